@@ -1,0 +1,1 @@
+"""Runtime: configuration, database wiring, transports (channels) and the command line."""

@@ -1,0 +1,1 @@
+"""Transports: each turns its updates into `Inbound` values and renders `Reply` values."""

@@ -1,0 +1,170 @@
+"""Telegram transport on python-telegram-bot: updates in, inline buttons and messages out."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from telegram import (
+    BotCommand,
+    InlineKeyboardButton,
+    InlineKeyboardMarkup,
+    Update,
+)
+from telegram.constants import ChatType
+from telegram.error import BadRequest, Forbidden, TelegramError
+from telegram.ext import (
+    AIORateLimiter,
+    Application,
+    CallbackQueryHandler,
+    ContextTypes,
+    Defaults,
+    MessageHandler,
+    filters,
+)
+from telegram.request import BaseRequest
+
+from bot.channels.text_render import split_text
+from bot.config import Settings
+from handlers.core import Core
+from handlers.i18n import t
+from handlers.io import Inbound, Reply
+
+CHANNEL = "telegram"
+MAX_MESSAGE = 4096
+log = logging.getLogger(__name__)
+
+# (Vietnamese command, English alias, catalog key of its description)
+MENU = (
+    ("them", "add", "cmd_add"),
+    ("cuatoi", "mine", "cmd_mine"),
+    ("sua", "edit", "cmd_edit"),
+    ("xoa", "delete", "cmd_delete"),
+    ("tiendo", "progress", "cmd_progress"),
+    ("huy", "cancel", "cmd_cancel"),
+    ("help", "help", "cmd_help"),
+)
+
+_CHAT_TYPES = {ChatType.PRIVATE: "private", ChatType.GROUP: "group",
+               ChatType.SUPERGROUP: "supergroup", ChatType.CHANNEL: "channel"}
+
+
+def to_inbound(update: Update, bot_id: int, bot_username: str) -> Inbound | None:
+    user = update.effective_user
+    chat = update.effective_chat
+    if user is None or chat is None:
+        return None
+    common: dict[str, Any] = {
+        "channel": CHANNEL, "user_id": str(user.id), "chat_id": str(chat.id),
+        "chat_type": _CHAT_TYPES.get(chat.type, "group"),
+        # Bot id in the key: a new bot token restarts update ids from scratch.
+        "delivery_key": f"{bot_id}:{update.update_id}",
+        "sender_name": user.full_name, "bot_username": bot_username,
+        "language_hint": user.language_code or "",
+    }
+    if update.callback_query is not None:
+        return Inbound(text="", option=update.callback_query.data or "", **common)
+    message = update.message
+    if message is None:
+        return None
+    return Inbound(text=message.text or message.caption or "", **common)
+
+
+def keyboard(reply: Reply) -> InlineKeyboardMarkup | None:
+    if not reply.options:
+        return None
+    per_row = max(reply.options_per_row, 1)
+    buttons = [InlineKeyboardButton(o.label, callback_data=o.value) for o in reply.options]
+    rows = [buttons[i:i + per_row] for i in range(0, len(buttons), per_row)]
+    return InlineKeyboardMarkup(rows)
+
+
+class TelegramChannel:
+    def __init__(self, settings: Settings, core: Core) -> None:
+        self.settings = settings
+        self.core = core
+
+    def build(self, *, request: BaseRequest | None = None,
+              get_updates_request: BaseRequest | None = None,
+              token: str | None = None) -> Application[Any, Any, Any, Any, Any, Any]:
+        cfg = self.settings.telegram
+        builder = (
+            Application.builder()
+            .token(token or cfg.resolve_token())
+            .base_url(cfg.base_url)
+            .base_file_url(cfg.base_file_url)
+            .defaults(Defaults(tzinfo=self.settings.timezone))
+            # Queues sends under Telegram's flood limits and retries a 429 once.
+            .rate_limiter(AIORateLimiter(max_retries=2))
+            .post_init(self._post_init)
+        )
+        if request is not None:
+            builder = builder.request(request)
+        if get_updates_request is not None:
+            builder = builder.get_updates_request(get_updates_request)
+        app = builder.build()
+        app.add_handler(MessageHandler(filters.UpdateType.MESSAGE, self._on_update))
+        app.add_handler(CallbackQueryHandler(self._on_update))
+        app.add_error_handler(self._on_error)
+        return app
+
+    async def _post_init(self, app: Application[Any, Any, Any, Any, Any, Any]) -> None:
+        await set_menu(app, self.settings.language)
+
+    async def _on_update(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        bot = context.bot
+        inbound = to_inbound(update, bot.id, bot.username or "")
+        if inbound is None:
+            return
+        query = update.callback_query
+        if query is not None:
+            try:
+                await query.answer()  # stops the spinner on the user's button
+            except TelegramError:
+                log.info("could not answer callback query")
+        replies = await self.core.handle(inbound)
+        if query is not None and query.message is not None and replies:
+            try:
+                # Answered questions lose their buttons so an old one is not pressed again.
+                await bot.edit_message_reply_markup(chat_id=query.message.chat.id,
+                                                    message_id=query.message.message_id,
+                                                    reply_markup=None)
+            except TelegramError:
+                pass
+        await self.send(bot, inbound.chat_id, replies)
+
+    async def send(self, bot: Any, chat_id: str | int, replies: list[Reply]) -> None:
+        for reply in replies:
+            try:
+                if reply.image is not None:
+                    with reply.image.open("rb") as fh:
+                        await bot.send_photo(chat_id=chat_id, photo=fh,
+                                             caption=reply.text[:1024] or None)
+                    continue
+                if reply.file is not None:
+                    with reply.file.open("rb") as fh:
+                        await bot.send_document(chat_id=chat_id, document=fh,
+                                                caption=reply.text[:1024] or None)
+                    continue
+                chunks = split_text(reply.text, MAX_MESSAGE)
+                for i, chunk in enumerate(chunks):
+                    markup = keyboard(reply) if i == len(chunks) - 1 else None
+                    await bot.send_message(chat_id=chat_id, text=chunk, reply_markup=markup)
+            except Forbidden:
+                log.warning("user blocked the bot; reply dropped")
+                return
+            except BadRequest as exc:
+                log.warning("telegram refused a reply: %s", type(exc).__name__)
+
+    async def _on_error(self, update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+        # Only the error type: an update's text may hold names and phone numbers.
+        log.error("telegram error: %r", type(context.error).__name__, exc_info=context.error)
+
+
+async def set_menu(app: Application[Any, Any, Any, Any, Any, Any], language: str) -> None:
+    """The command menu, in Vietnamese by default and in English for English clients."""
+    vi_cmds = [BotCommand(vi, t("vi", key)) for vi, _en, key in MENU]
+    en_cmds = [BotCommand(en, t("en", key)) for _vi, en, key in MENU]
+    default = en_cmds if language == "en" else vi_cmds
+    await app.bot.set_my_commands(default)
+    await app.bot.set_my_commands(en_cmds, language_code="en")

@@ -1,0 +1,244 @@
+"""Command line: python -m bot {init, invite, chat, demo, run}."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import sys
+from datetime import date, timedelta
+from pathlib import Path
+
+from sqlalchemy import select
+
+from bot.config import ConfigError, Settings, load_settings
+from bot.logsetup import setup_logging
+from bot.runtime import Runtime, build_runtime, migrate, schema_is_current, sync_from_config
+from handlers.i18n import fmt_datetime, t
+from models.campaign import Hamlet
+from models.invites import create_invite
+from models.people import Identity, Role, User
+
+EXAMPLE_CONFIG = Path(__file__).resolve().parent.parent / "config.example.toml"
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m bot", description=(
+        "Bot ghi nhận hộ gia đình được hướng dẫn dịch vụ công trực tuyến."))
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("init", help="apply migrations and sync hamlets/procedures from config")
+    p.add_argument("--config", required=True)
+
+    p = sub.add_parser("invite", help="create a single-use invite code (printed last)")
+    p.add_argument("--config", required=True)
+    p.add_argument("--role", required=True,
+                   help="officer | hamlet_head | supervisor | admin")
+    p.add_argument("--hamlet", help="hamlet code (officers and hamlet heads)")
+
+    p = sub.add_parser("chat", help="talk to the bot in this terminal (or from a pipe)")
+    p.add_argument("--config", required=True)
+    p.add_argument("--user", required=True, help="your console user name")
+
+    p = sub.add_parser("demo", help="fresh SQLite database, a demo officer, console chat")
+    p.add_argument("--config", default=str(EXAMPLE_CONFIG))
+    p.add_argument("--data", default="data", help="folder for demo.sqlite3 (default: data)")
+
+    p = sub.add_parser("run", help="run the Telegram bot (long polling)")
+    p.add_argument("--config", required=True)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        settings = load_settings(args.config)
+        if args.command == "demo":
+            settings = _demo_settings(settings, Path(args.data))
+        secrets = []
+        if args.command == "run":
+            secrets.append(settings.telegram.resolve_token())
+        setup_logging("INFO" if args.command == "run" else "WARNING", secrets)
+        return {"init": cmd_init, "invite": cmd_invite, "chat": cmd_chat, "demo": cmd_demo,
+                "run": cmd_run}[args.command](settings, args)
+    except ConfigError as err:
+        print(t("vi", "cli_config_error", key=err.key, expected=err.expected), file=sys.stderr)
+        return 2
+
+
+def cmd_init(settings: Settings, args: argparse.Namespace) -> int:
+    migrate(settings)
+    report = asyncio.run(_sync(settings))
+    lang = settings.language
+    if report.changed:
+        print(t(lang, "cli_init_done", created=report.created, updated=report.updated,
+                deactivated=report.deactivated))
+    else:
+        print(t(lang, "cli_init_nothing"))
+    return 0
+
+
+async def _sync(settings: Settings) -> object:
+    runtime = build_runtime(settings)
+    try:
+        return await sync_from_config(runtime)
+    finally:
+        await runtime.close()
+
+
+async def _ready(runtime: Runtime, args: argparse.Namespace) -> bool:
+    if await schema_is_current(runtime):
+        return True
+    print(t(runtime.settings.language, "cli_not_initialised", config=args.config),
+          file=sys.stderr)
+    return False
+
+
+async def _check_schema(settings: Settings, args: argparse.Namespace) -> bool:
+    runtime = build_runtime(settings)
+    try:
+        return await _ready(runtime, args)
+    finally:
+        await runtime.close()
+
+
+def cmd_invite(settings: Settings, args: argparse.Namespace) -> int:
+    try:
+        role = Role.parse(args.role)
+    except ValueError as exc:
+        raise ConfigError("--role", "officer, hamlet_head, supervisor hoặc admin") from exc
+    return asyncio.run(_invite(settings, args, role))
+
+
+async def _invite(settings: Settings, args: argparse.Namespace, role: Role) -> int:
+    runtime = build_runtime(settings)
+    lang = settings.language
+    try:
+        if not await _ready(runtime, args):
+            return 2
+        async with runtime.services.sessions() as session, session.begin():
+            hamlet = None
+            if role.needs_hamlet or args.hamlet:
+                if not args.hamlet:
+                    print(t(lang, "cli_hamlet_required", role=role.value), file=sys.stderr)
+                    return 2
+                hamlets = list(await session.scalars(select(Hamlet).where(Hamlet.active)))
+                hamlet = next((h for h in hamlets if h.code == args.hamlet.upper()), None)
+                if hamlet is None:
+                    print(t(lang, "cli_hamlet_unknown", code=args.hamlet,
+                            codes=", ".join(sorted(h.code for h in hamlets))), file=sys.stderr)
+                    return 2
+            now = runtime.services.clock.now()
+            code, invite = await create_invite(
+                session, role=role, hamlet=hamlet, created_by=None, now=now,
+                ttl=timedelta(hours=settings.invite_ttl_hours))
+            where = t(lang, "registered_hamlet", hamlet=hamlet.name) if hamlet else ""
+            print(t(lang, "cli_invite_created", role=t(lang, f"role_{role.value}"), where=where,
+                    expires=fmt_datetime(invite.expires_at, settings.timezone)))
+            print(code)
+        return 0
+    finally:
+        await runtime.close()
+
+
+def cmd_chat(settings: Settings, args: argparse.Namespace) -> int:
+    return asyncio.run(_chat(settings, args, args.user))
+
+
+async def _chat(settings: Settings, args: argparse.Namespace, user: str) -> int:
+    from bot.channels.console import ConsoleChannel
+
+    runtime = build_runtime(settings)
+    try:
+        if not await _ready(runtime, args):
+            return 2
+        await ConsoleChannel(runtime.core, user, settings.language).run()
+        return 0
+    finally:
+        await runtime.close()
+
+
+# --- demo ---------------------------------------------------------------------------------
+
+DEMO_USER = "demo"
+
+
+def _demo_settings(settings: Settings, data: Path) -> Settings:
+    """The example config, on a fresh demo database, with the campaign spanning this year."""
+    from dataclasses import replace
+
+    data = data.resolve()
+    year = date.today().year
+    campaign = replace(settings.campaign, start=date(year, 1, 1), end=date(year, 12, 31))
+    return replace(settings, database_url=f"sqlite+aiosqlite:///{data / 'demo.sqlite3'}",
+                   data_dir=data, campaign=campaign)
+
+
+def cmd_demo(settings: Settings, args: argparse.Namespace) -> int:
+    db_path = settings.data_dir / "demo.sqlite3"
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{db_path}{suffix}").unlink(missing_ok=True)
+    migrate(settings)
+    hamlet_name = asyncio.run(_demo_seed(settings))
+    print(t(settings.language, "cli_demo_ready", path=db_path, user=DEMO_USER,
+            hamlet=hamlet_name))
+    return asyncio.run(_chat(settings, args, DEMO_USER))
+
+
+async def _demo_seed(settings: Settings) -> str:
+    from models.registry import HouseholdInput, campaign_by_code, create_household_entry
+
+    runtime = build_runtime(settings)
+    try:
+        await sync_from_config(runtime)
+        now = runtime.services.clock.now()
+        today = now.astimezone(settings.timezone).date()
+        async with runtime.services.sessions() as session, session.begin():
+            hamlet = await session.scalar(select(Hamlet).where(
+                Hamlet.code == settings.hamlets[0].code))
+            assert hamlet is not None
+            camp = await campaign_by_code(session, settings.campaign.code)
+            user = User(display_name="Cán bộ Demo", role=Role.OFFICER, hamlet_id=hamlet.id,
+                        created_at=now, active=True)
+            session.add(user)
+            await session.flush()
+            session.add(Identity(user_id=user.id, channel="console", external_id=DEMO_USER,
+                                 created_at=now))
+            procs = [p.code for p in settings.procedures]
+            samples = [
+                ("Nguyễn Văn Hùng", f"Tổ 1, {hamlet.name}", "+84912345678", procs[:1], 3),
+                ("Trần Thị Mai", f"Tổ 2, {hamlet.name}", "+84983456789", procs[1:3], 2),
+                ("Lê Văn Tâm", f"Tổ 4, {hamlet.name}", "+84357654321", procs[2:3], 1),
+            ]
+            for name, address, phone, codes, days_ago in samples:
+                day = max(today - timedelta(days=days_ago), settings.campaign.start)
+                await create_household_entry(
+                    session, campaign_id=camp.id, hamlet_id=hamlet.id, officer=user, now=now,
+                    data=HouseholdInput(name=name, address=address, phone=phone,
+                                        procedure_codes=tuple(codes), dossier_code="",
+                                        guided_on=day))
+            return hamlet.name
+    finally:
+        await runtime.close()
+
+
+# --- run ----------------------------------------------------------------------------------
+
+
+def cmd_run(settings: Settings, args: argparse.Namespace) -> int:
+    from bot.channels.telegram import TelegramChannel
+
+    if not asyncio.run(_check_schema(settings, args)):
+        return 2
+    # A fresh engine: run_polling starts its own event loop and pooled connections are per loop.
+    runtime = build_runtime(settings)
+    app = TelegramChannel(settings, runtime.core).build()
+
+    async def _shutdown(_app: object) -> None:
+        await runtime.close()
+
+    app.post_shutdown = _shutdown
+    print(t(settings.language, "cli_run_starting"), file=sys.stderr)
+    app.run_polling(allowed_updates=["message", "callback_query"],
+                    timeout=settings.telegram.polling_timeout,
+                    drop_pending_updates=settings.telegram.drop_pending_updates)
+    return 0

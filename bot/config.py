@@ -1,0 +1,255 @@
+"""Typed settings loaded from a TOML file (tomllib); every number of the campaign lives here."""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from models.rules import CampaignConfig, HamletConfig, ProcedureConfig
+
+LANGUAGES = ("vi", "en")
+_TZ_ALIASES = {"Asia/Saigon": "Asia/Ho_Chi_Minh"}
+
+
+class ConfigError(Exception):
+    """A setting is missing or wrong; `key` names it, `expected` says what would be right."""
+
+    def __init__(self, key: str, expected: str) -> None:
+        super().__init__(f"{key}: {expected}")
+        self.key = key
+        self.expected = expected
+
+
+@dataclass(frozen=True)
+class TelegramConfig:
+    token: str | None = None
+    token_env: str | None = None
+    base_url: str = "https://api.telegram.org/bot"
+    base_file_url: str = "https://api.telegram.org/file/bot"
+    polling_timeout: int = 30
+    drop_pending_updates: bool = False
+
+    def resolve_token(self) -> str:
+        if self.token:
+            return self.token
+        if self.token_env:
+            value = os.environ.get(self.token_env, "").strip()
+            if value:
+                return value
+            raise ConfigError(
+                "telegram.token_env",
+                f"environment variable {self.token_env} is empty or not set",
+            )
+        raise ConfigError("telegram.token", "a bot token from @BotFather, or token_env")
+
+
+@dataclass(frozen=True)
+class Settings:
+    database_url: str
+    timezone: ZoneInfo
+    language: str
+    campaign: CampaignConfig
+    hamlets: tuple[HamletConfig, ...]
+    procedures: tuple[ProcedureConfig, ...]
+    telegram: TelegramConfig = field(default_factory=TelegramConfig)
+    invite_ttl_hours: int = 72
+    data_dir: Path = Path("data")
+    source: Path | None = None
+
+
+# --- parsing helpers: each names the key it reads so errors point at it ---------------
+
+
+def _table(raw: dict[str, Any], key: str, *, required: bool = True) -> dict[str, Any]:
+    value = raw.get(key)
+    if value is None:
+        if required:
+            raise ConfigError(key, "a [" + key + "] table is required")
+        return {}
+    if not isinstance(value, dict):
+        raise ConfigError(key, "expected a table")
+    return value
+
+
+def _str(table: dict[str, Any], key: str, path: str, default: str | None = None) -> str:
+    value = table.get(key, default)
+    if not isinstance(value, str) or not value.strip():
+        raise ConfigError(f"{path}.{key}", "expected non-empty text")
+    return value.strip()
+
+
+def _int(table: dict[str, Any], key: str, path: str, default: int | None = None,
+         minimum: int = 0) -> int:
+    value = table.get(key, default)
+    if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
+        raise ConfigError(f"{path}.{key}", f"expected a whole number ≥ {minimum}")
+    return value
+
+
+def _date(table: dict[str, Any], key: str, path: str) -> date:
+    value = table.get(key)
+    if isinstance(value, date) and not hasattr(value, "hour"):
+        return value
+    if isinstance(value, str):
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            pass
+    raise ConfigError(f"{path}.{key}", "expected a date like 2026-01-01")
+
+
+def _campaign(raw: dict[str, Any]) -> CampaignConfig:
+    t = _table(raw, "campaign")
+    p = "campaign"
+    threshold = t.get("coverage_threshold", 0.95)
+    if isinstance(threshold, bool) or not isinstance(threshold, int | float) or not (
+        0 < threshold <= 1
+    ):
+        raise ConfigError("campaign.coverage_threshold", "expected a fraction like 0.95")
+    camp = CampaignConfig(
+        code=_str(t, "code", p),
+        name=_str(t, "name", p),
+        unit=_str(t, "unit", p, default=""),
+        start=_date(t, "start", p),
+        end=_date(t, "end", p),
+        coverage_threshold=float(threshold),
+        large_hamlet_households=_int(t, "large_hamlet_households", p, 365, 1),
+        procedures_required_large=_int(t, "procedures_required_large", p, 1, 1),
+        procedures_required_small=_int(t, "procedures_required_small", p, 2, 1),
+        max_collective_awards=_int(t, "max_collective_awards", p, 6),
+        max_individual_awards=_int(t, "max_individual_awards", p, 26),
+        max_special_prizes=_int(t, "max_special_prizes", p, 3),
+    )
+    if camp.end < camp.start:
+        raise ConfigError("campaign.end", "expected a date on or after campaign.start")
+    return camp
+
+
+def _codes(raw: dict[str, Any], key: str) -> list[dict[str, Any]]:
+    items = raw.get(key)
+    if not isinstance(items, list) or not items:
+        raise ConfigError(key, f"expected at least one [[{key}]] entry")
+    seen: set[str] = set()
+    for i, item in enumerate(items):
+        if not isinstance(item, dict):
+            raise ConfigError(f"{key}[{i}]", "expected a table")
+        code = _str(item, "code", f"{key}[{i}]")
+        if code.upper() in seen:
+            raise ConfigError(f"{key}[{i}].code", f"expected a unique code ('{code}' repeats)")
+        seen.add(code.upper())
+    return items
+
+
+def _hamlets(raw: dict[str, Any]) -> tuple[HamletConfig, ...]:
+    return tuple(
+        HamletConfig(
+            code=_str(h, "code", f"hamlets[{i}]").upper(),
+            name=_str(h, "name", f"hamlets[{i}]"),
+            households=_int(h, "households", f"hamlets[{i}]", minimum=1),
+        )
+        for i, h in enumerate(_codes(raw, "hamlets"))
+    )
+
+
+def _procedures(raw: dict[str, Any]) -> tuple[ProcedureConfig, ...]:
+    return tuple(
+        ProcedureConfig(
+            code=_str(p, "code", f"procedures[{i}]").upper(),
+            name=_str(p, "name", f"procedures[{i}]"),
+        )
+        for i, p in enumerate(_codes(raw, "procedures"))
+    )
+
+
+def _telegram(raw: dict[str, Any]) -> TelegramConfig:
+    t = _table(raw, "telegram", required=False)
+    base_url = t.get("base_url", TelegramConfig.base_url)
+    if not isinstance(base_url, str) or not base_url.startswith(("http://", "https://")):
+        raise ConfigError("telegram.base_url", "expected an http(s) URL ending in /bot")
+    base_file_url = t.get("base_file_url", TelegramConfig.base_file_url)
+    if not isinstance(base_file_url, str) or not base_file_url.startswith(("http://", "https://")):
+        raise ConfigError("telegram.base_file_url", "expected an http(s) URL ending in /file/bot")
+    token = t.get("token")
+    if token is not None and (not isinstance(token, str) or ":" not in token):
+        raise ConfigError("telegram.token", "expected a token like 123456:ABC… from @BotFather")
+    token_env = t.get("token_env")
+    if token_env is not None and (not isinstance(token_env, str) or not token_env):
+        raise ConfigError("telegram.token_env", "expected the name of an environment variable")
+    drop = t.get("drop_pending_updates", False)
+    if not isinstance(drop, bool):
+        raise ConfigError("telegram.drop_pending_updates", "expected true or false")
+    return TelegramConfig(
+        token=token,
+        token_env=token_env,
+        base_url=base_url,
+        base_file_url=base_file_url,
+        polling_timeout=_int(t, "polling_timeout", "telegram", 30, 1),
+        drop_pending_updates=drop,
+    )
+
+
+def _timezone(raw: dict[str, Any]) -> ZoneInfo:
+    name = raw.get("timezone", "Asia/Ho_Chi_Minh")
+    if not isinstance(name, str):
+        raise ConfigError("timezone", "expected a zone name like Asia/Ho_Chi_Minh")
+    try:
+        return ZoneInfo(_TZ_ALIASES.get(name, name))
+    except (ZoneInfoNotFoundError, ValueError) as exc:
+        raise ConfigError("timezone", "expected a zone name like Asia/Ho_Chi_Minh") from exc
+
+
+def _database_url(raw: dict[str, Any], base_dir: Path, data_dir: Path) -> str:
+    db = _table(raw, "database", required=False)
+    url = db.get("url")
+    if url is None:
+        return f"sqlite+aiosqlite:///{data_dir / 'bot.sqlite3'}"
+    if not isinstance(url, str) or "://" not in url:
+        raise ConfigError("database.url", "expected a URL like sqlite+aiosqlite:///data/bot.sqlite3")
+    prefix = "sqlite+aiosqlite:///"
+    if url.startswith(prefix) and not url.startswith(prefix + "/") and ":memory:" not in url:
+        # Relative SQLite paths are relative to the config file, not to wherever we start.
+        return prefix + str(base_dir / url[len(prefix):])
+    if url.startswith("postgresql://"):
+        url = "postgresql+asyncpg://" + url[len("postgresql://"):]
+    return url
+
+
+def parse_settings(raw: dict[str, Any], base_dir: Path, source: Path | None = None) -> Settings:
+    language = raw.get("language", "vi")
+    if language not in LANGUAGES:
+        raise ConfigError("language", "expected 'vi' or 'en'")
+    data_dir_raw = raw.get("data_dir", "data")
+    if not isinstance(data_dir_raw, str) or not data_dir_raw:
+        raise ConfigError("data_dir", "expected a folder path")
+    data_dir = Path(data_dir_raw)
+    if not data_dir.is_absolute():
+        data_dir = base_dir / data_dir
+    invites = _table(raw, "invites", required=False)
+    return Settings(
+        database_url=_database_url(raw, base_dir, data_dir),
+        timezone=_timezone(raw),
+        language=language,
+        campaign=_campaign(raw),
+        hamlets=_hamlets(raw),
+        procedures=_procedures(raw),
+        telegram=_telegram(raw),
+        invite_ttl_hours=_int(invites, "ttl_hours", "invites", 72, 1),
+        data_dir=data_dir,
+        source=source,
+    )
+
+
+def load_settings(path: str | Path) -> Settings:
+    path = Path(path)
+    try:
+        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError as exc:
+        raise ConfigError("--config", f"file {path} not found") from exc
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(str(path), f"is not valid TOML ({exc})") from exc
+    return parse_settings(raw, path.resolve().parent, source=path.resolve())

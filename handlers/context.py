@@ -1,0 +1,67 @@
+"""What a handler gets: the unit of work's session, the sender, the clock and the settings."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from handlers.i18n import t
+from handlers.io import Inbound
+from models.campaign import Hamlet
+from models.people import User
+from models.records import Dialog
+from models.registry import campaign_by_code
+
+if TYPE_CHECKING:
+    from bot.clock import Clock
+    from bot.config import Settings
+
+
+@dataclass
+class Services:
+    settings: Settings
+    sessions: async_sessionmaker[Any]
+    clock: Clock
+
+
+@dataclass
+class Ctx:
+    services: Services
+    session: AsyncSession
+    inbound: Inbound
+    user: User | None
+    lang: str
+    now: datetime
+    dialog: Dialog | None = None
+    _campaign_id: int | None = field(default=None, repr=False)
+
+    @property
+    def settings(self) -> Settings:
+        return self.services.settings
+
+    @property
+    def today(self) -> date:
+        return self.now.astimezone(self.settings.timezone).date()
+
+    def t(self, key: str, **values: object) -> str:
+        return t(self.lang, key, **values)
+
+    async def campaign_id(self) -> int:
+        if self._campaign_id is None:
+            camp = await campaign_by_code(self.session, self.settings.campaign.code)
+            self._campaign_id = camp.id
+        return self._campaign_id
+
+    async def hamlet(self) -> Hamlet | None:
+        if self.user is None or self.user.hamlet_id is None:
+            return None
+        return await self.session.get(Hamlet, self.user.hamlet_id)
+
+    @property
+    def me(self) -> User:
+        if self.user is None:
+            raise RuntimeError("handler needs a registered user")
+        return self.user

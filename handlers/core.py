@@ -1,0 +1,119 @@
+"""The one entry point every transport calls: one inbound message, one unit of work."""
+
+from __future__ import annotations
+
+import logging
+import time
+
+from sqlalchemy.exc import IntegrityError
+
+import handlers.add_household
+import handlers.entries
+import handlers.help
+import handlers.invites
+import handlers.progress
+import handlers.registration  # noqa: F401  (each module registers its commands and states)
+from handlers.context import Ctx, Services
+from handlers.dialog import COMMANDS, STEPS, Answer, pressed_option, typed_option
+from handlers.i18n import t
+from handlers.io import PRIVATE, Inbound, Reply
+from handlers.registration import group_pointer, start_unregistered, unregistered
+from models.invites import find_user
+from models.records import Delivery, Dialog
+from models.text import clean
+
+log = logging.getLogger(__name__)
+
+MAX_TEXT = 4000  # Telegram's own limit is 4096; anything longer is not a real entry
+
+
+def split_command(text: str) -> tuple[str, str] | None:
+    """'/them@MyBot a; b' -> ('them', 'a; b'); None when the text is not a command."""
+    if not text.startswith("/") or len(text) < 2:
+        return None
+    head, _, rest = text[1:].partition(" ")
+    name = head.split("@", 1)[0].casefold()
+    if not name.replace("_", "").isalnum():
+        return None
+    return name, rest.strip()
+
+
+class Core:
+    def __init__(self, services: Services) -> None:
+        self.services = services
+
+    async def handle(self, inbound: Inbound) -> list[Reply]:
+        started = time.perf_counter()
+        try:
+            replies = await self._handle(inbound)
+        except IntegrityError:
+            # A concurrent delivery of the same update won the race: it already answered.
+            log.info("duplicate delivery skipped channel=%s", inbound.channel)
+            return []
+        except Exception:
+            # Never echo what the user typed into logs: it holds personal data.
+            log.exception("handler failed channel=%s", inbound.channel)
+            lang = self.services.settings.language
+            return [Reply(t(lang, "error_internal"))]
+        log.debug("handled channel=%s replies=%d ms=%.1f", inbound.channel, len(replies),
+                  (time.perf_counter() - started) * 1000)
+        return replies
+
+    async def _handle(self, inbound: Inbound) -> list[Reply]:
+        settings = self.services.settings
+        now = self.services.clock.now()
+        async with self.services.sessions() as session, session.begin():
+            if inbound.delivery_key:
+                key = f"{inbound.channel}:{inbound.delivery_key}"
+                if await session.get(Delivery, key) is not None:
+                    return []
+                session.add(Delivery(key=key, processed_at=now))
+                await session.flush()
+            user = await find_user(session, inbound.channel, inbound.user_id)
+            lang = (user.language if user and user.language else None) or settings.language
+            if user is None and inbound.language_hint.startswith("en"):
+                lang = settings.language if settings.language == "en" else lang
+            ctx = Ctx(services=self.services, session=session, inbound=inbound, user=user,
+                      lang=lang, now=now)
+            return await self._route(ctx)
+
+    async def _route(self, ctx: Ctx) -> list[Reply]:
+        inbound = ctx.inbound
+        text = clean(inbound.text or "")
+        cmd = split_command(text)
+        if inbound.chat_type != PRIVATE:
+            # Groups never see personal data; point them to a private chat instead.
+            return group_pointer(ctx) if cmd or inbound.option else []
+        if ctx.user is None:
+            if cmd and cmd[0] == "start":
+                return await start_unregistered(ctx, cmd[1])
+            return unregistered(ctx)
+
+        ctx.dialog = await ctx.session.get(Dialog, ctx.user.id)
+        if len(text) > MAX_TEXT:
+            return [Reply(ctx.t("too_long_message", limit=MAX_TEXT))]
+
+        if inbound.option is not None:
+            current, value = pressed_option(ctx.dialog, inbound.option)
+            if not current or ctx.dialog is None:
+                return await self._stale(ctx)
+            return await STEPS[ctx.dialog.state](ctx, Answer(text="", value=value))
+
+        if cmd:
+            name, arg = cmd
+            handler = COMMANDS.get(name)
+            if handler is None:
+                return [Reply(ctx.t("unknown_command", command=name))]
+            return await handler(ctx, arg)
+
+        if ctx.dialog is not None and ctx.dialog.state in STEPS:
+            value = typed_option(ctx.dialog, text)
+            return await STEPS[ctx.dialog.state](ctx, Answer(text=text, value=value))
+
+        return await handlers.add_household.free_text(ctx, text)
+
+    async def _stale(self, ctx: Ctx) -> list[Reply]:
+        replies = [Reply(ctx.t("stale_button"))]
+        if ctx.dialog is not None and ctx.dialog.state in STEPS:
+            replies.extend(await STEPS[ctx.dialog.state](ctx, Answer(text="", value="__repeat__")))
+        return replies

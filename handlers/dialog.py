@@ -1,0 +1,114 @@
+"""Dialog state kept in the database: ask a question, resolve the answer, route by state."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from handlers.context import Ctx
+from handlers.io import Option, Reply
+from models.records import Dialog
+from models.text import fold
+
+
+@dataclass(frozen=True)
+class Answer:
+    text: str  # cleaned text the user typed ("" for a button press)
+    value: str | None  # the chosen option's value, typed or pressed
+
+
+StepHandler = Callable[[Ctx, Answer], Awaitable[list[Reply]]]
+CommandHandler = Callable[[Ctx, str], Awaitable[list[Reply]]]
+
+STEPS: dict[str, StepHandler] = {}
+COMMANDS: dict[str, CommandHandler] = {}
+
+
+def on_state(*states: str) -> Callable[[StepHandler], StepHandler]:
+    def register(fn: StepHandler) -> StepHandler:
+        for state in states:
+            STEPS[state] = fn
+        return fn
+    return register
+
+
+def command(*names: str) -> Callable[[CommandHandler], CommandHandler]:
+    def register(fn: CommandHandler) -> CommandHandler:
+        for name in names:
+            COMMANDS[name] = fn
+        return fn
+    return register
+
+
+def draft(ctx: Ctx) -> dict[str, Any]:
+    if ctx.dialog is None:
+        return {}
+    return dict(ctx.dialog.draft or {})
+
+
+def ask(
+    ctx: Ctx, state: str, text: str, options: Sequence[Option] = (), *,
+    draft: dict[str, Any] | None = None, per_row: int = 1,
+) -> Reply:
+    """Move the sender's dialog to `state`, remember the options, return the question."""
+    dialog = ctx.dialog
+    if dialog is None:
+        dialog = Dialog(user_id=ctx.me.id, state=state, draft={}, options=[], step=0,
+                        updated_at=ctx.now)
+        ctx.session.add(dialog)
+        ctx.dialog = dialog
+    dialog.state = state
+    if draft is not None:
+        dialog.draft = dict(draft)  # a new object, so the JSON column is marked dirty
+    dialog.step = (dialog.step or 0) + 1
+    dialog.options = [[o.label, o.value] for o in options]
+    dialog.updated_at = ctx.now
+    encoded = tuple(Option(o.label, f"{dialog.step}:{o.value}") for o in options)
+    return Reply(text=text, options=encoded, options_per_row=per_row)
+
+
+def save_draft(ctx: Ctx, data: dict[str, Any]) -> None:
+    if ctx.dialog is not None:
+        ctx.dialog.draft = dict(data)
+        ctx.dialog.updated_at = ctx.now
+
+
+async def close(ctx: Ctx) -> None:
+    if ctx.dialog is not None:
+        await ctx.session.delete(ctx.dialog)
+        ctx.dialog = None
+
+
+def _label_key(label: str) -> str:
+    return "".join(ch for ch in fold(label) if ch.isalnum() or ch == " ").strip()
+
+
+def typed_option(dialog: Dialog, text: str) -> str | None:
+    """A typed '2' or an option's label selects it, on every channel."""
+    options = dialog.options or []
+    if not options or not text:
+        return None
+    stripped = text.strip().rstrip(".)")
+    if stripped.isdigit():
+        index = int(stripped)
+        if 1 <= index <= len(options):
+            return str(options[index - 1][1])
+        return None
+    key = _label_key(text)
+    if not key:
+        return None
+    for label, value in options:
+        if _label_key(label) == key:
+            return str(value)
+    return None
+
+
+def pressed_option(dialog: Dialog | None, raw: str) -> tuple[bool, str | None]:
+    """Decode a button value; (True, value) if it belongs to the current question."""
+    step, _, value = raw.partition(":")
+    if dialog is None or not step.isdigit() or int(step) != dialog.step:
+        return False, None
+    if not any(v == value for _label, v in dialog.options or []):
+        return False, None
+    return True, value

@@ -1,0 +1,150 @@
+"""An officer's own entries: list (/cuatoi), edit (/sua) and soft-delete (/xoa)."""
+
+from __future__ import annotations
+
+from handlers.add_household import REPEAT, ask_confirm
+from handlers.context import Ctx
+from handlers.dialog import Answer, ask, close, command, draft, on_state
+from handlers.i18n import fmt_date, fmt_phone, fmt_short_date
+from handlers.io import Option, Reply
+from models.households import Entry
+from models.registry import count_my_entries, load_entry, my_entries, soft_delete_entry
+from models.text import clean
+
+REASON_MAX = 300
+
+
+def _entry_line(ctx: Ctx, entry: Entry) -> str:
+    hh = entry.household
+    procs = "; ".join(p.name for p in entry.procedures)
+    text = ctx.t("entry_line", id=entry.id, day=fmt_date(entry.guided_on), name=hh.head_name,
+                 phone=fmt_phone(hh.phone), address=hh.address, procedures=procs)
+    if entry.dossier_code:
+        text += "\n" + ctx.t("entry_line_dossier", dossier=entry.dossier_code)
+    return text
+
+
+@command("cuatoi", "mine", "danhsach")
+async def cmd_mine(ctx: Ctx, arg: str) -> list[Reply]:
+    entries = await my_entries(ctx.session, ctx.me.id, limit=10)
+    if not entries:
+        return [Reply(ctx.t("mine_empty"))]
+    total = await count_my_entries(ctx.session, ctx.me.id)
+    lines = [ctx.t("mine_title", shown=len(entries), total=total)]
+    lines += [_entry_line(ctx, e) for e in entries]
+    lines.append(ctx.t("mine_hint"))
+    return [Reply("\n\n".join(lines))]
+
+
+async def _own_entry(ctx: Ctx, raw_id: str) -> Entry | None:
+    digits = raw_id.strip().lstrip("#")
+    if not digits.isdigit():
+        return None
+    entry = await load_entry(ctx.session, int(digits))
+    if entry is None or entry.deleted_at is not None or entry.officer_id != ctx.me.id:
+        return None
+    return entry
+
+
+async def _pick(ctx: Ctx, purpose: str, arg: str) -> list[Reply]:
+    if arg:
+        entry = await _own_entry(ctx, arg)
+        if entry is None:
+            return [Reply(ctx.t("entry_not_found", id=arg.strip().lstrip("#")[:12]))]
+        return await _picked(ctx, purpose, entry)
+    entries = await my_entries(ctx.session, ctx.me.id, limit=8)
+    if not entries:
+        return [Reply(ctx.t("mine_empty"))]
+    opts = [Option(f"#{e.id} {e.household.head_name} ({fmt_short_date(e.guided_on)})",
+                   str(e.id)) for e in entries]
+    opts.append(Option(ctx.t("opt_cancel"), "cancel"))
+    key = "ask_pick_edit" if purpose == "edit" else "ask_pick_delete"
+    return [ask(ctx, "entry.pick", ctx.t(key), opts, draft={"purpose": purpose})]
+
+
+async def _picked(ctx: Ctx, purpose: str, entry: Entry) -> list[Reply]:
+    if purpose == "edit":
+        hh = entry.household
+        d = {"mode": "edit", "entry_id": entry.id, "name": hh.head_name,
+             "address": hh.address, "phone": hh.phone, "phone_old": None,
+             "procedures": [p.code for p in entry.procedures], "procedures_ok": True,
+             "dossier": entry.dossier_code, "date": entry.guided_on.isoformat()}
+        return [await ask_confirm(ctx, d)]
+    opts = [Option(ctx.t("reason_mistake"), "mistake"), Option(ctx.t("reason_duplicate"),
+                                                                 "duplicate"),
+            Option(ctx.t("opt_cancel"), "cancel")]
+    text = ctx.t("ask_delete_reason", line=_entry_line(ctx, entry))
+    return [ask(ctx, "delete.reason", text, opts, draft={"entry_id": entry.id})]
+
+
+@command("sua", "edit")
+async def cmd_edit(ctx: Ctx, arg: str) -> list[Reply]:
+    return await _pick(ctx, "edit", arg)
+
+
+@command("xoa", "delete")
+async def cmd_delete(ctx: Ctx, arg: str) -> list[Reply]:
+    return await _pick(ctx, "delete", arg)
+
+
+@on_state("entry.pick")
+async def on_pick(ctx: Ctx, answer: Answer) -> list[Reply]:
+    purpose = str(draft(ctx).get("purpose", "edit"))
+    if answer.value == REPEAT:
+        return await _pick(ctx, purpose, "")
+    if answer.value == "cancel":
+        await close(ctx)
+        return [Reply(ctx.t("cancelled"))]
+    choice = answer.value or answer.text
+    entry = await _own_entry(ctx, choice)
+    if entry is None:
+        return [Reply(ctx.t("entry_not_found", id=choice.strip().lstrip("#")[:12])),
+                *await _pick(ctx, purpose, "")]
+    return await _picked(ctx, purpose, entry)
+
+
+@on_state("delete.reason")
+async def on_reason(ctx: Ctx, answer: Answer) -> list[Reply]:
+    d = draft(ctx)
+    entry = await _own_entry(ctx, str(d.get("entry_id", "")))
+    if entry is None:
+        await close(ctx)
+        return [Reply(ctx.t("entry_not_found", id=d.get("entry_id", "?")))]
+    if answer.value == REPEAT:
+        return await _picked(ctx, "delete", entry)
+    if answer.value == "cancel":
+        await close(ctx)
+        return [Reply(ctx.t("cancelled"))]
+    if answer.value in ("mistake", "duplicate"):
+        reason = ctx.t(f"reason_{answer.value}")
+    else:
+        reason = clean(answer.text)
+        if len(reason) < 3:
+            return [Reply(ctx.t("reason_empty")), *await _picked(ctx, "delete", entry)]
+        if len(reason) > REASON_MAX:
+            return [Reply(ctx.t("reason_too_long", limit=REASON_MAX)),
+                    *await _picked(ctx, "delete", entry)]
+    d["reason"] = reason
+    opts = [Option(ctx.t("opt_confirm_delete"), "yes"), Option(ctx.t("opt_keep"), "no")]
+    return [ask(ctx, "delete.confirm", ctx.t("ask_delete_confirm", id=entry.id, reason=reason),
+                opts, draft=d, per_row=2)]
+
+
+@on_state("delete.confirm")
+async def on_delete_confirm(ctx: Ctx, answer: Answer) -> list[Reply]:
+    d = draft(ctx)
+    entry = await _own_entry(ctx, str(d.get("entry_id", "")))
+    if entry is None:
+        await close(ctx)
+        return [Reply(ctx.t("entry_not_found", id=d.get("entry_id", "?")))]
+    if answer.value == "yes":
+        await soft_delete_entry(ctx.session, entry=entry, reason=str(d["reason"]),
+                                actor=ctx.me, now=ctx.now)
+        await close(ctx)
+        return [Reply(ctx.t("deleted", id=entry.id))]
+    if answer.value == "no":
+        await close(ctx)
+        return [Reply(ctx.t("delete_kept", id=entry.id))]
+    opts = [Option(ctx.t("opt_confirm_delete"), "yes"), Option(ctx.t("opt_keep"), "no")]
+    return [ask(ctx, "delete.confirm", ctx.t("ask_delete_confirm", id=entry.id,
+                                              reason=d.get("reason", "")), opts, per_row=2)]

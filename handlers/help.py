@@ -1,0 +1,38 @@
+"""/help: what the sender can do, with a real one-line example from the configured catalog."""
+
+from __future__ import annotations
+
+from handlers.context import Ctx
+from handlers.dialog import command
+from handlers.i18n import fmt_date, fmt_pct
+from handlers.io import Reply
+from models.people import Role
+
+
+def role_name(ctx: Ctx, role: Role) -> str:
+    return ctx.t(f"role_{role.value}")
+
+
+def help_text(ctx: Ctx) -> str:
+    camp = ctx.settings.campaign
+    first_proc = ctx.settings.procedures[0].name
+    parts = [ctx.t("help_title", campaign=camp.name)]
+    user = ctx.me
+    if user.hamlet_id is not None:
+        parts.append(ctx.t("help_officer", procedure=first_proc))
+    if user.role in (Role.SUPERVISOR, Role.ADMIN):
+        parts.append(ctx.t("help_supervisor"))
+    if user.role == Role.ADMIN:
+        parts.append(ctx.t("help_admin"))
+    parts.append(ctx.t("help_common"))
+    parts.append(ctx.t(
+        "help_rules", threshold=fmt_pct(ctx.lang, camp.coverage_threshold),
+        large=camp.large_hamlet_households, n_large=camp.procedures_required_large,
+        n_small=camp.procedures_required_small, start=fmt_date(camp.start),
+        end=fmt_date(camp.end)))
+    return "\n\n".join(parts)
+
+
+@command("help", "trogiup", "huongdan")
+async def cmd_help(ctx: Ctx, arg: str) -> list[Reply]:
+    return [Reply(help_text(ctx))]

@@ -1,0 +1,38 @@
+"""Message catalog lookup and the formats users see (dd/mm/yyyy, 95,0%, 0912 345 678)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+from handlers.texts import en, vi
+from models.phones import format_phone
+
+CATALOGS: dict[str, dict[str, str]] = {"vi": vi.MESSAGES, "en": en.MESSAGES}
+
+
+def t(lang: str, key: str, **values: object) -> str:
+    catalog = CATALOGS.get(lang, vi.MESSAGES)
+    template = catalog.get(key) or vi.MESSAGES[key]
+    return template.format(**values) if values else template
+
+
+def fmt_date(day: date) -> str:
+    return day.strftime("%d/%m/%Y")
+
+
+def fmt_short_date(day: date) -> str:
+    return day.strftime("%d/%m")
+
+
+def fmt_datetime(moment: datetime, tz: ZoneInfo) -> str:
+    return moment.astimezone(tz).strftime("%H:%M %d/%m/%Y")
+
+
+def fmt_pct(lang: str, fraction: float) -> str:
+    text = f"{fraction * 100:.1f}%"
+    return text.replace(".", ",") if lang == "vi" else text
+
+
+def fmt_phone(e164: str) -> str:
+    return format_phone(e164)

@@ -1,0 +1,40 @@
+"""The plain values that cross between transports and the conversation core."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+PRIVATE = "private"
+
+
+@dataclass(frozen=True)
+class Inbound:
+    """One message or button press, whatever channel it came from."""
+
+    channel: str  # "telegram", "zalo", "console"
+    user_id: str  # the sender's id on that channel
+    chat_id: str
+    chat_type: str  # "private", "group", "supergroup", "channel"
+    text: str = ""
+    option: str | None = None  # value of a pressed button, if any
+    delivery_key: str = ""  # unique per delivered update: redeliveries share it
+    sender_name: str = ""
+    bot_username: str = ""  # lets replies build t.me deep links
+    language_hint: str = ""  # the client's language, used only before registration
+
+
+@dataclass(frozen=True)
+class Option:
+    label: str
+    value: str
+
+
+@dataclass(frozen=True)
+class Reply:
+    text: str
+    options: tuple[Option, ...] = ()
+    file: Path | None = None
+    image: Path | None = None
+    options_per_row: int = 1
+    extra: dict[str, str] = field(default_factory=dict)

@@ -1,0 +1,83 @@
+"""/tiendo: a hamlet's coverage, special-prize count, activity and projected date."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from handlers.context import Ctx
+from handlers.dialog import command
+from handlers.i18n import fmt_date, fmt_pct
+from handlers.io import Reply
+from models.campaign import Hamlet
+from models.people import Role
+from models.progress import Progress, hamlet_progress
+
+
+def render(ctx: Ctx, p: Progress) -> str:
+    lines = [
+        ctx.t("progress_title", hamlet=p.hamlet_name, day=fmt_date(p.today)),
+        ctx.t("progress_coverage", guided=p.guided, total=p.total,
+              pct=fmt_pct(ctx.lang, p.coverage),
+              threshold=fmt_pct(ctx.lang, p.threshold), mark="✅" if p.reached else ""),
+    ]
+    if p.reached:
+        lines.append(ctx.t("progress_target_reached", target=p.target))
+    else:
+        lines.append(ctx.t("progress_target", target=p.target, remaining=p.remaining))
+    lines += [
+        ctx.t("progress_special", special=p.special, total=p.total, n=p.required_procedures),
+        ctx.t("progress_entries", today=p.entries_today, week=p.entries_week),
+        ctx.t("progress_days", active=p.active_days, elapsed=p.days_elapsed),
+    ]
+    if p.reached:
+        pass
+    elif p.projected is None:
+        lines.append(ctx.t("progress_no_projection"))
+    elif p.projected_after_end:
+        lines.append(ctx.t("progress_projection_late", day=fmt_date(p.projected),
+                           end=fmt_date(p.campaign_end)))
+    else:
+        lines.append(ctx.t("progress_projection", day=fmt_date(p.projected)))
+    lines.append(ctx.t("progress_rule_note"))
+    return "\n".join(lines)
+
+
+@command("tiendo", "progress")
+async def cmd_progress(ctx: Ctx, arg: str) -> list[Reply]:
+    user = ctx.me
+    hamlet: Hamlet | None
+    if arg and user.role in (Role.SUPERVISOR, Role.ADMIN):
+        hamlet = await ctx.session.scalar(
+            select(Hamlet).where(Hamlet.code == arg.strip().upper()))
+        if hamlet is None:
+            return [Reply(ctx.t("hamlet_unknown", code=arg.strip()[:20]))]
+    elif arg and user.role not in (Role.SUPERVISOR, Role.ADMIN):
+        own = await ctx.hamlet()
+        if own is None or arg.strip().upper() != own.code:
+            return [Reply(ctx.t("progress_other_hamlet_refused"))]
+        hamlet = own
+    else:
+        hamlet = await ctx.hamlet()
+    if hamlet is None:
+        return await _all_hamlets(ctx)
+    prog = await hamlet_progress(ctx.session, campaign_id=await ctx.campaign_id(),
+                                 hamlet=hamlet, campaign=ctx.settings.campaign, today=ctx.today)
+    return [Reply(render(ctx, prog))]
+
+
+async def _all_hamlets(ctx: Ctx) -> list[Reply]:
+    """Supervisors without a hamlet get one line per hamlet (counts only, no personal data)."""
+    hamlets = await ctx.session.scalars(select(Hamlet).where(Hamlet.active).order_by(Hamlet.code))
+    rows: list[Progress] = []
+    for hamlet in hamlets:
+        rows.append(await hamlet_progress(ctx.session, campaign_id=await ctx.campaign_id(),
+                                          hamlet=hamlet, campaign=ctx.settings.campaign,
+                                          today=ctx.today))
+    rows.sort(key=lambda p: (-p.coverage, p.hamlet_code))
+    lines = [ctx.t("progress_all_title", day=fmt_date(ctx.today))]
+    for i, p in enumerate(rows, 1):
+        lines.append(ctx.t("progress_all_line", rank=i, hamlet=p.hamlet_name, code=p.hamlet_code,
+                           guided=p.guided, total=p.total, pct=fmt_pct(ctx.lang, p.coverage),
+                           mark=" ✅" if p.reached else ""))
+    lines.append(ctx.t("progress_all_hint"))
+    return [Reply("\n".join(lines))]

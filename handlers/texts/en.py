@@ -1,0 +1,247 @@
+"""English messages. Keys are shared with vi.py."""
+
+from __future__ import annotations
+
+MESSAGES: dict[str, str] = {
+    # --- general --------------------------------------------------------------------
+    "error_internal": "Sorry, the system ran into a problem and could not process this message. "
+                      "Data saved earlier is not affected. Please try again "
+                      "in a few minutes.",
+    "too_long_message": "Message too long (max {limit} characters). Please keep it "
+                        "shorter.",
+    "unknown_command": "There is no /{command} command. Type /help to see available commands.",
+    "stale_button": "This button belongs to an earlier question and is no longer active.",
+    "choose_option": "Please tap a button below or type the number of your choice.",
+    "not_understood": "I didn't understand this message. To log a household, type /them "
+                      "(or send one line: Full name; Address; Phone number; Procedures). "
+                      "Type /help for instructions.",
+    "not_understood_empty": "I can only read text messages. Type /help for instructions.",
+    "none": "(none)",
+    "cancelled": "Cancelled. Type /them to log a new household.",
+    "nothing_to_cancel": "There is nothing in progress to cancel.",
+    "dialog_replaced": "The previous unfinished entry was discarded; starting a new household.",
+    "default_user_name": "Officer",
+    "language_set": "Switched to English. (Gõ /lang vi để dùng tiếng Việt.)",
+    # --- registration ------------------------------------------------------------------
+    "unregistered": "Hello! This bot records households that have been guided through "
+                    "online public services. You are not registered yet, so you cannot "
+                    "use the bot. Please get an invite code from the Culture and Social "
+                    "Affairs Office or an administrator, then send: /start INVITE_CODE",
+    "group_pointer": "🔒 To protect residents' personal information, the bot only works in "
+                     "private chats. Please message the bot directly. {link}",
+    "invite_wrong": "Invalid invite code. Please check the code (10 letters and digits) "
+                    "and send it again: /start INVITE_CODE",
+    "invite_used": "This invite code has already been used. Each code works only once; "
+                   "please ask for a new one.",
+    "invite_expired": "This invite code has expired. Please ask an administrator for a new one.",
+    "invite_hamlet_inactive": "The hamlet linked to this invite code is no longer active. Please "
+                              "ask an administrator for a new code.",
+    "registered": "✅ Hello {name}! You are registered as {role}{where}.",
+    "registered_hamlet": " – {hamlet}",
+    "welcome_back": "Welcome back, {name}!",
+    "role_officer": "hamlet officer",
+    "role_hamlet_head": "hamlet head",
+    "role_supervisor": "supervisor (Culture & Social Affairs Office)",
+    "role_admin": "administrator",
+    # --- help ------------------------------------------------------------------------
+    "help_title": "📘 Bot guide – {campaign}",
+    "help_officer": "Log a household you have guided:\n"
+                    "• /them (/add) – the bot asks in turn: head of household's name, address, "
+                    "phone number, procedures, dossier code, date.\n"
+                    "• Or send one message with the parts separated by semicolons (;) or "
+                    "line breaks:\n"
+                    "  Full name; Address; Phone number; Procedures [; Dossier code] [; Date]\n"
+                    "  Example: Nguyễn Văn An; Tổ 3, ấp Bãi Nhà A; 0912 345 678; 1, 3\n"
+                    "  or: Lê Thị Hoa; Bãi Nhà B; 0987654321; {procedure}; "
+                    "H56.26-260315-0001; 15/03\n"
+                    "  Give procedures by number, code or a few words of the name "
+                    "(e.g. khai sinh). A blank date means today.\n"
+                    "• /cuatoi (/mine) – households you logged recently\n"
+                    "• /sua (/edit) – edit a logged household (e.g. /sua 12)\n"
+                    "• /xoa (/delete) – delete a mistaken entry, with a reason (e.g. /xoa 12)\n"
+                    "• /tiendo (/progress) – your hamlet's progress",
+    "help_supervisor": "Monitoring:\n• /tiendo (/progress) – progress of all hamlets; "
+                       "/tiendo HAMLET_CODE – details for one hamlet",
+    "help_admin": "Administration:\n• /moi (/invite) – create an invite code "
+                  "(e.g. /moi officer BNA)",
+    "help_common": "• /huy (/cancel) – cancel the current action\n• /help – show this guide "
+                   "again\n• /lang vi – Tiếng Việt",
+    "help_rules": "How it is counted: coverage = households guided (at least 1 procedure, "
+                  "deleted entries excluded) ÷ total households in the hamlet; target "
+                  "{threshold}. Special prize: hamlets with {large} or more households need "
+                  "{n_large} procedures per household, hamlets with fewer than {large} "
+                  "households need {n_small} procedures per household. "
+                  "Period: {start} – {end}.",
+    # --- adding a household ----------------------------------------------------------
+    "add_needs_hamlet": "Your account is not linked to any hamlet, so you cannot log "
+                        "households yet. Please contact an administrator.",
+    "ask_name": "👤 Full name of the head of household? (type /huy to cancel)",
+    "ask_address": "🏠 Household address (house number, group, hamlet)? You can tap the "
+                   "hamlet name if there is no detailed address.",
+    "ask_phone": "📞 Household phone number? (e.g. 0912 345 678)",
+    "ask_procedures": "📋 Which procedures did you guide them through? Tap one or more, then "
+                      "tap «Done», or type their numbers (e.g. 1, 3).",
+    "procedures_chosen": "Selected: {names}",
+    "ask_dossier": "🧾 Dossier code on the Public Service Portal (if any)? Tap «Skip» if none.",
+    "ask_date": "📅 Date of guidance? Tap an option or type a date (e.g. 15/03 or 15/03/2026).",
+    "opt_skip": "Skip",
+    "opt_today": "Today ({day})",
+    "opt_yesterday": "Yesterday ({day})",
+    "opt_done": "✔️ Done",
+    "opt_save": "✅ Save",
+    "opt_edit": "✏️ Edit",
+    "opt_cancel": "❌ Cancel",
+    "opt_back": "↩️ Back",
+    "opt_add_next": "➕ Log another",
+    "opt_progress": "📊 Progress",
+    "summary_title": "Please check the details before saving:",
+    "summary_title_edit": "Current details of entry #{id} (tap Edit to change, Save to save):",
+    "summary_name": "👤 Head of household: {name}",
+    "summary_address": "🏠 Address: {address}",
+    "summary_phone": "📞 Phone: {phone}",
+    "summary_procedures": "📋 Procedures: {names}",
+    "summary_dossier": "🧾 Dossier code: {dossier}",
+    "summary_date": "📅 Date of guidance: {day}",
+    "ask_which_field": "Which field do you want to change?",
+    "field_name": "Full name",
+    "field_address": "Address",
+    "field_phone": "Phone number",
+    "field_procedures": "Procedures",
+    "field_dossier": "Dossier code",
+    "field_date": "Date",
+    "cancelled_entry": "Cancelled; nothing was saved. Type /them to log another household.",
+    "saved_new": "✅ Household saved (entry #{id}).",
+    "saved_same_household": "✅ Procedures added to the existing household (entry #{id}).",
+    "saved_other_household": "✅ Saved as a separate household, noted as sharing a phone "
+                             "number (entry #{id}).",
+    "saved_progress": "📊 {hamlet}: {guided}/{total} households guided ({pct}).",
+    "dropped_entry": "Discarded; nothing was saved.",
+    "phone_converted": "ℹ️ {old} is an old 11-digit number; changed to the new number {new}.",
+    # --- duplicates ------------------------------------------------------------------
+    "dup_title": "⚠️ This household may already be recorded:",
+    "dup_line": "• Household #{id}: {name} – {address} – {phone} ({reason})",
+    "dup_line_other_hamlet": "• Household #{id} in another hamlet ({reason})",
+    "dup_by_phone": "same phone number",
+    "dup_by_name": "same name and address",
+    "dup_done": "  Already guided: {names} – last on {day}, logged by {officer}",
+    "dup_question": "The household you just entered is:",
+    "opt_dup_same": "Same household – add the procedures to it",
+    "opt_dup_same_n": "Same household #{id} – add procedures",
+    "opt_dup_other": "A different household (sharing the phone number)",
+    "opt_dup_mistake": "Entered by mistake – discard",
+    # --- field errors ----------------------------------------------------------------
+    "name_empty": "The name is empty. Please enter the full name (e.g. Nguyễn Văn An).",
+    "name_too_long": "Name too long (max {limit} characters). Enter only the head of household.",
+    "name_looks_like_phone": "This looks like a phone number. Please enter the name first.",
+    "name_invalid": "Invalid name. Please enter the full name in letters (e.g. Nguyễn Văn An).",
+    "name_symbols": "A name may contain only letters and spaces (no digits, emoji or "
+                    "symbols). Please enter it again.",
+    "address_empty": "The address is empty. Please enter it (e.g. Tổ 3, ấp Bãi Nhà A).",
+    "address_too_long": "Address too long (max {limit} characters). Please keep it shorter.",
+    "address_invalid": "Invalid address. Please enter a house number, group or hamlet name.",
+    "address_symbols": "The address contains invalid characters (emoji or unusual symbols). "
+                       "Please enter it again.",
+    "phone_empty": "The phone number is empty. Please enter a number (e.g. 0912 345 678).",
+    "phone_letters": "A phone number may contain only digits (spaces, dots, hyphens "
+                     "or +84 are allowed). Please enter it again.",
+    "phone_short": "Phone number too short. Mobile numbers have 10 digits (e.g. 0912 345 678).",
+    "phone_long": "Phone number too long. Mobile numbers have 10 digits (e.g. 0912 345 678).",
+    "phone_invalid": "This is not a valid Vietnamese phone number. Please check it "
+                     "(e.g. 0912 345 678 or landline 0297 3 830 123).",
+    "procedure_empty": "Please select at least one procedure.",
+    "procedure_number": "There is no procedure number {token} (only 1 to {count}).",
+    "procedure_unknown": "Procedure «{token}» not found. Please choose from the list "
+                         "or type its number.",
+    "procedure_ambiguous": "«{token}» matches several procedures ({names}). Please be more "
+                           "specific or type the number.",
+    "dossier_empty": "The dossier code is empty. Type the dossier code or tap «Skip».",
+    "dossier_too_long": "Dossier code too long (max {limit} characters).",
+    "dossier_invalid": "A dossier code may contain only unaccented letters, digits and . - / _ "
+                       "(e.g. H56.26-260315-0001). Please enter it again or tap «Skip».",
+    "date_empty": "Please choose or type the date of guidance (e.g. 15/03/2026).",
+    "date_invalid": "The date is not in day/month/year format (e.g. 15/03/2026 or 15/03).",
+    "date_future": "The date of guidance cannot be in the future.",
+    "date_before_campaign": "The date of guidance cannot be before the campaign start ({start}).",
+    "date_after_campaign": "The date of guidance cannot be after the campaign end ({end}).",
+    "one_line_extra": "The part «{part}» was extra or unclear, so it was ignored.",
+    # --- own entries -----------------------------------------------------------------
+    "mine_empty": "You have not logged any households yet. Type /them to log your first one.",
+    "mine_title": "🗂 Latest {shown} entries ({total} entries in total):",
+    "mine_hint": "Edit: /sua <entry ID> · Delete: /xoa <entry ID>",
+    "entry_line": "#{id} · {day} · {name} · {phone}\n{address}\n📋 {procedures}",
+    "entry_line_dossier": "🧾 {dossier}",
+    "entry_not_found": "Entry #{id} was not found among the entries you logged. "
+                       "Type /cuatoi to see the list.",
+    "ask_pick_edit": "Choose the entry to edit:",
+    "ask_pick_delete": "Choose the entry to delete:",
+    "edited": "✅ Entry #{id} updated. The previous content is still kept in the log.",
+    "edit_nothing": "Nothing changed in entry #{id}.",
+    "ask_delete_reason": "Delete this entry?\n{line}\n\nPlease choose or type a reason:",
+    "reason_mistake": "Entered by mistake",
+    "reason_duplicate": "Duplicate of a logged household",
+    "reason_empty": "Please give a reason for deleting (at least 3 characters).",
+    "reason_too_long": "Reason too long (max {limit} characters).",
+    "ask_delete_confirm": "Confirm deleting entry #{id} (reason: {reason})?",
+    "opt_confirm_delete": "🗑 Delete",
+    "opt_keep": "Keep",
+    "deleted": "🗑 Entry #{id} deleted. It no longer counts toward progress.",
+    "delete_kept": "Entry #{id} kept.",
+    # --- progress --------------------------------------------------------------------
+    "progress_title": "📊 Progress of {hamlet} (as of {day})",
+    "progress_coverage": "• Households guided: {guided}/{total} – {pct} "
+                         "(target {threshold}) {mark}",
+    "progress_target": "• {target} households needed to reach the target, {remaining} to go",
+    "progress_target_reached": "• Target reached ({target} households) 🎉",
+    "progress_special": "• Households qualifying for the special prize ({n}+ procedures): "
+                        "{special}/{total}",
+    "progress_entries": "• Entries logged: today {today} · this week {week}",
+    "progress_days": "• Days with entries: {active}/{elapsed} days",
+    "progress_projection": "• Expected to reach the target: {day} (at the current pace)",
+    "progress_projection_late": "• ⚠️ At the current pace, the target would be reached on {day}, "
+                                "after the campaign ends ({end}). Speed up!",
+    "progress_no_projection": "• Not enough data yet to forecast when the target will be met.",
+    "progress_rule_note": "(Each household counts once, even if guided through several "
+                          "procedures.)",
+    "progress_all_title": "📊 Progress of all hamlets (as of {day})",
+    "progress_all_line": "{rank}. {hamlet} ({code}): {guided}/{total} – {pct}{mark}",
+    "progress_all_hint": "Type /tiendo HAMLET_CODE to see details for one hamlet.",
+    "progress_other_hamlet_refused": "You can only view your own hamlet's progress. Type /tiendo.",
+    "hamlet_unknown": "There is no hamlet with code «{code}».",
+    # --- invites ---------------------------------------------------------------------
+    "admin_only": "Only administrators can use this command.",
+    "ask_invite_role": "Which role is the invite code for?",
+    "ask_invite_hamlet": "Which hamlet does the invitee belong to?",
+    "invite_usage": "Usage: /moi officer HAMLET_CODE, /moi hamlet_head HAMLET_CODE, "
+                    "/moi supervisor or /moi admin.",
+    "invite_created": "🎟 Invite code for {role}{where}, single use, expires at {expires}.\n"
+                      "Send the invitee the message below to forward to the bot.{link}",
+    "invite_link": "\nOr open the link: {link}",
+    # --- command menu --------------------------------------------------------------
+    "cmd_add": "Log a household you guided",
+    "cmd_mine": "Households I logged",
+    "cmd_edit": "Edit a logged household",
+    "cmd_delete": "Delete a household logged by mistake",
+    "cmd_progress": "My hamlet's progress",
+    "cmd_cancel": "Cancel what I am doing",
+    "cmd_help": "How to use the bot",
+    # --- CLI and configuration -------------------------------------------------------
+    "cli_config_error": "Configuration error: {key} – {expected}",
+    "cli_init_done": "Database updated: {created} items created, {updated} items changed, "
+                     "{deactivated} items deactivated.",
+    "cli_init_nothing": "The database already matches the configuration; nothing changed.",
+    "cli_invite_created": "Invite code for {role}{where}, single use, expires at {expires}. "
+                          "The invitee sends the bot: /start <code>",
+    "cli_hamlet_unknown": "No hamlet with code «{code}» in the database. Existing codes: {codes}",
+    "cli_hamlet_required": "The {role} role requires a hamlet: --hamlet HAMLET_CODE",
+    "cli_not_initialised": "The database has not been initialised. First run: "
+                           "python -m bot init --config {config}",
+    "cli_chat_banner": "💬 Chat with the bot (user: {user}). Type /help for instructions, "
+                       "Ctrl+D to exit.",
+    "cli_reply_with_number": "(Reply {numbers})",
+    "cli_reply_with_range": "(Reply with a number from 1 to {last})",
+    "cli_or": "or",
+    "cli_demo_ready": "Demo: new database at {path}, with sample officer «{user}» "
+                      "of {hamlet} and a few sample households.",
+    "cli_run_starting": "Telegram bot is running (receiving via long polling). Ctrl+C to stop.",
+    "cli_file_attached": "[attachment: {path}]",
+}

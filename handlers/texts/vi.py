@@ -1,0 +1,243 @@
+"""Vietnamese messages (the default language). Keys are shared with en.py."""
+
+from __future__ import annotations
+
+MESSAGES: dict[str, str] = {
+    # --- general --------------------------------------------------------------------
+    "error_internal": "Xin lỗi, hệ thống vừa gặp sự cố nên chưa xử lý được tin nhắn này. "
+                      "Dữ liệu đã lưu trước đó không bị ảnh hưởng. Anh/chị vui lòng thử lại "
+                      "sau ít phút.",
+    "too_long_message": "Tin nhắn quá dài (tối đa {limit} ký tự). Anh/chị vui lòng gửi "
+                        "ngắn gọn hơn.",
+    "unknown_command": "Không có lệnh /{command}. Gõ /help để xem các lệnh dùng được.",
+    "stale_button": "Nút này thuộc một câu hỏi trước đó nên không còn hiệu lực.",
+    "choose_option": "Anh/chị vui lòng bấm một nút bên dưới hoặc gõ số thứ tự của lựa chọn.",
+    "not_understood": "Tôi chưa hiểu tin nhắn này. Để ghi một hộ, gõ /them "
+                      "(hoặc gửi một dòng: Họ tên; Địa chỉ; Số điện thoại; Thủ tục). "
+                      "Gõ /help để xem hướng dẫn.",
+    "not_understood_empty": "Tôi chỉ đọc được tin nhắn chữ. Gõ /help để xem hướng dẫn.",
+    "none": "(không có)",
+    "cancelled": "Đã hủy. Gõ /them để ghi hộ mới.",
+    "nothing_to_cancel": "Không có thao tác nào đang dở để hủy.",
+    "dialog_replaced": "Phần nhập dở trước đó đã được bỏ qua, bắt đầu ghi hộ mới.",
+    "default_user_name": "Cán bộ",
+    "language_set": "Đã chuyển sang tiếng Việt. (Gõ /lang en for English.)",
+    # --- registration ------------------------------------------------------------------
+    "unregistered": "Xin chào! Bot này dùng để ghi nhận các hộ gia đình được hướng dẫn "
+                    "thực hiện dịch vụ công trực tuyến. Anh/chị chưa được đăng ký nên chưa "
+                    "dùng được bot. Vui lòng xin mã mời từ Phòng Văn hóa – Xã hội hoặc "
+                    "người quản trị, rồi gửi: /start MÃ_MỜI",
+    "group_pointer": "🔒 Để bảo vệ thông tin cá nhân của người dân, bot chỉ làm việc trong "
+                     "tin nhắn riêng. Anh/chị vui lòng nhắn riêng cho bot. {link}",
+    "invite_wrong": "Mã mời không đúng. Anh/chị kiểm tra lại mã (gồm 10 ký tự chữ và số) "
+                    "rồi gửi lại: /start MÃ_MỜI",
+    "invite_used": "Mã mời này đã được sử dụng. Mỗi mã chỉ dùng được một lần; anh/chị "
+                   "vui lòng xin mã mới.",
+    "invite_expired": "Mã mời này đã hết hạn. Anh/chị vui lòng xin mã mới từ người quản trị.",
+    "invite_hamlet_inactive": "Ấp gắn với mã mời này không còn hoạt động. Anh/chị vui lòng "
+                              "xin mã mới từ người quản trị.",
+    "registered": "✅ Chào {name}! Anh/chị đã được đăng ký với vai trò {role}{where}.",
+    "registered_hamlet": " – {hamlet}",
+    "welcome_back": "Chào {name}!",
+    "role_officer": "cán bộ ấp",
+    "role_hamlet_head": "trưởng ấp",
+    "role_supervisor": "giám sát (Phòng VH-XH)",
+    "role_admin": "quản trị",
+    # --- help ------------------------------------------------------------------------
+    "help_title": "📘 Hướng dẫn dùng bot – {campaign}",
+    "help_officer": "Ghi một hộ đã hướng dẫn:\n"
+                    "• /them – bot hỏi lần lượt: họ tên chủ hộ, địa chỉ, số điện thoại, "
+                    "thủ tục, mã hồ sơ, ngày.\n"
+                    "• Hoặc gửi một tin, các phần cách nhau bằng dấu chấm phẩy (;) hoặc "
+                    "xuống dòng:\n"
+                    "  Họ tên; Địa chỉ; Số điện thoại; Thủ tục [; Mã hồ sơ] [; Ngày]\n"
+                    "  Ví dụ: Nguyễn Văn An; Tổ 3, ấp Bãi Nhà A; 0912 345 678; 1, 3\n"
+                    "  hoặc: Lê Thị Hoa; Bãi Nhà B; 0987654321; {procedure}; "
+                    "H56.26-260315-0001; 15/03\n"
+                    "  Thủ tục ghi bằng số thứ tự, mã hoặc vài chữ trong tên (vd: khai sinh). "
+                    "Ngày bỏ trống là hôm nay.\n"
+                    "• /cuatoi – các hộ anh/chị đã ghi gần đây\n"
+                    "• /sua – sửa một hộ đã ghi (vd: /sua 12)\n"
+                    "• /xoa – xóa một hộ ghi nhầm, kèm lý do (vd: /xoa 12)\n"
+                    "• /tiendo – tiến độ của ấp",
+    "help_supervisor": "Theo dõi:\n• /tiendo – tiến độ tất cả các ấp; /tiendo MÃ_ẤP – "
+                       "chi tiết một ấp",
+    "help_admin": "Quản trị:\n• /moi – tạo mã mời (vd: /moi officer BNA)",
+    "help_common": "• /huy – hủy thao tác đang làm\n• /help – xem lại hướng dẫn\n"
+                   "• /lang en – English",
+    "help_rules": "Cách tính: tỷ lệ bao phủ = số hộ đã được hướng dẫn (ít nhất 1 thủ tục, "
+                  "không tính mục đã xóa) ÷ tổng số hộ của ấp; mục tiêu {threshold}. "
+                  "Giải đặc biệt: ấp từ {large} hộ trở lên: mỗi hộ cần ít nhất {n_large} thủ tục; "
+                  "ấp dưới {large} hộ: mỗi hộ cần ít nhất {n_small} thủ tục. "
+                  "Thời gian: {start} – {end}.",
+    # --- adding a household ----------------------------------------------------------
+    "add_needs_hamlet": "Tài khoản của anh/chị chưa gắn với ấp nào nên chưa ghi hộ được. "
+                        "Vui lòng liên hệ người quản trị.",
+    "ask_name": "👤 Họ và tên chủ hộ? (gõ /huy để hủy)",
+    "ask_address": "🏠 Địa chỉ của hộ (số nhà, tổ, ấp)? Có thể bấm tên ấp nếu không có "
+                   "địa chỉ chi tiết.",
+    "ask_phone": "📞 Số điện thoại của hộ? (vd: 0912 345 678)",
+    "ask_procedures": "📋 Đã hướng dẫn thủ tục nào? Bấm chọn một hoặc nhiều thủ tục rồi "
+                      "bấm «Xong», hoặc gõ số thứ tự (vd: 1, 3).",
+    "procedures_chosen": "Đã chọn: {names}",
+    "ask_dossier": "🧾 Mã hồ sơ trên Cổng Dịch vụ công (nếu có)? Bấm «Bỏ qua» nếu không có.",
+    "ask_date": "📅 Ngày hướng dẫn? Bấm chọn hoặc gõ ngày (vd: 15/03 hoặc 15/03/2026).",
+    "opt_skip": "Bỏ qua",
+    "opt_today": "Hôm nay ({day})",
+    "opt_yesterday": "Hôm qua ({day})",
+    "opt_done": "✔️ Xong",
+    "opt_save": "✅ Lưu",
+    "opt_edit": "✏️ Sửa",
+    "opt_cancel": "❌ Hủy",
+    "opt_back": "↩️ Quay lại",
+    "opt_add_next": "➕ Ghi hộ tiếp",
+    "opt_progress": "📊 Tiến độ",
+    "summary_title": "Anh/chị kiểm tra lại thông tin trước khi lưu:",
+    "summary_title_edit": "Thông tin hiện tại của mục #{id} (bấm Sửa để đổi, Lưu để cập nhật):",
+    "summary_name": "👤 Chủ hộ: {name}",
+    "summary_address": "🏠 Địa chỉ: {address}",
+    "summary_phone": "📞 SĐT: {phone}",
+    "summary_procedures": "📋 Thủ tục: {names}",
+    "summary_dossier": "🧾 Mã hồ sơ: {dossier}",
+    "summary_date": "📅 Ngày hướng dẫn: {day}",
+    "ask_which_field": "Anh/chị muốn sửa mục nào?",
+    "field_name": "Họ tên",
+    "field_address": "Địa chỉ",
+    "field_phone": "Số điện thoại",
+    "field_procedures": "Thủ tục",
+    "field_dossier": "Mã hồ sơ",
+    "field_date": "Ngày",
+    "cancelled_entry": "Đã hủy, chưa lưu gì. Gõ /them để ghi hộ khác.",
+    "saved_new": "✅ Đã lưu hộ (mã mục #{id}).",
+    "saved_same_household": "✅ Đã thêm thủ tục vào hộ đã có (mã mục #{id}).",
+    "saved_other_household": "✅ Đã lưu thành hộ riêng, kèm ghi chú là dùng chung số "
+                             "điện thoại với hộ khác (mã mục #{id}).",
+    "saved_progress": "📊 {hamlet}: {guided}/{total} hộ đã được hướng dẫn ({pct}).",
+    "dropped_entry": "Đã bỏ, không lưu gì.",
+    "phone_converted": "ℹ️ Số {old} là số thuê bao 11 chữ số cũ, đã đổi sang số mới {new}.",
+    # --- duplicates ------------------------------------------------------------------
+    "dup_title": "⚠️ Hộ này có thể đã được ghi nhận:",
+    "dup_line": "• Hộ #{id}: {name} – {address} – {phone} ({reason})",
+    "dup_line_other_hamlet": "• Hộ #{id} ở ấp khác ({reason})",
+    "dup_by_phone": "trùng số điện thoại",
+    "dup_by_name": "trùng họ tên và địa chỉ",
+    "dup_done": "  Đã hướng dẫn: {names} – lần gần nhất {day}, do {officer} ghi",
+    "dup_question": "Hộ anh/chị vừa nhập là:",
+    "opt_dup_same": "Cùng hộ – thêm thủ tục vào hộ này",
+    "opt_dup_same_n": "Cùng hộ #{id} – thêm thủ tục",
+    "opt_dup_other": "Hộ khác (dùng chung số điện thoại)",
+    "opt_dup_mistake": "Nhập nhầm – bỏ",
+    # --- field errors ----------------------------------------------------------------
+    "name_empty": "Họ tên chủ hộ đang trống. Vui lòng nhập họ tên (vd: Nguyễn Văn An).",
+    "name_too_long": "Họ tên quá dài (tối đa {limit} ký tự). Vui lòng chỉ nhập họ tên chủ hộ.",
+    "name_looks_like_phone": "Có vẻ đây là số điện thoại. Vui lòng nhập họ tên chủ hộ trước.",
+    "name_invalid": "Họ tên chưa hợp lệ. Vui lòng nhập họ tên bằng chữ (vd: Nguyễn Văn An).",
+    "name_symbols": "Họ tên chỉ gồm chữ cái và khoảng trắng (không có số, biểu tượng cảm "
+                    "xúc hay ký hiệu). Vui lòng nhập lại.",
+    "address_empty": "Địa chỉ đang trống. Vui lòng nhập địa chỉ (vd: Tổ 3, ấp Bãi Nhà A).",
+    "address_too_long": "Địa chỉ quá dài (tối đa {limit} ký tự). Vui lòng nhập ngắn gọn hơn.",
+    "address_invalid": "Địa chỉ chưa hợp lệ. Vui lòng nhập số nhà, tổ hoặc tên ấp.",
+    "address_symbols": "Địa chỉ có ký tự không hợp lệ (biểu tượng cảm xúc hoặc ký hiệu lạ). "
+                       "Vui lòng nhập lại.",
+    "phone_empty": "Số điện thoại đang trống. Vui lòng nhập số (vd: 0912 345 678).",
+    "phone_letters": "Số điện thoại chỉ gồm chữ số (có thể có dấu cách, dấu chấm, gạch "
+                     "ngang hoặc +84). Vui lòng nhập lại.",
+    "phone_short": "Số điện thoại quá ngắn. Số di động có 10 chữ số (vd: 0912 345 678).",
+    "phone_long": "Số điện thoại quá dài. Số di động có 10 chữ số (vd: 0912 345 678).",
+    "phone_invalid": "Đây không phải số điện thoại Việt Nam hợp lệ. Vui lòng kiểm tra lại "
+                     "(vd: 0912 345 678 hoặc số bàn 0297 3 830 123).",
+    "procedure_empty": "Vui lòng chọn ít nhất một thủ tục.",
+    "procedure_number": "Không có thủ tục số {token} (chỉ từ 1 đến {count}).",
+    "procedure_unknown": "Không tìm thấy thủ tục «{token}». Vui lòng chọn trong danh sách "
+                         "hoặc gõ số thứ tự.",
+    "procedure_ambiguous": "«{token}» khớp nhiều thủ tục ({names}). Vui lòng gõ rõ hơn "
+                           "hoặc gõ số thứ tự.",
+    "dossier_empty": "Mã hồ sơ đang trống. Gõ mã hồ sơ hoặc bấm «Bỏ qua».",
+    "dossier_too_long": "Mã hồ sơ quá dài (tối đa {limit} ký tự).",
+    "dossier_invalid": "Mã hồ sơ chỉ gồm chữ không dấu, chữ số và các dấu . - / _ "
+                       "(vd: H56.26-260315-0001). Vui lòng nhập lại hoặc bấm «Bỏ qua».",
+    "date_empty": "Vui lòng chọn hoặc gõ ngày hướng dẫn (vd: 15/03/2026).",
+    "date_invalid": "Ngày chưa đúng dạng ngày/tháng/năm (vd: 15/03/2026 hoặc 15/03).",
+    "date_future": "Ngày hướng dẫn không thể ở tương lai.",
+    "date_before_campaign": "Ngày hướng dẫn không thể trước ngày bắt đầu phong trào ({start}).",
+    "date_after_campaign": "Ngày hướng dẫn không thể sau ngày kết thúc phong trào ({end}).",
+    "one_line_extra": "Phần «{part}» thừa hoặc chưa rõ nên đã bỏ qua.",
+    # --- own entries -----------------------------------------------------------------
+    "mine_empty": "Anh/chị chưa ghi hộ nào. Gõ /them để ghi hộ đầu tiên.",
+    "mine_title": "🗂 {shown} mục gần nhất (tổng cộng {total} mục):",
+    "mine_hint": "Sửa: /sua <mã mục> · Xóa: /xoa <mã mục>",
+    "entry_line": "#{id} · {day} · {name} · {phone}\n{address}\n📋 {procedures}",
+    "entry_line_dossier": "🧾 {dossier}",
+    "entry_not_found": "Không tìm thấy mục #{id} trong các mục anh/chị đã ghi. "
+                       "Gõ /cuatoi để xem danh sách.",
+    "ask_pick_edit": "Chọn mục cần sửa:",
+    "ask_pick_delete": "Chọn mục cần xóa:",
+    "edited": "✅ Đã cập nhật mục #{id}. Nội dung cũ vẫn được lưu trong nhật ký.",
+    "edit_nothing": "Mục #{id} không có gì thay đổi.",
+    "ask_delete_reason": "Xóa mục này?\n{line}\n\nVui lòng chọn hoặc gõ lý do xóa:",
+    "reason_mistake": "Nhập nhầm",
+    "reason_duplicate": "Trùng với hộ đã ghi",
+    "reason_empty": "Vui lòng ghi lý do xóa (ít nhất 3 ký tự).",
+    "reason_too_long": "Lý do quá dài (tối đa {limit} ký tự).",
+    "ask_delete_confirm": "Xác nhận xóa mục #{id} (lý do: {reason})?",
+    "opt_confirm_delete": "🗑 Xóa",
+    "opt_keep": "Giữ lại",
+    "deleted": "🗑 Đã xóa mục #{id}. Mục này không còn được tính vào tiến độ.",
+    "delete_kept": "Đã giữ lại mục #{id}.",
+    # --- progress --------------------------------------------------------------------
+    "progress_title": "📊 Tiến độ {hamlet} (đến ngày {day})",
+    "progress_coverage": "• Hộ đã được hướng dẫn: {guided}/{total} hộ – {pct} "
+                         "(mục tiêu {threshold}) {mark}",
+    "progress_target": "• Cần {target} hộ để đạt mục tiêu, còn thiếu {remaining} hộ",
+    "progress_target_reached": "• Đã đạt mục tiêu ({target} hộ) 🎉",
+    "progress_special": "• Hộ đạt điều kiện giải đặc biệt (từ {n} thủ tục trở lên): {special}/{total}",
+    "progress_entries": "• Lượt ghi nhận: hôm nay {today} · tuần này {week}",
+    "progress_days": "• Số ngày có ghi nhận: {active}/{elapsed} ngày",
+    "progress_projection": "• Dự kiến đạt mục tiêu: {day} (theo nhịp độ hiện tại)",
+    "progress_projection_late": "• ⚠️ Theo nhịp độ hiện tại, dự kiến đạt mục tiêu ngày {day}, "
+                                "sau khi phong trào kết thúc ({end}). Cần tăng tốc!",
+    "progress_no_projection": "• Chưa đủ dữ liệu để dự báo ngày đạt mục tiêu.",
+    "progress_rule_note": "(Mỗi hộ chỉ tính một lần dù được hướng dẫn nhiều thủ tục.)",
+    "progress_all_title": "📊 Tiến độ các ấp (đến ngày {day})",
+    "progress_all_line": "{rank}. {hamlet} ({code}): {guided}/{total} – {pct}{mark}",
+    "progress_all_hint": "Gõ /tiendo MÃ_ẤP để xem chi tiết một ấp.",
+    "progress_other_hamlet_refused": "Anh/chị chỉ xem được tiến độ của ấp mình. Gõ /tiendo.",
+    "hamlet_unknown": "Không có ấp mã «{code}».",
+    # --- invites ---------------------------------------------------------------------
+    "admin_only": "Chỉ người quản trị mới dùng được lệnh này.",
+    "ask_invite_role": "Tạo mã mời cho vai trò nào?",
+    "ask_invite_hamlet": "Người được mời thuộc ấp nào?",
+    "invite_usage": "Cách dùng: /moi officer MÃ_ẤP, /moi hamlet_head MÃ_ẤP, "
+                    "/moi supervisor hoặc /moi admin.",
+    "invite_created": "🎟 Mã mời cho {role}{where}, dùng một lần, hết hạn lúc {expires}.\n"
+                      "Gửi cho người được mời tin nhắn bên dưới để họ chuyển tiếp cho bot.{link}",
+    "invite_link": "\nHoặc mở đường dẫn: {link}",
+    # --- command menu --------------------------------------------------------------
+    "cmd_add": "Ghi một hộ đã hướng dẫn",
+    "cmd_mine": "Các hộ tôi đã ghi",
+    "cmd_edit": "Sửa một hộ đã ghi",
+    "cmd_delete": "Xóa một hộ ghi nhầm",
+    "cmd_progress": "Tiến độ của ấp",
+    "cmd_cancel": "Hủy thao tác đang làm",
+    "cmd_help": "Hướng dẫn sử dụng",
+    # --- CLI and configuration -------------------------------------------------------
+    "cli_config_error": "Lỗi cấu hình: {key} – {expected}",
+    "cli_init_done": "Đã cập nhật cơ sở dữ liệu: {created} mục mới, {updated} mục thay đổi, "
+                     "{deactivated} mục ngừng hoạt động.",
+    "cli_init_nothing": "Cơ sở dữ liệu đã khớp với cấu hình, không có gì thay đổi.",
+    "cli_invite_created": "Mã mời cho {role}{where}, dùng một lần, hết hạn lúc {expires}. "
+                          "Người được mời gửi cho bot: /start <mã>",
+    "cli_hamlet_unknown": "Không có ấp mã «{code}» trong cơ sở dữ liệu. Các mã hiện có: {codes}",
+    "cli_hamlet_required": "Vai trò {role} cần chỉ rõ ấp: --hamlet MÃ_ẤP",
+    "cli_not_initialised": "Cơ sở dữ liệu chưa được khởi tạo. Chạy trước: "
+                           "python -m bot init --config {config}",
+    "cli_chat_banner": "💬 Trò chuyện với bot (người dùng: {user}). Gõ /help để xem hướng dẫn, "
+                       "Ctrl+D để thoát.",
+    "cli_reply_with_number": "(Trả lời {numbers})",
+    "cli_reply_with_range": "(Trả lời bằng số từ 1 đến {last})",
+    "cli_or": "hoặc",
+    "cli_demo_ready": "Bản dùng thử: cơ sở dữ liệu mới tại {path}, đã có cán bộ mẫu «{user}» "
+                      "của {hamlet} và vài hộ mẫu.",
+    "cli_run_starting": "Bot Telegram đang chạy (nhận tin bằng long polling). Ctrl+C để dừng.",
+    "cli_file_attached": "[tệp đính kèm: {path}]",
+}

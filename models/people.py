@@ -1,0 +1,85 @@
+"""Users, their channel identities and the invites that register them."""
+
+from __future__ import annotations
+
+import enum
+from datetime import datetime
+
+from sqlalchemy import Boolean, Enum, ForeignKey, String, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from models.base import Base, BigId, UTCDateTime
+
+
+class Role(enum.StrEnum):
+    OFFICER = "officer"
+    HAMLET_HEAD = "hamlet_head"
+    SUPERVISOR = "supervisor"
+    ADMIN = "admin"
+
+    @classmethod
+    def parse(cls, text: str) -> Role:
+        """Accept the English value or a Vietnamese nickname (canbo, truongap, giamsat)."""
+        key = text.strip().lower().replace("-", "_")
+        aliases = {"canbo": cls.OFFICER, "head": cls.HAMLET_HEAD, "truongap": cls.HAMLET_HEAD,
+                   "giamsat": cls.SUPERVISOR, "quantri": cls.ADMIN}
+        if key in aliases:
+            return aliases[key]
+        return cls(key)
+
+    @property
+    def needs_hamlet(self) -> bool:
+        return self in (Role.OFFICER, Role.HAMLET_HEAD)
+
+    @property
+    def logs_households(self) -> bool:
+        return self in (Role.OFFICER, Role.HAMLET_HEAD, Role.ADMIN)
+
+
+RoleColumn = Enum(Role, name="user_role", native_enum=False, length=20,
+                  values_callable=lambda roles: [r.value for r in roles])
+
+
+class User(Base):
+    __tablename__ = "app_user"
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    display_name: Mapped[str] = mapped_column(String(200))
+    role: Mapped[Role] = mapped_column(RoleColumn)
+    hamlet_id: Mapped[int | None] = mapped_column(ForeignKey("hamlet.id"), nullable=True)
+    language: Mapped[str | None] = mapped_column(String(8), nullable=True)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+    identities: Mapped[list[Identity]] = relationship(back_populates="user")
+
+
+class Identity(Base):
+    """One account on one channel (Telegram user id, Zalo id, console name)."""
+
+    __tablename__ = "identity"
+    __table_args__ = (UniqueConstraint("channel", "external_id"),)
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("app_user.id"), index=True)
+    channel: Mapped[str] = mapped_column(String(16))
+    external_id: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+    user: Mapped[User] = relationship(back_populates="identities")
+
+
+class Invite(Base):
+    """A single-use registration code; only its SHA-256 is stored."""
+
+    __tablename__ = "invite"
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    code_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    role: Mapped[Role] = mapped_column(RoleColumn)
+    hamlet_id: Mapped[int | None] = mapped_column(ForeignKey("hamlet.id"), nullable=True)
+    created_by: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"), nullable=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    expires_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    used_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    used_by: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"), nullable=True)

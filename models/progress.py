@@ -1,0 +1,143 @@
+"""Coverage, special-prize counts and pace for a hamlet: the queries and the pure rules."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from datetime import date, timedelta
+from decimal import Decimal
+
+from sqlalchemy import distinct, func, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from models.campaign import Hamlet
+from models.households import Entry, entry_procedure
+from models.rules import CampaignConfig
+
+
+def target_households(total: int, threshold: float) -> int:
+    """Households needed to reach the threshold (95% of 20 is 19, not 18.999…)."""
+    return math.ceil(Decimal(str(threshold)) * total)
+
+
+@dataclass(frozen=True)
+class HamletCounts:
+    guided: int
+    special: int
+    entries_today: int
+    entries_week: int
+    active_days: int
+
+
+@dataclass(frozen=True)
+class Progress:
+    hamlet_code: str
+    hamlet_name: str
+    total: int
+    guided: int
+    special: int
+    required_procedures: int
+    entries_today: int
+    entries_week: int
+    active_days: int
+    days_elapsed: int
+    threshold: float
+    target: int
+    today: date
+    campaign_end: date
+    projected: date | None
+
+    @property
+    def coverage(self) -> float:
+        return self.guided / self.total if self.total else 0.0
+
+    @property
+    def reached(self) -> bool:
+        return self.guided >= self.target
+
+    @property
+    def remaining(self) -> int:
+        return max(self.target - self.guided, 0)
+
+    @property
+    def projected_after_end(self) -> bool:
+        return self.projected is not None and self.projected > self.campaign_end
+
+
+def days_elapsed(campaign: CampaignConfig, today: date) -> int:
+    """Campaign days up to and including today (0 before the start)."""
+    last = min(today, campaign.end)
+    return max((last - campaign.start).days + 1, 0)
+
+
+def week_start(day: date) -> date:
+    return day - timedelta(days=day.weekday())
+
+
+def project(guided: int, target: int, elapsed: int, today: date) -> date | None:
+    """Date the target is reached at the pace so far (households per elapsed day)."""
+    if guided >= target:
+        return None
+    if elapsed <= 0 or guided <= 0:
+        return None
+    days_needed = math.ceil((target - guided) * elapsed / guided)
+    return today + timedelta(days=days_needed)
+
+
+def compute_progress(
+    hamlet: Hamlet, counts: HamletCounts, campaign: CampaignConfig, today: date
+) -> Progress:
+    elapsed = days_elapsed(campaign, today)
+    target = target_households(hamlet.total_households, campaign.coverage_threshold)
+    return Progress(
+        hamlet_code=hamlet.code, hamlet_name=hamlet.name, total=hamlet.total_households,
+        guided=counts.guided, special=counts.special,
+        required_procedures=campaign.procedures_required(hamlet.total_households),
+        entries_today=counts.entries_today, entries_week=counts.entries_week,
+        active_days=counts.active_days, days_elapsed=elapsed,
+        threshold=campaign.coverage_threshold, target=target, today=today,
+        campaign_end=campaign.end,
+        projected=project(counts.guided, target, elapsed, today),
+    )
+
+
+async def hamlet_counts(
+    session: AsyncSession, *, campaign_id: int, hamlet: Hamlet, campaign: CampaignConfig,
+    today: date,
+) -> HamletCounts:
+    live = (
+        Entry.campaign_id == campaign_id,
+        Entry.hamlet_id == hamlet.id,
+        Entry.deleted_at.is_(None),
+        Entry.guided_on <= today,
+    )
+    guided = await session.scalar(select(func.count(distinct(Entry.household_id))).where(*live))
+    required = campaign.procedures_required(hamlet.total_households)
+    qualifying = (
+        select(Entry.household_id)
+        .join(entry_procedure, entry_procedure.c.entry_id == Entry.id)
+        .where(*live)
+        .group_by(Entry.household_id)
+        .having(func.count(distinct(entry_procedure.c.procedure_id)) >= required)
+        .subquery()
+    )
+    special = await session.scalar(select(func.count()).select_from(qualifying))
+    today_n = await session.scalar(
+        select(func.count()).select_from(Entry).where(*live, Entry.guided_on == today))
+    week_n = await session.scalar(
+        select(func.count()).select_from(Entry)
+        .where(*live, Entry.guided_on >= week_start(today)))
+    days = await session.scalar(
+        select(func.count(distinct(Entry.guided_on)))
+        .where(*live, Entry.guided_on >= campaign.start))
+    return HamletCounts(guided=guided or 0, special=special or 0, entries_today=today_n or 0,
+                        entries_week=week_n or 0, active_days=days or 0)
+
+
+async def hamlet_progress(
+    session: AsyncSession, *, campaign_id: int, hamlet: Hamlet, campaign: CampaignConfig,
+    today: date,
+) -> Progress:
+    counts = await hamlet_counts(session, campaign_id=campaign_id, hamlet=hamlet,
+                                 campaign=campaign, today=today)
+    return compute_progress(hamlet, counts, campaign, today)

@@ -1,0 +1,51 @@
+"""Bookkeeping rows: dialog state, processed deliveries and the audit trail."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import ForeignKey, Index, Integer, String
+from sqlalchemy.orm import Mapped, mapped_column
+
+from models.base import Base, BigId, JsonType, UTCDateTime
+
+
+class Dialog(Base):
+    """Where a user is in a conversation; kept in the database so restarts resume it."""
+
+    __tablename__ = "dialog"
+
+    user_id: Mapped[int] = mapped_column(ForeignKey("app_user.id"), primary_key=True)
+    state: Mapped[str] = mapped_column(String(40))
+    draft: Mapped[dict[str, Any]] = mapped_column(JsonType, default=dict)
+    # Options offered with the last question, so a typed "2" means the same on every channel.
+    options: Mapped[list[list[str]]] = mapped_column(JsonType, default=list)
+    # Bumped on every question; buttons carry it so a press on an old question is detected.
+    step: Mapped[int] = mapped_column(Integer, default=0)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class Delivery(Base):
+    """An inbound message already processed (keyed per channel), so redeliveries are no-ops."""
+
+    __tablename__ = "delivery"
+
+    key: Mapped[str] = mapped_column(String(120), primary_key=True)
+    processed_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
+
+
+class AuditEvent(Base):
+    """Who did what to which row, with the row before and after."""
+
+    __tablename__ = "audit_event"
+    __table_args__ = (Index("ix_audit_event_target", "target", "target_id"),)
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    at: Mapped[datetime] = mapped_column(UTCDateTime)
+    actor_id: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"), nullable=True)
+    action: Mapped[str] = mapped_column(String(40))
+    target: Mapped[str] = mapped_column(String(40))
+    target_id: Mapped[int | None] = mapped_column(BigId, nullable=True)
+    before: Mapped[dict[str, Any] | None] = mapped_column(JsonType, nullable=True)
+    after: Mapped[dict[str, Any] | None] = mapped_column(JsonType, nullable=True)

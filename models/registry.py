@@ -1,0 +1,238 @@
+"""Households and guidance entries: duplicate checks, create, edit, soft delete, listing."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from sqlalchemy import and_, func, or_, select
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import selectinload
+
+from models.audit import record, snapshot
+from models.campaign import Campaign, Procedure
+from models.households import Entry, Household
+from models.people import User
+from models.text import clean, fold
+
+
+@dataclass(frozen=True)
+class HouseholdInput:
+    """A confirmed draft: plain values, already validated and normalised."""
+
+    name: str
+    address: str
+    phone: str  # E.164
+    procedure_codes: tuple[str, ...]
+    dossier_code: str
+    guided_on: date
+
+
+@dataclass
+class Duplicate:
+    household: Household
+    by_phone: bool
+    by_name_address: bool
+    procedures: list[str] = field(default_factory=list)
+    last_guided_on: date | None = None
+    officer_name: str = ""
+
+
+def _entry_snapshot(entry: Entry, codes: Sequence[str]) -> dict[str, object]:
+    return snapshot(entry, {"procedures": list(codes)})
+
+
+async def campaign_by_code(session: AsyncSession, code: str) -> Campaign:
+    camp = await session.scalar(select(Campaign).where(Campaign.code == code))
+    if camp is None:
+        raise LookupError(f"campaign {code} is not in the database; run `python -m bot init`")
+    return camp
+
+
+async def active_procedures(session: AsyncSession) -> list[Procedure]:
+    return list(await session.scalars(
+        select(Procedure).where(Procedure.active).order_by(Procedure.position)
+    ))
+
+
+async def procedures_by_code(session: AsyncSession, codes: Sequence[str]) -> list[Procedure]:
+    rows = await session.scalars(select(Procedure).where(Procedure.code.in_(list(codes))))
+    by_code = {p.code: p for p in rows}
+    return [by_code[c] for c in codes if c in by_code]
+
+
+async def find_duplicates(
+    session: AsyncSession, *, campaign_id: int, name: str, address: str, phone: str,
+    exclude_household: int | None = None, limit: int = 3,
+) -> list[Duplicate]:
+    """Households in the campaign (with a live entry) sharing the phone or folded name+address."""
+    name_key, address_key = fold(name), fold(address)
+    live = select(Entry.household_id).where(Entry.deleted_at.is_(None)).scalar_subquery()
+    query = (
+        select(Household)
+        .where(
+            Household.campaign_id == campaign_id,
+            Household.id.in_(live),
+            or_(Household.phone == phone,
+                and_(Household.name_folded == name_key,
+                     Household.address_folded == address_key)),
+        )
+        .order_by(Household.id)
+        .limit(limit)
+    )
+    if exclude_household is not None:
+        query = query.where(Household.id != exclude_household)
+    found = []
+    for hh in await session.scalars(query):
+        dup = Duplicate(household=hh, by_phone=hh.phone == phone,
+                        by_name_address=(hh.name_folded == name_key
+                                         and hh.address_folded == address_key))
+        entries = (await session.scalars(
+            select(Entry).options(selectinload(Entry.procedures))
+            .where(Entry.household_id == hh.id, Entry.deleted_at.is_(None))
+            .order_by(Entry.guided_on.desc())
+        )).all()
+        names: list[str] = []
+        for entry in entries:
+            names.extend(p.name for p in entry.procedures if p.name not in names)
+        dup.procedures = names
+        if entries:
+            dup.last_guided_on = entries[0].guided_on
+            officer = await session.get(User, entries[0].officer_id)
+            dup.officer_name = officer.display_name if officer else ""
+        found.append(dup)
+    # Phone matches are the stronger signal: show them first.
+    found.sort(key=lambda d: (not d.by_phone, d.household.id))
+    return found
+
+
+async def _add_entry(
+    session: AsyncSession, *, household: Household, data: HouseholdInput, officer: User,
+    now: datetime,
+) -> Entry:
+    procedures = await procedures_by_code(session, data.procedure_codes)
+    entry = Entry(campaign_id=household.campaign_id, hamlet_id=household.hamlet_id,
+                  household_id=household.id, officer_id=officer.id, guided_on=data.guided_on,
+                  dossier_code=data.dossier_code, note="", created_at=now, updated_at=now,
+                  delete_reason="")
+    entry.procedures = procedures
+    session.add(entry)
+    await session.flush()
+    record(session, at=now, actor_id=officer.id, action="create", target="entry",
+           target_id=entry.id, after=_entry_snapshot(entry, data.procedure_codes))
+    return entry
+
+
+async def create_household_entry(
+    session: AsyncSession, *, campaign_id: int, hamlet_id: int, data: HouseholdInput,
+    officer: User, now: datetime, shares_phone: bool = False,
+) -> Entry:
+    household = Household(
+        campaign_id=campaign_id, hamlet_id=hamlet_id, head_name=clean(data.name),
+        name_folded=fold(data.name), address=clean(data.address),
+        address_folded=fold(data.address), phone=data.phone, shares_phone=shares_phone,
+        created_by=officer.id, created_at=now, updated_at=now,
+    )
+    session.add(household)
+    await session.flush()
+    record(session, at=now, actor_id=officer.id, action="create", target="household",
+           target_id=household.id, after=snapshot(household))
+    if shares_phone:
+        # Both sides of a shared phone are marked, so a verifier calling one knows.
+        others = await session.scalars(select(Household).where(
+            Household.campaign_id == campaign_id, Household.phone == data.phone,
+            Household.id != household.id, Household.shares_phone.is_(False)))
+        for other in others:
+            before = snapshot(other)
+            other.shares_phone = True
+            other.updated_at = now
+            record(session, at=now, actor_id=officer.id, action="update", target="household",
+                   target_id=other.id, before=before, after=snapshot(other))
+    return await _add_entry(session, household=household, data=data, officer=officer, now=now)
+
+
+async def add_to_household(
+    session: AsyncSession, *, household_id: int, data: HouseholdInput, officer: User,
+    now: datetime,
+) -> Entry:
+    household = await session.get(Household, household_id)
+    if household is None:
+        raise LookupError("household vanished")
+    return await _add_entry(session, household=household, data=data, officer=officer, now=now)
+
+
+async def load_entry(session: AsyncSession, entry_id: int) -> Entry | None:
+    return await session.scalar(
+        select(Entry)
+        .options(selectinload(Entry.procedures), selectinload(Entry.household))
+        .where(Entry.id == entry_id)
+    )
+
+
+async def my_entries(session: AsyncSession, officer_id: int, limit: int = 10) -> list[Entry]:
+    return list(await session.scalars(
+        select(Entry)
+        .options(selectinload(Entry.procedures), selectinload(Entry.household))
+        .where(Entry.officer_id == officer_id, Entry.deleted_at.is_(None))
+        .order_by(Entry.guided_on.desc(), Entry.id.desc())
+        .limit(limit)
+    ))
+
+
+async def count_my_entries(session: AsyncSession, officer_id: int) -> int:
+    return int(await session.scalar(
+        select(func.count()).select_from(Entry)
+        .where(Entry.officer_id == officer_id, Entry.deleted_at.is_(None))
+    ) or 0)
+
+
+async def edit_entry(
+    session: AsyncSession, *, entry: Entry, data: HouseholdInput, editor: User, now: datetime,
+) -> bool:
+    """Apply an edited draft to the entry and its household; audit each row that changed."""
+    household = entry.household
+    hh_before = snapshot(household)
+    household.head_name = clean(data.name)
+    household.name_folded = fold(data.name)
+    household.address = clean(data.address)
+    household.address_folded = fold(data.address)
+    household.phone = data.phone
+    hh_after = snapshot(household, {"updated_at": hh_before["updated_at"]})
+    changed = False
+    if hh_after != hh_before:
+        household.updated_at = now
+        record(session, at=now, actor_id=editor.id, action="update", target="household",
+               target_id=household.id, before=hh_before, after=snapshot(household))
+        changed = True
+
+    old_codes = [p.code for p in entry.procedures]
+    en_before = _entry_snapshot(entry, old_codes)
+    entry.guided_on = data.guided_on
+    entry.dossier_code = data.dossier_code
+    if list(data.procedure_codes) != old_codes:
+        entry.procedures = await procedures_by_code(session, data.procedure_codes)
+    en_after = _entry_snapshot(entry, data.procedure_codes)
+    en_after["updated_at"] = en_before["updated_at"]
+    if en_after != en_before:
+        entry.updated_at = now
+        record(session, at=now, actor_id=editor.id, action="update", target="entry",
+               target_id=entry.id, before=en_before,
+               after=_entry_snapshot(entry, data.procedure_codes))
+        changed = True
+    await session.flush()
+    return changed
+
+
+async def soft_delete_entry(
+    session: AsyncSession, *, entry: Entry, reason: str, actor: User, now: datetime,
+) -> None:
+    codes = [p.code for p in entry.procedures]
+    before = _entry_snapshot(entry, codes)
+    entry.deleted_at = now
+    entry.deleted_by = actor.id
+    entry.delete_reason = reason
+    entry.updated_at = now
+    record(session, at=now, actor_id=actor.id, action="delete", target="entry",
+           target_id=entry.id, before=before, after=_entry_snapshot(entry, codes))
+    await session.flush()

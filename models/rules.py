@@ -1,0 +1,43 @@
+"""The campaign's rules as plain values: thresholds, caps, hamlets and procedures.
+
+Loaded from configuration; other communes copy the model with other numbers.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+
+@dataclass(frozen=True)
+class HamletConfig:
+    code: str
+    name: str
+    households: int
+
+
+@dataclass(frozen=True)
+class ProcedureConfig:
+    code: str
+    name: str
+
+
+@dataclass(frozen=True)
+class CampaignConfig:
+    code: str
+    name: str
+    unit: str
+    start: date
+    end: date
+    coverage_threshold: float = 0.95
+    large_hamlet_households: int = 365
+    procedures_required_large: int = 1
+    procedures_required_small: int = 2
+    max_collective_awards: int = 6
+    max_individual_awards: int = 26
+    max_special_prizes: int = 3
+
+    def procedures_required(self, total_households: int) -> int:
+        if total_households >= self.large_hamlet_households:
+            return self.procedures_required_large
+        return self.procedures_required_small
