@@ -5,6 +5,10 @@ from __future__ import annotations
 import logging
 
 
+NOISY_LOGGERS = ("httpx", "httpcore", "telegram", "aiosqlite", "sqlalchemy", "asyncpg",
+                 "apscheduler", "alembic")
+
+
 class RedactFilter(logging.Filter):
     def __init__(self, secrets: list[str]) -> None:
         super().__init__()
@@ -25,9 +29,12 @@ def setup_logging(level: str = "INFO", secrets: list[str] | None = None) -> None
     handler = logging.StreamHandler()
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     handler.addFilter(RedactFilter(secrets or []))
+    handler.set_name("dvc-bot")
     root = logging.getLogger()
-    root.handlers[:] = [handler]
+    root.handlers[:] = [h for h in root.handlers if h.get_name() != "dvc-bot"] + [handler]
     root.setLevel(level)
-    # httpx logs every request URL at INFO, and Telegram URLs contain the bot token.
-    logging.getLogger("httpx").setLevel(logging.WARNING)
-    logging.getLogger("apscheduler").setLevel(logging.WARNING)
+    # Libraries log request URLs (with the bot token), message texts and SQL parameters
+    # (names, phones) at DEBUG/INFO; only our own modules may log below WARNING.
+    for noisy in NOISY_LOGGERS:
+        logging.getLogger(noisy).setLevel(logging.WARNING)
+    logging.getLogger("telegram.ext.Application").setLevel(max(root.level, logging.INFO))

@@ -1,0 +1,99 @@
+"""Shared fixtures: a migrated SQLite file per test, a fixed clock, settings, users."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import AsyncIterator
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from bot.clock import FixedClock
+from bot.config import Settings, parse_settings
+from bot.db import upgrade
+from bot.runtime import Runtime, build_runtime, sync_from_config
+from models.people import Identity, Role, User
+
+# 10:00 in Vietnam on Wednesday 15/04/2026 (a fixed "now" for every test).
+NOW = datetime(2026, 4, 15, 3, 0, tzinfo=UTC)
+
+HAMLETS = [
+    {"code": "BNA", "name": "Ấp Bãi Nhà A", "households": 412},
+    {"code": "L364", "name": "Ấp Ba Sáu Tư", "households": 364},
+    {"code": "L365", "name": "Ấp Ba Sáu Lăm", "households": 365},
+    {"code": "L366", "name": "Ấp Ba Sáu Sáu", "households": 366},
+    {"code": "NHO", "name": "Ấp Nhỏ", "households": 20},
+]
+PROCEDURES = [
+    {"code": "KS", "name": "Đăng ký khai sinh"},
+    {"code": "TTRU", "name": "Đăng ký thường trú"},
+    {"code": "TAMTRU", "name": "Đăng ký tạm trú"},
+    {"code": "LLTP", "name": "Cấp phiếu lý lịch tư pháp"},
+    {"code": "KH", "name": "Đăng ký kết hôn"},
+]
+
+
+def raw_config(tmp: Path, **overrides: Any) -> dict[str, Any]:
+    raw: dict[str, Any] = {
+        "language": "vi",
+        "timezone": "Asia/Ho_Chi_Minh",
+        "database": {"url": f"sqlite+aiosqlite:///{tmp / 'bot.sqlite3'}"},
+        "campaign": {
+            "code": "test-2026", "name": "Mỗi ngày hướng dẫn 01 gia đình",
+            "unit": "Đặc khu Kiên Hải", "start": date(2026, 1, 1), "end": date(2026, 12, 31),
+        },
+        "hamlets": [dict(h) for h in HAMLETS],
+        "procedures": [dict(p) for p in PROCEDURES],
+        "telegram": {"token": "123456:TEST-token-not-real"},
+    }
+    raw.update(overrides)
+    return raw
+
+
+@pytest.fixture(scope="session")
+def template_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Migrations run once; each test copies the migrated file (fast and still real)."""
+    path = tmp_path_factory.mktemp("template") / "bot.sqlite3"
+    upgrade(f"sqlite+aiosqlite:///{path}")
+    return path
+
+
+@pytest.fixture
+def settings(tmp_path: Path, template_db: Path) -> Settings:
+    shutil.copy(template_db, tmp_path / "bot.sqlite3")
+    return parse_settings(raw_config(tmp_path), tmp_path)
+
+
+@pytest.fixture
+def clock() -> FixedClock:
+    return FixedClock(NOW)
+
+
+@pytest.fixture
+async def runtime(settings: Settings, clock: FixedClock) -> AsyncIterator[Runtime]:
+    rt = build_runtime(settings, clock)
+    await sync_from_config(rt)
+    yield rt
+    await rt.close()
+
+
+async def make_user(runtime: Runtime, *, external_id: str, role: Role = Role.OFFICER,
+                    hamlet: str | None = "BNA", name: str = "Trần Văn Cán Bộ",
+                    channel: str = "console") -> User:
+    from sqlalchemy import select
+
+    from models.campaign import Hamlet
+
+    async with runtime.services.sessions() as session, session.begin():
+        hamlet_id = None
+        if hamlet is not None:
+            hamlet_id = await session.scalar(select(Hamlet.id).where(Hamlet.code == hamlet))
+        user = User(display_name=name, role=role, hamlet_id=hamlet_id,
+                    created_at=runtime.services.clock.now(), active=True)
+        session.add(user)
+        await session.flush()
+        session.add(Identity(user_id=user.id, channel=channel, external_id=external_id,
+                             created_at=runtime.services.clock.now()))
+    return user

@@ -1,0 +1,212 @@
+"""A fake Telegram Bot API behind python-telegram-bot's request interface, plus a harness
+that runs the real Application (long polling included) against it. No network."""
+
+from __future__ import annotations
+
+import asyncio
+import itertools
+import json
+import time
+from dataclasses import dataclass, field
+from typing import Any
+
+from telegram import Update
+from telegram.ext import Application, ContextTypes
+from telegram.request import BaseRequest, RequestData
+
+from bot.channels.telegram import TelegramChannel
+from bot.runtime import Runtime
+
+BOT = {"id": 999000, "is_bot": True, "first_name": "DVC Bot", "username": "dvc_test_bot",
+       "can_join_groups": True, "can_read_all_group_messages": False,
+       "supports_inline_queries": False}
+
+
+@dataclass
+class Sent:
+    method: str
+    chat_id: int
+    text: str
+    message_id: int
+    buttons: list[tuple[str, str]] = field(default_factory=list)
+
+
+class FakeApiState:
+    """What the fake server knows: queued updates and everything the bot sent."""
+
+    def __init__(self) -> None:
+        self.updates: list[dict[str, Any]] = []
+        self.new_update = asyncio.Event()
+        self.sent: list[Sent] = []
+        self.calls: list[tuple[str, dict[str, Any]]] = []
+        self.ids = itertools.count(1)
+        self.message_ids = itertools.count(5000)
+
+    def result(self, method: str, params: dict[str, Any]) -> Any:
+        self.calls.append((method, params))
+        if method == "getMe":
+            return BOT
+        if method in ("deleteWebhook", "setMyCommands", "answerCallbackQuery",
+                      "editMessageReplyMarkup", "sendChatAction"):
+            return True
+        if method in ("sendMessage", "sendPhoto", "sendDocument"):
+            markup = params.get("reply_markup") or {}
+            if isinstance(markup, str):
+                markup = json.loads(markup)
+            buttons = [(b["text"], b.get("callback_data", ""))
+                       for row in markup.get("inline_keyboard", []) for b in row]
+            chat_id = int(params["chat_id"])
+            sent = Sent(method, chat_id, str(params.get("text") or params.get("caption") or ""),
+                        next(self.message_ids), buttons)
+            self.sent.append(sent)
+            return {"message_id": sent.message_id, "date": int(time.time()),
+                    "chat": {"id": chat_id, "type": "private" if chat_id > 0 else "group"},
+                    "from": BOT, "text": sent.text}
+        raise AssertionError(f"fake Bot API has no method {method}")
+
+
+class FakeRequest(BaseRequest):
+    def __init__(self, state: FakeApiState) -> None:
+        self.state = state
+
+    @property
+    def read_timeout(self) -> float | None:
+        return 1.0
+
+    async def initialize(self) -> None:
+        return None
+
+    async def shutdown(self) -> None:
+        return None
+
+    async def do_request(self, url: str, method: str, request_data: RequestData | None = None,
+                         read_timeout: Any = None, write_timeout: Any = None,
+                         connect_timeout: Any = None, pool_timeout: Any = None,
+                         ) -> tuple[int, bytes]:
+        api_method = url.rsplit("/", 1)[-1]
+        params = dict(request_data.parameters) if request_data else {}
+        if api_method == "getUpdates":
+            result: Any = await self._get_updates(params)
+        else:
+            result = self.state.result(api_method, params)
+        return 200, json.dumps({"ok": True, "result": result}).encode()
+
+    async def _get_updates(self, params: dict[str, Any]) -> list[dict[str, Any]]:
+        offset = int(params.get("offset") or 0)
+        # Telegram forgets updates below the confirmed offset.
+        self.state.updates = [u for u in self.state.updates if u["update_id"] >= offset]
+        if not self.state.updates:
+            self.state.new_update.clear()
+            try:
+                await asyncio.wait_for(self.state.new_update.wait(), timeout=0.2)
+            except TimeoutError:
+                return []
+        return list(self.state.updates)
+
+
+class InstrumentedChannel(TelegramChannel):
+    """The real adapter, plus a signal when an update has been fully handled."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.done: set[int] = set()
+        self.changed = asyncio.Condition()
+
+    async def _on_update(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        try:
+            await super()._on_update(update, context)
+        finally:
+            async with self.changed:
+                self.done.add(update.update_id)
+                self.changed.notify_all()
+
+
+class TelegramHarness:
+    def __init__(self, runtime: Runtime, state: FakeApiState | None = None) -> None:
+        self.runtime = runtime
+        self.state = state or FakeApiState()
+        self.channel = InstrumentedChannel(runtime.settings, runtime.core)
+        self.app: Application[Any, Any, Any, Any, Any, Any] | None = None
+        self.pushed: list[dict[str, Any]] = []
+
+    async def start(self) -> None:
+        self.app = self.channel.build(request=FakeRequest(self.state),
+                                      get_updates_request=FakeRequest(self.state))
+        await self.app.initialize()
+        if self.app.post_init:
+            await self.app.post_init(self.app)
+        await self.app.start()
+        assert self.app.updater is not None
+        await self.app.updater.start_polling(poll_interval=0.0, timeout=1)
+
+    async def stop(self) -> None:
+        assert self.app is not None and self.app.updater is not None
+        await self.app.updater.stop()
+        await self.app.stop()
+        await self.app.shutdown()
+
+    # --- what users do --------------------------------------------------------------
+
+    def _user(self, user_id: int, name: str) -> dict[str, Any]:
+        return {"id": user_id, "is_bot": False, "first_name": name, "language_code": "vi"}
+
+    def _chat(self, chat_id: int, chat_type: str, name: str) -> dict[str, Any]:
+        chat: dict[str, Any] = {"id": chat_id, "type": chat_type}
+        if chat_type == "private":
+            chat["first_name"] = name
+        else:
+            chat["title"] = "Nhóm cán bộ ấp"
+        return chat
+
+    async def push(self, update: dict[str, Any]) -> int:
+        self.pushed.append(update)
+        self.channel.done.discard(int(update["update_id"]))
+        self.state.updates.append(update)
+        self.state.new_update.set()
+        await self.wait_done(update["update_id"])
+        return int(update["update_id"])
+
+    async def wait_done(self, update_id: int, timeout: float = 10.0) -> None:
+        async def _wait() -> None:
+            async with self.channel.changed:
+                await self.channel.changed.wait_for(lambda: update_id in self.channel.done)
+        await asyncio.wait_for(_wait(), timeout)
+
+    def message_update(self, user_id: int, text: str, *, name: str = "Cán Bộ",
+                       chat_id: int | None = None, chat_type: str = "private",
+                       update_id: int | None = None) -> dict[str, Any]:
+        uid = update_id or next(self.state.ids)
+        return {"update_id": uid, "message": {
+            "message_id": uid, "date": int(time.time()),
+            "chat": self._chat(chat_id or user_id, chat_type, name),
+            "from": self._user(user_id, name), "text": text}}
+
+    async def say(self, user_id: int, text: str, **kw: Any) -> list[Sent]:
+        before = len(self.state.sent)
+        await self.push(self.message_update(user_id, text, **kw))
+        return self.state.sent[before:]
+
+    async def press(self, user_id: int, label_part: str, *, name: str = "Cán Bộ") -> list[Sent]:
+        """Press the newest button whose label contains `label_part` in this user's chat."""
+        for sent in reversed(self.state.sent):
+            if sent.chat_id != user_id:
+                continue
+            for label, data in sent.buttons:
+                if label_part.casefold() in label.casefold():
+                    return await self.press_data(user_id, data, sent.message_id, name=name)
+        raise AssertionError(f"no button {label_part!r} for user {user_id}")
+
+    async def press_data(self, user_id: int, data: str, message_id: int, *,
+                         name: str = "Cán Bộ") -> list[Sent]:
+        before = len(self.state.sent)
+        uid = next(self.state.ids)
+        await self.push({"update_id": uid, "callback_query": {
+            "id": f"cq{uid}", "from": self._user(user_id, name), "chat_instance": "ci",
+            "data": data, "message": {
+                "message_id": message_id, "date": int(time.time()),
+                "chat": self._chat(user_id, "private", name), "from": BOT, "text": "…"}}})
+        return self.state.sent[before:]
+
+
+def texts(sent: list[Sent]) -> str:
+    return "\n---\n".join(s.text for s in sent)

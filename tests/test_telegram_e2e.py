@@ -1,0 +1,187 @@
+"""End to end through the real python-telegram-bot Application and a fake Bot API."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator
+
+import pytest
+from sqlalchemy import func, select
+
+from bot.logsetup import setup_logging
+from bot.runtime import Runtime, build_runtime
+from models.households import Entry, Household
+from models.records import AuditEvent
+from tests.conftest import make_user
+from tests.telegram_fake import FakeApiState, TelegramHarness, texts
+
+OFFICER = 111
+STRANGER = 222
+
+
+@pytest.fixture
+async def tg(runtime: Runtime) -> AsyncIterator[TelegramHarness]:
+    await make_user(runtime, external_id=str(OFFICER), channel="telegram",
+                    name="Trần Thị Cán Bộ")
+    harness = TelegramHarness(runtime)
+    await harness.start()
+    yield harness
+    await harness.stop()
+
+
+async def _count(runtime: Runtime, model: type) -> int:
+    async with runtime.services.sessions() as session:
+        return int(await session.scalar(select(func.count()).select_from(model)) or 0)
+
+
+async def test_menu_is_set_in_vietnamese_on_start(tg: TelegramHarness) -> None:
+    menus = [params for method, params in tg.state.calls if method == "setMyCommands"]
+    default = next(m for m in menus if "language_code" not in m)
+    names = [c["command"] for c in default["commands"]]
+    assert names[:2] == ["them", "cuatoi"]
+    assert any("Ghi một hộ" in c["description"] for c in default["commands"])
+
+
+async def test_dialog_with_buttons_saves_household(tg: TelegramHarness, runtime: Runtime) -> None:
+    assert "Họ và tên chủ hộ" in texts(await tg.say(OFFICER, "/them"))
+    assert "Địa chỉ" in texts(await tg.say(OFFICER, "Nguyễn Văn Bình"))
+    assert "Số điện thoại" in texts(await tg.press(OFFICER, "Ấp Bãi Nhà A"))
+    out = await tg.say(OFFICER, "0912.345.678")
+    assert "thủ tục nào" in texts(out)
+    assert ("Đăng ký khai sinh", ) == tuple(label for label, _ in out[-1].buttons[:1])
+    await tg.press(OFFICER, "Đăng ký khai sinh")
+    out = await tg.press(OFFICER, "Cấp phiếu lý lịch")
+    assert "Đã chọn: Đăng ký khai sinh; Cấp phiếu lý lịch tư pháp" in texts(out)
+    assert "Mã hồ sơ" in texts(await tg.press(OFFICER, "Xong"))
+    assert "Ngày hướng dẫn" in texts(await tg.say(OFFICER, "H56.26-260415-0007"))
+    out = await tg.press(OFFICER, "Hôm nay")
+    summary = texts(out)
+    assert "0912 345 678" in summary and "H56.26-260415-0007" in summary
+    assert "15/04/2026" in summary
+    out = await tg.press(OFFICER, "Lưu")
+    assert "Đã lưu hộ" in texts(out) and "1/412" in texts(out)
+    async with runtime.services.sessions() as session:
+        hh = (await session.scalars(select(Household))).one()
+        assert (hh.head_name, hh.phone) == ("Nguyễn Văn Bình", "+84912345678")
+    # Answered questions lose their buttons.
+    assert any(method == "editMessageReplyMarkup" for method, _ in tg.state.calls)
+
+
+async def test_one_line_form_then_one_tap(tg: TelegramHarness, runtime: Runtime) -> None:
+    out = await tg.say(OFFICER, "Lê Thị Hoa; Tổ 5, ấp Bãi Nhà A; 0987 654 321; khai sinh, 4")
+    assert "kiểm tra lại" in texts(out)
+    assert "Đăng ký khai sinh; Cấp phiếu lý lịch tư pháp" in texts(out)
+    await tg.press(OFFICER, "Lưu")
+    # Multi-line form, as pasted on a phone, saved the same way.
+    out = await tg.say(OFFICER, "Phạm Văn Tư\nBãi Nhà A\n0162 234 5678\n2\n01/04/2026")
+    assert "0322 345 678" in texts(out) and "số thuê bao 11 chữ số cũ" in texts(out)
+    await tg.press(OFFICER, "Lưu")
+    assert await _count(runtime, Entry) == 2
+
+
+async def test_duplicate_resolved_as_same_household(tg: TelegramHarness,
+                                                    runtime: Runtime) -> None:
+    await tg.say(OFFICER, "Lê Thị Hoa; Tổ 5; 0987654321; 1")
+    await tg.press(OFFICER, "Lưu")
+    await tg.say(OFFICER, "Lê Thị Hoa; Tổ 5; 0987654321; 2")
+    out = await tg.press(OFFICER, "Lưu")
+    assert "có thể đã được ghi nhận" in texts(out) and "trùng số điện thoại" in texts(out)
+    out = await tg.press(OFFICER, "Cùng hộ")
+    assert "thêm thủ tục vào hộ đã có" in texts(out)
+    assert await _count(runtime, Household) == 1
+    assert await _count(runtime, Entry) == 2
+
+
+async def test_progress_shows_numbers(tg: TelegramHarness) -> None:
+    for i, name in enumerate(["Nguyễn Văn A", "Nguyễn Văn B"]):
+        await tg.say(OFFICER, f"{name}; Tổ {i}; 091234500{i}; 1")
+        await tg.press(OFFICER, "Lưu")
+    out = texts(await tg.say(OFFICER, "/tiendo"))
+    assert "2/412 hộ – 0,5%" in out
+    assert "hôm nay 2 · tuần này 2" in out
+    assert "1/105 ngày" in out
+
+
+async def test_unregistered_user_refused(tg: TelegramHarness, runtime: Runtime) -> None:
+    out = await tg.say(STRANGER, "/them")
+    assert len(out) == 1 and "chưa được đăng ký" in out[0].text
+    out = await tg.say(STRANGER, "Nguyễn Văn A; Tổ 1; 0912345678; 1")
+    assert "chưa được đăng ký" in texts(out)
+    assert await _count(runtime, Household) == 0
+
+
+async def test_group_chat_gets_pointer_not_data(tg: TelegramHarness) -> None:
+    await tg.say(OFFICER, "Lê Thị Hoa; Tổ 5; 0987654321; 1")
+    await tg.press(OFFICER, "Lưu")
+    out = await tg.say(OFFICER, "/cuatoi", chat_id=-100123, chat_type="supergroup")
+    assert len(out) == 1 and "tin nhắn riêng" in out[0].text
+    assert "Lê Thị Hoa" not in out[0].text and "0987" not in out[0].text
+    assert "https://t.me/dvc_test_bot" in out[0].text
+    # Plain chatter in the group is ignored.
+    assert await tg.say(OFFICER, "chào cả nhà", chat_id=-100123, chat_type="group") == []
+
+
+async def test_redelivered_update_changes_nothing(runtime: Runtime) -> None:
+    await make_user(runtime, external_id=str(OFFICER), channel="telegram")
+    state = FakeApiState()
+    first = TelegramHarness(runtime, state)
+    await first.start()
+    await first.say(OFFICER, "Lê Thị Hoa; Tổ 5; 0987654321; 1")
+    out = await first.press(OFFICER, "Lưu")
+    assert "Đã lưu" in texts(out)
+    await first.stop()
+    entries, audits, sent = await _count(runtime, Entry), await _count(runtime, AuditEvent), \
+        len(state.sent)
+
+    # Telegram hands the same updates to a restarted bot that never confirmed them.
+    second = TelegramHarness(runtime, state)
+    await second.start()
+    for update in first.pushed:
+        await second.push(update)
+    await second.stop()
+    assert await _count(runtime, Entry) == entries
+    assert await _count(runtime, AuditEvent) == audits
+    assert len(state.sent) == sent
+
+
+async def test_restart_mid_dialog_resumes(runtime: Runtime) -> None:
+    await make_user(runtime, external_id=str(OFFICER), channel="telegram")
+    state = FakeApiState()
+    first = TelegramHarness(runtime, state)
+    await first.start()
+    await first.say(OFFICER, "/them")
+    await first.say(OFFICER, "Võ Thị Lan")
+    await first.stop()
+    await runtime.close()
+
+    # A new process: new engine, new Application, same database file.
+    fresh = build_runtime(runtime.settings, runtime.services.clock)
+    second = TelegramHarness(fresh, state)
+    await second.start()
+    try:
+        out = await second.say(OFFICER, "Tổ 2, ấp Bãi Nhà A")
+        assert "Số điện thoại" in texts(out)
+        await second.say(OFFICER, "0912345678")
+        await second.say(OFFICER, "1")
+        await second.press(OFFICER, "Bỏ qua")
+        out = await second.press(OFFICER, "Hôm nay")
+        assert "Võ Thị Lan" in texts(out)
+        out = await second.press(OFFICER, "Lưu")
+        assert "Đã lưu hộ" in texts(out)
+    finally:
+        await second.stop()
+        await fresh.close()
+
+
+async def test_no_personal_data_or_token_in_logs(tg: TelegramHarness,
+                                                 caplog: pytest.LogCaptureFixture) -> None:
+    # The bot's own logging setup, at its most talkative level.
+    setup_logging("DEBUG", ["123456:TEST-token-not-real"])
+    caplog.set_level(logging.DEBUG)
+    await tg.say(OFFICER, "Đặng Thị Riêng Tư; Tổ 9; 0912 888 777; 1")
+    await tg.press(OFFICER, "Lưu")
+    await tg.say(OFFICER, "/cuatoi")
+    logged = "\n".join(r.getMessage() for r in caplog.records)
+    assert "handled channel=telegram" in logged  # the capture works
+    assert "Riêng Tư" not in logged and "888" not in logged and "+8491" not in logged
+    assert "TEST-token-not-real" not in logged
