@@ -17,6 +17,7 @@ from handlers.i18n import fmt_datetime, t
 from models.campaign import Hamlet
 from models.invites import create_invite
 from models.people import Identity, Role, User
+from models.sync import SyncReport
 
 EXAMPLE_CONFIG = Path(__file__).resolve().parent.parent / "config.example.toml"
 
@@ -77,7 +78,7 @@ def cmd_init(settings: Settings, args: argparse.Namespace) -> int:
     return 0
 
 
-async def _sync(settings: Settings) -> object:
+async def _sync(settings: Settings) -> SyncReport:
     runtime = build_runtime(settings)
     try:
         return await sync_from_config(runtime)
@@ -216,7 +217,7 @@ async def _demo_seed(settings: Settings) -> str:
                     data=HouseholdInput(name=name, address=address, phone=phone,
                                         procedure_codes=tuple(codes), dossier_code="",
                                         guided_on=day))
-            return hamlet.name
+            return str(hamlet.name)
     finally:
         await runtime.close()
 

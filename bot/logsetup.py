@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 
-
 NOISY_LOGGERS = ("httpx", "httpcore", "telegram", "aiosqlite", "sqlalchemy", "asyncpg",
                  "apscheduler", "alembic")
 

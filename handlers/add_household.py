@@ -6,7 +6,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from handlers.context import Ctx
-from handlers.dialog import Answer, ask, close, command, draft, on_state, save_draft
+from handlers.dialog import REPEAT, Answer, ask, close, command, draft, on_state, save_draft
 from handlers.household_form import (
     FormError,
     ProcedureChoice,
@@ -35,7 +35,6 @@ from models.registry import (
     load_entry,
 )
 
-REPEAT = "__repeat__"
 FIELDS = ("name", "address", "phone", "procedures", "dossier", "date")
 
 
@@ -54,7 +53,7 @@ async def cmd_add(ctx: Ctx, arg: str) -> list[Reply]:
         ctx.dialog.state.startswith(("add.", "edit.", "delete.")) else []
     if arg:
         return notice + await one_line(ctx, arg)
-    return notice + [ask(ctx, "add.name", ctx.t("ask_name"), draft={"mode": "add"})]
+    return [*notice, ask(ctx, "add.name", ctx.t("ask_name"), draft={"mode": "add"})]
 
 
 async def free_text(ctx: Ctx, raw: str) -> list[Reply]:

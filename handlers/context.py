@@ -46,7 +46,7 @@ class Ctx:
     def today(self) -> date:
         return self.now.astimezone(self.settings.timezone).date()
 
-    def t(self, key: str, **values: object) -> str:
+    def t(self, key: str, /, **values: object) -> str:
         return t(self.lang, key, **values)
 
     async def campaign_id(self) -> int:

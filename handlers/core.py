@@ -12,9 +12,9 @@ import handlers.entries
 import handlers.help
 import handlers.invites
 import handlers.progress
-import handlers.registration  # noqa: F401  (each module registers its commands and states)
+import handlers.registration
 from handlers.context import Ctx, Services
-from handlers.dialog import COMMANDS, STEPS, Answer, pressed_option, typed_option
+from handlers.dialog import COMMANDS, REPEAT, STEPS, Answer, pressed_option, typed_option
 from handlers.i18n import t
 from handlers.io import PRIVATE, Inbound, Reply
 from handlers.registration import group_pointer, start_unregistered, unregistered
@@ -91,7 +91,7 @@ class Core:
 
         ctx.dialog = await ctx.session.get(Dialog, ctx.user.id)
         if len(text) > MAX_TEXT:
-            return [Reply(ctx.t("too_long_message", limit=MAX_TEXT))]
+            return [Reply(ctx.t("too_long_message", limit=MAX_TEXT)), *await self._reask(ctx)]
 
         if inbound.option is not None:
             current, value = pressed_option(ctx.dialog, inbound.option)
@@ -113,7 +113,10 @@ class Core:
         return await handlers.add_household.free_text(ctx, text)
 
     async def _stale(self, ctx: Ctx) -> list[Reply]:
-        replies = [Reply(ctx.t("stale_button"))]
+        return [Reply(ctx.t("stale_button")), *await self._reask(ctx)]
+
+    async def _reask(self, ctx: Ctx) -> list[Reply]:
+        """The current question again, if a dialog is open."""
         if ctx.dialog is not None and ctx.dialog.state in STEPS:
-            replies.extend(await STEPS[ctx.dialog.state](ctx, Answer(text="", value="__repeat__")))
-        return replies
+            return await STEPS[ctx.dialog.state](ctx, Answer(text="", value=REPEAT))
+        return []

@@ -18,6 +18,9 @@ class Answer:
     value: str | None  # the chosen option's value, typed or pressed
 
 
+# The value a step receives when its question must simply be asked again.
+REPEAT = "__repeat__"
+
 StepHandler = Callable[[Ctx, Answer], Awaitable[list[Reply]]]
 CommandHandler = Callable[[Ctx, str], Awaitable[list[Reply]]]
 

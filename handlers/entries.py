@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from handlers.add_household import REPEAT, ask_confirm
+from handlers.add_household import ask_confirm
 from handlers.context import Ctx
-from handlers.dialog import Answer, ask, close, command, draft, on_state
+from handlers.dialog import REPEAT, Answer, ask, close, command, draft, on_state
 from handlers.i18n import fmt_date, fmt_phone, fmt_short_date
 from handlers.io import Option, Reply
 from models.households import Entry

@@ -191,7 +191,7 @@ def looks_like_one_line(text: str) -> bool:
 
 def _is_phoneish(part: str) -> bool:
     digits = sum(ch.isdigit() for ch in part)
-    return digits >= 7 and digits >= len(part.replace(" ", "")) * 0.7
+    return digits >= 5 and digits >= len(part.replace(" ", "")) * 0.7
 
 
 def parse_one_line(

@@ -11,7 +11,7 @@ from models.phones import format_phone
 CATALOGS: dict[str, dict[str, str]] = {"vi": vi.MESSAGES, "en": en.MESSAGES}
 
 
-def t(lang: str, key: str, **values: object) -> str:
+def t(lang: str, key: str, /, **values: object) -> str:
     catalog = CATALOGS.get(lang, vi.MESSAGES)
     template = catalog.get(key) or vi.MESSAGES[key]
     return template.format(**values) if values else template

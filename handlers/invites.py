@@ -6,9 +6,8 @@ from datetime import timedelta
 
 from sqlalchemy import select
 
-from handlers.add_household import REPEAT
 from handlers.context import Ctx
-from handlers.dialog import Answer, ask, close, command, draft, on_state
+from handlers.dialog import REPEAT, Answer, ask, close, command, draft, on_state
 from handlers.help import role_name
 from handlers.i18n import fmt_datetime
 from handlers.io import Option, Reply

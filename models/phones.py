@@ -39,9 +39,10 @@ class Phone:
 
 def _national_digits(raw: str) -> str:
     digits = re.sub(r"\D", "", raw)
-    if raw.lstrip().startswith("+") or (digits.startswith("84") and len(digits) >= 11):
-        if digits.startswith("84"):
-            return "0" + digits[2:]
+    # "+84…" or a bare "84…" of full length carries the country code instead of the 0.
+    international = raw.lstrip().startswith("+") or len(digits) >= 11
+    if international and digits.startswith("84"):
+        return "0" + digits[2:]
     return digits
 
 

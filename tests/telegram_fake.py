@@ -166,11 +166,11 @@ class TelegramHarness:
         await self.wait_done(update["update_id"])
         return int(update["update_id"])
 
-    async def wait_done(self, update_id: int, timeout: float = 10.0) -> None:
+    async def wait_done(self, update_id: int, limit: float = 10.0) -> None:
         async def _wait() -> None:
             async with self.channel.changed:
                 await self.channel.changed.wait_for(lambda: update_id in self.channel.done)
-        await asyncio.wait_for(_wait(), timeout)
+        await asyncio.wait_for(_wait(), limit)
 
     def message_update(self, user_id: int, text: str, *, name: str = "Cán Bộ",
                        chat_id: int | None = None, chat_type: str = "private",

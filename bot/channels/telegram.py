@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 from typing import Any
 
@@ -45,7 +46,7 @@ MENU = (
     ("help", "help", "cmd_help"),
 )
 
-_CHAT_TYPES = {ChatType.PRIVATE: "private", ChatType.GROUP: "group",
+_CHAT_TYPES: dict[str, str] = {ChatType.PRIVATE: "private", ChatType.GROUP: "group",
                ChatType.SUPERGROUP: "supergroup", ChatType.CHANNEL: "channel"}
 
 
@@ -56,7 +57,7 @@ def to_inbound(update: Update, bot_id: int, bot_username: str) -> Inbound | None
         return None
     common: dict[str, Any] = {
         "channel": CHANNEL, "user_id": str(user.id), "chat_id": str(chat.id),
-        "chat_type": _CHAT_TYPES.get(chat.type, "group"),
+        "chat_type": _CHAT_TYPES.get(str(chat.type), "group"),
         # Bot id in the key: a new bot token restarts update ids from scratch.
         "delivery_key": f"{bot_id}:{update.update_id}",
         "sender_name": user.full_name, "bot_username": bot_username,
@@ -124,13 +125,11 @@ class TelegramChannel:
                 log.info("could not answer callback query")
         replies = await self.core.handle(inbound)
         if query is not None and query.message is not None and replies:
-            try:
-                # Answered questions lose their buttons so an old one is not pressed again.
+            # Answered questions lose their buttons so an old one is not pressed again.
+            with contextlib.suppress(TelegramError):
                 await bot.edit_message_reply_markup(chat_id=query.message.chat.id,
                                                     message_id=query.message.message_id,
                                                     reply_markup=None)
-            except TelegramError:
-                pass
         await self.send(bot, inbound.chat_id, replies)
 
     async def send(self, bot: Any, chat_id: str | int, replies: list[Reply]) -> None:

@@ -190,7 +190,8 @@ MESSAGES: dict[str, str] = {
                          "(mục tiêu {threshold}) {mark}",
     "progress_target": "• Cần {target} hộ để đạt mục tiêu, còn thiếu {remaining} hộ",
     "progress_target_reached": "• Đã đạt mục tiêu ({target} hộ) 🎉",
-    "progress_special": "• Hộ đạt điều kiện giải đặc biệt (từ {n} thủ tục trở lên): {special}/{total}",
+    "progress_special": "• Hộ đạt điều kiện giải đặc biệt (từ {n} thủ tục trở lên): "
+                        "{special}/{total}",
     "progress_entries": "• Lượt ghi nhận: hôm nay {today} · tuần này {week}",
     "progress_days": "• Số ngày có ghi nhận: {active}/{elapsed} ngày",
     "progress_projection": "• Dự kiến đạt mục tiêu: {day} (theo nhịp độ hiện tại)",
