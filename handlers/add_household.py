@@ -400,10 +400,14 @@ async def on_duplicate(ctx: Ctx, answer: Answer) -> list[Reply]:
     if value == "other":
         hamlet_id = ctx.me.hamlet_id
         assert hamlet_id is not None
+        # Only a phone match means a shared phone; a name+address match is just a namesake.
+        dups = await find_duplicates(ctx.session, campaign_id=await ctx.campaign_id(),
+                                     name=d["name"], address=d["address"], phone=d["phone"])
+        shared = any(dup.by_phone for dup in dups)
         entry = await create_household_entry(
             ctx.session, campaign_id=await ctx.campaign_id(), hamlet_id=hamlet_id,
-            data=_input(d), officer=ctx.me, now=ctx.now, shares_phone=True)
-        return await _saved(ctx, entry, "saved_other_household")
+            data=_input(d), officer=ctx.me, now=ctx.now, shares_phone=shared)
+        return await _saved(ctx, entry, "saved_other_household" if shared else "saved_separate_household")
     if value == "mistake":
         await close(ctx)
         return [Reply(ctx.t("dropped_entry"))]

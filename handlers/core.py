@@ -70,9 +70,7 @@ class Core:
                 session.add(Delivery(key=key, processed_at=now))
                 await session.flush()
             user = await find_user(session, inbound.channel, inbound.user_id)
-            lang = (user.language if user and user.language else None) or settings.language
-            if user is None and inbound.language_hint.startswith("en"):
-                lang = settings.language if settings.language == "en" else lang
+            lang = (user.language if user else None) or settings.language
             ctx = Ctx(services=self.services, session=session, inbound=inbound, user=user,
                       lang=lang, now=now)
             return await self._route(ctx)

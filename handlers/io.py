@@ -21,7 +21,6 @@ class Inbound:
     delivery_key: str = ""  # unique per delivered update: redeliveries share it
     sender_name: str = ""
     bot_username: str = ""  # lets replies build t.me deep links
-    language_hint: str = ""  # the client's language, used only before registration
 
 
 @dataclass(frozen=True)

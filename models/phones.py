@@ -16,7 +16,7 @@ _OLD_MOBILE_PREFIXES = {
     "0186": "056", "0188": "058",
     "0199": "059",
 }
-_ALLOWED = re.compile(r"^\+?[\d\s.\-()]+$")
+_ALLOWED = re.compile(r"^[\d\s.\-()+]+$")
 
 
 class PhoneError(ValueError):
@@ -39,10 +39,12 @@ class Phone:
 
 def _national_digits(raw: str) -> str:
     digits = re.sub(r"\D", "", raw)
-    # "+84…" or a bare "84…" of full length carries the country code instead of the 0.
-    international = raw.lstrip().startswith("+") or len(digits) >= 11
+    # "+84…" or a bare "84…" of full length carries the country code instead of the 0;
+    # people also write "+84 0912…", keeping the trunk 0 after the country code.
+    international = "+" in raw or len(digits) >= 11
     if international and digits.startswith("84"):
-        return "0" + digits[2:]
+        rest = digits[2:]
+        return rest if rest.startswith("0") else "0" + rest
     return digits
 
 

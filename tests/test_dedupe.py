@@ -121,9 +121,6 @@ async def test_other_household_after_name_match_creates_second_household(
     assert len(await _entries(runtime)) == 2
 
 
-@pytest.mark.xfail(reason="'Hộ khác' always creates the new household with shares_phone=True "
-                          "(and says it shares a phone) even when the duplicate matched only "
-                          "by name+address and the phones differ", strict=True)
 async def test_other_household_without_shared_phone_is_not_flagged(runtime: Runtime) -> None:
     """Same name and address, different phones: nobody shares a phone, so no flag."""
     _, chat = await _setup(runtime)
@@ -134,8 +131,6 @@ async def test_other_household_without_shared_phone_is_not_flagged(runtime: Runt
     assert [h.shares_phone for h in households] == [False, False]
 
 
-@pytest.mark.xfail(reason="the reply after 'Hộ khác' claims a shared phone number even when "
-                          "the two households have different phones", strict=True)
 async def test_other_household_reply_does_not_claim_shared_phone(runtime: Runtime) -> None:
     _, chat = await _setup(runtime)
     await _prompt(chat, SAME_NAME_OTHER_PHONE)

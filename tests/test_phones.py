@@ -111,15 +111,9 @@ def test_reasons_raised_are_all_in_the_catalog() -> None:
     assert seen == set(REASONS)
 
 
-@pytest.mark.xfail(reason="parentheses are accepted by the allowed-characters pattern only "
-                          "after a leading '+', so '(+84) …' is refused as phone_letters",
-                   strict=True)
 def test_country_code_in_parentheses_is_accepted() -> None:
     assert parse_phone("(+84) 912 345 678").e164 == "+84912345678"
 
 
-@pytest.mark.xfail(reason="'+84 0912 345 678' (country code followed by the trunk 0) is "
-                          "refused as phone_invalid instead of dropping the extra 0",
-                   strict=True)
 def test_country_code_with_trunk_zero_is_accepted() -> None:
     assert parse_phone("+84 0912 345 678").e164 == "+84912345678"

@@ -61,7 +61,6 @@ def to_inbound(update: Update, bot_id: int, bot_username: str) -> Inbound | None
         # Bot id in the key: a new bot token restarts update ids from scratch.
         "delivery_key": f"{bot_id}:{update.update_id}",
         "sender_name": user.full_name, "bot_username": bot_username,
-        "language_hint": user.language_code or "",
     }
     if update.callback_query is not None:
         return Inbound(text="", option=update.callback_query.data or "", **common)

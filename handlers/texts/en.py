@@ -114,6 +114,7 @@ MESSAGES: dict[str, str] = {
     "saved_same_household": "✅ Procedures added to the existing household (entry #{id}).",
     "saved_other_household": "✅ Saved as a separate household, noted as sharing a phone "
                              "number (entry #{id}).",
+    "saved_separate_household": "✅ Saved as a separate household (entry #{id}).",
     "saved_progress": "📊 {hamlet}: {guided}/{total} households guided ({pct}).",
     "dropped_entry": "Discarded; nothing was saved.",
     "phone_converted": "ℹ️ {old} is an old 11-digit number; changed to the new number {new}.",

@@ -112,6 +112,7 @@ MESSAGES: dict[str, str] = {
     "saved_same_household": "✅ Đã thêm thủ tục vào hộ đã có (mã mục #{id}).",
     "saved_other_household": "✅ Đã lưu thành hộ riêng, kèm ghi chú là dùng chung số "
                              "điện thoại với hộ khác (mã mục #{id}).",
+    "saved_separate_household": "✅ Đã lưu thành hộ riêng (mã mục #{id}).",
     "saved_progress": "📊 {hamlet}: {guided}/{total} hộ đã được hướng dẫn ({pct}).",
     "dropped_entry": "Đã bỏ, không lưu gì.",
     "phone_converted": "ℹ️ Số {old} là số thuê bao 11 chữ số cũ, đã đổi sang số mới {new}.",
