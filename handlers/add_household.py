@@ -407,7 +407,8 @@ async def on_duplicate(ctx: Ctx, answer: Answer) -> list[Reply]:
         entry = await create_household_entry(
             ctx.session, campaign_id=await ctx.campaign_id(), hamlet_id=hamlet_id,
             data=_input(d), officer=ctx.me, now=ctx.now, shares_phone=shared)
-        return await _saved(ctx, entry, "saved_other_household" if shared else "saved_separate_household")
+        key = "saved_other_household" if shared else "saved_separate_household"
+        return await _saved(ctx, entry, key)
     if value == "mistake":
         await close(ctx)
         return [Reply(ctx.t("dropped_entry"))]

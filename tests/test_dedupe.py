@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import unicodedata
 
-import pytest
 from sqlalchemy import func, select
 
 from bot.runtime import Runtime
@@ -187,7 +186,7 @@ async def test_audit_rows_for_created_household_and_entries(runtime: Runtime) ->
 
     hh_events = await _audit(runtime, "household")
     created = [e for e in hh_events if e.action == "create"]
-    assert sorted(e.target_id for e in created) == [h.id for h in households]
+    assert sorted(e.target_id or 0 for e in created) == [h.id for h in households]
     assert all(e.actor_id == user.id for e in hh_events)
     assert all(e.after is not None for e in created)
     # Flagging the first household as sharing its phone is itself audited.
@@ -197,7 +196,7 @@ async def test_audit_rows_for_created_household_and_entries(runtime: Runtime) ->
     assert updates[0].after is not None and updates[0].after["shares_phone"] is True
 
     entry_events = await _audit(runtime, "entry")
-    assert sorted(e.target_id for e in entry_events if e.action == "create") == \
+    assert sorted(e.target_id or 0 for e in entry_events if e.action == "create") == \
         [e.id for e in entries]
     assert all(e.actor_id == user.id for e in entry_events)
 
