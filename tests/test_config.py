@@ -217,6 +217,15 @@ def _hamlets_in(db: Path) -> dict[str, bool]:
                 for code, active in conn.execute("SELECT code, active FROM hamlet")}
 
 
+def _assert_config_error(proc: subprocess.Popen[str]) -> None:
+    code, out, err = _wait(proc)
+    assert code == 2, err
+    lines = err.strip().splitlines()
+    assert len(lines) == 1, err
+    assert lines[0].startswith("Lỗi cấu hình: campaign.start")
+    assert out == ""
+
+
 def test_cli_init_invite_and_errors(tmp_path: Path) -> None:
     db = tmp_path / "cli.sqlite3"
     config = tmp_path / "config.toml"
@@ -224,26 +233,29 @@ def test_cli_init_invite_and_errors(tmp_path: Path) -> None:
     broken = tmp_path / "broken.toml"
     broken.write_text(_example_toml(f"sqlite+aiosqlite:///{db}")
                       .replace("start = 2026-01-01", 'start = "abc"'), encoding="utf-8")
+    # Independent commands run side by side to keep this test quick. Any command on the
+    # broken config exits 2 with one line naming the key, before it touches the database.
 
-    # A broken key fails before anything touches the database (runs alongside init).
-    bad_procs = [_cli(cmd, "--config", str(broken), *extra) for cmd, extra in
-                 [("init", ()), ("invite", ("--role", "officer", "--hamlet", "BNA"))]]
+    bad = _cli("init", "--config", str(broken))
     code, out, err = _wait(_cli("init", "--config", str(config)))
     assert code == 0, err
     assert "Đã cập nhật cơ sở dữ liệu" in out
     hamlets = _hamlets_in(db)
     assert len(hamlets) == 13 and all(hamlets.values())
-    for proc in bad_procs:
-        code, out, err = _wait(proc)
-        assert code == 2, err
-        lines = err.strip().splitlines()
-        assert len(lines) == 1, err
-        assert "campaign.start" in lines[0]
-        assert lines[0].startswith("Lỗi cấu hình")
+    _assert_config_error(bad)
 
+    invite = _cli("invite", "--config", str(config), "--role", "officer", "--hamlet", "BNA")
     code, out, err = _wait(_cli("init", "--config", str(config)))
     assert code == 0, err
     assert "không có gì thay đổi" in out
+    code, out, err = _wait(invite)
+    assert code == 0, err
+    last = out.strip().splitlines()[-1]
+    assert re.fullmatch(r"[A-Z0-9]{10}", last), out
+    assert "Ấp Bãi Nhà A" in out
+    with sqlite3.connect(db) as conn:
+        (count,) = conn.execute("SELECT count(*) FROM invite").fetchone()
+    assert count == 1
 
     # Drop the "Ấp Hòn Dầu" block: the hamlet is deactivated, never deleted.
     text = config.read_text(encoding="utf-8")
@@ -251,27 +263,19 @@ def test_cli_init_invite_and_errors(tmp_path: Path) -> None:
     assert block in text
     config.write_text(text.replace(block, ""), encoding="utf-8")
     assert "HDAU" not in [h["code"] for h in tomllib.loads(config.read_text())["hamlets"]]
+    unknown = _cli("invite", "--config", str(config), "--role", "officer", "--hamlet", "XYZ")
+    bad = _cli("invite", "--config", str(broken), "--role", "officer", "--hamlet", "BNA")
     code, out, err = _wait(_cli("init", "--config", str(config)))
     assert code == 0, err
     assert "1 mục ngừng hoạt động" in out
     hamlets = _hamlets_in(db)
     assert hamlets["HDAU"] is False
     assert sum(hamlets.values()) == 12
-
-    good = _cli("invite", "--config", str(config), "--role", "officer", "--hamlet", "BNA")
-    unknown = _cli("invite", "--config", str(config), "--role", "officer", "--hamlet", "XYZ")
-    gone = _cli("invite", "--config", str(config), "--role", "officer", "--hamlet", "HDAU")
-    code, out, err = _wait(good)
-    assert code == 0, err
-    last = out.strip().splitlines()[-1]
-    assert re.fullmatch(r"[A-Z0-9]{10}", last), out
-    assert "Ấp Bãi Nhà A" in out
-    for proc, name in ((unknown, "XYZ"), (gone, "HDAU")):
-        code, out, err = _wait(proc)
-        assert code == 2
-        assert out == ""
-        assert f"Không có ấp mã «{name}»" in err
-        assert "BNA" in err and "HDAU, " not in err
+    code, out, err = _wait(unknown)
+    assert code == 2
+    assert out == ""
+    assert "Không có ấp mã «XYZ»" in err and "BNA" in err
+    _assert_config_error(bad)
     with sqlite3.connect(db) as conn:
-        (hashes,) = conn.execute("SELECT count(*) FROM invite").fetchone()
-    assert hashes == 1
+        (count,) = conn.execute("SELECT count(*) FROM invite").fetchone()
+    assert count == 1

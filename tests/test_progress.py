@@ -5,11 +5,13 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
+from sqlalchemy import select
 
 from bot.clock import FixedClock
 from bot.config import Settings
 from bot.runtime import Runtime
 from models.campaign import Hamlet
+from models.people import User
 from models.progress import (
     HamletCounts,
     compute_progress,
@@ -18,6 +20,7 @@ from models.progress import (
     target_households,
     week_start,
 )
+from models.registry import HouseholdInput, campaign_by_code, create_household_entry
 from models.rules import CampaignConfig
 from tests.chat import Chat, entry_id
 from tests.conftest import make_user
@@ -253,13 +256,30 @@ async def test_progress_projection_is_shown(runtime: Runtime) -> None:
 
 async def test_progress_reached_in_small_hamlet(runtime: Runtime) -> None:
     chat = await _officer(runtime, "NHO")
-    for i in range(19):
-        await _log(chat, f"Hộ Số {chr(ord('A') + i)}; Tổ 1; 09120001{i:02d}; 1, 2")
+    # 18 households stored directly (fast), the 19th through the dialog.
+    async with runtime.services.sessions() as session, session.begin():
+        officer = await session.scalar(select(User).where(User.hamlet_id.is_not(None)))
+        hamlet = await session.scalar(select(Hamlet).where(Hamlet.code == "NHO"))
+        camp = await campaign_by_code(session, runtime.settings.campaign.code)
+        assert officer is not None and hamlet is not None
+        for i in range(18):
+            await create_household_entry(
+                session, campaign_id=camp.id, hamlet_id=hamlet.id, officer=officer,
+                now=runtime.services.clock.now(),
+                data=HouseholdInput(name=f"Hộ Số {i}", address="Tổ 1",
+                                    phone=f"+849120001{i:02d}", procedure_codes=("KS", "KH"),
+                                    dossier_code="", guided_on=date(2026, 4, 1 + i % 10)))
+    out = await chat.say("/tiendo")
+    assert "18/20 hộ – 90,0%" in out
+    assert "còn thiếu 1 hộ" in out
+    await _log(chat, "Hộ Cuối; Tổ 2; 0912999999; 1, 2")
     out = await chat.say("/tiendo")
     assert "19/20 hộ – 95,0%" in out
     assert "✅" in out
     assert "Đã đạt mục tiêu (19 hộ)" in out
     assert "(từ 2 thủ tục trở lên): 19/20" in out
+    assert "hôm nay 1 · tuần này 1" in out
+    assert "Số ngày có ghi nhận: 11/105 ngày" in out
     assert "dự kiến" not in out.lower()
 
 
