@@ -129,8 +129,8 @@ async def test_admin_invites_in_chat_and_newcomer_registers(tg: TelegramHarness,
     assert "https://t.me/dvc_test_bot?start=" in texts(out)
     code = out[-1].text.removeprefix("/start ")
     assert len(code) == 10
-    out = texts(await tg.say(NEWCOMER, f"/start {code}", name="Lâm Văn Mới"))
-    assert "Lâm Văn Mới" in out and "trưởng ấp" in out and "Ấp Nhỏ" in out
+    welcome = texts(await tg.say(NEWCOMER, f"/start {code}", name="Lâm Văn Mới"))
+    assert "Lâm Văn Mới" in welcome and "trưởng ấp" in welcome and "Ấp Nhỏ" in welcome
     async with runtime.services.sessions() as session:
         user = (await session.scalars(select(User).where(User.display_name == "Lâm Văn Mới")))\
             .one()
