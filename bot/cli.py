@@ -106,7 +106,7 @@ def cmd_invite(settings: Settings, args: argparse.Namespace) -> int:
     try:
         role = Role.parse(args.role)
     except ValueError as exc:
-        raise ConfigError("--role", "officer, hamlet_head, supervisor hoặc admin") from exc
+        raise ConfigError("--role", "cfg_role") from exc
     return asyncio.run(_invite(settings, args, role))
 
 

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from handlers.i18n import t
 from models.rules import CampaignConfig, HamletConfig, ProcedureConfig
 
 LANGUAGES = ("vi", "en")
@@ -19,10 +20,16 @@ _TZ_ALIASES = {"Asia/Saigon": "Asia/Ho_Chi_Minh"}
 class ConfigError(Exception):
     """A setting is missing or wrong; `key` names it, `expected` says what would be right."""
 
-    def __init__(self, key: str, expected: str) -> None:
-        super().__init__(f"{key}: {expected}")
+    def __init__(self, key: str, code: str, /, **values: object) -> None:
         self.key = key
-        self.expected = expected
+        self.code = code
+        self.values = values
+        super().__init__(f"{key}: {self.expected}")
+
+    @property
+    def expected(self) -> str:
+        # Settings are not loaded yet, so the message is in the default language.
+        return t("vi", self.code, **self.values)
 
 
 @dataclass(frozen=True)
@@ -43,9 +50,9 @@ class TelegramConfig:
                 return value
             raise ConfigError(
                 "telegram.token_env",
-                f"environment variable {self.token_env} is empty or not set",
+                "cfg_env_empty", name=self.token_env,
             )
-        raise ConfigError("telegram.token", "a bot token from @BotFather, or token_env")
+        raise ConfigError("telegram.token", "cfg_token_missing")
 
 
 @dataclass(frozen=True)
@@ -69,17 +76,17 @@ def _table(raw: dict[str, Any], key: str, *, required: bool = True) -> dict[str,
     value = raw.get(key)
     if value is None:
         if required:
-            raise ConfigError(key, "a [" + key + "] table is required")
+            raise ConfigError(key, "cfg_table_missing", name=key)
         return {}
     if not isinstance(value, dict):
-        raise ConfigError(key, "expected a table")
+        raise ConfigError(key, "cfg_table")
     return value
 
 
 def _str(table: dict[str, Any], key: str, path: str, default: str | None = None) -> str:
     value = table.get(key, default)
     if not isinstance(value, str) or not value.strip():
-        raise ConfigError(f"{path}.{key}", "expected non-empty text")
+        raise ConfigError(f"{path}.{key}", "cfg_text")
     return value.strip()
 
 
@@ -87,7 +94,7 @@ def _int(table: dict[str, Any], key: str, path: str, default: int | None = None,
          minimum: int = 0) -> int:
     value = table.get(key, default)
     if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
-        raise ConfigError(f"{path}.{key}", f"expected a whole number ≥ {minimum}")
+        raise ConfigError(f"{path}.{key}", "cfg_int", minimum=minimum)
     return value
 
 
@@ -100,7 +107,7 @@ def _date(table: dict[str, Any], key: str, path: str) -> date:
             return date.fromisoformat(value)
         except ValueError:
             pass
-    raise ConfigError(f"{path}.{key}", "expected a date like 2026-01-01")
+    raise ConfigError(f"{path}.{key}", "cfg_date")
 
 
 def _campaign(raw: dict[str, Any]) -> CampaignConfig:
@@ -110,7 +117,7 @@ def _campaign(raw: dict[str, Any]) -> CampaignConfig:
     if isinstance(threshold, bool) or not isinstance(threshold, int | float) or not (
         0 < threshold <= 1
     ):
-        raise ConfigError("campaign.coverage_threshold", "expected a fraction like 0.95")
+        raise ConfigError("campaign.coverage_threshold", "cfg_fraction")
     camp = CampaignConfig(
         code=_str(t, "code", p),
         name=_str(t, "name", p),
@@ -126,21 +133,21 @@ def _campaign(raw: dict[str, Any]) -> CampaignConfig:
         max_special_prizes=_int(t, "max_special_prizes", p, 3),
     )
     if camp.end < camp.start:
-        raise ConfigError("campaign.end", "expected a date on or after campaign.start")
+        raise ConfigError("campaign.end", "cfg_end_date")
     return camp
 
 
 def _codes(raw: dict[str, Any], key: str) -> list[dict[str, Any]]:
     items = raw.get(key)
     if not isinstance(items, list) or not items:
-        raise ConfigError(key, f"expected at least one [[{key}]] entry")
+        raise ConfigError(key, "cfg_list", name=key)
     seen: set[str] = set()
     for i, item in enumerate(items):
         if not isinstance(item, dict):
-            raise ConfigError(f"{key}[{i}]", "expected a table")
+            raise ConfigError(f"{key}[{i}]", "cfg_table")
         code = _str(item, "code", f"{key}[{i}]")
         if code.upper() in seen:
-            raise ConfigError(f"{key}[{i}].code", f"expected a unique code ('{code}' repeats)")
+            raise ConfigError(f"{key}[{i}].code", "cfg_unique", code=code)
         seen.add(code.upper())
     return items
 
@@ -170,19 +177,19 @@ def _telegram(raw: dict[str, Any]) -> TelegramConfig:
     t = _table(raw, "telegram", required=False)
     base_url = t.get("base_url", TelegramConfig.base_url)
     if not isinstance(base_url, str) or not base_url.startswith(("http://", "https://")):
-        raise ConfigError("telegram.base_url", "expected an http(s) URL ending in /bot")
+        raise ConfigError("telegram.base_url", "cfg_url")
     base_file_url = t.get("base_file_url", TelegramConfig.base_file_url)
     if not isinstance(base_file_url, str) or not base_file_url.startswith(("http://", "https://")):
-        raise ConfigError("telegram.base_file_url", "expected an http(s) URL ending in /file/bot")
+        raise ConfigError("telegram.base_file_url", "cfg_file_url")
     token = t.get("token")
     if token is not None and (not isinstance(token, str) or ":" not in token):
-        raise ConfigError("telegram.token", "expected a token like 123456:ABC… from @BotFather")
+        raise ConfigError("telegram.token", "cfg_token")
     token_env = t.get("token_env")
     if token_env is not None and (not isinstance(token_env, str) or not token_env):
-        raise ConfigError("telegram.token_env", "expected the name of an environment variable")
+        raise ConfigError("telegram.token_env", "cfg_env_name")
     drop = t.get("drop_pending_updates", False)
     if not isinstance(drop, bool):
-        raise ConfigError("telegram.drop_pending_updates", "expected true or false")
+        raise ConfigError("telegram.drop_pending_updates", "cfg_bool")
     return TelegramConfig(
         token=token,
         token_env=token_env,
@@ -196,11 +203,11 @@ def _telegram(raw: dict[str, Any]) -> TelegramConfig:
 def _timezone(raw: dict[str, Any]) -> ZoneInfo:
     name = raw.get("timezone", "Asia/Ho_Chi_Minh")
     if not isinstance(name, str):
-        raise ConfigError("timezone", "expected a zone name like Asia/Ho_Chi_Minh")
+        raise ConfigError("timezone", "cfg_timezone")
     try:
         return ZoneInfo(_TZ_ALIASES.get(name, name))
     except (ZoneInfoNotFoundError, ValueError) as exc:
-        raise ConfigError("timezone", "expected a zone name like Asia/Ho_Chi_Minh") from exc
+        raise ConfigError("timezone", "cfg_timezone") from exc
 
 
 def _database_url(raw: dict[str, Any], base_dir: Path, data_dir: Path) -> str:
@@ -209,7 +216,7 @@ def _database_url(raw: dict[str, Any], base_dir: Path, data_dir: Path) -> str:
     if url is None:
         return f"sqlite+aiosqlite:///{data_dir / 'bot.sqlite3'}"
     if not isinstance(url, str) or "://" not in url:
-        raise ConfigError("database.url", "expected a URL like sqlite+aiosqlite:///data/bot.sqlite3")
+        raise ConfigError("database.url", "cfg_db_url")
     prefix = "sqlite+aiosqlite:///"
     if url.startswith(prefix) and not url.startswith(prefix + "/") and ":memory:" not in url:
         # Relative SQLite paths are relative to the config file, not to wherever we start.
@@ -222,10 +229,10 @@ def _database_url(raw: dict[str, Any], base_dir: Path, data_dir: Path) -> str:
 def parse_settings(raw: dict[str, Any], base_dir: Path, source: Path | None = None) -> Settings:
     language = raw.get("language", "vi")
     if language not in LANGUAGES:
-        raise ConfigError("language", "expected 'vi' or 'en'")
+        raise ConfigError("language", "cfg_language")
     data_dir_raw = raw.get("data_dir", "data")
     if not isinstance(data_dir_raw, str) or not data_dir_raw:
-        raise ConfigError("data_dir", "expected a folder path")
+        raise ConfigError("data_dir", "cfg_folder")
     data_dir = Path(data_dir_raw)
     if not data_dir.is_absolute():
         data_dir = base_dir / data_dir
@@ -249,7 +256,7 @@ def load_settings(path: str | Path) -> Settings:
     try:
         raw = tomllib.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError as exc:
-        raise ConfigError("--config", f"file {path} not found") from exc
+        raise ConfigError("--config", "cfg_file_missing", path=path) from exc
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(str(path), f"is not valid TOML ({exc})") from exc
+        raise ConfigError(str(path), "cfg_toml", error=exc) from exc
     return parse_settings(raw, path.resolve().parent, source=path.resolve())

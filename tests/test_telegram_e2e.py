@@ -13,7 +13,7 @@ from bot.runtime import Runtime, build_runtime
 from models.households import Entry, Household
 from models.records import AuditEvent
 from tests.conftest import make_user
-from tests.telegram_fake import FakeApiState, TelegramHarness, texts
+from tests.telegram_fake import FakeApiState, FakeRequest, TelegramHarness, texts
 
 OFFICER = 111
 STRANGER = 222
@@ -185,3 +185,17 @@ async def test_no_personal_data_or_token_in_logs(tg: TelegramHarness,
     assert "handled channel=telegram" in logged  # the capture works
     assert "Riêng Tư" not in logged and "888" not in logged and "+8491" not in logged
     assert "TEST-token-not-real" not in logged
+
+
+async def test_self_hosted_bot_api_urls_are_honoured(runtime: Runtime) -> None:
+    from dataclasses import replace
+
+    from bot.channels.telegram import TelegramChannel
+
+    tg_cfg = replace(runtime.settings.telegram, base_url="http://127.0.0.1:8081/bot",
+                     base_file_url="http://127.0.0.1:8081/file/bot")
+    settings = replace(runtime.settings, telegram=tg_cfg)
+    app = TelegramChannel(settings, runtime.core).build(
+        request=FakeRequest(FakeApiState()), get_updates_request=FakeRequest(FakeApiState()))
+    assert app.bot.base_url == "http://127.0.0.1:8081/bot123456:TEST-token-not-real"
+    assert app.bot.base_file_url == "http://127.0.0.1:8081/file/bot123456:TEST-token-not-real"
