@@ -214,29 +214,10 @@ async def _field_answer(ctx: Ctx, answer: Answer, field: str) -> list[Reply]:
     return [*extra, await next_question(ctx, d)]
 
 
-@on_state("add.name")
-async def on_name(ctx: Ctx, answer: Answer) -> list[Reply]:
-    return await _field_answer(ctx, answer, "name")
-
-
-@on_state("add.address")
-async def on_address(ctx: Ctx, answer: Answer) -> list[Reply]:
-    return await _field_answer(ctx, answer, "address")
-
-
-@on_state("add.phone")
-async def on_phone(ctx: Ctx, answer: Answer) -> list[Reply]:
-    return await _field_answer(ctx, answer, "phone")
-
-
-@on_state("add.dossier")
-async def on_dossier(ctx: Ctx, answer: Answer) -> list[Reply]:
-    return await _field_answer(ctx, answer, "dossier")
-
-
-@on_state("add.date")
-async def on_date(ctx: Ctx, answer: Answer) -> list[Reply]:
-    return await _field_answer(ctx, answer, "date")
+@on_state("add.name", "add.address", "add.phone", "add.dossier", "add.date")
+async def on_field_answer(ctx: Ctx, answer: Answer) -> list[Reply]:
+    state = ctx.dialog.state if ctx.dialog else "add.name"
+    return await _field_answer(ctx, answer, state.removeprefix("add."))
 
 
 @on_state("add.procedures")
