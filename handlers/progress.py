@@ -18,7 +18,7 @@ def render(ctx: Ctx, p: Progress) -> str:
         ctx.t("progress_title", hamlet=p.hamlet_name, day=fmt_date(p.today)),
         ctx.t("progress_coverage", guided=p.guided, total=p.total,
               pct=fmt_pct(ctx.lang, p.coverage),
-              threshold=fmt_pct(ctx.lang, p.threshold), mark="✅" if p.reached else ""),
+              threshold=fmt_pct(ctx.lang, p.threshold), mark=" ✅" if p.reached else ""),
     ]
     if p.reached:
         lines.append(ctx.t("progress_target_reached", target=p.target))

@@ -190,7 +190,7 @@ MESSAGES: dict[str, str] = {
     # --- progress --------------------------------------------------------------------
     "progress_title": "📊 Progress of {hamlet} (as of {day})",
     "progress_coverage": "• Households guided: {guided}/{total} – {pct} "
-                         "(target {threshold}) {mark}",
+                         "(target {threshold}){mark}",
     "progress_target": "• {target} households needed to reach the target, {remaining} to go",
     "progress_target_reached": "• Target reached ({target} households) 🎉",
     "progress_special": "• Households qualifying for the special prize ({n}+ procedures): "

@@ -188,7 +188,7 @@ MESSAGES: dict[str, str] = {
     # --- progress --------------------------------------------------------------------
     "progress_title": "📊 Tiến độ {hamlet} (đến ngày {day})",
     "progress_coverage": "• Hộ đã được hướng dẫn: {guided}/{total} hộ – {pct} "
-                         "(mục tiêu {threshold}) {mark}",
+                         "(mục tiêu {threshold}){mark}",
     "progress_target": "• Cần {target} hộ để đạt mục tiêu, còn thiếu {remaining} hộ",
     "progress_target_reached": "• Đã đạt mục tiêu ({target} hộ) 🎉",
     "progress_special": "• Hộ đạt điều kiện giải đặc biệt (từ {n} thủ tục trở lên): "
