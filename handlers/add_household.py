@@ -34,6 +34,7 @@ from models.registry import (
     find_duplicates,
     load_entry,
 )
+from models.text import fold
 
 FIELDS = ("name", "address", "phone", "procedures", "dossier", "date")
 
@@ -253,8 +254,6 @@ async def on_procedures(ctx: Ctx, answer: Answer) -> list[Reply]:
 
 
 def _is_done_word(text: str) -> bool:
-    from models.text import fold
-
     return fold(text) in {"xong", "done", "ok", "xong roi"}
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 PRIVATE = "private"
@@ -36,4 +36,3 @@ class Reply:
     file: Path | None = None
     image: Path | None = None
     options_per_row: int = 1
-    extra: dict[str, str] = field(default_factory=dict)

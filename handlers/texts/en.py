@@ -185,7 +185,8 @@ MESSAGES: dict[str, str] = {
     "ask_delete_confirm": "Confirm deleting entry #{id} (reason: {reason})?",
     "opt_confirm_delete": "🗑 Delete",
     "opt_keep": "Keep",
-    "deleted": "🗑 Entry #{id} deleted. It no longer counts toward progress.",
+    "deleted": "🗑 Entry #{id} deleted (kept in the audit log). The household still counts "
+               "only if it has another entry.",
     "delete_kept": "Entry #{id} kept.",
     # --- progress --------------------------------------------------------------------
     "progress_title": "📊 Progress of {hamlet} (as of {day})",

@@ -183,7 +183,8 @@ MESSAGES: dict[str, str] = {
     "ask_delete_confirm": "Xác nhận xóa mục #{id} (lý do: {reason})?",
     "opt_confirm_delete": "🗑 Xóa",
     "opt_keep": "Giữ lại",
-    "deleted": "🗑 Đã xóa mục #{id}. Mục này không còn được tính vào tiến độ.",
+    "deleted": "🗑 Đã xóa mục #{id} (vẫn lưu trong nhật ký). Hộ chỉ còn được tính vào "
+               "tiến độ nếu có mục khác chưa xóa.",
     "delete_kept": "Đã giữ lại mục #{id}.",
     # --- progress --------------------------------------------------------------------
     "progress_title": "📊 Tiến độ {hamlet} (đến ngày {day})",
