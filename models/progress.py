@@ -12,6 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from models.campaign import Hamlet
 from models.households import Entry, entry_procedure
+from models.periods import week_start
 from models.rules import CampaignConfig
 
 
@@ -68,10 +69,6 @@ def days_elapsed(campaign: CampaignConfig, today: date) -> int:
     """Campaign days up to and including today (0 before the start)."""
     last = min(today, campaign.end)
     return max((last - campaign.start).days + 1, 0)
-
-
-def week_start(day: date) -> date:
-    return day - timedelta(days=day.weekday())
 
 
 def project(guided: int, target: int, elapsed: int, today: date) -> date | None:

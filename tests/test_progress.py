@@ -12,13 +12,13 @@ from bot.config import Settings
 from bot.runtime import Runtime
 from models.campaign import Hamlet
 from models.people import User
+from models.periods import week_start
 from models.progress import (
     HamletCounts,
     compute_progress,
     days_elapsed,
     project,
     target_households,
-    week_start,
 )
 from models.registry import HouseholdInput, campaign_by_code, create_household_entry
 from models.rules import CampaignConfig

@@ -1,0 +1,343 @@
+"""Figures for supervisors: every hamlet ranked for a period, officers' activity, daily series.
+
+Set-based queries (one per figure, grouped by hamlet), so a report over many hamlets costs
+the same handful of queries as one over a single hamlet.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import case, distinct, func, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from models.campaign import Hamlet, Procedure
+from models.households import Entry, Household, entry_procedure
+from models.people import Role, User
+from models.periods import Period
+from models.progress import days_elapsed, project, target_households
+from models.rules import CampaignConfig
+
+OFFICER_ROLES = (Role.OFFICER, Role.HAMLET_HEAD)
+
+
+@dataclass(frozen=True)
+class HamletRow:
+    """One hamlet's line in a report. Cumulative figures are as of the period's last day."""
+
+    hamlet_id: int
+    code: str
+    name: str
+    total: int
+    target: int
+    required_procedures: int
+    guided: int  # distinct households guided since the campaign began
+    special: int  # households guided through the required number of procedures
+    new_households: int  # households first guided within the period
+    entries: int  # entries within the period
+    active_days: int  # days within the period with an entry
+    period_days: int  # days of the period elapsed so far
+    projected: date | None  # when the target is reached at the pace so far
+    behind_pace: bool
+    rank: int = 0
+    previous_rank: int | None = None
+
+    @property
+    def coverage(self) -> float:
+        return self.guided / self.total if self.total else 0.0
+
+    @property
+    def reached(self) -> bool:
+        return self.guided >= self.target
+
+    @property
+    def rank_change(self) -> int | None:
+        """Places gained (positive) or lost since the previous period."""
+        if self.previous_rank is None:
+            return None
+        return self.previous_rank - self.rank
+
+
+@dataclass(frozen=True)
+class Report:
+    period: Period
+    as_of: date
+    threshold: float
+    campaign_end: date
+    rows: tuple[HamletRow, ...]
+
+    @property
+    def new_households(self) -> int:
+        return sum(r.new_households for r in self.rows)
+
+    @property
+    def behind(self) -> tuple[HamletRow, ...]:
+        return tuple(r for r in self.rows if r.behind_pace)
+
+
+@dataclass(frozen=True)
+class OfficerActivity:
+    user_id: int
+    name: str
+    hamlet_code: str
+    hamlet_name: str
+    entries: int  # within the period
+    active_days: int  # within the period
+    last_entry: date | None  # most recent day guided, any time up to the period's end
+    inactive: bool
+    idle_days: int  # days since the last entry (or since joining, if none yet)
+
+
+@dataclass(frozen=True)
+class EvidenceRow:
+    hamlet_code: str
+    hamlet_name: str
+    entry_id: int
+    household_id: int
+    head_name: str
+    address: str
+    phone: str  # E.164
+    shares_phone: bool
+    procedures: tuple[str, ...]
+    guided_on: date
+    dossier_code: str
+    officer: str
+    recorded_at: datetime
+    note: str = ""
+
+
+@dataclass
+class _Counts:
+    guided: int = 0
+    new: int = 0
+    entries: int = 0
+    days: int = 0
+    by_procs: dict[int, int] = field(default_factory=dict)
+
+
+def _live(campaign_id: int, until: date) -> tuple[Any, ...]:
+    return (Entry.campaign_id == campaign_id, Entry.deleted_at.is_(None),
+            Entry.guided_on <= until)
+
+
+def _scope(hamlet_ids: list[int] | None) -> tuple[Any, ...]:
+    return () if hamlet_ids is None else (Entry.hamlet_id.in_(hamlet_ids),)
+
+
+async def _counts(session: AsyncSession, campaign_id: int, period: Period, as_of: date,
+                  hamlet_ids: list[int] | None) -> dict[int, _Counts]:
+    counts: dict[int, _Counts] = defaultdict(_Counts)
+    live = _live(campaign_id, as_of)
+
+    live = (*live, *_scope(hamlet_ids))
+    firsts = (
+        select(Entry.hamlet_id.label("hamlet_id"), Entry.household_id,
+               func.min(Entry.guided_on).label("first_day"))
+        .where(*live).group_by(Entry.hamlet_id, Entry.household_id)
+    ).subquery()
+    rows = await session.execute(
+        select(firsts.c.hamlet_id, func.count(),
+               func.sum(case((firsts.c.first_day >= period.start, 1), else_=0)))
+        .group_by(firsts.c.hamlet_id))
+    for hamlet_id, guided, new in rows:
+        counts[hamlet_id].guided = int(guided)
+        counts[hamlet_id].new = int(new or 0)
+
+    per_household = (
+        select(Entry.hamlet_id.label("hamlet_id"),
+               func.count(distinct(entry_procedure.c.procedure_id)).label("n"))
+        .join(entry_procedure, entry_procedure.c.entry_id == Entry.id)
+        .where(*live).group_by(Entry.hamlet_id, Entry.household_id)
+    ).subquery()
+    rows = await session.execute(
+        select(per_household.c.hamlet_id, per_household.c.n, func.count())
+        .group_by(per_household.c.hamlet_id, per_household.c.n))
+    for hamlet_id, n, households in rows:
+        counts[hamlet_id].by_procs[int(n)] = int(households)
+
+    rows = await session.execute(
+        select(Entry.hamlet_id, func.count(), func.count(distinct(Entry.guided_on)))
+        .where(*live, Entry.guided_on >= period.start).group_by(Entry.hamlet_id))
+    for hamlet_id, entries, days in rows:
+        counts[hamlet_id].entries = int(entries)
+        counts[hamlet_id].days = int(days)
+    return counts
+
+
+async def guided_as_of(session: AsyncSession, campaign_id: int, as_of: date,
+                       hamlet_ids: list[int] | None = None) -> dict[int, int]:
+    rows = await session.execute(
+        select(Entry.hamlet_id, func.count(distinct(Entry.household_id)))
+        .where(*_live(campaign_id, as_of), *_scope(hamlet_ids)).group_by(Entry.hamlet_id))
+    return {int(h): int(n) for h, n in rows}
+
+
+def rank(rows: list[HamletRow]) -> list[HamletRow]:
+    """Highest coverage first; ties share no rank (code breaks them) so ranks are stable."""
+    ordered = sorted(rows, key=lambda r: (-r.coverage, -r.guided, r.code))
+    return [_with(r, rank=i) for i, r in enumerate(ordered, 1)]
+
+
+def _with(row: HamletRow, **changes: Any) -> HamletRow:
+    from dataclasses import replace
+
+    return replace(row, **changes)
+
+
+def _ranks_from(guided: dict[int, int], hamlets: list[Hamlet]) -> dict[int, int]:
+    ordered = sorted(hamlets, key=lambda h: (
+        -(guided.get(h.id, 0) / h.total_households if h.total_households else 0.0),
+        -guided.get(h.id, 0), h.code))
+    return {h.id: i for i, h in enumerate(ordered, 1)}
+
+
+async def active_hamlets(session: AsyncSession, codes: list[str] | None = None) -> list[Hamlet]:
+    stmt = select(Hamlet).where(Hamlet.active).order_by(Hamlet.code)
+    if codes is not None:
+        stmt = stmt.where(Hamlet.code.in_(codes))
+    return list(await session.scalars(stmt))
+
+
+async def build_report(
+    session: AsyncSession, *, campaign_id: int, campaign: CampaignConfig, period: Period,
+    today: date, hamlets: list[Hamlet], compare_with: Period | None = None,
+) -> Report:
+    """Ranked figures for the given hamlets over a period (ranks among those hamlets)."""
+    as_of = period.as_of(today)
+    ids = [h.id for h in hamlets]
+    counts = await _counts(session, campaign_id, period, as_of, ids)
+    elapsed = days_elapsed(campaign, as_of)
+    rows: list[HamletRow] = []
+    for h in hamlets:
+        c = counts.get(h.id, _Counts())
+        required = campaign.procedures_required(h.total_households)
+        target = target_households(h.total_households, campaign.coverage_threshold)
+        projected = project(c.guided, target, elapsed, as_of)
+        reached = c.guided >= target
+        behind = not reached and elapsed > 0 and (
+            projected is None or projected > campaign.end)
+        rows.append(HamletRow(
+            hamlet_id=h.id, code=h.code, name=h.name, total=h.total_households, target=target,
+            required_procedures=required, guided=c.guided,
+            special=sum(n for procs, n in c.by_procs.items() if procs >= required),
+            new_households=c.new, entries=c.entries, active_days=c.days,
+            period_days=period.days_elapsed(today), projected=projected, behind_pace=behind))
+    ranked = rank(rows)
+    if compare_with is not None:
+        before = await guided_as_of(session, campaign_id, compare_with.as_of(today), ids)
+        previous = _ranks_from(before, hamlets)
+        ranked = [_with(r, previous_rank=previous.get(r.hamlet_id)) for r in ranked]
+    return Report(period=period, as_of=as_of, threshold=campaign.coverage_threshold,
+                  campaign_end=campaign.end, rows=tuple(ranked))
+
+
+def _local_day(moment: datetime, tz: ZoneInfo) -> date:
+    return moment.astimezone(tz).date()
+
+
+async def officer_activity(
+    session: AsyncSession, *, campaign_id: int, period: Period, today: date,
+    hamlets: list[Hamlet], inactive_days: int, tz: ZoneInfo,
+) -> list[OfficerActivity]:
+    """Each active officer of these hamlets (and anyone who logged there): entries, days, last.
+
+    An officer is inactive after `inactive_days` days without an entry; someone who joined
+    recently is measured from the day they joined, not from the campaign's start.
+    """
+    as_of = period.as_of(today)
+    by_id = {h.id: h for h in hamlets}
+    live = _live(campaign_id, as_of)
+    in_period = await session.execute(
+        select(Entry.officer_id, Entry.hamlet_id, func.count(),
+               func.count(distinct(Entry.guided_on)))
+        .where(*live, Entry.guided_on >= period.start, Entry.hamlet_id.in_(by_id))
+        .group_by(Entry.officer_id, Entry.hamlet_id))
+    stats: dict[tuple[int, int], tuple[int, int]] = {
+        (int(o), int(h)): (int(n), int(d)) for o, h, n, d in in_period}
+    last_rows = await session.execute(
+        select(Entry.officer_id, Entry.hamlet_id, func.max(Entry.guided_on))
+        .where(*live, Entry.hamlet_id.in_(by_id)).group_by(Entry.officer_id, Entry.hamlet_id))
+    last: dict[tuple[int, int], date] = {(int(o), int(h)): d for o, h, d in last_rows}
+
+    members = await session.scalars(
+        select(User).where(User.active, User.role.in_(OFFICER_ROLES),
+                           User.hamlet_id.in_(by_id)))
+    keys = set(stats) | set(last)
+    people: dict[int, User] = {}
+    for user in members:
+        people[user.id] = user
+        assert user.hamlet_id is not None
+        keys.add((user.id, user.hamlet_id))
+    missing = {o for o, _h in keys} - set(people)
+    if missing:
+        for user in await session.scalars(select(User).where(User.id.in_(missing))):
+            people[user.id] = user
+
+    result: list[OfficerActivity] = []
+    for officer_id, hamlet_id in keys:
+        user = people[officer_id]
+        hamlet = by_id[hamlet_id]
+        n, days = stats.get((officer_id, hamlet_id), (0, 0))
+        seen = last.get((officer_id, hamlet_id))
+        if seen is None and (not user.active or user.hamlet_id != hamlet_id):
+            continue
+        since = seen if seen is not None else max(
+            _local_day(user.created_at, tz), period.start) - timedelta(days=1)
+        idle = max((as_of - since).days, 0)
+        result.append(OfficerActivity(
+            user_id=officer_id, name=user.display_name, hamlet_code=hamlet.code,
+            hamlet_name=hamlet.name, entries=n, active_days=days, last_entry=seen,
+            inactive=user.active and idle >= inactive_days, idle_days=idle))
+    result.sort(key=lambda a: (a.hamlet_code, -a.entries, a.name))
+    return result
+
+
+async def daily_new_households(session: AsyncSession, *, campaign_id: int, hamlet_id: int,
+                               until: date) -> list[tuple[date, int]]:
+    """(day, households first guided that day), ascending: the cumulative curve's steps."""
+    firsts = (
+        select(func.min(Entry.guided_on).label("first_day"))
+        .where(*_live(campaign_id, until), Entry.hamlet_id == hamlet_id)
+        .group_by(Entry.household_id).subquery()
+    )
+    rows = await session.execute(
+        select(firsts.c.first_day, func.count()).group_by(firsts.c.first_day)
+        .order_by(firsts.c.first_day))
+    return [(d, int(n)) for d, n in rows]
+
+
+async def evidence(session: AsyncSession, *, campaign_id: int, period: Period, today: date,
+                   hamlets: list[Hamlet]) -> list[EvidenceRow]:
+    """Every live entry of these hamlets within the period, with its household and officer."""
+    by_id = {h.id: h for h in hamlets}
+    stmt = (
+        select(Entry, Household, User.display_name)
+        .join(Household, Household.id == Entry.household_id)
+        .join(User, User.id == Entry.officer_id)
+        .where(*_live(campaign_id, period.as_of(today)), Entry.guided_on >= period.start,
+               Entry.hamlet_id.in_(by_id))
+        .order_by(Entry.hamlet_id, Entry.guided_on, Entry.id)
+    )
+    rows = (await session.execute(stmt)).all()
+    names: dict[int, list[str]] = defaultdict(list)
+    if rows:
+        links = await session.execute(
+            select(entry_procedure.c.entry_id, Procedure.name)
+            .join(Procedure, Procedure.id == entry_procedure.c.procedure_id)
+            .where(entry_procedure.c.entry_id.in_([e.id for e, _h, _n in rows]))
+            .order_by(entry_procedure.c.entry_id, Procedure.position))
+        for entry_id, name in links:
+            names[int(entry_id)].append(str(name))
+    return [
+        EvidenceRow(
+            hamlet_code=by_id[e.hamlet_id].code, hamlet_name=by_id[e.hamlet_id].name,
+            entry_id=e.id, household_id=hh.id, head_name=hh.head_name, address=hh.address,
+            phone=hh.phone, shares_phone=hh.shares_phone, procedures=tuple(names[e.id]),
+            guided_on=e.guided_on, dossier_code=e.dossier_code, officer=officer,
+            recorded_at=e.created_at, note=e.note)
+        for e, hh, officer in rows
+    ]
