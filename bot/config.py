@@ -5,13 +5,14 @@ from __future__ import annotations
 import os
 import tomllib
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, time
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from handlers.i18n import t
 from models.rules import CampaignConfig, HamletConfig, ProcedureConfig
+from models.text import fold
 
 LANGUAGES = ("vi", "en")
 _TZ_ALIASES = {"Asia/Saigon": "Asia/Ho_Chi_Minh"}
@@ -56,6 +57,21 @@ class TelegramConfig:
 
 
 @dataclass(frozen=True)
+class NotificationConfig:
+    """When pushed messages go out, in the campaign's timezone."""
+
+    weekly: bool = True
+    weekly_weekday: int = 0  # Monday, as in date.weekday()
+    weekly_time: time = time(7, 30)
+    reminders: bool = True
+    reminder_time: time = time(17, 0)
+    # A reminder caught up after a restart is not sent later than this.
+    reminder_latest: time = time(21, 0)
+    max_attempts: int = 3
+    retry_minutes: int = 10
+
+
+@dataclass(frozen=True)
 class Settings:
     database_url: str
     timezone: ZoneInfo
@@ -65,6 +81,8 @@ class Settings:
     procedures: tuple[ProcedureConfig, ...]
     telegram: TelegramConfig = field(default_factory=TelegramConfig)
     invite_ttl_hours: int = 72
+    notifications: NotificationConfig = field(default_factory=NotificationConfig)
+    inactive_days: int = 3  # an officer with no entry for this many days is flagged
     data_dir: Path = Path("data")
     source: Path | None = None
 
@@ -200,6 +218,64 @@ def _telegram(raw: dict[str, Any]) -> TelegramConfig:
     )
 
 
+_WEEKDAYS = {
+    "monday": 0, "mon": 0, "thu2": 0, "t2": 0,
+    "tuesday": 1, "tue": 1, "thu3": 1, "t3": 1,
+    "wednesday": 2, "wed": 2, "thu4": 2, "t4": 2,
+    "thursday": 3, "thu": 3, "thu5": 3, "t5": 3,
+    "friday": 4, "fri": 4, "thu6": 4, "t6": 4,
+    "saturday": 5, "sat": 5, "thu7": 5, "t7": 5,
+    "sunday": 6, "sun": 6, "chunhat": 6, "cn": 6,
+}
+
+
+def _weekday(table: dict[str, Any], key: str, path: str, default: int) -> int:
+    value = table.get(key)
+    if value is None:
+        return default
+    name = fold(str(value)).replace(" ", "")  # "Thứ 2" and "thu2" alike
+    if name in _WEEKDAYS:
+        return _WEEKDAYS[name]
+    raise ConfigError(f"{path}.{key}", "cfg_weekday")
+
+
+def _clock_time(table: dict[str, Any], key: str, path: str, default: time) -> time:
+    value = table.get(key)
+    if value is None:
+        return default
+    if isinstance(value, time):
+        return value.replace(tzinfo=None)
+    if isinstance(value, str):
+        try:
+            return time.fromisoformat(value.strip())
+        except ValueError:
+            pass
+    raise ConfigError(f"{path}.{key}", "cfg_time")
+
+
+def _bool(table: dict[str, Any], key: str, path: str, default: bool) -> bool:
+    value = table.get(key, default)
+    if not isinstance(value, bool):
+        raise ConfigError(f"{path}.{key}", "cfg_bool")
+    return value
+
+
+def _notifications(raw: dict[str, Any]) -> NotificationConfig:
+    t = _table(raw, "notifications", required=False)
+    p = "notifications"
+    d = NotificationConfig()
+    return NotificationConfig(
+        weekly=_bool(t, "weekly", p, d.weekly),
+        weekly_weekday=_weekday(t, "weekly_day", p, d.weekly_weekday),
+        weekly_time=_clock_time(t, "weekly_time", p, d.weekly_time),
+        reminders=_bool(t, "reminders", p, d.reminders),
+        reminder_time=_clock_time(t, "reminder_time", p, d.reminder_time),
+        reminder_latest=_clock_time(t, "reminder_latest", p, d.reminder_latest),
+        max_attempts=_int(t, "max_attempts", p, d.max_attempts, 1),
+        retry_minutes=_int(t, "retry_minutes", p, d.retry_minutes, 1),
+    )
+
+
 def _timezone(raw: dict[str, Any]) -> ZoneInfo:
     name = raw.get("timezone", "Asia/Ho_Chi_Minh")
     if not isinstance(name, str):
@@ -246,6 +322,9 @@ def parse_settings(raw: dict[str, Any], base_dir: Path, source: Path | None = No
         procedures=_procedures(raw),
         telegram=_telegram(raw),
         invite_ttl_hours=_int(invites, "ttl_hours", "invites", 72, 1),
+        notifications=_notifications(raw),
+        inactive_days=_int(_table(raw, "reports", required=False), "inactive_days", "reports",
+                           3, 1),
         data_dir=data_dir,
         source=source,
     )

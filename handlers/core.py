@@ -9,16 +9,20 @@ from sqlalchemy.exc import IntegrityError
 
 import handlers.add_household
 import handlers.entries
+import handlers.exports
 import handlers.help
 import handlers.invites
+import handlers.notify_settings
 import handlers.progress
 import handlers.registration
+import handlers.reports
 from handlers.context import Ctx, Services
 from handlers.dialog import COMMANDS, REPEAT, STEPS, Answer, pressed_option, typed_option
 from handlers.i18n import t
 from handlers.io import PRIVATE, Inbound, Reply
 from handlers.registration import group_pointer, start_unregistered, unregistered
 from models.invites import find_user
+from models.notifications import clear_blocked
 from models.records import Delivery, Dialog
 from models.text import clean
 
@@ -70,6 +74,9 @@ class Core:
                 session.add(Delivery(key=key, processed_at=now))
                 await session.flush()
             user = await find_user(session, inbound.channel, inbound.user_id)
+            if user is not None:
+                await clear_blocked(session, channel=inbound.channel,
+                                    external_id=inbound.user_id)
             lang = (user.language if user else None) or settings.language
             ctx = Ctx(services=self.services, session=session, inbound=inbound, user=user,
                       lang=lang, now=now)

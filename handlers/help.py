@@ -20,6 +20,11 @@ def help_text(ctx: Ctx) -> str:
     user = ctx.me
     if user.hamlet_id is not None:
         parts.append(ctx.t("help_officer", procedure=first_proc))
+    if user.role == Role.HAMLET_HEAD:
+        parts.append(ctx.t("help_head"))
+    elif user.role == Role.OFFICER:
+        parts.append(ctx.t("help_reminder",
+                           time=ctx.settings.notifications.reminder_time.strftime("%H:%M")))
     if user.role in (Role.SUPERVISOR, Role.ADMIN):
         parts.append(ctx.t("help_supervisor"))
     if user.role == Role.ADMIN:

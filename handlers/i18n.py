@@ -34,5 +34,11 @@ def fmt_pct(lang: str, fraction: float) -> str:
     return text.replace(".", ",") if lang == "vi" else text
 
 
+def fmt_int(lang: str, number: int) -> str:
+    """1.234 in Vietnamese, 1,234 in English."""
+    text = f"{number:,}"
+    return text.replace(",", ".") if lang == "vi" else text
+
+
 def fmt_phone(e164: str) -> str:
     return format_phone(e164)

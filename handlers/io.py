@@ -36,3 +36,6 @@ class Reply:
     file: Path | None = None
     image: Path | None = None
     options_per_row: int = 1
+    # The file/image is a scratch copy: the channel deletes it once sent (it may hold
+    # personal data, which should not pile up on the server's disk).
+    cleanup: bool = False

@@ -11,6 +11,7 @@ from sqlalchemy.engine import Connection
 
 import models.campaign
 import models.households
+import models.notifications
 import models.people
 import models.records  # noqa: F401  (registers every table on the metadata)
 from models.base import Base

@@ -5,7 +5,7 @@ from __future__ import annotations
 import enum
 from datetime import datetime
 
-from sqlalchemy import Boolean, Enum, ForeignKey, String, UniqueConstraint
+from sqlalchemy import Boolean, Enum, ForeignKey, String, UniqueConstraint, false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from models.base import Base, BigId, UTCDateTime
@@ -50,6 +50,10 @@ class User(Base):
     language: Mapped[str | None] = mapped_column(String(8), nullable=True)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    # Pushed messages each user can turn off (/thongbao); on by default.
+    summary_muted: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    reminders_muted: Mapped[bool] = mapped_column(Boolean, default=False,
+                                                  server_default=false())
 
     identities: Mapped[list[Identity]] = relationship(back_populates="user")
 
@@ -65,6 +69,8 @@ class Identity(Base):
     channel: Mapped[str] = mapped_column(String(16))
     external_id: Mapped[str] = mapped_column(String(64))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    # Set when the channel says the user blocked the bot; cleared when they write again.
+    blocked_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
 
     user: Mapped[User] = relationship(back_populates="identities")
 

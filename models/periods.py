@@ -7,13 +7,13 @@ February begins on the campaign's first day.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 
 from models.rules import CampaignConfig
 
 # Kinds a user can ask for; "custom" carries its own dates.
 KINDS = ("since_start", "this_week", "last_week", "this_month", "this_quarter",
-         "q1", "q2", "q3", "q4", "half", "year", "custom")
+         "last_quarter", "q1", "q2", "q3", "q4", "half", "year", "custom")
 
 
 class PeriodError(ValueError):
@@ -73,6 +73,9 @@ def resolve(kind: str, campaign: CampaignConfig, today: date, *,
     elif kind == "this_quarter":
         lo = date(today.year, 3 * ((today.month - 1) // 3) + 1, 1)
         hi = _add_months(lo, 3) - timedelta(days=1)
+    elif kind == "last_quarter":
+        hi = date(today.year, 3 * ((today.month - 1) // 3) + 1, 1) - timedelta(days=1)
+        lo = date(hi.year, hi.month - 2, 1)
     elif kind in ("q1", "q2", "q3", "q4"):
         lo, hi = _quarter_of(campaign, int(kind[1]))
     elif kind == "half":
@@ -97,3 +100,31 @@ def resolve(kind: str, campaign: CampaignConfig, today: date, *,
 def previous_week(period_start: date) -> Period:
     """The 7 days before a weekly period, for rank changes."""
     return Period("custom", period_start - timedelta(days=7), period_start - timedelta(days=1))
+
+
+def weekly_due(now_local: datetime, weekday: int, at: time,
+               campaign: CampaignConfig) -> Period | None:
+    """The week whose summary is due at `now_local`: the 7 days before the latest send time.
+
+    With the default Monday 07:30, from Monday 07:30 to the next Monday 07:29 that is the
+    Monday–Sunday just ended. None when that week lies outside the campaign.
+    """
+    fire_day = now_local.date() - timedelta(days=(now_local.weekday() - weekday) % 7)
+    if now_local.replace(tzinfo=None) < datetime.combine(fire_day, at):
+        fire_day -= timedelta(days=7)
+    start, end = fire_day - timedelta(days=7), fire_day - timedelta(days=1)
+    if end < campaign.start or start > campaign.end:
+        return None
+    return Period("week", max(start, campaign.start), min(end, campaign.end))
+
+
+def reminder_due(now_local: datetime, at: time, latest: time,
+                 campaign: CampaignConfig) -> date | None:
+    """Today, if now is between the reminder time and the latest catch-up time of a
+    campaign day; otherwise None."""
+    today = now_local.date()
+    if not campaign.start <= today <= campaign.end:
+        return None
+    if not at <= now_local.time().replace(tzinfo=None) <= latest:
+        return None
+    return today

@@ -18,7 +18,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from models.campaign import Hamlet, Procedure
 from models.households import Entry, Household, entry_procedure
 from models.people import Role, User
-from models.periods import Period
+from models.periods import Period, week_start
 from models.progress import days_elapsed, project, target_households
 from models.rules import CampaignConfig
 
@@ -38,6 +38,7 @@ class HamletRow:
     guided: int  # distinct households guided since the campaign began
     special: int  # households guided through the required number of procedures
     new_households: int  # households first guided within the period
+    week_new: int  # households first guided in the week (Monday on) of the last day
     entries: int  # entries within the period
     active_days: int  # days within the period with an entry
     period_days: int  # days of the period elapsed so far
@@ -210,6 +211,8 @@ async def build_report(
     as_of = period.as_of(today)
     ids = [h.id for h in hamlets]
     counts = await _counts(session, campaign_id, period, as_of, ids)
+    before_week = await guided_as_of(session, campaign_id, week_start(as_of) - timedelta(days=1),
+                                     ids)
     elapsed = days_elapsed(campaign, as_of)
     rows: list[HamletRow] = []
     for h in hamlets:
@@ -224,7 +227,8 @@ async def build_report(
             hamlet_id=h.id, code=h.code, name=h.name, total=h.total_households, target=target,
             required_procedures=required, guided=c.guided,
             special=sum(n for procs, n in c.by_procs.items() if procs >= required),
-            new_households=c.new, entries=c.entries, active_days=c.days,
+            new_households=c.new, week_new=c.guided - before_week.get(h.id, 0),
+            entries=c.entries, active_days=c.days,
             period_days=period.days_elapsed(today), projected=projected, behind_pace=behind))
     ranked = rank(rows)
     if compare_with is not None:

@@ -122,10 +122,11 @@ class InstrumentedChannel(TelegramChannel):
 
 
 class TelegramHarness:
-    def __init__(self, runtime: Runtime, state: FakeApiState | None = None) -> None:
+    def __init__(self, runtime: Runtime, state: FakeApiState | None = None, *,
+                 schedule: bool = False) -> None:
         self.runtime = runtime
         self.state = state or FakeApiState()
-        self.channel = InstrumentedChannel(runtime.settings, runtime.core)
+        self.channel = InstrumentedChannel(runtime.settings, runtime.core, schedule=schedule)
         self.app: Application[Any, Any, Any, Any, Any, Any] | None = None
         self.pushed: list[dict[str, Any]] = []
 

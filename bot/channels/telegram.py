@@ -13,7 +13,7 @@ from telegram import (
     Update,
 )
 from telegram.constants import ChatType
-from telegram.error import BadRequest, Forbidden, TelegramError
+from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError
 from telegram.ext import (
     AIORateLimiter,
     Application,
@@ -25,8 +25,10 @@ from telegram.ext import (
 )
 from telegram.request import BaseRequest
 
+from bot import scheduler
 from bot.channels.text_render import split_text
 from bot.config import Settings
+from bot.notify import Notifier, Outcome
 from handlers.core import Core
 from handlers.i18n import t
 from handlers.io import Inbound, Reply
@@ -42,6 +44,9 @@ MENU = (
     ("sua", "edit", "cmd_edit"),
     ("xoa", "delete", "cmd_delete"),
     ("tiendo", "progress", "cmd_progress"),
+    ("baocao", "report", "cmd_report"),
+    ("xuat", "export", "cmd_export"),
+    ("thongbao", "notify", "cmd_notify"),
     ("huy", "cancel", "cmd_cancel"),
     ("help", "help", "cmd_help"),
 )
@@ -80,9 +85,10 @@ def keyboard(reply: Reply) -> InlineKeyboardMarkup | None:
 
 
 class TelegramChannel:
-    def __init__(self, settings: Settings, core: Core) -> None:
+    def __init__(self, settings: Settings, core: Core, *, schedule: bool = True) -> None:
         self.settings = settings
         self.core = core
+        self.schedule = schedule  # weekly summaries and reminders (off in most tests)
 
     def build(self, *, request: BaseRequest | None = None,
               get_updates_request: BaseRequest | None = None,
@@ -110,6 +116,31 @@ class TelegramChannel:
 
     async def _post_init(self, app: Application[Any, Any, Any, Any, Any, Any]) -> None:
         await set_menu(app, self.settings.language)
+        if self.schedule and app.job_queue is not None:
+            scheduler.install(app.job_queue, self.notifier(app), self.settings)
+
+    def notifier(self, app: Application[Any, Any, Any, Any, Any, Any]) -> Notifier:
+        async def deliver(chat_id: str, text: str) -> Outcome:
+            return await self.deliver(app.bot, chat_id, text)
+
+        return Notifier(self.core.services, CHANNEL, deliver)
+
+    async def deliver(self, bot: Any, chat_id: str | int, text: str) -> Outcome:
+        """One pushed message; the outcome decides whether it is retried."""
+        try:
+            for chunk in split_text(text, MAX_MESSAGE):
+                await bot.send_message(chat_id=chat_id, text=chunk)
+        except Forbidden:
+            return Outcome.BLOCKED
+        except BadRequest as exc:
+            # "Chat not found": the user never opened a chat with this bot.
+            if "chat not found" in str(exc).lower():
+                return Outcome.BLOCKED
+            log.warning("telegram refused a pushed message: %s", type(exc).__name__)
+            return Outcome.FAILED
+        except (RetryAfter, NetworkError):  # the rate limiter already retried a 429
+            return Outcome.RETRY
+        return Outcome.SENT
 
     async def _on_update(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         bot = context.bot
@@ -132,6 +163,14 @@ class TelegramChannel:
         await self.send(bot, inbound.chat_id, replies)
 
     async def send(self, bot: Any, chat_id: str | int, replies: list[Reply]) -> None:
+        try:
+            await self._send(bot, chat_id, replies)
+        finally:
+            for reply in replies:
+                if reply.cleanup:
+                    discard(reply)
+
+    async def _send(self, bot: Any, chat_id: str | int, replies: list[Reply]) -> None:
         for reply in replies:
             try:
                 if reply.image is not None:
@@ -157,6 +196,16 @@ class TelegramChannel:
     async def _on_error(self, update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
         # Only the error type: an update's text may hold names and phone numbers.
         log.error("telegram error: %r", type(context.error).__name__, exc_info=context.error)
+
+
+def discard(reply: Reply) -> None:
+    """Delete a scratch file once sent, and its folder if that is now empty."""
+    for path in (reply.file, reply.image):
+        if path is None:
+            continue
+        path.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):
+            path.parent.rmdir()
 
 
 async def set_menu(app: Application[Any, Any, Any, Any, Any, Any], language: str) -> None:

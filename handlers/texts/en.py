@@ -61,7 +61,17 @@ MESSAGES: dict[str, str] = {
                     "• /xoa (/delete) – delete a mistaken entry, with a reason (e.g. /xoa 12)\n"
                     "• /tiendo (/progress) – your hamlet's progress",
     "help_supervisor": "Monitoring:\n• /tiendo (/progress) – progress of all hamlets; "
-                       "/tiendo HAMLET_CODE – details for one hamlet",
+                       "/tiendo HAMLET_CODE – details for one hamlet\n"
+                       "• /baocao (/report) – hamlets ranked, with a chart; pick a period "
+                       "(week, month, quarter, reviews, dates) or one hamlet "
+                       "(e.g. /report last_week, /report BNA)\n"
+                       "• /xuat (/export) – Excel spreadsheet (add csv for CSV files)\n"
+                       "• /thongbao (/notify) – weekly summary on/off",
+    "help_head": "Hamlet head:\n• /baocao (/report) – your hamlet's report with each "
+                 "officer's activity\n• /xuat (/export) – your hamlet's evidence spreadsheet\n"
+                 "• /thongbao (/notify) – weekly summary and reminders on/off",
+    "help_reminder": "• /thongbao (/notify) – reminder at {time} when the hamlet has no entry "
+                     "yet: on/off",
     "help_admin": "Administration:\n• /moi (/invite) – create an invite code "
                   "(e.g. /moi officer BNA)",
     "help_common": "• /huy (/cancel) – cancel the current action\n• /help – show this guide "
@@ -316,4 +326,124 @@ MESSAGES: dict[str, str] = {
     "chart_actual": "Actual",
     "chart_pace_line": "Pace of 1 household/day",
     "chart_target_line": "Target {target} households ({pct})",
+    "cfg_weekday": "expected a day of the week, e.g. \"monday\"",
+    "cfg_time": "expected a time such as \"07:30\"",
+    # --- reports (/report) ---------------------------------------------------------
+    "period_since_start": "Since the start",
+    "period_this_week": "This week",
+    "period_last_week": "Last week",
+    "period_this_month": "This month",
+    "period_this_quarter": "This quarter",
+    "period_last_quarter": "Last quarter",
+    "period_q1": "Quarter 1",
+    "period_q2": "Quarter 2",
+    "period_q3": "Quarter 3",
+    "period_q4": "Quarter 4",
+    "period_half": "6-month review",
+    "period_year": "Year-end review",
+    "period_range": "From {start} to {end}",
+    "report_period": "🗓 {name} ({start} – {end})",
+    "report_title": "📊 Progress of the hamlets",
+    "report_legend": "✅ reached {pct} of households · ⚠️ behind pace (will not make it in time)",
+    "report_row_head": "{rank}. {hamlet} ({code}){marks}",
+    "report_row_cover": "   {guided}/{total} households · {pct} · special prize: {special} "
+                        "(≥{n} proc.)",
+    "report_row_pace": "   {new} · days with an entry {active}/{days} · {outlook}",
+    "report_week_new": "this week +{n}",
+    "report_period_new": "new +{n}",
+    "report_reached": "target reached",
+    "report_no_projection": "not enough data to project",
+    "report_projected": "projected: {day}",
+    "report_no_hamlets": "No hamlets yet.",
+    "report_total": "Total: {guided}/{total} households ({pct}) · new in period: {new} · "
+                    "{reached}/{n} hamlets reached the target",
+    "report_behind": "⚠️ Behind pace: {hamlets}",
+    "report_rule_note": "(Each household counts once; special prize: households with the "
+                        "required number of procedures for the hamlet's size.)",
+    "report_hamlet_title": "📊 {hamlet} ({code}){marks}",
+    "report_hamlet_rank": "• Rank: {rank} of {n} hamlets",
+    "report_hamlet_cover": "• Cumulative: {guided}/{total} households – {pct} "
+                           "(target {target})",
+    "report_hamlet_special": "• Households qualifying for the special prize (≥{n} "
+                             "procedures): {special}",
+    "report_hamlet_new": "• In period: {new} new households, {entries} entries "
+                         "(this week +{week})",
+    "report_hamlet_days": "• Days with an entry: {active}/{days}",
+    "report_hamlet_behind": "⚠️ At the current pace the hamlet will not reach the target "
+                            "before the campaign ends.",
+    "report_officers_title": "👥 Officers (in period) – 💤 = no entry for {days}+ days:",
+    "report_officer": "• {name}: {entries} entries · {days} days · last {last}{flag}",
+    "report_inactive_flag": " 💤 {days} days without an entry",
+    "report_never": "none",
+    "report_no_officers": "• (no officers registered yet)",
+    "report_menu": "Another period, one hamlet, or a spreadsheet:",
+    "report_btn_custom": "📅 Pick dates",
+    "report_btn_pick": "🏘 One hamlet",
+    "report_btn_all": "📊 All hamlets",
+    "report_btn_xlsx": "📥 Excel export",
+    "report_pick_hamlet": "Choose a hamlet:",
+    "report_ask_dates": "Type the first and last day, e.g. 01/04/2026 30/04/2026",
+    "report_dates_invalid": "I could not read the dates. Type two dates as day/month/year, "
+                            "e.g. 01/04/2026 30/04/2026",
+    "report_dates_outside": "Those dates are outside the campaign ({start} – {end}). "
+                            "Please type them again.",
+    "report_dates_reversed": "The last day must come after the first. Please type them again.",
+    "report_not_allowed": "Reports are for hamlet heads and supervisors. "
+                          "See your hamlet's progress with /progress.",
+    "report_other_hamlet_refused": "You can only see your own hamlet's report.",
+    "report_unknown_arg": "I did not understand «{arg}». Examples: /report, /report last_week, "
+                          "/report BNA, /report q1, /report 01/04/2026 30/04/2026",
+    "report_chart_caption": "Chart: {name}",
+    # --- weekly summary and daily reminder -------------------------------------------
+    "weekly_title": "📬 Weekly summary {start} – {end}",
+    "weekly_totals": "New households this week: {new} · cumulative: {guided}/{total} "
+                      "households ({pct})",
+    "weekly_row": "{rank}. {hamlet}: +{new} · {guided}/{total} ({pct}){marks} · {change}",
+    "weekly_rank_same": "same rank",
+    "weekly_rank_up": "up {n}",
+    "weekly_rank_down": "down {n}",
+    "weekly_inactive": "💤 Officers without an entry for {days}+ days: {people}",
+    "weekly_inactive_person": "{name} ({hamlet}, {days} days)",
+    "weekly_footer": "Type /report for details and charts · /notify to turn this off.",
+    "weekly_hamlet_title": "📬 Weekly summary {start} – {end} · {hamlet}",
+    "weekly_hamlet_new": "• This week: {new} new households, {entries} entries, "
+                          "{active}/{days} days with an entry",
+    "weekly_hamlet_rank": "• Rank: {rank} of {n} hamlets ({change})",
+    "reminder_title": "⏰ Today ({day}) {hamlet} has no household recorded yet.",
+    "reminder_streak": "The hamlet has a {hamlet_days}-day streak (yours: {own_days} days) "
+                       "– keep it going!",
+    "reminder_no_streak": "Record a household today to start a new streak.",
+    "reminder_footer": "Type /add to record a household. (Turn reminders off: /notify)",
+    # --- /notify -------------------------------------------------------------------------
+    "notify_title": "🔔 Your automatic messages:",
+    "notify_summary_on": "• Weekly summary ({day} {time}): on",
+    "notify_summary_off": "• Weekly summary ({day} {time}): off",
+    "notify_reminder_on": "• Reminder at {time} when the hamlet has no entry yet: on",
+    "notify_reminder_off": "• Reminder at {time} when the hamlet has no entry yet: off",
+    "notify_none": "Your role gets no automatic messages.",
+    "notify_btn_summary_off": "🔕 Weekly summary off",
+    "notify_btn_summary_on": "🔔 Weekly summary on",
+    "notify_btn_reminder_off": "🔕 Reminders off",
+    "notify_btn_reminder_on": "🔔 Reminders on",
+    "notify_btn_done": "Done",
+    "notify_saved": "Saved.",
+    "weekday_0": "Monday",
+    "weekday_1": "Tuesday",
+    "weekday_2": "Wednesday",
+    "weekday_3": "Thursday",
+    "weekday_4": "Friday",
+    "weekday_5": "Saturday",
+    "weekday_6": "Sunday",
+    # --- /export -------------------------------------------------------------------------
+    "export_ask_period": "Export a spreadsheet for which period?",
+    "export_not_allowed": "Spreadsheet exports are for hamlet heads and supervisors.",
+    "export_ready": "📥 Spreadsheet {name}: {hamlets} hamlets, {rows} entries. It holds "
+                    "personal data – for the award review only, do not share publicly.",
+    "export_ready_csv": "📥 CSV file ({part}) – {name}",
+    "export_part_summary": "summary",
+    "export_part_evidence": "evidence",
+    "export_part_officers": "officers",
+    "cmd_report": "Reports and charts (supervisors, hamlet heads)",
+    "cmd_export": "Spreadsheet export (Excel/CSV)",
+    "cmd_notify": "Weekly summary and reminders on/off",
 }

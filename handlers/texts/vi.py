@@ -61,7 +61,16 @@ MESSAGES: dict[str, str] = {
                     "• /xoa – xóa một hộ ghi nhầm, kèm lý do (vd: /xoa 12)\n"
                     "• /tiendo – tiến độ của ấp",
     "help_supervisor": "Theo dõi:\n• /tiendo – tiến độ tất cả các ấp; /tiendo MÃ_ẤP – "
-                       "chi tiết một ấp",
+                       "chi tiết một ấp\n"
+                       "• /baocao – bảng xếp hạng các ấp kèm biểu đồ; chọn kỳ (tuần, tháng, "
+                       "quý, sơ kết, tổng kết, khoảng ngày) hoặc một ấp "
+                       "(vd: /baocao tuantruoc, /baocao BNA)\n"
+                       "• /xuat – xuất bảng tính Excel (thêm csv để lấy tệp CSV)\n"
+                       "• /thongbao – bật/tắt tóm tắt hằng tuần",
+    "help_head": "Trưởng ấp:\n• /baocao – báo cáo của ấp kèm hoạt động từng cán bộ\n"
+                 "• /xuat – xuất bảng tính minh chứng của ấp\n"
+                 "• /thongbao – bật/tắt tóm tắt tuần và nhắc nhở",
+    "help_reminder": "• /thongbao – bật/tắt tin nhắc lúc {time} khi ấp chưa ghi nhận hộ nào",
     "help_admin": "Quản trị:\n• /moi – tạo mã mời (vd: /moi officer BNA)",
     "help_common": "• /huy – hủy thao tác đang làm\n• /help – xem lại hướng dẫn\n"
                    "• /lang en – English",
@@ -313,4 +322,119 @@ MESSAGES: dict[str, str] = {
     "chart_actual": "Thực tế",
     "chart_pace_line": "Nhịp 1 hộ/ngày",
     "chart_target_line": "Mục tiêu {target} hộ ({pct})",
+    "cfg_weekday": "cần một thứ trong tuần, ví dụ \"monday\" hoặc \"thu2\"",
+    "cfg_time": "cần giờ dạng \"07:30\"",
+    # --- reports (/baocao) ---------------------------------------------------------
+    "period_since_start": "Từ đầu chiến dịch",
+    "period_this_week": "Tuần này",
+    "period_last_week": "Tuần trước",
+    "period_this_month": "Tháng này",
+    "period_this_quarter": "Quý này",
+    "period_last_quarter": "Quý trước",
+    "period_q1": "Quý I",
+    "period_q2": "Quý II",
+    "period_q3": "Quý III",
+    "period_q4": "Quý IV",
+    "period_half": "Sơ kết 6 tháng",
+    "period_year": "Tổng kết năm",
+    "period_range": "Từ {start} đến {end}",
+    "report_period": "🗓 {name} ({start} – {end})",
+    "report_title": "📊 Báo cáo tiến độ các ấp",
+    "report_legend": "✅ đạt {pct} số hộ · ⚠️ chậm tiến độ (theo nhịp hiện tại không kịp cuối kỳ)",
+    "report_row_head": "{rank}. {hamlet} ({code}){marks}",
+    "report_row_cover": "   {guided}/{total} hộ · {pct} · giải ĐB: {special} hộ (≥{n} TT)",
+    "report_row_pace": "   {new} · ngày có ghi nhận {active}/{days} · {outlook}",
+    "report_week_new": "tuần này +{n}",
+    "report_period_new": "hộ mới +{n}",
+    "report_reached": "đã đạt mục tiêu",
+    "report_no_projection": "chưa đủ dữ liệu để dự báo",
+    "report_projected": "dự kiến đạt: {day}",
+    "report_no_hamlets": "Chưa có ấp nào.",
+    "report_total": "Tổng: {guided}/{total} hộ ({pct}) · hộ mới trong kỳ: {new} · "
+                    "{reached}/{n} ấp đạt mục tiêu",
+    "report_behind": "⚠️ Chậm tiến độ: {hamlets}",
+    "report_rule_note": "(Mỗi hộ chỉ tính một lần; giải ĐB: hộ đủ số thủ tục theo quy mô ấp.)",
+    "report_hamlet_title": "📊 {hamlet} ({code}){marks}",
+    "report_hamlet_rank": "• Xếp hạng: {rank}/{n} ấp",
+    "report_hamlet_cover": "• Cộng dồn: {guided}/{total} hộ – {pct} (mục tiêu {target} hộ)",
+    "report_hamlet_special": "• Hộ đạt điều kiện giải đặc biệt (≥{n} thủ tục): {special}",
+    "report_hamlet_new": "• Trong kỳ: {new} hộ mới, {entries} lượt ghi nhận (tuần này +{week})",
+    "report_hamlet_days": "• Ngày có ghi nhận: {active}/{days} ngày",
+    "report_hamlet_behind": "⚠️ Theo nhịp hiện tại, ấp không kịp đạt mục tiêu trước khi kết "
+                            "thúc chiến dịch.",
+    "report_officers_title": "👥 Cán bộ (trong kỳ) – 💤 = chưa ghi nhận từ {days} ngày trở lên:",
+    "report_officer": "• {name}: {entries} lượt · {days} ngày · gần nhất {last}{flag}",
+    "report_inactive_flag": " 💤 {days} ngày chưa ghi",
+    "report_never": "chưa có",
+    "report_no_officers": "• (chưa có cán bộ nào đăng ký)",
+    "report_menu": "Xem kỳ khác, một ấp, hoặc xuất bảng tính:",
+    "report_btn_custom": "📅 Chọn khoảng ngày",
+    "report_btn_pick": "🏘 Xem một ấp",
+    "report_btn_all": "📊 Tất cả các ấp",
+    "report_btn_xlsx": "📥 Xuất Excel",
+    "report_pick_hamlet": "Chọn ấp:",
+    "report_ask_dates": "Gõ ngày bắt đầu và ngày kết thúc, ví dụ: 01/04/2026 30/04/2026",
+    "report_dates_invalid": "Chưa hiểu khoảng ngày. Gõ hai ngày dạng ngày/tháng/năm, "
+                            "ví dụ: 01/04/2026 30/04/2026",
+    "report_dates_outside": "Khoảng ngày nằm ngoài thời gian chiến dịch ({start} – {end}). "
+                            "Anh/chị gõ lại giúp.",
+    "report_dates_reversed": "Ngày kết thúc phải sau ngày bắt đầu. Anh/chị gõ lại giúp.",
+    "report_not_allowed": "Báo cáo dành cho trưởng ấp và cán bộ giám sát. "
+                          "Anh/chị xem tiến độ ấp mình bằng /tiendo.",
+    "report_other_hamlet_refused": "Anh/chị chỉ xem được báo cáo của ấp mình.",
+    "report_unknown_arg": "Chưa hiểu «{arg}». Ví dụ: /baocao, /baocao tuantruoc, /baocao BNA, "
+                          "/baocao quy1, /baocao 01/04/2026 30/04/2026",
+    "report_chart_caption": "Biểu đồ: {name}",
+    # --- weekly summary and daily reminder -------------------------------------------
+    "weekly_title": "📬 Tóm tắt tuần {start} – {end}",
+    "weekly_totals": "Hộ mới trong tuần: {new} · cộng dồn toàn địa bàn: {guided}/{total} hộ "
+                     "({pct})",
+    "weekly_row": "{rank}. {hamlet}: +{new} · {guided}/{total} ({pct}){marks} · {change}",
+    "weekly_rank_same": "giữ hạng",
+    "weekly_rank_up": "↑{n} hạng",
+    "weekly_rank_down": "↓{n} hạng",
+    "weekly_inactive": "💤 Cán bộ chưa ghi nhận từ {days} ngày trở lên: {people}",
+    "weekly_inactive_person": "{name} ({hamlet}, {days} ngày)",
+    "weekly_footer": "Gõ /baocao để xem chi tiết và biểu đồ · /thongbao để tắt tin này.",
+    "weekly_hamlet_title": "📬 Tóm tắt tuần {start} – {end} · {hamlet}",
+    "weekly_hamlet_new": "• Trong tuần: {new} hộ mới, {entries} lượt ghi nhận, {active}/{days} "
+                          "ngày có ghi nhận",
+    "weekly_hamlet_rank": "• Xếp hạng: {rank}/{n} ấp ({change})",
+    "reminder_title": "⏰ Hôm nay ({day}) {hamlet} chưa ghi nhận hộ nào.",
+    "reminder_streak": "Ấp đang có chuỗi {hamlet_days} ngày liên tiếp (của anh/chị: "
+                       "{own_days} ngày) – đừng để đứt chuỗi nhé!",
+    "reminder_no_streak": "Ghi một hộ hôm nay để bắt đầu chuỗi ngày liên tiếp.",
+    "reminder_footer": "Gõ /them để ghi một hộ. (Tắt nhắc nhở: /thongbao)",
+    # --- /thongbao -----------------------------------------------------------------------
+    "notify_title": "🔔 Tin nhắn tự động của anh/chị:",
+    "notify_summary_on": "• Tóm tắt hằng tuần ({day} {time}): đang bật",
+    "notify_summary_off": "• Tóm tắt hằng tuần ({day} {time}): đã tắt",
+    "notify_reminder_on": "• Nhắc nhở lúc {time} khi ấp chưa ghi nhận hộ nào: đang bật",
+    "notify_reminder_off": "• Nhắc nhở lúc {time} khi ấp chưa ghi nhận hộ nào: đã tắt",
+    "notify_none": "Vai trò của anh/chị hiện không nhận tin nhắn tự động nào.",
+    "notify_btn_summary_off": "🔕 Tắt tóm tắt tuần",
+    "notify_btn_summary_on": "🔔 Bật tóm tắt tuần",
+    "notify_btn_reminder_off": "🔕 Tắt nhắc nhở",
+    "notify_btn_reminder_on": "🔔 Bật nhắc nhở",
+    "notify_btn_done": "Xong",
+    "notify_saved": "Đã lưu.",
+    "weekday_0": "Thứ Hai",
+    "weekday_1": "Thứ Ba",
+    "weekday_2": "Thứ Tư",
+    "weekday_3": "Thứ Năm",
+    "weekday_4": "Thứ Sáu",
+    "weekday_5": "Thứ Bảy",
+    "weekday_6": "Chủ nhật",
+    # --- /xuat -------------------------------------------------------------------------
+    "export_ask_period": "Xuất bảng tính cho kỳ nào?",
+    "export_not_allowed": "Xuất bảng tính dành cho trưởng ấp và cán bộ giám sát.",
+    "export_ready": "📥 Bảng tính {name}: {hamlets} ấp, {rows} lượt ghi nhận. Có thông tin cá "
+                    "nhân – chỉ dùng cho công tác thi đua, không chia sẻ công khai.",
+    "export_ready_csv": "📥 Tệp CSV ({part}) – {name}",
+    "export_part_summary": "tổng hợp",
+    "export_part_evidence": "minh chứng",
+    "export_part_officers": "cán bộ",
+    "cmd_report": "Báo cáo, biểu đồ các ấp (giám sát, trưởng ấp)",
+    "cmd_export": "Xuất bảng tính Excel/CSV",
+    "cmd_notify": "Bật/tắt tóm tắt tuần và nhắc nhở",
 }

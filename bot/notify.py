@@ -1,0 +1,135 @@
+"""Pushed messages: the weekly summary and the daily reminder, each exactly once.
+
+Runs are idempotent: each recipient's message is claimed in the notification ledger before
+it is sent, so the scheduled run, the catch-up run at start-up and the periodic retry run
+can all call the same methods without sending anything twice. The transport is a plain
+`deliver(external_id, text) -> Outcome` callable, so Telegram and Zalo share this code.
+"""
+
+from __future__ import annotations
+
+import enum
+import logging
+from collections.abc import Awaitable, Callable
+
+from handlers.context import Services
+from handlers.summaries import reminder_message, weekly_digest, weekly_message
+from models.notifications import (
+    Status,
+    claim,
+    mark_blocked,
+    reminder_recipients,
+    settle,
+    summary_recipients,
+)
+from models.periods import reminder_due, weekly_due
+from models.registry import campaign_by_code
+
+log = logging.getLogger(__name__)
+
+
+class Outcome(enum.StrEnum):
+    SENT = "sent"
+    RETRY = "retry"  # flood limit, timeout, network: try again on the next run
+    BLOCKED = "blocked"  # the user blocked the bot (or never opened a chat with it)
+    FAILED = "failed"  # refused for good
+
+
+_STATUS = {Outcome.SENT: Status.SENT, Outcome.RETRY: Status.RETRY,
+           Outcome.BLOCKED: Status.BLOCKED, Outcome.FAILED: Status.FAILED}
+
+Deliver = Callable[[str, str], Awaitable[Outcome]]
+
+
+class Notifier:
+    def __init__(self, services: Services, channel: str, deliver: Deliver) -> None:
+        self.services = services
+        self.channel = channel
+        self.deliver = deliver
+
+    def _lang(self, language: str | None) -> str:
+        return language or self.services.settings.language
+
+    async def tick(self) -> int:
+        """Everything due now (both kinds), including retries: safe to call any time."""
+        return await self.run_weekly() + await self.run_reminders()
+
+    async def run_weekly(self) -> int:
+        settings = self.services.settings
+        cfg = settings.notifications
+        if not cfg.weekly:
+            return 0
+        now = self.services.clock.now()
+        period = weekly_due(now.astimezone(settings.timezone), cfg.weekly_weekday,
+                            cfg.weekly_time, settings.campaign)
+        if period is None:
+            return 0
+        today = now.astimezone(settings.timezone).date()
+        async with self.services.sessions() as session:
+            recipients = await summary_recipients(session, self.channel)
+            if not recipients:
+                return 0
+            camp = await campaign_by_code(session, settings.campaign.code)
+            digest = await weekly_digest(session, settings, campaign_id=camp.id, period=period,
+                                         today=today)
+        sent = 0
+        for user, external_id in recipients:
+            text = weekly_message(digest, user, self._lang(user.language))
+            if text is not None:
+                sent += await self._send("weekly", period.key, user.id, external_id, text)
+        return sent
+
+    async def run_reminders(self) -> int:
+        settings = self.services.settings
+        cfg = settings.notifications
+        if not cfg.reminders:
+            return 0
+        now = self.services.clock.now()
+        today = reminder_due(now.astimezone(settings.timezone), cfg.reminder_time,
+                             cfg.reminder_latest, settings.campaign)
+        if today is None:
+            return 0
+        messages: list[tuple[int, str, str]] = []
+        async with self.services.sessions() as session:
+            camp = await campaign_by_code(session, settings.campaign.code)
+            for user, external_id in await reminder_recipients(
+                    session, channel=self.channel, campaign_id=camp.id, today=today):
+                text = await reminder_message(session, campaign_id=camp.id, user=user,
+                                              today=today, lang=self._lang(user.language))
+                if text is not None:
+                    messages.append((user.id, external_id, text))
+        sent = 0
+        for user_id, external_id, text in messages:
+            sent += await self._send("reminder", today.isoformat(), user_id, external_id, text)
+        return sent
+
+    async def _send(self, kind: str, key: str, user_id: int, external_id: str,
+                    text: str) -> int:
+        settings = self.services.settings
+        attempts = settings.notifications.max_attempts
+        async with self.services.sessions() as session, session.begin():
+            row = await claim(session, kind=kind, period_key=key, user_id=user_id,
+                              channel=self.channel, now=self.services.clock.now(),
+                              max_attempts=attempts)
+            if row is None:
+                return 0
+            row_id = row.id
+        # The claim is committed before the send: a crash now means "maybe sent", never twice.
+        try:
+            outcome = await self.deliver(external_id, text)
+        except Exception as exc:  # a transport bug must not stop the other recipients
+            log.exception("push failed kind=%s", kind)
+            outcome, error = Outcome.RETRY, type(exc).__name__
+        else:
+            error = "" if outcome == Outcome.SENT else outcome.value
+        async with self.services.sessions() as session, session.begin():
+            status = await settle(session, notification_id=row_id, status=_STATUS[outcome],
+                                  now=self.services.clock.now(), max_attempts=attempts,
+                                  error=error)
+            if outcome == Outcome.BLOCKED:
+                await mark_blocked(session, channel=self.channel, external_id=external_id,
+                                   now=self.services.clock.now())
+        # Ids and statuses only: the text holds names.
+        log.info("push kind=%s key=%s user=%d status=%s", kind, key, user_id, status.value)
+        return 1 if outcome == Outcome.SENT else 0
+

@@ -1,0 +1,181 @@
+"""Spreadsheets for supervisors and hamlet heads: /xuat in chat, `python -m bot export`.
+
+Every export is audited (who, which period, which hamlets, how many entries): the files
+carry names and phone numbers.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import uuid
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from handlers.context import Ctx
+from handlers.dialog import REPEAT, Answer, ask, close, command, draft, on_state
+from handlers.io import Option, Reply
+from handlers.report_scope import (
+    ArgError,
+    parse_dates,
+    parse_request,
+    period_of,
+    visible_hamlets,
+)
+from handlers.report_text import period_name
+from handlers.workbook import ExportData, export_filename, write_csv, write_xlsx
+from models.audit import record
+from models.campaign import Hamlet
+from models.periods import Period, PeriodError
+from models.reports import active_hamlets, build_report, evidence, officer_activity
+
+if TYPE_CHECKING:
+    from bot.config import Settings
+
+PERIOD_CHOICES = ("since_start", "this_week", "last_week", "this_month", "this_quarter",
+                  "last_quarter", "half", "year")
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    paths: list[Path]
+    data: ExportData
+
+
+async def gather(session: AsyncSession, settings: Settings, *, campaign_id: int,
+                 period: Period, today: date, hamlets: list[Hamlet],
+                 made_at: datetime) -> ExportData:
+    """Figures, officers and evidence rows for these hamlets (ranked among all hamlets)."""
+    everyone = await active_hamlets(session)
+    report = await build_report(session, campaign_id=campaign_id, campaign=settings.campaign,
+                                period=period, today=today, hamlets=everyone)
+    wanted = {h.id for h in hamlets}
+    report = type(report)(period=report.period, as_of=report.as_of, threshold=report.threshold,
+                          campaign_end=report.campaign_end,
+                          rows=tuple(r for r in report.rows if r.hamlet_id in wanted))
+    officers = await officer_activity(session, campaign_id=campaign_id, period=period,
+                                      today=today, hamlets=hamlets,
+                                      inactive_days=settings.inactive_days,
+                                      tz=settings.timezone)
+    rows = await evidence(session, campaign_id=campaign_id, period=period, today=today,
+                          hamlets=hamlets)
+    return ExportData(campaign=settings.campaign, report=report, officers=tuple(officers),
+                      evidence=tuple(rows), made_at=made_at, tz=settings.timezone)
+
+
+async def export(session: AsyncSession, settings: Settings, *, campaign_id: int,
+                 period: Period, today: date, hamlets: list[Hamlet], fmt: str, lang: str,
+                 folder: Path, actor_id: int | None, now: datetime, via: str) -> ExportResult:
+    """Write the spreadsheet (or CSV files) into `folder` and audit who exported what."""
+    data = await gather(session, settings, campaign_id=campaign_id, period=period,
+                        today=today, hamlets=hamlets, made_at=now)
+    await asyncio.to_thread(folder.mkdir, parents=True, exist_ok=True)
+    if fmt == "csv":
+        stem = export_filename(data, "")
+        paths = await asyncio.to_thread(write_csv, data, lang, folder, stem.rstrip("."))
+    else:
+        path = folder / export_filename(data, "xlsx")
+        paths = [await asyncio.to_thread(write_xlsx, data, lang, path)]
+    record(session, at=now, actor_id=actor_id, action="export", target="report",
+           target_id=None, after={
+               "period": period.key, "kind": period.kind, "format": fmt, "via": via,
+               "hamlets": sorted(h.code for h in hamlets), "entries": len(data.evidence),
+               "files": [p.name for p in paths]})
+    return ExportResult(paths=paths, data=data)
+
+
+def scratch_folder(settings: Settings) -> Path:
+    """A fresh folder for files sent in chat; the channel deletes them after sending."""
+    return settings.data_dir / "outbox" / uuid.uuid4().hex
+
+
+async def export_replies(ctx: Ctx, period: Period, hamlets: list[Hamlet],
+                         fmt: str) -> list[Reply]:
+    result = await export(ctx.session, ctx.settings, campaign_id=await ctx.campaign_id(),
+                          period=period, today=ctx.today, hamlets=hamlets, fmt=fmt,
+                          lang=ctx.lang, folder=scratch_folder(ctx.settings),
+                          actor_id=ctx.me.id, now=ctx.now, via=ctx.inbound.channel)
+    name = period_name(ctx.lang, period)
+    if fmt == "csv":
+        parts = ("export_part_summary", "export_part_evidence", "export_part_officers")
+        return [Reply(ctx.t("export_ready_csv", part=ctx.t(part), name=name), file=path,
+                      cleanup=True) for part, path in zip(parts, result.paths, strict=False)]
+    return [Reply(ctx.t("export_ready", name=name, hamlets=len(result.data.report.rows),
+                        rows=len(result.data.evidence)), file=result.paths[0], cleanup=True)]
+
+
+def period_options(ctx: Ctx) -> list[Option]:
+    return [Option(ctx.t(f"period_{kind}"), f"p:{kind}") for kind in PERIOD_CHOICES]
+
+
+@command("xuat", "export")
+async def cmd_export(ctx: Ctx, arg: str) -> list[Reply]:
+    visible = await visible_hamlets(ctx)
+    if visible is None:
+        return [Reply(ctx.t("export_not_allowed"))]
+    try:
+        req = parse_request(ctx, arg, await active_hamlets(ctx.session), "since_start")
+    except ArgError as err:
+        return [Reply(ctx.t(err.key, **err.values))]
+    except PeriodError:
+        return [Reply(_outside(ctx))]
+    hamlets = visible
+    if req.hamlet is not None:
+        if req.hamlet.id not in {h.id for h in visible}:
+            return [Reply(ctx.t("report_other_hamlet_refused"))]
+        hamlets = [req.hamlet]
+    if req.explicit:
+        return await export_replies(ctx, req.period, hamlets, req.fmt)
+    return [ask(ctx, "export.period", ctx.t("export_ask_period"),
+                [*period_options(ctx), Option(ctx.t("report_btn_custom"), "custom")],
+                draft={"fmt": req.fmt, "hamlets": [h.code for h in hamlets]}, per_row=2)]
+
+
+def _outside(ctx: Ctx) -> str:
+    camp = ctx.settings.campaign
+    return ctx.t("report_dates_outside", start=camp.start.strftime("%d/%m/%Y"),
+                 end=camp.end.strftime("%d/%m/%Y"))
+
+
+async def _draft_hamlets(ctx: Ctx) -> list[Hamlet]:
+    codes = list(draft(ctx).get("hamlets") or [])
+    visible = await visible_hamlets(ctx) or []
+    return [h for h in visible if h.code in codes]
+
+
+@on_state("export.period")
+async def step_period(ctx: Ctx, answer: Answer) -> list[Reply]:
+    data = draft(ctx)
+    if answer.value == "custom":
+        return [ask(ctx, "export.dates", ctx.t("report_ask_dates"), draft=data)]
+    if answer.value is None or not answer.value.startswith("p:"):
+        if answer.value != REPEAT and answer.text:
+            return [Reply(ctx.t("choose_option")), *await step_period(ctx, Answer("", REPEAT))]
+        return [ask(ctx, "export.period", ctx.t("export_ask_period"),
+                    [*period_options(ctx), Option(ctx.t("report_btn_custom"), "custom")],
+                    draft=data, per_row=2)]
+    try:
+        period = period_of(ctx, answer.value[2:])
+    except PeriodError:
+        return [Reply(_outside(ctx))]
+    hamlets = await _draft_hamlets(ctx)
+    await close(ctx)
+    return await export_replies(ctx, period, hamlets, str(data.get("fmt") or "xlsx"))
+
+
+@on_state("export.dates")
+async def step_dates(ctx: Ctx, answer: Answer) -> list[Reply]:
+    data = draft(ctx)
+    if answer.value == REPEAT or not answer.text:
+        return [ask(ctx, "export.dates", ctx.t("report_ask_dates"), draft=data)]
+    try:
+        period = parse_dates(ctx, answer.text)
+    except ArgError as err:
+        return [Reply(ctx.t(err.key, **err.values)),
+                ask(ctx, "export.dates", ctx.t("report_ask_dates"), draft=data)]
+    hamlets = await _draft_hamlets(ctx)
+    await close(ctx)
+    return await export_replies(ctx, period, hamlets, str(data.get("fmt") or "xlsx"))

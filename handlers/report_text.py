@@ -1,0 +1,178 @@
+"""Reports as chat text: the ranked hamlet table, one hamlet with its officers, the weekly
+summary and the daily reminder. Pure functions of the figures and a language."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+from handlers.i18n import fmt_date, fmt_int, fmt_pct, fmt_short_date, t
+from models.periods import Period
+from models.reports import HamletRow, OfficerActivity, Report
+
+
+def period_name(lang: str, period: Period) -> str:
+    if period.kind in ("custom", "week"):
+        return t(lang, "period_range", start=fmt_date(period.start), end=fmt_date(period.end))
+    return t(lang, f"period_{period.kind}")
+
+
+def period_line(lang: str, period: Period) -> str:
+    return t(lang, "report_period", name=period_name(lang, period),
+             start=fmt_date(period.start), end=fmt_date(period.end))
+
+
+def _marks(row: HamletRow) -> str:
+    return (" ✅" if row.reached else "") + (" ⚠️" if row.behind_pace else "")
+
+
+def _outlook(lang: str, row: HamletRow) -> str:
+    if row.reached:
+        return t(lang, "report_reached")
+    if row.projected is None:
+        return t(lang, "report_no_projection")
+    return t(lang, "report_projected", day=fmt_date(row.projected))
+
+
+def _new(lang: str, report: Report, row: HamletRow) -> str:
+    if report.period.kind == "since_start":
+        return t(lang, "report_week_new", n=row.week_new)
+    return t(lang, "report_period_new", n=row.new_households)
+
+
+def _row_lines(lang: str, report: Report, row: HamletRow, rank: int) -> list[str]:
+    return [
+        t(lang, "report_row_head", rank=rank, hamlet=row.name, code=row.code, marks=_marks(row)),
+        t(lang, "report_row_cover", guided=fmt_int(lang, row.guided),
+          total=fmt_int(lang, row.total), pct=fmt_pct(lang, row.coverage),
+          special=fmt_int(lang, row.special), n=row.required_procedures),
+        t(lang, "report_row_pace", new=_new(lang, report, row), active=row.active_days,
+          days=row.period_days, outlook=_outlook(lang, row)),
+    ]
+
+
+def table(lang: str, report: Report) -> str:
+    """Every hamlet ranked by coverage: the message supervisors read at a glance."""
+    lines = [t(lang, "report_title"), period_line(lang, report.period),
+             t(lang, "report_legend", pct=fmt_pct(lang, report.threshold)), ""]
+    for row in report.rows:
+        lines += _row_lines(lang, report, row, row.rank)
+    if not report.rows:
+        lines.append(t(lang, "report_no_hamlets"))
+    guided = sum(r.guided for r in report.rows)
+    total = sum(r.total for r in report.rows)
+    lines += ["", t(lang, "report_total", guided=fmt_int(lang, guided),
+                    total=fmt_int(lang, total), pct=fmt_pct(lang, guided / total if total else 0),
+                    new=fmt_int(lang, report.new_households),
+                    reached=sum(1 for r in report.rows if r.reached), n=len(report.rows))]
+    if report.behind:
+        lines.append(t(lang, "report_behind", hamlets=", ".join(r.name for r in report.behind)))
+    lines.append(t(lang, "report_rule_note"))
+    return "\n".join(lines)
+
+
+def _officer_line(lang: str, a: OfficerActivity, inactive_days: int) -> str:
+    last = fmt_date(a.last_entry) if a.last_entry else t(lang, "report_never")
+    flag = t(lang, "report_inactive_flag", days=a.idle_days) if a.inactive else ""
+    return t(lang, "report_officer", name=a.name, entries=a.entries, days=a.active_days,
+             last=last, flag=flag)
+
+
+def hamlet_detail(lang: str, report: Report, row: HamletRow, hamlets_ranked: int,
+                  officers: Sequence[OfficerActivity] | None, inactive_days: int) -> str:
+    """One hamlet's figures for the period; with its officers' activity when allowed."""
+    lines = [
+        t(lang, "report_hamlet_title", hamlet=row.name, code=row.code, marks=_marks(row)),
+        period_line(lang, report.period),
+        t(lang, "report_hamlet_rank", rank=row.rank, n=hamlets_ranked),
+        t(lang, "report_hamlet_cover", guided=fmt_int(lang, row.guided),
+          total=fmt_int(lang, row.total), pct=fmt_pct(lang, row.coverage),
+          target=fmt_int(lang, row.target)),
+        t(lang, "report_hamlet_special", special=fmt_int(lang, row.special),
+          n=row.required_procedures),
+        t(lang, "report_hamlet_new", new=row.new_households, entries=row.entries,
+          week=row.week_new),
+        t(lang, "report_hamlet_days", active=row.active_days, days=row.period_days),
+        "• " + _outlook(lang, row),
+    ]
+    if row.behind_pace:
+        lines.append(t(lang, "report_hamlet_behind"))
+    if officers is not None:
+        lines += ["", t(lang, "report_officers_title", days=inactive_days)]
+        lines += [_officer_line(lang, a, inactive_days) for a in officers] or [
+            t(lang, "report_no_officers")]
+    return "\n".join(lines)
+
+
+def _rank_change(lang: str, row: HamletRow) -> str:
+    change = row.rank_change
+    if change is None or change == 0:
+        return t(lang, "weekly_rank_same")
+    if change > 0:
+        return t(lang, "weekly_rank_up", n=change)
+    return t(lang, "weekly_rank_down", n=-change)
+
+
+def weekly_all(lang: str, report: Report, inactive: Sequence[OfficerActivity],
+               inactive_days: int) -> str:
+    """The Monday summary for supervisors: every hamlet, last week's gains and rank moves."""
+    guided = sum(r.guided for r in report.rows)
+    total = sum(r.total for r in report.rows)
+    lines = [
+        t(lang, "weekly_title", start=fmt_short_date(report.period.start),
+          end=fmt_date(report.period.end)),
+        t(lang, "weekly_totals", new=fmt_int(lang, report.new_households),
+          guided=fmt_int(lang, guided), total=fmt_int(lang, total),
+          pct=fmt_pct(lang, guided / total if total else 0)),
+        "",
+    ]
+    for row in report.rows:
+        lines.append(t(lang, "weekly_row", rank=row.rank, change=_rank_change(lang, row),
+                       hamlet=row.name, new=row.new_households,
+                       guided=fmt_int(lang, row.guided), total=fmt_int(lang, row.total),
+                       pct=fmt_pct(lang, row.coverage), marks=_marks(row)))
+    lines.append("")
+    if report.behind:
+        lines.append(t(lang, "report_behind", hamlets=", ".join(r.name for r in report.behind)))
+    if inactive:
+        people = ", ".join(t(lang, "weekly_inactive_person", name=a.name,
+                             hamlet=a.hamlet_name, days=a.idle_days) for a in inactive)
+        lines.append(t(lang, "weekly_inactive", days=inactive_days, people=people))
+    lines.append(t(lang, "weekly_footer"))
+    return "\n".join(lines)
+
+
+def weekly_hamlet(lang: str, report: Report, row: HamletRow,
+                  officers: Sequence[OfficerActivity], inactive_days: int) -> str:
+    """The Monday summary for a hamlet head: their hamlet, its rank, its officers."""
+    lines = [
+        t(lang, "weekly_hamlet_title", hamlet=row.name,
+          start=fmt_short_date(report.period.start), end=fmt_date(report.period.end)),
+        t(lang, "weekly_hamlet_new", new=row.new_households, entries=row.entries,
+          active=row.active_days, days=row.period_days),
+        t(lang, "report_hamlet_cover", guided=fmt_int(lang, row.guided),
+          total=fmt_int(lang, row.total), pct=fmt_pct(lang, row.coverage),
+          target=fmt_int(lang, row.target)),
+        t(lang, "weekly_hamlet_rank", rank=row.rank, n=len(report.rows),
+          change=_rank_change(lang, row)),
+        "• " + _outlook(lang, row),
+    ]
+    if row.behind_pace:
+        lines.append(t(lang, "report_hamlet_behind"))
+    if officers:
+        lines += ["", t(lang, "report_officers_title", days=inactive_days)]
+        lines += [_officer_line(lang, a, inactive_days) for a in officers]
+    lines.append(t(lang, "weekly_footer"))
+    return "\n".join(lines)
+
+
+def reminder(lang: str, *, hamlet: str, today: date, hamlet_streak: int,
+             own_streak: int) -> str:
+    lines = [t(lang, "reminder_title", hamlet=hamlet, day=fmt_date(today))]
+    if hamlet_streak > 0:
+        lines.append(t(lang, "reminder_streak", hamlet_days=hamlet_streak,
+                       own_days=own_streak))
+    else:
+        lines.append(t(lang, "reminder_no_streak"))
+    lines.append(t(lang, "reminder_footer"))
+    return "\n".join(lines)

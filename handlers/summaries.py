@@ -1,0 +1,73 @@
+"""What the scheduled messages say: the weekly summary per recipient, the daily reminder.
+
+Figures are computed once per run and rendered per recipient (role and language).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import TYPE_CHECKING
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from handlers.report_text import reminder, weekly_all, weekly_hamlet
+from models.campaign import Hamlet
+from models.notifications import streak
+from models.people import Role, User
+from models.periods import Period, previous_week
+from models.reports import OfficerActivity, Report, active_hamlets, build_report, officer_activity
+
+if TYPE_CHECKING:
+    from bot.config import Settings
+
+
+@dataclass(frozen=True)
+class WeeklyDigest:
+    report: Report  # every hamlet, with last week's ranks to show moves
+    officers: tuple[OfficerActivity, ...]
+    inactive_days: int
+
+
+async def weekly_digest(session: AsyncSession, settings: Settings, *, campaign_id: int,
+                        period: Period, today: date) -> WeeklyDigest:
+    hamlets = await active_hamlets(session)
+    report = await build_report(session, campaign_id=campaign_id, campaign=settings.campaign,
+                                period=period, today=today, hamlets=hamlets,
+                                compare_with=previous_week(period.start))
+    officers = await officer_activity(session, campaign_id=campaign_id, period=period,
+                                      today=today, hamlets=hamlets,
+                                      inactive_days=settings.inactive_days,
+                                      tz=settings.timezone)
+    return WeeklyDigest(report=report, officers=tuple(officers),
+                        inactive_days=settings.inactive_days)
+
+
+def weekly_message(digest: WeeklyDigest, user: User, lang: str) -> str | None:
+    """Supervisors get every hamlet; a hamlet head gets theirs; anyone else nothing."""
+    if user.role == Role.SUPERVISOR:
+        inactive = [a for a in digest.officers if a.inactive]
+        return weekly_all(lang, digest.report, inactive, digest.inactive_days)
+    if user.role == Role.HAMLET_HEAD and user.hamlet_id is not None:
+        row = next((r for r in digest.report.rows if r.hamlet_id == user.hamlet_id), None)
+        if row is None:
+            return None
+        officers = [a for a in digest.officers if a.hamlet_code == row.code]
+        return weekly_hamlet(lang, digest.report, row, officers, digest.inactive_days)
+    return None
+
+
+async def reminder_message(session: AsyncSession, *, campaign_id: int, user: User,
+                           today: date, lang: str) -> str | None:
+    if user.hamlet_id is None:
+        return None
+    hamlet = await session.get(Hamlet, user.hamlet_id)
+    if hamlet is None:
+        return None
+    yesterday = today - timedelta(days=1)
+    return reminder(
+        lang, hamlet=hamlet.name, today=today,
+        hamlet_streak=await streak(session, campaign_id=campaign_id, until=yesterday,
+                                   hamlet_id=hamlet.id),
+        own_streak=await streak(session, campaign_id=campaign_id, until=yesterday,
+                                officer_id=user.id))

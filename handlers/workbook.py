@@ -1,0 +1,416 @@
+"""Excel and CSV exports of a report: the ranking, each hamlet's evidence, officers' activity.
+
+The files are what supervisors hand to the award committee, so they must open cleanly in
+Excel on a Vietnamese desktop: real numbers and dates (sortable, filterable), phone numbers
+that keep their leading zero, Vietnamese text intact, and no cell that Excel could run as a
+formula when a household's name or note happens to start with "=".
+
+Both formats are drawn from the same `_Table`s, so the sheet and the CSV never disagree about
+columns; only the rendering of a value differs (a real date cell vs "15/04/2026" text).
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from enum import Enum
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
+
+from handlers.i18n import fmt_date, fmt_datetime, fmt_pct, fmt_phone, t
+from models.reports import EvidenceRow, OfficerActivity, Report
+from models.rules import CampaignConfig
+
+TITLE_ROW, PERIOD_ROW, HEADER_ROW = 1, 2, 3
+FIRST_DATA_ROW = HEADER_ROW + 1
+
+MIN_WIDTH, MAX_WIDTH = 6, 50
+PADDING = 2  # Excel's width unit is one "0" of the default font; room for the filter arrow
+HEADER_LINE = 16  # longer headers wrap instead of widening a column of small numbers
+LINE_HEIGHT = 15  # points per line of the default 11-pt font
+
+# OWASP "CSV injection": spreadsheet apps treat a cell starting with these as a formula.
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+
+# Excel refuses these in sheet names; it also caps names at 31 chars and reserves "History".
+_SHEET_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
+SHEET_NAME_MAX = 31
+_RESERVED_SHEETS = {"history"}
+
+_HEADER_FONT = Font(bold=True)
+_HEADER_FILL = PatternFill(fill_type="solid", start_color="FFDDEBF7", end_color="FFDDEBF7")
+_HEADER_ALIGN = Alignment(wrap_text=True, vertical="center")
+_TITLE_FONT = Font(bold=True, size=14)
+_WRAP = Alignment(wrap_text=True, vertical="top")
+
+
+@dataclass(frozen=True)
+class ExportData:
+    campaign: CampaignConfig
+    report: Report
+    officers: tuple[OfficerActivity, ...]
+    evidence: tuple[EvidenceRow, ...]
+    made_at: datetime  # aware
+    tz: ZoneInfo  # the campaign's timezone (Asia/Ho_Chi_Minh)
+
+
+class Kind(Enum):
+    TEXT = "text"
+    COUNT = "count"
+    PCT = "pct"  # a fraction: 0.95 is shown as 95,0%
+    DATE = "date"
+    MOMENT = "moment"  # a local, naive datetime (Excel has no time zones)
+
+
+# Excel number formats; DD/MM/YYYY is what Vietnamese offices read, whatever the PC locale.
+_NUMBER_FORMATS = {Kind.PCT: "0.0%", Kind.DATE: "DD/MM/YYYY", Kind.MOMENT: "DD/MM/YYYY HH:MM"}
+_FIXED_LENGTHS = {Kind.PCT: len("100.0%"), Kind.DATE: 10, Kind.MOMENT: 16}
+_CSV_MOMENT = "%d/%m/%Y %H:%M"  # same order as the sheet's format, so Excel parses it alike
+
+Value = str | int | float | date | datetime | None
+Row = tuple[Value, ...]
+
+
+@dataclass(frozen=True)
+class _Column:
+    header: str
+    kind: Kind = Kind.TEXT
+
+
+@dataclass(frozen=True)
+class _Table:
+    name: str  # the wished-for sheet name, before Excel's rules are applied
+    title: str
+    period: str
+    columns: tuple[_Column, ...]
+    rows: tuple[Row, ...]
+
+
+# ---------------------------------------------------------------------------- public API
+
+
+def write_xlsx(data: ExportData, lang: str, path: Path) -> Path:
+    """Summary sheet, one evidence sheet per hamlet (report order), then the officers."""
+    tables = [_summary(data, lang), *_evidence_sheets(data, lang), _officers(data, lang)]
+    workbook = Workbook()
+    default = workbook.worksheets[0]
+    for table, title in zip(tables, _sheet_titles(tables), strict=True):
+        sheet = workbook.create_sheet(title)
+        assert isinstance(sheet, Worksheet)
+        _fill_sheet(sheet, table)
+    workbook.remove(default)
+    workbook.save(path)
+    return path
+
+
+def write_csv(data: ExportData, lang: str, folder: Path, stem: str) -> list[Path]:
+    """Summary, all evidence and officers as three CSV files in `folder`; returns their paths.
+
+    UTF-8 with a BOM: without it Excel opens the file as the ANSI code page and mangles
+    every Vietnamese letter.
+    """
+    folder.mkdir(parents=True, exist_ok=True)
+    files = [
+        (f"{stem}-tong-hop.csv", _summary(data, lang)),
+        (f"{stem}-minh-chung.csv", _all_evidence(data, lang)),
+        (f"{stem}-can-bo.csv", _officers(data, lang)),
+    ]
+    paths: list[Path] = []
+    for name, table in files:
+        path = folder / name
+        _write_csv_table(path, table, lang)
+        paths.append(path)
+    return paths
+
+
+def export_filename(data: ExportData, suffix: str) -> str:
+    """E.g. "bao-cao-2026-01-01_2026-04-15.xlsx"; ASCII without spaces, safe in any chat app.
+
+    The dates are the figures' span (period start to as-of day), so two exports of a running
+    period made on different days do not share a name.
+    """
+    report = data.report
+    ext = re.sub(r"[^A-Za-z0-9]", "", suffix)
+    name = f"bao-cao-{report.period.start.isoformat()}_{report.as_of.isoformat()}"
+    return f"{name}.{ext}" if ext else name
+
+
+# ---------------------------------------------------------------------------- the tables
+
+
+def _yes_no(lang: str, flag: bool) -> str:
+    return t(lang, "xl_yes" if flag else "xl_no")
+
+
+def _period_line(data: ExportData, lang: str) -> str:
+    report = data.report
+    return t(lang, "xl_period", start=fmt_date(report.period.start),
+             end=fmt_date(report.period.end), as_of=fmt_date(report.as_of),
+             made=fmt_datetime(data.made_at, data.tz))
+
+
+def _report_title(data: ExportData, lang: str) -> str:
+    return t(lang, "xl_title", campaign=data.campaign.name, unit=data.campaign.unit)
+
+
+def _columns(lang: str, spec: Iterable[tuple[str, Kind]]) -> tuple[_Column, ...]:
+    return tuple(_Column(t(lang, key), kind) for key, kind in spec)
+
+
+def _summary(data: ExportData, lang: str) -> _Table:
+    report = data.report
+    count = Kind.COUNT
+    columns = (
+        *_columns(lang, [("xl_col_rank", count), ("xl_col_code", Kind.TEXT),
+                         ("xl_col_hamlet", Kind.TEXT), ("xl_col_total", count),
+                         ("xl_col_guided", count), ("xl_col_coverage", Kind.PCT)]),
+        _Column(t(lang, "xl_col_reached", threshold=fmt_pct(lang, report.threshold))),
+        *_columns(lang, [("xl_col_target", count), ("xl_col_required", count),
+                         ("xl_col_special", count), ("xl_col_new", count),
+                         ("xl_col_entries", count), ("xl_col_active_days", count),
+                         ("xl_col_period_days", count), ("xl_col_projected", Kind.DATE),
+                         ("xl_col_behind", Kind.TEXT)]),
+    )
+    rows = tuple(
+        (r.rank, r.code, r.name, r.total, r.guided, r.coverage, _yes_no(lang, r.reached),
+         r.target, r.required_procedures, r.special, r.new_households, r.entries,
+         r.active_days, r.period_days, r.projected, _yes_no(lang, r.behind_pace))
+        for r in report.rows)
+    return _Table(t(lang, "xl_summary_sheet"), _report_title(data, lang),
+                  _period_line(data, lang), columns, rows)
+
+
+def _evidence_columns(lang: str) -> tuple[_Column, ...]:
+    return _columns(lang, [
+        ("xl_col_no", Kind.COUNT), ("xl_col_head", Kind.TEXT), ("xl_col_address", Kind.TEXT),
+        ("xl_col_phone", Kind.TEXT), ("xl_col_shared_phone", Kind.TEXT),
+        ("xl_col_procedures", Kind.TEXT), ("xl_col_guided_on", Kind.DATE),
+        ("xl_col_dossier", Kind.TEXT), ("xl_col_officer", Kind.TEXT),
+        ("xl_col_recorded_at", Kind.MOMENT), ("xl_col_note", Kind.TEXT)])
+
+
+def _local(moment: datetime, tz: ZoneInfo) -> datetime:
+    """Wall-clock time in the campaign's zone, naive because Excel cannot store a zone."""
+    aware = moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
+    return aware.astimezone(tz).replace(tzinfo=None)
+
+
+def _evidence_row(number: int, row: EvidenceRow, lang: str, tz: ZoneInfo) -> Row:
+    # The phone is text on purpose: as a number Excel would drop the leading 0.
+    return (number, row.head_name, row.address, fmt_phone(row.phone),
+            _yes_no(lang, row.shares_phone), "; ".join(row.procedures), row.guided_on,
+            row.dossier_code, row.officer, _local(row.recorded_at, tz), row.note)
+
+
+def _hamlets_with_evidence(data: ExportData) -> list[tuple[str, str, list[EvidenceRow]]]:
+    """(code, name, rows) per report hamlet in rank order, empty ones included.
+
+    Rows of a hamlet missing from the report get a sheet of their own at the end rather
+    than vanishing from an evidence file.
+    """
+    groups: dict[str, tuple[str, list[EvidenceRow]]] = {
+        r.code: (r.name, []) for r in data.report.rows}
+    for row in data.evidence:
+        groups.setdefault(row.hamlet_code, (row.hamlet_name, []))[1].append(row)
+    return [(code, name, rows) for code, (name, rows) in groups.items()]
+
+
+def _evidence_sheets(data: ExportData, lang: str) -> list[_Table]:
+    columns = _evidence_columns(lang)
+    period = _period_line(data, lang)
+    return [
+        _Table(code, name, period, columns,
+               tuple(_evidence_row(n, row, lang, data.tz) for n, row in enumerate(rows, 1)))
+        for code, name, rows in _hamlets_with_evidence(data)
+    ]
+
+
+def _all_evidence(data: ExportData, lang: str) -> _Table:
+    """Every hamlet in one list, numbered straight through, hamlet code and name first."""
+    columns = (*_columns(lang, [("xl_col_code", Kind.TEXT), ("xl_col_hamlet", Kind.TEXT)]),
+               *_evidence_columns(lang))
+    ordered = [row for _code, _name, rows in _hamlets_with_evidence(data) for row in rows]
+    rows = tuple((row.hamlet_code, row.hamlet_name, *_evidence_row(n, row, lang, data.tz))
+                 for n, row in enumerate(ordered, 1))
+    return _Table("", _report_title(data, lang), _period_line(data, lang), columns, rows)
+
+
+def _officers(data: ExportData, lang: str) -> _Table:
+    columns = _columns(lang, [
+        ("xl_col_hamlet", Kind.TEXT), ("xl_col_officer", Kind.TEXT),
+        ("xl_col_entries", Kind.COUNT), ("xl_col_active_days", Kind.COUNT),
+        ("xl_col_last_entry", Kind.DATE), ("xl_col_idle_days", Kind.COUNT),
+        ("xl_col_inactive", Kind.TEXT)])
+    rows = tuple(
+        (a.hamlet_name, a.name, a.entries, a.active_days, a.last_entry, a.idle_days,
+         _yes_no(lang, a.inactive))
+        for a in data.officers)
+    return _Table(t(lang, "xl_officers_sheet"), _report_title(data, lang),
+                  _period_line(data, lang), columns, rows)
+
+
+# ---------------------------------------------------------------------------- text safety
+
+
+def _clean(text: str) -> str:
+    """NFC (one code point per Vietnamese letter) and no control characters XML forbids."""
+    return ILLEGAL_CHARACTERS_RE.sub("", unicodedata.normalize("NFC", text))
+
+
+def _looks_like_formula(text: str) -> bool:
+    return text.startswith(FORMULA_TRIGGERS)
+
+
+def _csv_text(text: str) -> str:
+    # A CSV has no cell types, so the only defence is the quote OWASP recommends: Excel
+    # shows the text, not its result. The quote is visible, which is the price of safety.
+    text = _clean(text)
+    return "'" + text if _looks_like_formula(text) else text
+
+
+# ---------------------------------------------------------------------------- sheet names
+
+
+def _sheet_title(wanted: str, taken: set[str]) -> str:
+    """A name Excel accepts: allowed characters, ≤ 31 chars, unique ignoring case."""
+    base = " ".join(_SHEET_FORBIDDEN.sub("_", _clean(wanted)).split()).strip("'") or "_"
+    if base.casefold() in _RESERVED_SHEETS:
+        base += "_"
+    candidate = base[:SHEET_NAME_MAX].rstrip("'")
+    copy = 2
+    while candidate.casefold() in taken:
+        tail = f" ({copy})"
+        candidate = base[:SHEET_NAME_MAX - len(tail)].rstrip("'") + tail
+        copy += 1
+    taken.add(candidate.casefold())
+    return candidate
+
+
+def _sheet_titles(tables: Sequence[_Table]) -> list[str]:
+    """Summary and officers keep their names; a hamlet whose code clashes gets the suffix."""
+    taken: set[str] = set()
+    last = len(tables) - 1
+    titles = {i: _sheet_title(tables[i].name, taken) for i in (0, last)}
+    titles.update({i: _sheet_title(tables[i].name, taken) for i in range(1, last)})
+    return [titles[i] for i in range(len(tables))]
+
+
+# ---------------------------------------------------------------------------- xlsx
+
+
+def _cell(sheet: Worksheet, row: int, column: int) -> Cell:
+    cell = sheet.cell(row, column)
+    assert isinstance(cell, Cell)  # nothing is merged, so never a MergedCell
+    return cell
+
+
+def _put(cell: Cell, value: Value, kind: Kind) -> None:
+    if value is None or value == "":
+        return
+    if isinstance(value, str):
+        cell.value = _clean(value)
+        # openpyxl turns any "=…" string into a formula; forcing the string type stores the
+        # exact text the officer typed (no added quote), and quotePrefix is the flag Excel
+        # itself sets for '=… so the cell stays text even after someone edits it.
+        cell.data_type = "s"
+        if _looks_like_formula(value):
+            cell.quotePrefix = True
+        if len(value) > MAX_WIDTH:
+            cell.alignment = _WRAP
+        return
+    cell.value = value
+    if kind in _NUMBER_FORMATS:
+        cell.number_format = _NUMBER_FORMATS[kind]
+
+
+def _fill_sheet(sheet: Worksheet, table: _Table) -> None:
+    title = _cell(sheet, TITLE_ROW, 1)
+    _put(title, table.title, Kind.TEXT)
+    title.font = _TITLE_FONT
+    _put(_cell(sheet, PERIOD_ROW, 1), table.period, Kind.TEXT)
+    for col, column in enumerate(table.columns, 1):
+        cell = _cell(sheet, HEADER_ROW, col)
+        _put(cell, column.header, Kind.TEXT)
+        cell.font, cell.fill, cell.alignment = _HEADER_FONT, _HEADER_FILL, _HEADER_ALIGN
+    for offset, row in enumerate(table.rows):
+        for col, (value, column) in enumerate(zip(row, table.columns, strict=True), 1):
+            _put(_cell(sheet, FIRST_DATA_ROW + offset, col), value, column.kind)
+    last = get_column_letter(len(table.columns))
+    sheet.freeze_panes = f"A{FIRST_DATA_ROW}"
+    sheet.auto_filter.ref = f"A{HEADER_ROW}:{last}{HEADER_ROW + len(table.rows)}"
+    _fit_columns(sheet, table)
+
+
+def _shown_length(value: Value, kind: Kind) -> int:
+    if value is None:
+        return 0
+    if kind in _FIXED_LENGTHS:
+        return _FIXED_LENGTHS[kind]
+    return max(len(line) for line in str(value).splitlines() or [""])
+
+
+def _header_need(header: str) -> int:
+    longest_word = max((len(word) for word in header.split()), default=0)
+    return max(longest_word, min(len(header), HEADER_LINE))
+
+
+def _width(table: _Table, index: int) -> int:
+    column = table.columns[index]
+    data = max((_shown_length(row[index], column.kind) for row in table.rows), default=0)
+    need = max(data, _header_need(column.header)) + PADDING
+    return min(max(need, MIN_WIDTH), MAX_WIDTH)
+
+
+def _wrapped_lines(text: str, width: int) -> int:
+    """Lines a header takes when wrapped at word boundaries in `width` characters."""
+    lines, used = 1, 0
+    for word in text.split():
+        if used and used + 1 + len(word) > width:
+            lines, used = lines + 1, len(word)
+        else:
+            used += len(word) + (1 if used else 0)
+    return lines
+
+
+def _fit_columns(sheet: Worksheet, table: _Table) -> None:
+    lines = 1
+    for index, column in enumerate(table.columns):
+        width = _width(table, index)
+        sheet.column_dimensions[get_column_letter(index + 1)].width = width
+        lines = max(lines, _wrapped_lines(column.header, width - PADDING))
+    # Not every viewer grows a row for wrapped text by itself, so size the header row.
+    sheet.row_dimensions[HEADER_ROW].height = LINE_HEIGHT * lines
+
+
+# ---------------------------------------------------------------------------- csv
+
+
+def _csv_cell(value: Value, kind: Kind, lang: str) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return _csv_text(value)
+    if isinstance(value, datetime):
+        return value.strftime(_CSV_MOMENT)
+    if isinstance(value, date):
+        return fmt_date(value)
+    return fmt_pct(lang, value) if kind is Kind.PCT else str(value)
+
+
+def _write_csv_table(path: Path, table: _Table, lang: str) -> None:
+    with path.open("w", encoding="utf-8-sig", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow([_csv_text(column.header) for column in table.columns])
+        for row in table.rows:
+            writer.writerow([_csv_cell(value, column.kind, lang)
+                             for value, column in zip(row, table.columns, strict=True)])

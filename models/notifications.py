@@ -1,0 +1,144 @@
+"""The notification ledger and who gets pushed messages.
+
+Every pushed message (weekly summary, daily reminder) is claimed in the ledger *before*
+it is sent, keyed by kind, period, user and channel. A restart therefore never re-sends;
+a claim left in "sending" by a crash mid-send is not retried either (it may have gone
+out: at most once beats twice for a message to an official's phone).
+"""
+
+from __future__ import annotations
+
+import enum
+from datetime import date, datetime, timedelta
+
+from sqlalchemy import ForeignKey, Integer, String, UniqueConstraint, distinct, select, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import Mapped, mapped_column
+
+from models.base import Base, BigId, UTCDateTime
+from models.households import Entry
+from models.people import Identity, Role, User
+
+
+class Status(enum.StrEnum):
+    SENDING = "sending"  # claimed; the send is under way (or the process died during it)
+    SENT = "sent"
+    RETRY = "retry"  # a transient failure: the next run tries again
+    BLOCKED = "blocked"  # the user blocked the bot: not retried
+    FAILED = "failed"  # refused for good, or out of attempts
+
+
+class Notification(Base):
+    __tablename__ = "notification"
+    __table_args__ = (UniqueConstraint("kind", "period_key", "user_id", "channel"),)
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(20))  # "weekly", "reminder"
+    period_key: Mapped[str] = mapped_column(String(40))  # "2026-04-06..2026-04-12", a day
+    user_id: Mapped[int] = mapped_column(ForeignKey("app_user.id"), index=True)
+    channel: Mapped[str] = mapped_column(String(16))
+    status: Mapped[str] = mapped_column(String(12))
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    error: Mapped[str] = mapped_column(String(80), default="")
+
+
+async def claim(session: AsyncSession, *, kind: str, period_key: str, user_id: int,
+                channel: str, now: datetime, max_attempts: int) -> Notification | None:
+    """Take the right to send this message now, or None if it was sent/claimed already."""
+    row = await session.scalar(select(Notification).where(
+        Notification.kind == kind, Notification.period_key == period_key,
+        Notification.user_id == user_id, Notification.channel == channel))
+    if row is None:
+        row = Notification(kind=kind, period_key=period_key, user_id=user_id, channel=channel,
+                           status=Status.SENDING, attempts=1, created_at=now, updated_at=now)
+        try:
+            async with session.begin_nested():
+                session.add(row)
+        except IntegrityError:
+            return None  # another process claimed it first
+        return row
+    if row.status != Status.RETRY or row.attempts >= max_attempts:
+        return None
+    row.status = Status.SENDING
+    row.attempts += 1
+    row.updated_at = now
+    return row
+
+
+async def settle(session: AsyncSession, *, notification_id: int, status: Status, now: datetime,
+                 max_attempts: int, error: str = "") -> Status:
+    row = await session.get(Notification, notification_id)
+    if row is None:
+        return status
+    if status == Status.RETRY and row.attempts >= max_attempts:
+        status = Status.FAILED
+    row.status = status
+    row.error = error[:80]
+    row.updated_at = now
+    return status
+
+
+async def mark_blocked(session: AsyncSession, *, channel: str, external_id: str,
+                       now: datetime) -> None:
+    await session.execute(update(Identity).where(
+        Identity.channel == channel, Identity.external_id == external_id,
+        Identity.blocked_at.is_(None)).values(blocked_at=now))
+
+
+async def clear_blocked(session: AsyncSession, *, channel: str, external_id: str) -> None:
+    """They wrote to us, so they can be reached again."""
+    await session.execute(update(Identity).where(
+        Identity.channel == channel, Identity.external_id == external_id,
+        Identity.blocked_at.is_not(None)).values(blocked_at=None))
+
+
+async def summary_recipients(session: AsyncSession, channel: str) -> list[tuple[User, str]]:
+    """Supervisors (all hamlets) and hamlet heads (their hamlet), with their channel id."""
+    rows = await session.execute(
+        select(User, Identity.external_id).join(Identity, Identity.user_id == User.id)
+        .where(User.active, User.summary_muted.is_(False), Identity.channel == channel,
+               Identity.blocked_at.is_(None),
+               (User.role == Role.SUPERVISOR)
+               | ((User.role == Role.HAMLET_HEAD) & User.hamlet_id.is_not(None)))
+        .order_by(User.id))
+    return [(user, str(external_id)) for user, external_id in rows]
+
+
+async def reminder_recipients(session: AsyncSession, *, channel: str, campaign_id: int,
+                              today: date) -> list[tuple[User, str]]:
+    """Officers and hamlet heads whose hamlet has no entry for today yet."""
+    logged_today = (
+        select(Entry.hamlet_id).where(Entry.campaign_id == campaign_id,
+                                      Entry.deleted_at.is_(None), Entry.guided_on == today)
+    )
+    rows = await session.execute(
+        select(User, Identity.external_id).join(Identity, Identity.user_id == User.id)
+        .where(User.active, User.reminders_muted.is_(False),
+               User.role.in_((Role.OFFICER, Role.HAMLET_HEAD)), User.hamlet_id.is_not(None),
+               User.hamlet_id.not_in(logged_today),
+               Identity.channel == channel, Identity.blocked_at.is_(None))
+        .order_by(User.hamlet_id, User.id))
+    return [(user, str(external_id)) for user, external_id in rows]
+
+
+async def streak(session: AsyncSession, *, campaign_id: int, until: date,
+                 hamlet_id: int | None = None, officer_id: int | None = None) -> int:
+    """Consecutive days up to `until` with at least one entry (of the hamlet or officer)."""
+    stmt = select(distinct(Entry.guided_on)).where(
+        Entry.campaign_id == campaign_id, Entry.deleted_at.is_(None), Entry.guided_on <= until)
+    if hamlet_id is not None:
+        stmt = stmt.where(Entry.hamlet_id == hamlet_id)
+    if officer_id is not None:
+        stmt = stmt.where(Entry.officer_id == officer_id)
+    days = await session.scalars(stmt.order_by(Entry.guided_on.desc()).limit(400))
+    count = 0
+    expected = until
+    for day in days:
+        if day != expected:
+            break
+        count += 1
+        expected -= timedelta(days=1)
+    return count
