@@ -11,7 +11,7 @@ from __future__ import annotations
 import enum
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import ForeignKey, Integer, String, UniqueConstraint, distinct, select, update
+from sqlalchemy import ForeignKey, Integer, String, UniqueConstraint, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import Mapped, mapped_column
@@ -127,7 +127,7 @@ async def reminder_recipients(session: AsyncSession, *, channel: str, campaign_i
 async def streak(session: AsyncSession, *, campaign_id: int, until: date,
                  hamlet_id: int | None = None, officer_id: int | None = None) -> int:
     """Consecutive days up to `until` with at least one entry (of the hamlet or officer)."""
-    stmt = select(distinct(Entry.guided_on)).where(
+    stmt = select(Entry.guided_on).distinct().where(
         Entry.campaign_id == campaign_id, Entry.deleted_at.is_(None), Entry.guided_on <= until)
     if hamlet_id is not None:
         stmt = stmt.where(Entry.hamlet_id == hamlet_id)

@@ -29,6 +29,8 @@ class Sent:
     text: str
     message_id: int
     buttons: list[tuple[str, str]] = field(default_factory=list)
+    files: dict[str, tuple[str, bytes]] = field(default_factory=dict)  # field → (name, data)
+    at: float = 0.0  # time.monotonic() when the fake server received it
 
 
 class FakeApiState:
@@ -41,8 +43,27 @@ class FakeApiState:
         self.calls: list[tuple[str, dict[str, Any]]] = []
         self.ids = itertools.count(1)
         self.message_ids = itertools.count(5000)
+        # Errors to answer instead of sending, per chat, in order: (HTTP code, description,
+        # retry_after). 403 = the user blocked the bot, 429 = flood limit.
+        self.errors: dict[int, list[tuple[int, str, int | None]]] = {}
+        self.refused: list[tuple[int, int]] = []  # (chat_id, code) answered with an error
 
-    def result(self, method: str, params: dict[str, Any]) -> Any:
+    def error_for(self, method: str, params: dict[str, Any]) -> dict[str, Any] | None:
+        if not method.startswith("send") or "chat_id" not in params:
+            return None
+        chat_id = int(params["chat_id"])
+        queue = self.errors.get(chat_id)
+        if not queue:
+            return None
+        code, description, retry_after = queue.pop(0)
+        self.refused.append((chat_id, code))
+        body: dict[str, Any] = {"ok": False, "error_code": code, "description": description}
+        if retry_after is not None:
+            body["parameters"] = {"retry_after": retry_after}
+        return body
+
+    def result(self, method: str, params: dict[str, Any],
+               files: dict[str, tuple[str, bytes]] | None = None) -> Any:
         self.calls.append((method, params))
         if method == "getMe":
             return BOT
@@ -57,7 +78,7 @@ class FakeApiState:
                        for row in markup.get("inline_keyboard", []) for b in row]
             chat_id = int(params["chat_id"])
             sent = Sent(method, chat_id, str(params.get("text") or params.get("caption") or ""),
-                        next(self.message_ids), buttons)
+                        next(self.message_ids), buttons, files or {}, time.monotonic())
             self.sent.append(sent)
             return {"message_id": sent.message_id, "date": int(time.time()),
                     "chat": {"id": chat_id, "type": "private" if chat_id > 0 else "group"},
@@ -88,7 +109,14 @@ class FakeRequest(BaseRequest):
         if api_method == "getUpdates":
             result: Any = await self._get_updates(params)
         else:
-            result = self.state.result(api_method, params)
+            error = self.state.error_for(api_method, params)
+            if error is not None:
+                return int(error["error_code"]), json.dumps(error).encode()
+            files = {}
+            if request_data is not None and request_data.contains_files:
+                for name, part in (request_data.multipart_data or {}).items():
+                    files[name] = (str(part[0]), bytes(part[1]))
+            result = self.state.result(api_method, params, files)
         return 200, json.dumps({"ok": True, "result": result}).encode()
 
     async def _get_updates(self, params: dict[str, Any]) -> list[dict[str, Any]]:
