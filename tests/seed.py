@@ -19,6 +19,7 @@ from __future__ import annotations
 import itertools
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
+from typing import Any
 
 from sqlalchemy import select, update
 
@@ -36,6 +37,9 @@ from models.registry import (
 from tests.conftest import make_user
 
 _phones = itertools.count(912000001)
+# Telegram identities need numeric ids (they are the private chats' ids too).
+TELEGRAM_IDS = {"sup": "7001", "head": "7002", "bna1": "7003", "bna2": "7004", "nho": "7005",
+                "l364": "7006", "l365": "7007", "l366": "7008"}
 
 
 @dataclass
@@ -50,7 +54,7 @@ class Seeded:
     l366: User
 
 
-async def _user(runtime: Runtime, external_id: str, hamlet: str | None, name: str,
+async def _make(runtime: Runtime, external_id: str, hamlet: str | None, name: str,
                 role: Role = Role.OFFICER, channel: str = "console",
                 joined: date = date(2026, 1, 1)) -> User:
     user = await make_user(runtime, external_id=external_id, role=role, hamlet=hamlet,
@@ -61,7 +65,11 @@ async def _user(runtime: Runtime, external_id: str, hamlet: str | None, name: st
     return user
 
 
-async def seed(runtime: Runtime, channel: str = "console") -> Seeded:
+async def seed(runtime: Runtime, channel: str = "console",
+               ids: dict[str, str] | None = None) -> Seeded:
+    async def _user(runtime: Runtime, external_id: str, *args: Any, **kwargs: Any) -> User:
+        return await _make(runtime, (ids or {}).get(external_id, external_id), *args, **kwargs)
+
     s = Seeded(
         supervisor=await _user(runtime, "sup", None, "Phòng Văn hóa Xã hội",
                                Role.SUPERVISOR, channel),
