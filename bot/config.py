@@ -41,6 +41,7 @@ class TelegramConfig:
     base_file_url: str = "https://api.telegram.org/file/bot"
     polling_timeout: int = 30
     drop_pending_updates: bool = False
+    messages_per_second: float = 25.0  # Telegram's flood limit is about 30 overall
 
     def resolve_token(self) -> str:
         if self.token:
@@ -215,7 +216,15 @@ def _telegram(raw: dict[str, Any]) -> TelegramConfig:
         base_file_url=base_file_url,
         polling_timeout=_int(t, "polling_timeout", "telegram", 30, 1),
         drop_pending_updates=drop,
+        messages_per_second=_rate(t),
     )
+
+
+def _rate(t: dict[str, Any]) -> float:
+    value = t.get("messages_per_second", TelegramConfig.messages_per_second)
+    if isinstance(value, bool) or not isinstance(value, int | float) or not 0 < value <= 30:
+        raise ConfigError("telegram.messages_per_second", "cfg_rate")
+    return float(value)
 
 
 _WEEKDAYS = {

@@ -85,12 +85,12 @@ async def seed(runtime: Runtime, channel: str = "console",
     now = runtime.services.clock.now()
     async with runtime.services.sessions() as session, session.begin():
         camp = await campaign_by_code(session, runtime.settings.campaign.code)
-        ids = {h.code: h.id for h in await session.scalars(select(Hamlet))}
+        hamlet_ids = {h.code: h.id for h in await session.scalars(select(Hamlet))}
 
         async def add(hamlet: str, officer: User, name: str, day: date,
                       procs: tuple[str, ...]) -> Entry:
             return await create_household_entry(
-                session, campaign_id=camp.id, hamlet_id=ids[hamlet], officer=officer, now=now,
+                session, campaign_id=camp.id, hamlet_id=hamlet_ids[hamlet], officer=officer, now=now,
                 data=HouseholdInput(name=name, address=f"Tổ 1, {hamlet}",
                                     phone=f"+84{next(_phones)}", procedure_codes=procs,
                                     dossier_code="", guided_on=day))

@@ -115,7 +115,9 @@ class FakeRequest(BaseRequest):
             files = {}
             if request_data is not None and request_data.contains_files:
                 for name, part in (request_data.multipart_data or {}).items():
-                    files[name] = (str(part[0]), bytes(part[1]))
+                    content = part[1]
+                    data = content if isinstance(content, bytes) else content.read()
+                    files[name] = (str(part[0]), data)
             result = self.state.result(api_method, params, files)
         return 200, json.dumps({"ok": True, "result": result}).encode()
 

@@ -75,6 +75,17 @@ def to_inbound(update: Update, bot_id: int, bot_username: str) -> Inbound | None
     return Inbound(text=message.text or message.caption or "", **common)
 
 
+def rate_limiter(per_second: float) -> AIORateLimiter:
+    """Sends spaced evenly under Telegram's ~30 messages/second, with 429s retried.
+
+    A bucket of one request refilled `per_second` times a second: the library's default
+    bucket of 30 lets a burst of 30 through and then 30 more within the same second, which
+    is how a weekly summary to many recipients would trip the flood limit.
+    """
+    return AIORateLimiter(overall_max_rate=1, overall_time_period=1 / per_second,
+                          max_retries=2)
+
+
 def keyboard(reply: Reply) -> InlineKeyboardMarkup | None:
     if not reply.options:
         return None
@@ -100,8 +111,7 @@ class TelegramChannel:
             .base_url(cfg.base_url)
             .base_file_url(cfg.base_file_url)
             .defaults(Defaults(tzinfo=self.settings.timezone))
-            # Queues sends under Telegram's flood limits and retries a 429 once.
-            .rate_limiter(AIORateLimiter(max_retries=2))
+            .rate_limiter(rate_limiter(cfg.messages_per_second))
             .post_init(self._post_init)
         )
         if request is not None:

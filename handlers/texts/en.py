@@ -446,4 +446,5 @@ MESSAGES: dict[str, str] = {
     "cmd_report": "Reports and charts (supervisors, hamlet heads)",
     "cmd_export": "Spreadsheet export (Excel/CSV)",
     "cmd_notify": "Weekly summary and reminders on/off",
+    "cfg_rate": "expected a number in (0, 30], e.g. 25",
 }

@@ -437,4 +437,5 @@ MESSAGES: dict[str, str] = {
     "cmd_report": "Báo cáo, biểu đồ các ấp (giám sát, trưởng ấp)",
     "cmd_export": "Xuất bảng tính Excel/CSV",
     "cmd_notify": "Bật/tắt tóm tắt tuần và nhắc nhở",
+    "cfg_rate": "cần một số trong khoảng (0, 30], ví dụ 25",
 }
