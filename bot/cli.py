@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import sys
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from sqlalchemy import select
@@ -17,6 +17,8 @@ from handlers.i18n import fmt_datetime, t
 from models.campaign import Hamlet
 from models.invites import create_invite
 from models.people import Identity, Role, User
+from models.periods import KINDS, Period, PeriodError, resolve
+from models.registry import campaign_by_code
 from models.sync import SyncReport
 
 EXAMPLE_CONFIG = Path(__file__).resolve().parent.parent / "config.example.toml"
@@ -44,6 +46,18 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--config", default=str(EXAMPLE_CONFIG))
     p.add_argument("--data", default="data", help="folder for demo.sqlite3 (default: data)")
 
+    p = sub.add_parser("export", help="write the report spreadsheet (xlsx or csv)")
+    p.add_argument("--config", required=True)
+    p.add_argument("--period", default="since_start",
+                   help="since_start | this_week | last_week | this_month | this_quarter | "
+                        "last_quarter | q1..q4 | half | year (default: since_start)")
+    p.add_argument("--from", dest="start", help="first day, dd/mm/yyyy (with --to)")
+    p.add_argument("--to", dest="end", help="last day, dd/mm/yyyy (with --from)")
+    p.add_argument("--hamlet", action="append", help="hamlet code (repeat for several; "
+                                                     "default: all hamlets)")
+    p.add_argument("--format", choices=("xlsx", "csv"), default="xlsx")
+    p.add_argument("--out", default=".", help="folder for the file(s) (default: here)")
+
     p = sub.add_parser("run", help="run the Telegram bot (long polling)")
     p.add_argument("--config", required=True)
     return parser
@@ -60,7 +74,7 @@ def main(argv: list[str] | None = None) -> int:
             secrets.append(settings.telegram.resolve_token())
         setup_logging("INFO" if args.command == "run" else "WARNING", secrets)
         return {"init": cmd_init, "invite": cmd_invite, "chat": cmd_chat, "demo": cmd_demo,
-                "run": cmd_run}[args.command](settings, args)
+                "export": cmd_export, "run": cmd_run}[args.command](settings, args)
     except ConfigError as err:
         print(t("vi", "cli_config_error", key=err.key, expected=err.expected), file=sys.stderr)
         return 2
@@ -153,6 +167,67 @@ async def _chat(settings: Settings, args: argparse.Namespace, user: str) -> int:
         if not await _ready(runtime, args):
             return 2
         await ConsoleChannel(runtime.core, user, settings.language).run()
+        return 0
+    finally:
+        await runtime.close()
+
+
+# --- export -------------------------------------------------------------------------------
+
+
+def _cli_period(settings: Settings, args: argparse.Namespace) -> Period:
+    today = datetime.now(settings.timezone).date()
+    try:
+        if args.start or args.end:
+            if not (args.start and args.end):
+                raise ConfigError("--from/--to", "cli_period_dates")
+            start, end = (datetime.strptime(v, "%d/%m/%Y").date()
+                          for v in (args.start, args.end))
+            return resolve("custom", settings.campaign, today, start=start, end=end)
+        if args.period not in KINDS or args.period == "custom":
+            raise ConfigError("--period", "cli_period_kind", kinds=", ".join(KINDS[:-1]))
+        return resolve(args.period, settings.campaign, today)
+    except (ValueError, PeriodError) as exc:
+        if isinstance(exc, ConfigError):
+            raise
+        raise ConfigError("--from/--to", "cli_period_dates") from exc
+
+
+def cmd_export(settings: Settings, args: argparse.Namespace) -> int:
+    period = _cli_period(settings, args)
+    return asyncio.run(_export(settings, args, period))
+
+
+async def _export(settings: Settings, args: argparse.Namespace, period: Period) -> int:
+    from handlers.exports import export
+    from models.reports import active_hamlets
+
+    runtime = build_runtime(settings)
+    lang = settings.language
+    try:
+        if not await _ready(runtime, args):
+            return 2
+        async with runtime.services.sessions() as session, session.begin():
+            hamlets = await active_hamlets(session)
+            if args.hamlet:
+                wanted = {code.upper() for code in args.hamlet}
+                unknown = wanted - {h.code for h in hamlets}
+                if unknown:
+                    print(t(lang, "cli_hamlet_unknown", code=", ".join(sorted(unknown)),
+                            codes=", ".join(h.code for h in hamlets)), file=sys.stderr)
+                    return 2
+                hamlets = [h for h in hamlets if h.code in wanted]
+            camp = await campaign_by_code(session, settings.campaign.code)
+            now = runtime.services.clock.now()
+            result = await export(
+                session, settings, campaign_id=camp.id, period=period,
+                today=now.astimezone(settings.timezone).date(), hamlets=hamlets,
+                fmt=args.format, lang=lang, folder=Path(args.out), actor_id=None, now=now,
+                via="cli")
+        print(t(lang, "cli_export_done", hamlets=len(result.data.report.rows),
+                rows=len(result.data.evidence)))
+        for path in result.paths:
+            print(path)
         return 0
     finally:
         await runtime.close()

@@ -447,4 +447,9 @@ MESSAGES: dict[str, str] = {
     "cmd_export": "Spreadsheet export (Excel/CSV)",
     "cmd_notify": "Weekly summary and reminders on/off",
     "cfg_rate": "expected a number in (0, 30], e.g. 25",
+    "cli_period_dates": "expected two dates like 01/04/2026 inside the campaign, the second "
+                        "not before the first",
+    "cli_period_kind": "expected one of: {kinds}",
+    "cli_export_done": "Exported {hamlets} hamlets, {rows} entries (personal data – keep it "
+                       "private):",
 }

@@ -438,4 +438,9 @@ MESSAGES: dict[str, str] = {
     "cmd_export": "Xuất bảng tính Excel/CSV",
     "cmd_notify": "Bật/tắt tóm tắt tuần và nhắc nhở",
     "cfg_rate": "cần một số trong khoảng (0, 30], ví dụ 25",
+    "cli_period_dates": "cần hai ngày dạng 01/04/2026 trong thời gian chiến dịch, ngày sau "
+                        "không trước ngày đầu",
+    "cli_period_kind": "cần một trong: {kinds}",
+    "cli_export_done": "Đã xuất {hamlets} ấp, {rows} lượt ghi nhận (có thông tin cá nhân – "
+                       "giữ kín):",
 }

@@ -1,0 +1,101 @@
+"""`python -m bot export`: the spreadsheet a supervisor hands up the chain, from the shell."""
+
+from __future__ import annotations
+
+import csv
+import subprocess
+import sys
+from datetime import datetime
+from pathlib import Path
+
+import openpyxl
+from sqlalchemy import select
+
+from bot.runtime import Runtime
+from models.records import AuditEvent
+from tests.conftest import HAMLETS, PROCEDURES
+from tests.seed import seed
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def _config(runtime: Runtime, folder: Path) -> Path:
+    db = runtime.settings.database_url.removeprefix("sqlite+aiosqlite:///")
+    lines = ['language = "vi"', 'timezone = "Asia/Ho_Chi_Minh"', "[database]",
+             f'url = "sqlite+aiosqlite:///{db}"', "[campaign]", 'code = "test-2026"',
+             'name = "Mỗi ngày hướng dẫn 01 gia đình"', 'unit = "Đặc khu Kiên Hải"',
+             "start = 2026-01-01", "end = 2026-12-31"]
+    for h in HAMLETS:
+        lines += ["[[hamlets]]", f'code = "{h["code"]}"', f'name = "{h["name"]}"',
+                  f'households = {h["households"]}']
+    for p in PROCEDURES:
+        lines += ["[[procedures]]", f'code = "{p["code"]}"', f'name = "{p["name"]}"']
+    path = folder / "config.toml"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def _cli(*args: str) -> subprocess.Popen[str]:
+    return subprocess.Popen([sys.executable, "-m", "bot", *args], cwd=REPO, text=True,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+
+
+def _wait(proc: subprocess.Popen[str]) -> tuple[int, str, str]:
+    out, err = proc.communicate(timeout=90)
+    return proc.returncode, out, err
+
+
+async def test_cli_export_xlsx_csv_and_errors(runtime: Runtime, tmp_path: Path) -> None:
+    await seed(runtime)
+    config = str(_config(runtime, tmp_path))
+    out_x, out_c = tmp_path / "xlsx", tmp_path / "csv"
+    # Independent runs side by side: each starts a Python process.
+    xlsx = _cli("export", "--config", config, "--from", "01/03/2026", "--to", "30/04/2026",
+                "--hamlet", "BNA", "--hamlet", "nho", "--out", str(out_x))
+    csvs = _cli("export", "--config", config, "--period", "q1", "--format", "csv",
+                "--out", str(out_c))
+    bad = _cli("export", "--config", config, "--from", "31/02/2026", "--to", "01/03/2026")
+    unknown = _cli("export", "--config", config, "--hamlet", "XYZ")
+
+    code, out, err = _wait(xlsx)
+    assert code == 0, err
+    lines = out.strip().splitlines()
+    assert lines[0].startswith("Đã xuất 2 ấp, 25 lượt ghi nhận")  # NHO 19 + BNA 6 live
+    path = Path(lines[1])
+    assert path.parent == out_x and path.suffix == ".xlsx"
+    book = openpyxl.load_workbook(path)
+    assert book.sheetnames == ["Tổng hợp", "NHO", "BNA", "Cán bộ"]
+    summary = book["Tổng hợp"]
+    headers = [c.value for c in summary[3]]
+    assert headers[:5] == ["Hạng", "Mã ấp", "Tên ấp", "Tổng số hộ", "Hộ đã được hướng dẫn"]
+    assert summary.max_row == 3 + 2 and summary["C4"].value == "Ấp Nhỏ"
+    assert summary.freeze_panes == "A4" and summary.auto_filter.ref
+    nho = book["NHO"]
+    assert nho.max_row == 3 + 19
+    assert nho["B4"].value == "Hộ Nhỏ Số 1"
+    guided = [c.value for c in nho[3]].index("Ngày hướng dẫn") + 1
+    assert isinstance(nho.cell(4, guided).value, datetime)
+    assert nho.cell(4, guided).number_format.upper() == "DD/MM/YYYY"
+    assert book["BNA"].max_row == 3 + 6
+
+    code, out, err = _wait(csvs)
+    assert code == 0, err
+    files = [Path(p) for p in out.strip().splitlines()[1:]]
+    assert [f.name.rsplit("-", 2)[-2:] for f in files] == [
+        ["tong", "hop.csv"], ["minh", "chung.csv"], ["can", "bo.csv"]]
+    with files[1].open(encoding="utf-8-sig", newline="") as fh:
+        rows = list(csv.reader(fh))
+    assert len(rows) == 1 + 19 + 1  # header, NHO's 19, BNA's H1 (02/03)
+    assert any("Hộ Nhỏ Số 19" in row for row in rows)
+
+    code, out, err = _wait(bad)
+    assert code == 2 and out == ""
+    assert err.strip().startswith("Lỗi cấu hình: --from/--to")
+    code, out, err = _wait(unknown)
+    assert code == 2 and "XYZ" in err
+
+    async with runtime.services.sessions() as session:
+        audits = list(await session.scalars(
+            select(AuditEvent).where(AuditEvent.action == "export")))
+    assert sorted(a.after["format"] for a in audits if a.after) == ["csv", "xlsx"]
+    assert all(a.actor_id is None and a.after and a.after["via"] == "cli" for a in audits)
