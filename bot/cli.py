@@ -45,6 +45,8 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("demo", help="fresh SQLite database, a demo officer, console chat")
     p.add_argument("--config", default=str(EXAMPLE_CONFIG))
     p.add_argument("--data", default="data", help="folder for demo.sqlite3 (default: data)")
+    p.add_argument("--role", default="officer",
+                   help="who you are in the demo: officer (default), hamlet_head, supervisor")
 
     p = sub.add_parser("export", help="write the report spreadsheet (xlsx or csv)")
     p.add_argument("--config", required=True)
@@ -250,17 +252,34 @@ def _demo_settings(settings: Settings, data: Path) -> Settings:
 
 
 def cmd_demo(settings: Settings, args: argparse.Namespace) -> int:
+    try:
+        role = Role.parse(args.role)
+    except ValueError as exc:
+        raise ConfigError("--role", "cfg_role") from exc
     db_path = settings.data_dir / "demo.sqlite3"
     for suffix in ("", "-wal", "-shm"):
         Path(f"{db_path}{suffix}").unlink(missing_ok=True)
     migrate(settings)
-    hamlet_name = asyncio.run(_demo_seed(settings))
+    hamlet_name = asyncio.run(_demo_seed(settings, role))
     print(t(settings.language, "cli_demo_ready", path=db_path, user=DEMO_USER,
-            hamlet=hamlet_name))
+            role=t(settings.language, f"role_{role.value}"), hamlet=hamlet_name))
     return asyncio.run(_chat(settings, args, DEMO_USER))
 
 
-async def _demo_seed(settings: Settings) -> str:
+# Sample households: (hamlet index, name, phone, procedure indexes, days ago).
+_DEMO_HOUSEHOLDS = (
+    (0, "Nguyễn Văn Hùng", "+84912345678", (0,), 3),
+    (0, "Trần Thị Mai", "+84983456789", (1, 2), 2),
+    (0, "Lê Văn Tâm", "+84357654321", (2,), 1),
+    (1, "Phạm Thị Hồng", "+84903111222", (0, 3), 9),
+    (1, "Võ Văn Lợi", "+84903111333", (4,), 5),
+    (2, "Huỳnh Thị Thu", "+84903111444", (0,), 12),
+)
+
+
+async def _demo_seed(settings: Settings, role: Role) -> str:
+    """Officers in the first hamlets with a few households each; the console user "demo"
+    is the first hamlet's officer (or its head, or a supervisor)."""
     from models.registry import HouseholdInput, campaign_by_code, create_household_entry
 
     runtime = build_runtime(settings)
@@ -269,30 +288,43 @@ async def _demo_seed(settings: Settings) -> str:
         now = runtime.services.clock.now()
         today = now.astimezone(settings.timezone).date()
         async with runtime.services.sessions() as session, session.begin():
-            hamlet = await session.scalar(select(Hamlet).where(
-                Hamlet.code == settings.hamlets[0].code))
-            assert hamlet is not None
+            codes = [h.code for h in settings.hamlets[:3]]
+            found = {h.code: h for h in await session.scalars(
+                select(Hamlet).where(Hamlet.code.in_(codes)))}
+            hamlets = [found[c] for c in codes]
             camp = await campaign_by_code(session, settings.campaign.code)
-            user = User(display_name="Cán bộ Demo", role=Role.OFFICER, hamlet_id=hamlet.id,
-                        created_at=now, active=True)
-            session.add(user)
+            officers: list[User] = []
+            for i, hamlet in enumerate(hamlets):
+                officer = User(display_name="Cán bộ Demo" if i == 0 else f"Cán bộ {hamlet.name}",
+                               role=Role.OFFICER, hamlet_id=hamlet.id, created_at=now,
+                               active=True)
+                session.add(officer)
+                officers.append(officer)
+            me = officers[0]
+            if role != Role.OFFICER:
+                me = User(display_name=t(settings.language, f"role_{role.value}").capitalize()
+                          + " Demo", role=role, created_at=now, active=True,
+                          hamlet_id=hamlets[0].id if role.needs_hamlet else None)
+                session.add(me)
             await session.flush()
-            session.add(Identity(user_id=user.id, channel="console", external_id=DEMO_USER,
+            session.add(Identity(user_id=me.id, channel="console", external_id=DEMO_USER,
                                  created_at=now))
             procs = [p.code for p in settings.procedures]
-            samples = [
-                ("Nguyễn Văn Hùng", f"Tổ 1, {hamlet.name}", "+84912345678", procs[:1], 3),
-                ("Trần Thị Mai", f"Tổ 2, {hamlet.name}", "+84983456789", procs[1:3], 2),
-                ("Lê Văn Tâm", f"Tổ 4, {hamlet.name}", "+84357654321", procs[2:3], 1),
-            ]
-            for name, address, phone, codes, days_ago in samples:
+            for index, name, phone, proc_idx, days_ago in _DEMO_HOUSEHOLDS:
+                if index >= len(hamlets):
+                    continue
+                hamlet = hamlets[index]
                 day = max(today - timedelta(days=days_ago), settings.campaign.start)
                 await create_household_entry(
-                    session, campaign_id=camp.id, hamlet_id=hamlet.id, officer=user, now=now,
-                    data=HouseholdInput(name=name, address=address, phone=phone,
-                                        procedure_codes=tuple(codes), dossier_code="",
-                                        guided_on=day))
-            return str(hamlet.name)
+                    session, campaign_id=camp.id, hamlet_id=hamlet.id, officer=officers[index],
+                    now=now, data=HouseholdInput(
+                        name=name, address=f"Tổ {len(name) % 5 + 1}, {hamlet.name}",
+                        phone=phone, procedure_codes=tuple(procs[i % len(procs)]
+                                                           for i in proc_idx),
+                        dossier_code="", guided_on=day))
+            if me.hamlet_id is None:
+                return t(settings.language, "cli_demo_all_hamlets")
+            return str(hamlets[0].name)
     finally:
         await runtime.close()
 

@@ -26,12 +26,19 @@ def _marks(row: HamletRow) -> str:
     return (" ✅" if row.reached else "") + (" ⚠️" if row.behind_pace else "")
 
 
-def _outlook(lang: str, row: HamletRow) -> str:
+def _outlook(lang: str, row: HamletRow, end: date) -> str:
     if row.reached:
         return t(lang, "report_reached")
     if row.projected is None:
         return t(lang, "report_no_projection")
+    if row.projected > end:
+        # A date decades away says nothing; that the campaign ends first says it all.
+        return t(lang, "report_projected_late", end=fmt_date(end))
     return t(lang, "report_projected", day=fmt_date(row.projected))
+
+
+def _bullet(text: str) -> str:
+    return "• " + text[:1].upper() + text[1:]
 
 
 def _new(lang: str, report: Report, row: HamletRow) -> str:
@@ -47,7 +54,7 @@ def _row_lines(lang: str, report: Report, row: HamletRow, rank: int) -> list[str
           total=fmt_int(lang, row.total), pct=fmt_pct(lang, row.coverage),
           special=fmt_int(lang, row.special), n=row.required_procedures),
         t(lang, "report_row_pace", new=_new(lang, report, row), active=row.active_days,
-          days=row.period_days, outlook=_outlook(lang, row)),
+          days=row.period_days, outlook=_outlook(lang, row, report.campaign_end)),
     ]
 
 
@@ -93,7 +100,7 @@ def hamlet_detail(lang: str, report: Report, row: HamletRow, hamlets_ranked: int
         t(lang, "report_hamlet_new", new=row.new_households, entries=row.entries,
           week=row.week_new),
         t(lang, "report_hamlet_days", active=row.active_days, days=row.period_days),
-        "• " + _outlook(lang, row),
+        _bullet(_outlook(lang, row, report.campaign_end)),
     ]
     if row.behind_pace:
         lines.append(t(lang, "report_hamlet_behind"))
@@ -155,7 +162,7 @@ def weekly_hamlet(lang: str, report: Report, row: HamletRow,
           target=fmt_int(lang, row.target)),
         t(lang, "weekly_hamlet_rank", rank=row.rank, n=len(report.rows),
           change=_rank_change(lang, row)),
-        "• " + _outlook(lang, row),
+        _bullet(_outlook(lang, row, report.campaign_end)),
     ]
     if row.behind_pace:
         lines.append(t(lang, "report_hamlet_behind"))

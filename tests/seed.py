@@ -90,7 +90,8 @@ async def seed(runtime: Runtime, channel: str = "console",
         async def add(hamlet: str, officer: User, name: str, day: date,
                       procs: tuple[str, ...]) -> Entry:
             return await create_household_entry(
-                session, campaign_id=camp.id, hamlet_id=hamlet_ids[hamlet], officer=officer, now=now,
+                session, campaign_id=camp.id, hamlet_id=hamlet_ids[hamlet], officer=officer,
+                now=now,
                 data=HouseholdInput(name=name, address=f"Tổ 1, {hamlet}",
                                     phone=f"+84{next(_phones)}", procedure_codes=procs,
                                     dossier_code="", guided_on=day))
@@ -103,8 +104,8 @@ async def seed(runtime: Runtime, channel: str = "console",
 
         for i in range(19):
             procs = ("KS", "TTRU") if i < 10 else ("KS",)
-            await add("NHO", s.nho, f"Hộ Nhỏ Số {i + 1}", date(2026, 3, 1) + timedelta(days=i),
-                      procs)
+            day = date(2026, 3, 1) + timedelta(days=i)
+            await add("NHO", s.nho, f"Hộ Nhỏ Số {i + 1}", day, procs)
         h1 = await add("BNA", s.bna_active, "Nguyễn Văn Một", date(2026, 3, 2), ("KS",))
         await again(h1, s.bna_active, date(2026, 4, 14), ("TTRU",))
         await add("BNA", s.bna_idle, "Nguyễn Thị Hai", date(2026, 4, 6), ("KS", "TTRU"))

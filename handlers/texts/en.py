@@ -252,8 +252,9 @@ MESSAGES: dict[str, str] = {
     "cli_reply_with_number": "(Reply {numbers})",
     "cli_reply_with_range": "(Reply with a number from 1 to {last})",
     "cli_or": "or",
-    "cli_demo_ready": "Demo: new database at {path}, with sample officer «{user}» "
-                      "of {hamlet} and a few sample households.",
+    "cli_demo_ready": "Demo: new database at {path}. You are «{user}» (role: {role}, "
+                      "{hamlet}); the first three hamlets have a few sample households. "
+                      "Try /help, /add, /progress (supervisor: --role supervisor, then /report).",
     "cli_run_starting": "Telegram bot is running (receiving via long polling). Ctrl+C to stop.",
     "cli_file_attached": "[attachment: {path}]",
     # --- configuration errors (the setting named before them is wrong) ----------
@@ -452,4 +453,6 @@ MESSAGES: dict[str, str] = {
     "cli_period_kind": "expected one of: {kinds}",
     "cli_export_done": "Exported {hamlets} hamlets, {rows} entries (personal data – keep it "
                        "private):",
+    "report_projected_late": "at this pace, not before {end}",
+    "cli_demo_all_hamlets": "following every hamlet",
 }

@@ -248,8 +248,9 @@ MESSAGES: dict[str, str] = {
     "cli_reply_with_number": "(Trả lời {numbers})",
     "cli_reply_with_range": "(Trả lời bằng số từ 1 đến {last})",
     "cli_or": "hoặc",
-    "cli_demo_ready": "Bản dùng thử: cơ sở dữ liệu mới tại {path}, đã có cán bộ mẫu «{user}» "
-                      "của {hamlet} và vài hộ mẫu.",
+    "cli_demo_ready": "Bản dùng thử: cơ sở dữ liệu mới tại {path}. Anh/chị là «{user}» "
+                      "(vai trò: {role}, {hamlet}); đã có vài hộ mẫu ở ba ấp đầu. "
+                      "Thử /help, /them, /tiendo (giám sát: --role supervisor rồi /baocao).",
     "cli_run_starting": "Bot Telegram đang chạy (nhận tin bằng long polling). Ctrl+C để dừng.",
     "cli_file_attached": "[tệp đính kèm: {path}]",
     # --- configuration errors (the setting named before them is wrong) ----------
@@ -443,4 +444,6 @@ MESSAGES: dict[str, str] = {
     "cli_period_kind": "cần một trong: {kinds}",
     "cli_export_done": "Đã xuất {hamlets} ấp, {rows} lượt ghi nhận (có thông tin cá nhân – "
                        "giữ kín):",
+    "report_projected_late": "theo nhịp hiện tại không kịp trước {end}",
+    "cli_demo_all_hamlets": "theo dõi mọi ấp",
 }
