@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -53,9 +53,7 @@ async def gather(session: AsyncSession, settings: Settings, *, campaign_id: int,
     report = await build_report(session, campaign_id=campaign_id, campaign=settings.campaign,
                                 period=period, today=today, hamlets=everyone)
     wanted = {h.id for h in hamlets}
-    report = type(report)(period=report.period, as_of=report.as_of, threshold=report.threshold,
-                          campaign_end=report.campaign_end,
-                          rows=tuple(r for r in report.rows if r.hamlet_id in wanted))
+    report = replace(report, rows=tuple(r for r in report.rows if r.hamlet_id in wanted))
     officers = await officer_activity(session, campaign_id=campaign_id, period=period,
                                       today=today, hamlets=hamlets,
                                       inactive_days=settings.inactive_days,

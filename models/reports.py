@@ -7,7 +7,7 @@ the same handful of queries as one over a single hamlet.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -184,8 +184,6 @@ def rank(rows: list[HamletRow]) -> list[HamletRow]:
 
 
 def _with(row: HamletRow, **changes: Any) -> HamletRow:
-    from dataclasses import replace
-
     return replace(row, **changes)
 
 
