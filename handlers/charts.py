@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from handlers.i18n import fmt_date, fmt_pct, t
 from models.reports import Report
@@ -153,12 +153,15 @@ def cumulative_chart(*, hamlet_name: str, daily: list[tuple[date, int]], campaig
         ax = fig.add_subplot()
         # "post": a day's households count from that day on, matching the pace line's
         # "1 on day 1" at the day's own tick.
-        actual = ax.step(days, counts, where="post", color=PENDING_COLOR, linewidth=2.2,
+        # matplotlib takes dates through its unit converters; its stubs only admit floats.
+        x_days: Any = days
+        x_span: Any = [campaign_start, campaign_end]
+        actual = ax.step(x_days, counts, where="post", color=PENDING_COLOR, linewidth=2.2,
                          label=t(lang, "chart_actual"))[0]
         ax.annotate(str(counts[-1]), xy=(days[-1], counts[-1]), xytext=(4, 4),
                     textcoords="offset points", fontsize=9, color=PENDING_COLOR,
                     fontweight="bold")
-        pace = ax.plot([campaign_start, campaign_end], [1, campaign_days], color=PACE_COLOR,
+        pace = ax.plot(x_span, [1, campaign_days], color=PACE_COLOR,
                        linestyle=":", linewidth=1.6, label=t(lang, "chart_pace_line"))[0]
         target_line = ax.axhline(
             target, color=TARGET_COLOR, linestyle="--", linewidth=1.2,
@@ -168,10 +171,10 @@ def cumulative_chart(*, hamlet_name: str, daily: list[tuple[date, int]], campaig
         # hamlet's target can be a fraction of a year's days, and the curve that matters
         # would be squashed into the bottom of the plot. The pace line is simply clipped.
         ax.set_ylim(0, max(target, counts[-1], 5) * 1.12)
-        ax.set_xlim(campaign_start, campaign_end)
-        locator = AutoDateLocator(minticks=4, maxticks=12)
+        ax.set_xlim(*x_span)
+        locator = AutoDateLocator(minticks=4, maxticks=12)  # type: ignore[no-untyped-call]
         ax.xaxis.set_major_locator(locator)
-        ax.xaxis.set_major_formatter(DateFormatter("%d/%m"))
+        ax.xaxis.set_major_formatter(DateFormatter("%d/%m"))  # type: ignore[no-untyped-call]
         ax.set_ylabel(t(lang, "chart_cumulative_axis"))
         ax.grid(alpha=0.3)
         ax.spines[["top", "right"]].set_visible(False)
