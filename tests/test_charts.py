@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator
 import warnings
+from collections.abc import Iterator
 from datetime import date, timedelta
 from pathlib import Path
 
