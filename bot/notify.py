@@ -20,6 +20,7 @@ from models.notifications import (
     mark_blocked,
     reminder_recipients,
     settle,
+    settled,
     summary_recipients,
 )
 from models.periods import reminder_due, weekly_due
@@ -66,7 +67,11 @@ class Notifier:
             return 0
         today = now.astimezone(settings.timezone).date()
         async with self.services.sessions() as session:
-            recipients = await summary_recipients(session, self.channel)
+            done = await settled(session, kind="weekly", period_key=period.key,
+                                 channel=self.channel, max_attempts=cfg.max_attempts)
+            recipients = [(user, external_id) for user, external_id
+                          in await summary_recipients(session, self.channel)
+                          if user.id not in done]
             if not recipients:
                 return 0
             camp = await campaign_by_code(session, settings.campaign.code)
@@ -92,8 +97,12 @@ class Notifier:
         messages: list[tuple[int, str, str]] = []
         async with self.services.sessions() as session:
             camp = await campaign_by_code(session, settings.campaign.code)
+            done = await settled(session, kind="reminder", period_key=today.isoformat(),
+                                 channel=self.channel, max_attempts=cfg.max_attempts)
             for user, external_id in await reminder_recipients(
                     session, channel=self.channel, campaign_id=camp.id, today=today):
+                if user.id in done:
+                    continue
                 text = await reminder_message(session, campaign_id=camp.id, user=user,
                                               today=today, lang=self._lang(user.language))
                 if text is not None:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import time
+from dataclasses import replace
 
 from sqlalchemy.exc import IntegrityError
 
@@ -42,6 +44,19 @@ def split_command(text: str) -> tuple[str, str] | None:
     return name, rest.strip()
 
 
+async def render_files(replies: list[Reply]) -> list[Reply]:
+    """Write the files some replies carry, now that their data is read and committed."""
+    if not any(r.render for r in replies):
+        return replies
+    done: list[Reply] = []
+    for reply in replies:
+        if reply.render is not None:
+            await asyncio.to_thread(reply.render)
+            reply = replace(reply, render=None)
+        done.append(reply)
+    return done
+
+
 class Core:
     def __init__(self, services: Services) -> None:
         self.services = services
@@ -49,7 +64,7 @@ class Core:
     async def handle(self, inbound: Inbound) -> list[Reply]:
         started = time.perf_counter()
         try:
-            replies = await self._handle(inbound)
+            replies = await render_files(await self._handle(inbound))
         except IntegrityError:
             # A concurrent delivery of the same update won the race: it already answered.
             log.info("duplicate delivery skipped channel=%s", inbound.channel)

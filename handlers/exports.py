@@ -6,10 +6,11 @@ carry names and phone numbers.
 
 from __future__ import annotations
 
-import asyncio
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, datetime
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -26,7 +27,7 @@ from handlers.report_scope import (
     visible_hamlets,
 )
 from handlers.report_text import period_name
-from handlers.workbook import ExportData, export_filename, write_csv, write_xlsx
+from handlers.workbook import ExportData, csv_paths, export_filename, write_csv, write_xlsx
 from models.audit import record
 from models.campaign import Hamlet
 from models.periods import Period, PeriodError
@@ -43,6 +44,7 @@ PERIOD_CHOICES = ("since_start", "this_week", "last_week", "this_month", "this_q
 class ExportResult:
     paths: list[Path]
     data: ExportData
+    write: Callable[[], object]  # writes every file in `paths`; blocking, for a thread
 
 
 async def gather(session: AsyncSession, settings: Settings, *, campaign_id: int,
@@ -67,22 +69,23 @@ async def gather(session: AsyncSession, settings: Settings, *, campaign_id: int,
 async def export(session: AsyncSession, settings: Settings, *, campaign_id: int,
                  period: Period, today: date, hamlets: list[Hamlet], fmt: str, lang: str,
                  folder: Path, actor_id: int | None, now: datetime, via: str) -> ExportResult:
-    """Write the spreadsheet (or CSV files) into `folder` and audit who exported what."""
+    """Gather the export and audit who exported what; the files are written by `write`."""
     data = await gather(session, settings, campaign_id=campaign_id, period=period,
                         today=today, hamlets=hamlets, made_at=now)
-    await asyncio.to_thread(folder.mkdir, parents=True, exist_ok=True)
+    write: Callable[[], object]
     if fmt == "csv":
-        stem = export_filename(data, "")
-        paths = await asyncio.to_thread(write_csv, data, lang, folder, stem.rstrip("."))
+        stem = export_filename(data, "").rstrip(".")
+        paths = csv_paths(folder, stem)
+        write = partial(write_csv, data, lang, folder, stem)
     else:
-        path = folder / export_filename(data, "xlsx")
-        paths = [await asyncio.to_thread(write_xlsx, data, lang, path)]
+        paths = [folder / export_filename(data, "xlsx")]
+        write = partial(write_xlsx, data, lang, paths[0])
     record(session, at=now, actor_id=actor_id, action="export", target="report",
            target_id=None, after={
                "period": period.key, "kind": period.kind, "format": fmt, "via": via,
                "hamlets": sorted(h.code for h in hamlets), "entries": len(data.evidence),
                "files": [p.name for p in paths]})
-    return ExportResult(paths=paths, data=data)
+    return ExportResult(paths=paths, data=data, write=write)
 
 
 def scratch_folder(settings: Settings) -> Path:
@@ -100,9 +103,11 @@ async def export_replies(ctx: Ctx, period: Period, hamlets: list[Hamlet],
     if fmt == "csv":
         parts = ("export_part_summary", "export_part_evidence", "export_part_officers")
         return [Reply(ctx.t("export_ready_csv", part=ctx.t(part), name=name), file=path,
-                      cleanup=True) for part, path in zip(parts, result.paths, strict=False)]
+                      cleanup=True, render=result.write if i == 0 else None)
+                for i, (part, path) in enumerate(zip(parts, result.paths, strict=True))]
     return [Reply(ctx.t("export_ready", name=name, hamlets=len(result.data.report.rows),
-                        rows=len(result.data.evidence)), file=result.paths[0], cleanup=True)]
+                        rows=len(result.data.evidence)), file=result.paths[0], cleanup=True,
+                  render=result.write)]
 
 
 def period_options(ctx: Ctx) -> list[Option]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -39,3 +40,6 @@ class Reply:
     # The file/image is a scratch copy: the channel deletes it once sent (it may hold
     # personal data, which should not pile up on the server's disk).
     cleanup: bool = False
+    # Writes `file`/`image` after the transaction commits (in a worker thread), so drawing a
+    # chart or writing a spreadsheet never holds the database's write lock.
+    render: Callable[[], object] | None = None

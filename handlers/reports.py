@@ -5,10 +5,11 @@ Supervisors see every hamlet; a hamlet head sees their own; officers use /tiendo
 
 from __future__ import annotations
 
-import asyncio
 import uuid
+from collections.abc import Callable
 from datetime import date
-from typing import Any
+from functools import partial
+from pathlib import Path
 
 from handlers import add_household, charts
 from handlers.context import Ctx
@@ -65,7 +66,7 @@ async def cmd_report(ctx: Ctx, arg: str) -> list[Reply]:
     return await show(ctx, req.period, hamlet)
 
 
-def _chart_path(ctx: Ctx) -> Any:
+def _chart_path(ctx: Ctx) -> Path:
     return ctx.settings.data_dir / "outbox" / f"{uuid.uuid4().hex}.png"
 
 
@@ -77,20 +78,21 @@ async def show(ctx: Ctx, period: Period, hamlet: Hamlet | None) -> list[Reply]:
     report = await build_report(ctx.session, campaign_id=campaign_id, campaign=camp,
                                 period=period, today=ctx.today, hamlets=everyone)
     name = period_name(ctx.lang, period)
+    image = _chart_path(ctx)
+    draw: Callable[[], object]
     if hamlet is None:
         text = table(ctx.lang, report)
-        image = await asyncio.to_thread(charts.coverage_chart, report, ctx.lang,
-                                        _chart_path(ctx))
+        draw = partial(charts.coverage_chart, report, ctx.lang, image)
     else:
-        text, image = await _hamlet_view(ctx, report, hamlet, campaign_id)
-    replies = [Reply(text),
-               Reply(ctx.t("report_chart_caption", name=name), image=image, cleanup=True)]
+        text, draw = await _hamlet_view(ctx, report, hamlet, campaign_id, image)
+    replies = [Reply(text), Reply(ctx.t("report_chart_caption", name=name), image=image,
+                                  cleanup=True, render=draw)]
     replies.append(_menu(ctx, period, hamlet))
     return replies
 
 
-async def _hamlet_view(ctx: Ctx, report: Report, hamlet: Hamlet,
-                       campaign_id: int) -> tuple[str, Any]:
+async def _hamlet_view(ctx: Ctx, report: Report, hamlet: Hamlet, campaign_id: int,
+                       image: Path) -> tuple[str, Callable[[], object]]:
     row = next(r for r in report.rows if r.hamlet_id == hamlet.id)
     officers = await officer_activity(
         ctx.session, campaign_id=campaign_id, period=report.period, today=ctx.today,
@@ -100,12 +102,11 @@ async def _hamlet_view(ctx: Ctx, report: Report, hamlet: Hamlet,
     camp = ctx.settings.campaign
     daily = await daily_new_households(ctx.session, campaign_id=campaign_id,
                                        hamlet_id=hamlet.id, until=report.as_of)
-    image = await asyncio.to_thread(
-        lambda: charts.cumulative_chart(
-            hamlet_name=hamlet.name, daily=daily, campaign_start=camp.start,
-            campaign_end=camp.end, as_of=report.as_of, target=row.target,
-            threshold=camp.coverage_threshold, lang=ctx.lang, path=_chart_path(ctx)))
-    return text, image
+    draw = partial(
+        charts.cumulative_chart, hamlet_name=hamlet.name, daily=daily,
+        campaign_start=camp.start, campaign_end=camp.end, as_of=report.as_of,
+        target=row.target, threshold=camp.coverage_threshold, lang=ctx.lang, path=image)
+    return text, draw
 
 
 def _menu_options(ctx: Ctx, hamlet: Hamlet | None) -> list[Option]:

@@ -109,8 +109,17 @@ def write_xlsx(data: ExportData, lang: str, path: Path) -> Path:
         assert isinstance(sheet, Worksheet)
         _fill_sheet(sheet, table)
     workbook.remove(default)
+    path.parent.mkdir(parents=True, exist_ok=True)
     workbook.save(path)
     return path
+
+
+# File name endings of the three CSV parts, in the order write_csv returns them.
+CSV_PARTS = ("tong-hop", "minh-chung", "can-bo")
+
+
+def csv_paths(folder: Path, stem: str) -> list[Path]:
+    return [folder / f"{stem}-{part}.csv" for part in CSV_PARTS]
 
 
 def write_csv(data: ExportData, lang: str, folder: Path, stem: str) -> list[Path]:
@@ -120,16 +129,10 @@ def write_csv(data: ExportData, lang: str, folder: Path, stem: str) -> list[Path
     every Vietnamese letter.
     """
     folder.mkdir(parents=True, exist_ok=True)
-    files = [
-        (f"{stem}-tong-hop.csv", _summary(data, lang)),
-        (f"{stem}-minh-chung.csv", _all_evidence(data, lang)),
-        (f"{stem}-can-bo.csv", _officers(data, lang)),
-    ]
-    paths: list[Path] = []
-    for name, table in files:
-        path = folder / name
+    tables = (_summary(data, lang), _all_evidence(data, lang), _officers(data, lang))
+    paths = csv_paths(folder, stem)
+    for path, table in zip(paths, tables, strict=True):
         _write_csv_table(path, table, lang)
-        paths.append(path)
     return paths
 
 

@@ -68,6 +68,20 @@ async def claim(session: AsyncSession, *, kind: str, period_key: str, user_id: i
     return row
 
 
+async def settled(session: AsyncSession, *, kind: str, period_key: str, channel: str,
+                  max_attempts: int) -> set[int]:
+    """Users whose message of this kind and period is done with (sent, given up, under way).
+
+    Lets a run skip the work of composing messages nobody will get: the retry job calls
+    the runs every few minutes all week long.
+    """
+    rows = await session.scalars(select(Notification.user_id).where(
+        Notification.kind == kind, Notification.period_key == period_key,
+        Notification.channel == channel,
+        (Notification.status != Status.RETRY) | (Notification.attempts >= max_attempts)))
+    return set(rows)
+
+
 async def settle(session: AsyncSession, *, notification_id: int, status: Status, now: datetime,
                  max_attempts: int, error: str = "") -> Status:
     row = await session.get(Notification, notification_id)

@@ -316,24 +316,27 @@ async def evidence(session: AsyncSession, *, campaign_id: int, period: Period, t
                    hamlets: list[Hamlet]) -> list[EvidenceRow]:
     """Every live entry of these hamlets within the period, with its household and officer."""
     by_id = {h.id: h for h in hamlets}
+    wanted = (*_live(campaign_id, period.as_of(today)), Entry.guided_on >= period.start,
+              Entry.hamlet_id.in_(by_id))
     stmt = (
         select(Entry, Household, User.display_name)
         .join(Household, Household.id == Entry.household_id)
         .join(User, User.id == Entry.officer_id)
-        .where(*_live(campaign_id, period.as_of(today)), Entry.guided_on >= period.start,
-               Entry.hamlet_id.in_(by_id))
+        .where(*wanted)
         .order_by(Entry.hamlet_id, Entry.guided_on, Entry.id)
     )
     rows = (await session.execute(stmt)).all()
     names: dict[int, list[str]] = defaultdict(list)
-    if rows:
-        links = await session.execute(
-            select(entry_procedure.c.entry_id, Procedure.name)
-            .join(Procedure, Procedure.id == entry_procedure.c.procedure_id)
-            .where(entry_procedure.c.entry_id.in_([e.id for e, _h, _n in rows]))
-            .order_by(entry_procedure.c.entry_id, Procedure.position))
-        for entry_id, name in links:
-            names[int(entry_id)].append(str(name))
+    # The same filter again rather than a list of entry ids: a year of entries would
+    # exceed asyncpg's 32,767 bind parameters.
+    links = await session.execute(
+        select(entry_procedure.c.entry_id, Procedure.name)
+        .join(Procedure, Procedure.id == entry_procedure.c.procedure_id)
+        .join(Entry, Entry.id == entry_procedure.c.entry_id)
+        .where(*wanted)
+        .order_by(entry_procedure.c.entry_id, Procedure.position))
+    for entry_id, name in links:
+        names[int(entry_id)].append(str(name))
     return [
         EvidenceRow(
             hamlet_code=by_id[e.hamlet_id].code, hamlet_name=by_id[e.hamlet_id].name,
