@@ -26,6 +26,11 @@ DPI = 120
 # Bundled with matplotlib and covers every Vietnamese letter; a server's default font may not.
 FONT = "DejaVu Sans"
 
+# Behind the value labels, so the dashed target line and the pace line don't strike through
+# the digits of the hamlets closest to them.
+LABEL_BOX = {"boxstyle": "square,pad=0.1", "facecolor": "white", "edgecolor": "none",
+             "alpha": 0.85}
+
 REACHED_COLOR = "#2e7d32"
 PENDING_COLOR = "#4a78b0"
 TARGET_COLOR = "#c62828"
@@ -98,7 +103,7 @@ def coverage_chart(report: Report, lang: str, path: Path) -> Path:
             positions, values, height=0.7,
             color=[REACHED_COLOR if r.reached else PENDING_COLOR for r in rows])
         ax.bar_label(bars, labels=[fmt_pct(lang, r.coverage) for r in rows],
-                     padding=3, fontsize=8)
+                     padding=3, fontsize=8, bbox=LABEL_BOX)
         ax.set_yticks(positions, [_hamlet_label(r.name, r.code) for r in rows], fontsize=9)
         # Without rows the y range would default to 0..1 and leave a stray half-band.
         ax.set_ylim(len(rows) - 0.5 if rows else 0.5, -0.5)  # inverted: rank 1 at the top
@@ -160,7 +165,7 @@ def cumulative_chart(*, hamlet_name: str, daily: list[tuple[date, int]], campaig
                          label=t(lang, "chart_actual"))[0]
         ax.annotate(str(counts[-1]), xy=(days[-1], counts[-1]), xytext=(4, 4),
                     textcoords="offset points", fontsize=9, color=PENDING_COLOR,
-                    fontweight="bold")
+                    fontweight="bold", bbox=LABEL_BOX)
         pace = ax.plot(x_span, [1, campaign_days], color=PACE_COLOR,
                        linestyle=":", linewidth=1.6, label=t(lang, "chart_pace_line"))[0]
         target_line = ax.axhline(
