@@ -150,3 +150,15 @@ async def test_mute_and_unmute_the_weekly_summary(tg: TelegramHarness,
     assert "Nhắc nhở lúc 17:00 khi ấp chưa ghi nhận hộ nào: đang bật" in sent[0].text
     assert "Tóm tắt" not in sent[0].text
 
+
+
+async def test_a_mistyped_choice_keeps_the_menu_and_a_household_line_is_logged(
+        tg: TelegramHarness) -> None:
+    await tg.say(HEAD, "/baocao")
+    sent = await tg.say(HEAD, "99")
+    assert sent[0].text.startswith("Anh/chị vui lòng bấm một nút")
+    assert "Tuần trước" in [label for label, _ in sent[-1].buttons]
+    sent = await tg.say(HEAD, "3")  # "Tuần trước", typed
+    assert "Tuần trước (06/04/2026 – 12/04/2026)" in sent[0].text
+    sent = await tg.say(HEAD, "Đỗ Văn Mới; Tổ 2, Ấp Bãi Nhà A; 0912 777 888; KS")
+    assert "✅ Lưu" in [label for label, _ in sent[-1].buttons]
