@@ -9,6 +9,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.config import ConfigError, Settings, load_settings
 from bot.logsetup import setup_logging
@@ -118,6 +119,23 @@ async def _check_schema(settings: Settings, args: argparse.Namespace) -> bool:
         await runtime.close()
 
 
+async def _hamlets_named(session: AsyncSession, codes: list[str] | None,
+                         lang: str) -> list[Hamlet] | None:
+    """Active hamlets with these codes (all of them when none are given); None after
+    telling the user which codes are unknown."""
+    hamlets = list(await session.scalars(
+        select(Hamlet).where(Hamlet.active).order_by(Hamlet.code)))
+    if not codes:
+        return hamlets
+    wanted = {code.upper() for code in codes}
+    unknown = wanted - {h.code for h in hamlets}
+    if unknown:
+        print(t(lang, "cli_hamlet_unknown", code=", ".join(sorted(unknown)),
+                codes=", ".join(h.code for h in hamlets)), file=sys.stderr)
+        return None
+    return [h for h in hamlets if h.code in wanted]
+
+
 def cmd_invite(settings: Settings, args: argparse.Namespace) -> int:
     try:
         role = Role.parse(args.role)
@@ -138,12 +156,10 @@ async def _invite(settings: Settings, args: argparse.Namespace, role: Role) -> i
                 if not args.hamlet:
                     print(t(lang, "cli_hamlet_required", role=role.value), file=sys.stderr)
                     return 2
-                hamlets = list(await session.scalars(select(Hamlet).where(Hamlet.active)))
-                hamlet = next((h for h in hamlets if h.code == args.hamlet.upper()), None)
-                if hamlet is None:
-                    print(t(lang, "cli_hamlet_unknown", code=args.hamlet,
-                            codes=", ".join(sorted(h.code for h in hamlets))), file=sys.stderr)
+                found = await _hamlets_named(session, [args.hamlet], lang)
+                if found is None:
                     return 2
+                hamlet = found[0]
             now = runtime.services.clock.now()
             code, invite = await create_invite(
                 session, role=role, hamlet=hamlet, created_by=None, now=now,
@@ -202,7 +218,6 @@ def cmd_export(settings: Settings, args: argparse.Namespace) -> int:
 
 async def _export(settings: Settings, args: argparse.Namespace, period: Period) -> int:
     from handlers.exports import export
-    from models.reports import active_hamlets
 
     runtime = build_runtime(settings)
     lang = settings.language
@@ -210,15 +225,9 @@ async def _export(settings: Settings, args: argparse.Namespace, period: Period) 
         if not await _ready(runtime, args):
             return 2
         async with runtime.services.sessions() as session, session.begin():
-            hamlets = await active_hamlets(session)
-            if args.hamlet:
-                wanted = {code.upper() for code in args.hamlet}
-                unknown = wanted - {h.code for h in hamlets}
-                if unknown:
-                    print(t(lang, "cli_hamlet_unknown", code=", ".join(sorted(unknown)),
-                            codes=", ".join(h.code for h in hamlets)), file=sys.stderr)
-                    return 2
-                hamlets = [h for h in hamlets if h.code in wanted]
+            hamlets = await _hamlets_named(session, args.hamlet, lang)
+            if hamlets is None:
+                return 2
             camp = await campaign_by_code(session, settings.campaign.code)
             now = runtime.services.clock.now()
             result = await export(

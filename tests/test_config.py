@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 import sqlite3
 import subprocess
-import sys
 import tomllib
 from datetime import date
 from pathlib import Path
@@ -14,6 +13,7 @@ from typing import Any
 import pytest
 
 from bot.config import ConfigError, load_settings, parse_settings
+from tests.cli import finish, start
 from tests.conftest import HAMLETS, raw_config
 
 REPO = Path(__file__).resolve().parent.parent
@@ -201,14 +201,6 @@ def _example_toml(url: str) -> str:
     return new
 
 
-def _cli(*args: str) -> subprocess.Popen[str]:
-    return subprocess.Popen([sys.executable, "-m", "bot", *args], cwd=REPO, text=True,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-
-
-def _wait(proc: subprocess.Popen[str]) -> tuple[int, str, str]:
-    out, err = proc.communicate(timeout=60)
-    return proc.returncode, out, err
 
 
 def _hamlets_in(db: Path) -> dict[str, bool]:
@@ -218,7 +210,7 @@ def _hamlets_in(db: Path) -> dict[str, bool]:
 
 
 def _assert_config_error(proc: subprocess.Popen[str]) -> None:
-    code, out, err = _wait(proc)
+    code, out, err = finish(proc)
     assert code == 2, err
     lines = err.strip().splitlines()
     assert len(lines) == 1, err
@@ -236,19 +228,19 @@ def test_cli_init_invite_and_errors(tmp_path: Path) -> None:
     # Independent commands run side by side to keep this test quick. Any command on the
     # broken config exits 2 with one line naming the key, before it touches the database.
 
-    bad = _cli("init", "--config", str(broken))
-    code, out, err = _wait(_cli("init", "--config", str(config)))
+    bad = start("init", "--config", str(broken))
+    code, out, err = finish(start("init", "--config", str(config)))
     assert code == 0, err
     assert "Đã cập nhật cơ sở dữ liệu" in out
     hamlets = _hamlets_in(db)
     assert len(hamlets) == 13 and all(hamlets.values())
     _assert_config_error(bad)
 
-    invite = _cli("invite", "--config", str(config), "--role", "officer", "--hamlet", "BNA")
-    code, out, err = _wait(_cli("init", "--config", str(config)))
+    invite = start("invite", "--config", str(config), "--role", "officer", "--hamlet", "BNA")
+    code, out, err = finish(start("init", "--config", str(config)))
     assert code == 0, err
     assert "không có gì thay đổi" in out
-    code, out, err = _wait(invite)
+    code, out, err = finish(invite)
     assert code == 0, err
     last = out.strip().splitlines()[-1]
     assert re.fullmatch(r"[A-Z0-9]{10}", last), out
@@ -263,15 +255,15 @@ def test_cli_init_invite_and_errors(tmp_path: Path) -> None:
     assert block in text
     config.write_text(text.replace(block, ""), encoding="utf-8")
     assert "HDAU" not in [h["code"] for h in tomllib.loads(config.read_text())["hamlets"]]
-    unknown = _cli("invite", "--config", str(config), "--role", "officer", "--hamlet", "XYZ")
-    bad = _cli("invite", "--config", str(broken), "--role", "officer", "--hamlet", "BNA")
-    code, out, err = _wait(_cli("init", "--config", str(config)))
+    unknown = start("invite", "--config", str(config), "--role", "officer", "--hamlet", "XYZ")
+    bad = start("invite", "--config", str(broken), "--role", "officer", "--hamlet", "BNA")
+    code, out, err = finish(start("init", "--config", str(config)))
     assert code == 0, err
     assert "1 mục ngừng hoạt động" in out
     hamlets = _hamlets_in(db)
     assert hamlets["HDAU"] is False
     assert sum(hamlets.values()) == 12
-    code, out, err = _wait(unknown)
+    code, out, err = finish(unknown)
     assert code == 2
     assert out == ""
     assert "Không có ấp mã «XYZ»" in err and "BNA" in err

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import csv
-import subprocess
-import sys
 from datetime import datetime
 from pathlib import Path
 
@@ -13,10 +11,9 @@ from sqlalchemy import select
 
 from bot.runtime import Runtime
 from models.records import AuditEvent
+from tests.cli import finish, start
 from tests.conftest import HAMLETS, PROCEDURES
 from tests.seed import seed
-
-REPO = Path(__file__).resolve().parent.parent
 
 
 def _config(runtime: Runtime, folder: Path) -> Path:
@@ -35,14 +32,6 @@ def _config(runtime: Runtime, folder: Path) -> Path:
     return path
 
 
-def _cli(*args: str) -> subprocess.Popen[str]:
-    return subprocess.Popen([sys.executable, "-m", "bot", *args], cwd=REPO, text=True,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-
-
-def _wait(proc: subprocess.Popen[str]) -> tuple[int, str, str]:
-    out, err = proc.communicate(timeout=90)
-    return proc.returncode, out, err
 
 
 async def test_cli_export_xlsx_csv_and_errors(runtime: Runtime, tmp_path: Path) -> None:
@@ -50,14 +39,14 @@ async def test_cli_export_xlsx_csv_and_errors(runtime: Runtime, tmp_path: Path) 
     config = str(_config(runtime, tmp_path))
     out_x, out_c = tmp_path / "xlsx", tmp_path / "csv"
     # Independent runs side by side: each starts a Python process.
-    xlsx = _cli("export", "--config", config, "--from", "01/03/2026", "--to", "30/04/2026",
+    xlsx = start("export", "--config", config, "--from", "01/03/2026", "--to", "30/04/2026",
                 "--hamlet", "BNA", "--hamlet", "nho", "--out", str(out_x))
-    csvs = _cli("export", "--config", config, "--period", "q1", "--format", "csv",
+    csvs = start("export", "--config", config, "--period", "q1", "--format", "csv",
                 "--out", str(out_c))
-    bad = _cli("export", "--config", config, "--from", "31/02/2026", "--to", "01/03/2026")
-    unknown = _cli("export", "--config", config, "--hamlet", "XYZ")
+    bad = start("export", "--config", config, "--from", "31/02/2026", "--to", "01/03/2026")
+    unknown = start("export", "--config", config, "--hamlet", "XYZ")
 
-    code, out, err = _wait(xlsx)
+    code, out, err = finish(xlsx)
     assert code == 0, err
     lines = out.strip().splitlines()
     assert lines[0].startswith("Đã xuất 2 ấp, 25 lượt ghi nhận")  # NHO 19 + BNA 6 live
@@ -78,7 +67,7 @@ async def test_cli_export_xlsx_csv_and_errors(runtime: Runtime, tmp_path: Path) 
     assert nho.cell(4, guided).number_format.upper() == "DD/MM/YYYY"
     assert book["BNA"].max_row == 3 + 6
 
-    code, out, err = _wait(csvs)
+    code, out, err = finish(csvs)
     assert code == 0, err
     files = [Path(p) for p in out.strip().splitlines()[1:]]
     assert [f.name.rsplit("-", 2)[-2:] for f in files] == [
@@ -88,10 +77,10 @@ async def test_cli_export_xlsx_csv_and_errors(runtime: Runtime, tmp_path: Path) 
     assert len(rows) == 1 + 19 + 1  # header, NHO's 19, BNA's H1 (02/03)
     assert any("Hộ Nhỏ Số 19" in row for row in rows)
 
-    code, out, err = _wait(bad)
+    code, out, err = finish(bad)
     assert code == 2 and out == ""
     assert err.strip().startswith("Lỗi cấu hình: --from/--to")
-    code, out, err = _wait(unknown)
+    code, out, err = finish(unknown)
     assert code == 2 and "XYZ" in err
 
     async with runtime.services.sessions() as session:

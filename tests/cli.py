@@ -1,0 +1,20 @@
+"""Run `python -m bot …` as a user would, in a child process (several can run side by side)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def start(*args: str) -> subprocess.Popen[str]:
+    return subprocess.Popen([sys.executable, "-m", "bot", *args], cwd=REPO, text=True,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+
+
+def finish(proc: subprocess.Popen[str]) -> tuple[int, str, str]:
+    """(exit code, stdout, stderr)."""
+    out, err = proc.communicate(timeout=90)
+    return proc.returncode, out, err
