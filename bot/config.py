@@ -73,6 +73,19 @@ class NotificationConfig:
 
 
 @dataclass(frozen=True)
+class VerificationConfig:
+    """Spot-check defaults: sample size, call attempts, and the rule that fails a hamlet."""
+
+    rate: float = 0.10  # share of each hamlet's guided households to call
+    per_hamlet: int = 0  # or a number per hamlet (0: use the rate)
+    max_attempts: int = 3  # unreachable this many times: "could not verify"
+    retry_minutes: int = 60  # an unreachable household comes back to the queue after this
+    claim_minutes: int = 30  # a card held this long without an outcome goes back to the pool
+    failures: int = 1  # failed checks that make a hamlet/officer not eligible
+    max_failure_rate: float | None = None  # or a share of answered checks
+
+
+@dataclass(frozen=True)
 class Settings:
     database_url: str
     timezone: ZoneInfo
@@ -84,6 +97,7 @@ class Settings:
     invite_ttl_hours: int = 72
     notifications: NotificationConfig = field(default_factory=NotificationConfig)
     inactive_days: int = 3  # an officer with no entry for this many days is flagged
+    verification: VerificationConfig = field(default_factory=VerificationConfig)
     data_dir: Path = Path("data")
     source: Path | None = None
 
@@ -285,6 +299,32 @@ def _notifications(raw: dict[str, Any]) -> NotificationConfig:
     )
 
 
+def _share(table: dict[str, Any], key: str, path: str, default: float | None) -> float | None:
+    value = table.get(key, default)
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int | float) or not 0 < value <= 1:
+        raise ConfigError(f"{path}.{key}", "cfg_fraction")
+    return float(value)
+
+
+def _verification(raw: dict[str, Any]) -> VerificationConfig:
+    t = _table(raw, "verification", required=False)
+    p = "verification"
+    d = VerificationConfig()
+    rate = _share(t, "rate", p, d.rate)
+    assert rate is not None
+    return VerificationConfig(
+        rate=rate,
+        per_hamlet=_int(t, "per_hamlet", p, d.per_hamlet, 0),
+        max_attempts=_int(t, "max_attempts", p, d.max_attempts, 1),
+        retry_minutes=_int(t, "retry_minutes", p, d.retry_minutes, 0),
+        claim_minutes=_int(t, "claim_minutes", p, d.claim_minutes, 1),
+        failures=_int(t, "failures", p, d.failures, 1),
+        max_failure_rate=_share(t, "max_failure_rate", p, d.max_failure_rate),
+    )
+
+
 def _timezone(raw: dict[str, Any]) -> ZoneInfo:
     name = raw.get("timezone", "Asia/Ho_Chi_Minh")
     if not isinstance(name, str):
@@ -334,6 +374,7 @@ def parse_settings(raw: dict[str, Any], base_dir: Path, source: Path | None = No
         notifications=_notifications(raw),
         inactive_days=_int(_table(raw, "reports", required=False), "inactive_days", "reports",
                            3, 1),
+        verification=_verification(raw),
         data_dir=data_dir,
         source=source,
     )

@@ -13,7 +13,8 @@ import models.campaign
 import models.households
 import models.notifications
 import models.people
-import models.records  # noqa: F401  (registers every table on the metadata)
+import models.records
+import models.verification  # noqa: F401  (registers every table on the metadata)
 from models.base import Base
 
 config = context.config

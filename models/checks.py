@@ -1,0 +1,254 @@
+"""Working through a batch: handing out call cards, recording outcomes, overturns, replies.
+
+Several supervisors can call from one batch at once. A card is handed out by a conditional
+UPDATE (only if nobody holds it, or their claim has lapsed), so two callers never get the
+same household, on SQLite (where writes are serialised anyway) and on PostgreSQL alike.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy import and_, func, or_, select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import selectinload
+
+from models.audit import record, snapshot
+from models.campaign import Hamlet
+from models.households import Entry
+from models.people import User
+from models.verification import DONE, OPEN, Batch, Call, Check, Flag, Outcome
+
+
+class CheckError(ValueError):
+    """The card is no longer this caller's to record (another took it, or it is done)."""
+
+
+def _available(now: datetime, lease: timedelta, caller_id: int) -> object:
+    return and_(
+        Check.status == OPEN,
+        or_(Check.retry_at.is_(None), Check.retry_at <= now),
+        or_(Check.caller_id.is_(None), Check.caller_id == caller_id,
+            Check.claimed_at < now - lease),
+    )
+
+
+def _live_entry() -> object:
+    live = select(Entry.id).where(Entry.id == Check.entry_id, Entry.deleted_at.is_(None))
+    return live.exists()
+
+
+async def held_card(session: AsyncSession, *, batch_id: int, caller_id: int, now: datetime,
+                    lease: timedelta) -> Check | None:
+    """The card this caller already holds in the batch (a restart resumes it)."""
+    return await session.scalar(
+        select(Check).where(Check.batch_id == batch_id, Check.status == OPEN,
+                            Check.caller_id == caller_id, Check.claimed_at >= now - lease,
+                            _live_entry())  # type: ignore[arg-type]
+        .order_by(Check.claimed_at.desc()).limit(1))
+
+
+async def next_card(session: AsyncSession, *, batch_id: int, caller_id: int, now: datetime,
+                    lease: timedelta) -> Check | None:
+    """Hand the caller a card: the one they hold, else the first free one in the queue."""
+    held = await held_card(session, batch_id=batch_id, caller_id=caller_id, now=now,
+                           lease=lease)
+    if held is not None:
+        return held
+    for _ in range(5):  # lost races move on to the next free card
+        candidate = await session.scalar(
+            select(Check.id).where(Check.batch_id == batch_id,
+                                   _available(now, lease, caller_id),  # type: ignore[arg-type]
+                                   _live_entry())  # type: ignore[arg-type]
+            .order_by(Check.queue_at, Check.position).limit(1))
+        if candidate is None:
+            return None
+        taken = await session.execute(
+            update(Check).where(Check.id == candidate,
+                                _available(now, lease, caller_id))  # type: ignore[arg-type]
+            .values(caller_id=caller_id, claimed_at=now)
+            .execution_options(synchronize_session=False))
+        if getattr(taken, "rowcount", 0) == 1:
+            check = await session.get(Check, candidate, populate_existing=True)
+            assert check is not None
+            return check
+    return None
+
+
+async def release(session: AsyncSession, *, check: Check, caller_id: int, now: datetime,
+                  to_back: bool) -> None:
+    """Give the card back; skipped cards go to the end of the queue."""
+    if check.caller_id == caller_id and check.status == OPEN:
+        check.caller_id = None
+        check.claimed_at = None
+        if to_back:
+            check.queue_at = now
+
+
+@dataclass(frozen=True)
+class Recorded:
+    check: Check
+    outcome: Outcome  # what was stored (unreachable may have become could-not-verify)
+
+
+async def record_outcome(session: AsyncSession, *, check: Check, caller: User,
+                         outcome: Outcome, now: datetime, detail: str = "", note: str = "",
+                         max_attempts: int, retry_after: timedelta,
+                         lease: timedelta) -> Recorded:
+    if check.status != OPEN:
+        raise CheckError("done")
+    holder_ok = check.caller_id == caller.id or check.caller_id is None or (
+        check.claimed_at is not None and check.claimed_at < now - lease)
+    if not holder_ok:
+        raise CheckError("taken")
+    before = snapshot(check)
+    check.attempts += 1
+    stored = outcome
+    if outcome == Outcome.UNREACHABLE and check.attempts >= max_attempts:
+        stored = Outcome.COULD_NOT_VERIFY
+    session.add(Call(check_id=check.id, caller_id=caller.id, at=now, outcome=outcome.value,
+                     detail=detail, note=note))
+    check.outcome = stored.value
+    check.detail = detail
+    if note:
+        check.note = note
+    check.caller_id = None
+    check.claimed_at = None
+    if stored.final:
+        check.status = DONE
+        check.decided_at = now
+        check.decided_by = caller.id
+        check.retry_at = None
+    else:
+        check.retry_at = now + retry_after
+        check.queue_at = now
+    record(session, at=now, actor_id=caller.id, action="verify_outcome",
+           target="verification_check", target_id=check.id, before=before,
+           after=snapshot(check))
+    return Recorded(check=check, outcome=stored)
+
+
+async def overturn(session: AsyncSession, *, check: Check, actor: User, reason: str,
+                   now: datetime) -> None:
+    """A supervisor's review: this failed check no longer counts against eligibility."""
+    before = snapshot(check)
+    check.overturned_at = now
+    check.overturned_by = actor.id
+    check.overturn_reason = reason
+    record(session, at=now, actor_id=actor.id, action="verify_overturn",
+           target="verification_check", target_id=check.id, before=before,
+           after=snapshot(check))
+
+
+async def officer_reply(session: AsyncSession, *, check: Check, officer: User, text: str,
+                        now: datetime) -> None:
+    before = snapshot(check)
+    check.officer_reply = text
+    check.officer_reply_at = now
+    record(session, at=now, actor_id=officer.id, action="verify_reply",
+           target="verification_check", target_id=check.id, before=before,
+           after=snapshot(check))
+
+
+async def add_flag(session: AsyncSession, *, campaign_id: int, entry: Entry, actor: User,
+                   reason: str, now: datetime) -> Flag:
+    flag = Flag(campaign_id=campaign_id, entry_id=entry.id, flagged_by=actor.id,
+                flagged_at=now, reason=reason)
+    session.add(flag)
+    await session.flush()
+    record(session, at=now, actor_id=actor.id, action="verify_flag", target="entry",
+           target_id=entry.id, after={"reason": reason, "flag": flag.id})
+    return flag
+
+
+# ------------------------------------------------------------------------------ reading
+
+
+@dataclass(frozen=True)
+class Card:
+    """What a caller needs on screen: the check and the entry it verifies."""
+
+    check: Check
+    entry: Entry
+    hamlet: Hamlet
+    officer_name: str
+
+
+async def load_card(session: AsyncSession, check: Check) -> Card:
+    entry = await session.scalar(
+        select(Entry).options(selectinload(Entry.household), selectinload(Entry.procedures))
+        .where(Entry.id == check.entry_id))
+    assert entry is not None
+    hamlet = await session.get(Hamlet, check.hamlet_id)
+    officer = await session.get(User, check.officer_id)
+    assert hamlet is not None
+    return Card(check=check, entry=entry, hamlet=hamlet,
+                officer_name=officer.display_name if officer else "?")
+
+
+@dataclass(frozen=True)
+class BatchProgress:
+    batch: Batch
+    total: int
+    done: int
+    waiting: int  # unreachable, to call again later
+    voided: int  # entries deleted since the draw
+
+    @property
+    def open(self) -> int:
+        return self.total - self.done - self.voided
+
+
+async def batch_progress(session: AsyncSession, batch: Batch) -> BatchProgress:
+    rows = (await session.execute(
+        select(
+            func.count(Check.id),
+            func.count(Check.id).filter(Check.status == DONE),
+            func.count(Check.id).filter(Check.status == OPEN, Check.attempts > 0),
+            func.count(Check.id).filter(Check.status == OPEN, ~_live_entry()),  # type: ignore[operator]
+        ).where(Check.batch_id == batch.id))).one()
+    return BatchProgress(batch=batch, total=rows[0], done=rows[1], waiting=rows[2],
+                         voided=rows[3])
+
+
+async def open_batches(session: AsyncSession, campaign_id: int) -> list[BatchProgress]:
+    """Batches with cards left to call, newest first."""
+    batch_ids = select(Check.batch_id).where(Check.campaign_id == campaign_id,
+                                             Check.status == OPEN, _live_entry())  # type: ignore[arg-type]
+    batches = await session.scalars(
+        select(Batch).where(Batch.id.in_(batch_ids)).order_by(Batch.id.desc()))
+    return [await batch_progress(session, b) for b in batches]
+
+
+async def open_checks(session: AsyncSession, batch_id: int) -> list[Check]:
+    return list(await session.scalars(
+        select(Check).where(Check.batch_id == batch_id, Check.status == OPEN,
+                            _live_entry())  # type: ignore[arg-type]
+        .order_by(Check.queue_at, Check.position)))
+
+
+async def failed_checks(session: AsyncSession, campaign_id: int, *,
+                        include_overturned: bool = False) -> list[Check]:
+    stmt = select(Check).where(
+        Check.campaign_id == campaign_id, Check.status == DONE,
+        Check.outcome.in_([o.value for o in Outcome if o.fails]))
+    if not include_overturned:
+        stmt = stmt.where(Check.overturned_at.is_(None))
+    return list(await session.scalars(stmt.order_by(Check.decided_at, Check.id)))
+
+
+async def returned_to(session: AsyncSession, officer_id: int) -> list[Check]:
+    """Checks sent back to this officer that they have not answered yet."""
+    return list(await session.scalars(
+        select(Check).where(Check.officer_id == officer_id, Check.status == DONE,
+                            Check.outcome.in_([o.value for o in Outcome
+                                               if o.returns_to_officer]),
+                            Check.officer_reply_at.is_(None))
+        .order_by(Check.decided_at, Check.id)))
+
+
+async def users_named(session: AsyncSession, ids: Sequence[int]) -> dict[int, str]:
+    rows = await session.execute(select(User.id, User.display_name).where(User.id.in_(ids)))
+    return {uid: name for uid, name in rows}
