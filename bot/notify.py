@@ -11,14 +11,19 @@ from __future__ import annotations
 import enum
 import logging
 from collections.abc import Awaitable, Callable
+from datetime import timedelta
 
 from handlers.context import Services
 from handlers.summaries import reminder_message, weekly_digest, weekly_message
+from handlers.verify_text import returned_text
+from models.checks import load_card
 from models.notifications import (
+    RETURN_KIND,
     Status,
     claim,
     mark_blocked,
     reminder_recipients,
+    returns_due,
     settle,
     settled,
     summary_recipients,
@@ -27,6 +32,10 @@ from models.periods import reminder_due, weekly_due
 from models.registry import campaign_by_code
 
 log = logging.getLogger(__name__)
+
+# A check decided longer ago than this is not pushed any more (e.g. an officer who joined
+# the channel later): they still find it with /giaitrinh.
+RETURN_WINDOW = timedelta(days=14)
 
 
 class Outcome(enum.StrEnum):
@@ -52,8 +61,8 @@ class Notifier:
         return language or self.services.settings.language
 
     async def tick(self) -> int:
-        """Everything due now (both kinds), including retries: safe to call any time."""
-        return await self.run_weekly() + await self.run_reminders()
+        """Everything due now (every kind), including retries: safe to call any time."""
+        return await self.run_weekly() + await self.run_reminders() + await self.run_returns()
 
     async def run_weekly(self) -> int:
         settings = self.services.settings
@@ -110,6 +119,22 @@ class Notifier:
         sent = 0
         for user_id, external_id, text in messages:
             sent += await self._send("reminder", today.isoformat(), user_id, external_id, text)
+        return sent
+
+    async def run_returns(self) -> int:
+        """Failed or disputed checks, each sent back once to the officer who logged it."""
+        now = self.services.clock.now()
+        messages: list[tuple[int, int, str, str]] = []
+        async with self.services.sessions() as session:
+            due = await returns_due(session, channel=self.channel, since=now - RETURN_WINDOW,
+                                    max_attempts=self.services.settings.notifications.max_attempts)
+            for check, user, external_id in due:
+                card = await load_card(session, check)
+                messages.append((check.id, user.id, external_id,
+                                 returned_text(self._lang(user.language), card)))
+        sent = 0
+        for check_id, user_id, external_id, text in messages:
+            sent += await self._send(RETURN_KIND, str(check_id), user_id, external_id, text)
         return sent
 
     async def _send(self, kind: str, key: str, user_id: int, external_id: str,

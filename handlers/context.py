@@ -37,6 +37,9 @@ class Ctx:
     now: datetime
     dialog: Dialog | None = None
     _campaign_id: int | None = field(default=None, repr=False)
+    # Pushed-message kinds this message made due (e.g. a check sent back to its officer):
+    # the core tells the channels once the transaction has committed.
+    wake: set[str] = field(default_factory=set)
 
     @property
     def settings(self) -> Settings:

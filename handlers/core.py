@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
+from collections.abc import Callable
 from dataclasses import replace
 
 from sqlalchemy.exc import IntegrityError
@@ -18,6 +19,8 @@ import handlers.notify_settings
 import handlers.progress
 import handlers.registration
 import handlers.reports
+import handlers.verify
+import handlers.verify_review
 from handlers.context import Ctx, Services
 from handlers.dialog import COMMANDS, REPEAT, STEPS, Answer, pressed_option, typed_option
 from handlers.i18n import t
@@ -57,9 +60,14 @@ async def render_files(replies: list[Reply]) -> list[Reply]:
     return done
 
 
+Listener = Callable[[str], None]
+
+
 class Core:
     def __init__(self, services: Services) -> None:
         self.services = services
+        # Called with a pushed-message kind after a commit made such messages due.
+        self.listeners: list[Listener] = []
 
     async def handle(self, inbound: Inbound) -> list[Reply]:
         started = time.perf_counter()
@@ -95,7 +103,11 @@ class Core:
             lang = (user.language if user else None) or settings.language
             ctx = Ctx(services=self.services, session=session, inbound=inbound, user=user,
                       lang=lang, now=now)
-            return await self._route(ctx)
+            replies = await self._route(ctx)
+        for kind in sorted(ctx.wake):
+            for listener in self.listeners:
+                listener(kind)
+        return replies
 
     async def _route(self, ctx: Ctx) -> list[Reply]:
         inbound = ctx.inbound

@@ -27,14 +27,26 @@ from handlers.report_scope import (
     visible_hamlets,
 )
 from handlers.report_text import period_name
-from handlers.workbook import ExportData, csv_paths, export_filename, write_csv, write_xlsx
+from handlers.workbook import (
+    ExportData,
+    csv_parts,
+    csv_paths,
+    export_filename,
+    write_csv,
+    write_xlsx,
+)
 from models.audit import record
 from models.campaign import Hamlet
+from models.check_rows import check_rows
 from models.periods import Period, PeriodError
 from models.reports import active_hamlets, build_report, evidence, officer_activity
 
 if TYPE_CHECKING:
     from bot.config import Settings
+
+# What each CSV part is called in the chat message that carries it.
+PART_NAMES = {"tong-hop": "export_part_summary", "minh-chung": "export_part_evidence",
+              "can-bo": "export_part_officers", "kiem-tra": "export_part_checks"}
 
 PERIOD_CHOICES = ("since_start", "this_week", "last_week", "this_month", "this_quarter",
                   "last_quarter", "half", "year")
@@ -50,7 +62,9 @@ class ExportResult:
 async def gather(session: AsyncSession, settings: Settings, *, campaign_id: int,
                  period: Period, today: date, hamlets: list[Hamlet],
                  made_at: datetime) -> ExportData:
-    """Figures, officers and evidence rows for these hamlets (ranked among all hamlets)."""
+    """Figures, officers, evidence rows and spot-checks for these hamlets (ranked among all
+    hamlets). Spot-checks are the campaign's, whatever the period: eligibility is judged
+    over the whole campaign."""
     everyone = await active_hamlets(session)
     report = await build_report(session, campaign_id=campaign_id, campaign=settings.campaign,
                                 period=period, today=today, hamlets=everyone)
@@ -62,8 +76,10 @@ async def gather(session: AsyncSession, settings: Settings, *, campaign_id: int,
                                       tz=settings.timezone)
     rows = await evidence(session, campaign_id=campaign_id, period=period, today=today,
                           hamlets=hamlets)
+    checks = await check_rows(session, campaign_id=campaign_id, hamlets=hamlets)
     return ExportData(campaign=settings.campaign, report=report, officers=tuple(officers),
-                      evidence=tuple(rows), made_at=made_at, tz=settings.timezone)
+                      evidence=tuple(rows), made_at=made_at, tz=settings.timezone,
+                      checks=tuple(checks))
 
 
 async def export(session: AsyncSession, settings: Settings, *, campaign_id: int,
@@ -75,7 +91,7 @@ async def export(session: AsyncSession, settings: Settings, *, campaign_id: int,
     write: Callable[[], object]
     if fmt == "csv":
         stem = export_filename(data, "").rstrip(".")
-        paths = csv_paths(folder, stem)
+        paths = csv_paths(folder, stem, csv_parts(data))
         write = partial(write_csv, data, lang, folder, stem)
     else:
         paths = [folder / export_filename(data, "xlsx")]
@@ -84,7 +100,7 @@ async def export(session: AsyncSession, settings: Settings, *, campaign_id: int,
            target_id=None, after={
                "period": period.key, "kind": period.kind, "format": fmt, "via": via,
                "hamlets": sorted(h.code for h in hamlets), "entries": len(data.evidence),
-               "files": [p.name for p in paths]})
+               "checks": len(data.checks), "files": [p.name for p in paths]})
     return ExportResult(paths=paths, data=data, write=write)
 
 
@@ -101,9 +117,9 @@ async def export_replies(ctx: Ctx, period: Period, hamlets: list[Hamlet],
                           actor_id=ctx.me.id, now=ctx.now, via=ctx.inbound.channel)
     name = period_name(ctx.lang, period)
     if fmt == "csv":
-        parts = ("export_part_summary", "export_part_evidence", "export_part_officers")
-        return [Reply(ctx.t("export_ready_csv", part=ctx.t(part), name=name), file=path,
-                      cleanup=True, render=result.write if i == 0 else None)
+        parts = csv_parts(result.data)  # the same parts, in the same order, as the paths
+        return [Reply(ctx.t("export_ready_csv", part=ctx.t(PART_NAMES[part]), name=name),
+                      file=path, cleanup=True, render=result.write if i == 0 else None)
                 for i, (part, path) in enumerate(zip(parts, result.paths, strict=True))]
     return [Reply(ctx.t("export_ready", name=name, hamlets=len(result.data.report.rows),
                         rows=len(result.data.evidence)), file=result.paths[0], cleanup=True,

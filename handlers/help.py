@@ -19,7 +19,7 @@ def help_text(ctx: Ctx) -> str:
     parts = [ctx.t("help_title", campaign=camp.name)]
     user = ctx.me
     if user.hamlet_id is not None:
-        parts.append(ctx.t("help_officer", procedure=first_proc))
+        parts.append(ctx.t("help_officer", procedure=first_proc) + "\n" + ctx.t("help_explain"))
     if user.role == Role.HAMLET_HEAD:
         parts.append(ctx.t("help_head"))
     elif user.role == Role.OFFICER:
@@ -27,6 +27,7 @@ def help_text(ctx: Ctx) -> str:
                            time=ctx.settings.notifications.reminder_time.strftime("%H:%M")))
     if user.role in (Role.SUPERVISOR, Role.ADMIN):
         parts.append(ctx.t("help_supervisor"))
+        parts.append(ctx.t("help_verify"))
     if user.role == Role.ADMIN:
         parts.append(ctx.t("help_admin"))
     parts.append(ctx.t("help_common"))

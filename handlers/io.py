@@ -43,3 +43,6 @@ class Reply:
     # Writes `file`/`image` after the transaction commits (in a worker thread), so drawing a
     # chart or writing a spreadsheet never holds the database's write lock.
     render: Callable[[], object] | None = None
+    # A phone number (E.164) shown in `text` in national format: channels that can make it
+    # tap-to-call (Telegram: a tel: link) do so.
+    phone: str | None = None

@@ -4,11 +4,17 @@ summary and the daily reminder. Pure functions of the figures and a language."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 from handlers.i18n import fmt_date, fmt_int, fmt_pct, fmt_short_date, t
+from models.eligibility import FailRule, Tally, Verification
 from models.periods import Period
 from models.reports import HamletRow, OfficerActivity, Report
+
+if TYPE_CHECKING:
+    from bot.config import Settings
 
 
 def period_name(lang: str, period: Period) -> str:
@@ -58,7 +64,7 @@ def _row_lines(lang: str, report: Report, row: HamletRow, rank: int) -> list[str
     ]
 
 
-def table(lang: str, report: Report) -> str:
+def table(lang: str, report: Report, checks: CheckFigures | None = None) -> str:
     """Every hamlet ranked by coverage: the message supervisors read at a glance."""
     lines = [t(lang, "report_title"), period_line(lang, report.period),
              t(lang, "report_legend", pct=fmt_pct(lang, report.threshold)), ""]
@@ -75,6 +81,8 @@ def table(lang: str, report: Report) -> str:
     if report.behind:
         lines.append(t(lang, "report_behind", hamlets=", ".join(r.name for r in report.behind)))
     lines.append(t(lang, "report_rule_note"))
+    if checks is not None:
+        lines += checks_section(lang, checks)
     return "\n".join(lines)
 
 
@@ -86,7 +94,8 @@ def _officer_line(lang: str, a: OfficerActivity, inactive_days: int) -> str:
 
 
 def hamlet_detail(lang: str, report: Report, row: HamletRow, hamlets_ranked: int,
-                  officers: Sequence[OfficerActivity] | None, inactive_days: int) -> str:
+                  officers: Sequence[OfficerActivity] | None, inactive_days: int,
+                  checks: CheckFigures | None = None) -> str:
     """One hamlet's figures for the period; with its officers' activity when allowed."""
     lines = [
         t(lang, "report_hamlet_title", hamlet=row.name, code=row.code, marks=_marks(row)),
@@ -108,6 +117,8 @@ def hamlet_detail(lang: str, report: Report, row: HamletRow, hamlets_ranked: int
         lines += ["", t(lang, "report_officers_title", days=inactive_days)]
         lines += [_officer_line(lang, a, inactive_days) for a in officers] or [
             t(lang, "report_no_officers")]
+    if checks is not None:
+        lines += hamlet_checks_section(lang, checks, row.hamlet_id)
     return "\n".join(lines)
 
 
@@ -121,7 +132,7 @@ def _rank_change(lang: str, row: HamletRow) -> str:
 
 
 def weekly_all(lang: str, report: Report, inactive: Sequence[OfficerActivity],
-               inactive_days: int) -> str:
+               inactive_days: int, checks: CheckFigures | None = None) -> str:
     """The Monday summary for supervisors: every hamlet, last week's gains and rank moves."""
     guided = sum(r.guided for r in report.rows)
     total = sum(r.total for r in report.rows)
@@ -145,12 +156,16 @@ def weekly_all(lang: str, report: Report, inactive: Sequence[OfficerActivity],
         people = ", ".join(t(lang, "weekly_inactive_person", name=a.name,
                              hamlet=a.hamlet_name, days=a.idle_days) for a in inactive)
         lines.append(t(lang, "weekly_inactive", days=inactive_days, people=people))
+    if checks is not None and checks.figures.any:
+        figures = checks.figures
+        lines += _weekly_checks(lang, checks, figures.total, figures.hamlets, figures.officers)
     lines.append(t(lang, "weekly_footer"))
     return "\n".join(lines)
 
 
 def weekly_hamlet(lang: str, report: Report, row: HamletRow,
-                  officers: Sequence[OfficerActivity], inactive_days: int) -> str:
+                  officers: Sequence[OfficerActivity], inactive_days: int,
+                  checks: CheckFigures | None = None) -> str:
     """The Monday summary for a hamlet head: their hamlet, its rank, its officers."""
     lines = [
         t(lang, "weekly_hamlet_title", hamlet=row.name,
@@ -169,8 +184,98 @@ def weekly_hamlet(lang: str, report: Report, row: HamletRow,
     if officers:
         lines += ["", t(lang, "report_officers_title", days=inactive_days)]
         lines += [_officer_line(lang, a, inactive_days) for a in officers]
+    hamlet = checks.figures.hamlet(row.hamlet_id) if checks is not None else None
+    if checks is not None and hamlet is not None:
+        lines += _weekly_checks(lang, checks, hamlet, [hamlet],
+                                _officers_of(checks.figures, hamlet))
     lines.append(t(lang, "weekly_footer"))
     return "\n".join(lines)
+
+
+# ---------------------------------------------------------------------- verification
+
+
+@dataclass(frozen=True)
+class CheckFigures:
+    """Spot-check results and the rule that judged them (the reason a text names)."""
+
+    figures: Verification
+    rule: FailRule
+
+
+def fail_rule(settings: Settings) -> FailRule:
+    config = settings.verification
+    return FailRule(failures=config.failures, max_failure_rate=config.max_failure_rate)
+
+
+def _rate(lang: str, tally: Tally) -> str:
+    rate = tally.pass_rate
+    return t(lang, "report_checks_no_rate") if rate is None else fmt_pct(lang, rate)
+
+
+def _counts(lang: str, tally: Tally) -> dict[str, object]:
+    # A wrong number says as little about the officer as no answer: both "could not verify".
+    return {"checked": tally.checked, "confirmed": tally.confirmed, "failed": tally.failed,
+            "unverified": tally.unreachable + tally.wrong_number, "rate": _rate(lang, tally),
+            "open": tally.open,
+            "overturned": t(lang, "report_checks_overturned", n=tally.overturned)
+            if tally.overturned else ""}
+
+
+def _check_row(lang: str, name: str, tally: Tally) -> str:
+    return t(lang, "report_checks_row", name=name, **_counts(lang, tally))
+
+
+def _reason(lang: str, tally: Tally, rule: FailRule) -> str:
+    if tally.failed >= rule.failures or rule.max_failure_rate is None:
+        return t(lang, "report_checks_reason_count", n=tally.failed)
+    return t(lang, "report_checks_reason_rate", n=tally.failed, answered=tally.answered,
+             max=fmt_pct(lang, rule.max_failure_rate))
+
+
+def _not_eligible(lang: str, checks: CheckFigures, hamlets: Sequence[Tally],
+                  officers: Sequence[Tally]) -> list[str]:
+    items = [t(lang, "report_checks_ne_hamlet", hamlet=h.name, code=h.code,
+               reason=_reason(lang, h, checks.rule)) for h in hamlets if not h.eligible]
+    items += [t(lang, "report_checks_ne_officer", name=o.name, code=o.code,
+                reason=_reason(lang, o, checks.rule)) for o in officers if not o.eligible]
+    return [t(lang, "report_checks_not_eligible", items="; ".join(items))] if items else []
+
+
+def _officers_of(figures: Verification, hamlet: Tally) -> list[Tally]:
+    """The hamlet's own officers (an officer's figures cover every check of their work)."""
+    return [o for o in figures.officers if o.code == hamlet.code]
+
+
+def checks_section(lang: str, checks: CheckFigures) -> list[str]:
+    """Every hamlet's spot-checks under the ranking; nothing before the first draw."""
+    figures = checks.figures
+    if not figures.any:
+        return []
+    lines = ["", t(lang, "report_checks_title"),
+             t(lang, "report_checks_total", **_counts(lang, figures.total))]
+    lines += [_check_row(lang, t(lang, "report_checks_hamlet_name", hamlet=h.name, code=h.code),
+                         h) for h in figures.hamlets]
+    return lines + _not_eligible(lang, checks, figures.hamlets, figures.officers)
+
+
+def hamlet_checks_section(lang: str, checks: CheckFigures, hamlet_id: int) -> list[str]:
+    """One hamlet's spot-checks and its officers'; nothing if none of its households drawn."""
+    hamlet = checks.figures.hamlet(hamlet_id)
+    if hamlet is None:
+        return []
+    officers = _officers_of(checks.figures, hamlet)
+    lines = ["", t(lang, "report_checks_title"),
+             t(lang, "report_checks_total", **_counts(lang, hamlet))]
+    lines += [_check_row(lang, o.name, o) for o in officers]
+    return lines + _not_eligible(lang, checks, [hamlet], officers)
+
+
+def _weekly_checks(lang: str, checks: CheckFigures, scope: Tally, hamlets: Sequence[Tally],
+                   officers: Sequence[Tally]) -> list[str]:
+    """The verification work still open and the results so far, in two lines at most."""
+    return [t(lang, "weekly_checks", **_counts(lang, scope)),
+            *_not_eligible(lang, checks, hamlets, officers)]
 
 
 def reminder(lang: str, *, hamlet: str, today: date, hamlet_streak: int,

@@ -25,7 +25,8 @@ from handlers.report_scope import (
     period_of,
     visible_hamlets,
 )
-from handlers.report_text import hamlet_detail, period_name, table
+from handlers.report_text import CheckFigures, hamlet_detail, period_name, table
+from handlers.summaries import check_figures
 from models.campaign import Hamlet
 from models.periods import Period, PeriodError
 from models.reports import (
@@ -80,12 +81,13 @@ async def show(ctx: Ctx, period: Period, hamlet: Hamlet | None) -> list[Reply]:
                                 period=period, today=ctx.today, hamlets=everyone)
     name = period_name(ctx.lang, period)
     image = _chart_path(ctx)
+    checks = await check_figures(ctx.session, ctx.settings, campaign_id=campaign_id)
     draw: Callable[[], object]
     if hamlet is None:
-        text = table(ctx.lang, report)
+        text = table(ctx.lang, report, checks)
         draw = partial(charts.coverage_chart, report, ctx.lang, image)
     else:
-        text, draw = await _hamlet_view(ctx, report, hamlet, campaign_id, image)
+        text, draw = await _hamlet_view(ctx, report, hamlet, campaign_id, image, checks)
     replies = [Reply(text), Reply(ctx.t("report_chart_caption", name=name), image=image,
                                   cleanup=True, render=draw)]
     replies.append(_menu(ctx, period, hamlet))
@@ -93,13 +95,14 @@ async def show(ctx: Ctx, period: Period, hamlet: Hamlet | None) -> list[Reply]:
 
 
 async def _hamlet_view(ctx: Ctx, report: Report, hamlet: Hamlet, campaign_id: int,
-                       image: Path) -> tuple[str, Callable[[], object]]:
+                       image: Path,
+                       checks: CheckFigures | None) -> tuple[str, Callable[[], object]]:
     row = next(r for r in report.rows if r.hamlet_id == hamlet.id)
     officers = await officer_activity(
         ctx.session, campaign_id=campaign_id, period=report.period, today=ctx.today,
         hamlets=[hamlet], inactive_days=ctx.settings.inactive_days, tz=ctx.settings.timezone)
     text = hamlet_detail(ctx.lang, report, row, len(report.rows), officers,
-                         ctx.settings.inactive_days)
+                         ctx.settings.inactive_days, checks)
     camp = ctx.settings.campaign
     daily = await daily_new_households(ctx.session, campaign_id=campaign_id,
                                        hamlet_id=hamlet.id, until=report.as_of)

@@ -11,8 +11,9 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from handlers.report_text import reminder, weekly_all, weekly_hamlet
+from handlers.report_text import CheckFigures, fail_rule, reminder, weekly_all, weekly_hamlet
 from models.campaign import Hamlet
+from models.eligibility import verification
 from models.notifications import streak
 from models.people import Role, User
 from models.periods import Period, previous_week
@@ -27,6 +28,15 @@ class WeeklyDigest:
     report: Report  # every hamlet, with last week's ranks to show moves
     officers: tuple[OfficerActivity, ...]
     inactive_days: int
+    checks: CheckFigures | None = None  # None until the first spot-check is drawn
+
+
+async def check_figures(session: AsyncSession, settings: Settings, *,
+                        campaign_id: int) -> CheckFigures | None:
+    """Spot-check results judged by the configured rule; None while there are no checks."""
+    rule = fail_rule(settings)
+    figures = await verification(session, campaign_id=campaign_id, rule=rule)
+    return CheckFigures(figures=figures, rule=rule) if figures.any else None
 
 
 async def weekly_digest(session: AsyncSession, settings: Settings, *, campaign_id: int,
@@ -40,20 +50,22 @@ async def weekly_digest(session: AsyncSession, settings: Settings, *, campaign_i
                                       inactive_days=settings.inactive_days,
                                       tz=settings.timezone)
     return WeeklyDigest(report=report, officers=tuple(officers),
-                        inactive_days=settings.inactive_days)
+                        inactive_days=settings.inactive_days,
+                        checks=await check_figures(session, settings, campaign_id=campaign_id))
 
 
 def weekly_message(digest: WeeklyDigest, user: User, lang: str) -> str | None:
     """Supervisors get every hamlet; a hamlet head gets theirs; anyone else nothing."""
     if user.role == Role.SUPERVISOR:
         inactive = [a for a in digest.officers if a.inactive]
-        return weekly_all(lang, digest.report, inactive, digest.inactive_days)
+        return weekly_all(lang, digest.report, inactive, digest.inactive_days, digest.checks)
     if user.role == Role.HAMLET_HEAD and user.hamlet_id is not None:
         row = next((r for r in digest.report.rows if r.hamlet_id == user.hamlet_id), None)
         if row is None:
             return None
         officers = [a for a in digest.officers if a.hamlet_code == row.code]
-        return weekly_hamlet(lang, digest.report, row, officers, digest.inactive_days)
+        return weekly_hamlet(lang, digest.report, row, officers, digest.inactive_days,
+                             digest.checks)
     return None
 
 

@@ -28,8 +28,10 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from handlers.i18n import fmt_date, fmt_datetime, fmt_pct, fmt_phone, t
+from models.check_rows import CheckRow
 from models.reports import EvidenceRow, OfficerActivity, Report
 from models.rules import CampaignConfig
+from models.verification import DETAILS
 
 TITLE_ROW, PERIOD_ROW, HEADER_ROW = 1, 2, 3
 FIRST_DATA_ROW = HEADER_ROW + 1
@@ -62,6 +64,7 @@ class ExportData:
     evidence: tuple[EvidenceRow, ...]
     made_at: datetime  # aware
     tz: ZoneInfo  # the campaign's timezone (Asia/Ho_Chi_Minh)
+    checks: tuple[CheckRow, ...] = ()  # spot-checks of these hamlets; none: no checks sheet
 
 
 class Kind(Enum):
@@ -100,11 +103,13 @@ class _Table:
 
 
 def write_xlsx(data: ExportData, lang: str, path: Path) -> Path:
-    """Summary sheet, one evidence sheet per hamlet (report order), then the officers."""
-    tables = [_summary(data, lang), *_evidence_sheets(data, lang), _officers(data, lang)]
+    """Summary sheet, one evidence sheet per hamlet (report order), the spot-checks (if any
+    were drawn), then the officers."""
+    named = [*_check_tables(data, lang), _officers(data, lang)]
+    tables = [_summary(data, lang), *_evidence_sheets(data, lang), *named]
     workbook = Workbook()
     default = workbook.worksheets[0]
-    for table, title in zip(tables, _sheet_titles(tables), strict=True):
+    for table, title in zip(tables, _sheet_titles(tables, len(named)), strict=True):
         sheet = workbook.create_sheet(title)
         assert isinstance(sheet, Worksheet)
         _fill_sheet(sheet, table)
@@ -114,23 +119,31 @@ def write_xlsx(data: ExportData, lang: str, path: Path) -> Path:
     return path
 
 
-# File name endings of the three CSV parts, in the order write_csv returns them.
+# File name endings of the CSV parts, in the order write_csv returns them; the spot-checks
+# part comes last (and only when checks exist) so the first three never move.
 CSV_PARTS = ("tong-hop", "minh-chung", "can-bo")
+CHECKS_PART = "kiem-tra"
 
 
-def csv_paths(folder: Path, stem: str) -> list[Path]:
-    return [folder / f"{stem}-{part}.csv" for part in CSV_PARTS]
+def csv_parts(data: ExportData) -> tuple[str, ...]:
+    return (*CSV_PARTS, CHECKS_PART) if data.checks else CSV_PARTS
+
+
+def csv_paths(folder: Path, stem: str, parts: Sequence[str] = CSV_PARTS) -> list[Path]:
+    return [folder / f"{stem}-{part}.csv" for part in parts]
 
 
 def write_csv(data: ExportData, lang: str, folder: Path, stem: str) -> list[Path]:
-    """Summary, all evidence and officers as three CSV files in `folder`; returns their paths.
+    """Summary, all evidence, officers (and spot-checks, if any) as CSV files in `folder`;
+    returns their paths.
 
     UTF-8 with a BOM: without it Excel opens the file as the ANSI code page and mangles
     every Vietnamese letter.
     """
     folder.mkdir(parents=True, exist_ok=True)
-    tables = (_summary(data, lang), _all_evidence(data, lang), _officers(data, lang))
-    paths = csv_paths(folder, stem)
+    tables = (_summary(data, lang), _all_evidence(data, lang), _officers(data, lang),
+              *_check_tables(data, lang))
+    paths = csv_paths(folder, stem, csv_parts(data))
     for path, table in zip(paths, tables, strict=True):
         _write_csv_table(path, table, lang)
     return paths
@@ -262,6 +275,49 @@ def _officers(data: ExportData, lang: str) -> _Table:
                   _period_line(data, lang), columns, rows)
 
 
+def _outcome_label(lang: str, row: CheckRow) -> str:
+    return t(lang, f"vout_{row.outcome}") if row.outcome else t(lang, "xl_check_open")
+
+
+def _detail_label(lang: str, detail: str) -> str:
+    """"procedure,date" → "thủ tục, ngày hướng dẫn"; an unknown word is shown as stored."""
+    words = [w.strip() for w in detail.split(",") if w.strip()]
+    return ", ".join(t(lang, f"vdetail_{w}") if w in DETAILS else w for w in words)
+
+
+def _overturned(lang: str, row: CheckRow) -> str:
+    if not row.overturned:
+        return t(lang, "xl_no")
+    if row.overturn_reason:
+        return t(lang, "xl_overturned_because", reason=row.overturn_reason)
+    return t(lang, "xl_yes")
+
+
+def _check_row(row: CheckRow, lang: str, tz: ZoneInfo) -> Row:
+    called = _local(row.last_call_at, tz) if row.last_call_at else None
+    return (row.batch_id, row.seed, row.hamlet_code, row.hamlet_name, row.head_name,
+            fmt_phone(row.phone), row.guided_on, row.officer, _outcome_label(lang, row),
+            _detail_label(lang, row.detail), row.attempts, row.last_caller, called,
+            row.note, _overturned(lang, row), row.officer_reply)
+
+
+def _check_tables(data: ExportData, lang: str) -> list[_Table]:
+    """The spot-check list, one row per check; no table at all before the first draw."""
+    if not data.checks:
+        return []
+    columns = _columns(lang, [
+        ("xl_col_batch", Kind.COUNT), ("xl_col_seed", Kind.TEXT), ("xl_col_code", Kind.TEXT),
+        ("xl_col_hamlet", Kind.TEXT), ("xl_col_head", Kind.TEXT), ("xl_col_phone", Kind.TEXT),
+        ("xl_col_guided_on", Kind.DATE), ("xl_col_officer", Kind.TEXT),
+        ("xl_col_outcome", Kind.TEXT), ("xl_col_detail", Kind.TEXT),
+        ("xl_col_attempts", Kind.COUNT), ("xl_col_last_caller", Kind.TEXT),
+        ("xl_col_last_call", Kind.MOMENT), ("xl_col_note", Kind.TEXT),
+        ("xl_col_overturned", Kind.TEXT), ("xl_col_officer_reply", Kind.TEXT)])
+    rows = tuple(_check_row(row, lang, data.tz) for row in data.checks)
+    return [_Table(t(lang, "xl_checks_sheet"), _report_title(data, lang),
+                   _period_line(data, lang), columns, rows)]
+
+
 # ---------------------------------------------------------------------------- text safety
 
 
@@ -299,12 +355,14 @@ def _sheet_title(wanted: str, taken: set[str]) -> str:
     return candidate
 
 
-def _sheet_titles(tables: Sequence[_Table]) -> list[str]:
-    """Summary and officers keep their names; a hamlet whose code clashes gets the suffix."""
+def _sheet_titles(tables: Sequence[_Table], named: int = 1) -> list[str]:
+    """The summary and the last `named` sheets (checks, officers) keep their names; a
+    hamlet whose code clashes with one of them gets the suffix."""
     taken: set[str] = set()
-    last = len(tables) - 1
-    titles = {i: _sheet_title(tables[i].name, taken) for i in (0, last)}
-    titles.update({i: _sheet_title(tables[i].name, taken) for i in range(1, last)})
+    first_named = len(tables) - named
+    fixed = (0, *range(first_named, len(tables)))
+    titles = {i: _sheet_title(tables[i].name, taken) for i in fixed}
+    titles.update({i: _sheet_title(tables[i].name, taken) for i in range(1, first_named)})
     return [titles[i] for i in range(len(tables))]
 
 

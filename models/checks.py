@@ -17,7 +17,7 @@ from sqlalchemy.orm import selectinload
 
 from models.audit import record, snapshot
 from models.campaign import Hamlet
-from models.households import Entry
+from models.households import Entry, Household
 from models.people import User
 from models.verification import DONE, OPEN, Batch, Call, Check, Flag, Outcome
 
@@ -252,3 +252,13 @@ async def returned_to(session: AsyncSession, officer_id: int) -> list[Check]:
 async def users_named(session: AsyncSession, ids: Sequence[int]) -> dict[int, str]:
     rows = await session.execute(select(User.id, User.display_name).where(User.id.in_(ids)))
     return {uid: name for uid, name in rows}
+
+
+async def household_names(session: AsyncSession, ids: Sequence[int]) -> dict[int, str]:
+    rows = await session.execute(
+        select(Household.id, Household.head_name).where(Household.id.in_(ids)))
+    return {hid: name for hid, name in rows}
+
+
+async def hamlet_codes(session: AsyncSession) -> dict[int, str]:
+    return {hid: code for hid, code in await session.execute(select(Hamlet.id, Hamlet.code))}

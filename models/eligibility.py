@@ -16,7 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from models.campaign import Hamlet
 from models.people import User
-from models.verification import DONE, OPEN, Check, Outcome
+from models.verification import OPEN, Check, Outcome
 
 
 @dataclass(frozen=True)

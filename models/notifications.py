@@ -11,7 +11,7 @@ from __future__ import annotations
 import enum
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import ForeignKey, Integer, String, UniqueConstraint, select, update
+from sqlalchemy import ForeignKey, Integer, String, UniqueConstraint, cast, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import Mapped, mapped_column
@@ -19,6 +19,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 from models.base import Base, BigId, UTCDateTime
 from models.households import Entry
 from models.people import Identity, Role, User
+from models.verification import DONE, Check, Outcome
 
 
 class Status(enum.StrEnum):
@@ -156,3 +157,24 @@ async def streak(session: AsyncSession, *, campaign_id: int, until: date,
         count += 1
         expected -= timedelta(days=1)
     return count
+
+
+RETURN_KIND = "verify"  # a check sent back to the officer who logged the entry
+
+
+async def returns_due(session: AsyncSession, *, channel: str, since: datetime,
+                      max_attempts: int) -> list[tuple[Check, User, str]]:
+    """Checks decided since `since` whose officer has not been told yet on this channel."""
+    told = select(Notification.id).where(
+        Notification.kind == RETURN_KIND, Notification.channel == channel,
+        Notification.period_key == cast(Check.id, String),
+        (Notification.status != Status.RETRY) | (Notification.attempts >= max_attempts),
+    ).exists()
+    rows = await session.execute(
+        select(Check, User, Identity.external_id)
+        .join(User, User.id == Check.officer_id).join(Identity, Identity.user_id == User.id)
+        .where(Check.status == DONE, Check.decided_at >= since,
+               Check.outcome.in_([o.value for o in Outcome if o.returns_to_officer]),
+               User.active, Identity.channel == channel, Identity.blocked_at.is_(None), ~told)
+        .order_by(Check.id))
+    return [(check, user, str(external_id)) for check, user, external_id in rows]

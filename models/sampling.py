@@ -9,13 +9,13 @@ campaign does not change the picks in the others.
 from __future__ import annotations
 
 import hashlib
-import math
 import random
 import secrets
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from sqlalchemy import func, or_, select
@@ -56,7 +56,10 @@ class Rule:
         if households == 0:
             return 0
         if self.mode == "rate":
-            wanted = math.floor(self.rate * households + 0.5)  # half up, not banker's
+            # Half up, not banker's, in decimal: 29% of 50 is 14.5 → 15, where the float
+            # product 14.499999999999998 would round down.
+            exact = Decimal(str(self.rate)) * households
+            wanted = int(exact.to_integral_value(rounding=ROUND_HALF_UP))
         else:
             wanted = self.per_hamlet
         return min(households, max(wanted, 1, officers))
@@ -107,8 +110,13 @@ def _draw_hamlet(rng: random.Random, entries: list[Candidate], rule: Rule) -> li
         by_officer[c.officer_id].append(c)
     target = rule.target(len(by_household), len(by_officer))
     picked: dict[int, Candidate] = {}
-    # One household per officer first, so each officer's work is checked.
-    for officer in sorted(by_officer):
+    # One household per officer first, so each officer's work is checked. Officers with the
+    # fewest households choose first: one who only logged a household another officer also
+    # logged is not left out when that other officer happens to pick it.
+    def households_of(officer: int) -> tuple[int, int]:
+        return len({c.household_id for c in by_officer[officer]}), officer
+
+    for officer in sorted(by_officer, key=households_of):
         options = [c for c in by_officer[officer] if c.household_id not in picked]
         if options and len(picked) < target:
             choice = rng.choice(options)
@@ -180,13 +188,17 @@ async def open_flags(session: AsyncSession, campaign_id: int,
         .where(Flag.campaign_id == campaign_id, Flag.batch_id.is_(None),
                Entry.deleted_at.is_(None), Entry.hamlet_id.in_(hamlet_ids))
         .order_by(Flag.id))
-    return [(flag, Candidate(*rest)) for flag, *rest in rows]
+    return [(flag, Candidate(entry_id, household_id, hamlet_id, code, officer_id))
+            for flag, entry_id, household_id, hamlet_id, code, officer_id in rows]
 
 
 async def create_batch(session: AsyncSession, *, campaign_id: int, hamlets: Sequence[Hamlet],
                        rule: Rule, actor_id: int | None, now: datetime,
-                       seed: str | None = None) -> Batch:
-    """Draw and store the list (seed, rule, data fingerprint) before anyone calls."""
+                       seed: str | None = None) -> Batch | None:
+    """Draw and store the list (seed, rule, data fingerprint) before anyone calls.
+
+    None (and nothing stored) when there is nobody left to call.
+    """
     seed = seed or new_seed()
     hamlet_ids = [h.id for h in hamlets]
     max_entry_id = await session.scalar(
@@ -195,6 +207,8 @@ async def create_batch(session: AsyncSession, *, campaign_id: int, hamlets: Sequ
                             as_of=now, max_entry_id=max_entry_id)
     flags = await open_flags(session, campaign_id, hamlet_ids)
     picks = draw(pool, rule, seed, [c for _flag, c in flags])
+    if not picks:
+        return None
     batch = Batch(campaign_id=campaign_id, created_by=actor_id, created_at=now, seed=seed,
                   rule={**rule.as_json(), "hamlets": sorted(h.code for h in hamlets),
                         "v": ALGORITHM},

@@ -10,6 +10,7 @@ from telegram import (
     BotCommand,
     InlineKeyboardButton,
     InlineKeyboardMarkup,
+    MessageEntity,
     Update,
 )
 from telegram.constants import ChatType
@@ -30,7 +31,7 @@ from bot.channels.text_render import split_text
 from bot.config import Settings
 from bot.notify import Notifier, Outcome
 from handlers.core import Core
-from handlers.i18n import t
+from handlers.i18n import fmt_phone, t
 from handlers.io import Inbound, Reply
 
 CHANNEL = "telegram"
@@ -47,6 +48,8 @@ MENU = (
     ("baocao", "report", "cmd_report"),
     ("xuat", "export", "cmd_export"),
     ("thongbao", "notify", "cmd_notify"),
+    ("kiemtra", "verify", "cmd_verify"),
+    ("giaitrinh", "explain", "cmd_explain"),
     ("huy", "cancel", "cmd_cancel"),
     ("help", "help", "cmd_help"),
 )
@@ -126,8 +129,17 @@ class TelegramChannel:
 
     async def _post_init(self, app: Application[Any, Any, Any, Any, Any, Any]) -> None:
         await set_menu(app, self.settings.language)
+        notifier = self.notifier(app)
+
+        def wake(kind: str) -> None:
+            # Messages made due by a user's action (a check sent back to its officer) go
+            # out now rather than at the next periodic run.
+            if app.running:
+                app.create_task(notifier.run_returns(), name=f"push-{kind}")
+
+        self.core.listeners.append(wake)
         if self.schedule and app.job_queue is not None:
-            scheduler.install(app.job_queue, self.notifier(app), self.settings)
+            scheduler.install(app.job_queue, notifier, self.settings)
 
     def notifier(self, app: Application[Any, Any, Any, Any, Any, Any]) -> Notifier:
         async def deliver(chat_id: str, text: str) -> Outcome:
@@ -194,6 +206,9 @@ class TelegramChannel:
                                                 caption=reply.text[:1024] or None)
                     continue
                 chunks = split_text(reply.text, MAX_MESSAGE)
+                if reply.phone and len(chunks) == 1:
+                    await self._send_with_phone(bot, chat_id, reply)
+                    continue
                 for i, chunk in enumerate(chunks):
                     markup = keyboard(reply) if i == len(chunks) - 1 else None
                     await bot.send_message(chat_id=chat_id, text=chunk, reply_markup=markup)
@@ -203,9 +218,37 @@ class TelegramChannel:
             except BadRequest as exc:
                 log.warning("telegram refused a reply: %s", type(exc).__name__)
 
+    async def _send_with_phone(self, bot: Any, chat_id: str | int, reply: Reply) -> None:
+        """The phone number as a tel: link, so the caller taps it to dial."""
+        assert reply.phone is not None
+        entity = tel_link(reply.text, reply.phone)
+        try:
+            await bot.send_message(chat_id=chat_id, text=reply.text, reply_markup=keyboard(reply),
+                                   entities=[entity] if entity else None)
+        except BadRequest:
+            # A client or server that refuses the link still gets the card, with the
+            # international number (which Telegram apps make tappable by themselves).
+            log.info("tel: link refused; card sent with a plain number")
+            await bot.send_message(chat_id=chat_id, text=f"{reply.text}\n☎️ {reply.phone}",
+                                   reply_markup=keyboard(reply))
+
     async def _on_error(self, update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
         # Only the error type: an update's text may hold names and phone numbers.
         log.error("telegram error: %r", type(context.error).__name__, exc_info=context.error)
+
+
+def _utf16_len(text: str) -> int:
+    return len(text.encode("utf-16-le")) // 2
+
+
+def tel_link(text: str, phone: str) -> MessageEntity | None:
+    """A text_link entity over the national-format number in `text` (offsets in UTF-16)."""
+    shown = fmt_phone(phone)
+    at = text.find(shown)
+    if at < 0:
+        return None
+    return MessageEntity(type=MessageEntity.TEXT_LINK, offset=_utf16_len(text[:at]),
+                         length=_utf16_len(shown), url=f"tel:{phone}")
 
 
 def discard(reply: Reply) -> None:

@@ -22,6 +22,117 @@ MESSAGES: dict[str, str] = {
     "dialog_replaced": "The previous unfinished entry was discarded; starting a new household.",
     "default_user_name": "Officer",
     "language_set": "Switched to English. (Gõ /lang vi để dùng tiếng Việt.)",
+    # --- verification spot-checks (/verify) --------------------------------------------
+    "verify_not_allowed": "Drawing samples and verification calls are for supervisors (the "
+                          "culture & society office). Type /progress for your own progress.",
+    "verify_menu": "A verification batch is not finished yet. Would you like to:",
+    "verify_btn_continue": "📞 Continue batch #{batch} ({open} left)",
+    "verify_btn_new": "🎲 Draw a new sample",
+    "verify_ask_scope": "Draw the sample where?",
+    "verify_btn_all": "🏘 All hamlets",
+    "verify_ask_size": "Sample size per hamlet? Press a button, or type a rate (e.g. 15%) or a "
+                       "number of households per hamlet (e.g. 4). Every hamlet and every officer "
+                       "with entries always gets at least one call.",
+    "verify_size_default": "{size} (default)",
+    "verify_size_invalid": "Could not read the sample size “{text}”. Type a rate from 1% to "
+                           "100% (e.g. 10%) or households per hamlet from 1 to {max} (e.g. 3).",
+    "verify_unknown_arg": "Could not read “{arg}”. Examples: /verify, /verify 10%, /verify BNA 3",
+    "verify_nothing_to_draw": "Nobody left to sample{where}: every logged household is already "
+                              "in an earlier batch, or none has been logged yet.",
+    "verify_where": " in {hamlet}",
+    "verify_rule_rate": "{pct} of households per hamlet",
+    "verify_rule_count": "{n} households per hamlet",
+    "verify_drawn": "🎲 Drew verification batch #{batch}: {size} households ({rule}).\nBy hamlet: "
+                    "{per_hamlet}\nRandom seed: {seed} – the list was stored before any call "
+                    "and can be drawn again exactly for an audit.",
+    "verify_drawn_flagged": "🚩 Includes {n} flagged household(s).",
+    "verify_card_title": "📞 Call card #{check} · Batch #{batch} · {open}/{total} left",
+    "verify_card_hamlet": "🏘 {hamlet} ({code})",
+    "verify_card_name": "👤 Head of household: {name}",
+    "verify_card_address": "🏠 Address: {address}",
+    "verify_card_phone": "☎️ Phone: {phone}",
+    "verify_card_procedures": "📋 Procedures: {procedures}",
+    "verify_card_dossier": "🗂 Dossier code: {dossier}",
+    "verify_card_entry": "🗓 Guided on {day} · officer: {officer} · entry #{entry}",
+    "verify_card_attempts": "🔁 Called {attempts}/{max} times without reaching them",
+    "verify_card_flagged": "🚩 Flagged for checking",
+    "verify_card_note": "📝 Note: {note}",
+    "verify_card_ask": "Ask the household: were they guided through these procedures? Press the "
+                       "outcome (type text to add a note first):",
+    "verify_btn_confirmed": "✅ Yes, they were guided",
+    "verify_btn_not_guided": "❌ Not guided",
+    "verify_btn_wrong_details": "⚠️ Details false",
+    "verify_btn_unreachable": "📵 Unreachable",
+    "verify_btn_wrong_number": "☎️ Wrong number",
+    "verify_btn_skip": "⏭ Later",
+    "verify_btn_stop": "⏹ Stop",
+    "verify_ask_detail": "Which detail does not match what the household says?",
+    "verify_btn_back": "↩️ Back to the card",
+    "verify_note_saved": "📝 Note added. Press the call's outcome.",
+    "verify_note_too_long": "Notes are at most {limit} characters; please shorten it.",
+    "verify_recorded": "Recorded card #{check}: {outcome}.",
+    "verify_recorded_retry": "Recorded card #{check}: not reached (attempt {attempts}/{max}). It "
+                             "comes back to the list after {at}.",
+    "verify_recorded_gave_up": "Recorded card #{check}: unreachable after {max} calls → “Could "
+                               "not verify”.",
+    "verify_sent_back": "↪️ Sent back to officer {officer} to correct or explain.",
+    "verify_taken": "Someone else just took this card or it already has an outcome; moving on.",
+    "verify_batch_done": "✅ Batch #{batch} is finished. Type /report for the results, "
+                         "/verify_review to review failed checks.",
+    "verify_batch_waiting": "Batch #{batch} has no card to call right now: {waiting} to call "
+                            "again later, {held} held by other callers. Type /verify later; "
+                            "/verify_list shows the list.",
+    "verify_stopped": "Stopped; your current card went back to the list. Type /verify to "
+                      "continue, /verify_list to see the list.",
+    "verify_list_empty": "No open verification batch. Type /verify to draw a sample.",
+    "verify_list_batch": "🗂 Batch #{batch} ({day}, {rule}, seed {seed}): {done}/{total} done · "
+                         "{open} left",
+    "verify_list_line": "• #{check} {code} · {name} · {state}",
+    "verify_state_new": "not called yet",
+    "verify_state_retry": "📵 {attempts}/{max}, call again after {at}",
+    "verify_state_retry_now": "📵 {attempts}/{max}, can be called again",
+    "verify_state_held": "being called by {caller}",
+    "verify_list_more": "… and {n} more",
+    "verify_list_review": "❌ {n} failed check(s) not reviewed yet: /verify_review",
+    "verify_review_empty": "No failed verification check to review.",
+    "verify_review_pick": "Failed checks – pick one to review and decide:",
+    "verify_review_result": "Outcome: {outcome} · caller {caller}, {at}",
+    "verify_review_reply": "💬 Officer's explanation ({at}): {reply}",
+    "verify_review_no_reply": "💬 The officer has not explained yet.",
+    "verify_review_ask": "Overturn the failure (if the explanation holds) or keep it?",
+    "verify_btn_overturn": "↩️ Overturn the failure",
+    "verify_btn_keep": "Keep it",
+    "verify_ask_overturn_reason": "Type the reason for overturning card #{check} (required, "
+                                  "audited):",
+    "verify_reason_short": "The reason needs at least {min} characters.",
+    "verify_overturned": "Overturned the failure of card #{check}. Reason: {reason}",
+    "verify_status_eligible": "✅ {name}: eligible again.",
+    "verify_status_not_eligible": "❌ {name}: still not eligible ({n} failed check(s)).",
+    "verify_review_closed": "Closed the review list.",
+    "verify_kept": "Kept the outcome of card #{check}.",
+    "verify_flag_usage": "Type /flag ENTRY_NUMBER [reason], e.g. /flag 12 same phone as many "
+                         "households",
+    "verify_flag_not_found": "Entry #{id} not found.",
+    "verify_flag_done": "🚩 Flagged entry #{id} ({name}, {code}): it will be in the next draw.",
+    "verify_flag_already": "Entry #{id} is already flagged for the next draw.",
+    "verify_return_title": "🔎 Verification result",
+    "verify_return_body": "Household {name} (entry #{entry}, guided on {day}): {outcome}.",
+    "verify_return_note": "Caller's note: {note}",
+    "verify_return_ask": "Please check: correct the entry with /edit {entry}, or explain with "
+                         "/explain {check}.",
+    "verify_explain_none": "You have no verification result to explain.",
+    "verify_explain_pick": "Pick the case to explain:",
+    "verify_explain_ask": "Type your explanation for card #{check} (e.g. the household was "
+                          "guided on …, the person who answered is the head's child …):",
+    "verify_explain_saved": "✅ Explanation saved for card #{check}. A supervisor will review it.",
+    "verify_explain_not_found": "No case #{id} for you to explain.",
+    "help_verify": "Verification:\n• /verify – draw a random sample and phone households (call "
+                   "cards, one-tap outcomes)\n• /verify_list – households not called yet\n"
+                   "• /verify_review – review failed checks\n• /flag ENTRY – put an entry in "
+                   "the next draw",
+    "help_explain": "• /explain – answer a verification result sent back to you",
+    "cmd_verify": "Verification calls (supervisors)",
+    "cmd_explain": "Explain a verification result",
     # --- registration ------------------------------------------------------------------
     "unregistered": "Hello! This bot records households that have been guided through "
                     "online public services. You are not registered yet, so you cannot "
@@ -455,4 +566,43 @@ MESSAGES: dict[str, str] = {
                        "private):",
     "report_projected_late": "at this pace, not before {end}",
     "cli_demo_all_hamlets": "following every hamlet",
+    # --- verification in reports (issue 4) ---
+    "report_checks_title": "🔎 Spot-checks (random households phoned, whole campaign):",
+    "report_checks_total": "• Calls finished: {checked} households: ✅ {confirmed} confirmed · "
+                           "❌ {failed} failed · 📵 {unverified} could not verify{overturned} · "
+                           "pass rate {rate} · {open} households left to call",
+    "report_checks_row": "• {name}: {checked} households · ✅ {confirmed} · ❌ {failed} · 📵 "
+                         "{unverified}{overturned} · pass {rate} · {open} left to call",
+    "report_checks_hamlet_name": "{hamlet} ({code})",
+    "report_checks_overturned": " · ↩️ {n} overturned",
+    "report_checks_no_rate": "n/a",
+    "report_checks_not_eligible": "🚫 Not eligible for awards: {items}",
+    "report_checks_ne_hamlet": "{hamlet} ({reason})",
+    "report_checks_ne_officer": "officer {name} – {code} ({reason})",
+    "report_checks_reason_count": "{n} household(s) failed the check",
+    "report_checks_reason_rate": "{n}/{answered} answered checks failed, above {max}",
+    "weekly_checks": "🔎 Spot-checks: {open} households left to call · {checked} finished: "
+                     "✅ {confirmed} · ❌ {failed} · 📵 {unverified}{overturned}",
+    "vout_confirmed": "Confirmed",
+    "vout_not_guided": "Household says not guided",
+    "vout_wrong_details": "Wrong details",
+    "vout_unreachable": "Unreachable",
+    "vout_wrong_number": "Wrong number",
+    "vout_could_not_verify": "Could not verify",
+    "vdetail_procedure": "procedure",
+    "vdetail_person": "person guided",
+    "vdetail_date": "date guided",
+    "xl_checks_sheet": "Checks",
+    "xl_col_batch": "Batch",
+    "xl_col_seed": "Random seed",
+    "xl_col_outcome": "Outcome",
+    "xl_col_detail": "What was wrong",
+    "xl_col_attempts": "Call attempts",
+    "xl_col_last_caller": "Last caller",
+    "xl_col_last_call": "Last call",
+    "xl_col_overturned": "Overturned",
+    "xl_col_officer_reply": "Officer's reply",
+    "xl_check_open": "Not called yet",
+    "xl_overturned_because": "Yes – {reason}",
+    "export_part_checks": "spot-checks",
 }

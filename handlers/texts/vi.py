@@ -22,6 +22,117 @@ MESSAGES: dict[str, str] = {
     "dialog_replaced": "Phần nhập dở trước đó đã được bỏ qua, bắt đầu ghi hộ mới.",
     "default_user_name": "Cán bộ",
     "language_set": "Đã chuyển sang tiếng Việt. (Gõ /lang en for English.)",
+    # --- verification spot-checks (/kiemtra) -------------------------------------------
+    "verify_not_allowed": "Rút mẫu và gọi kiểm tra dành cho cán bộ giám sát (Phòng Văn hóa – "
+                          "Xã hội). Anh/chị gõ /tiendo để xem tiến độ của mình.",
+    "verify_menu": "Đang có đợt kiểm tra chưa gọi xong. Anh/chị muốn:",
+    "verify_btn_continue": "📞 Gọi tiếp đợt #{batch} (còn {open} hộ)",
+    "verify_btn_new": "🎲 Rút mẫu mới",
+    "verify_ask_scope": "Rút mẫu kiểm tra ở đâu?",
+    "verify_btn_all": "🏘 Tất cả các ấp",
+    "verify_ask_size": "Cỡ mẫu mỗi ấp? Bấm một nút, hoặc gõ tỷ lệ (vd 15%) hay số hộ mỗi ấp "
+                       "(vd 4). Mỗi ấp và mỗi cán bộ có ghi nhận luôn có ít nhất 1 hộ được gọi.",
+    "verify_size_default": "{size} (mặc định)",
+    "verify_size_invalid": "Chưa hiểu cỡ mẫu «{text}». Anh/chị gõ tỷ lệ từ 1% đến 100% (vd 10%) "
+                           "hoặc số hộ mỗi ấp từ 1 đến {max} (vd 3).",
+    "verify_unknown_arg": "Chưa hiểu «{arg}». Ví dụ: /kiemtra, /kiemtra 10%, /kiemtra BNA 3",
+    "verify_nothing_to_draw": "Không còn hộ nào để rút mẫu{where}: các hộ đã ghi nhận đều đã có "
+                              "trong một đợt kiểm tra trước, hoặc chưa có hộ nào được ghi nhận.",
+    "verify_where": " ở {hamlet}",
+    "verify_rule_rate": "{pct} số hộ mỗi ấp",
+    "verify_rule_count": "{n} hộ mỗi ấp",
+    "verify_drawn": "🎲 Đã rút đợt kiểm tra #{batch}: {size} hộ ({rule}).\nTheo ấp: {per_hamlet}\n"
+                    "Mã ngẫu nhiên (seed): {seed} – danh sách đã được lưu trước khi gọi và có "
+                    "thể rút lại đúng như vậy để đối chiếu.",
+    "verify_drawn_flagged": "🚩 Gồm {n} hộ được đánh dấu cần kiểm tra.",
+    "verify_card_title": "📞 Thẻ gọi #{check} · Đợt #{batch} · còn {open}/{total} hộ",
+    "verify_card_hamlet": "🏘 {hamlet} ({code})",
+    "verify_card_name": "👤 Chủ hộ: {name}",
+    "verify_card_address": "🏠 Địa chỉ: {address}",
+    "verify_card_phone": "☎️ Điện thoại: {phone}",
+    "verify_card_procedures": "📋 Thủ tục: {procedures}",
+    "verify_card_dossier": "🗂 Mã hồ sơ: {dossier}",
+    "verify_card_entry": "🗓 Hướng dẫn ngày {day} · cán bộ: {officer} · lượt #{entry}",
+    "verify_card_attempts": "🔁 Đã gọi {attempts}/{max} lần chưa liên lạc được",
+    "verify_card_flagged": "🚩 Hộ được đánh dấu cần kiểm tra",
+    "verify_card_note": "📝 Ghi chú: {note}",
+    "verify_card_ask": "Hỏi hộ: có được cán bộ hướng dẫn làm thủ tục trên không? Bấm kết quả "
+                       "(gõ chữ để thêm ghi chú trước khi bấm):",
+    "verify_btn_confirmed": "✅ Đúng, đã được hướng dẫn",
+    "verify_btn_not_guided": "❌ Không được hướng dẫn",
+    "verify_btn_wrong_details": "⚠️ Sai thông tin",
+    "verify_btn_unreachable": "📵 Không liên lạc được",
+    "verify_btn_wrong_number": "☎️ Sai số điện thoại",
+    "verify_btn_skip": "⏭ Để sau",
+    "verify_btn_stop": "⏹ Dừng",
+    "verify_ask_detail": "Thông tin nào không đúng với lời hộ?",
+    "verify_btn_back": "↩️ Quay lại thẻ",
+    "verify_note_saved": "📝 Đã ghi chú. Anh/chị bấm kết quả cuộc gọi.",
+    "verify_note_too_long": "Ghi chú tối đa {limit} ký tự, anh/chị gõ ngắn lại giúp.",
+    "verify_recorded": "Đã ghi thẻ #{check}: {outcome}.",
+    "verify_recorded_retry": "Đã ghi thẻ #{check}: chưa liên lạc được (lần {attempts}/{max}). "
+                             "Hộ này quay lại danh sách sau {at}.",
+    "verify_recorded_gave_up": "Đã ghi thẻ #{check}: không liên lạc được sau {max} lần gọi → "
+                               "«Không xác minh được».",
+    "verify_sent_back": "↪️ Đã gửi kết quả cho cán bộ {officer} để sửa hoặc giải trình.",
+    "verify_taken": "Thẻ này vừa được người khác nhận hoặc đã có kết quả; chuyển sang thẻ khác.",
+    "verify_batch_done": "✅ Đợt #{batch} đã gọi xong. Gõ /baocao để xem kết quả, /kiemtra_xet để "
+                         "xem xét các trường hợp không đạt.",
+    "verify_batch_waiting": "Đợt #{batch} hiện không còn thẻ để gọi ngay: {waiting} hộ hẹn gọi "
+                            "lại, {held} thẻ đang được người khác gọi. Gõ /kiemtra để gọi tiếp sau"
+                            "; /kiemtra_ds để xem danh sách.",
+    "verify_stopped": "Đã dừng; thẻ đang gọi được trả lại danh sách. Gõ /kiemtra để gọi tiếp, "
+                      "/kiemtra_ds để xem danh sách.",
+    "verify_list_empty": "Không có đợt kiểm tra nào đang mở. Gõ /kiemtra để rút mẫu.",
+    "verify_list_batch": "🗂 Đợt #{batch} ({day}, {rule}, seed {seed}): có kết quả {done}/{total}"
+                         " · còn {open} hộ",
+    "verify_list_line": "• #{check} {code} · {name} · {state}",
+    "verify_state_new": "chưa gọi",
+    "verify_state_retry": "📵 {attempts}/{max}, gọi lại sau {at}",
+    "verify_state_retry_now": "📵 {attempts}/{max}, gọi lại được",
+    "verify_state_held": "đang được {caller} gọi",
+    "verify_list_more": "… và {n} hộ nữa",
+    "verify_list_review": "❌ {n} trường hợp không đạt chưa xem xét: /kiemtra_xet",
+    "verify_review_empty": "Không có trường hợp kiểm tra không đạt nào cần xem xét.",
+    "verify_review_pick": "Các trường hợp không đạt – chọn một để xem và quyết định:",
+    "verify_review_result": "Kết quả: {outcome} · người gọi {caller}, {at}",
+    "verify_review_reply": "💬 Giải trình của cán bộ ({at}): {reply}",
+    "verify_review_no_reply": "💬 Cán bộ chưa giải trình.",
+    "verify_review_ask": "Hủy kết quả không đạt (khi giải trình hợp lý) hay giữ nguyên?",
+    "verify_btn_overturn": "↩️ Hủy kết quả không đạt",
+    "verify_btn_keep": "Giữ nguyên",
+    "verify_ask_overturn_reason": "Gõ lý do hủy kết quả không đạt của thẻ #{check} (bắt buộc, được"
+                                  " lưu vết):",
+    "verify_reason_short": "Lý do cần ít nhất {min} ký tự.",
+    "verify_overturned": "Đã hủy kết quả không đạt của thẻ #{check}. Lý do: {reason}",
+    "verify_status_eligible": "✅ {name}: đủ điều kiện trở lại.",
+    "verify_status_not_eligible": "❌ {name}: vẫn chưa đủ điều kiện ({n} trường hợp không đạt).",
+    "verify_review_closed": "Đã đóng danh sách xem xét.",
+    "verify_kept": "Giữ nguyên kết quả của thẻ #{check}.",
+    "verify_flag_usage": "Gõ /danhdau SỐ_LƯỢT [lý do], ví dụ: /danhdau 12 số điện thoại trùng "
+                         "nhiều hộ",
+    "verify_flag_not_found": "Không tìm thấy lượt ghi nhận #{id}.",
+    "verify_flag_done": "🚩 Đã đánh dấu lượt #{id} ({name}, {code}): hộ này sẽ có trong lần rút "
+                        "mẫu tới.",
+    "verify_flag_already": "Lượt #{id} đã được đánh dấu, đang chờ lần rút mẫu tới.",
+    "verify_return_title": "🔎 Kết quả kiểm tra xác minh",
+    "verify_return_body": "Hộ {name} (lượt #{entry}, hướng dẫn ngày {day}): {outcome}.",
+    "verify_return_note": "Ghi chú của người gọi: {note}",
+    "verify_return_ask": "Anh/chị vui lòng kiểm tra lại: sửa thông tin bằng /sua {entry}, hoặc "
+                         "gửi giải trình bằng /giaitrinh {check}.",
+    "verify_explain_none": "Anh/chị không có trường hợp kiểm tra nào cần giải trình.",
+    "verify_explain_pick": "Chọn trường hợp cần giải trình:",
+    "verify_explain_ask": "Gõ nội dung giải trình cho thẻ #{check} (ví dụ: hộ đã được hướng dẫn "
+                          "ngày …, người nghe máy là con của chủ hộ …):",
+    "verify_explain_saved": "✅ Đã lưu giải trình cho thẻ #{check}. Cán bộ giám sát sẽ xem xét.",
+    "verify_explain_not_found": "Không tìm thấy trường hợp #{id} cần anh/chị giải trình.",
+    "help_verify": "Kiểm tra xác minh:\n• /kiemtra – rút mẫu ngẫu nhiên và gọi điện xác minh "
+                   "(thẻ gọi, bấm kết quả)\n• /kiemtra_ds – các hộ chưa gọi\n• /kiemtra_xet – "
+                   "xem xét trường hợp không đạt\n• /danhdau SỐ_LƯỢT – đưa một lượt vào lần rút "
+                   "mẫu tới",
+    "help_explain": "• /giaitrinh – trả lời kết quả kiểm tra được gửi lại cho anh/chị",
+    "cmd_verify": "Kiểm tra xác minh (giám sát)",
+    "cmd_explain": "Giải trình kết quả kiểm tra",
     # --- registration ------------------------------------------------------------------
     "unregistered": "Xin chào! Bot này dùng để ghi nhận các hộ gia đình được hướng dẫn "
                     "thực hiện dịch vụ công trực tuyến. Anh/chị chưa được đăng ký nên chưa "
@@ -446,4 +557,43 @@ MESSAGES: dict[str, str] = {
                        "giữ kín):",
     "report_projected_late": "theo nhịp hiện tại không kịp trước {end}",
     "cli_demo_all_hamlets": "theo dõi mọi ấp",
+    # --- verification in reports (issue 4) ---
+    "report_checks_title": "🔎 Kiểm tra xác minh (gọi điện hộ ngẫu nhiên, cả chiến dịch):",
+    "report_checks_total": "• Đã gọi xong {checked} hộ: ✅ {confirmed} xác nhận · ❌ {failed} "
+                           "không đạt · 📵 {unverified} không xác minh được{overturned} · tỷ lệ "
+                           "đạt {rate} · còn {open} hộ chưa gọi",
+    "report_checks_row": "• {name}: {checked} hộ · ✅ {confirmed} · ❌ {failed} · 📵 "
+                         "{unverified}{overturned} · đạt {rate} · còn {open} chưa gọi",
+    "report_checks_hamlet_name": "{hamlet} ({code})",
+    "report_checks_overturned": " · ↩️ {n} đã xem xét lại",
+    "report_checks_no_rate": "chưa có",
+    "report_checks_not_eligible": "🚫 Không đủ điều kiện khen thưởng: {items}",
+    "report_checks_ne_hamlet": "{hamlet} ({reason})",
+    "report_checks_ne_officer": "cán bộ {name} – {code} ({reason})",
+    "report_checks_reason_count": "{n} hộ kiểm tra không đạt",
+    "report_checks_reason_rate": "{n}/{answered} hộ trả lời không đạt, quá mức {max}",
+    "weekly_checks": "🔎 Kiểm tra xác minh: còn {open} hộ chưa gọi · đã gọi xong {checked} hộ: "
+                     "✅ {confirmed} · ❌ {failed} · 📵 {unverified}{overturned}",
+    "vout_confirmed": "Đã xác nhận",
+    "vout_not_guided": "Hộ nói không được hướng dẫn",
+    "vout_wrong_details": "Sai thông tin",
+    "vout_unreachable": "Không liên lạc được",
+    "vout_wrong_number": "Sai số điện thoại",
+    "vout_could_not_verify": "Không xác minh được",
+    "vdetail_procedure": "thủ tục",
+    "vdetail_person": "người được hướng dẫn",
+    "vdetail_date": "ngày hướng dẫn",
+    "xl_checks_sheet": "Kiểm tra",
+    "xl_col_batch": "Đợt kiểm tra",
+    "xl_col_seed": "Mã ngẫu nhiên (seed)",
+    "xl_col_outcome": "Kết quả",
+    "xl_col_detail": "Thông tin sai",
+    "xl_col_attempts": "Số lần gọi",
+    "xl_col_last_caller": "Người gọi gần nhất",
+    "xl_col_last_call": "Lần gọi gần nhất",
+    "xl_col_overturned": "Xem xét lại",
+    "xl_col_officer_reply": "Giải trình của cán bộ",
+    "xl_check_open": "Chưa gọi",
+    "xl_overturned_because": "Có – {reason}",
+    "export_part_checks": "kiểm tra xác minh",
 }

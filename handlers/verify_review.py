@@ -1,0 +1,293 @@
+"""Around the calls: open work (/kiemtra_ds), reviewing failures (/kiemtra_xet), flagging an
+entry for the next draw (/danhdau), and the officer's side (/giaitrinh)."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from sqlalchemy import select
+
+from handlers.context import Ctx
+from handlers.dialog import REPEAT, Answer, ask, close, command, draft, on_state
+from handlers.i18n import fmt_date, fmt_datetime
+from handlers.io import Option, Reply
+from handlers.report_text import fail_rule
+from handlers.verify import allowed
+from handlers.verify_text import (
+    card_lines,
+    check_state,
+    outcome_label,
+    returned_text,
+    rule_text,
+)
+from models.campaign import Hamlet
+from models.checks import (
+    add_flag,
+    failed_checks,
+    hamlet_codes,
+    household_names,
+    load_card,
+    officer_reply,
+    open_batches,
+    open_checks,
+    overturn,
+    returned_to,
+    users_named,
+)
+from models.eligibility import verification
+from models.registry import load_entry
+from models.text import clean
+from models.verification import Check, Flag
+
+LIST_MAX = 30  # open cards listed per batch; the rest are counted
+REASON_MIN = 5
+REPLY_MAX = 1000
+
+
+@command("kiemtra_ds", "verify_list")
+async def cmd_list(ctx: Ctx, arg: str) -> list[Reply]:
+    if not allowed(ctx):
+        return [Reply(ctx.t("verify_not_allowed"))]
+    campaign_id = await ctx.campaign_id()
+    batches = await open_batches(ctx.session, campaign_id)
+    failed = await failed_checks(ctx.session, campaign_id)
+    if not batches:
+        review = [Reply(ctx.t("verify_list_review", n=len(failed)))] if failed else []
+        return [Reply(ctx.t("verify_list_empty")), *review]
+    cfg = ctx.settings.verification
+    lease_start = ctx.now - timedelta(minutes=cfg.claim_minutes)
+    replies: list[Reply] = []
+    options: list[Option] = []
+    for progress in batches:
+        batch = progress.batch
+        checks = await open_checks(ctx.session, batch.id)
+        callers = await users_named(ctx.session, [c.caller_id for c in checks if c.caller_id])
+        names = await household_names(ctx.session, [c.household_id for c in checks])
+        codes = await hamlet_codes(ctx.session)
+        lines = [ctx.t("verify_list_batch", batch=batch.id,
+                       day=fmt_date(batch.created_at.astimezone(ctx.settings.timezone).date()),
+                       rule=rule_text(ctx.lang, batch.rule), seed=batch.seed,
+                       done=progress.done, total=progress.total, open=progress.open)]
+        for check in checks[:LIST_MAX]:
+            state = check_state(ctx.lang, check, now=ctx.now, tz=ctx.settings.timezone,
+                                max_attempts=cfg.max_attempts, callers=callers,
+                                lease_start=lease_start)
+            lines.append(ctx.t("verify_list_line", check=check.id,
+                               code=codes.get(check.hamlet_id, "?"),
+                               name=names.get(check.household_id, "?"), state=state))
+        if len(checks) > LIST_MAX:
+            lines.append(ctx.t("verify_list_more", n=len(checks) - LIST_MAX))
+        replies.append(Reply("\n".join(lines)))
+        options.append(Option(ctx.t("verify_btn_continue", batch=batch.id, open=progress.open),
+                              f"b:{batch.id}"))
+    if failed:
+        replies.append(Reply(ctx.t("verify_list_review", n=len(failed))))
+    options.append(Option(ctx.t("verify_btn_new"), "new"))
+    replies.append(ask(ctx, "verify.menu", ctx.t("verify_menu"), options, draft={}))
+    return replies
+
+
+# --------------------------------------------------------------------------- /kiemtra_xet
+
+
+async def _pick_failed(ctx: Ctx) -> list[Reply]:
+    checks = await failed_checks(ctx.session, await ctx.campaign_id())
+    if not checks:
+        await close(ctx)
+        return [Reply(ctx.t("verify_review_empty"))]
+    names = await household_names(ctx.session, [c.household_id for c in checks])
+    codes = await hamlet_codes(ctx.session)
+    options = [Option(f"#{c.id} {codes.get(c.hamlet_id, '?')} · {names.get(c.household_id, '?')}"
+                      f" · {outcome_label(ctx.lang, c.outcome, c.detail)}", f"c:{c.id}")
+               for c in checks[:20]]
+    options.append(Option(ctx.t("opt_cancel"), "cancel"))
+    return [ask(ctx, "verify.review", ctx.t("verify_review_pick"), options, draft={})]
+
+
+@command("kiemtra_xet", "verify_review")
+async def cmd_review(ctx: Ctx, arg: str) -> list[Reply]:
+    if not allowed(ctx):
+        return [Reply(ctx.t("verify_not_allowed"))]
+    digits = arg.strip().lstrip("#")
+    if digits.isdigit():
+        check = await ctx.session.get(Check, int(digits))
+        if check is not None and check in await failed_checks(ctx.session,
+                                                              await ctx.campaign_id()):
+            return [await _review_card(ctx, check)]
+    return await _pick_failed(ctx)
+
+
+async def _review_card(ctx: Ctx, check: Check) -> Reply:
+    card = await load_card(ctx.session, check)
+    tz = ctx.settings.timezone
+    callers = await users_named(ctx.session, [check.decided_by] if check.decided_by else [])
+    lines = card_lines(ctx.lang, card, max_attempts=ctx.settings.verification.max_attempts)
+    lines.append(ctx.t("verify_review_result", outcome=outcome_label(ctx.lang, check.outcome,
+                                                                       check.detail),
+                       caller=callers.get(check.decided_by or 0, "?"),
+                       at=fmt_datetime(check.decided_at, tz) if check.decided_at else "?"))
+    if check.note:
+        lines.append(ctx.t("verify_card_note", note=check.note))
+    if check.officer_reply_at is not None:
+        lines.append(ctx.t("verify_review_reply", at=fmt_datetime(check.officer_reply_at, tz),
+                           reply=check.officer_reply))
+    else:
+        lines.append(ctx.t("verify_review_no_reply"))
+    lines += ["", ctx.t("verify_review_ask")]
+    options = [Option(ctx.t("verify_btn_overturn"), "overturn"),
+               Option(ctx.t("verify_btn_keep"), "keep")]
+    return ask(ctx, "verify.decide", "\n".join(lines), options, draft={"check": check.id},
+               per_row=2)
+
+
+@on_state("verify.review")
+async def step_review(ctx: Ctx, answer: Answer) -> list[Reply]:
+    value = answer.value or ""
+    if value == "cancel":
+        await close(ctx)
+        return [Reply(ctx.t("verify_review_closed"))]
+    if value.startswith("c:") and value[2:].isdigit():
+        check = await ctx.session.get(Check, int(value[2:]))
+        if check is not None and check.overturned_at is None:
+            return [await _review_card(ctx, check)]
+    prefix = [Reply(ctx.t("choose_option"))] if value != REPEAT and answer.text else []
+    return [*prefix, *await _pick_failed(ctx)]
+
+
+async def _decided_check(ctx: Ctx) -> Check | None:
+    check = await ctx.session.get(Check, int(draft(ctx).get("check") or 0))
+    if check is None or check.overturned_at is not None:
+        return None
+    return check
+
+
+@on_state("verify.decide")
+async def step_decide(ctx: Ctx, answer: Answer) -> list[Reply]:
+    check = await _decided_check(ctx)
+    if check is None:
+        return await _pick_failed(ctx)
+    if answer.value == "keep":
+        await close(ctx)
+        return [Reply(ctx.t("verify_kept", check=check.id))]
+    if answer.value == "overturn":
+        return [ask(ctx, "verify.reason", ctx.t("verify_ask_overturn_reason", check=check.id),
+                    draft={"check": check.id})]
+    prefix = [Reply(ctx.t("choose_option"))] if answer.value != REPEAT and answer.text else []
+    return [*prefix, await _review_card(ctx, check)]
+
+
+@on_state("verify.reason")
+async def step_reason(ctx: Ctx, answer: Answer) -> list[Reply]:
+    check = await _decided_check(ctx)
+    if check is None:
+        return await _pick_failed(ctx)
+    reason = clean(answer.text)
+    if answer.value == REPEAT or len(reason) < REASON_MIN:
+        prefix = [] if answer.value == REPEAT else [
+            Reply(ctx.t("verify_reason_short", min=REASON_MIN))]
+        return [*prefix, ask(ctx, "verify.reason",
+                             ctx.t("verify_ask_overturn_reason", check=check.id),
+                             draft={"check": check.id})]
+    reason = reason[:REPLY_MAX]
+    await overturn(ctx.session, check=check, actor=ctx.me, reason=reason, now=ctx.now)
+    await close(ctx)
+    await ctx.session.flush()
+    figures = await verification(ctx.session, campaign_id=await ctx.campaign_id(),
+                                 rule=fail_rule(ctx.settings))
+    lines = [ctx.t("verify_overturned", check=check.id, reason=reason)]
+    for tallies, key in ((figures.hamlets, check.hamlet_id), (figures.officers,
+                                                              check.officer_id)):
+        tally = next((t for t in tallies if t.key == key), None)
+        if tally is None:
+            continue
+        if tally.eligible:
+            lines.append(ctx.t("verify_status_eligible", name=tally.name))
+        else:
+            lines.append(ctx.t("verify_status_not_eligible", name=tally.name, n=tally.failed))
+    return [Reply("\n".join(lines))]
+
+
+# ------------------------------------------------------------------------------ /danhdau
+
+
+@command("danhdau", "flag")
+async def cmd_flag(ctx: Ctx, arg: str) -> list[Reply]:
+    if not allowed(ctx):
+        return [Reply(ctx.t("verify_not_allowed"))]
+    head, _, reason = arg.strip().partition(" ")
+    digits = head.lstrip("#")
+    if not digits.isdigit():
+        return [Reply(ctx.t("verify_flag_usage"))]
+    entry = await load_entry(ctx.session, int(digits))
+    campaign_id = await ctx.campaign_id()
+    if entry is None or entry.deleted_at is not None or entry.campaign_id != campaign_id:
+        return [Reply(ctx.t("verify_flag_not_found", id=digits[:12]))]
+    pending = await ctx.session.scalar(select(Flag.id).where(
+        Flag.entry_id == entry.id, Flag.batch_id.is_(None)))
+    if pending is not None:
+        return [Reply(ctx.t("verify_flag_already", id=entry.id))]
+    await add_flag(ctx.session, campaign_id=campaign_id, entry=entry, actor=ctx.me,
+                   reason=clean(reason)[:REPLY_MAX], now=ctx.now)
+    hamlet = await ctx.session.get(Hamlet, entry.hamlet_id)
+    return [Reply(ctx.t("verify_flag_done", id=entry.id, name=entry.household.head_name,
+                        code=hamlet.code if hamlet else "?"))]
+
+
+# ---------------------------------------------------------------------------- /giaitrinh
+
+
+async def _explain_one(ctx: Ctx, check: Check) -> list[Reply]:
+    card = await load_card(ctx.session, check)
+    return [Reply(returned_text(ctx.lang, card)),
+            ask(ctx, "verify.explain", ctx.t("verify_explain_ask", check=check.id),
+                draft={"check": check.id})]
+
+
+@command("giaitrinh", "explain")
+async def cmd_explain(ctx: Ctx, arg: str) -> list[Reply]:
+    pending = await returned_to(ctx.session, ctx.me.id)
+    digits = arg.strip().lstrip("#")
+    if digits:
+        check = next((c for c in pending if str(c.id) == digits), None)
+        if check is None:
+            return [Reply(ctx.t("verify_explain_not_found", id=digits[:12]))]
+        return await _explain_one(ctx, check)
+    if not pending:
+        return [Reply(ctx.t("verify_explain_none"))]
+    if len(pending) == 1:
+        return await _explain_one(ctx, pending[0])
+    names = await household_names(ctx.session, [c.household_id for c in pending])
+    options = [Option(f"#{c.id} {names.get(c.household_id, '?')} · "
+                      f"{outcome_label(ctx.lang, c.outcome, c.detail)}", f"c:{c.id}")
+               for c in pending[:20]]
+    return [ask(ctx, "verify.explain_pick", ctx.t("verify_explain_pick"), options, draft={})]
+
+
+@on_state("verify.explain_pick")
+async def step_explain_pick(ctx: Ctx, answer: Answer) -> list[Reply]:
+    value = answer.value or ""
+    if value.startswith("c:"):
+        return await cmd_explain(ctx, value[2:])
+    prefix = [Reply(ctx.t("choose_option"))] if value != REPEAT and answer.text else []
+    return [*prefix, *await cmd_explain(ctx, "")]
+
+
+@on_state("verify.explain")
+async def step_explain(ctx: Ctx, answer: Answer) -> list[Reply]:
+    check_id = int(draft(ctx).get("check") or 0)
+    check = next((c for c in await returned_to(ctx.session, ctx.me.id) if c.id == check_id),
+                 None)
+    if check is None:
+        await close(ctx)
+        return [Reply(ctx.t("verify_explain_not_found", id=check_id))]
+    text = clean(answer.text)
+    if answer.value == REPEAT or len(text) < REASON_MIN or len(text) > REPLY_MAX:
+        prefix = []
+        if answer.value != REPEAT:
+            prefix = [Reply(ctx.t("verify_reason_short", min=REASON_MIN) if len(text) < REASON_MIN
+                            else ctx.t("verify_note_too_long", limit=REPLY_MAX))]
+        return [*prefix, ask(ctx, "verify.explain", ctx.t("verify_explain_ask", check=check.id),
+                             draft={"check": check.id})]
+    await officer_reply(ctx.session, check=check, officer=ctx.me, text=text, now=ctx.now)
+    await close(ctx)
+    return [Reply(ctx.t("verify_explain_saved", check=check.id))]
