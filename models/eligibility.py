@@ -15,6 +15,7 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from models.campaign import Hamlet
+from models.households import Entry
 from models.people import User
 from models.verification import OPEN, Check, Outcome
 
@@ -112,7 +113,10 @@ async def verification(session: AsyncSession, *, campaign_id: int, rule: FailRul
     stmt = (
         select(Check.id, Check.hamlet_id, Check.officer_id, Check.status, Check.outcome,
                Check.overturned_at.is_not(None))
-        .where(Check.campaign_id == campaign_id)
+        .join(Entry, Entry.id == Check.entry_id)
+        # An open card whose entry was deleted after the draw will never be called.
+        .where(Check.campaign_id == campaign_id,
+               (Check.status != OPEN) | Entry.deleted_at.is_(None))
     )
     if hamlets is not None:
         stmt = stmt.where(Check.hamlet_id.in_([h.id for h in hamlets]))

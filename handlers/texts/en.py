@@ -605,4 +605,40 @@ MESSAGES: dict[str, str] = {
     "xl_check_open": "Not called yet",
     "xl_overturned_because": "Yes – {reason}",
     "export_part_checks": "spot-checks",
+    # --- verify CLI (issue 4) ---
+    "verify_cli_rule": "{rule} (at least 1 per hamlet and 1 per officer)",
+    "verify_cli_rule_count": "{rule} (no more than the hamlet has, at least 1 per officer)",
+    "verify_cli_batch": "Spot-check batch #{id}: drawn {when} (Vietnam time) by {who}",
+    "verify_cli_by_nobody": "not recorded",
+    "verify_cli_seed": "Seed: {seed}",
+    "verify_cli_rule_line": "Rule: {rule}",
+    "verify_cli_hamlets": "Hamlets: {codes}",
+    "verify_cli_population": "Drawn from {population} entries; stored list: {size} households",
+    "verify_cli_list_head": "Stored list (call order · hamlet · entry · household head · "
+                            "officer · current result):",
+    "verify_cli_row": "{position:>3}. {hamlet} · entry #{entry} · {name} · officer {officer}"
+                      "{flag} · {state}",
+    "verify_cli_flagged": " · 🚩 flagged",
+    "verify_cli_retry": "{outcome} ({attempts} tries), to call again",
+    "verify_cli_voided": "entry deleted after the draw",
+    "verify_cli_overturned": " – failure overturned",
+    "verify_cli_match": "✓ Drawing again with the same seed gives exactly the stored list "
+                        "({n} households).",
+    "verify_cli_mismatch": "✗ Drawing again with the same seed does NOT give the stored list "
+                           "({stored} stored, {redrawn} redrawn). Differences:",
+    "verify_cli_diff": "  • Position {position}: stored {stored}, redrawn {redrawn}",
+    "verify_cli_none": "(none)",
+    "verify_cli_only_stored": "  • Stored but not redrawn: {entries}",
+    "verify_cli_only_redrawn": "  • Redrawn but not stored: {entries}",
+    "verify_cli_data_changed": "ℹ Note: the data the draw saw has changed since (data "
+                               "fingerprint differs – entries removed for good or moved to "
+                               "another hamlet, household or officer), so a different redraw "
+                               "may come from the data, not the seed.",
+    "verify_cli_unknown": "No spot-check batch #{id}. List them: python -m bot verify "
+                          "--config … --list",
+    "verify_cli_list_empty": "No spot-check batches yet.",
+    "verify_cli_list_title": "{n} spot-check batches:",
+    "verify_cli_list_row": "#{id} · {when} · {rule} · {size} households · {status}",
+    "verify_cli_list_done": "done ({total}/{total})",
+    "verify_cli_list_open": "open: {done}/{total} with a result, {open} left",
 }

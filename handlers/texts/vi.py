@@ -596,4 +596,39 @@ MESSAGES: dict[str, str] = {
     "xl_check_open": "Chưa gọi",
     "xl_overturned_because": "Có – {reason}",
     "export_part_checks": "kiểm tra xác minh",
+    # --- verify CLI (issue 4) ---
+    "verify_cli_rule": "{rule} (ít nhất 1 hộ mỗi ấp, 1 hộ mỗi cán bộ)",
+    "verify_cli_rule_count": "{rule} (không quá số hộ của ấp, ít nhất 1 hộ mỗi cán bộ)",
+    "verify_cli_batch": "Đợt kiểm tra #{id}: rút lúc {when} (giờ Việt Nam), người rút: {who}",
+    "verify_cli_by_nobody": "không ghi nhận",
+    "verify_cli_seed": "Mã rút (seed): {seed}",
+    "verify_cli_rule_line": "Quy tắc: {rule}",
+    "verify_cli_hamlets": "Các ấp: {codes}",
+    "verify_cli_population": "Rút từ {population} lượt ghi nhận; danh sách đã lưu: {size} hộ",
+    "verify_cli_list_head": "Danh sách đã lưu (thứ tự gọi · ấp · lượt · chủ hộ · cán bộ · kết "
+                            "quả hiện tại):",
+    "verify_cli_row": "{position:>3}. {hamlet} · lượt #{entry} · {name} · cán bộ {officer}"
+                      "{flag} · {state}",
+    "verify_cli_flagged": " · 🚩 được đánh dấu",
+    "verify_cli_retry": "{outcome} ({attempts} lần), chờ gọi lại",
+    "verify_cli_voided": "lượt ghi nhận đã bị xóa sau khi rút",
+    "verify_cli_overturned": " – đã hủy kết quả không đạt",
+    "verify_cli_match": "✓ Rút lại với cùng mã (seed) cho đúng danh sách đã lưu ({n} hộ).",
+    "verify_cli_mismatch": "✗ Rút lại với cùng mã (seed) KHÔNG cho đúng danh sách đã lưu "
+                           "({stored} hộ đã lưu, {redrawn} hộ khi rút lại). Chỗ khác nhau:",
+    "verify_cli_diff": "  • Vị trí {position}: đã lưu {stored}, rút lại ra {redrawn}",
+    "verify_cli_none": "(không có)",
+    "verify_cli_only_stored": "  • Có trong danh sách đã lưu nhưng rút lại không ra: {entries}",
+    "verify_cli_only_redrawn": "  • Rút lại ra nhưng không có trong danh sách đã lưu: {entries}",
+    "verify_cli_data_changed": "ℹ Lưu ý: dữ liệu mà lần rút dựa vào đã khác so với lúc rút (dấu "
+                               "vân tay dữ liệu không khớp – có lượt ghi nhận bị xóa hẳn hoặc "
+                               "đổi ấp, hộ, cán bộ), nên kết quả rút lại có thể khác vì dữ liệu "
+                               "chứ không phải vì mã.",
+    "verify_cli_unknown": "Không có đợt kiểm tra #{id}. Xem các đợt: python -m bot verify "
+                          "--config … --list",
+    "verify_cli_list_empty": "Chưa có đợt kiểm tra nào.",
+    "verify_cli_list_title": "{n} đợt kiểm tra:",
+    "verify_cli_list_row": "#{id} · {when} · {rule} · {size} hộ · {status}",
+    "verify_cli_list_done": "đã xong ({total}/{total})",
+    "verify_cli_list_open": "đang mở: có kết quả {done}/{total}, còn {open} hộ",
 }
