@@ -1,4 +1,4 @@
-"""Command line: python -m bot {init, invite, chat, demo, run}."""
+"""Command line: python -m bot {init, invite, chat, demo, export, verify, run}."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot import verify_cli
 from bot.config import ConfigError, Settings, load_settings
 from bot.logsetup import setup_logging
 from bot.runtime import Runtime, build_runtime, migrate, schema_is_current, sync_from_config
@@ -61,6 +62,8 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=("xlsx", "csv"), default="xlsx")
     p.add_argument("--out", default=".", help="folder for the file(s) (default: here)")
 
+    verify_cli.add_parser(sub)
+
     p = sub.add_parser("run", help="run the Telegram bot (long polling)")
     p.add_argument("--config", required=True)
     return parser
@@ -77,7 +80,8 @@ def main(argv: list[str] | None = None) -> int:
             secrets.append(settings.telegram.resolve_token())
         setup_logging("INFO" if args.command == "run" else "WARNING", secrets)
         return {"init": cmd_init, "invite": cmd_invite, "chat": cmd_chat, "demo": cmd_demo,
-                "export": cmd_export, "run": cmd_run}[args.command](settings, args)
+                "export": cmd_export, "verify": verify_cli.cmd_verify,
+                "run": cmd_run}[args.command](settings, args)
     except ConfigError as err:
         print(t("vi", "cli_config_error", key=err.key, expected=err.expected), file=sys.stderr)
         return 2

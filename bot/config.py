@@ -81,7 +81,7 @@ class VerificationConfig:
     max_attempts: int = 3  # unreachable this many times: "could not verify"
     retry_minutes: int = 60  # an unreachable household comes back to the queue after this
     claim_minutes: int = 30  # a card held this long without an outcome goes back to the pool
-    failures: int = 1  # failed checks that make a hamlet/officer not eligible
+    failures: int = 1  # failed checks that make a hamlet/officer not eligible (0: rate only)
     max_failure_rate: float | None = None  # or a share of answered checks
 
 
@@ -314,15 +314,18 @@ def _verification(raw: dict[str, Any]) -> VerificationConfig:
     d = VerificationConfig()
     rate = _share(t, "rate", p, d.rate)
     assert rate is not None
-    return VerificationConfig(
+    cfg = VerificationConfig(
         rate=rate,
         per_hamlet=_int(t, "per_hamlet", p, d.per_hamlet, 0),
         max_attempts=_int(t, "max_attempts", p, d.max_attempts, 1),
         retry_minutes=_int(t, "retry_minutes", p, d.retry_minutes, 0),
         claim_minutes=_int(t, "claim_minutes", p, d.claim_minutes, 1),
-        failures=_int(t, "failures", p, d.failures, 1),
+        failures=_int(t, "failures", p, d.failures, 0),
         max_failure_rate=_share(t, "max_failure_rate", p, d.max_failure_rate),
     )
+    if not cfg.failures and cfg.max_failure_rate is None:
+        raise ConfigError("verification.failures", "cfg_fail_rule")
+    return cfg
 
 
 def _timezone(raw: dict[str, Any]) -> ZoneInfo:

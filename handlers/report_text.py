@@ -227,7 +227,7 @@ def _check_row(lang: str, name: str, tally: Tally) -> str:
 
 
 def _reason(lang: str, tally: Tally, rule: FailRule) -> str:
-    if tally.failed >= rule.failures or rule.max_failure_rate is None:
+    if (rule.failures and tally.failed >= rule.failures) or rule.max_failure_rate is None:
         return t(lang, "report_checks_reason_count", n=tally.failed)
     return t(lang, "report_checks_reason_rate", n=tally.failed, answered=tally.answered,
              max=fmt_pct(lang, rule.max_failure_rate))

@@ -133,6 +133,8 @@ async def record_outcome(session: AsyncSession, *, check: Check, caller: User,
 async def overturn(session: AsyncSession, *, check: Check, actor: User, reason: str,
                    now: datetime) -> None:
     """A supervisor's review: this failed check no longer counts against eligibility."""
+    if check.status != DONE or check.outcome is None or not Outcome(check.outcome).fails:
+        raise CheckError("not failed")
     before = snapshot(check)
     check.overturned_at = now
     check.overturned_by = actor.id

@@ -22,11 +22,11 @@ from models.verification import OPEN, Check, Outcome
 
 @dataclass(frozen=True)
 class FailRule:
-    failures: int = 1  # this many failed checks make a hamlet/officer not eligible
+    failures: int = 1  # this many failed checks make a hamlet/officer not eligible (0: off)
     max_failure_rate: float | None = None  # or: failed / answered above this share
 
     def fails(self, tally: Tally) -> bool:
-        if tally.failed >= self.failures:
+        if self.failures and tally.failed >= self.failures:
             return True
         if self.max_failure_rate is not None and tally.answered:
             return tally.failed / tally.answered > self.max_failure_rate

@@ -271,3 +271,14 @@ def test_cli_init_invite_and_errors(tmp_path: Path) -> None:
     with sqlite3.connect(db) as conn:
         (count,) = conn.execute("SELECT count(*) FROM invite").fetchone()
     assert count == 1
+
+
+def test_verification_rule(tmp_path: Path) -> None:
+    s = parse_settings(raw_config(tmp_path, verification={"failures": 0,
+                                                          "max_failure_rate": 0.2}), tmp_path)
+    assert s.verification.failures == 0 and s.verification.max_failure_rate == 0.2
+    assert s.verification.rate == 0.10 and s.verification.max_attempts == 3
+    err = _error(raw_config(tmp_path, verification={"failures": 0}), tmp_path)
+    assert err.key == "verification.failures"
+    err = _error(raw_config(tmp_path, verification={"rate": 1.5}), tmp_path)
+    assert err.key == "verification.rate"

@@ -115,6 +115,12 @@ async def test_draw_call_three_cards_return_explain_and_overturn(
     assert "Đợt #1" in listing and "có kết quả 2/7" in listing
     assert "📵 1/3, gọi lại sau 11:00 15/04" in listing
 
+    # The results are in the supervisors' report: the failed hamlet is not eligible.
+    sent = await tg.say(SUP, "/baocao")
+    table = sent[0].text
+    assert "🔎 Kiểm tra xác minh" in table and "Đã gọi xong 2 hộ: ✅ 1 xác nhận · ❌ 1" in table
+    assert "🚫 Không đủ điều kiện khen thưởng:" in table and "1 hộ kiểm tra không đạt" in table
+
     # The officer explains from their chat; the answer is stored with the check.
     sent = await tg.say(officer, "/giaitrinh")
     assert "Gõ nội dung giải trình" in sent[-1].text
@@ -129,6 +135,8 @@ async def test_draw_call_three_cards_return_explain_and_overturn(
     await tg.press(SUP, "Hủy kết quả không đạt")
     sent = await tg.say(SUP, "Đã gọi lại, chủ hộ xác nhận có được hướng dẫn")
     assert "Đã hủy kết quả không đạt" in sent[0].text and "đủ điều kiện trở lại" in sent[0].text
+    sent = await tg.say(SUP, "/baocao")
+    assert "🚫 Không đủ điều kiện" not in sent[0].text and "↩️ 1 đã xem xét lại" in sent[0].text
 
     async with runtime.services.sessions() as session:
         actions = list(await session.scalars(select(AuditEvent.action).where(

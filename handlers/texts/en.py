@@ -380,6 +380,7 @@ MESSAGES: dict[str, str] = {
     "cfg_int": "expected a whole number ≥ {minimum}",
     "cfg_unique": "expected a unique code ('{code}' repeats)",
     "cfg_token": "expected a token like 123456:ABC… from @BotFather",
+    "cfg_fail_rule": "needs a rule: failures ≥ 1 or max_failure_rate",
     "cfg_fraction": "expected a fraction like 0.95",
     "cfg_folder": "expected a folder path",
     "cfg_end_date": "expected a date on or after campaign.start",

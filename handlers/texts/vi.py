@@ -376,6 +376,7 @@ MESSAGES: dict[str, str] = {
     "cfg_int": "cần một số nguyên ≥ {minimum}",
     "cfg_unique": "mã phải khác nhau (mã «{code}» bị lặp)",
     "cfg_token": "cần mã token dạng 123456:ABC… lấy từ @BotFather",
+    "cfg_fail_rule": "cần ít nhất một quy tắc: failures ≥ 1 hoặc max_failure_rate",
     "cfg_fraction": "cần một tỷ lệ trong khoảng (0, 1], ví dụ 0.95",
     "cfg_folder": "cần đường dẫn một thư mục",
     "cfg_end_date": "cần một ngày không trước campaign.start",
