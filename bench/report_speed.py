@@ -29,7 +29,11 @@ Measured, in this order, on the same database and in the same process:
 - the weekly summary: `Notifier.run_weekly()` to every supervisor, with a `deliver` that
   only returns `Outcome.SENT` (our code, not a network): messages/s. Then the same run again
   (`--runs` times): every message is already in the ledger, so nothing is sent; this shows
-  what the scheduler's periodic catch-up run costs.
+  what the scheduler's periodic catch-up run costs;
+- verification: the 10% draw itself (`create_batch` over every hamlet, rolled back so each
+  run sees the same data), then one real `/kiemtra 10%` through the core (draw + stored list
+  + the first call card), `--runs` one-tap outcomes (each records the call and hands out
+  the next card), and `/baocao` again now that it carries the verification section.
 
 Reading it: the core figures minus the `/help` baseline are what the command itself costs;
 the parts show whether that goes to SQL or to drawing/writing files. p95 over a handful of
@@ -85,6 +89,7 @@ from models.reports import (
     build_report,
     daily_new_households,
 )
+from models.sampling import Rule, create_batch
 
 ROOT = Path(__file__).resolve().parent.parent
 # 10:00 in Vietnam on Thursday 15/10/2026: the summary of 05/10–11/10 is due.
@@ -449,6 +454,8 @@ async def _measure(rt: Runtime, seeded: Seeded, params: Params) -> dict[str, Any
     second = await _repeat(runs, rerun)
     assert sum(again) == 0 and sink.sent == recipients, (again, sink.sent)
 
+    verification = await _verification(rt, runs, clear)
+
     async with rt.services.sessions() as session:
         total = sum(h.total_households for h in await session.scalars(select(Hamlet)))
     return {
@@ -469,7 +476,39 @@ async def _measure(rt: Runtime, seeded: Seeded, params: Params) -> dict[str, Any
                    "messages_per_s": first_sent / first_s if first_s else 0.0,
                    "per_message_ms": first_s * 1000 / max(first_sent, 1),
                    "rerun": {**_stats(second), "sent": sum(again)}},
+        "verification": verification,
     }
+
+
+async def _verification(rt: Runtime, runs: int,
+                        clear: Callable[[], None]) -> dict[str, Any]:
+    async with rt.services.sessions() as session:
+        campaign_id = (await campaign_by_code(session, rt.settings.campaign.code)).id
+        hamlets = list(await session.scalars(select(Hamlet).order_by(Hamlet.code)))
+    sizes: list[int] = []
+
+    async def draw_only() -> None:
+        async with rt.services.sessions() as session, session.begin():
+            batch = await create_batch(session, campaign_id=campaign_id, hamlets=hamlets,
+                                       rule=Rule("rate", rate=0.1), actor_id=None, now=NOW)
+            assert batch is not None
+            sizes.append(batch.size)
+            await session.rollback()
+
+    draw = await _repeat(runs, draw_only)
+    t0 = time.perf_counter()
+    first = await rt.core.handle(_inbound("/kiemtra 10%"))
+    draw_core = time.perf_counter() - t0
+    assert any("📞" in r.text for r in first), [r.text[:80] for r in first]
+
+    async def tap() -> None:
+        replies = await rt.core.handle(_inbound("1"))  # "✅ confirmed" typed as its number
+        assert any("📞" in r.text for r in replies), [r.text[:80] for r in replies]
+
+    taps = await _repeat(runs, tap)
+    report = await _repeat(max(runs // 2, 3), _command(rt, "/baocao", "image"), clear)
+    return {"batch_size": sizes[0], "draw_direct": _stats(draw), "draw_core_ms": draw_core * 1000,
+            "outcome_tap": _stats(taps), "baocao_with_checks": _stats(report)}
 
 
 def _row(label: str, st: dict[str, float]) -> str:
@@ -509,6 +548,12 @@ def _print(result: dict[str, Any]) -> None:
     r = w["rerun"]
     print(f"  again (all in the ledger): sent {r['sent']}, p50 {r['p50_ms']:.1f} ms, "
           f"p95 {r['p95_ms']:.1f} ms (n={r['n']:.0f})")
+    v = result["verification"]
+    print(f"\nverification (10% sample = {v['batch_size']} households), ms{header:>27}")
+    print(_row("create_batch (rolled back)", v["draw_direct"]))
+    print(f"  {'/kiemtra 10% (draw + 1st card)':<30}{v['draw_core_ms']:9.1f}")
+    print(_row("one-tap outcome + next card", v["outcome_tap"]))
+    print(_row("/baocao with checks", v["baocao_with_checks"]))
 
 
 def main() -> None:
