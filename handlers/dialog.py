@@ -50,6 +50,14 @@ def draft(ctx: Ctx) -> dict[str, Any]:
     return dict(ctx.dialog.draft or {})
 
 
+def draft_int(ctx: Ctx, key: str) -> int:
+    """A number kept in the draft, or 0 when it is missing or not a number."""
+    value = draft(ctx).get(key)
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    return int(value) if isinstance(value, str) and value.isdigit() else 0
+
+
 def ask(
     ctx: Ctx, state: str, text: str, options: Sequence[Option] = (), *,
     draft: dict[str, Any] | None = None, per_row: int = 1,

@@ -14,7 +14,7 @@ from datetime import timedelta
 from sqlalchemy import func, select
 
 from handlers.context import Ctx
-from handlers.dialog import REPEAT, Answer, ask, close, command, draft, on_state
+from handlers.dialog import REPEAT, Answer, ask, close, command, draft, draft_int, on_state
 from handlers.io import Option, Reply
 from handlers.report_scope import SEES_ALL
 from handlers.verify_text import card_text, local_time, outcome_label, rule_text
@@ -237,9 +237,8 @@ async def _no_card(ctx: Ctx, batch: Batch) -> str:
 
 
 async def _current(ctx: Ctx) -> tuple[Batch, Check] | None:
-    data = draft(ctx)
-    batch = await ctx.session.get(Batch, int(data.get("batch") or 0))
-    check = await ctx.session.get(Check, int(data.get("check") or 0))
+    batch = await ctx.session.get(Batch, draft_int(ctx, "batch"))
+    check = await ctx.session.get(Check, draft_int(ctx, "check"))
     if batch is None or check is None:
         return None
     return batch, check

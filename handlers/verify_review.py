@@ -8,7 +8,7 @@ from datetime import timedelta
 from sqlalchemy import select
 
 from handlers.context import Ctx
-from handlers.dialog import REPEAT, Answer, ask, close, command, draft, on_state
+from handlers.dialog import REPEAT, Answer, ask, close, command, draft_int, on_state
 from handlers.i18n import fmt_date, fmt_datetime
 from handlers.io import Option, Reply
 from handlers.report_text import fail_rule
@@ -37,7 +37,7 @@ from models.checks import (
 from models.eligibility import verification
 from models.registry import load_entry
 from models.text import clean
-from models.verification import Check, Flag
+from models.verification import DONE, Check, Flag, Outcome
 
 LIST_MAX = 30  # open cards listed per batch; the rest are counted
 REASON_MIN = 5
@@ -148,17 +148,21 @@ async def step_review(ctx: Ctx, answer: Answer) -> list[Reply]:
         return [Reply(ctx.t("verify_review_closed"))]
     if value.startswith("c:") and value[2:].isdigit():
         check = await ctx.session.get(Check, int(value[2:]))
-        if check is not None and check.overturned_at is None:
+        if check is not None and _reviewable(check):
             return [await _review_card(ctx, check)]
     prefix = [Reply(ctx.t("choose_option"))] if value != REPEAT and answer.text else []
     return [*prefix, *await _pick_failed(ctx)]
 
 
+def _reviewable(check: Check | None) -> bool:
+    """A failed check nobody has overturned yet."""
+    return (check is not None and check.overturned_at is None and check.status == DONE
+            and check.outcome is not None and Outcome(check.outcome).fails)
+
+
 async def _decided_check(ctx: Ctx) -> Check | None:
-    check = await ctx.session.get(Check, int(draft(ctx).get("check") or 0))
-    if check is None or check.overturned_at is not None:
-        return None
-    return check
+    check = await ctx.session.get(Check, draft_int(ctx, "check"))
+    return check if _reviewable(check) else None
 
 
 @on_state("verify.decide")
@@ -274,7 +278,7 @@ async def step_explain_pick(ctx: Ctx, answer: Answer) -> list[Reply]:
 
 @on_state("verify.explain")
 async def step_explain(ctx: Ctx, answer: Answer) -> list[Reply]:
-    check_id = int(draft(ctx).get("check") or 0)
+    check_id = draft_int(ctx, "check")
     check = next((c for c in await returned_to(ctx.session, ctx.me.id) if c.id == check_id),
                  None)
     if check is None:

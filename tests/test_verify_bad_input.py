@@ -1,0 +1,58 @@
+"""No input crashes a verification step: junk typed or forged buttons in every state, even
+with a draft that lost its keys (e.g. after the batch or check it named went away)."""
+
+from __future__ import annotations
+
+import uuid
+
+import pytest
+from sqlalchemy import func, select
+
+import handlers.verify  # registers the states
+import handlers.verify_review  # noqa: F401
+from bot.runtime import Runtime
+from handlers.dialog import STEPS
+from handlers.i18n import t
+from handlers.io import PRIVATE, Inbound
+from models.records import Dialog
+from models.verification import Call, Check
+from tests.chat import Chat
+from tests.seed import seed
+
+STATES = sorted(s for s in STEPS if s.startswith("verify."))
+JUNK = ["", "🙂🙂", "x" * 3000, "99", "0", "/", "%", "150%", "-3", "#", "c:999999"]
+
+
+def test_every_verification_state_is_covered() -> None:
+    assert STATES == ["verify.card", "verify.decide", "verify.detail", "verify.explain",
+                      "verify.explain_pick", "verify.menu", "verify.reason", "verify.review",
+                      "verify.scope", "verify.size"]
+
+
+@pytest.mark.parametrize("state", STATES)
+async def test_junk_in_each_state(runtime: Runtime, state: str) -> None:
+    seeded = await seed(runtime)
+    chat = Chat(runtime, "sup")
+    await chat.say("/kiemtra NHO 2")  # a real batch with a held card exists
+    for draft in ({}, {"batch": 999, "check": 999}, {"batch": "x", "check": None}):
+        for text in JUNK:
+            async with runtime.services.sessions() as session, session.begin():
+                dialog = await session.get(Dialog, seeded.supervisor.id)
+                assert dialog is not None or state
+                if dialog is None:
+                    dialog = Dialog(user_id=seeded.supervisor.id, state=state, draft={},
+                                    options=[], step=0, updated_at=runtime.services.clock.now())
+                    session.add(dialog)
+                dialog.state, dialog.draft, dialog.options = state, dict(draft), [["a", "b"]]
+            out = await chat.say(text)
+            assert t("vi", "error_internal") not in out, (state, draft, text[:20])
+            forged = await runtime.core.handle(Inbound(
+                channel="console", user_id="sup", chat_id="sup", chat_type=PRIVATE,
+                option=f"{uuid.uuid4().int % 100}:o:confirmed",
+                delivery_key=uuid.uuid4().hex))
+            assert all(t("vi", "error_internal") not in r.text for r in forged)
+    async with runtime.services.sessions() as session:
+        # Junk never recorded a call outcome.
+        assert await session.scalar(select(func.count(Call.id))) == 0
+        assert await session.scalar(select(func.count(Check.id)).where(
+            Check.status != "open")) == 0
