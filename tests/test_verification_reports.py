@@ -124,9 +124,9 @@ async def test_report_table_shows_checks_and_who_is_not_eligible(runtime: Runtim
         "• Đã gọi xong 3 hộ: ✅ 1 xác nhận · ❌ 1 không đạt · 📵 1 không xác minh được · "
         "tỷ lệ đạt 50,0% · còn 4 hộ chưa gọi",
         "• Ấp Bãi Nhà A (BNA): 1 hộ · ✅ 0 · ❌ 1 · 📵 0 · đạt 0,0% · còn 1 chưa gọi",
-        "• Ấp Ba Sáu Tư (L364): 1 hộ · ✅ 0 · ❌ 0 · 📵 1 · đạt chưa có · còn 0 chưa gọi",
-        "• Ấp Ba Sáu Lăm (L365): 0 hộ · ✅ 0 · ❌ 0 · 📵 0 · đạt chưa có · còn 1 chưa gọi",
-        "• Ấp Ba Sáu Sáu (L366): 0 hộ · ✅ 0 · ❌ 0 · 📵 0 · đạt chưa có · còn 1 chưa gọi",
+        "• Ấp Ba Sáu Tư (L364): 1 hộ · ✅ 0 · ❌ 0 · 📵 1 · đạt – · còn 0 chưa gọi",
+        "• Ấp Ba Sáu Lăm (L365): 0 hộ · ✅ 0 · ❌ 0 · 📵 0 · đạt – · còn 1 chưa gọi",
+        "• Ấp Ba Sáu Sáu (L366): 0 hộ · ✅ 0 · ❌ 0 · 📵 0 · đạt – · còn 1 chưa gọi",
         "• Ấp Nhỏ (NHO): 1 hộ · ✅ 1 · ❌ 0 · 📵 0 · đạt 100,0% · còn 1 chưa gọi",
         NOT_ELIGIBLE,
     ]
@@ -148,7 +148,7 @@ async def test_hamlet_head_sees_only_their_hamlet_and_officers(runtime: Runtime)
         "• Đã gọi xong 1 hộ: ✅ 0 xác nhận · ❌ 1 không đạt · 📵 0 không xác minh được · "
         "tỷ lệ đạt 0,0% · còn 1 hộ chưa gọi",
         "• Lê Thị Lười: 1 hộ · ✅ 0 · ❌ 1 · 📵 0 · đạt 0,0% · còn 0 chưa gọi",
-        "• Trần Văn Siêng: 0 hộ · ✅ 0 · ❌ 0 · 📵 0 · đạt chưa có · còn 1 chưa gọi",
+        "• Trần Văn Siêng: 0 hộ · ✅ 0 · ❌ 0 · 📵 0 · đạt – · còn 1 chưa gọi",
         NOT_ELIGIBLE,
     ]
     assert "NHO" not in text and "L364" not in text and "còn 4" not in text

@@ -576,7 +576,7 @@ MESSAGES: dict[str, str] = {
                          "{unverified}{overturned} · pass {rate} · {open} left to call",
     "report_checks_hamlet_name": "{hamlet} ({code})",
     "report_checks_overturned": " · ↩️ {n} overturned",
-    "report_checks_no_rate": "n/a",
+    "report_checks_no_rate": "–",
     "report_checks_not_eligible": "🚫 Not eligible for awards: {items}",
     "report_checks_ne_hamlet": "{hamlet} ({reason})",
     "report_checks_ne_officer": "officer {name} – {code} ({reason})",

@@ -567,7 +567,7 @@ MESSAGES: dict[str, str] = {
                          "{unverified}{overturned} · đạt {rate} · còn {open} chưa gọi",
     "report_checks_hamlet_name": "{hamlet} ({code})",
     "report_checks_overturned": " · ↩️ {n} đã xem xét lại",
-    "report_checks_no_rate": "chưa có",
+    "report_checks_no_rate": "–",
     "report_checks_not_eligible": "🚫 Không đủ điều kiện khen thưởng: {items}",
     "report_checks_ne_hamlet": "{hamlet} ({reason})",
     "report_checks_ne_officer": "cán bộ {name} – {code} ({reason})",
