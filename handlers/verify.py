@@ -236,12 +236,19 @@ async def _no_card(ctx: Ctx, batch: Batch) -> str:
                  held=len(checks) - waiting)
 
 
-async def _current(ctx: Ctx) -> tuple[Batch, Check] | None:
+async def _current(ctx: Ctx) -> tuple[Batch, Check, str] | None:
+    """The card the caller's dialog is on, with the note typed so far."""
     batch = await ctx.session.get(Batch, draft_int(ctx, "batch"))
     check = await ctx.session.get(Check, draft_int(ctx, "check"))
     if batch is None or check is None:
         return None
-    return batch, check
+    return batch, check, str(draft(ctx).get("note") or "")
+
+
+def _ask_detail(ctx: Ctx) -> Reply:
+    options = [Option(ctx.t(f"vdetail_{d}").capitalize(), f"d:{d}") for d in DETAILS]
+    options.append(Option(ctx.t("verify_btn_back"), "back"))
+    return ask(ctx, "verify.detail", ctx.t("verify_ask_detail"), options, draft=draft(ctx))
 
 
 @on_state("verify.card")
@@ -250,8 +257,7 @@ async def step_card(ctx: Ctx, answer: Answer) -> list[Reply]:
     if current is None:
         await close(ctx)
         return [Reply(ctx.t("verify_list_empty"))]
-    batch, check = current
-    note = str(draft(ctx).get("note") or "")
+    batch, check, note = current
     value = answer.value
     if value == REPEAT:
         return [await _card(ctx, batch, check, note)]
@@ -266,10 +272,7 @@ async def step_card(ctx: Ctx, answer: Answer) -> list[Reply]:
         await release(ctx.session, check=check, caller_id=ctx.me.id, now=ctx.now, to_back=True)
         return await show_next(ctx, batch.id)
     if value == f"o:{Outcome.WRONG_DETAILS.value}":
-        options = [Option(ctx.t(f"vdetail_{d}").capitalize(), f"d:{d}") for d in DETAILS]
-        options.append(Option(ctx.t("verify_btn_back"), "back"))
-        return [ask(ctx, "verify.detail", ctx.t("verify_ask_detail"), options,
-                    draft=draft(ctx))]
+        return [_ask_detail(ctx)]
     if value.startswith("o:"):
         return await _record(ctx, batch, check, Outcome(value[2:]), "", note)
     return [await _card(ctx, batch, check, note)]
@@ -293,18 +296,14 @@ async def step_detail(ctx: Ctx, answer: Answer) -> list[Reply]:
     if current is None:
         await close(ctx)
         return [Reply(ctx.t("verify_list_empty"))]
-    batch, check = current
-    note = str(draft(ctx).get("note") or "")
+    batch, check, note = current
     value = answer.value or ""
     if value.startswith("d:") and value[2:] in DETAILS:
         return await _record(ctx, batch, check, Outcome.WRONG_DETAILS, value[2:], note)
     if value == "back":
         return [await _card(ctx, batch, check, note)]
-    options = [Option(ctx.t(f"vdetail_{d}").capitalize(), f"d:{d}") for d in DETAILS]
-    options.append(Option(ctx.t("verify_btn_back"), "back"))
     prefix = [Reply(ctx.t("choose_option"))] if value != REPEAT and answer.text else []
-    return [*prefix, ask(ctx, "verify.detail", ctx.t("verify_ask_detail"), options,
-                         draft=draft(ctx))]
+    return [*prefix, _ask_detail(ctx)]
 
 
 async def _record(ctx: Ctx, batch: Batch, check: Check, outcome: Outcome, detail: str,

@@ -111,8 +111,7 @@ async def cmd_review(ctx: Ctx, arg: str) -> list[Reply]:
     digits = arg.strip().lstrip("#")
     if digits.isdigit():
         check = await ctx.session.get(Check, int(digits))
-        if check is not None and check in await failed_checks(ctx.session,
-                                                              await ctx.campaign_id()):
+        if check is not None and _reviewable(check):
             return [await _review_card(ctx, check)]
     return await _pick_failed(ctx)
 

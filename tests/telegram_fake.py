@@ -4,9 +4,11 @@ that runs the real Application (long polling included) against it. No network.""
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import itertools
 import json
 import time
+from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -16,6 +18,7 @@ from telegram.request import BaseRequest, RequestData
 
 from bot.channels.telegram import TelegramChannel
 from bot.runtime import Runtime
+from tests.seed import TELEGRAM_IDS, seed
 
 BOT = {"id": 999000, "is_bot": True, "first_name": "DVC Bot", "username": "dvc_test_bot",
        "can_join_groups": True, "can_read_all_group_messages": False,
@@ -241,3 +244,15 @@ class TelegramHarness:
 
 def texts(sent: list[Sent]) -> str:
     return "\n---\n".join(s.text for s in sent)
+
+
+@contextlib.asynccontextmanager
+async def seeded_telegram(runtime: Runtime) -> AsyncIterator[TelegramHarness]:
+    """The seeded campaign (tests/seed.py) on Telegram identities, with the bot running."""
+    await seed(runtime, channel="telegram", ids=TELEGRAM_IDS)
+    harness = TelegramHarness(runtime)
+    await harness.start()
+    try:
+        yield harness
+    finally:
+        await harness.stop()

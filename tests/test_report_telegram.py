@@ -13,8 +13,8 @@ from sqlalchemy import select
 from bot.runtime import Runtime
 from models.people import User
 from models.records import AuditEvent
-from tests.seed import TELEGRAM_IDS, seed
-from tests.telegram_fake import TelegramHarness, texts
+from tests.seed import TELEGRAM_IDS
+from tests.telegram_fake import TelegramHarness, seeded_telegram, texts
 
 SUP = int(TELEGRAM_IDS["sup"])
 HEAD = int(TELEGRAM_IDS["head"])
@@ -23,11 +23,8 @@ OFFICER = int(TELEGRAM_IDS["nho"])
 
 @pytest.fixture
 async def tg(runtime: Runtime) -> AsyncIterator[TelegramHarness]:
-    await seed(runtime, channel="telegram", ids=TELEGRAM_IDS)
-    harness = TelegramHarness(runtime)
-    await harness.start()
-    yield harness
-    await harness.stop()
+    async with seeded_telegram(runtime) as harness:
+        yield harness
 
 
 def _outbox_empty(runtime: Runtime) -> bool:

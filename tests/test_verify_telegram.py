@@ -14,8 +14,8 @@ from sqlalchemy import func, select
 from bot.runtime import Runtime
 from models.records import AuditEvent
 from models.verification import Batch, Call, Check
-from tests.seed import TELEGRAM_IDS, seed
-from tests.telegram_fake import Sent, TelegramHarness, texts
+from tests.seed import TELEGRAM_IDS
+from tests.telegram_fake import Sent, TelegramHarness, seeded_telegram, texts
 
 SUP = int(TELEGRAM_IDS["sup"])
 OFFICER = int(TELEGRAM_IDS["nho"])
@@ -24,11 +24,8 @@ PUSH_TITLE = "🔎 Kết quả kiểm tra xác minh"
 
 @pytest.fixture
 async def tg(runtime: Runtime) -> AsyncIterator[TelegramHarness]:
-    await seed(runtime, channel="telegram", ids=TELEGRAM_IDS)
-    harness = TelegramHarness(runtime)
-    await harness.start()
-    yield harness
-    await harness.stop()
+    async with seeded_telegram(runtime) as harness:
+        yield harness
 
 
 def _card(sent: list[Sent]) -> Sent:
@@ -157,3 +154,15 @@ async def test_typed_draw_and_refused_tel_link_falls_back(tg: TelegramHarness) -
     assert "☎️ +84912" in card.text
     sent = await tg.say(SUP, "/kiemtra 150%")
     assert "Chưa hiểu" in texts(sent)
+
+
+async def test_second_click_on_an_answered_card_records_nothing(
+        tg: TelegramHarness, runtime: Runtime) -> None:
+    sent = await tg.say(SUP, "/kiemtra NHO 2")
+    card = _card(sent)
+    data = next(d for label, d in card.buttons if label.startswith("✅"))
+    await tg.press_data(SUP, data, card.message_id)
+    again = await tg.press_data(SUP, data, card.message_id)  # a double tap on a weak line
+    assert "không còn hiệu lực" in again[0].text and "📞 Thẻ gọi #" in again[-1].text
+    async with runtime.services.sessions() as session:
+        assert await session.scalar(select(func.count(Call.id))) == 1
