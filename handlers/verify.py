@@ -281,7 +281,8 @@ async def step_card(ctx: Ctx, answer: Answer) -> list[Reply]:
 async def _take_note(ctx: Ctx, batch: Batch, check: Check, text: str,
                      note: str) -> list[Reply]:
     text = clean(text)
-    if not text:
+    if not text or text.rstrip(".)").isdigit():
+        # A number that is no option ("9" of 7) is a mistyped choice, not a note.
         return [Reply(ctx.t("choose_option")), await _card(ctx, batch, check, note)]
     combined = f"{note}; {text}" if note else text
     if len(combined) > NOTE_MAX:

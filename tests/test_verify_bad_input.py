@@ -56,3 +56,13 @@ async def test_junk_in_each_state(runtime: Runtime, state: str) -> None:
         assert await session.scalar(select(func.count(Call.id))) == 0
         assert await session.scalar(select(func.count(Check.id)).where(
             Check.status != "open")) == 0
+
+
+async def test_a_mistyped_option_number_is_not_taken_as_a_note(runtime: Runtime) -> None:
+    await seed(runtime)
+    chat = Chat(runtime, "sup")
+    await chat.say("/kiemtra NHO 2")
+    out = await chat.say("9")
+    assert "bấm một nút bên dưới hoặc gõ số thứ tự" in out and "📝 Ghi chú" not in out
+    out = await chat.say("Gọi lần 1 không nghe máy")
+    assert "📝 Ghi chú: Gọi lần 1 không nghe máy" in out
