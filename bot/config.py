@@ -11,6 +11,7 @@ from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from handlers.i18n import t
+from models.awards import HAMLET_METRICS, OFFICER_METRICS, AwardRules
 from models.rules import CampaignConfig, HamletConfig, ProcedureConfig
 from models.text import fold
 
@@ -98,6 +99,8 @@ class Settings:
     notifications: NotificationConfig = field(default_factory=NotificationConfig)
     inactive_days: int = 3  # an officer with no entry for this many days is flagged
     verification: VerificationConfig = field(default_factory=VerificationConfig)
+    awards: AwardRules = field(default_factory=AwardRules)
+    todo_suggestions: int = 5  # roster households /chuahuongdan suggests at a time
     data_dir: Path = Path("data")
     source: Path | None = None
 
@@ -328,6 +331,31 @@ def _verification(raw: dict[str, Any]) -> VerificationConfig:
     return cfg
 
 
+def _order(table: dict[str, Any], key: str, path: str, default: tuple[str, ...],
+           known: tuple[str, ...]) -> tuple[str, ...]:
+    value = table.get(key, list(default))
+    if not isinstance(value, list) or not value or any(v not in known for v in value):
+        raise ConfigError(f"{path}.{key}", "cfg_order", known=", ".join(known))
+    return tuple(value)
+
+
+def _awards(raw: dict[str, Any]) -> AwardRules:
+    t = _table(raw, "awards", required=False)
+    p = "awards"
+    d = AwardRules()
+    margin = _share(t, "close_margin", p, d.close_margin)
+    return AwardRules(
+        collective_order=_order(t, "collective_order", p, d.collective_order, HAMLET_METRICS),
+        special_order=_order(t, "special_order", p, d.special_order, HAMLET_METRICS),
+        individual_order=_order(t, "individual_order", p, d.individual_order,
+                                OFFICER_METRICS),
+        close_margin=margin if margin is not None else d.close_margin,
+        close_individuals=_int(t, "close_individuals", p, d.close_individuals, 0),
+        individual_min_households=_int(t, "individual_min_households", p,
+                                       d.individual_min_households, 1),
+    )
+
+
 def _timezone(raw: dict[str, Any]) -> ZoneInfo:
     name = raw.get("timezone", "Asia/Ho_Chi_Minh")
     if not isinstance(name, str):
@@ -378,6 +406,9 @@ def parse_settings(raw: dict[str, Any], base_dir: Path, source: Path | None = No
         inactive_days=_int(_table(raw, "reports", required=False), "inactive_days", "reports",
                            3, 1),
         verification=_verification(raw),
+        awards=_awards(raw),
+        todo_suggestions=_int(_table(raw, "rosters", required=False), "suggestions",
+                              "rosters", 5, 1),
         data_dir=data_dir,
         source=source,
     )

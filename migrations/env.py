@@ -13,7 +13,9 @@ import models.campaign
 import models.households
 import models.notifications
 import models.people
+import models.proposal
 import models.records
+import models.roster
 import models.verification  # noqa: F401  (registers every table on the metadata)
 from models.base import Base
 

@@ -34,7 +34,10 @@ class Hamlet(Base):
     code: Mapped[str] = mapped_column(String(32), unique=True)
     name: Mapped[str] = mapped_column(String(200))
     unit: Mapped[str] = mapped_column(String(200), default="")
+    # Coverage's denominator: the imported roster's row count when the hamlet has one,
+    # else the configured figure, which `configured_households` keeps either way.
     total_households: Mapped[int] = mapped_column(Integer)
+    configured_households: Mapped[int | None] = mapped_column(Integer, nullable=True)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
 

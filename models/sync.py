@@ -11,6 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from models.audit import record, snapshot
 from models.campaign import Campaign, Hamlet, Procedure
+from models.roster import roster_sizes
 from models.rules import CampaignConfig, HamletConfig, ProcedureConfig
 from models.text import fold
 
@@ -60,9 +61,15 @@ async def sync_catalog(
         report.updated += 1
 
     existing = {h.code: h for h in await session.scalars(select(Hamlet))}
+    # A hamlet with an imported roster counts its rows; the configured figure stays beside.
+    rosters = await roster_sizes(session)
     for cfg in hamlets:
         values: dict[str, object] = {"name": cfg.name, "unit": campaign.unit,
-                                     "total_households": cfg.households, "active": True}
+                                     "configured_households": cfg.households,
+                                     "active": True}
+        current = existing.get(cfg.code)
+        values["total_households"] = (rosters.get(current.id, cfg.households)
+                                      if current is not None else cfg.households)
         row = existing.pop(cfg.code, None)
         if row is None:
             session.add(Hamlet(code=cfg.code, updated_at=now, **values))

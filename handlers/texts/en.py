@@ -559,6 +559,7 @@ MESSAGES: dict[str, str] = {
     "cmd_report": "Reports and charts (supervisors, hamlet heads)",
     "cmd_export": "Spreadsheet export (Excel/CSV)",
     "cmd_notify": "Weekly summary and reminders on/off",
+    "cfg_order": "expected a list of metric names from: {known}",
     "cfg_rate": "expected a number in (0, 30], e.g. 25",
     "cli_period_dates": "expected two dates like 01/04/2026 inside the campaign, the second "
                         "not before the first",

@@ -550,6 +550,7 @@ MESSAGES: dict[str, str] = {
     "cmd_report": "Báo cáo, biểu đồ các ấp (giám sát, trưởng ấp)",
     "cmd_export": "Xuất bảng tính Excel/CSV",
     "cmd_notify": "Bật/tắt tóm tắt tuần và nhắc nhở",
+    "cfg_order": "cần một danh sách tên chỉ số, lấy trong: {known}",
     "cfg_rate": "cần một số trong khoảng (0, 30], ví dụ 25",
     "cli_period_dates": "cần hai ngày dạng 01/04/2026 trong thời gian chiến dịch, ngày sau "
                         "không trước ngày đầu",
