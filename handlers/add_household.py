@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from datetime import date, timedelta
 from typing import Any
 
@@ -34,6 +35,7 @@ from models.registry import (
     find_duplicates,
     load_entry,
 )
+from models.roster_match import LinkError, link
 from models.text import fold
 
 FIELDS = ("name", "address", "phone", "procedures", "dossier", "date")
@@ -322,6 +324,12 @@ async def _save(ctx: Ctx, d: dict[str, Any]) -> list[Reply]:
 
 
 async def _saved(ctx: Ctx, entry: Entry, key: str) -> list[Reply]:
+    row_id = draft(ctx).get("roster_row")
+    if isinstance(row_id, int):
+        # Started from a /chuahuongdan suggestion: the household is that roster row.
+        with contextlib.suppress(LinkError):
+            await link(ctx.session, row_id=row_id, household_id=entry.household_id,
+                       actor_id=ctx.me.id, now=ctx.now)
     hamlet = await ctx.hamlet()
     text = ctx.t(key, id=entry.id)
     if hamlet is not None:

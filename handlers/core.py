@@ -11,6 +11,7 @@ from dataclasses import replace
 from sqlalchemy.exc import IntegrityError
 
 import handlers.add_household
+import handlers.awards
 import handlers.entries
 import handlers.exports
 import handlers.help
@@ -19,6 +20,8 @@ import handlers.notify_settings
 import handlers.progress
 import handlers.registration
 import handlers.reports
+import handlers.roster
+import handlers.todo
 import handlers.verify
 import handlers.verify_review
 from handlers.context import Ctx, Services
@@ -124,6 +127,9 @@ class Core:
         ctx.dialog = await ctx.session.get(Dialog, ctx.user.id)
         if len(text) > MAX_TEXT:
             return [Reply(ctx.t("too_long_message", limit=MAX_TEXT)), *await self._reask(ctx)]
+
+        if inbound.attachment is not None:
+            return await handlers.roster.on_file(ctx, inbound.attachment)
 
         if inbound.option is not None:
             current, value = pressed_option(ctx.dialog, inbound.option)

@@ -19,15 +19,19 @@ def help_text(ctx: Ctx) -> str:
     parts = [ctx.t("help_title", campaign=camp.name)]
     user = ctx.me
     if user.hamlet_id is not None:
-        parts.append(ctx.t("help_officer", procedure=first_proc) + "\n" + ctx.t("help_explain"))
+        parts.append(ctx.t("help_officer", procedure=first_proc) + "\n" + ctx.t("help_explain")
+                     + "\n" + ctx.t("help_todo"))
     if user.role == Role.HAMLET_HEAD:
         parts.append(ctx.t("help_head"))
+        parts.append(ctx.t("help_roster"))
     elif user.role == Role.OFFICER:
         parts.append(ctx.t("help_reminder",
                            time=ctx.settings.notifications.reminder_time.strftime("%H:%M")))
     if user.role in (Role.SUPERVISOR, Role.ADMIN):
         parts.append(ctx.t("help_supervisor"))
         parts.append(ctx.t("help_verify"))
+        parts.append(ctx.t("help_awards"))
+        parts.append(ctx.t("help_roster"))
     if user.role == Role.ADMIN:
         parts.append(ctx.t("help_admin"))
     parts.append(ctx.t("help_common"))
@@ -35,7 +39,7 @@ def help_text(ctx: Ctx) -> str:
         "help_rules", threshold=fmt_pct(ctx.lang, camp.coverage_threshold),
         large=camp.large_hamlet_households, n_large=camp.procedures_required_large,
         n_small=camp.procedures_required_small, start=fmt_date(camp.start),
-        end=fmt_date(camp.end)))
+        end=fmt_date(camp.end)) + " " + ctx.t("help_rules_roster"))
     return "\n\n".join(parts)
 
 

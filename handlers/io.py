@@ -10,6 +10,16 @@ PRIVATE = "private"
 
 
 @dataclass(frozen=True)
+class Attachment:
+    """A file the user sent (a household roster). The channel fetched it before handing
+    the message over, so the core never talks to a messenger's file API."""
+
+    name: str
+    data: bytes = b""
+    refused: str = ""  # why the channel did not fetch it: "too_big" or "failed"
+
+
+@dataclass(frozen=True)
 class Inbound:
     """One message or button press, whatever channel it came from."""
 
@@ -22,6 +32,7 @@ class Inbound:
     delivery_key: str = ""  # unique per delivered update: redeliveries share it
     sender_name: str = ""
     bot_username: str = ""  # lets replies build t.me deep links
+    attachment: Attachment | None = None
 
 
 @dataclass(frozen=True)

@@ -77,7 +77,9 @@ def parse_roster(data: bytes, filename: str) -> ParsedRoster:
     """Read a roster file (CSV or XLSX) into validated rows and row errors.
 
     Raises RosterFileError when the file as a whole cannot be used (format, encoding,
-    size, no header, a required column missing, no household at all).
+    size, no header, a required column missing, no household at all). A row whose name,
+    address, phone and code cells are all blank (a spare numbered line of a template, say)
+    is skipped but still counts for row numbering.
     """
     if not data:
         raise RosterFileError("roster_err_empty")

@@ -5,7 +5,7 @@ Excel on a Vietnamese desktop: real numbers and dates (sortable, filterable), ph
 that keep their leading zero, Vietnamese text intact, and no cell that Excel could run as a
 formula when a household's name or note happens to start with "=".
 
-Both formats are drawn from the same `_Table`s, so the sheet and the CSV never disagree about
+Both formats are drawn from the same `Table`s, so the sheet and the CSV never disagree about
 columns; only the rendering of a value differs (a real date cell vs "15/04/2026" text).
 """
 
@@ -85,17 +85,17 @@ Row = tuple[Value, ...]
 
 
 @dataclass(frozen=True)
-class _Column:
+class Column:
     header: str
     kind: Kind = Kind.TEXT
 
 
 @dataclass(frozen=True)
-class _Table:
+class Table:
     name: str  # the wished-for sheet name, before Excel's rules are applied
     title: str
     period: str
-    columns: tuple[_Column, ...]
+    columns: tuple[Column, ...]
     rows: tuple[Row, ...]
 
 
@@ -106,10 +106,15 @@ def write_xlsx(data: ExportData, lang: str, path: Path) -> Path:
     """Summary sheet, one evidence sheet per hamlet (report order), the spot-checks (if any
     were drawn), then the officers."""
     named = [*_check_tables(data, lang), _officers(data, lang)]
-    tables = [_summary(data, lang), *_evidence_sheets(data, lang), *named]
+    return write_tables([_summary(data, lang), *_evidence_sheets(data, lang), *named], path,
+                        named=len(named))
+
+
+def write_tables(tables: Sequence[Table], path: Path, named: int = 1) -> Path:
+    """One sheet per table; the first and the last `named` keep their names on a clash."""
     workbook = Workbook()
     default = workbook.worksheets[0]
-    for table, title in zip(tables, _sheet_titles(tables, len(named)), strict=True):
+    for table, title in zip(tables, _sheet_titles(tables, named), strict=True):
         sheet = workbook.create_sheet(title)
         assert isinstance(sheet, Worksheet)
         _fill_sheet(sheet, table)
@@ -179,18 +184,23 @@ def _report_title(data: ExportData, lang: str) -> str:
     return t(lang, "xl_title", campaign=data.campaign.name, unit=data.campaign.unit)
 
 
-def _columns(lang: str, spec: Iterable[tuple[str, Kind]]) -> tuple[_Column, ...]:
-    return tuple(_Column(t(lang, key), kind) for key, kind in spec)
+def columns_of(lang: str, spec: Iterable[tuple[str, Kind]]) -> tuple[Column, ...]:
+    """Columns headed by catalog keys."""
+    return _columns(lang, spec)
 
 
-def _summary(data: ExportData, lang: str) -> _Table:
+def _columns(lang: str, spec: Iterable[tuple[str, Kind]]) -> tuple[Column, ...]:
+    return tuple(Column(t(lang, key), kind) for key, kind in spec)
+
+
+def _summary(data: ExportData, lang: str) -> Table:
     report = data.report
     count = Kind.COUNT
     columns = (
         *_columns(lang, [("xl_col_rank", count), ("xl_col_code", Kind.TEXT),
                          ("xl_col_hamlet", Kind.TEXT), ("xl_col_total", count),
                          ("xl_col_guided", count), ("xl_col_coverage", Kind.PCT)]),
-        _Column(t(lang, "xl_col_reached", threshold=fmt_pct(lang, report.threshold))),
+        Column(t(lang, "xl_col_reached", threshold=fmt_pct(lang, report.threshold))),
         *_columns(lang, [("xl_col_target", count), ("xl_col_required", count),
                          ("xl_col_special", count), ("xl_col_new", count),
                          ("xl_col_entries", count), ("xl_col_active_days", count),
@@ -202,11 +212,11 @@ def _summary(data: ExportData, lang: str) -> _Table:
          r.target, r.required_procedures, r.special, r.new_households, r.entries,
          r.active_days, r.period_days, r.projected, _yes_no(lang, r.behind_pace))
         for r in report.rows)
-    return _Table(t(lang, "xl_summary_sheet"), _report_title(data, lang),
+    return Table(t(lang, "xl_summary_sheet"), _report_title(data, lang),
                   _period_line(data, lang), columns, rows)
 
 
-def _evidence_columns(lang: str) -> tuple[_Column, ...]:
+def _evidence_columns(lang: str) -> tuple[Column, ...]:
     return _columns(lang, [
         ("xl_col_no", Kind.COUNT), ("xl_col_head", Kind.TEXT), ("xl_col_address", Kind.TEXT),
         ("xl_col_phone", Kind.TEXT), ("xl_col_shared_phone", Kind.TEXT),
@@ -241,27 +251,27 @@ def _hamlets_with_evidence(data: ExportData) -> list[tuple[str, str, list[Eviden
     return [(code, name, rows) for code, (name, rows) in groups.items()]
 
 
-def _evidence_sheets(data: ExportData, lang: str) -> list[_Table]:
+def _evidence_sheets(data: ExportData, lang: str) -> list[Table]:
     columns = _evidence_columns(lang)
     period = _period_line(data, lang)
     return [
-        _Table(code, name, period, columns,
+        Table(code, name, period, columns,
                tuple(_evidence_row(n, row, lang, data.tz) for n, row in enumerate(rows, 1)))
         for code, name, rows in _hamlets_with_evidence(data)
     ]
 
 
-def _all_evidence(data: ExportData, lang: str) -> _Table:
+def _all_evidence(data: ExportData, lang: str) -> Table:
     """Every hamlet in one list, numbered straight through, hamlet code and name first."""
     columns = (*_columns(lang, [("xl_col_code", Kind.TEXT), ("xl_col_hamlet", Kind.TEXT)]),
                *_evidence_columns(lang))
     ordered = [row for _code, _name, rows in _hamlets_with_evidence(data) for row in rows]
     rows = tuple((row.hamlet_code, row.hamlet_name, *_evidence_row(n, row, lang, data.tz))
                  for n, row in enumerate(ordered, 1))
-    return _Table("", _report_title(data, lang), _period_line(data, lang), columns, rows)
+    return Table("", _report_title(data, lang), _period_line(data, lang), columns, rows)
 
 
-def _officers(data: ExportData, lang: str) -> _Table:
+def _officers(data: ExportData, lang: str) -> Table:
     columns = _columns(lang, [
         ("xl_col_hamlet", Kind.TEXT), ("xl_col_officer", Kind.TEXT),
         ("xl_col_entries", Kind.COUNT), ("xl_col_active_days", Kind.COUNT),
@@ -271,7 +281,7 @@ def _officers(data: ExportData, lang: str) -> _Table:
         (a.hamlet_name, a.name, a.entries, a.active_days, a.last_entry, a.idle_days,
          _yes_no(lang, a.inactive))
         for a in data.officers)
-    return _Table(t(lang, "xl_officers_sheet"), _report_title(data, lang),
+    return Table(t(lang, "xl_officers_sheet"), _report_title(data, lang),
                   _period_line(data, lang), columns, rows)
 
 
@@ -301,10 +311,16 @@ def _check_row(row: CheckRow, lang: str, tz: ZoneInfo) -> Row:
             row.note, _overturned(lang, row), row.officer_reply)
 
 
-def _check_tables(data: ExportData, lang: str) -> list[_Table]:
+def _check_tables(data: ExportData, lang: str) -> list[Table]:
     """The spot-check list, one row per check; no table at all before the first draw."""
     if not data.checks:
         return []
+    return [checks_table(data.checks, lang, data.tz, _report_title(data, lang),
+                         _period_line(data, lang))]
+
+
+def checks_table(checks: Sequence[CheckRow], lang: str, tz: ZoneInfo, title: str,
+                 period: str) -> Table:
     columns = _columns(lang, [
         ("xl_col_batch", Kind.COUNT), ("xl_col_seed", Kind.TEXT), ("xl_col_code", Kind.TEXT),
         ("xl_col_hamlet", Kind.TEXT), ("xl_col_head", Kind.TEXT), ("xl_col_phone", Kind.TEXT),
@@ -313,9 +329,8 @@ def _check_tables(data: ExportData, lang: str) -> list[_Table]:
         ("xl_col_attempts", Kind.COUNT), ("xl_col_last_caller", Kind.TEXT),
         ("xl_col_last_call", Kind.MOMENT), ("xl_col_note", Kind.TEXT),
         ("xl_col_overturned", Kind.TEXT), ("xl_col_officer_reply", Kind.TEXT)])
-    rows = tuple(_check_row(row, lang, data.tz) for row in data.checks)
-    return [_Table(t(lang, "xl_checks_sheet"), _report_title(data, lang),
-                   _period_line(data, lang), columns, rows)]
+    rows = tuple(_check_row(row, lang, tz) for row in checks)
+    return Table(t(lang, "xl_checks_sheet"), title, period, columns, rows)
 
 
 # ---------------------------------------------------------------------------- text safety
@@ -355,7 +370,7 @@ def _sheet_title(wanted: str, taken: set[str]) -> str:
     return candidate
 
 
-def _sheet_titles(tables: Sequence[_Table], named: int = 1) -> list[str]:
+def _sheet_titles(tables: Sequence[Table], named: int = 1) -> list[str]:
     """The summary and the last `named` sheets (checks, officers) keep their names; a
     hamlet whose code clashes with one of them gets the suffix."""
     taken: set[str] = set()
@@ -394,7 +409,7 @@ def _put(cell: Cell, value: Value, kind: Kind) -> None:
         cell.number_format = _NUMBER_FORMATS[kind]
 
 
-def _fill_sheet(sheet: Worksheet, table: _Table) -> None:
+def _fill_sheet(sheet: Worksheet, table: Table) -> None:
     title = _cell(sheet, TITLE_ROW, 1)
     _put(title, table.title, Kind.TEXT)
     title.font = _TITLE_FONT
@@ -425,7 +440,7 @@ def _header_need(header: str) -> int:
     return max(longest_word, min(len(header), HEADER_LINE))
 
 
-def _width(table: _Table, index: int) -> int:
+def _width(table: Table, index: int) -> int:
     column = table.columns[index]
     data = max((_shown_length(row[index], column.kind) for row in table.rows), default=0)
     need = max(data, _header_need(column.header)) + PADDING
@@ -443,7 +458,7 @@ def _wrapped_lines(text: str, width: int) -> int:
     return lines
 
 
-def _fit_columns(sheet: Worksheet, table: _Table) -> None:
+def _fit_columns(sheet: Worksheet, table: Table) -> None:
     lines = 1
     for index, column in enumerate(table.columns):
         width = _width(table, index)
@@ -468,7 +483,7 @@ def _csv_cell(value: Value, kind: Kind, lang: str) -> str:
     return fmt_pct(lang, value) if kind is Kind.PCT else str(value)
 
 
-def _write_csv_table(path: Path, table: _Table, lang: str) -> None:
+def _write_csv_table(path: Path, table: Table, lang: str) -> None:
     with path.open("w", encoding="utf-8-sig", newline="") as handle:
         writer = csv.writer(handle)
         writer.writerow([_csv_text(column.header) for column in table.columns])

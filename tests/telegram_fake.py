@@ -50,6 +50,7 @@ class FakeApiState:
         # retry_after). 403 = the user blocked the bot, 429 = flood limit.
         self.errors: dict[int, list[tuple[int, str, int | None]]] = {}
         self.refused: list[tuple[int, int]] = []  # (chat_id, code) answered with an error
+        self.files: dict[str, bytes] = {}  # file_id → content of files users sent
 
     def error_for(self, method: str, params: dict[str, Any]) -> dict[str, Any] | None:
         if not method.startswith("send") or "chat_id" not in params:
@@ -70,6 +71,10 @@ class FakeApiState:
         self.calls.append((method, params))
         if method == "getMe":
             return BOT
+        if method == "getFile":
+            file_id = str(params["file_id"])
+            return {"file_id": file_id, "file_unique_id": f"u{file_id}",
+                    "file_size": len(self.files[file_id]), "file_path": f"documents/{file_id}"}
         if method in ("deleteWebhook", "setMyCommands", "answerCallbackQuery",
                       "editMessageReplyMarkup", "sendChatAction"):
             return True
@@ -109,6 +114,8 @@ class FakeRequest(BaseRequest):
                          ) -> tuple[int, bytes]:
         api_method = url.rsplit("/", 1)[-1]
         params = dict(request_data.parameters) if request_data else {}
+        if "/file/bot" in url:  # a file download: base_file_url + token + "/" + file_path
+            return 200, self.state.files[url.rsplit("/", 1)[-1]]
         if api_method == "getUpdates":
             result: Any = await self._get_updates(params)
         else:
@@ -214,6 +221,23 @@ class TelegramHarness:
             "message_id": uid, "date": int(time.time()),
             "chat": self._chat(chat_id or user_id, chat_type, name),
             "from": self._user(user_id, name), "text": text}}
+
+    async def send_file(self, user_id: int, name: str, data: bytes, *, caption: str = "",
+                        chat_type: str = "private", who: str = "Cán Bộ") -> list[Sent]:
+        """The user sends a document (e.g. a roster spreadsheet) to the bot."""
+        before = len(self.state.sent)
+        uid = next(self.state.ids)
+        file_id = f"doc{uid}"
+        self.state.files[file_id] = data
+        message: dict[str, Any] = {
+            "message_id": uid, "date": int(time.time()),
+            "chat": self._chat(user_id, chat_type, who), "from": self._user(user_id, who),
+            "document": {"file_id": file_id, "file_unique_id": f"u{file_id}",
+                         "file_name": name, "file_size": len(data)}}
+        if caption:
+            message["caption"] = caption
+        await self.push({"update_id": uid, "message": message})
+        return self.state.sent[before:]
 
     async def say(self, user_id: int, text: str, **kw: Any) -> list[Sent]:
         before = len(self.state.sent)

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import contextlib
 import logging
+from dataclasses import replace
 from typing import Any
 
 from telegram import (
     BotCommand,
+    Document,
     InlineKeyboardButton,
     InlineKeyboardMarkup,
     MessageEntity,
@@ -32,7 +34,8 @@ from bot.config import Settings
 from bot.notify import Notifier, Outcome
 from handlers.core import Core
 from handlers.i18n import fmt_phone, t
-from handlers.io import Inbound, Reply
+from handlers.io import Attachment, Inbound, Reply
+from handlers.roster_file import MAX_BYTES
 
 CHANNEL = "telegram"
 MAX_MESSAGE = 4096
@@ -49,6 +52,8 @@ MENU = (
     ("xuat", "export", "cmd_export"),
     ("thongbao", "notify", "cmd_notify"),
     ("kiemtra", "verify", "cmd_verify"),
+    ("chuahuongdan", "todo", "cmd_todo"),
+    ("khenthuong", "awards", "cmd_awards"),
     ("giaitrinh", "explain", "cmd_explain"),
     ("huy", "cancel", "cmd_cancel"),
     ("help", "help", "cmd_help"),
@@ -169,6 +174,9 @@ class TelegramChannel:
         inbound = to_inbound(update, bot.id, bot.username or "")
         if inbound is None:
             return
+        if update.message is not None and update.message.document is not None \
+                and inbound.chat_type == "private":
+            inbound = replace(inbound, attachment=await fetch_document(update.message.document))
         query = update.callback_query
         if query is not None:
             try:
@@ -235,6 +243,20 @@ class TelegramChannel:
     async def _on_error(self, update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
         # Only the error type: an update's text may hold names and phone numbers.
         log.error("telegram error: %r", type(context.error).__name__, exc_info=context.error)
+
+
+async def fetch_document(document: Document) -> Attachment:
+    """Download a sent file (rosters are small; the Bot API serves bots up to 20 MB)."""
+    name = document.file_name or "file"
+    if document.file_size is not None and document.file_size > MAX_BYTES:
+        return Attachment(name, refused="too_big")
+    try:
+        file = await document.get_file()
+        data = bytes(await file.download_as_bytearray())
+    except TelegramError as exc:
+        log.warning("could not download a sent file: %s", type(exc).__name__)
+        return Attachment(name, refused="failed")
+    return Attachment(name, data)
 
 
 def _utf16_len(text: str) -> int:

@@ -643,4 +643,344 @@ MESSAGES: dict[str, str] = {
     "verify_cli_list_row": "#{id} · {when} · {rule} · {size} households · {status}",
     "verify_cli_list_done": "done ({total}/{total})",
     "verify_cli_list_open": "open: {done}/{total} with a result, {open} left",
+    # --- award dossier documents (handlers/award_docs.py) ---------------------------
+    "doc_parent_unit": "People's Committee of\n{unit}",
+    "doc_issuer": "Board of {hamlet}",
+    "doc_number_submission": "No.: ……/TTr-……",
+    "doc_number_minutes": "No.: ……/BB-……",
+    "doc_nation": "SOCIALIST REPUBLIC OF VIETNAM",
+    "doc_motto": "Independence - Freedom - Happiness",
+    "doc_place_date": "{place}, ……/……/{year}",
+    "doc_submission_title": "SUBMISSION",
+    "doc_submission_subject": "Proposing {what} awards in the emulation movement “{campaign}” "
+                              "({review})",
+    "doc_minutes_title": "MINUTES",
+    "doc_minutes_subject": "Meeting to review the proposal of {what} awards in the emulation "
+                           "movement “{campaign}” ({review})",
+    "doc_subject_generic": "Proposing awards in the emulation movement “{campaign}” ({review})",
+    "doc_minutes_subject_generic": "Meeting to review award proposals in the emulation movement "
+                                   "“{campaign}” ({review})",
+    "doc_what_collective": "collective",
+    "doc_what_individual": "individual",
+    "doc_what_special": "special prize",
+    "doc_and": " and ",
+    "doc_recipient": "To: the People's Committee of {unit} (via the Culture and Society Office)",
+    "doc_basis_plan": "Pursuant to Plan No. ……/KH-UBND dated ……/……/{year} of the People's "
+                      "Committee of {unit} launching the emulation movement “{campaign}”;",
+    "doc_basis_meeting": "Based on the results of the model and the minutes of the review "
+                         "meeting of the board of {hamlet},",
+    "doc_submission_intro": "The board of {hamlet} reports its results and proposes awards as "
+                            "follows:",
+    "doc_section_results": "RESULTS",
+    "doc_section_proposal": "PROPOSAL",
+    "doc_period": "Period: {start} to {end}.",
+    "doc_figures_head": "Evidence figures",
+    "doc_col_no": "No.",
+    "doc_col_item": "Item",
+    "doc_col_value": "Figure",
+    "doc_fig_total": "Households in the hamlet",
+    "doc_fig_total_roster": "{n} (from the imported household list)",
+    "doc_fig_total_configured": "{n} (configured figure)",
+    "doc_fig_guided": "Households guided through an online public service",
+    "doc_fig_coverage": "Households guided as a share of all households",
+    "doc_fig_threshold": "Minimum share for the collective award",
+    "doc_fig_required": "Procedures required per household (special prize)",
+    "doc_fig_special": "Households guided through at least {n} procedure(s)",
+    "doc_fig_entries": "Guidance entries recorded",
+    "doc_fig_days": "Days with guidance / days in the period",
+    "doc_fig_called": "Households phoned in random checks",
+    "doc_fig_confirmed": "– confirmed",
+    "doc_fig_failed": "– failed (unresolved)",
+    "doc_fig_overturned": "– failed, then overturned on review",
+    "doc_fig_unreachable": "– unreachable",
+    "doc_achievements_head": "Summary of achievements",
+    "doc_summary_coverage": "From {start} to {end}, the board of {hamlet} guided "
+                            "{guided}/{total} households through online public services, "
+                            "{coverage} of the hamlet's households.",
+    "doc_summary_met": "This meets the collective award standard ({threshold} or more).",
+    "doc_summary_not_met": "This is below the {threshold} required for the collective award.",
+    "doc_summary_pace": "The hamlet recorded {entries} guidance entries, with guidance on "
+                        "{active}/{period} days of the period.",
+    "doc_summary_special": "{special} households were guided through at least {n} procedure(s), "
+                           "as the special prize requires – {pct} of all households.",
+    "doc_summary_checks": "In random phone checks, {confirmed}/{called} households confirmed "
+                          "they were guided as recorded",
+    "doc_summary_no_failed": "no failed check is outstanding",
+    "doc_summary_failed": "{n} failed check(s) remain unresolved",
+    "doc_summary_overturned": "{n} failed check(s) were overturned on review",
+    "doc_summary_unreachable": "{n} household(s) could not be reached",
+    "doc_summary_no_checks": "No household has been phoned for a check in this period.",
+    "doc_procedures_head": "Procedures guided most",
+    "doc_procedure_line": "- {name}: {n} households",
+    "doc_procedures_none": "- No data yet.",
+    "doc_proposal_intro": "The board of {hamlet} respectfully proposes that the People's "
+                          "Committee of {unit} grant the following awards:",
+    "doc_proposals_head": "Award proposals",
+    "doc_proposal_collective": "Collective award: a certificate of merit of the Chairman of the "
+                               "People's Committee of {unit} for the board of {hamlet} – "
+                               "{coverage} of households guided{rank}.",
+    "doc_proposal_special": "Special prize: for {hamlet} – {special}/{total} households guided "
+                            "through at least {n} procedure(s){rank}.",
+    "doc_proposal_individuals": "Individual awards: a certificate of merit of the Chairman of the "
+                                "People's Committee of {unit} for {n} person(s) who guided "
+                                "residents through online public services:",
+    "doc_rank": " (ranked {rank})",
+    "doc_col_name": "Full name",
+    "doc_col_households": "Households guided",
+    "doc_col_days": "Days with guidance",
+    "doc_attachments": "Attached: minutes of the review meeting; evidence list (file {file}).",
+    "doc_minutes_evidence": "Evidence list attached: file {file}.",
+    "doc_submission_closing": "The board of {hamlet} respectfully submits this to the People's "
+                              "Committee of {unit} for consideration and decision.",
+    "doc_trace": "Figures taken from the system at {at}, proposal #{id}.",
+    "doc_recipients_head": "Recipients:",
+    "doc_recipient_above": "- As above;",
+    "doc_recipient_archive": "- Archive: hamlet board.",
+    "doc_sign_head": "HAMLET HEAD",
+    "doc_sign_hint": "(Signature and full name)",
+    "doc_sign_secretary": "SECRETARY",
+    "doc_sign_chair": "CHAIR",
+    "doc_minutes_time": "Time: …… h …… on ……/……/{year}.",
+    "doc_minutes_place": "Venue: ……………………………………………………",
+    "doc_minutes_attendees": "Attendees:",
+    "doc_minutes_chair": "- Chair: Mr/Ms ……………………… – Position …………………",
+    "doc_minutes_secretary": "- Secretary: Mr/Ms ……………………… – Position …………………",
+    "doc_minutes_members": "- Members:",
+    "doc_minutes_member": "+ Mr/Ms ……………………… – Position …………………",
+    "doc_minutes_content": "Proceedings:",
+    "doc_minutes_intro": "The meeting heard the report on the results of {hamlet} and reviewed "
+                         "the award proposals as follows:",
+    "doc_minutes_vote": "Vote: ……/…… members in favour (……%).",
+    "doc_minutes_closing": "The meeting ended at …… h …… the same day; these minutes were read "
+                           "to and approved by the members present.",
+    # --- household roster files (danh sách hộ của ấp) --------------------------------
+    "roster_err_empty": "The file has no households. Please check that the list is below the "
+                        "column header row, then send it again.",
+    "roster_err_too_big": "The file is too big (max {limit_mb} MB). Please remove unneeded sheets "
+                          "or pictures, or split the list into several files.",
+    "roster_err_too_many": "The list is too long (max {limit} households per file). Please split "
+                           "it into smaller files.",
+    "roster_err_xls": "Old Excel files (.xls) cannot be read. Please open the file in Excel, "
+                      "choose File → Save As, pick «Excel Workbook (*.xlsx)» and send the new "
+                      "file.",
+    "roster_err_format": "Only Excel (.xlsx) or CSV (.csv) lists are accepted. Please save the "
+                         "file in one of these formats and send it again.",
+    "roster_err_unreadable": "This file cannot be opened (it may be damaged or "
+                             "password-protected). Please open it in Excel, save it as .xlsx "
+                             "(without a password) and send it again.",
+    "roster_err_encoding": "The Vietnamese text in this CSV file cannot be read (it is not saved "
+                           "as UTF-8). Please open it in Excel and choose Save As → «CSV UTF-8 "
+                           "(Comma delimited)», or send an .xlsx file.",
+    "roster_err_no_header": "No column header row found. It must be within the first 10 rows and "
+                            "have at least the columns «Họ tên chủ hộ» (head of household) and "
+                            "«Địa chỉ» (address); «Số điện thoại» (phone) and «Mã hộ» (household "
+                            "code) are optional.",
+    "roster_err_missing_column": "The list has no «{column}» column. Please add it to the header "
+                                 "row and send the file again.",
+    "roster_err_name": "Row {row} – head of household: {detail}",
+    "roster_err_address": "Row {row} – address: {detail}",
+    "roster_err_phone": "Row {row} – phone number «{value}» is not valid: {detail}",
+    "roster_err_code": "Row {row} – the household code is longer than {limit} characters. Please "
+                       "shorten it.",
+    "roster_err_dup_code": "Row {row} – household code «{code}» is the same as on row {first}. "
+                           "Each household needs its own code.",
+    "roster_err_dup_household": "Row {row} – this household (same head name and address) is "
+                                "already on row {first}. Please delete the repeated row, or make "
+                                "the address more precise if they are two households.",
+    "roster_reason_name_empty": "empty. Please fill in the name.",
+    "roster_reason_name_too_long": "longer than {limit} characters. Please write only the head of "
+                                   "household's name.",
+    "roster_reason_name_looks_like_phone": "looks like a phone number. Please check that the "
+                                           "columns are not shifted.",
+    "roster_reason_name_invalid": "not a name. Please write it in letters (e.g. Nguyễn Văn An).",
+    "roster_reason_name_symbols": "may contain only letters and spaces (no digits or symbols).",
+    "roster_reason_address_empty": "empty. Please fill in the address (e.g. Tổ 3, ấp Bãi Nhà A).",
+    "roster_reason_address_too_long": "longer than {limit} characters. Please shorten it.",
+    "roster_reason_address_invalid": "unclear. Please give a house number, group or hamlet name.",
+    "roster_reason_address_symbols": "contains unusual characters (emoji or symbols). Please "
+                                     "remove them.",
+    "roster_reason_phone_empty": "empty.",
+    "roster_reason_phone_letters": "only digits are allowed (spaces, dots, hyphens or +84 are "
+                                   "fine).",
+    "roster_reason_phone_short": "too short; mobile numbers have 10 digits (e.g. 0912 345 678).",
+    "roster_reason_phone_long": "too long; mobile numbers have 10 digits (e.g. 0912 345 678).",
+    "roster_reason_phone_invalid": "not a Vietnamese number (e.g. 0912 345 678 or landline 0297 3 "
+                                   "830 123).",
+    # --- rosters, /todo, /awards (issue 5) -------------------------------------------------
+    "help_todo": "• /todo – households on the hamlet's roster not yet guided (near your area "
+                 "first); tap a name to log it",
+    "help_roster": "Hamlet household roster: send a CSV or Excel (.xlsx) file here (columns: "
+                   "household head, address, phone, household code – the last two optional). "
+                   "Once a roster exists, the hamlet's total households is its row count.\n"
+                   "• /match – choose for guided households the bot could not place on the roster",
+    "help_awards": "Awards:\n• /awards – award proposal (collectives, special prizes, individuals) "
+                   "with the evidence spreadsheet and each hamlet's dossier (submission, review "
+                   "minutes)\n• /awards_detail CODE – the households and checks behind a "
+                   "hamlet's figures",
+    "help_rules_roster": "A hamlet with an imported roster counts its rows as total households "
+                         "(the configured figure is kept for reference).",
+    "cmd_todo": "Households not yet guided",
+    "cmd_awards": "Award proposal (supervisors)",
+    "roster_not_allowed": "Only hamlet heads and supervisors can import a household roster. "
+                          "Please send the file to your hamlet head.",
+    "roster_download_failed": "The file could not be downloaded (weak connection). Please send it "
+                              "again in a few minutes.",
+    "roster_rejected": "❌ Roster not imported: {errors} rows need fixing (nothing was saved; "
+                       "{rows} other rows are fine). Fix these rows and send the whole file again:",
+    "roster_more_errors": "… and {n} more rows to fix.",
+    "roster_ask_hamlet": "{rows} households read. Which hamlet's roster is this?",
+    "roster_preview": "📋 Household roster of {hamlet} (file {file}): {rows} households, {phones} "
+                      "with a phone, {codes} with a household code.",
+    "roster_preview_replaces": "It will replace the roster in use ({rows} households; the old one "
+                               "is kept on record).",
+    "roster_preview_total": "The hamlet's total households will be {total} (now: {before}). "
+                            "Import this roster?",
+    "roster_btn_import": "✅ Import roster",
+    "roster_cancelled": "Cancelled; the roster is unchanged.",
+    "roster_upload_gone": "No file is waiting to be imported. Please send the file again.",
+    "roster_imported": "✅ Imported {rows} households for {hamlet}. Its coverage now counts "
+                       "{rows} households.",
+    "roster_matched": "Matched with guided households: {linked} linked (by phone, or by name + "
+                      "address); {unmatched} guided households are not on the roster.",
+    "roster_ambiguous": "❓ {n} households could be more than one row (shared phone, or same "
+                        "name at another address): type /match to choose.",
+    "roster_match_not_allowed": "Matching households to the roster is for hamlet heads and "
+                                "supervisors.",
+    "roster_match_title": "❓ Match a household – {hamlet}",
+    "roster_match_household": "Guided household: {name} – {address} – ☎️ {phone} (entry #{entry}, "
+                              "{officer})",
+    "roster_match_candidates": "Which roster row is it?",
+    "roster_match_row": "{n}. Row {row}: {name} – {address} – ☎️ {phone}",
+    "roster_btn_row": "{n}. Row {row}",
+    "roster_btn_skip": "⏭ Skip this one",
+    "roster_linked": "✅ Linked to roster row {row}.",
+    "roster_link_failed": "That row was just linked to another household; please choose again.",
+    "roster_match_done": "✅ Nothing left to choose.",
+    "roster_none_for_match": "No hamlet has a household roster yet. Send a CSV/Excel roster "
+                             "file here to import one.",
+    "roster_match_stopped": "Stopped. Type /match to continue later.",
+    "todo_ask_hamlet": "Households not yet guided in which hamlet?",
+    "todo_unknown_hamlet": "There is no hamlet with code “{code}”.",
+    "todo_no_roster": "{hamlet} has no household roster yet, so there is nothing to suggest. The "
+                      "hamlet head can send the roster as a CSV/Excel file here (see /help).",
+    "todo_all_done": "🎉 Every household on the {hamlet} roster ({total}) has been guided!",
+    "todo_title": "📋 {hamlet}: {waiting}/{total} households on the roster not yet guided.",
+    "todo_near_first": "📍 = in the same area as households you guided (suggested first).",
+    "todo_line": "{n}. {mark}{name} – {address} – ☎️ {phone}",
+    "todo_no_phone": "no phone yet",
+    "todo_tap_hint": "Tap a household to log it now (name, address and phone filled in).",
+    "todo_btn_log": "✍️ {n}. {name}",
+    "todo_prefilled": "Logging {name} – details taken from the hamlet's roster.",
+    "award_not_allowed": "Award proposals are for supervisors (culture & society office). Type "
+                         "/progress to see your hamlet's progress.",
+    "award_unknown_arg": "Unknown review “{arg}”. Type /awards half, /awards year, or choose "
+                         "below.",
+    "award_ask_period": "Which review is this for?",
+    "award_outside": "That period lies outside the campaign.",
+    "award_review_half": "6-month review ({start} – {end})",
+    "award_review_year": "Year-end review {year} ({start} – {end})",
+    "award_review_since_start": "From the start to date ({start} – {end})",
+    "award_review_custom": "Period {start} – {end}",
+    "award_head": "🏆 AWARD PROPOSAL #{id} – {review}",
+    "award_snapshot": "Figures up to {as_of}, taken at {at} ({entries} entries).",
+    "award_title_collective": "🏘 COLLECTIVES (at most {cap} hamlets)",
+    "award_title_special": "⭐ SPECIAL PRIZES (at most {cap} hamlets)",
+    "award_title_individual": "👤 INDIVIDUALS (at most {cap} people)",
+    "award_rule_collective": "Rule: at least {pct} of the hamlet's households guided; no failed "
+                             "spot-check left unreviewed.",
+    "award_rule_special": "Rule: every household guided through the required procedures – "
+                          "{large_n} per household in hamlets of {large}+ households, {small_n} "
+                          "in smaller ones; no failed spot-check.",
+    "award_rule_individual": "Rule: households guided in the period; no failed spot-check.",
+    "award_ranked_by": "Ranked by: {order}.",
+    "award_metric_coverage": "share of households guided",
+    "award_metric_special_share": "share meeting the procedures rule",
+    "award_metric_guided": "households guided",
+    "award_metric_active_days": "days with guidance",
+    "award_metric_entries": "entries",
+    "award_metric_households": "households guided",
+    "award_line": "{rank}. {who} – {figures}",
+    "award_rank": "rank {rank}",
+    "award_hamlet_figures": "{pct} ({guided}/{total} households) · {required} procedures: "
+                            "{special_pct}",
+    "award_officer_figures": "{households} households · {days} days with guidance",
+    "award_checks_short": " · checks passed {ok}/{called}",
+    "award_tied": "🤝 Tied at rank {rank}: {n} candidates for {seats} remaining places – the "
+                  "council chooses:",
+    "award_none_collective": "No hamlet qualifies yet.",
+    "award_none_special": "No hamlet qualifies yet.",
+    "award_none_individual": "Nobody qualifies yet.",
+    "award_over_cap": "Qualify but beyond the cap ({n}): {names}",
+    "award_close": "⏳ Close: {who} – {figures}; {lacks}",
+    "award_lacks_coverage": "{n} more households to reach {pct}",
+    "award_lacks_special": "{n} households short of {required} procedures",
+    "award_lacks_individual": "{n} households behind the last one proposed",
+    "award_excluded": "🚫 Not eligible: {who} – {figures}; failed spot-check {checks} (see "
+                      "/verify_review)",
+    "award_footer": "📊 The attached evidence spreadsheet lists every household, entry, dossier "
+                    "code and spot-check behind each figure. One hamlet: /awards_detail CODE.",
+    "award_book_ready": "📊 Evidence spreadsheet of proposal #{id} ({households} households).",
+    "award_menu": "Award dossiers of proposal #{id} (submission, review minutes, evidence list) – "
+                  "choose a hamlet:",
+    "award_menu_none": "Proposal #{id} has no hamlet to prepare a dossier for.",
+    "award_btn_dossier": "📄 Dossier {hamlet}",
+    "award_btn_zip": "📦 All {n} dossiers (.zip)",
+    "award_btn_done": "Done",
+    "award_closed": "Closed. Type /awards for a new proposal.",
+    "award_doc_submission": "📄 Award submission – {hamlet} (draft: fill in the number and date "
+                            "when signing)",
+    "award_doc_minutes": "📄 Review meeting minutes – {hamlet} (fill in the date and attendees)",
+    "award_doc_evidence": "📊 Evidence list – {hamlet} ({households} households)",
+    "award_zip_ready": "📦 Award dossiers of {n} hamlets in one archive.",
+    "award_detail_none": "No award proposal yet. Type /awards to make one.",
+    "award_detail_usage": "Type /awards_detail CODE (from proposal #{id}). Codes: {codes}",
+    "award_detail_head": "🔎 Proposal #{id} – {hamlet} (figures taken at {at}, entries up to "
+                         "#{max_entry})",
+    "award_detail_total_roster": "• Total households {total} = rows of the household roster "
+                                 "(file {file}, imported {at}).",
+    "award_detail_total_config": "• Total households {total} = the configured figure (no roster "
+                                 "imported).",
+    "award_detail_guided": "• Guided {guided} households ({pct}) = {listed} distinct households "
+                           "with a live entry, {start} – {as_of}.",
+    "award_detail_special": "• With {required} procedures: {special} = {listed} households with "
+                            "{required} or more distinct procedures.",
+    "award_detail_checks": "• Spot-checks: {called} calls with a result – ✅ {ok}, ❌ {failed}, "
+                           "↩️ overturned {overturned}, 📵 {unreachable}; still to call {open}.",
+    "award_detail_list": "First {n} households:",
+    "award_detail_household": "  – {name}: {days}; {procedures} procedures; entries {entries}",
+    "award_detail_more": "The full list is on the “{sheet}” sheet of the evidence spreadsheet.",
+    "award_kind_collective": "Collective",
+    "award_kind_special": "Special prize",
+    "award_kind_individual": "Individual",
+    "award_status_proposed": "Proposed",
+    "award_status_tied": "Tied at the cap – council decides",
+    "award_status_over_cap": "Qualifies, beyond the cap",
+    "award_status_close": "Close",
+    "award_status_excluded": "Not eligible (failed spot-check)",
+    "award_xl_title": "Award proposal #{id} – {campaign} – {unit}",
+    "award_xl_period": "{review} · figures up to {as_of} · taken at {at} · entries up to "
+                       "#{max_entry} · data id {fingerprint}",
+    "award_xl_sheet_lines": "Proposal",
+    "award_xl_sheet_households": "Households guided",
+    "award_xl_sheet_officers": "Individuals",
+    "award_xl_kind": "Award",
+    "award_xl_status": "Result",
+    "award_xl_total_source": "Total from",
+    "award_xl_roster": "Household roster",
+    "award_xl_configured": "Configuration",
+    "award_xl_special_share": "Share meeting procedures rule",
+    "award_xl_checks": "Spot-checks with a result",
+    "award_xl_checks_ok": "Checks passed",
+    "award_xl_checks_failed": "Checks failed",
+    "award_xl_lacks": "Short by (households)",
+    "award_xl_failed_ids": "Failed check cards",
+    "award_xl_households": "Households guided",
+    "award_xl_roster_code": "Household code (roster)",
+    "award_xl_roster_row": "Roster row",
+    "award_xl_procedure_count": "Distinct procedures",
+    "award_xl_meets_rule": "Meets procedures rule",
+    "award_xl_days": "Days guided",
+    "award_xl_entries": "Entries",
+    "award_xl_check_results": "Spot-check results",
+    "award_xl_overturned": "overturned",
 }

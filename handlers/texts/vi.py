@@ -633,4 +633,345 @@ MESSAGES: dict[str, str] = {
     "verify_cli_list_row": "#{id} · {when} · {rule} · {size} hộ · {status}",
     "verify_cli_list_done": "đã xong ({total}/{total})",
     "verify_cli_list_open": "đang mở: có kết quả {done}/{total}, còn {open} hộ",
+    # --- award dossier documents (handlers/award_docs.py) ---------------------------
+    "doc_parent_unit": "Ủy ban nhân dân\n{unit}",
+    "doc_issuer": "Ban Nhân dân {hamlet}",
+    "doc_number_submission": "Số: ……/TTr-……",
+    "doc_number_minutes": "Số: ……/BB-……",
+    "doc_nation": "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+    "doc_motto": "Độc lập - Tự do - Hạnh phúc",
+    "doc_place_date": "{place}, ngày …… tháng …… năm {year}",
+    "doc_submission_title": "TỜ TRÌNH",
+    "doc_submission_subject": "Về việc đề nghị khen thưởng {what} trong phong trào thi đua "
+                              "“{campaign}” ({review})",
+    "doc_minutes_title": "BIÊN BẢN",
+    "doc_minutes_subject": "Họp xét đề nghị khen thưởng {what} trong phong trào thi đua "
+                           "“{campaign}” ({review})",
+    "doc_subject_generic": "Về việc đề nghị khen thưởng trong phong trào thi đua “{campaign}” "
+                           "({review})",
+    "doc_minutes_subject_generic": "Họp xét đề nghị khen thưởng trong phong trào thi đua "
+                                   "“{campaign}” ({review})",
+    "doc_what_collective": "tập thể",
+    "doc_what_individual": "cá nhân",
+    "doc_what_special": "giải đặc biệt",
+    "doc_and": " và ",
+    "doc_recipient": "Kính gửi: Ủy ban nhân dân {unit} (qua Phòng Văn hóa – Xã hội)",
+    "doc_basis_plan": "Căn cứ Kế hoạch số ……/KH-UBND ngày ……/……/{year} của Ủy ban nhân dân "
+                      "{unit} về việc phát động phong trào thi đua thực hiện mô hình "
+                      "“{campaign}”;",
+    "doc_basis_meeting": "Căn cứ kết quả thực hiện mô hình và Biên bản họp xét của Ban Nhân dân "
+                         "{hamlet},",
+    "doc_submission_intro": "Ban Nhân dân {hamlet} báo cáo kết quả thực hiện và đề nghị khen "
+                            "thưởng như sau:",
+    "doc_section_results": "KẾT QUẢ THỰC HIỆN",
+    "doc_section_proposal": "ĐỀ NGHỊ",
+    "doc_period": "Thời gian đánh giá: từ ngày {start} đến ngày {end}.",
+    "doc_figures_head": "Số liệu minh chứng",
+    "doc_col_no": "STT",
+    "doc_col_item": "Nội dung",
+    "doc_col_value": "Số liệu",
+    "doc_fig_total": "Tổng số hộ gia đình của ấp",
+    "doc_fig_total_roster": "{n} (theo danh sách hộ đã nhập vào hệ thống)",
+    "doc_fig_total_configured": "{n} (theo số hộ đã khai báo của ấp)",
+    "doc_fig_guided": "Số hộ đã được hướng dẫn thực hiện dịch vụ công trực tuyến",
+    "doc_fig_coverage": "Tỷ lệ hộ đã được hướng dẫn trên tổng số hộ",
+    "doc_fig_threshold": "Tỷ lệ tối thiểu để xét khen thưởng tập thể",
+    "doc_fig_required": "Số thủ tục yêu cầu mỗi hộ (điều kiện giải đặc biệt)",
+    "doc_fig_special": "Số hộ được hướng dẫn đủ {n} thủ tục trở lên",
+    "doc_fig_entries": "Số lượt hướng dẫn đã ghi nhận",
+    "doc_fig_days": "Số ngày có hướng dẫn / số ngày của kỳ đánh giá",
+    "doc_fig_called": "Số hộ được gọi điện kiểm tra ngẫu nhiên",
+    "doc_fig_confirmed": "– Xác nhận đúng",
+    "doc_fig_failed": "– Không đạt (chưa giải quyết)",
+    "doc_fig_overturned": "– Không đạt nhưng đã được xem xét, hủy kết quả",
+    "doc_fig_unreachable": "– Không liên lạc được",
+    "doc_achievements_head": "Tóm tắt thành tích",
+    "doc_summary_coverage": "Từ ngày {start} đến ngày {end}, Ban Nhân dân {hamlet} đã hướng dẫn "
+                            "{guided}/{total} hộ gia đình thực hiện dịch vụ công trực tuyến, "
+                            "đạt {coverage} tổng số hộ của ấp.",
+    "doc_summary_met": "Tỷ lệ này đạt tiêu chuẩn xét khen thưởng tập thể (từ {threshold} trở "
+                       "lên).",
+    "doc_summary_not_met": "Tỷ lệ này chưa đạt mức {threshold} theo tiêu chuẩn xét khen thưởng "
+                           "tập thể.",
+    "doc_summary_pace": "Ấp đã ghi nhận {entries} lượt hướng dẫn, có hướng dẫn trong "
+                        "{active}/{period} ngày của kỳ đánh giá.",
+    "doc_summary_special": "Có {special} hộ được hướng dẫn đủ {n} thủ tục trở lên theo điều kiện "
+                           "giải đặc biệt, chiếm {pct} tổng số hộ.",
+    "doc_summary_checks": "Qua kiểm tra ngẫu nhiên bằng điện thoại, {confirmed}/{called} hộ xác "
+                          "nhận đã được hướng dẫn đúng như ghi nhận",
+    "doc_summary_no_failed": "không còn trường hợp không đạt",
+    "doc_summary_failed": "còn {n} trường hợp không đạt chưa được giải quyết",
+    "doc_summary_overturned": "{n} trường hợp không đạt đã được xem xét, hủy kết quả",
+    "doc_summary_unreachable": "{n} hộ chưa liên lạc được",
+    "doc_summary_no_checks": "Trong kỳ chưa có hộ nào được gọi điện kiểm tra.",
+    "doc_procedures_head": "Các thủ tục được hướng dẫn nhiều nhất",
+    "doc_procedure_line": "- {name}: {n} hộ",
+    "doc_procedures_none": "- Chưa có số liệu.",
+    "doc_proposal_intro": "Ban Nhân dân {hamlet} kính đề nghị Ủy ban nhân dân {unit} xem xét "
+                          "khen thưởng như sau:",
+    "doc_proposals_head": "Các đề nghị khen thưởng",
+    "doc_proposal_collective": "Khen thưởng tập thể: đề nghị tặng Giấy khen của Chủ tịch Ủy ban "
+                               "nhân dân {unit} cho tập thể Ban Nhân dân {hamlet} – tỷ lệ hộ "
+                               "được hướng dẫn đạt {coverage}{rank}.",
+    "doc_proposal_special": "Giải đặc biệt: đề nghị xét trao giải đặc biệt cho {hamlet} – "
+                            "{special}/{total} hộ đã được hướng dẫn đủ {n} thủ tục trở lên{rank}.",
+    "doc_proposal_individuals": "Khen thưởng cá nhân: đề nghị tặng Giấy khen của Chủ tịch Ủy ban "
+                                "nhân dân {unit} cho {n} cá nhân có thành tích trong hướng dẫn "
+                                "người dân thực hiện dịch vụ công trực tuyến:",
+    "doc_rank": " (xếp hạng thứ {rank})",
+    "doc_col_name": "Họ và tên",
+    "doc_col_households": "Số hộ đã hướng dẫn",
+    "doc_col_days": "Số ngày có hướng dẫn",
+    "doc_attachments": "Hồ sơ kèm theo: Biên bản họp xét; Danh sách minh chứng (tệp {file}).",
+    "doc_minutes_evidence": "Danh sách minh chứng kèm theo: tệp {file}.",
+    "doc_submission_closing": "Ban Nhân dân {hamlet} kính trình Ủy ban nhân dân {unit} xem xét, "
+                              "quyết định./.",
+    "doc_trace": "Số liệu trích từ hệ thống lúc {at}, đề xuất số #{id}.",
+    "doc_recipients_head": "Nơi nhận:",
+    "doc_recipient_above": "- Như trên;",
+    "doc_recipient_archive": "- Lưu: Ban Nhân dân ấp.",
+    "doc_sign_head": "TRƯỞNG ẤP",
+    "doc_sign_hint": "(Ký, ghi rõ họ tên)",
+    "doc_sign_secretary": "THƯ KÝ",
+    "doc_sign_chair": "CHỦ TRÌ",
+    "doc_minutes_time": "Thời gian: …… giờ …… ngày ……/……/{year}.",
+    "doc_minutes_place": "Địa điểm: ……………………………………………………",
+    "doc_minutes_attendees": "Thành phần tham dự:",
+    "doc_minutes_chair": "- Chủ trì: Ông/Bà ……………………… – Chức vụ …………………",
+    "doc_minutes_secretary": "- Thư ký: Ông/Bà ……………………… – Chức vụ …………………",
+    "doc_minutes_members": "- Thành viên:",
+    "doc_minutes_member": "+ Ông/Bà ……………………… – Chức vụ …………………",
+    "doc_minutes_content": "Nội dung:",
+    "doc_minutes_intro": "Cuộc họp nghe báo cáo kết quả thực hiện mô hình của {hamlet} và xem "
+                         "xét đề nghị khen thưởng như sau:",
+    "doc_minutes_vote": "Kết quả biểu quyết: ……/…… thành viên tán thành (……%).",
+    "doc_minutes_closing": "Cuộc họp kết thúc lúc …… giờ …… cùng ngày; biên bản đã được thông "
+                           "qua trước các thành viên dự họp.",
+    # --- household roster files (danh sách hộ của ấp) --------------------------------
+    "roster_err_empty": "Tệp chưa có hộ gia đình nào. Vui lòng kiểm tra danh sách đã được nhập bên "
+                        "dưới dòng tiêu đề cột, rồi gửi lại.",
+    "roster_err_too_big": "Tệp quá lớn (tối đa {limit_mb} MB). Vui lòng xóa bớt các trang tính, "
+                          "hình ảnh không cần thiết hoặc chia danh sách thành nhiều tệp.",
+    "roster_err_too_many": "Danh sách quá dài (tối đa {limit} hộ trong một tệp). Vui lòng chia "
+                           "thành nhiều tệp nhỏ hơn.",
+    "roster_err_xls": "Tệp .xls (Excel đời cũ) chưa đọc được. Vui lòng mở tệp bằng Excel, chọn Tệp "
+                      "→ Lưu thành, chọn kiểu «Excel Workbook (*.xlsx)» rồi gửi tệp mới.",
+    "roster_err_format": "Chỉ nhận danh sách dạng Excel (.xlsx) hoặc CSV (.csv). Vui lòng lưu lại "
+                         "tệp theo một trong hai dạng này rồi gửi lại.",
+    "roster_err_unreadable": "Không mở được tệp này (tệp có thể bị hỏng hoặc có đặt mật khẩu). Vui "
+                             "lòng mở bằng Excel, lưu lại dạng .xlsx (không đặt mật khẩu) rồi gửi "
+                             "lại.",
+    "roster_err_encoding": "Không đọc được chữ tiếng Việt trong tệp CSV (tệp không lưu theo bảng "
+                           "mã UTF-8). Vui lòng mở bằng Excel, chọn Lưu thành → «CSV UTF-8 (Comma "
+                           "delimited)», hoặc gửi tệp .xlsx.",
+    "roster_err_no_header": "Không tìm thấy dòng tiêu đề cột. Dòng tiêu đề cần nằm trong 10 dòng "
+                            "đầu của tệp và có ít nhất hai cột «Họ tên chủ hộ» và «Địa chỉ» (có "
+                            "thể thêm «Số điện thoại», «Mã hộ»).",
+    "roster_err_missing_column": "Danh sách thiếu cột «{column}». Vui lòng thêm cột này vào dòng "
+                                 "tiêu đề rồi gửi lại.",
+    "roster_err_name": "Dòng {row} – họ tên chủ hộ: {detail}",
+    "roster_err_address": "Dòng {row} – địa chỉ: {detail}",
+    "roster_err_phone": "Dòng {row} – số điện thoại «{value}» không hợp lệ: {detail}",
+    "roster_err_code": "Dòng {row} – mã hộ dài quá {limit} ký tự. Vui lòng rút gọn mã hộ.",
+    "roster_err_dup_code": "Dòng {row} – mã hộ «{code}» trùng với dòng {first}. Mỗi hộ cần một mã "
+                           "hộ riêng.",
+    "roster_err_dup_household": "Dòng {row} – hộ này (cùng họ tên chủ hộ và địa chỉ) đã có ở dòng "
+                                "{first}. Vui lòng xóa dòng trùng, hoặc ghi rõ địa chỉ hơn nếu đây "
+                                "là hai hộ khác nhau.",
+    "roster_reason_name_empty": "còn trống. Vui lòng điền họ tên chủ hộ.",
+    "roster_reason_name_too_long": "dài quá {limit} ký tự. Vui lòng chỉ ghi họ tên chủ hộ.",
+    "roster_reason_name_looks_like_phone": "có vẻ là số điện thoại. Vui lòng kiểm tra các cột có "
+                                           "bị lệch không.",
+    "roster_reason_name_invalid": "chưa phải họ tên. Vui lòng ghi họ tên bằng chữ (vd: Nguyễn Văn "
+                                  "An).",
+    "roster_reason_name_symbols": "chỉ được gồm chữ cái và khoảng trắng (không có chữ số hay ký "
+                                  "hiệu).",
+    "roster_reason_address_empty": "còn trống. Vui lòng điền địa chỉ (vd: Tổ 3, ấp Bãi Nhà A).",
+    "roster_reason_address_too_long": "dài quá {limit} ký tự. Vui lòng ghi ngắn gọn hơn.",
+    "roster_reason_address_invalid": "chưa rõ. Vui lòng ghi số nhà, tổ hoặc tên ấp.",
+    "roster_reason_address_symbols": "có ký tự lạ (biểu tượng cảm xúc hoặc ký hiệu). Vui lòng xóa "
+                                     "các ký tự đó.",
+    "roster_reason_phone_empty": "còn trống.",
+    "roster_reason_phone_letters": "chỉ được gồm chữ số (có thể có dấu cách, dấu chấm, gạch ngang "
+                                   "hoặc +84).",
+    "roster_reason_phone_short": "thiếu chữ số; số di động có 10 chữ số (vd: 0912 345 678).",
+    "roster_reason_phone_long": "thừa chữ số; số di động có 10 chữ số (vd: 0912 345 678).",
+    "roster_reason_phone_invalid": "không phải số Việt Nam (vd: 0912 345 678 hoặc số bàn 0297 3 "
+                                   "830 123).",
+    # --- rosters, /chuahuongdan, /khenthuong (issue 5) ---------------------------------
+    "help_todo": "• /chuahuongdan – gợi ý hộ trong danh sách hộ của ấp chưa được hướng dẫn "
+                 "(gần khu vực của anh/chị trước); bấm tên để ghi luôn",
+    "help_roster": "Danh sách hộ của ấp: gửi tệp CSV hoặc Excel (.xlsx) vào đây (cột: Họ tên chủ "
+                   "hộ, Địa chỉ, Số điện thoại, Mã hộ – hai cột sau không bắt buộc). Khi đã có "
+                   "danh sách, tổng số hộ của ấp là số dòng của danh sách.\n• /ghepho – chọn "
+                   "giúp những hộ đã hướng dẫn mà hệ thống chưa chắc là dòng nào trong danh sách",
+    "help_awards": "Khen thưởng:\n• /khenthuong – đề xuất khen thưởng (tập thể, giải đặc biệt, cá "
+                   "nhân) kèm bảng minh chứng và hồ sơ từng ấp (Tờ trình, Biên bản họp xét)\n"
+                   "• /khenthuong_ct MÃ_ẤP – các hộ và cuộc gọi kiểm tra đứng sau số liệu của "
+                   "một ấp",
+    "help_rules_roster": "Ấp đã nhập danh sách hộ thì tổng số hộ là số dòng của danh sách (số hộ "
+                         "trong cấu hình vẫn được lưu để đối chiếu).",
+    "cmd_todo": "Hộ chưa được hướng dẫn",
+    "cmd_awards": "Đề xuất khen thưởng (giám sát)",
+    "roster_not_allowed": "Chỉ trưởng ấp và cán bộ giám sát mới nhập được danh sách hộ. Nếu "
+                          "anh/chị cần nhập, vui lòng gửi tệp cho trưởng ấp.",
+    "roster_download_failed": "Chưa tải được tệp do đường truyền yếu. Anh/chị vui lòng gửi lại "
+                              "tệp sau ít phút.",
+    "roster_rejected": "❌ Chưa nhập danh sách: {errors} dòng cần sửa (chưa lưu hộ nào; {rows} "
+                       "dòng còn lại hợp lệ). Anh/chị sửa các dòng sau rồi gửi lại cả tệp:",
+    "roster_more_errors": "… và {n} dòng khác cần sửa.",
+    "roster_ask_hamlet": "Đọc được {rows} hộ. Đây là danh sách hộ của ấp nào?",
+    "roster_preview": "📋 Danh sách hộ {hamlet} (tệp {file}): {rows} hộ, {phones} hộ có số điện "
+                      "thoại, {codes} hộ có mã hộ.",
+    "roster_preview_replaces": "Danh sách này sẽ thay danh sách đang dùng ({rows} hộ; danh sách "
+                               "cũ vẫn được lưu lại).",
+    "roster_preview_total": "Tổng số hộ của ấp sẽ tính là {total} (hiện tại: {before}). Nhập "
+                            "danh sách này?",
+    "roster_btn_import": "✅ Nhập danh sách",
+    "roster_cancelled": "Đã hủy, danh sách hộ không thay đổi.",
+    "roster_upload_gone": "Không còn tệp đang chờ nhập. Anh/chị vui lòng gửi lại tệp.",
+    "roster_imported": "✅ Đã nhập {rows} hộ cho {hamlet}. Tỷ lệ bao phủ của ấp từ nay tính trên "
+                       "{rows} hộ.",
+    "roster_matched": "Ghép với các hộ đã hướng dẫn: {linked} hộ đã khớp (theo số điện thoại, "
+                      "hoặc họ tên + địa chỉ); {unmatched} hộ đã hướng dẫn không có trong danh "
+                      "sách.",
+    "roster_ambiguous": "❓ {n} hộ chưa chắc là dòng nào (trùng số điện thoại hoặc trùng tên khác "
+                        "địa chỉ): gõ /ghepho để chọn giúp.",
+    "roster_match_not_allowed": "Ghép hộ với danh sách dành cho trưởng ấp và cán bộ giám sát.",
+    "roster_match_title": "❓ Ghép hộ – {hamlet}",
+    "roster_match_household": "Hộ đã hướng dẫn: {name} – {address} – ☎️ {phone} (lượt #{entry}, "
+                              "{officer})",
+    "roster_match_candidates": "Có thể là dòng nào trong danh sách hộ?",
+    "roster_match_row": "{n}. Dòng {row}: {name} – {address} – ☎️ {phone}",
+    "roster_btn_row": "{n}. Dòng {row}",
+    "roster_btn_skip": "⏭ Bỏ qua hộ này",
+    "roster_linked": "✅ Đã ghép với dòng {row} của danh sách.",
+    "roster_link_failed": "Dòng này vừa được ghép với hộ khác; anh/chị vui lòng chọn lại.",
+    "roster_match_done": "✅ Không còn hộ nào cần chọn.",
+    "roster_none_for_match": "Chưa có ấp nào nhập danh sách hộ. Gửi tệp CSV/Excel danh sách hộ "
+                             "vào đây để nhập.",
+    "roster_match_stopped": "Đã dừng. Gõ /ghepho để tiếp tục khi cần.",
+    "todo_ask_hamlet": "Xem hộ chưa được hướng dẫn của ấp nào?",
+    "todo_unknown_hamlet": "Không có ấp mã «{code}».",
+    "todo_no_roster": "{hamlet} chưa có danh sách hộ nên chưa gợi ý được. Trưởng ấp gửi tệp "
+                      "CSV/Excel danh sách hộ vào đây để nhập (gõ /help để xem các cột cần có).",
+    "todo_all_done": "🎉 Mọi hộ trong danh sách {hamlet} ({total} hộ) đều đã được hướng dẫn!",
+    "todo_title": "📋 {hamlet}: còn {waiting}/{total} hộ trong danh sách chưa được hướng dẫn.",
+    "todo_near_first": "📍 = cùng khu vực với các hộ anh/chị đã hướng dẫn (gợi ý trước).",
+    "todo_line": "{n}. {mark}{name} – {address} – ☎️ {phone}",
+    "todo_no_phone": "chưa có số",
+    "todo_tap_hint": "Bấm một hộ để ghi ngay (họ tên, địa chỉ, số điện thoại đã điền sẵn).",
+    "todo_btn_log": "✍️ {n}. {name}",
+    "todo_prefilled": "Ghi hộ {name} – thông tin lấy từ danh sách hộ của ấp.",
+    "award_not_allowed": "Đề xuất khen thưởng dành cho cán bộ giám sát (Phòng Văn hóa – Xã hội). "
+                         "Anh/chị gõ /tiendo để xem tiến độ của ấp.",
+    "award_unknown_arg": "Không rõ kỳ xét «{arg}». Gõ /khenthuong 6 thang, /khenthuong nam, hoặc "
+                         "chọn bên dưới.",
+    "award_ask_period": "Xét khen thưởng cho kỳ nào?",
+    "award_outside": "Kỳ này nằm ngoài thời gian của phong trào.",
+    "award_review_half": "Sơ kết 6 tháng ({start} – {end})",
+    "award_review_year": "Tổng kết năm {year} ({start} – {end})",
+    "award_review_since_start": "Từ đầu phong trào đến nay ({start} – {end})",
+    "award_review_custom": "Kỳ {start} – {end}",
+    "award_head": "🏆 ĐỀ XUẤT KHEN THƯỞNG #{id} – {review}",
+    "award_snapshot": "Số liệu tính đến hết ngày {as_of}, chốt lúc {at} ({entries} lượt ghi nhận).",
+    "award_title_collective": "🏘 TẬP THỂ (tối đa {cap} ấp)",
+    "award_title_special": "⭐ GIẢI ĐẶC BIỆT (tối đa {cap} ấp)",
+    "award_title_individual": "👤 CÁ NHÂN (tối đa {cap} người)",
+    "award_rule_collective": "Điều kiện: ít nhất {pct} số hộ của ấp được hướng dẫn; không có kết "
+                             "quả kiểm tra không đạt chưa được xem xét lại.",
+    "award_rule_special": "Điều kiện: mọi hộ của ấp được hướng dẫn đủ số thủ tục – {large_n} thủ "
+                          "tục/hộ với ấp từ {large} hộ trở lên, {small_n} thủ tục/hộ với ấp dưới "
+                          "{large} hộ; không có kiểm tra không đạt.",
+    "award_rule_individual": "Điều kiện: có hộ được hướng dẫn trong kỳ; không có kết quả kiểm tra "
+                             "không đạt.",
+    "award_ranked_by": "Xếp theo: {order}.",
+    "award_metric_coverage": "tỷ lệ hộ được hướng dẫn",
+    "award_metric_special_share": "tỷ lệ hộ đủ thủ tục",
+    "award_metric_guided": "số hộ được hướng dẫn",
+    "award_metric_active_days": "số ngày có hướng dẫn",
+    "award_metric_entries": "số lượt ghi nhận",
+    "award_metric_households": "số hộ đã hướng dẫn",
+    "award_line": "{rank}. {who} – {figures}",
+    "award_rank": "hạng {rank}",
+    "award_hamlet_figures": "{pct} ({guided}/{total} hộ) · đủ {required} thủ tục: {special_pct}",
+    "award_officer_figures": "{households} hộ · {days} ngày có hướng dẫn",
+    "award_checks_short": " · kiểm tra đạt {ok}/{called}",
+    "award_tied": "🤝 Đồng hạng {rank}: {n} ứng viên cho {seats} suất còn lại – Hội đồng xét chọn:",
+    "award_none_collective": "Chưa có ấp nào đủ điều kiện.",
+    "award_none_special": "Chưa có ấp nào đủ điều kiện.",
+    "award_none_individual": "Chưa có cá nhân nào đủ điều kiện.",
+    "award_over_cap": "Đủ điều kiện nhưng ngoài số lượng ({n}): {names}",
+    "award_close": "⏳ Gần đạt: {who} – {figures}; {lacks}",
+    "award_lacks_coverage": "còn thiếu {n} hộ để đạt {pct}",
+    "award_lacks_special": "còn {n} hộ chưa đủ {required} thủ tục",
+    "award_lacks_individual": "kém người cuối danh sách {n} hộ",
+    "award_excluded": "🚫 Không đủ điều kiện: {who} – {figures}; có kiểm tra không đạt {checks} "
+                      "(xem /kiemtra_xet)",
+    "award_footer": "📊 Bảng minh chứng kèm theo liệt kê từng hộ, lượt ghi, mã hồ sơ và cuộc gọi "
+                    "kiểm tra đứng sau mỗi con số. Xem nhanh một ấp: /khenthuong_ct MÃ_ẤP.",
+    "award_book_ready": "📊 Bảng minh chứng của đề xuất #{id} ({households} hộ).",
+    "award_menu": "Hồ sơ khen thưởng của đề xuất #{id} (Tờ trình, Biên bản họp xét, danh sách minh "
+                  "chứng) – chọn ấp:",
+    "award_menu_none": "Đề xuất #{id} chưa có ấp nào để lập hồ sơ.",
+    "award_btn_dossier": "📄 Hồ sơ {hamlet}",
+    "award_btn_zip": "📦 Tất cả {n} hồ sơ (.zip)",
+    "award_btn_done": "Xong",
+    "award_closed": "Đã đóng. Gõ /khenthuong để lập đề xuất mới.",
+    "award_doc_submission": "📄 Tờ trình đề nghị khen thưởng – {hamlet} (bản nháp, điền số và "
+                            "ngày khi ký)",
+    "award_doc_minutes": "📄 Biên bản họp xét – {hamlet} (điền ngày họp và thành phần dự họp)",
+    "award_doc_evidence": "📊 Danh sách minh chứng – {hamlet} ({households} hộ)",
+    "award_zip_ready": "📦 Hồ sơ khen thưởng của {n} ấp trong một tệp nén.",
+    "award_detail_none": "Chưa có đề xuất khen thưởng nào. Gõ /khenthuong để lập.",
+    "award_detail_usage": "Gõ /khenthuong_ct MÃ_ẤP (theo đề xuất #{id}). Các mã: {codes}",
+    "award_detail_head": "🔎 Đề xuất #{id} – {hamlet} (số liệu chốt lúc {at}, lượt ghi đến "
+                         "#{max_entry})",
+    "award_detail_total_roster": "• Tổng số hộ {total} = số dòng của danh sách hộ (tệp {file}, "
+                                 "nhập lúc {at}).",
+    "award_detail_total_config": "• Tổng số hộ {total} = số hộ trong cấu hình (ấp chưa nhập danh "
+                                 "sách hộ).",
+    "award_detail_guided": "• Đã hướng dẫn {guided} hộ ({pct}) = {listed} hộ khác nhau có lượt ghi "
+                           "chưa xóa, ngày {start} – {as_of}.",
+    "award_detail_special": "• Đủ {required} thủ tục: {special} hộ = {listed} hộ có từ {required} "
+                            "thủ tục khác nhau trở lên.",
+    "award_detail_checks": "• Kiểm tra: {called} cuộc gọi có kết quả – ✅ {ok}, ❌ {failed}, ↩️ đã "
+                           "hủy không đạt {overturned}, 📵 {unreachable}; đang chờ gọi {open}.",
+    "award_detail_list": "{n} hộ đầu tiên:",
+    "award_detail_household": "  – {name}: ngày {days}; {procedures} thủ tục; lượt {entries}",
+    "award_detail_more": "Đủ danh sách ở trang «{sheet}» của bảng minh chứng.",
+    "award_kind_collective": "Tập thể",
+    "award_kind_special": "Giải đặc biệt",
+    "award_kind_individual": "Cá nhân",
+    "award_status_proposed": "Đề nghị",
+    "award_status_tied": "Đồng hạng tại ngưỡng – Hội đồng chọn",
+    "award_status_over_cap": "Đủ điều kiện, ngoài số lượng",
+    "award_status_close": "Gần đạt",
+    "award_status_excluded": "Không đủ điều kiện (kiểm tra không đạt)",
+    "award_xl_title": "Đề xuất khen thưởng #{id} – {campaign} – {unit}",
+    "award_xl_period": "{review} · số liệu đến {as_of} · chốt lúc {at} · lượt ghi đến #{max_entry}"
+                       " · mã số liệu {fingerprint}",
+    "award_xl_sheet_lines": "Đề xuất",
+    "award_xl_sheet_households": "Hộ đã hướng dẫn",
+    "award_xl_sheet_officers": "Cá nhân",
+    "award_xl_kind": "Loại khen thưởng",
+    "award_xl_status": "Kết quả xét",
+    "award_xl_total_source": "Nguồn tổng số hộ",
+    "award_xl_roster": "Danh sách hộ",
+    "award_xl_configured": "Cấu hình",
+    "award_xl_special_share": "Tỷ lệ hộ đủ thủ tục",
+    "award_xl_checks": "Cuộc gọi kiểm tra có kết quả",
+    "award_xl_checks_ok": "Kiểm tra đạt",
+    "award_xl_checks_failed": "Kiểm tra không đạt",
+    "award_xl_lacks": "Còn thiếu (hộ)",
+    "award_xl_failed_ids": "Thẻ kiểm tra không đạt",
+    "award_xl_households": "Số hộ đã hướng dẫn",
+    "award_xl_roster_code": "Mã hộ (danh sách)",
+    "award_xl_roster_row": "Dòng trong danh sách",
+    "award_xl_procedure_count": "Số thủ tục khác nhau",
+    "award_xl_meets_rule": "Đủ số thủ tục",
+    "award_xl_days": "Ngày hướng dẫn",
+    "award_xl_entries": "Lượt ghi nhận",
+    "award_xl_check_results": "Kết quả kiểm tra",
+    "award_xl_overturned": "đã hủy",
 }

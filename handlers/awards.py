@@ -1,0 +1,362 @@
+"""/khenthuong (/awards): the award proposal for a review period, its evidence spreadsheet,
+and per hamlet the dossier (Tờ trình, Biên bản họp xét, evidence list). /khenthuong_ct
+expands one hamlet's or officer's figures down to the households and checks behind them."""
+
+from __future__ import annotations
+
+import zipfile
+from collections.abc import Callable
+from datetime import datetime
+from functools import partial
+from pathlib import Path
+
+from sqlalchemy import select
+
+from handlers.award_book import BookData, write_book
+from handlers.award_docs import DossierData, OfficerLine, write_minutes, write_submission
+from handlers.award_text import dossier_hamlets, proposal_text, review_name
+from handlers.context import Ctx
+from handlers.dialog import REPEAT, Answer, ask, close, command, draft, on_state
+from handlers.exports import scratch_folder
+from handlers.i18n import fmt_date, fmt_int, fmt_pct
+from handlers.io import Option, Reply
+from handlers.report_scope import SEES_ALL, period_of
+from handlers.report_text import fail_rule
+from models.audit import record
+from models.awards import Eligibility, HamletStanding, Status, eligibility
+from models.campaign import Hamlet
+from models.check_rows import check_rows
+from models.periods import PeriodError
+from models.proposal import (
+    AwardProposal,
+    latest_proposal,
+    procedure_counts,
+    store_proposal,
+    stored_eligibility,
+    traces,
+)
+from models.roster import current_roster
+from models.text import fold
+
+KINDS = ("half", "year", "since_start")
+_TYPED = {"6thang": "half", "6 thang": "half", "sanket": "half", "soket": "half",
+          "half": "half", "nam": "year", "canam": "year", "tongket": "year", "year": "year",
+          "nay": "since_start", "homnay": "since_start", "today": "since_start",
+          "now": "since_start"}
+
+
+def _allowed(ctx: Ctx) -> bool:
+    return ctx.me.role in SEES_ALL
+
+
+def _kind(arg: str) -> str | None:
+    key = fold(arg).replace(" ", "")
+    return _TYPED.get(key) or _TYPED.get(fold(arg).strip())
+
+
+def _period_options(ctx: Ctx) -> list[Option]:
+    options = []
+    for kind in KINDS:
+        try:
+            period = period_of(ctx, kind)
+        except PeriodError:
+            continue
+        options.append(Option(review_name(ctx.lang, kind, period.start, period.end),
+                              f"p:{kind}"))
+    return options
+
+
+@command("khenthuong", "awards")
+async def cmd_awards(ctx: Ctx, arg: str) -> list[Reply]:
+    if not _allowed(ctx):
+        return [Reply(ctx.t("award_not_allowed"))]
+    if arg.strip():
+        kind = _kind(arg)
+        if kind is None:
+            return [Reply(ctx.t("award_unknown_arg", arg=arg.strip()[:40])),
+                    ask(ctx, "awards.period", ctx.t("award_ask_period"),
+                        _period_options(ctx), draft={})]
+        return await propose(ctx, kind)
+    return [ask(ctx, "awards.period", ctx.t("award_ask_period"), _period_options(ctx),
+                draft={})]
+
+
+@on_state("awards.period")
+async def step_period(ctx: Ctx, answer: Answer) -> list[Reply]:
+    value = answer.value or ""
+    kind = value[2:] if value.startswith("p:") else (_kind(answer.text) if answer.text else None)
+    if kind in KINDS:
+        return await propose(ctx, kind)
+    prefix = [Reply(ctx.t("choose_option"))] if value != REPEAT and answer.text else []
+    return [*prefix, ask(ctx, "awards.period", ctx.t("award_ask_period"),
+                         _period_options(ctx), draft={})]
+
+
+def _caps(ctx: Ctx) -> dict[str, int]:
+    camp = ctx.settings.campaign
+    return {"collective": camp.max_collective_awards, "special": camp.max_special_prizes,
+            "individual": camp.max_individual_awards}
+
+
+async def propose(ctx: Ctx, kind: str) -> list[Reply]:
+    try:
+        period = period_of(ctx, kind)
+    except PeriodError:
+        await close(ctx)
+        return [Reply(ctx.t("award_outside"))]
+    campaign_id = await ctx.campaign_id()
+    elig = await eligibility(ctx.session, campaign_id=campaign_id,
+                             campaign=ctx.settings.campaign, period=period, today=ctx.today,
+                             rules=ctx.settings.awards, fail_rule=fail_rule(ctx.settings))
+    proposal = await store_proposal(ctx.session, campaign_id=campaign_id, elig=elig,
+                                    rules=ctx.settings.awards, caps=_caps(ctx),
+                                    threshold=ctx.settings.campaign.coverage_threshold,
+                                    made_by=ctx.me.id, now=ctx.now)
+    text = proposal_text(ctx.lang, elig, ctx.settings.campaign, proposal_id=proposal.id,
+                         snapshot_at=proposal.snapshot_at, entries=proposal.entries,
+                         tz=ctx.settings.timezone)
+    book = await _book_reply(ctx, proposal, elig, None)
+    return [Reply(text), book, _menu(ctx, proposal, elig)]
+
+
+def _menu(ctx: Ctx, proposal: AwardProposal, elig: Eligibility) -> Reply:
+    hamlets = dossier_hamlets(elig)
+    options = [Option(ctx.t("award_btn_dossier", hamlet=h.name), f"d:{h.code}")
+               for h in hamlets]
+    if len(hamlets) > 1:
+        options.append(Option(ctx.t("award_btn_zip", n=len(hamlets)), "zip"))
+    options.append(Option(ctx.t("award_btn_done"), "done"))
+    key = "award_menu" if hamlets else "award_menu_none"
+    return ask(ctx, "awards.menu", ctx.t(key, id=proposal.id), options,
+               draft={"proposal": proposal.id})
+
+
+async def _proposal(ctx: Ctx) -> AwardProposal | None:
+    pid = draft(ctx).get("proposal")
+    if not isinstance(pid, int):
+        return None
+    proposal = await ctx.session.get(AwardProposal, pid)
+    if proposal is None or proposal.campaign_id != await ctx.campaign_id():
+        return None
+    return proposal
+
+
+@on_state("awards.menu")
+async def step_menu(ctx: Ctx, answer: Answer) -> list[Reply]:
+    proposal = await _proposal(ctx)
+    value = answer.value or ""
+    if proposal is None or value == "done":
+        await close(ctx)
+        return [Reply(ctx.t("award_closed"))]
+    elig = stored_eligibility(proposal)
+    hamlets = {h.code: h for h in dossier_hamlets(elig)}
+    if value.startswith("d:") and value[2:] in hamlets:
+        files = await dossier_replies(ctx, proposal, elig, hamlets[value[2:]])
+        return [*files, _menu(ctx, proposal, elig)]
+    if value == "zip" and hamlets:
+        return [await _zip_reply(ctx, proposal, elig, list(hamlets.values())),
+                _menu(ctx, proposal, elig)]
+    prefix = [Reply(ctx.t("choose_option"))] if value != REPEAT and answer.text else []
+    return [*prefix, _menu(ctx, proposal, elig)]
+
+
+# --- files ---------------------------------------------------------------------------------
+
+
+def _stem(proposal: AwardProposal, code: str | None = None) -> str:
+    tail = f"-{code}" if code else ""
+    return f"khen-thuong-{proposal.id}{tail}"
+
+
+async def _book_data(ctx: Ctx, proposal: AwardProposal, elig: Eligibility,
+                     hamlet_ids: tuple[int, ...] | None) -> BookData:
+    ids = list(hamlet_ids) if hamlet_ids is not None else [h.hamlet_id for h in elig.hamlets]
+    hamlets = list(await ctx.session.scalars(select(Hamlet).where(Hamlet.id.in_(ids))))
+    camp = ctx.settings.campaign
+    return BookData(
+        proposal_id=proposal.id, elig=elig, snapshot_at=proposal.snapshot_at,
+        max_entry_id=proposal.max_entry_id, fingerprint=proposal.fingerprint,
+        campaign_name=camp.name, unit=camp.unit, tz=ctx.settings.timezone,
+        households=tuple(await traces(ctx.session, proposal, ids)),
+        checks=tuple(await check_rows(ctx.session, campaign_id=proposal.campaign_id,
+                                      hamlets=hamlets)),
+        hamlet_ids=hamlet_ids)
+
+
+async def _book_reply(ctx: Ctx, proposal: AwardProposal, elig: Eligibility,
+                      hamlet: HamletStanding | None) -> Reply:
+    ids = (hamlet.hamlet_id,) if hamlet is not None else None
+    data = await _book_data(ctx, proposal, elig, ids)
+    path = scratch_folder(ctx.settings) / f"{_stem(proposal, hamlet.code if hamlet else None)}" \
+        "-minh-chung.xlsx"
+    _audit_files(ctx, proposal, "evidence", hamlet, len(data.households))
+    text = ctx.t("award_book_ready", id=proposal.id, households=fmt_int(ctx.lang,
+                                                                         len(data.households)))
+    return Reply(text, file=path, cleanup=True, render=partial(write_book, data, ctx.lang, path))
+
+
+def _audit_files(ctx: Ctx, proposal: AwardProposal, what: str, hamlet: HamletStanding | None,
+                 households: int) -> None:
+    # The files carry names and phone numbers: who took which, like every export.
+    record(ctx.session, at=ctx.now, actor_id=ctx.me.id, action="export",
+           target="award_proposal", target_id=proposal.id,
+           after={"files": what, "hamlet": hamlet.code if hamlet else None,
+                  "households": households, "via": ctx.inbound.channel})
+
+
+async def dossier_data(ctx: Ctx, proposal: AwardProposal, elig: Eligibility,
+                       hamlet: HamletStanding, evidence_file: str) -> DossierData:
+    collective = next((line for line in elig.collective.lines
+                       if line.subject.hamlet_id == hamlet.hamlet_id), None)
+    special = next((line for line in elig.special.lines
+                    if line.subject.hamlet_id == hamlet.hamlet_id), None)
+    proposed = {line.subject.user_id for line in elig.individual.proposed}
+    officers = tuple(
+        OfficerLine(o.name, o.households, o.active_days, o.user_id in proposed)
+        for o in sorted(elig.officers, key=lambda o: (-o.households, o.name))
+        if o.hamlet_code == hamlet.code)
+    checks = hamlet.checks
+    camp = ctx.settings.campaign
+    up = (Status.PROPOSED, Status.TIED)
+    return DossierData(
+        unit=camp.unit, campaign_name=camp.name,
+        review=review_name(ctx.lang, elig.period.kind, elig.period.start, elig.period.end),
+        period_start=elig.period.start, period_end=elig.as_of, hamlet_code=hamlet.code,
+        hamlet_name=hamlet.name,
+        collective=collective is not None and collective.status in up,
+        collective_rank=collective.rank if collective else None,
+        special=special is not None and special.status in up,
+        special_rank=special.rank if special else None,
+        total_households=hamlet.total, roster_based=hamlet.roster, guided=hamlet.guided,
+        coverage=hamlet.coverage, threshold=elig.threshold,
+        required_procedures=hamlet.required, special_households=hamlet.special,
+        entries=hamlet.entries, active_days=hamlet.active_days, period_days=hamlet.period_days,
+        procedures=tuple(await procedure_counts(ctx.session, proposal, hamlet.hamlet_id)),
+        officers=officers, checks_called=checks.checked if checks else 0,
+        checks_confirmed=checks.confirmed if checks else 0,
+        checks_failed=checks.failed if checks else 0,
+        checks_overturned=checks.overturned if checks else 0,
+        checks_unreachable=(checks.unreachable + checks.wrong_number) if checks else 0,
+        snapshot_at=proposal.snapshot_at.astimezone(ctx.settings.timezone),
+        proposal_id=proposal.id, evidence_file=evidence_file)
+
+
+async def _dossier_files(ctx: Ctx, proposal: AwardProposal, elig: Eligibility,
+                         hamlet: HamletStanding, folder: Path,
+                         ) -> tuple[list[Path], Callable[[], None], int]:
+    stem = _stem(proposal, hamlet.code)
+    book_path = folder / f"{stem}-minh-chung.xlsx"
+    submission = folder / f"{stem}-to-trinh.docx"
+    minutes = folder / f"{stem}-bien-ban.docx"
+    data = await dossier_data(ctx, proposal, elig, hamlet, book_path.name)
+    book = await _book_data(ctx, proposal, elig, (hamlet.hamlet_id,))
+
+    def write() -> None:
+        write_submission(submission, data, ctx.lang)
+        write_minutes(minutes, data, ctx.lang)
+        write_book(book, ctx.lang, book_path)
+
+    return [submission, minutes, book_path], write, len(book.households)
+
+
+async def dossier_replies(ctx: Ctx, proposal: AwardProposal, elig: Eligibility,
+                          hamlet: HamletStanding) -> list[Reply]:
+    paths, write, households = await _dossier_files(ctx, proposal, elig, hamlet,
+                                                    scratch_folder(ctx.settings))
+    _audit_files(ctx, proposal, "dossier", hamlet, households)
+    captions = [ctx.t("award_doc_submission", hamlet=hamlet.name),
+                ctx.t("award_doc_minutes", hamlet=hamlet.name),
+                ctx.t("award_doc_evidence", hamlet=hamlet.name,
+                      households=fmt_int(ctx.lang, households))]
+    return [Reply(caption, file=path, cleanup=True, render=write if i == 0 else None)
+            for i, (caption, path) in enumerate(zip(captions, paths, strict=True))]
+
+
+async def _zip_reply(ctx: Ctx, proposal: AwardProposal, elig: Eligibility,
+                     hamlets: list[HamletStanding]) -> Reply:
+    folder = scratch_folder(ctx.settings)
+    parts: list[tuple[list[Path], Callable[[], None]]] = []
+    for hamlet in hamlets:
+        paths, write, households = await _dossier_files(ctx, proposal, elig, hamlet,
+                                                        folder / hamlet.code)
+        _audit_files(ctx, proposal, "dossier", hamlet, households)
+        parts.append((paths, write))
+    archive = folder / f"{_stem(proposal)}-ho-so.zip"
+
+    def write_zip() -> None:
+        archive.parent.mkdir(parents=True, exist_ok=True)
+        with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as zf:
+            for paths, write in parts:
+                write()
+                for path in paths:
+                    zf.write(path, f"{path.parent.name}/{path.name}")
+                    path.unlink()
+                path.parent.rmdir()
+
+    return Reply(ctx.t("award_zip_ready", n=len(hamlets)), file=archive, cleanup=True,
+                 render=write_zip)
+
+
+# --- /khenthuong_ct: the households and checks behind one line ------------------------------
+
+
+@command("khenthuong_ct", "awards_detail")
+async def cmd_detail(ctx: Ctx, arg: str) -> list[Reply]:
+    if not _allowed(ctx):
+        return [Reply(ctx.t("award_not_allowed"))]
+    proposal = await latest_proposal(ctx.session, await ctx.campaign_id())
+    if proposal is None:
+        return [Reply(ctx.t("award_detail_none"))]
+    elig = stored_eligibility(proposal)
+    code = arg.strip().upper()
+    hamlet = next((h for h in elig.hamlets if h.code == code), None)
+    if hamlet is None:
+        codes = ", ".join(h.code for h in elig.hamlets)
+        return [Reply(ctx.t("award_detail_usage", id=proposal.id, codes=codes))]
+    return [Reply(await detail_text(ctx, proposal, elig, hamlet))]
+
+
+DETAIL_HOUSEHOLDS = 10
+
+
+async def detail_text(ctx: Ctx, proposal: AwardProposal, elig: Eligibility,
+                      hamlet: HamletStanding) -> str:
+    lang = ctx.lang
+    households = await traces(ctx.session, proposal, [hamlet.hamlet_id])
+    meeting = [h for h in households if len(h.procedures) >= hamlet.required]
+    roster = await current_roster(ctx.session, hamlet.hamlet_id) if hamlet.roster else None
+    if roster is not None:
+        total = ctx.t("award_detail_total_roster", total=fmt_int(lang, hamlet.total),
+                      file=roster.source, at=_local(ctx, roster.imported_at))
+    else:
+        total = ctx.t("award_detail_total_config", total=fmt_int(lang, hamlet.total))
+    lines = [
+        ctx.t("award_detail_head", id=proposal.id, hamlet=hamlet.name,
+              at=_local(ctx, proposal.snapshot_at), max_entry=proposal.max_entry_id),
+        total,
+        ctx.t("award_detail_guided", guided=fmt_int(lang, hamlet.guided),
+              listed=fmt_int(lang, len(households)), start=fmt_date(elig.period.start),
+              as_of=fmt_date(elig.as_of), pct=fmt_pct(lang, hamlet.coverage)),
+        ctx.t("award_detail_special", special=fmt_int(lang, hamlet.special),
+              listed=fmt_int(lang, len(meeting)), required=hamlet.required),
+    ]
+    checks = hamlet.checks
+    if checks is not None and (checks.checked or checks.open):
+        lines.append(ctx.t("award_detail_checks", called=checks.checked,
+                           ok=checks.confirmed, failed=checks.failed,
+                           overturned=checks.overturned,
+                           unreachable=checks.unreachable + checks.wrong_number,
+                           open=checks.open))
+    lines.append(ctx.t("award_detail_list", n=min(DETAIL_HOUSEHOLDS, len(households))))
+    for h in households[:DETAIL_HOUSEHOLDS]:
+        lines.append(ctx.t("award_detail_household", name=h.head_name,
+                           days=", ".join(d.strftime("%d/%m") for d in h.days),
+                           procedures=len(h.procedures),
+                           entries=", ".join(f"#{i}" for i in h.entry_ids)))
+    lines.append(ctx.t("award_detail_more", sheet=ctx.t("award_xl_sheet_households")))
+    return "\n".join(lines)
+
+
+def _local(ctx: Ctx, moment: datetime) -> str:
+    return moment.astimezone(ctx.settings.timezone).strftime("%H:%M %d/%m/%Y")
+

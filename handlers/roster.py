@@ -1,0 +1,314 @@
+"""Household rosters from chat: a hamlet head or supervisor sends the hamlet's list (CSV or
+XLSX), sees what was read or every row that must be fixed, and confirms; /ghepho resolves
+the guided households the bot could not link to a roster row by itself."""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import uuid
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+
+from handlers.context import Ctx
+from handlers.dialog import REPEAT, Answer, ask, close, command, draft, on_state
+from handlers.i18n import fmt_int, fmt_phone
+from handlers.io import Attachment, Option, Reply
+from handlers.report_scope import SEES_ALL
+from handlers.roster_file import (
+    MAX_BYTES,
+    ParsedRoster,
+    RosterFileError,
+    error_text,
+    file_error_text,
+    parse_roster,
+)
+from models.campaign import Hamlet
+from models.households import Entry, Household
+from models.people import Role, User
+from models.reports import active_hamlets
+from models.roster import RosterHousehold, RosterLine, current_roster, import_roster
+from models.roster_match import Ambiguous, LinkError, MatchResult, link, match_hamlet
+
+SHOWN_ERRORS = 15  # row errors listed in chat; the rest are counted
+SHOWN_CANDIDATES = 6
+
+
+def can_import(ctx: Ctx) -> bool:
+    return ctx.me.role in SEES_ALL or ctx.me.role == Role.HAMLET_HEAD
+
+
+def upload_folder(ctx: Ctx) -> Path:
+    return ctx.settings.data_dir / "uploads"
+
+
+def _lines(parsed: ParsedRoster) -> list[RosterLine]:
+    return [RosterLine(r.row, r.head_name, r.address, r.phone, r.code) for r in parsed.rows]
+
+
+def rejected_text(lang: str, parsed: ParsedRoster, t: Any) -> str:
+    lines = [t("roster_rejected", errors=len(parsed.errors), rows=len(parsed.rows))]
+    lines += [f"• {error_text(lang, err)}" for err in parsed.errors[:SHOWN_ERRORS]]
+    if len(parsed.errors) > SHOWN_ERRORS:
+        lines.append(t("roster_more_errors", n=len(parsed.errors) - SHOWN_ERRORS))
+    return "\n".join(lines)
+
+
+async def _parse(attachment: Attachment) -> ParsedRoster:
+    # Parsing a few thousand rows takes a moment: off the event loop.
+    return await asyncio.to_thread(parse_roster, attachment.data, attachment.name)
+
+
+async def on_file(ctx: Ctx, attachment: Attachment) -> list[Reply]:
+    if not can_import(ctx):
+        return [Reply(ctx.t("roster_not_allowed"))]
+    if attachment.refused == "too_big":
+        return [Reply(ctx.t("roster_err_too_big", limit_mb=MAX_BYTES // (1024 * 1024)))]
+    if attachment.refused:
+        return [Reply(ctx.t("roster_download_failed"))]
+    try:
+        parsed = await _parse(attachment)
+    except RosterFileError as exc:
+        return [Reply(file_error_text(ctx.lang, exc))]
+    if not parsed.ok:
+        return [Reply(rejected_text(ctx.lang, parsed, ctx.t))]
+    # Kept until confirmed or cancelled (a restart resumes the question), then deleted.
+    stored = upload_folder(ctx) / f"{uuid.uuid4().hex}{Path(attachment.name).suffix.lower()[:6]}"
+    await asyncio.to_thread(_keep, stored, attachment.data)
+    data = {"path": str(stored), "name": attachment.name[:200],
+            "sha": hashlib.sha256(attachment.data).hexdigest(), "rows": len(parsed.rows),
+            "phones": sum(1 for r in parsed.rows if r.phone),
+            "codes": sum(1 for r in parsed.rows if r.code)}
+    await _drop_upload(ctx)
+    if ctx.me.role == Role.HAMLET_HEAD:
+        hamlet = await ctx.hamlet()
+        if hamlet is None:
+            await asyncio.to_thread(_discard, stored)
+            return [Reply(ctx.t("add_needs_hamlet"))]
+        return [await _ask_confirm(ctx, hamlet, data)]
+    hamlets = await active_hamlets(ctx.session)
+    caption = ctx.inbound.text.strip().upper()
+    chosen = next((h for h in hamlets if h.code == caption), None)
+    if chosen is not None:
+        return [await _ask_confirm(ctx, chosen, data)]
+    return [_ask_hamlet(ctx, hamlets, data)]
+
+
+async def _drop_upload(ctx: Ctx) -> None:
+    """A file sent while another waited for confirmation replaces it."""
+    old = draft(ctx).get("path") if ctx.dialog and ctx.dialog.state.startswith("roster.") \
+        else None
+    if isinstance(old, str):
+        await asyncio.to_thread(_discard, Path(old))
+
+
+def _keep(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
+
+
+def _discard(path: Path) -> None:
+    path.unlink(missing_ok=True)
+
+
+def _read(path: Path) -> bytes | None:
+    try:
+        return path.read_bytes()
+    except OSError:
+        return None
+
+
+def _ask_hamlet(ctx: Ctx, hamlets: list[Hamlet], data: dict[str, Any]) -> Reply:
+    options = [Option(f"{h.name} ({h.code})", f"h:{h.code}") for h in hamlets]
+    options.append(Option(ctx.t("opt_cancel"), "cancel"))
+    return ask(ctx, "roster.hamlet", ctx.t("roster_ask_hamlet", rows=data["rows"]), options,
+               draft=data, per_row=2)
+
+
+async def _ask_confirm(ctx: Ctx, hamlet: Hamlet, data: dict[str, Any]) -> Reply:
+    data = {**data, "hamlet": hamlet.code}
+    previous = await current_roster(ctx.session, hamlet.id)
+    text = ctx.t("roster_preview", hamlet=hamlet.name, file=data["name"],
+                 rows=fmt_int(ctx.lang, data["rows"]), phones=fmt_int(ctx.lang, data["phones"]),
+                 codes=fmt_int(ctx.lang, data["codes"]))
+    if previous is not None:
+        text += "\n" + ctx.t("roster_preview_replaces", rows=fmt_int(ctx.lang,
+                                                                    previous.households))
+    text += "\n" + ctx.t("roster_preview_total", total=fmt_int(ctx.lang, data["rows"]),
+                         before=fmt_int(ctx.lang, hamlet.total_households))
+    options = [Option(ctx.t("roster_btn_import"), "yes"), Option(ctx.t("opt_cancel"), "cancel")]
+    return ask(ctx, "roster.confirm", text, options, draft=data, per_row=2)
+
+
+async def _cancel(ctx: Ctx) -> list[Reply]:
+    await _drop_upload(ctx)
+    await close(ctx)
+    return [Reply(ctx.t("roster_cancelled"))]
+
+
+@on_state("roster.hamlet")
+async def step_hamlet(ctx: Ctx, answer: Answer) -> list[Reply]:
+    data = draft(ctx)
+    if answer.value == "cancel":
+        return await _cancel(ctx)
+    hamlets = await active_hamlets(ctx.session)
+    value = answer.value or ""
+    code = value[2:] if value.startswith("h:") else answer.text.strip().upper()
+    chosen = next((h for h in hamlets if h.code == code), None)
+    if chosen is not None and "path" in data:
+        return [await _ask_confirm(ctx, chosen, data)]
+    prefix = [Reply(ctx.t("choose_option"))] if value != REPEAT and answer.text else []
+    return [*prefix, _ask_hamlet(ctx, hamlets, data)]
+
+
+@on_state("roster.confirm")
+async def step_confirm(ctx: Ctx, answer: Answer) -> list[Reply]:
+    data = draft(ctx)
+    if answer.value == "cancel":
+        return await _cancel(ctx)
+    if answer.value != "yes":
+        prefix = [Reply(ctx.t("choose_option"))] if answer.value != REPEAT and answer.text \
+            else []
+        hamlet = await _draft_hamlet(ctx, data)
+        if hamlet is None:
+            return [*prefix, *await _cancel(ctx)]
+        return [*prefix, await _ask_confirm(ctx, hamlet, data)]
+    hamlet = await _draft_hamlet(ctx, data)
+    path = Path(str(data.get("path", "")))
+    content = await asyncio.to_thread(_read, path) if data.get("path") else None
+    if hamlet is None or content is None:
+        await close(ctx)
+        return [Reply(ctx.t("roster_upload_gone"))]
+    try:
+        parsed = await _parse(Attachment(str(data.get("name", path.name)), content))
+    except RosterFileError as exc:
+        return [Reply(file_error_text(ctx.lang, exc)), *await _cancel(ctx)]
+    if not parsed.ok:
+        return [Reply(rejected_text(ctx.lang, parsed, ctx.t)), *await _cancel(ctx)]
+    roster = await import_roster(
+        ctx.session, hamlet=hamlet, lines=_lines(parsed), source=str(data.get("name", "")),
+        fingerprint=hashlib.sha256(content).hexdigest(), actor_id=ctx.me.id, now=ctx.now)
+    result = await match_hamlet(ctx.session, campaign_id=await ctx.campaign_id(),
+                                hamlet_id=hamlet.id, now=ctx.now)
+    await asyncio.to_thread(_discard, path)
+    await close(ctx)
+    return [Reply(imported_text(ctx, hamlet, roster.households, result))]
+
+
+async def _draft_hamlet(ctx: Ctx, data: dict[str, Any]) -> Hamlet | None:
+    code = data.get("hamlet")
+    if not isinstance(code, str):
+        return None
+    hamlet = await ctx.session.scalar(select(Hamlet).where(Hamlet.code == code, Hamlet.active))
+    if hamlet is None:
+        return None
+    if ctx.me.role == Role.HAMLET_HEAD and hamlet.id != ctx.me.hamlet_id:
+        return None
+    return hamlet
+
+
+def imported_text(ctx: Ctx, hamlet: Hamlet, rows: int, result: MatchResult) -> str:
+    text = ctx.t("roster_imported", hamlet=hamlet.name, rows=fmt_int(ctx.lang, rows))
+    text += "\n" + ctx.t("roster_matched", linked=fmt_int(ctx.lang, result.linked),
+                         unmatched=fmt_int(ctx.lang, result.unmatched))
+    if result.ambiguous:
+        text += "\n" + ctx.t("roster_ambiguous", n=len(result.ambiguous))
+    return text
+
+
+# --- /ghepho: a person chooses where the bot would have had to guess ---------------------
+
+
+async def _scope(ctx: Ctx, arg: str) -> list[Hamlet] | None:
+    if ctx.me.role == Role.HAMLET_HEAD:
+        own = await ctx.hamlet()
+        return [own] if own is not None else []
+    if ctx.me.role in SEES_ALL:
+        hamlets = await active_hamlets(ctx.session)
+        code = arg.strip().upper()
+        return [h for h in hamlets if h.code == code] if code else hamlets
+    return None
+
+
+@command("ghepho", "match")
+async def cmd_match(ctx: Ctx, arg: str) -> list[Reply]:
+    hamlets = await _scope(ctx, arg)
+    if hamlets is None:
+        return [Reply(ctx.t("roster_match_not_allowed"))]
+    return await _next_ambiguous(ctx, [h.code for h in hamlets], skipped=[])
+
+
+async def _next_ambiguous(ctx: Ctx, codes: list[str], skipped: list[int],
+                          prefix: list[Reply] | None = None) -> list[Reply]:
+    hamlets = [h for h in await active_hamlets(ctx.session, codes)]
+    with_roster = 0
+    for hamlet in hamlets:
+        result = await match_hamlet(ctx.session, campaign_id=await ctx.campaign_id(),
+                                    hamlet_id=hamlet.id, now=ctx.now)
+        if result.roster is None:
+            continue
+        with_roster += 1
+        for amb in result.ambiguous:
+            if amb.household_id not in skipped:
+                return [*(prefix or []), await _ask_pick(ctx, hamlet, amb, codes, skipped)]
+    await close(ctx)
+    key = "roster_match_done" if with_roster else "roster_none_for_match"
+    return [*(prefix or []), Reply(ctx.t(key))]
+
+
+async def _household_line(ctx: Ctx, household: Household) -> str:
+    entry = await ctx.session.scalar(
+        select(Entry).where(Entry.household_id == household.id, Entry.deleted_at.is_(None))
+        .order_by(Entry.id).limit(1))
+    officer = await ctx.session.get(User, entry.officer_id) if entry else None
+    phone = fmt_phone(household.phone) if household.phone else ctx.t("none")
+    return ctx.t("roster_match_household", name=household.head_name,
+                 address=household.address, phone=phone, entry=entry.id if entry else "–",
+                 officer=officer.display_name if officer else "–")
+
+
+async def _ask_pick(ctx: Ctx, hamlet: Hamlet, amb: Ambiguous, codes: list[str],
+                    skipped: list[int]) -> Reply:
+    household = await ctx.session.get(Household, amb.household_id)
+    assert household is not None
+    rows = list(await ctx.session.scalars(
+        select(RosterHousehold).where(RosterHousehold.id.in_(amb.row_ids))
+        .order_by(RosterHousehold.row)))[:SHOWN_CANDIDATES]
+    lines = [ctx.t("roster_match_title", hamlet=hamlet.name), await _household_line(ctx, household),
+             ctx.t("roster_match_candidates")]
+    options = []
+    for i, row in enumerate(rows, 1):
+        phone = fmt_phone(row.phone) if row.phone else ctx.t("none")
+        lines.append(ctx.t("roster_match_row", n=i, row=row.row, name=row.head_name,
+                           address=row.address, phone=phone))
+        options.append(Option(ctx.t("roster_btn_row", n=i, row=row.row), f"r:{row.id}"))
+    options += [Option(ctx.t("roster_btn_skip"), "skip"), Option(ctx.t("opt_cancel"), "cancel")]
+    return ask(ctx, "roster.pick", "\n".join(lines), options, per_row=2,
+               draft={"codes": codes, "skipped": skipped, "household": household.id})
+
+
+@on_state("roster.pick")
+async def step_pick(ctx: Ctx, answer: Answer) -> list[Reply]:
+    data = draft(ctx)
+    codes = [str(c) for c in data.get("codes") or []]
+    skipped = [int(s) for s in data.get("skipped") or [] if isinstance(s, int)]
+    household_id = data.get("household")
+    value = answer.value or ""
+    if value == "cancel":
+        await close(ctx)
+        return [Reply(ctx.t("roster_match_stopped"))]
+    if value == "skip" and isinstance(household_id, int):
+        return await _next_ambiguous(ctx, codes, [*skipped, household_id])
+    if value.startswith("r:") and value[2:].isdigit() and isinstance(household_id, int):
+        try:
+            row = await link(ctx.session, row_id=int(value[2:]), household_id=household_id,
+                             actor_id=ctx.me.id, now=ctx.now)
+        except LinkError:
+            return await _next_ambiguous(ctx, codes, skipped,
+                                         prefix=[Reply(ctx.t("roster_link_failed"))])
+        return await _next_ambiguous(ctx, codes, skipped,
+                                     prefix=[Reply(ctx.t("roster_linked", row=row.row))])
+    prefix = [Reply(ctx.t("choose_option"))] if value != REPEAT and answer.text else []
+    return await _next_ambiguous(ctx, codes, skipped, prefix=prefix)

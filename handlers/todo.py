@@ -1,0 +1,109 @@
+"""/chuahuongdan (/todo): households of the hamlet's roster not yet guided, the officer's
+own areas first, so "one household a day" has a name every morning. A tap starts the entry
+with the household's name, address and phone already filled in."""
+
+from __future__ import annotations
+
+from handlers.add_household import next_question
+from handlers.context import Ctx
+from handlers.dialog import REPEAT, Answer, ask, close, command, draft, on_state
+from handlers.i18n import fmt_int, fmt_phone
+from handlers.io import Option, Reply
+from handlers.report_scope import SEES_ALL
+from models.campaign import Hamlet
+from models.reports import active_hamlets
+from models.roster import RosterHousehold
+from models.roster_match import Todo, todo
+
+
+async def _hamlet_for(ctx: Ctx, arg: str) -> tuple[Hamlet | None, list[Reply]]:
+    code = arg.strip().upper()
+    if ctx.me.role in SEES_ALL:
+        hamlets = await active_hamlets(ctx.session)
+        chosen = next((h for h in hamlets if h.code == code), None)
+        if chosen is not None:
+            return chosen, []
+        options = [Option(f"{h.name} ({h.code})", f"h:{h.code}") for h in hamlets]
+        prefix = [Reply(ctx.t("todo_unknown_hamlet", code=arg.strip()[:20]))] if code else []
+        return None, [*prefix, ask(ctx, "todo.hamlet", ctx.t("todo_ask_hamlet"), options,
+                                   draft={}, per_row=2)]
+    hamlet = await ctx.hamlet()
+    if hamlet is None:
+        return None, [Reply(ctx.t("add_needs_hamlet"))]
+    return hamlet, []
+
+
+@command("chuahuongdan", "todo")
+async def cmd_todo(ctx: Ctx, arg: str) -> list[Reply]:
+    hamlet, replies = await _hamlet_for(ctx, arg)
+    if hamlet is None:
+        return replies
+    return await show_todo(ctx, hamlet)
+
+
+@on_state("todo.hamlet")
+async def step_hamlet(ctx: Ctx, answer: Answer) -> list[Reply]:
+    value = answer.value or ""
+    code = value[2:] if value.startswith("h:") else answer.text
+    if value == REPEAT:
+        code = ""
+    hamlet, replies = await _hamlet_for(ctx, code)
+    if hamlet is None:
+        return replies
+    return await show_todo(ctx, hamlet)
+
+
+def _line(ctx: Ctx, n: int, row: RosterHousehold | object, name: str, address: str,
+          phone: str, near: bool) -> str:
+    shown = fmt_phone(phone) if phone else ctx.t("todo_no_phone")
+    mark = "📍 " if near else ""
+    return ctx.t("todo_line", n=n, mark=mark, name=name, address=address, phone=shown)
+
+
+async def show_todo(ctx: Ctx, hamlet: Hamlet) -> list[Reply]:
+    result: Todo = await todo(ctx.session, campaign_id=await ctx.campaign_id(),
+                              hamlet_id=hamlet.id,
+                              officer_id=ctx.me.id if ctx.me.role.logs_households else None,
+                              limit=ctx.settings.todo_suggestions, now=ctx.now)
+    if result.roster is None:
+        await close(ctx)
+        return [Reply(ctx.t("todo_no_roster", hamlet=hamlet.name))]
+    if not result.suggestions:
+        await close(ctx)
+        return [Reply(ctx.t("todo_all_done", hamlet=hamlet.name,
+                            total=fmt_int(ctx.lang, result.total)))]
+    lines = [ctx.t("todo_title", hamlet=hamlet.name, waiting=fmt_int(ctx.lang, result.waiting),
+                   total=fmt_int(ctx.lang, result.total))]
+    if any(s.near for s in result.suggestions):
+        lines.append(ctx.t("todo_near_first"))
+    for i, s in enumerate(result.suggestions, 1):
+        lines.append(_line(ctx, i, s, s.head_name, s.address, s.phone, s.near))
+    can_log = ctx.me.role.logs_households and ctx.me.hamlet_id == hamlet.id
+    if not can_log:
+        await close(ctx)
+        return [Reply("\n".join(lines))]
+    lines.append(ctx.t("todo_tap_hint"))
+    options = [Option(ctx.t("todo_btn_log", n=i, name=s.head_name), f"r:{s.row_id}")
+               for i, s in enumerate(result.suggestions, 1)]
+    return [ask(ctx, "todo.pick", "\n".join(lines), options, draft={"hamlet": hamlet.code})]
+
+
+@on_state("todo.pick")
+async def step_pick(ctx: Ctx, answer: Answer) -> list[Reply]:
+    value = answer.value or ""
+    if value.startswith("r:") and value[2:].isdigit():
+        row = await ctx.session.get(RosterHousehold, int(value[2:]))
+        if row is not None and row.household_id is None:
+            d: dict[str, object] = {"mode": "add", "name": row.head_name,
+                                    "address": row.address, "roster_row": row.id}
+            if row.phone:
+                d["phone"] = row.phone
+            return [Reply(ctx.t("todo_prefilled", name=row.head_name)),
+                    await next_question(ctx, d)]
+    hamlet = next((h for h in await active_hamlets(ctx.session)
+                   if h.code == draft(ctx).get("hamlet")), None)
+    prefix = [Reply(ctx.t("choose_option"))] if value != REPEAT and answer.text else []
+    if hamlet is None:
+        await close(ctx)
+        return prefix
+    return [*prefix, *await show_todo(ctx, hamlet)]
