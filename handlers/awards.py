@@ -252,6 +252,7 @@ async def _dossier_files(ctx: Ctx, proposal: AwardProposal, elig: Eligibility,
     book = await _book_data(ctx, proposal, elig, (hamlet.hamlet_id,))
 
     def write() -> None:
+        folder.mkdir(parents=True, exist_ok=True)
         write_submission(submission, data, ctx.lang)
         write_minutes(minutes, data, ctx.lang)
         write_book(book, ctx.lang, book_path)

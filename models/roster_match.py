@@ -13,7 +13,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import ColumnElement, distinct, select, update
+from sqlalchemy import ColumnElement, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from models.audit import record
@@ -42,26 +42,29 @@ def _live(campaign_id: int) -> tuple[ColumnElement[bool], ...]:
 
 async def guided_households(session: AsyncSession, *, campaign_id: int,
                             hamlet_id: int) -> set[int]:
-    rows = await session.scalars(select(distinct(Entry.household_id)).where(
+    rows = await session.scalars(select(Entry.household_id).distinct().where(
         *_live(campaign_id), Entry.hamlet_id == hamlet_id))
     return {int(h) for h in rows}
 
 
 def _candidates(household: Household, by_phone: dict[str, list[RosterHousehold]],
                 by_key: dict[tuple[str, str], list[RosterHousehold]],
-                by_name: dict[str, list[RosterHousehold]]) -> tuple[str, list[RosterHousehold]]:
+                by_name: dict[str, list[RosterHousehold]],
+                ) -> tuple[str, list[RosterHousehold], bool]:
+    """(how, candidate rows, sure): only a sure single candidate is linked without asking."""
     phone_rows = by_phone.get(household.phone, []) if household.phone else []
     if len(phone_rows) > 1:
         # A shared family phone: the name decides among them, or a person does.
         named = [r for r in phone_rows if r.name_folded == household.name_folded]
-        return ("phone", named) if len(named) == 1 else ("phone", phone_rows)
+        return ("phone", named, True) if len(named) == 1 else ("phone", phone_rows, False)
     if phone_rows:
-        return "phone", phone_rows
+        return "phone", phone_rows, True
     key_rows = by_key.get((household.name_folded, household.address_folded), [])
     if key_rows:
-        return "name", key_rows
-    # Same name, another address: maybe the same family spelt its address differently.
-    return "name", by_name.get(household.name_folded, [])
+        return "name", key_rows, True
+    # Same name, another address: maybe the same family spelt its address differently,
+    # maybe a namesake. A person decides.
+    return "name", by_name.get(household.name_folded, []), False
 
 
 async def match_hamlet(session: AsyncSession, *, campaign_id: int, hamlet_id: int,
@@ -86,17 +89,15 @@ async def match_hamlet(session: AsyncSession, *, campaign_id: int, hamlet_id: in
         by_name[row.name_folded].append(row)
     waiting = [h for h in await session.scalars(
         select(Household).where(Household.id.in_(guided - taken)).order_by(Household.id))]
-    wanted: dict[int, tuple[str, list[RosterHousehold]]] = {
-        h.id: _candidates(h, by_phone, by_key, by_name) for h in waiting}
-    claims = Counter(r.id for _how, cands in wanted.values() if len(cands) == 1
-                     for r in cands)
+    wanted = {h.id: _candidates(h, by_phone, by_key, by_name) for h in waiting}
+    claims = Counter(r.id for _how, cands, _sure in wanted.values() for r in cands)
     linked_now = 0
     ambiguous: list[Ambiguous] = []
     unmatched = 0
-    for household_id, (how, cands) in wanted.items():
+    for household_id, (how, cands, sure) in wanted.items():
         if not cands:
             unmatched += 1
-        elif len(cands) == 1 and claims[cands[0].id] == 1:
+        elif sure and len(cands) == 1 and claims[cands[0].id] == 1:
             row = cands[0]
             row.household_id, row.match, row.matched_at = household_id, how, now
             linked_now += 1
