@@ -1,17 +1,18 @@
-"""Command line: python -m bot {init, invite, chat, demo, export, verify, run}."""
+"""Command line: python -m bot {init, invite, chat, demo, export, verify, roster, run}."""
 
 from __future__ import annotations
 
 import argparse
 import asyncio
 import sys
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot import verify_cli
 from bot.config import ConfigError, Settings, load_settings
 from bot.logsetup import setup_logging
 from bot.runtime import Runtime, build_runtime, migrate, schema_is_current, sync_from_config
@@ -27,6 +28,9 @@ EXAMPLE_CONFIG = Path(__file__).resolve().parent.parent / "config.example.toml"
 
 
 def _parser() -> argparse.ArgumentParser:
+    # Subcommands in their own modules import this one's helpers: imported here, not on top.
+    from bot import roster_cli, verify_cli
+
     parser = argparse.ArgumentParser(prog="python -m bot", description=(
         "Bot ghi nhận hộ gia đình được hướng dẫn dịch vụ công trực tuyến."))
     sub = parser.add_subparsers(dest="command", required=True)
@@ -63,6 +67,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--out", default=".", help="folder for the file(s) (default: here)")
 
     verify_cli.add_parser(sub)
+    roster_cli.add_parser(sub)
 
     p = sub.add_parser("run", help="run the Telegram bot (long polling)")
     p.add_argument("--config", required=True)
@@ -70,6 +75,8 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    from bot import roster_cli, verify_cli
+
     args = _parser().parse_args(argv)
     try:
         settings = load_settings(args.config)
@@ -81,7 +88,7 @@ def main(argv: list[str] | None = None) -> int:
         setup_logging("INFO" if args.command == "run" else "WARNING", secrets)
         return {"init": cmd_init, "invite": cmd_invite, "chat": cmd_chat, "demo": cmd_demo,
                 "export": cmd_export, "verify": verify_cli.cmd_verify,
-                "run": cmd_run}[args.command](settings, args)
+                "roster": roster_cli.cmd_roster, "run": cmd_run}[args.command](settings, args)
     except ConfigError as err:
         print(t("vi", "cli_config_error", key=err.key, expected=err.expected), file=sys.stderr)
         return 2
@@ -107,23 +114,35 @@ async def _sync(settings: Settings) -> SyncReport:
         await runtime.close()
 
 
-async def _ready(runtime: Runtime, args: argparse.Namespace) -> bool:
-    if await schema_is_current(runtime):
-        return True
-    print(t(runtime.settings.language, "cli_not_initialised", config=args.config),
-          file=sys.stderr)
-    return False
+@asynccontextmanager
+async def command_runtime(settings: Settings,
+                          args: argparse.Namespace) -> AsyncIterator[Runtime | None]:
+    """The runtime a command works with, closed when the block ends; None (after telling
+    the user to run `init`) when the database is not at the current schema:
 
-
-async def _check_schema(settings: Settings, args: argparse.Namespace) -> bool:
+        async with command_runtime(settings, args) as runtime:
+            if runtime is None:
+                return 2
+            ...
+    """
     runtime = build_runtime(settings)
     try:
-        return await _ready(runtime, args)
+        if await schema_is_current(runtime):
+            yield runtime
+        else:
+            print(t(settings.language, "cli_not_initialised", config=args.config),
+                  file=sys.stderr)
+            yield None
     finally:
         await runtime.close()
 
 
-async def _hamlets_named(session: AsyncSession, codes: list[str] | None,
+async def _check_schema(settings: Settings, args: argparse.Namespace) -> bool:
+    async with command_runtime(settings, args) as runtime:
+        return runtime is not None
+
+
+async def hamlets_named(session: AsyncSession, codes: list[str] | None,
                          lang: str) -> list[Hamlet] | None:
     """Active hamlets with these codes (all of them when none are given); None after
     telling the user which codes are unknown."""
@@ -149,10 +168,9 @@ def cmd_invite(settings: Settings, args: argparse.Namespace) -> int:
 
 
 async def _invite(settings: Settings, args: argparse.Namespace, role: Role) -> int:
-    runtime = build_runtime(settings)
     lang = settings.language
-    try:
-        if not await _ready(runtime, args):
+    async with command_runtime(settings, args) as runtime:
+        if runtime is None:
             return 2
         async with runtime.services.sessions() as session, session.begin():
             hamlet = None
@@ -160,7 +178,7 @@ async def _invite(settings: Settings, args: argparse.Namespace, role: Role) -> i
                 if not args.hamlet:
                     print(t(lang, "cli_hamlet_required", role=role.value), file=sys.stderr)
                     return 2
-                found = await _hamlets_named(session, [args.hamlet], lang)
+                found = await hamlets_named(session, [args.hamlet], lang)
                 if found is None:
                     return 2
                 hamlet = found[0]
@@ -173,8 +191,6 @@ async def _invite(settings: Settings, args: argparse.Namespace, role: Role) -> i
                     expires=fmt_datetime(invite.expires_at, settings.timezone)))
             print(code)
         return 0
-    finally:
-        await runtime.close()
 
 
 def cmd_chat(settings: Settings, args: argparse.Namespace) -> int:
@@ -184,14 +200,11 @@ def cmd_chat(settings: Settings, args: argparse.Namespace) -> int:
 async def _chat(settings: Settings, args: argparse.Namespace, user: str) -> int:
     from bot.channels.console import ConsoleChannel
 
-    runtime = build_runtime(settings)
-    try:
-        if not await _ready(runtime, args):
+    async with command_runtime(settings, args) as runtime:
+        if runtime is None:
             return 2
         await ConsoleChannel(runtime.core, user, settings.language).run()
         return 0
-    finally:
-        await runtime.close()
 
 
 # --- export -------------------------------------------------------------------------------
@@ -223,13 +236,12 @@ def cmd_export(settings: Settings, args: argparse.Namespace) -> int:
 async def _export(settings: Settings, args: argparse.Namespace, period: Period) -> int:
     from handlers.exports import export
 
-    runtime = build_runtime(settings)
     lang = settings.language
-    try:
-        if not await _ready(runtime, args):
+    async with command_runtime(settings, args) as runtime:
+        if runtime is None:
             return 2
         async with runtime.services.sessions() as session, session.begin():
-            hamlets = await _hamlets_named(session, args.hamlet, lang)
+            hamlets = await hamlets_named(session, args.hamlet, lang)
             if hamlets is None:
                 return 2
             camp = await campaign_by_code(session, settings.campaign.code)
@@ -245,8 +257,6 @@ async def _export(settings: Settings, args: argparse.Namespace, period: Period) 
         for path in result.paths:
             print(path)
         return 0
-    finally:
-        await runtime.close()
 
 
 # --- demo ---------------------------------------------------------------------------------

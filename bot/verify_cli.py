@@ -15,8 +15,9 @@ from collections.abc import Sequence
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.cli import command_runtime
 from bot.config import Settings
-from bot.runtime import Runtime, build_runtime, schema_is_current
+from bot.runtime import Runtime
 from handlers.i18n import t
 from handlers.verify_text import outcome_label, rule_text
 from models.campaign import Hamlet
@@ -42,11 +43,8 @@ def cmd_verify(settings: Settings, args: argparse.Namespace) -> int:
 
 
 async def _verify(settings: Settings, args: argparse.Namespace) -> int:
-    runtime = build_runtime(settings)
-    try:
-        if not await schema_is_current(runtime):
-            print(t(settings.language, "cli_not_initialised", config=args.config),
-                  file=sys.stderr)
+    async with command_runtime(settings, args) as runtime:
+        if runtime is None:
             return 2
         async with runtime.services.sessions() as session:
             if args.list:
@@ -57,8 +55,6 @@ async def _verify(settings: Settings, args: argparse.Namespace) -> int:
         for line in lines:
             print(line, file=sys.stderr if code == 2 else sys.stdout)
         return code
-    finally:
-        await runtime.close()
 
 
 def _when(runtime: Runtime, batch: Batch) -> str:

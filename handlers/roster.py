@@ -100,7 +100,8 @@ async def _drop_upload(ctx: Ctx) -> None:
     """A file sent while another waited for confirmation replaces it."""
     old = draft(ctx).get("path") if ctx.dialog and ctx.dialog.state.startswith("roster.") \
         else None
-    if isinstance(old, str):
+    # Only files this module kept are ever deleted, whatever a draft says.
+    if isinstance(old, str) and Path(old).parent == upload_folder(ctx):
         await asyncio.to_thread(_discard, Path(old))
 
 
@@ -148,16 +149,30 @@ async def _cancel(ctx: Ctx) -> list[Reply]:
     return [Reply(ctx.t("roster_cancelled"))]
 
 
+def _upload_ok(data: dict[str, Any]) -> bool:
+    """The draft still describes a kept upload (not one lost to an older version)."""
+    return isinstance(data.get("path"), str) and isinstance(data.get("name"), str) and all(
+        isinstance(data.get(k), int) for k in ("rows", "phones", "codes"))
+
+
+async def _gone(ctx: Ctx) -> list[Reply]:
+    await _drop_upload(ctx)
+    await close(ctx)
+    return [Reply(ctx.t("roster_upload_gone"))]
+
+
 @on_state("roster.hamlet")
 async def step_hamlet(ctx: Ctx, answer: Answer) -> list[Reply]:
     data = draft(ctx)
     if answer.value == "cancel":
         return await _cancel(ctx)
+    if not _upload_ok(data):
+        return await _gone(ctx)
     hamlets = await active_hamlets(ctx.session)
     value = answer.value or ""
     code = value[2:] if value.startswith("h:") else answer.text.strip().upper()
     chosen = next((h for h in hamlets if h.code == code), None)
-    if chosen is not None and "path" in data:
+    if chosen is not None:
         return [await _ask_confirm(ctx, chosen, data)]
     prefix = [Reply(ctx.t("choose_option"))] if value != REPEAT and answer.text else []
     return [*prefix, _ask_hamlet(ctx, hamlets, data)]
@@ -168,6 +183,8 @@ async def step_confirm(ctx: Ctx, answer: Answer) -> list[Reply]:
     data = draft(ctx)
     if answer.value == "cancel":
         return await _cancel(ctx)
+    if not _upload_ok(data):
+        return await _gone(ctx)
     if answer.value != "yes":
         prefix = [Reply(ctx.t("choose_option"))] if answer.value != REPEAT and answer.text \
             else []
@@ -176,11 +193,10 @@ async def step_confirm(ctx: Ctx, answer: Answer) -> list[Reply]:
             return [*prefix, *await _cancel(ctx)]
         return [*prefix, await _ask_confirm(ctx, hamlet, data)]
     hamlet = await _draft_hamlet(ctx, data)
-    path = Path(str(data.get("path", "")))
-    content = await asyncio.to_thread(_read, path) if data.get("path") else None
+    path = Path(str(data["path"]))
+    content = await asyncio.to_thread(_read, path)
     if hamlet is None or content is None:
-        await close(ctx)
-        return [Reply(ctx.t("roster_upload_gone"))]
+        return await _gone(ctx)
     try:
         parsed = await _parse(Attachment(str(data.get("name", path.name)), content))
     except RosterFileError as exc:
@@ -192,7 +208,7 @@ async def step_confirm(ctx: Ctx, answer: Answer) -> list[Reply]:
         fingerprint=hashlib.sha256(content).hexdigest(), actor_id=ctx.me.id, now=ctx.now)
     result = await match_hamlet(ctx.session, campaign_id=await ctx.campaign_id(),
                                 hamlet_id=hamlet.id, now=ctx.now)
-    await asyncio.to_thread(_discard, path)
+    await _drop_upload(ctx)
     await close(ctx)
     return [Reply(imported_text(ctx, hamlet, roster.households, result))]
 

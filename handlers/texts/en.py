@@ -983,4 +983,17 @@ MESSAGES: dict[str, str] = {
     "award_xl_entries": "Entries",
     "award_xl_check_results": "Spot-check results",
     "award_xl_overturned": "overturned",
+    # python -m bot roster (import / show)
+    "cli_roster_no_file": "Cannot open «{path}» (no such file, or no permission to read it).",
+    "cli_roster_total": "The hamlet's total households will be {total} (now: {before}).",
+    "cli_roster_confirm": "Import this roster? (y/N) ",
+    "cli_roster_needs_yes": "Nothing imported: cannot ask for confirmation when not run from a "
+                            "terminal (or with CI=true). Check the lines above, then run the "
+                            "command again with --yes to import.",
+    "cli_roster_changed": "The roster of {hamlet} changed while waiting for confirmation; nothing "
+                          "imported. Please run the command again.",
+    "cli_roster_show_row": "{code} · {hamlet}: {rows} households · file {file} · imported "
+                           "{when} · {linked} linked, {ambiguous} ambiguous",
+    "cli_roster_show_none": "{code} · {hamlet}: no roster (total households from the "
+                            "configuration: {total})",
 }

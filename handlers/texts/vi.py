@@ -974,4 +974,18 @@ MESSAGES: dict[str, str] = {
     "award_xl_entries": "Lượt ghi nhận",
     "award_xl_check_results": "Kết quả kiểm tra",
     "award_xl_overturned": "đã hủy",
+    # python -m bot roster (import / show)
+    "cli_roster_no_file": "Không mở được tệp «{path}» (không có tệp này hoặc không có quyền "
+                          "đọc).",
+    "cli_roster_total": "Tổng số hộ của ấp sẽ tính là {total} (hiện tại: {before}).",
+    "cli_roster_confirm": "Nhập danh sách này? (y/N) ",
+    "cli_roster_needs_yes": "Chưa nhập gì: không hỏi xác nhận được vì lệnh không chạy trong cửa "
+                            "sổ dòng lệnh (hoặc đang có CI=true). Xem lại phần trên rồi chạy lại "
+                            "lệnh với --yes để nhập.",
+    "cli_roster_changed": "Danh sách hộ của {hamlet} vừa thay đổi trong lúc chờ xác nhận; chưa "
+                          "nhập gì. Vui lòng chạy lại lệnh.",
+    "cli_roster_show_row": "{code} · {hamlet}: {rows} hộ · tệp {file} · nhập lúc {when} · "
+                           "{linked} hộ đã ghép, {ambiguous} hộ chưa chắc",
+    "cli_roster_show_none": "{code} · {hamlet}: chưa có danh sách hộ (tổng số hộ theo cấu hình: "
+                            "{total})",
 }
