@@ -26,7 +26,7 @@ from tests.seed import seed
 
 STATES = sorted(s for s in STEPS if s.startswith(("roster.", "todo.", "awards.")))
 JUNK = ["", "🙂🙂", "x" * 3000, "99", "0", "/", "d:ZZZ", "r:999999", "h:", "yes", "zip"]
-DRAFTS = ({}, {"proposal": 999, "hamlet": "ZZZ", "path": "/nonexistent/x.csv",
+DRAFTS: tuple[dict[str, object], ...] = ({}, {"proposal": 999, "hamlet": "ZZZ", "path": "/nonexistent/x.csv",
                "household": 999, "codes": ["BNA"], "skipped": ["x"]},
           {"proposal": "x", "hamlet": None, "path": None, "household": "y", "codes": "BNA"})
 
@@ -78,7 +78,7 @@ async def test_files_nobody_should_import(runtime: Runtime) -> None:
     assert "5 MB" in await _send(runtime, "sup", "ds.csv", b"", refused="too_big")
     for name, data in (("ds.xls", b"\xd0\xcf\x11\xe0junk"), ("ds.pdf", b"%PDF-1.4"),
                        ("ds.xlsx", b"PK\x03\x04broken"), ("ds.csv", b"\xff\xfe\x00junk"),
-                       ("ds.csv", "a;b\n1;2\n".encode()), ("ds.csv", b"")):
+                       ("ds.csv", b"a;b\n1;2\n"), ("ds.csv", b"")):
         out = await _send(runtime, "sup", name, data)
         assert out and t("vi", "error_internal") not in out, name
     # A file from a group chat is ignored (personal data never goes to groups).
