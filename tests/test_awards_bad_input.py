@@ -26,9 +26,12 @@ from tests.seed import seed
 
 STATES = sorted(s for s in STEPS if s.startswith(("roster.", "todo.", "awards.")))
 JUNK = ["", "🙂🙂", "x" * 3000, "99", "0", "/", "d:ZZZ", "r:999999", "h:", "yes", "zip"]
-DRAFTS: tuple[dict[str, object], ...] = ({}, {"proposal": 999, "hamlet": "ZZZ", "path": "/nonexistent/x.csv",
-               "household": 999, "codes": ["BNA"], "skipped": ["x"]},
-          {"proposal": "x", "hamlet": None, "path": None, "household": "y", "codes": "BNA"})
+DRAFTS: tuple[dict[str, object], ...] = (
+    {},
+    {"proposal": 999, "hamlet": "ZZZ", "path": "/nonexistent/x.csv", "household": 999,
+     "codes": ["BNA"], "skipped": ["x"]},
+    {"proposal": "x", "hamlet": None, "path": None, "household": "y", "codes": "BNA"},
+)
 
 
 def test_every_state_is_covered() -> None:
