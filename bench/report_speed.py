@@ -230,7 +230,7 @@ async def seed(rt: Runtime, households: int, recipients: int, rng: random.Random
     now = rt.services.clock.now()
     today = now.astimezone(rt.settings.timezone).date()
     days = (today - CAMPAIGN_START).days  # entries on the days before today
-    phone = 9_100_000
+    phone = 912_000_000  # +84912000001…: valid mobile numbers, as rosters need
     made = entries = deleted = 0
     t0 = time.perf_counter()
     for h in hamlets:

@@ -356,7 +356,7 @@ def _read_body(rows: Iterator[Sequence[object]], first_row: int, header: _Header
     good: list[RosterRow] = []
     errors: list[RowError] = []
     codes: dict[str, int] = {}
-    households: dict[tuple[str, str], int] = {}
+    households: dict[tuple[str, str], tuple[int, str]] = {}
     count = 0
     for number, row in enumerate(rows, start=first_row):
         raw_name, raw_address = cell(row, name_col), cell(row, address_col)
@@ -394,8 +394,12 @@ def _read_body(rows: Iterator[Sequence[object]], first_row: int, header: _Header
                 row_errors.append(RowError(number, "roster_err_dup_code",
                                            {"code": code, "first": code_first}))
         if name and address:
-            first = households.setdefault((fold(name), fold(address)), number)
-            if first != number and first != code_first:  # one message when both repeat
+            # Namesakes at one address exist (no house numbers in many hamlets): two rows
+            # with different household codes are two households; without codes, a repeat.
+            first, first_code = households.setdefault((fold(name), fold(address)),
+                                                      (number, fold(code)))
+            namesakes = bool(code) and bool(first_code) and first_code != fold(code)
+            if first != number and first != code_first and not namesakes:
                 row_errors.append(RowError(number, "roster_err_dup_household", {"first": first}))
         if row_errors:
             errors.extend(row_errors)
