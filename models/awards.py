@@ -216,9 +216,9 @@ def individual_section(officers: Sequence[OfficerStanding], campaign: CampaignCo
     eligible = [o for o in working if not _failed(o.checks)]
     lines = ranked(eligible, rules.individual_order, cap, lambda o: f"{o.name}\x00{o.user_id}")
     # The next few outside the cap are "close": what they lack is the households between
-    # them and the last one proposed.
+    # them and the last one listed for a seat (proposed, or tied across the cap).
     cutoff = min((line.subject.households for line in lines
-                  if line.status is Status.PROPOSED), default=0)
+                  if line.status in (Status.PROPOSED, Status.TIED)), default=0)
     close_left = rules.close_individuals
     result: list[Line[OfficerStanding]] = []
     for line in lines:

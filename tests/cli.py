@@ -4,14 +4,18 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from collections.abc import Mapping
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 
 
-def start(*args: str) -> subprocess.Popen[str]:
+def start(*args: str, stdin: int = subprocess.DEVNULL,
+          env: Mapping[str, str] | None = None) -> subprocess.Popen[str]:
+    """No input unless a test passes one (a file descriptor): a command never waits."""
     return subprocess.Popen([sys.executable, "-m", "bot", *args], cwd=REPO, text=True,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+                            stdin=stdin, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            env=env)
 
 
 def finish(proc: subprocess.Popen[str]) -> tuple[int, str, str]:

@@ -983,7 +983,7 @@ MESSAGES: dict[str, str] = {
     "award_xl_entries": "Entries",
     "award_xl_check_results": "Spot-check results",
     "award_xl_overturned": "overturned",
-    # python -m bot roster (import / show)
+    # --- python -m bot roster (import / show) -------------------------------------------
     "cli_roster_no_file": "Cannot open «{path}» (no such file, or no permission to read it).",
     "cli_roster_total": "The hamlet's total households will be {total} (now: {before}).",
     "cli_roster_confirm": "Import this roster? (y/N) ",

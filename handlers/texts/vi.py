@@ -974,7 +974,7 @@ MESSAGES: dict[str, str] = {
     "award_xl_entries": "Lượt ghi nhận",
     "award_xl_check_results": "Kết quả kiểm tra",
     "award_xl_overturned": "đã hủy",
-    # python -m bot roster (import / show)
+    # --- python -m bot roster (import / show) -------------------------------------------
     "cli_roster_no_file": "Không mở được tệp «{path}» (không có tệp này hoặc không có quyền "
                           "đọc).",
     "cli_roster_total": "Tổng số hộ của ấp sẽ tính là {total} (hiện tại: {before}).",
