@@ -21,7 +21,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import io
-import json
 import random
 import shutil
 import tempfile
@@ -35,13 +34,13 @@ from sqlalchemy import select
 
 from bench.report_speed import (
     NOW,
-    ROOT,
     _clear_outbox,
     _inbound,
     _repeat,
     _stats,
     raw_config,
     seed,
+    write_result,
 )
 from bot.clock import FixedClock
 from bot.config import parse_settings
@@ -230,11 +229,7 @@ def main() -> None:
     args = parser.parse_args()
     result = asyncio.run(run(args.hamlets, args.households, args.runs))
     _print(result)
-    out = ROOT / "bench" / "results"
-    out.mkdir(exist_ok=True)
-    path = out / "award_speed.json"
-    path.write_text(json.dumps(result, indent=2, ensure_ascii=False), encoding="utf-8")
-    print(f"\nwritten to {path.relative_to(ROOT)}")
+    write_result("award_speed", result)
 
 
 if __name__ == "__main__":

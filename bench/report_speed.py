@@ -571,9 +571,14 @@ def main() -> None:
         parser.error("every count must be at least 1")
     result = asyncio.run(run(params))
     _print(result)
+    write_result("report_speed", result)
+
+
+def write_result(name: str, result: dict[str, Any]) -> None:
+    """bench/results/NAME.json (gitignored), and say where."""
     out = ROOT / "bench" / "results"
     out.mkdir(exist_ok=True)
-    path = out / "report_speed.json"
+    path = out / f"{name}.json"
     path.write_text(json.dumps(result, indent=2, ensure_ascii=False), encoding="utf-8")
     print(f"\nwritten to {path.relative_to(ROOT)}")
 

@@ -23,18 +23,18 @@ from sqlalchemy import select
 from bot.cli import command_runtime, hamlets_named
 from bot.config import Settings
 from handlers.i18n import fmt_int, t
+from handlers.roster import imported_text, rejected_text
 from handlers.roster_file import (
     MAX_BYTES,
     ParsedRoster,
     RosterFileError,
-    error_text,
     file_error_text,
     parse_roster,
 )
 from models.campaign import Hamlet
 from models.registry import campaign_by_code
 from models.roster import Roster, RosterLine, current_roster, import_roster
-from models.roster_match import MatchResult, match_hamlet
+from models.roster_match import match_hamlet
 from models.text import fold
 
 
@@ -97,7 +97,7 @@ async def _import(settings: Settings, args: argparse.Namespace, name: str, data:
             print(file_error_text(lang, exc), file=sys.stderr)
             return 1
         if not parsed.ok:
-            print(rejected_text(lang, parsed), file=sys.stderr)
+            print(rejected_text(lang, parsed, shown=None), file=sys.stderr)
             return 1
         print(preview_text(lang, target, name, parsed))
         if not args.yes:
@@ -131,14 +131,6 @@ async def _import(settings: Settings, args: argparse.Namespace, name: str, data:
         return 0
 
 
-def rejected_text(lang: str, parsed: ParsedRoster) -> str:
-    """Every row error (the chat shows the first few), each naming its row."""
-    lines = [t(lang, "roster_rejected", errors=fmt_int(lang, len(parsed.errors)),
-               rows=fmt_int(lang, len(parsed.rows)))]
-    lines += [f"• {error_text(lang, err)}" for err in parsed.errors]
-    return "\n".join(lines)
-
-
 def preview_text(lang: str, target: _Target, name: str, parsed: ParsedRoster) -> str:
     rows = len(parsed.rows)
     lines = [t(lang, "roster_preview", hamlet=target.name, file=name, rows=fmt_int(lang, rows),
@@ -149,15 +141,6 @@ def preview_text(lang: str, target: _Target, name: str, parsed: ParsedRoster) ->
                        rows=fmt_int(lang, target.previous.households)))
     lines.append(t(lang, "cli_roster_total", total=fmt_int(lang, rows),
                    before=fmt_int(lang, target.total)))
-    return "\n".join(lines)
-
-
-def imported_text(lang: str, hamlet: str, rows: int, result: MatchResult) -> str:
-    lines = [t(lang, "roster_imported", hamlet=hamlet, rows=fmt_int(lang, rows)),
-             t(lang, "roster_matched", linked=fmt_int(lang, result.linked),
-               unmatched=fmt_int(lang, result.unmatched))]
-    if result.ambiguous:
-        lines.append(t(lang, "roster_ambiguous", n=fmt_int(lang, len(result.ambiguous))))
     return "\n".join(lines)
 
 

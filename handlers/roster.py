@@ -14,7 +14,7 @@ from sqlalchemy import select
 
 from handlers.context import Ctx
 from handlers.dialog import REPEAT, Answer, ask, close, command, draft, on_state
-from handlers.i18n import fmt_int, fmt_phone
+from handlers.i18n import fmt_int, fmt_phone, t
 from handlers.io import Attachment, Option, Reply
 from handlers.report_scope import SEES_ALL
 from handlers.roster_file import (
@@ -48,11 +48,14 @@ def _lines(parsed: ParsedRoster) -> list[RosterLine]:
     return [RosterLine(r.row, r.head_name, r.address, r.phone, r.code) for r in parsed.rows]
 
 
-def rejected_text(lang: str, parsed: ParsedRoster, t: Any) -> str:
-    lines = [t("roster_rejected", errors=len(parsed.errors), rows=len(parsed.rows))]
-    lines += [f"• {error_text(lang, err)}" for err in parsed.errors[:SHOWN_ERRORS]]
-    if len(parsed.errors) > SHOWN_ERRORS:
-        lines.append(t("roster_more_errors", n=len(parsed.errors) - SHOWN_ERRORS))
+def rejected_text(lang: str, parsed: ParsedRoster, shown: int | None = SHOWN_ERRORS) -> str:
+    """The rows to fix, each naming its row (`shown` of them; None: all)."""
+    lines = [t(lang, "roster_rejected", errors=fmt_int(lang, len(parsed.errors)),
+               rows=fmt_int(lang, len(parsed.rows)))]
+    listed = parsed.errors if shown is None else parsed.errors[:shown]
+    lines += [f"• {error_text(lang, err)}" for err in listed]
+    if len(parsed.errors) > len(listed):
+        lines.append(t(lang, "roster_more_errors", n=len(parsed.errors) - len(listed)))
     return "\n".join(lines)
 
 
@@ -73,7 +76,7 @@ async def on_file(ctx: Ctx, attachment: Attachment) -> list[Reply]:
     except RosterFileError as exc:
         return [Reply(file_error_text(ctx.lang, exc))]
     if not parsed.ok:
-        return [Reply(rejected_text(ctx.lang, parsed, ctx.t))]
+        return [Reply(rejected_text(ctx.lang, parsed))]
     # Kept until confirmed or cancelled (a restart resumes the question), then deleted.
     stored = upload_folder(ctx) / f"{uuid.uuid4().hex}{Path(attachment.name).suffix.lower()[:6]}"
     await asyncio.to_thread(_keep, stored, attachment.data)
@@ -202,7 +205,7 @@ async def step_confirm(ctx: Ctx, answer: Answer) -> list[Reply]:
     except RosterFileError as exc:
         return [Reply(file_error_text(ctx.lang, exc)), *await _cancel(ctx)]
     if not parsed.ok:
-        return [Reply(rejected_text(ctx.lang, parsed, ctx.t)), *await _cancel(ctx)]
+        return [Reply(rejected_text(ctx.lang, parsed)), *await _cancel(ctx)]
     roster = await import_roster(
         ctx.session, hamlet=hamlet, lines=_lines(parsed), source=str(data.get("name", "")),
         fingerprint=hashlib.sha256(content).hexdigest(), actor_id=ctx.me.id, now=ctx.now)
@@ -210,7 +213,7 @@ async def step_confirm(ctx: Ctx, answer: Answer) -> list[Reply]:
                                 hamlet_id=hamlet.id, now=ctx.now)
     await _drop_upload(ctx)
     await close(ctx)
-    return [Reply(imported_text(ctx, hamlet, roster.households, result))]
+    return [Reply(imported_text(ctx.lang, hamlet.name, roster.households, result))]
 
 
 async def _draft_hamlet(ctx: Ctx, data: dict[str, Any]) -> Hamlet | None:
@@ -225,13 +228,13 @@ async def _draft_hamlet(ctx: Ctx, data: dict[str, Any]) -> Hamlet | None:
     return hamlet
 
 
-def imported_text(ctx: Ctx, hamlet: Hamlet, rows: int, result: MatchResult) -> str:
-    text = ctx.t("roster_imported", hamlet=hamlet.name, rows=fmt_int(ctx.lang, rows))
-    text += "\n" + ctx.t("roster_matched", linked=fmt_int(ctx.lang, result.linked),
-                         unmatched=fmt_int(ctx.lang, result.unmatched))
+def imported_text(lang: str, hamlet: str, rows: int, result: MatchResult) -> str:
+    lines = [t(lang, "roster_imported", hamlet=hamlet, rows=fmt_int(lang, rows)),
+             t(lang, "roster_matched", linked=fmt_int(lang, result.linked),
+               unmatched=fmt_int(lang, result.unmatched))]
     if result.ambiguous:
-        text += "\n" + ctx.t("roster_ambiguous", n=len(result.ambiguous))
-    return text
+        lines.append(t(lang, "roster_ambiguous", n=fmt_int(lang, len(result.ambiguous))))
+    return "\n".join(lines)
 
 
 # --- /ghepho: a person chooses where the bot would have had to guess ---------------------
