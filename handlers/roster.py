@@ -5,7 +5,9 @@ the guided households the bot could not link to a roster row by itself."""
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import hashlib
+import time
 import uuid
 from pathlib import Path
 from typing import Any
@@ -34,6 +36,7 @@ from models.roster_match import Ambiguous, LinkError, MatchResult, link, match_h
 
 SHOWN_ERRORS = 15  # row errors listed in chat; the rest are counted
 SHOWN_CANDIDATES = 6
+UPLOAD_TTL_S = 24 * 3600  # an unconfirmed upload is deleted after this
 
 
 def can_import(ctx: Ctx) -> bool:
@@ -110,6 +113,12 @@ async def _drop_upload(ctx: Ctx) -> None:
 
 def _keep(path: Path, data: bytes) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
+    # Lists nobody confirmed hold names and phones: they do not stay on disk for long.
+    stale = time.time() - UPLOAD_TTL_S
+    for old in path.parent.iterdir():
+        with contextlib.suppress(OSError):
+            if old.stat().st_mtime < stale:
+                old.unlink()
     path.write_bytes(data)
 
 

@@ -4,6 +4,7 @@ imports a roster, links a household or makes a proposal."""
 
 from __future__ import annotations
 
+import os
 import uuid
 
 import pytest
@@ -97,3 +98,20 @@ async def test_files_nobody_should_import(runtime: Runtime) -> None:
     assert "Đã nhập 1 hộ cho Ấp Nhỏ" in out
     async with runtime.services.sessions() as session:
         assert await session.scalar(select(func.count(RosterHousehold.id))) == 1
+
+
+async def test_unconfirmed_uploads_do_not_stay_on_disk(runtime: Runtime) -> None:
+    await seed(runtime)
+    folder = runtime.settings.data_dir / "uploads"
+    folder.mkdir(parents=True)
+    forgotten = folder / "forgotten.csv"
+    forgotten.write_text("Họ tên chủ hộ;Địa chỉ\nNguyễn Văn A;Tổ 1\n", encoding="utf-8")
+    two_days_ago = forgotten.stat().st_mtime - 2 * 24 * 3600
+    os.utime(forgotten, (two_days_ago, two_days_ago))
+    out = await _send(runtime, "sup", "ds.csv", "Họ tên chủ hộ;Địa chỉ\nTrần B;Tổ 2\n".encode())
+    assert "Đọc được 1 hộ" in out
+    kept = list(folder.iterdir())
+    assert not forgotten.exists() and len(kept) == 1  # only the one awaiting an answer
+    await Chat(runtime, "sup").say("/huy")
+    out = await Chat(runtime, "sup").say("1")
+    assert t("vi", "error_internal") not in out
