@@ -116,6 +116,10 @@ async def propose(ctx: Ctx, kind: str) -> list[Reply]:
                          snapshot_at=proposal.snapshot_at, entries=proposal.entries,
                          tz=ctx.settings.timezone)
     book = await _book_reply(ctx, proposal, elig, None)
+    if not dossier_hamlets(elig):
+        # Nothing to prepare a dossier for: no question left open.
+        await close(ctx)
+        return [Reply(text), book, Reply(ctx.t("award_menu_none", id=proposal.id))]
     return [Reply(text), book, _menu(ctx, proposal, elig)]
 
 
@@ -126,8 +130,7 @@ def _menu(ctx: Ctx, proposal: AwardProposal, elig: Eligibility) -> Reply:
     if len(hamlets) > 1:
         options.append(Option(ctx.t("award_btn_zip", n=len(hamlets)), "zip"))
     options.append(Option(ctx.t("award_btn_done"), "done"))
-    key = "award_menu" if hamlets else "award_menu_none"
-    return ask(ctx, "awards.menu", ctx.t(key, id=proposal.id), options,
+    return ask(ctx, "awards.menu", ctx.t("award_menu", id=proposal.id), options,
                draft={"proposal": proposal.id})
 
 

@@ -13,7 +13,7 @@ from handlers.report_scope import SEES_ALL
 from models.campaign import Hamlet
 from models.reports import active_hamlets
 from models.roster import RosterHousehold
-from models.roster_match import Todo, todo
+from models.roster_match import Suggestion, Todo, todo
 
 
 async def _hamlet_for(ctx: Ctx, arg: str) -> tuple[Hamlet | None, list[Reply]]:
@@ -53,11 +53,10 @@ async def step_hamlet(ctx: Ctx, answer: Answer) -> list[Reply]:
     return await show_todo(ctx, hamlet)
 
 
-def _line(ctx: Ctx, n: int, row: RosterHousehold | object, name: str, address: str,
-          phone: str, near: bool) -> str:
-    shown = fmt_phone(phone) if phone else ctx.t("todo_no_phone")
-    mark = "📍 " if near else ""
-    return ctx.t("todo_line", n=n, mark=mark, name=name, address=address, phone=shown)
+def _line(ctx: Ctx, n: int, s: Suggestion) -> str:
+    phone = fmt_phone(s.phone) if s.phone else ctx.t("todo_no_phone")
+    return ctx.t("todo_line", n=n, mark="📍 " if s.near else "", name=s.head_name,
+                 address=s.address, phone=phone)
 
 
 async def show_todo(ctx: Ctx, hamlet: Hamlet) -> list[Reply]:
@@ -77,7 +76,7 @@ async def show_todo(ctx: Ctx, hamlet: Hamlet) -> list[Reply]:
     if any(s.near for s in result.suggestions):
         lines.append(ctx.t("todo_near_first"))
     for i, s in enumerate(result.suggestions, 1):
-        lines.append(_line(ctx, i, s, s.head_name, s.address, s.phone, s.near))
+        lines.append(_line(ctx, i, s))
     can_log = ctx.me.role.logs_households and ctx.me.hamlet_id == hamlet.id
     if not can_log:
         await close(ctx)

@@ -862,7 +862,8 @@ MESSAGES: dict[str, str] = {
     "todo_ask_hamlet": "Households not yet guided in which hamlet?",
     "todo_unknown_hamlet": "There is no hamlet with code “{code}”.",
     "todo_no_roster": "{hamlet} has no household roster yet, so there is nothing to suggest. The "
-                      "hamlet head can send the roster as a CSV/Excel file here (see /help).",
+                      "hamlet head can send it here as a CSV or Excel file (columns: household "
+                      "head, address, phone, household code).",
     "todo_all_done": "🎉 Every household on the {hamlet} roster ({total}) has been guided!",
     "todo_title": "📋 {hamlet}: {waiting}/{total} households on the roster not yet guided.",
     "todo_near_first": "📍 = in the same area as households you guided (suggested first).",

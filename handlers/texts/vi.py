@@ -854,7 +854,8 @@ MESSAGES: dict[str, str] = {
     "todo_ask_hamlet": "Xem hộ chưa được hướng dẫn của ấp nào?",
     "todo_unknown_hamlet": "Không có ấp mã «{code}».",
     "todo_no_roster": "{hamlet} chưa có danh sách hộ nên chưa gợi ý được. Trưởng ấp gửi tệp "
-                      "CSV/Excel danh sách hộ vào đây để nhập (gõ /help để xem các cột cần có).",
+                      "CSV hoặc Excel danh sách hộ (cột: Họ tên chủ hộ, Địa chỉ, Số điện thoại, "
+                      "Mã hộ) vào đây để nhập.",
     "todo_all_done": "🎉 Mọi hộ trong danh sách {hamlet} ({total} hộ) đều đã được hướng dẫn!",
     "todo_title": "📋 {hamlet}: còn {waiting}/{total} hộ trong danh sách chưa được hướng dẫn.",
     "todo_near_first": "📍 = cùng khu vực với các hộ anh/chị đã hướng dẫn (gợi ý trước).",
