@@ -10,6 +10,7 @@ from alembic import context
 from sqlalchemy.engine import Connection
 
 import models.campaign
+import models.downloads
 import models.households
 import models.notifications
 import models.people

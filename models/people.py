@@ -71,6 +71,9 @@ class Identity(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     # Set when the channel says the user blocked the bot; cleared when they write again.
     blocked_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    # When the user last wrote from this account: pushed messages go to the channel a
+    # person linked on several channels used last (never to both).
+    last_seen_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
 
     user: Mapped[User] = relationship(back_populates="identities")
 
@@ -89,3 +92,6 @@ class Invite(Base):
     expires_at: Mapped[datetime] = mapped_column(UTCDateTime)
     used_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
     used_by: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"), nullable=True)
+    # A link code: redeeming it adds the sender's channel account to this existing user
+    # (same entries, role and hamlet) instead of registering someone new.
+    link_user_id: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"), nullable=True)
