@@ -69,7 +69,8 @@ def _parser() -> argparse.ArgumentParser:
     verify_cli.add_parser(sub)
     roster_cli.add_parser(sub)
 
-    p = sub.add_parser("run", help="run the Telegram bot (long polling)")
+    p = sub.add_parser("run", help="run the bot: Telegram and/or Zalo (polling or webhooks), "
+                                   "the HTTP server for webhooks/downloads/healthz")
     p.add_argument("--config", required=True)
     return parser
 
@@ -82,9 +83,7 @@ def main(argv: list[str] | None = None) -> int:
         settings = load_settings(args.config)
         if args.command == "demo":
             settings = _demo_settings(settings, Path(args.data))
-        secrets = []
-        if args.command == "run":
-            secrets.append(settings.telegram.resolve_token())
+        secrets = run_secrets(settings) if args.command == "run" else []
         setup_logging("INFO" if args.command == "run" else "WARNING", secrets)
         return {"init": cmd_init, "invite": cmd_invite, "chat": cmd_chat, "demo": cmd_demo,
                 "export": cmd_export, "verify": verify_cli.cmd_verify,
@@ -92,6 +91,19 @@ def main(argv: list[str] | None = None) -> int:
     except ConfigError as err:
         print(t("vi", "cli_config_error", key=err.key, expected=err.expected), file=sys.stderr)
         return 2
+
+
+def run_secrets(settings: Settings) -> list[str]:
+    """Tokens and webhook secrets of the enabled channels, masked in every log line (this
+    also checks that they are set before anything starts)."""
+    found: list[str] = []
+    for cfg in (settings.telegram, settings.zalo):
+        if cfg.enabled:
+            found.append(cfg.resolve_token())
+            secret = cfg.resolve_secret()
+            if secret:
+                found.append(secret)
+    return found
 
 
 def cmd_init(settings: Settings, args: argparse.Namespace) -> int:
@@ -357,20 +369,23 @@ async def _demo_seed(settings: Settings, role: Role) -> str:
 
 
 def cmd_run(settings: Settings, args: argparse.Namespace) -> int:
-    from bot.channels.telegram import TelegramChannel
+    from bot.channels.zalo_api import ZaloApiError
+    from bot.serve import serve
 
     if not asyncio.run(_check_schema(settings, args)):
         return 2
-    # A fresh engine: run_polling starts its own event loop and pooled connections are per loop.
-    runtime = build_runtime(settings)
-    app = TelegramChannel(settings, runtime.core).build()
-
-    async def _shutdown(_app: object) -> None:
-        await runtime.close()
-
-    app.post_shutdown = _shutdown
-    print(t(settings.language, "cli_run_starting"), file=sys.stderr)
-    app.run_polling(allowed_updates=["message", "callback_query"],
-                    timeout=settings.telegram.polling_timeout,
-                    drop_pending_updates=settings.telegram.drop_pending_updates)
+    lang = settings.language
+    channels = [name for name, cfg in (("Telegram", settings.telegram), ("Zalo", settings.zalo))
+                if cfg.enabled]
+    http = f"{settings.http.host}:{settings.http.port}" if settings.serves_http \
+        else t(lang, "cli_run_no_http")
+    print(t(lang, "cli_run_starting", channels=", ".join(channels) or "–", http=http),
+          file=sys.stderr)
+    try:
+        asyncio.run(serve(settings))
+    except ZaloApiError as exc:
+        # The token is never part of the error; the code tells a wrong token from an outage.
+        print(t(lang, "cli_run_zalo_failed", code=exc.code, error=exc.description),
+              file=sys.stderr)
+        return 1
     return 0

@@ -34,8 +34,25 @@ class ConfigError(Exception):
         return t("vi", self.code, **self.values)
 
 
+POLLING = "polling"
+WEBHOOK = "webhook"
+
+
+def _from_env(value: str | None, env: str | None, key: str, missing: str) -> str:
+    """A secret given inline or (better) through an environment variable."""
+    if value:
+        return value
+    if env:
+        found = os.environ.get(env, "").strip()
+        if found:
+            return found
+        raise ConfigError(f"{key}_env", "cfg_env_empty", name=env)
+    raise ConfigError(key, missing)
+
+
 @dataclass(frozen=True)
 class TelegramConfig:
+    enabled: bool = True
     token: str | None = None
     token_env: str | None = None
     base_url: str = "https://api.telegram.org/bot"
@@ -43,19 +60,55 @@ class TelegramConfig:
     polling_timeout: int = 30
     drop_pending_updates: bool = False
     messages_per_second: float = 25.0  # Telegram's flood limit is about 30 overall
+    mode: str = POLLING
+    webhook_url: str = ""  # default: http.public_url + /telegram/webhook
+    webhook_secret: str | None = None
+    webhook_secret_env: str | None = None
 
     def resolve_token(self) -> str:
-        if self.token:
-            return self.token
-        if self.token_env:
-            value = os.environ.get(self.token_env, "").strip()
-            if value:
-                return value
-            raise ConfigError(
-                "telegram.token_env",
-                "cfg_env_empty", name=self.token_env,
-            )
-        raise ConfigError("telegram.token", "cfg_token_missing")
+        return _from_env(self.token, self.token_env, "telegram.token", "cfg_token_missing")
+
+    def resolve_secret(self) -> str | None:
+        """None: no secret configured (`run` then makes a random one for this start)."""
+        if not (self.webhook_secret or self.webhook_secret_env):
+            return None
+        return _from_env(self.webhook_secret, self.webhook_secret_env,
+                         "telegram.webhook_secret", "cfg_secret")
+
+
+@dataclass(frozen=True)
+class ZaloConfig:
+    enabled: bool = False
+    token: str | None = None
+    token_env: str | None = None
+    base_url: str = "https://bot-api.zaloplatforms.com"
+    mode: str = POLLING
+    polling_timeout: int = 30
+    webhook_url: str = ""  # default: http.public_url + /zalo/webhook
+    webhook_secret: str | None = None
+    webhook_secret_env: str | None = None
+
+    def resolve_token(self) -> str:
+        return _from_env(self.token, self.token_env, "zalo.token", "cfg_zalo_token_missing")
+
+    def resolve_secret(self) -> str | None:
+        if not (self.webhook_secret or self.webhook_secret_env):
+            return None
+        return _from_env(self.webhook_secret, self.webhook_secret_env,
+                         "zalo.webhook_secret", "cfg_secret")
+
+
+@dataclass(frozen=True)
+class HttpConfig:
+    """The one HTTP server: webhooks, download links and /healthz."""
+
+    host: str = "127.0.0.1"  # behind a reverse proxy that terminates HTTPS
+    port: int = 8080
+    public_url: str = ""  # how users and messengers reach it, e.g. https://bot.example.vn
+    download_minutes: int = 60  # a download link expires after this long
+
+    def url(self, path: str) -> str:
+        return self.public_url.rstrip("/") + path
 
 
 @dataclass(frozen=True)
@@ -95,6 +148,8 @@ class Settings:
     hamlets: tuple[HamletConfig, ...]
     procedures: tuple[ProcedureConfig, ...]
     telegram: TelegramConfig = field(default_factory=TelegramConfig)
+    zalo: ZaloConfig = field(default_factory=ZaloConfig)
+    http: HttpConfig = field(default_factory=HttpConfig)
     invite_ttl_hours: int = 72
     notifications: NotificationConfig = field(default_factory=NotificationConfig)
     inactive_days: int = 3  # an officer with no entry for this many days is flagged
@@ -103,6 +158,20 @@ class Settings:
     todo_suggestions: int = 5  # roster households /chuahuongdan suggests at a time
     data_dir: Path = Path("data")
     source: Path | None = None
+
+    @property
+    def telegram_webhook(self) -> str:
+        return self.telegram.webhook_url or self.http.url("/telegram/webhook")
+
+    @property
+    def zalo_webhook(self) -> str:
+        return self.zalo.webhook_url or self.http.url("/zalo/webhook")
+
+    @property
+    def serves_http(self) -> bool:
+        """`run` starts the HTTP server for webhooks, or for download links and /healthz."""
+        return bool(self.http.public_url) or any(
+            c.enabled and c.mode == WEBHOOK for c in (self.telegram, self.zalo))
 
 
 # --- parsing helpers: each names the key it reads so errors point at it ---------------
@@ -220,21 +289,92 @@ def _telegram(raw: dict[str, Any]) -> TelegramConfig:
     token = t.get("token")
     if token is not None and (not isinstance(token, str) or ":" not in token):
         raise ConfigError("telegram.token", "cfg_token")
-    token_env = t.get("token_env")
-    if token_env is not None and (not isinstance(token_env, str) or not token_env):
-        raise ConfigError("telegram.token_env", "cfg_env_name")
     drop = t.get("drop_pending_updates", False)
     if not isinstance(drop, bool):
         raise ConfigError("telegram.drop_pending_updates", "cfg_bool")
     return TelegramConfig(
+        enabled=_bool(t, "enabled", "telegram", True),
         token=token,
-        token_env=token_env,
+        token_env=_env_name(t, "token_env", "telegram"),
+        mode=_mode(t, "telegram"),
+        webhook_url=_https(t, "webhook_url", "telegram"),
+        webhook_secret=_secret(t, "telegram"),
+        webhook_secret_env=_env_name(t, "webhook_secret_env", "telegram"),
         base_url=base_url,
         base_file_url=base_file_url,
         polling_timeout=_int(t, "polling_timeout", "telegram", 30, 1),
         drop_pending_updates=drop,
         messages_per_second=_rate(t),
     )
+
+
+def _env_name(table: dict[str, Any], key: str, path: str) -> str | None:
+    value = table.get(key)
+    if value is not None and (not isinstance(value, str) or not value):
+        raise ConfigError(f"{path}.{key}", "cfg_env_name")
+    return value
+
+
+def _mode(table: dict[str, Any], path: str) -> str:
+    value = table.get("mode", POLLING)
+    if value not in (POLLING, WEBHOOK):
+        raise ConfigError(f"{path}.mode", "cfg_mode")
+    return str(value)
+
+
+def _https(table: dict[str, Any], key: str, path: str) -> str:
+    """A public https address (messengers refuse plain http webhooks); "" when unset."""
+    value = table.get(key, "")
+    if not isinstance(value, str) or (value and not value.startswith("https://")):
+        raise ConfigError(f"{path}.{key}", "cfg_https")
+    return value.rstrip("/")
+
+
+def _secret(table: dict[str, Any], path: str) -> str | None:
+    value = table.get("webhook_secret")
+    # Both messengers accept 1–256 characters of A–Z a–z 0–9 _ - (Zalo wants 8 or more).
+    if value is not None and (not isinstance(value, str) or not 8 <= len(value) <= 256
+                              or not all(c.isalnum() or c in "_-" for c in value)
+                              or not value.isascii()):
+        raise ConfigError(f"{path}.webhook_secret", "cfg_secret")
+    return value
+
+
+def _zalo(raw: dict[str, Any]) -> ZaloConfig:
+    z = _table(raw, "zalo", required=False)
+    base_url = z.get("base_url", ZaloConfig.base_url)
+    if not isinstance(base_url, str) or not base_url.startswith(("http://", "https://")):
+        raise ConfigError("zalo.base_url", "cfg_base_url")
+    token = z.get("token")
+    if token is not None and (not isinstance(token, str) or not token.strip()):
+        raise ConfigError("zalo.token", "cfg_text")
+    return ZaloConfig(
+        enabled=_bool(z, "enabled", "zalo", bool(z)),
+        token=token,
+        token_env=_env_name(z, "token_env", "zalo"),
+        base_url=base_url.rstrip("/"),
+        mode=_mode(z, "zalo"),
+        polling_timeout=_int(z, "polling_timeout", "zalo", 30, 1),
+        webhook_url=_https(z, "webhook_url", "zalo"),
+        webhook_secret=_secret(z, "zalo"),
+        webhook_secret_env=_env_name(z, "webhook_secret_env", "zalo"),
+    )
+
+
+def _http(raw: dict[str, Any]) -> HttpConfig:
+    h = _table(raw, "http", required=False)
+    host = h.get("host", HttpConfig.host)
+    if not isinstance(host, str) or not host:
+        raise ConfigError("http.host", "cfg_text")
+    port = _int(h, "port", "http", HttpConfig.port, 1)
+    if port > 65535:
+        raise ConfigError("http.port", "cfg_port")
+    public_url = h.get("public_url", "")
+    if not isinstance(public_url, str) or (public_url and not public_url.startswith(
+            ("http://", "https://"))):
+        raise ConfigError("http.public_url", "cfg_base_url")
+    return HttpConfig(host=host, port=port, public_url=public_url.rstrip("/"),
+                      download_minutes=_int(h, "download_minutes", "http", 60, 1))
 
 
 def _rate(t: dict[str, Any]) -> float:
@@ -393,7 +533,7 @@ def parse_settings(raw: dict[str, Any], base_dir: Path, source: Path | None = No
     if not data_dir.is_absolute():
         data_dir = base_dir / data_dir
     invites = _table(raw, "invites", required=False)
-    return Settings(
+    settings = Settings(
         database_url=_database_url(raw, base_dir, data_dir),
         timezone=_timezone(raw),
         language=language,
@@ -401,6 +541,8 @@ def parse_settings(raw: dict[str, Any], base_dir: Path, source: Path | None = No
         hamlets=_hamlets(raw),
         procedures=_procedures(raw),
         telegram=_telegram(raw),
+        zalo=_zalo(raw),
+        http=_http(raw),
         invite_ttl_hours=_int(invites, "ttl_hours", "invites", 72, 1),
         notifications=_notifications(raw),
         inactive_days=_int(_table(raw, "reports", required=False), "inactive_days", "reports",
@@ -412,6 +554,11 @@ def parse_settings(raw: dict[str, Any], base_dir: Path, source: Path | None = No
         data_dir=data_dir,
         source=source,
     )
+    for name, cfg, url in (("telegram", settings.telegram, settings.telegram_webhook),
+                           ("zalo", settings.zalo, settings.zalo_webhook)):
+        if cfg.enabled and cfg.mode == WEBHOOK and not url.startswith("https://"):
+            raise ConfigError(f"{name}.webhook_url", "cfg_webhook_url")
+    return settings
 
 
 def load_settings(path: str | Path) -> Settings:

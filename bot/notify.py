@@ -52,10 +52,14 @@ Deliver = Callable[[str, str], Awaitable[Outcome]]
 
 
 class Notifier:
-    def __init__(self, services: Services, channel: str, deliver: Deliver) -> None:
+    def __init__(self, services: Services, channel: str, deliver: Deliver, *,
+                 channels: tuple[str, ...] = ()) -> None:
         self.services = services
         self.channel = channel
         self.deliver = deliver
+        # The channels pushing from this process: someone reachable on several is sent
+        # each message on one only (the one they wrote from last).
+        self.channels = channels or (channel,)
 
     def _lang(self, language: str | None) -> str:
         return language or self.services.settings.language
@@ -79,7 +83,8 @@ class Notifier:
             done = await settled(session, kind="weekly", period_key=period.key,
                                  channel=self.channel, max_attempts=cfg.max_attempts)
             recipients = [(user, external_id) for user, external_id
-                          in await summary_recipients(session, self.channel)
+                          in await summary_recipients(session, self.channel,
+                                                                   self.channels)
                           if user.id not in done]
             if not recipients:
                 return 0
@@ -109,7 +114,8 @@ class Notifier:
             done = await settled(session, kind="reminder", period_key=today.isoformat(),
                                  channel=self.channel, max_attempts=cfg.max_attempts)
             for user, external_id in await reminder_recipients(
-                    session, channel=self.channel, campaign_id=camp.id, today=today):
+                    session, channel=self.channel, campaign_id=camp.id, today=today,
+                    channels=self.channels):
                 if user.id in done:
                     continue
                 text = await reminder_message(session, campaign_id=camp.id, user=user,
@@ -127,7 +133,8 @@ class Notifier:
         messages: list[tuple[int, int, str, str]] = []
         async with self.services.sessions() as session:
             due = await returns_due(session, channel=self.channel, since=now - RETURN_WINDOW,
-                                    max_attempts=self.services.settings.notifications.max_attempts)
+                                    max_attempts=self.services.settings.notifications.max_attempts,
+                                    channels=self.channels)
             for check, user, external_id in due:
                 card = await load_card(session, check)
                 messages.append((check.id, user.id, external_id,

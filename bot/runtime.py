@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
+from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.clock import Clock, SystemClock
@@ -52,3 +53,9 @@ async def schema_is_current(runtime: Runtime) -> bool:
         current = await conn.run_sync(
             lambda c: MigrationContext.configure(c).get_current_revision())
     return current == head
+
+
+async def database_ok(runtime: Runtime) -> bool:
+    """The database answers a trivial query (for /healthz)."""
+    async with runtime.engine.connect() as conn:
+        return bool(await conn.scalar(text("SELECT 1")) == 1)

@@ -1,17 +1,23 @@
-"""APScheduler jobs (through python-telegram-bot's JobQueue) for the pushed messages.
+"""APScheduler jobs for the pushed messages of every running channel.
 
 The weekly summary and the daily reminder fire at their configured times in the campaign's
 timezone; a catch-up run right after start-up sends whatever was missed while the bot was
 down, and a periodic run retries transient failures. All of them call the same idempotent
-`Notifier` methods, so overlapping runs never send twice.
+`Notifier` methods, so overlapping runs never send twice. One scheduler serves Telegram and
+Zalo alike (it is the APScheduler 3 that python-telegram-bot's JobQueue wraps, used
+directly so a Zalo-only deployment schedules the same way).
 """
 
 from __future__ import annotations
 
 import logging
-from typing import Any
+from collections.abc import Sequence
+from datetime import datetime, timedelta
 
-from telegram.ext import ContextTypes, JobQueue
+from apscheduler.schedulers.asyncio import AsyncIOScheduler
+from apscheduler.triggers.cron import CronTrigger
+from apscheduler.triggers.date import DateTrigger
+from apscheduler.triggers.interval import IntervalTrigger
 
 from bot.config import Settings
 from bot.notify import Notifier
@@ -21,31 +27,42 @@ log = logging.getLogger(__name__)
 # Jobs delayed by a busy event loop still run within this many seconds (APScheduler's
 # default is 1 s, after which a late job is silently skipped).
 MISFIRE_GRACE = 3600
+_CRON_DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
 
-def install(job_queue: JobQueue[Any], notifier: Notifier, settings: Settings) -> None:
+def build(notifiers: Sequence[Notifier], settings: Settings, *,
+          catch_up_after: float = 1.0) -> AsyncIOScheduler:
+    """A scheduler with the jobs; `start()` it inside the running event loop."""
     cfg = settings.notifications
     tz = settings.timezone
+    scheduler = AsyncIOScheduler(timezone=tz, job_defaults={
+        "misfire_grace_time": MISFIRE_GRACE, "coalesce": True, "max_instances": 1})
 
-    async def weekly(_context: ContextTypes.DEFAULT_TYPE) -> None:
-        await notifier.run_weekly()
+    # Channels one after another: the ledger gives each person one channel per message.
+    async def weekly() -> None:
+        for notifier in notifiers:
+            await notifier.run_weekly()
 
-    async def reminders(_context: ContextTypes.DEFAULT_TYPE) -> None:
-        await notifier.run_reminders()
+    async def reminders() -> None:
+        for notifier in notifiers:
+            await notifier.run_reminders()
 
-    async def catch_up(_context: ContextTypes.DEFAULT_TYPE) -> None:
-        await notifier.tick()
+    async def catch_up() -> None:
+        for notifier in notifiers:
+            await notifier.tick()
 
     if cfg.weekly:
-        # PTB numbers days from Sunday = 0; the config uses date.weekday() (Monday = 0).
-        job_queue.run_daily(weekly, time=cfg.weekly_time.replace(tzinfo=tz),
-                            days=((cfg.weekly_weekday + 1) % 7,), name="weekly-summary",
-                            job_kwargs={"misfire_grace_time": MISFIRE_GRACE})
+        scheduler.add_job(weekly, CronTrigger(
+            day_of_week=_CRON_DAYS[cfg.weekly_weekday], hour=cfg.weekly_time.hour,
+            minute=cfg.weekly_time.minute, timezone=tz), id="weekly-summary")
     if cfg.reminders:
-        job_queue.run_daily(reminders, time=cfg.reminder_time.replace(tzinfo=tz),
-                            name="daily-reminder",
-                            job_kwargs={"misfire_grace_time": MISFIRE_GRACE})
-    job_queue.run_once(catch_up, when=1, name="catch-up")
-    job_queue.run_repeating(catch_up, interval=cfg.retry_minutes * 60,
-                            first=cfg.retry_minutes * 60, name="retry")
-    log.info("scheduled weekly=%s reminders=%s", cfg.weekly, cfg.reminders)
+        scheduler.add_job(reminders, CronTrigger(
+            hour=cfg.reminder_time.hour, minute=cfg.reminder_time.minute, timezone=tz),
+            id="daily-reminder")
+    scheduler.add_job(catch_up, DateTrigger(
+        datetime.now(tz) + timedelta(seconds=catch_up_after)), id="catch-up")
+    scheduler.add_job(catch_up, IntervalTrigger(minutes=cfg.retry_minutes, timezone=tz),
+                      id="retry")
+    log.info("scheduled weekly=%s reminders=%s channels=%s", cfg.weekly, cfg.reminders,
+             ",".join(n.channel for n in notifiers))
+    return scheduler

@@ -12,10 +12,12 @@ from sqlalchemy.exc import IntegrityError
 
 import handlers.add_household
 import handlers.awards
+import handlers.downloads
 import handlers.entries
 import handlers.exports
 import handlers.help
 import handlers.invites
+import handlers.linking
 import handlers.notify_settings
 import handlers.progress
 import handlers.registration
@@ -29,8 +31,8 @@ from handlers.dialog import COMMANDS, REPEAT, STEPS, Answer, pressed_option, typ
 from handlers.i18n import t
 from handlers.io import PRIVATE, Inbound, Reply
 from handlers.registration import group_pointer, start_unregistered, unregistered
-from models.invites import find_user
-from models.notifications import clear_blocked
+from models.invites import find_user, looks_like_code
+from models.notifications import touch_identity
 from models.records import Delivery, Dialog
 from models.text import clean
 
@@ -71,11 +73,16 @@ class Core:
         self.services = services
         # Called with a pushed-message kind after a commit made such messages due.
         self.listeners: list[Listener] = []
+        # Channels that cannot upload files (Zalo): their files become download links.
+        self.link_channels: set[str] = set()
 
     async def handle(self, inbound: Inbound) -> list[Reply]:
         started = time.perf_counter()
         try:
-            replies = await render_files(await self._handle(inbound))
+            replies, user_id = await self._handle(inbound)
+            replies = await render_files(replies)
+            if inbound.channel in self.link_channels:
+                replies = await handlers.downloads.as_links(self.services, user_id, replies)
         except IntegrityError:
             # A concurrent delivery of the same update won the race: it already answered.
             log.info("duplicate delivery skipped channel=%s", inbound.channel)
@@ -89,28 +96,28 @@ class Core:
                   (time.perf_counter() - started) * 1000)
         return replies
 
-    async def _handle(self, inbound: Inbound) -> list[Reply]:
+    async def _handle(self, inbound: Inbound) -> tuple[list[Reply], int | None]:
         settings = self.services.settings
         now = self.services.clock.now()
         async with self.services.sessions() as session, session.begin():
             if inbound.delivery_key:
                 key = f"{inbound.channel}:{inbound.delivery_key}"
                 if await session.get(Delivery, key) is not None:
-                    return []
+                    return [], None
                 session.add(Delivery(key=key, processed_at=now))
                 await session.flush()
             user = await find_user(session, inbound.channel, inbound.user_id)
             if user is not None:
-                await clear_blocked(session, channel=inbound.channel,
-                                    external_id=inbound.user_id)
+                await touch_identity(session, channel=inbound.channel,
+                                     external_id=inbound.user_id, now=now)
             lang = (user.language if user else None) or settings.language
             ctx = Ctx(services=self.services, session=session, inbound=inbound, user=user,
                       lang=lang, now=now)
-            replies = await self._route(ctx)
+            replies = [replace(r, lang=r.lang or ctx.lang) for r in await self._route(ctx)]
         for kind in sorted(ctx.wake):
             for listener in self.listeners:
                 listener(kind)
-        return replies
+        return replies, ctx.user.id if ctx.user else None
 
     async def _route(self, ctx: Ctx) -> list[Reply]:
         inbound = ctx.inbound
@@ -120,8 +127,11 @@ class Core:
             # Groups never see personal data; point them to a private chat instead.
             return group_pointer(ctx) if cmd or inbound.option else []
         if ctx.user is None:
-            if cmd and cmd[0] == "start":
+            if cmd and cmd[0] in ("start", "batdau", "lienket", "link"):
                 return await start_unregistered(ctx, cmd[1])
+            if cmd is None and not inbound.option and looks_like_code(text):
+                # The bare code: typing "/start" is awkward on Zalo.
+                return await start_unregistered(ctx, text)
             return unregistered(ctx)
 
         ctx.dialog = await ctx.session.get(Dialog, ctx.user.id)

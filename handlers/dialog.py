@@ -112,7 +112,16 @@ def typed_option(dialog: Dialog, text: str) -> str | None:
     for label, value in options:
         if _label_key(label) == key:
             return str(value)
-    return None
+    # "cùng hộ" for "Cùng hộ – thêm thủ tục vào hộ này": the words before a dash or a
+    # bracket name the option too (on Zalo they are typed, there are no buttons).
+    heads = [str(value) for label, value in options if _label_key(_head(label)) == key]
+    return heads[0] if len(heads) == 1 else None
+
+
+def _head(label: str) -> str:
+    for sep in (" – ", " - ", " ("):
+        label = label.split(sep, 1)[0]
+    return label
 
 
 def pressed_option(dialog: Dialog | None, raw: str) -> tuple[bool, str | None]:

@@ -33,8 +33,8 @@ def help_text(ctx: Ctx) -> str:
         parts.append(ctx.t("help_awards"))
         parts.append(ctx.t("help_roster"))
     if user.role == Role.ADMIN:
-        parts.append(ctx.t("help_admin"))
-    parts.append(ctx.t("help_common"))
+        parts.append(ctx.t("help_admin") + "\n" + ctx.t("help_link_admin"))
+    parts.append(ctx.t("help_common") + "\n" + ctx.t("help_link"))
     parts.append(ctx.t(
         "help_rules", threshold=fmt_pct(ctx.lang, camp.coverage_threshold),
         large=camp.large_hamlet_households, n_large=camp.procedures_required_large,

@@ -57,3 +57,7 @@ class Reply:
     # A phone number (E.164) shown in `text` in national format: channels that can make it
     # tap-to-call (Telegram: a tel: link) do so.
     phone: str | None = None
+    # A public address of `image` for channels that send pictures by URL only (Zalo): the
+    # core fills it in, with a download link, for such channels.
+    image_url: str | None = None
+    lang: str = ""  # the recipient's language, for text a channel adds ("Trả lời 1 hoặc 2")

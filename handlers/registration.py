@@ -1,4 +1,4 @@
-"""Registration with an invite code, the reply to strangers and groups, and /lang."""
+"""Registration with an invite or link code, the reply to strangers and groups, and /lang."""
 
 from __future__ import annotations
 
@@ -7,7 +7,8 @@ from handlers.dialog import close, command
 from handlers.help import help_text, role_name
 from handlers.io import Reply
 from models.campaign import Hamlet
-from models.invites import RedeemError, redeem_invite
+from models.invites import AccountHasEntries, Redeemed, RedeemError, redeem_invite
+from models.people import User
 from models.text import clean
 
 NAME_MAX = 100
@@ -23,20 +24,59 @@ def group_pointer(ctx: Ctx) -> list[Reply]:
     return [Reply(ctx.t("group_pointer", link=link).strip())]
 
 
-async def _redeem(ctx: Ctx, code: str) -> list[Reply]:
+CHANNEL_KEYS = {"telegram": "link_channel_telegram", "zalo": "link_channel_zalo",
+                "console": "link_channel_console"}
+
+
+def channel_name(ctx: Ctx, channel: str) -> str:
+    """"Telegram", "Zalo", "máy tính (console)"; an unknown channel by its own name."""
+    key = CHANNEL_KEYS.get(channel)
+    return ctx.t(key) if key else channel
+
+
+async def user_label(ctx: Ctx, user: User) -> str:
+    """"cán bộ ấp, Ấp Bãi Nhà A" or "giám sát (Phòng VH-XH)"."""
+    role = role_name(ctx, user.role)
+    hamlet = await ctx.session.get(Hamlet, user.hamlet_id) if user.hamlet_id else None
+    return ctx.t("link_who_hamlet", role=role, hamlet=hamlet.name) if hamlet else role
+
+
+async def redeem_code(ctx: Ctx, code: str) -> Redeemed | RedeemError | AccountHasEntries:
+    """Redeem an invite or link code for the sender; on success the sender is its user."""
     name = clean(ctx.inbound.sender_name)[:NAME_MAX] or ctx.t("default_user_name")
     result = await redeem_invite(ctx.session, code=code, channel=ctx.inbound.channel,
                                  external_id=ctx.inbound.user_id, display_name=name,
                                  existing=ctx.user, now=ctx.now)
+    if isinstance(result, Redeemed):
+        ctx.user = result.user
+        ctx.lang = result.user.language or ctx.lang
+    return result
+
+
+async def redeemed_replies(
+    ctx: Ctx, result: Redeemed | RedeemError | AccountHasEntries,
+) -> list[Reply]:
+    channel = channel_name(ctx, ctx.inbound.channel)
+    if isinstance(result, AccountHasEntries):
+        return [Reply(ctx.t("link_has_entries", channel=channel, count=result.entries))]
     if isinstance(result, RedeemError):
-        return [Reply(ctx.t(result.value))]
-    ctx.user = result.user
-    hamlet = await ctx.session.get(Hamlet, result.user.hamlet_id) \
-        if result.user.hamlet_id else None
+        return [Reply(ctx.t(result.value, channel=channel))]
+    user = result.user
+    if result.linked:
+        text = ctx.t("link_done", channel=channel, name=user.display_name,
+                     who=await user_label(ctx, user))
+        if result.merged_user_id is not None:
+            text += "\n" + ctx.t("link_done_merged", channel=channel)
+        return [Reply(text), Reply(help_text(ctx))]
+    hamlet = await ctx.session.get(Hamlet, user.hamlet_id) if user.hamlet_id else None
     where = ctx.t("registered_hamlet", hamlet=hamlet.name) if hamlet else ""
-    text = ctx.t("registered", name=result.user.display_name,
-                 role=role_name(ctx, result.user.role), where=where)
+    text = ctx.t("registered", name=user.display_name, role=role_name(ctx, user.role),
+                 where=where)
     return [Reply(text), Reply(help_text(ctx))]
+
+
+async def _redeem(ctx: Ctx, code: str) -> list[Reply]:
+    return await redeemed_replies(ctx, await redeem_code(ctx, code))
 
 
 async def start_unregistered(ctx: Ctx, arg: str) -> list[Reply]:

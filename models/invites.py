@@ -9,12 +9,14 @@ import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from models.audit import record, snapshot
 from models.campaign import Hamlet
+from models.households import Entry
 from models.people import Identity, Invite, Role, User
+from models.text import fold
 
 # No 0/O/1/I/L: codes are read aloud and typed on phones.
 ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
@@ -30,16 +32,48 @@ def hash_code(code: str) -> str:
     return hashlib.sha256(normalize_code(code).encode()).hexdigest()
 
 
+def looks_like_code(raw: str) -> bool:
+    """Could this text be an invite or link code? (10 characters of ALPHABET; spaces, dashes
+    and lower case allowed, as people type codes read aloud or copied from a message.)"""
+    if len(raw) > 3 * CODE_LENGTH:
+        return False
+    code = normalize_code(raw)
+    return len(code) == CODE_LENGTH and all(ch in ALPHABET for ch in code)
+
+
+def _new_code() -> str:
+    return "".join(secrets.choice(ALPHABET) for _ in range(CODE_LENGTH))
+
+
 async def create_invite(
     session: AsyncSession, *, role: Role, hamlet: Hamlet | None, created_by: int | None,
     now: datetime, ttl: timedelta,
 ) -> tuple[str, Invite]:
     if role.needs_hamlet and hamlet is None:
         raise ValueError("this role needs a hamlet")
-    code = "".join(secrets.choice(ALPHABET) for _ in range(CODE_LENGTH))
+    code = _new_code()
     invite = Invite(code_hash=hash_code(code), role=role,
                     hamlet_id=hamlet.id if hamlet else None, created_by=created_by,
                     created_at=now, expires_at=now + ttl)
+    session.add(invite)
+    await session.flush()
+    record(session, at=now, actor_id=created_by, action="create", target="invite",
+           target_id=invite.id, after=snapshot(invite, {"code_hash": "…"}))
+    return code, invite
+
+
+async def create_link_code(
+    session: AsyncSession, *, user: User, created_by: int | None, now: datetime,
+    ttl: timedelta,
+) -> tuple[str, Invite]:
+    """A single-use code that attaches the account it is sent from to `user` (same entries,
+    role and hamlet): how one person uses the bot on Telegram, Zalo and the console."""
+    if not user.active:
+        raise ValueError("cannot link to an inactive user")
+    code = _new_code()
+    invite = Invite(code_hash=hash_code(code), role=user.role, hamlet_id=user.hamlet_id,
+                    created_by=created_by, created_at=now, expires_at=now + ttl,
+                    link_user_id=user.id)
     session.add(invite)
     await session.flush()
     record(session, at=now, actor_id=created_by, action="create", target="invite",
@@ -52,19 +86,37 @@ class RedeemError(enum.StrEnum):
     USED = "invite_used"
     EXPIRED = "invite_expired"
     HAMLET_GONE = "invite_hamlet_inactive"
+    # Link codes (the values are catalog keys, like the ones above).
+    LINK_USER_GONE = "link_user_inactive"
+    LINKED_ALREADY = "link_already"  # harmless: the code stays unused
+    LINK_CHANNEL_TAKEN = "link_channel_taken"  # the user has another account on that channel
+
+
+@dataclass(frozen=True)
+class AccountHasEntries:
+    """A link code refused: the sender's account is another user's, who logged entries.
+    Merging two people's work is not done automatically."""
+
+    entries: int
 
 
 @dataclass(frozen=True)
 class Redeemed:
     user: User
     role_changed: bool
+    linked: bool = False  # a link code: the sender's account now belongs to `user`
+    # The sender's account was another (entry-less) user's and was moved to `user`.
+    merged_user_id: int | None = None
+    merged_deactivated: bool = False
 
 
 async def redeem_invite(
     session: AsyncSession, *, code: str, channel: str, external_id: str, display_name: str,
     existing: User | None, now: datetime,
-) -> Redeemed | RedeemError:
-    """Bind the sender to the invite's role and hamlet (or re-bind an existing user)."""
+) -> Redeemed | RedeemError | AccountHasEntries:
+    """Bind the sender to the invite's role and hamlet (or re-bind an existing user).
+
+    A link code instead attaches the sender's account to the code's user (see _link)."""
     invite = await session.scalar(
         select(Invite).where(Invite.code_hash == hash_code(code)).with_for_update()
     )
@@ -74,6 +126,8 @@ async def redeem_invite(
         return RedeemError.USED
     if invite.expires_at <= now:
         return RedeemError.EXPIRED
+    if invite.link_user_id is not None:
+        return await _link(session, invite, channel=channel, external_id=external_id, now=now)
     if invite.hamlet_id is not None:
         hamlet = await session.get(Hamlet, invite.hamlet_id)
         if hamlet is None or not hamlet.active:
@@ -101,6 +155,101 @@ async def redeem_invite(
     invite.used_by = user.id
     await session.flush()
     return Redeemed(user=user, role_changed=changed)
+
+
+async def count_entries(session: AsyncSession, officer_id: int) -> int:
+    """Entries a user logged and has not deleted."""
+    return int(await session.scalar(
+        select(func.count()).select_from(Entry)
+        .where(Entry.officer_id == officer_id, Entry.deleted_at.is_(None))) or 0)
+
+
+async def _link(
+    session: AsyncSession, invite: Invite, *, channel: str, external_id: str, now: datetime,
+) -> Redeemed | RedeemError | AccountHasEntries:
+    """Attach the account (channel, external_id) to the link code's user.
+
+    If that account already belongs to another user with no entries, it is moved and that
+    user is deactivated once no account is left to it; with entries, it is refused."""
+    target = await session.get(User, invite.link_user_id)
+    if target is None or not target.active:
+        return RedeemError.LINK_USER_GONE
+    identity = await session.scalar(
+        select(Identity).where(Identity.channel == channel, Identity.external_id == external_id))
+    if identity is not None and identity.user_id == target.id:
+        return RedeemError.LINKED_ALREADY
+    if await session.scalar(select(Identity.id).where(
+            Identity.user_id == target.id, Identity.channel == channel).limit(1)) is not None:
+        return RedeemError.LINK_CHANNEL_TAKEN
+    merged_id: int | None = None
+    deactivated = False
+    if identity is None:
+        identity = Identity(user_id=target.id, channel=channel, external_id=external_id,
+                            created_at=now, last_seen_at=now)
+        session.add(identity)
+        await session.flush()
+        record(session, at=now, actor_id=target.id, action="link_identity", target="user",
+               target_id=target.id,
+               after={"channel": channel, "identity_id": identity.id, "invite_id": invite.id})
+    else:
+        other = await session.get(User, identity.user_id)
+        assert other is not None
+        entries = await count_entries(session, other.id)
+        if entries:
+            return AccountHasEntries(entries=entries)
+        merged_id = other.id
+        before_link = {"channel": channel, "identity_id": identity.id, "user_id": other.id,
+                       "created_at": identity.created_at.isoformat()}
+        identity.user_id = target.id
+        identity.created_at = now  # linked to this user now (the audit keeps the old date)
+        identity.last_seen_at = now
+        identity.blocked_at = None
+        await session.flush()
+        record(session, at=now, actor_id=target.id, action="link_identity", target="user",
+               target_id=target.id, before=before_link,
+               after={"channel": channel, "identity_id": identity.id, "user_id": target.id,
+                      "invite_id": invite.id})
+        left = await session.scalar(
+            select(Identity.id).where(Identity.user_id == other.id).limit(1))
+        if other.active and left is None:
+            before = snapshot(other)
+            other.active = False
+            deactivated = True
+            record(session, at=now, actor_id=target.id, action="deactivate", target="user",
+                   target_id=other.id, before=before,
+                   after=snapshot(other, {"merged_into": target.id}))
+    invite.used_at = now
+    invite.used_by = target.id
+    await session.flush()
+    return Redeemed(user=target, role_changed=False, linked=True, merged_user_id=merged_id,
+                    merged_deactivated=deactivated)
+
+
+async def identities_of(session: AsyncSession, user_id: int) -> list[Identity]:
+    """A user's accounts, oldest first."""
+    return list(await session.scalars(
+        select(Identity).where(Identity.user_id == user_id)
+        .order_by(Identity.created_at, Identity.id)))
+
+
+async def search_users(session: AsyncSession, query: str) -> list[User]:
+    """Active users whose name matches `query` without marks or case ("nguyen an" finds
+    "Nguyễn Văn An"): every word of the query starts a word of the name. Exact names win."""
+    words = fold(query).split()
+    if not words:
+        return []
+    users = await session.scalars(
+        select(User).where(User.active).order_by(User.display_name, User.id))
+    found: list[User] = []
+    exact: list[User] = []
+    for user in users:
+        name = fold(user.display_name)
+        parts = name.split()
+        if all(any(p.startswith(w) for p in parts) for w in words):
+            found.append(user)
+            if name == " ".join(words):
+                exact.append(user)
+    return exact or found
 
 
 async def find_user(session: AsyncSession, channel: str, external_id: str) -> User | None:

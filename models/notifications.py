@@ -9,12 +9,25 @@ out: at most once beats twice for a message to an official's phone).
 from __future__ import annotations
 
 import enum
+from collections.abc import Sequence
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import ForeignKey, Integer, String, UniqueConstraint, cast, select, update
+from sqlalchemy import (
+    ColumnElement,
+    ForeignKey,
+    Integer,
+    String,
+    UniqueConstraint,
+    and_,
+    cast,
+    exists,
+    or_,
+    select,
+    update,
+)
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy.orm import Mapped, aliased, mapped_column
 
 from models.base import Base, BigId, UTCDateTime
 from models.households import Entry
@@ -49,9 +62,10 @@ class Notification(Base):
 async def claim(session: AsyncSession, *, kind: str, period_key: str, user_id: int,
                 channel: str, now: datetime, max_attempts: int) -> Notification | None:
     """Take the right to send this message now, or None if it was sent/claimed already."""
+    # Any channel: a person linked on Telegram and Zalo gets the message once, wherever.
     row = await session.scalar(select(Notification).where(
         Notification.kind == kind, Notification.period_key == period_key,
-        Notification.user_id == user_id, Notification.channel == channel))
+        Notification.user_id == user_id).order_by(Notification.id.desc()).limit(1))
     if row is None:
         row = Notification(kind=kind, period_key=period_key, user_id=user_id, channel=channel,
                            status=Status.SENDING, attempts=1, created_at=now, updated_at=now)
@@ -61,7 +75,7 @@ async def claim(session: AsyncSession, *, kind: str, period_key: str, user_id: i
         except IntegrityError:
             return None  # another process claimed it first
         return row
-    if row.status != Status.RETRY or row.attempts >= max_attempts:
+    if row.status != Status.RETRY or row.attempts >= max_attempts or row.channel != channel:
         return None
     row.status = Status.SENDING
     row.attempts += 1
@@ -78,8 +92,8 @@ async def settled(session: AsyncSession, *, kind: str, period_key: str, channel:
     """
     rows = await session.scalars(select(Notification.user_id).where(
         Notification.kind == kind, Notification.period_key == period_key,
-        Notification.channel == channel,
-        (Notification.status != Status.RETRY) | (Notification.attempts >= max_attempts)))
+        (Notification.status != Status.RETRY) | (Notification.attempts >= max_attempts)
+        | (Notification.channel != channel)))
     return set(rows)
 
 
@@ -103,19 +117,45 @@ async def mark_blocked(session: AsyncSession, *, channel: str, external_id: str,
         Identity.blocked_at.is_(None)).values(blocked_at=now))
 
 
-async def clear_blocked(session: AsyncSession, *, channel: str, external_id: str) -> None:
-    """They wrote to us, so they can be reached again."""
+SEEN_RESOLUTION = timedelta(hours=1)
+
+
+async def touch_identity(session: AsyncSession, *, channel: str, external_id: str,
+                         now: datetime) -> None:
+    """They wrote to us: they can be reached again, and on this channel first.
+
+    Written at most once an hour per account, so a busy officer's messages do not each
+    rewrite the row.
+    """
     await session.execute(update(Identity).where(
         Identity.channel == channel, Identity.external_id == external_id,
-        Identity.blocked_at.is_not(None)).values(blocked_at=None))
+        Identity.blocked_at.is_not(None) | Identity.last_seen_at.is_(None)
+        | (Identity.last_seen_at < now - SEEN_RESOLUTION),
+    ).values(blocked_at=None, last_seen_at=now))
 
 
-async def summary_recipients(session: AsyncSession, channel: str) -> list[tuple[User, str]]:
+def preferred(channels: Sequence[str]) -> ColumnElement[bool]:
+    """The identity is its user's one to push to among `channels`: no other reachable
+    identity of the same user on those channels was used more recently (ties: the newer
+    identity)."""
+    other = aliased(Identity)
+    newer = or_(other.last_seen_at > Identity.last_seen_at,
+                and_(other.last_seen_at.is_not(None), Identity.last_seen_at.is_(None)),
+                and_(or_(other.last_seen_at == Identity.last_seen_at,
+                         and_(other.last_seen_at.is_(None), Identity.last_seen_at.is_(None))),
+                     other.id > Identity.id))
+    return ~exists().where(other.user_id == Identity.user_id, other.id != Identity.id,
+                           other.channel.in_(list(channels)), other.blocked_at.is_(None),
+                           newer)
+
+
+async def summary_recipients(session: AsyncSession, channel: str,
+                             channels: Sequence[str] = ()) -> list[tuple[User, str]]:
     """Supervisors (all hamlets) and hamlet heads (their hamlet), with their channel id."""
     rows = await session.execute(
         select(User, Identity.external_id).join(Identity, Identity.user_id == User.id)
         .where(User.active, User.summary_muted.is_(False), Identity.channel == channel,
-               Identity.blocked_at.is_(None),
+               Identity.blocked_at.is_(None), preferred(channels or (channel,)),
                (User.role == Role.SUPERVISOR)
                | ((User.role == Role.HAMLET_HEAD) & User.hamlet_id.is_not(None)))
         .order_by(User.id))
@@ -123,7 +163,8 @@ async def summary_recipients(session: AsyncSession, channel: str) -> list[tuple[
 
 
 async def reminder_recipients(session: AsyncSession, *, channel: str, campaign_id: int,
-                              today: date) -> list[tuple[User, str]]:
+                              today: date, channels: Sequence[str] = ()
+                              ) -> list[tuple[User, str]]:
     """Officers and hamlet heads whose hamlet has no entry for today yet."""
     logged_today = (
         select(Entry.hamlet_id).where(Entry.campaign_id == campaign_id,
@@ -134,7 +175,8 @@ async def reminder_recipients(session: AsyncSession, *, channel: str, campaign_i
         .where(User.active, User.reminders_muted.is_(False),
                User.role.in_((Role.OFFICER, Role.HAMLET_HEAD)), User.hamlet_id.is_not(None),
                User.hamlet_id.not_in(logged_today),
-               Identity.channel == channel, Identity.blocked_at.is_(None))
+               Identity.channel == channel, Identity.blocked_at.is_(None),
+               preferred(channels or (channel,)))
         .order_by(User.hamlet_id, User.id))
     return [(user, str(external_id)) for user, external_id in rows]
 
@@ -163,18 +205,20 @@ RETURN_KIND = "verify"  # a check sent back to the officer who logged the entry
 
 
 async def returns_due(session: AsyncSession, *, channel: str, since: datetime,
-                      max_attempts: int) -> list[tuple[Check, User, str]]:
+                      max_attempts: int, channels: Sequence[str] = ()
+                      ) -> list[tuple[Check, User, str]]:
     """Checks decided since `since` whose officer has not been told yet on this channel."""
     told = select(Notification.id).where(
-        Notification.kind == RETURN_KIND, Notification.channel == channel,
-        Notification.period_key == cast(Check.id, String),
-        (Notification.status != Status.RETRY) | (Notification.attempts >= max_attempts),
+        Notification.kind == RETURN_KIND, Notification.period_key == cast(Check.id, String),
+        (Notification.status != Status.RETRY) | (Notification.attempts >= max_attempts)
+        | (Notification.channel != channel),
     ).exists()
     rows = await session.execute(
         select(Check, User, Identity.external_id)
         .join(User, User.id == Check.officer_id).join(Identity, Identity.user_id == User.id)
         .where(Check.status == DONE, Check.decided_at >= since,
                Check.outcome.in_([o.value for o in Outcome if o.returns_to_officer]),
-               User.active, Identity.channel == channel, Identity.blocked_at.is_(None), ~told)
+               User.active, Identity.channel == channel, Identity.blocked_at.is_(None),
+               preferred(channels or (channel,)), ~told)
         .order_by(Check.id))
     return [(check, user, str(external_id)) for check, user, external_id in rows]

@@ -12,10 +12,12 @@ from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from telegram import Update
 from telegram.ext import Application, ContextTypes
 from telegram.request import BaseRequest, RequestData
 
+from bot import scheduler
 from bot.channels.telegram import TelegramChannel
 from bot.runtime import Runtime
 from tests.seed import TELEGRAM_IDS, seed
@@ -166,7 +168,9 @@ class TelegramHarness:
                  schedule: bool = False) -> None:
         self.runtime = runtime
         self.state = state or FakeApiState()
-        self.channel = InstrumentedChannel(runtime.settings, runtime.core, schedule=schedule)
+        self.channel = InstrumentedChannel(runtime.settings, runtime.core)
+        self.schedule = schedule  # weekly summaries and reminders (off in most tests)
+        self.scheduler: AsyncIOScheduler | None = None
         self.app: Application[Any, Any, Any, Any, Any, Any] | None = None
         self.pushed: list[dict[str, Any]] = []
 
@@ -179,9 +183,15 @@ class TelegramHarness:
         await self.app.start()
         assert self.app.updater is not None
         await self.app.updater.start_polling(poll_interval=0.0, timeout=1)
+        if self.schedule:
+            self.scheduler = scheduler.build([self.channel.notifier(self.app)],
+                                             self.runtime.settings)
+            self.scheduler.start()
 
     async def stop(self) -> None:
         assert self.app is not None and self.app.updater is not None
+        if self.scheduler is not None:
+            self.scheduler.shutdown(wait=False)
         await self.app.updater.stop()
         await self.app.stop()
         await self.app.shutdown()

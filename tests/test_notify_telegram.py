@@ -43,14 +43,15 @@ async def test_jobs_are_scheduled_and_a_missed_summary_goes_out_once(
     harness = TelegramHarness(runtime, state, schedule=True)
     await harness.start()
     try:
-        assert harness.app is not None and harness.app.job_queue is not None
-        (weekly,) = harness.app.job_queue.get_jobs_by_name("weekly-summary")
-        assert weekly.next_t is not None
-        assert weekly.next_t.weekday() == 0 and weekly.next_t.strftime("%H:%M") == "07:30"
-        assert weekly.next_t.utcoffset() is not None
-        assert weekly.next_t.utcoffset().total_seconds() == 7 * 3600  # type: ignore[union-attr]
-        (reminder,) = harness.app.job_queue.get_jobs_by_name("daily-reminder")
-        assert reminder.next_t is not None and reminder.next_t.strftime("%H:%M") == "17:00"
+        assert harness.scheduler is not None
+        weekly = harness.scheduler.get_job("weekly-summary")
+        assert weekly is not None and weekly.next_run_time is not None
+        at = weekly.next_run_time
+        assert at.weekday() == 0 and at.strftime("%H:%M") == "07:30"
+        assert at.utcoffset() is not None
+        assert at.utcoffset().total_seconds() == 7 * 3600
+        reminder = harness.scheduler.get_job("daily-reminder")
+        assert reminder is not None and reminder.next_run_time.strftime("%H:%M") == "17:00"
         # The catch-up job right after start-up sends last week's summary.
         await wait_for(lambda: len(summaries(state)) == 2)
         assert {s.chat_id for s in summaries(state)} == {SUP, HEAD}
@@ -61,10 +62,11 @@ async def test_jobs_are_scheduled_and_a_missed_summary_goes_out_once(
     await again.start()
     try:
         await asyncio.sleep(1.6)  # past the catch-up run
-        assert again.app is not None and again.app.job_queue is not None
+        assert again.scheduler is not None
         # Run the scheduled job itself too, as APScheduler would at 07:30.
-        (weekly,) = again.app.job_queue.get_jobs_by_name("weekly-summary")
-        await weekly.run(again.app)
+        weekly = again.scheduler.get_job("weekly-summary")
+        assert weekly is not None
+        await weekly.func()
         assert len(summaries(state)) == 2
     finally:
         await again.stop()

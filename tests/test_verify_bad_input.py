@@ -63,6 +63,6 @@ async def test_a_mistyped_option_number_is_not_taken_as_a_note(runtime: Runtime)
     chat = Chat(runtime, "sup")
     await chat.say("/kiemtra NHO 2")
     out = await chat.say("9")
-    assert "bấm một nút bên dưới hoặc gõ số thứ tự" in out and "📝 Ghi chú" not in out
+    assert "gõ số thứ tự (hoặc bấm nút, nếu có)" in out and "📝 Ghi chú" not in out
     out = await chat.say("Gọi lần 1 không nghe máy")
     assert "📝 Ghi chú: Gọi lần 1 không nghe máy" in out

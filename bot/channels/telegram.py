@@ -28,7 +28,6 @@ from telegram.ext import (
 )
 from telegram.request import BaseRequest
 
-from bot import scheduler
 from bot.channels.text_render import split_text
 from bot.config import Settings
 from bot.notify import Notifier, Outcome
@@ -104,10 +103,12 @@ def keyboard(reply: Reply) -> InlineKeyboardMarkup | None:
 
 
 class TelegramChannel:
-    def __init__(self, settings: Settings, core: Core, *, schedule: bool = True) -> None:
+    def __init__(self, settings: Settings, core: Core) -> None:
         self.settings = settings
         self.core = core
-        self.schedule = schedule  # weekly summaries and reminders (off in most tests)
+        # Every channel running in this process: a person linked on several gets each
+        # pushed message once, on the one they used last.
+        self.push_channels: tuple[str, ...] = (CHANNEL,)
 
     def build(self, *, request: BaseRequest | None = None,
               get_updates_request: BaseRequest | None = None,
@@ -120,6 +121,7 @@ class TelegramChannel:
             .base_file_url(cfg.base_file_url)
             .defaults(Defaults(tzinfo=self.settings.timezone))
             .rate_limiter(rate_limiter(cfg.messages_per_second))
+            .job_queue(None)  # pushed messages are scheduled for all channels in bot.scheduler
             .post_init(self._post_init)
         )
         if request is not None:
@@ -143,14 +145,12 @@ class TelegramChannel:
                 app.create_task(notifier.run_returns(), name=f"push-{kind}")
 
         self.core.listeners.append(wake)
-        if self.schedule and app.job_queue is not None:
-            scheduler.install(app.job_queue, notifier, self.settings)
 
     def notifier(self, app: Application[Any, Any, Any, Any, Any, Any]) -> Notifier:
         async def deliver(chat_id: str, text: str) -> Outcome:
             return await self.deliver(app.bot, chat_id, text)
 
-        return Notifier(self.core.services, CHANNEL, deliver)
+        return Notifier(self.core.services, CHANNEL, deliver, channels=self.push_channels)
 
     async def deliver(self, bot: Any, chat_id: str | int, text: str) -> Outcome:
         """One pushed message; the outcome decides whether it is retried."""

@@ -23,24 +23,39 @@ def numbered(reply: Reply, lang: str) -> str:
 
 
 def split_text(text: str, limit: int) -> list[str]:
-    """Split on line boundaries into chunks of at most `limit` characters."""
+    """Split on line boundaries into chunks of at most `limit` characters.
+
+    An indented line continues the item above it (a hamlet's figures under its name), so
+    a chunk does not start with one when the item can move to the next chunk whole.
+    """
     if len(text) <= limit:
         return [text]
     chunks: list[str] = []
-    current = ""
+    current: list[str] = []
+    size = -1  # characters in `current` joined with newlines
+
+    def flush(lines: list[str]) -> None:
+        if lines:
+            chunks.append("\n".join(lines))
+
     for line in text.split("\n"):
         while len(line) > limit:  # a single overlong line: cut it hard
-            if current:
-                chunks.append(current)
-                current = ""
+            flush(current)
+            current, size = [], -1
             chunks.append(line[:limit])
             line = line[limit:]
-        candidate = f"{current}\n{line}" if current else line
-        if len(candidate) > limit:
-            chunks.append(current)
-            current = line
-        else:
-            current = candidate
-    if current:
-        chunks.append(current)
+        if size + 1 + len(line) > limit:
+            carry: list[str] = []
+            if line[:1].isspace():
+                start = next((i for i in range(len(current) - 1, 0, -1)
+                              if not current[i][:1].isspace()), 0)
+                carry_size = sum(len(x) + 1 for x in current[start:]) + len(line)
+                if start > 0 and carry_size <= limit:
+                    current, carry = current[:start], current[start:]
+            flush(current)
+            current = carry
+            size = sum(len(x) + 1 for x in current) - 1
+        current.append(line)
+        size += 1 + len(line)
+    flush(current)
     return chunks

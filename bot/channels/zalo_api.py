@@ -62,7 +62,11 @@ class ZaloApi:
             try:
                 response = await self._client.post(url, json=payload or {}, timeout=timeout)
             except httpx.TransportError as exc:
-                if attempt == self._retry.attempts:
+                # A send whose request may have reached Zalo is not repeated: the person
+                # would get the message twice (or three times).
+                unsent = isinstance(exc, httpx.ConnectError | httpx.ConnectTimeout
+                                    | httpx.PoolTimeout)
+                if attempt == self._retry.attempts or not (unsent or _repeatable(method)):
                     raise ZaloApiError(method, 0, type(exc).__name__) from None
                 log.info("zalo %s: %s, retrying", method, type(exc).__name__)
                 await asyncio.sleep(delay)
@@ -70,7 +74,10 @@ class ZaloApi:
                 continue
             body = _json(response)
             status = response.status_code
-            if (status == 429 or status >= 500) and attempt < self._retry.attempts:
+            # Zalo answers some errors inside HTTP 200 (its 408 at least): a flood limit
+            # in the body is waited out like one in the status.
+            limited = status == 429 or body.get("error_code") == 429
+            if (limited or status >= 500) and attempt < self._retry.attempts:
                 wait = _retry_after(body) or delay
                 log.info("zalo %s: HTTP %d, retrying in %.1f s", method, status, wait)
                 await asyncio.sleep(wait)
@@ -123,6 +130,11 @@ class ZaloApi:
 
     async def send_chat_action(self, chat_id: str, action: str = "typing") -> bool:
         return bool(await self.call("sendChatAction", {"chat_id": chat_id, "action": action}))
+
+
+def _repeatable(method: str) -> bool:
+    """Calls that change nothing when made twice (everything but the sends)."""
+    return not method.startswith("send")
 
 
 def _json(response: httpx.Response) -> dict[str, Any]:

@@ -11,7 +11,7 @@ MESSAGES: dict[str, str] = {
                         "shorter.",
     "unknown_command": "There is no /{command} command. Type /help to see available commands.",
     "stale_button": "This button belongs to an earlier question and is no longer active.",
-    "choose_option": "Please tap a button below or type the number of your choice.",
+    "choose_option": "Please choose one of the options below: type its number (or tap its button, if shown).",
     "not_understood": "I didn't understand this message. To log a household, type /them "
                       "(or send one line: Full name; Address; Phone number; Procedures). "
                       "Type /help for instructions.",
@@ -137,7 +137,10 @@ MESSAGES: dict[str, str] = {
     "unregistered": "Hello! This bot records households that have been guided through "
                     "online public services. You are not registered yet, so you cannot "
                     "use the bot. Please get an invite code from the Culture and Social "
-                    "Affairs Office or an administrator, then send: /start INVITE_CODE",
+                    "Affairs Office or an administrator, then send the code to the bot (just "
+                    "the code, or: /start INVITE_CODE).\nIf you already use the bot on "
+                    "another app (Telegram or Zalo), send /lienket there to get a link code, "
+                    "then send that code here.",
     "group_pointer": "🔒 To protect residents' personal information, the bot only works in "
                      "private chats. Please message the bot directly. {link}",
     "invite_wrong": "Invalid invite code. Please check the code (10 letters and digits) "
@@ -366,7 +369,7 @@ MESSAGES: dict[str, str] = {
     "cli_demo_ready": "Demo: new database at {path}. You are «{user}» (role: {role}, "
                       "{hamlet}); the first three hamlets have a few sample households. "
                       "Try /help, /add, /progress (supervisor: --role supervisor, then /report).",
-    "cli_run_starting": "Telegram bot is running (receiving via long polling). Ctrl+C to stop.",
+    "cli_run_starting": "The bot is running on: {channels}. HTTP server: {http}. Ctrl+C to stop.",
     "cli_file_attached": "[attachment: {path}]",
     # --- configuration errors (the setting named before them is wrong) ----------
     "cfg_timezone": "expected a zone name like Asia/Ho_Chi_Minh",
@@ -997,4 +1000,80 @@ MESSAGES: dict[str, str] = {
                            "{when} · {linked} linked, {ambiguous} ambiguous",
     "cli_roster_show_none": "{code} · {hamlet}: no roster (total households from the "
                             "configuration: {total})",
+    # --- zalo, http server, download links ------------------------------------------
+    "cfg_mode": "expected \"polling\" or \"webhook\"",
+    "cfg_https": "expected a public address starting with https://",
+    "cfg_secret": "expected a secret of 8–256 letters, digits, _ or -",
+    "cfg_base_url": "expected an address starting with http:// or https://",
+    "cfg_port": "expected a port number from 1 to 65535",
+    "cfg_zalo_token_missing": "expected the Zalo bot token (from the Zalo Bot Platform page) "
+                              "or token_env",
+    "cfg_webhook_url": "webhook mode needs webhook_url or an https:// http.public_url",
+    "cfg_no_channel": "no channel enabled: set enabled = true in [telegram] or [zalo]",
+    "zalo_text_only": "The bot only reads text messages. Please type your message (for "
+                      "example /help for the guide).",
+    "download_link": "📎 Download {name} here: {url}\n(The link is for you only, works once "
+                     "and expires at {expires}.)",
+    "download_unavailable": "📎 The file {name} cannot be sent on this channel and the server "
+                            "has no download address (http.public_url). Please get it through "
+                            "Telegram or ask an administrator to export it.",
+    "download_refused_title": "The file cannot be downloaded",
+    "download_unknown": "This link is not valid. Please open the exact link the bot sent.",
+    "download_expired": "This link has expired. Please ask the bot for the file again to get "
+                        "a new link.",
+    "download_used": "This link has already been used (each link works once). Please ask the "
+                     "bot for the file again to get a new link.",
+    "download_role": "This link no longer works because its recipient's role or hamlet has "
+                     "changed. Please ask the bot for the file again.",
+    "download_page": "{name} is ready. The link works once and expires at {expires}. If the "
+                     "download fails, ask the bot for the file again.",
+    "download_button": "⬇️ Download",
+    "cli_run_no_http": "off (no webhooks or download links configured)",
+    "cli_run_zalo_failed": "The Zalo channel could not start (error {code}: {error}). Check "
+                           "the Zalo token, base_url and the network.",
+    # ZALO-HTTP-END
+    # --- linking accounts across channels (/lienket, /taikhoan) -----------------------
+    "link_channel_telegram": "Telegram",
+    "link_channel_zalo": "Zalo",
+    "link_channel_console": "computer (console)",
+    "link_code_self": "🔗 Link code for your account (single use, expires at {expires}).\n"
+                      "To use the bot on another app (Zalo or Telegram): open the bot there and "
+                      "send the message below (or just the code). Your entries, role and "
+                      "hamlet stay the same.\n⚠️ Do not give this code to anyone else: whoever "
+                      "has it can use your account.",
+    "link_code_for": "🔗 Link code for {name} ({who}), single use, expires at {expires}.\n"
+                     "Give it to that person only: they open the bot on the new app (Zalo or "
+                     "Telegram) and send the message below (or just the code).",
+    "link_who_hamlet": "{role}, {hamlet}",
+    "ask_link_pick": "Several people match «{query}». Who is the link code for?",
+    "link_name_none": "No active user is named «{query}». Please check the name (with or "
+                      "without Vietnamese marks).",
+    "link_name_many": "{count} people match «{query}». Please type a fuller name.",
+    "link_name_admin_only": "Only administrators can create link codes for other people. For "
+                            "a code for your own account, send /lienket alone. If you are "
+                            "typing a code, it has 10 letters and digits.",
+    "link_done": "✅ Linked! From now on you use the bot on {channel} with the account of "
+                 "{name} ({who}). Entries, role and hamlet stay the same.",
+    "link_done_merged": "Your former separate account on {channel} (no households logged) "
+                        "has been merged into this one.",
+    "link_already": "This {channel} account is already linked to your account; nothing more "
+                    "to do. The code still works on your other app.",
+    "link_user_inactive": "The account this link code belongs to is no longer active, so it "
+                          "cannot be linked. Please contact an administrator.",
+    "link_channel_taken": "Your account is already linked to another {channel} account, so "
+                          "this one cannot be added. To switch to this {channel} account, "
+                          "please ask an administrator to remove the old link.",
+    "link_has_entries": "This {channel} account is a separate account that already has "
+                        "{count} entries, so it cannot be merged into another account "
+                        "automatically. Please contact an administrator.",
+    "accounts_title": "🔗 The account of {name} ({who}) uses the bot on:",
+    "accounts_line": "• {channel} – linked on {day}{here}",
+    "accounts_here": " (you are writing from here)",
+    "accounts_hint": "To use the bot on another app (Zalo or Telegram) with the same account, "
+                     "send /lienket.",
+    "help_link": "• /lienket (/link) – use the bot on both Zalo and Telegram with one "
+                 "account; /taikhoan (/accounts) – see the linked apps",
+    "help_link_admin": "• /lienket NAME – create a link code for someone "
+                       "(e.g. /lienket Nguyễn Văn An)",
+    # LINKING-END
 }

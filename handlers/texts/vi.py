@@ -11,7 +11,7 @@ MESSAGES: dict[str, str] = {
                         "ngắn gọn hơn.",
     "unknown_command": "Không có lệnh /{command}. Gõ /help để xem các lệnh dùng được.",
     "stale_button": "Nút này thuộc một câu hỏi trước đó nên không còn hiệu lực.",
-    "choose_option": "Anh/chị vui lòng bấm một nút bên dưới hoặc gõ số thứ tự của lựa chọn.",
+    "choose_option": "Anh/chị vui lòng chọn một lựa chọn bên dưới: gõ số thứ tự (hoặc bấm nút, nếu có).",
     "not_understood": "Tôi chưa hiểu tin nhắn này. Để ghi một hộ, gõ /them "
                       "(hoặc gửi một dòng: Họ tên; Địa chỉ; Số điện thoại; Thủ tục). "
                       "Gõ /help để xem hướng dẫn.",
@@ -137,7 +137,10 @@ MESSAGES: dict[str, str] = {
     "unregistered": "Xin chào! Bot này dùng để ghi nhận các hộ gia đình được hướng dẫn "
                     "thực hiện dịch vụ công trực tuyến. Anh/chị chưa được đăng ký nên chưa "
                     "dùng được bot. Vui lòng xin mã mời từ Phòng Văn hóa – Xã hội hoặc "
-                    "người quản trị, rồi gửi: /start MÃ_MỜI",
+                    "người quản trị, rồi gửi mã đó cho bot (chỉ cần gửi mã, hoặc gửi: "
+                    "/start MÃ_MỜI).\nNếu anh/chị đã dùng bot trên ứng dụng khác (Telegram "
+                    "hoặc Zalo), hãy gửi /lienket ở đó để lấy mã liên kết rồi gửi mã ấy vào "
+                    "đây.",
     "group_pointer": "🔒 Để bảo vệ thông tin cá nhân của người dân, bot chỉ làm việc trong "
                      "tin nhắn riêng. Anh/chị vui lòng nhắn riêng cho bot. {link}",
     "invite_wrong": "Mã mời không đúng. Anh/chị kiểm tra lại mã (gồm 10 ký tự chữ và số) "
@@ -362,7 +365,7 @@ MESSAGES: dict[str, str] = {
     "cli_demo_ready": "Bản dùng thử: cơ sở dữ liệu mới tại {path}. Anh/chị là «{user}» "
                       "(vai trò: {role}, {hamlet}); đã có vài hộ mẫu ở ba ấp đầu. "
                       "Thử /help, /them, /tiendo (giám sát: --role supervisor rồi /baocao).",
-    "cli_run_starting": "Bot Telegram đang chạy (nhận tin bằng long polling). Ctrl+C để dừng.",
+    "cli_run_starting": "Bot đang chạy trên: {channels}. Máy chủ HTTP: {http}. Ctrl+C để dừng.",
     "cli_file_attached": "[tệp đính kèm: {path}]",
     # --- configuration errors (the setting named before them is wrong) ----------
     "cfg_timezone": "cần tên múi giờ, ví dụ Asia/Ho_Chi_Minh",
@@ -989,4 +992,81 @@ MESSAGES: dict[str, str] = {
                            "{linked} hộ đã ghép, {ambiguous} hộ chưa chắc",
     "cli_roster_show_none": "{code} · {hamlet}: chưa có danh sách hộ (tổng số hộ theo cấu hình: "
                             "{total})",
+    # --- zalo, http server, download links ------------------------------------------
+    "cfg_mode": "cần \"polling\" hoặc \"webhook\"",
+    "cfg_https": "cần địa chỉ công khai bắt đầu bằng https://",
+    "cfg_secret": "cần chuỗi bí mật 8–256 ký tự gồm chữ, số, _ hoặc -",
+    "cfg_base_url": "cần địa chỉ bắt đầu bằng http:// hoặc https://",
+    "cfg_port": "cần số cổng từ 1 đến 65535",
+    "cfg_zalo_token_missing": "cần token của bot Zalo (lấy ở trang Zalo Bot Platform) hoặc "
+                              "token_env",
+    "cfg_webhook_url": "chế độ webhook cần webhook_url hoặc http.public_url dạng https://",
+    "cfg_no_channel": "chưa bật kênh nào: cần [telegram] hoặc [zalo] với enabled = true",
+    "zalo_text_only": "Bot chỉ đọc được tin nhắn chữ. Anh/chị vui lòng gõ nội dung (ví dụ "
+                      "/help để xem hướng dẫn).",
+    "download_link": "📎 Tải tệp {name} tại: {url}\n(Liên kết chỉ dành cho anh/chị, dùng được "
+                     "một lần, hết hạn lúc {expires}.)",
+    "download_unavailable": "📎 Tệp {name} không gửi được qua kênh này và máy chủ chưa có địa "
+                            "chỉ tải về (http.public_url). Anh/chị vui lòng lấy tệp qua "
+                            "Telegram hoặc nhờ quản trị viên xuất tệp.",
+    "download_refused_title": "Không tải được tệp",
+    "download_unknown": "Liên kết không đúng. Anh/chị vui lòng mở lại đúng liên kết bot đã gửi.",
+    "download_expired": "Liên kết đã hết hạn. Anh/chị vui lòng yêu cầu lại tệp trong bot để "
+                        "nhận liên kết mới.",
+    "download_used": "Liên kết này đã được dùng (mỗi liên kết chỉ tải được một lần). Anh/chị "
+                     "vui lòng yêu cầu lại tệp trong bot để nhận liên kết mới.",
+    "download_role": "Liên kết này không còn dùng được vì vai trò hoặc ấp của người nhận đã "
+                     "thay đổi. Anh/chị vui lòng yêu cầu lại tệp trong bot.",
+    "download_page": "Tệp {name} sẵn sàng để tải. Liên kết chỉ tải được một lần, hết hạn lúc "
+                     "{expires}. Nếu tải bị lỗi, anh/chị yêu cầu lại tệp trong bot.",
+    "download_button": "⬇️ Tải xuống",
+    "cli_run_no_http": "không bật (không dùng webhook hay liên kết tải)",
+    "cli_run_zalo_failed": "Không khởi động được kênh Zalo (mã lỗi {code}: {error}). Anh/chị "
+                           "kiểm tra token Zalo, base_url và kết nối mạng.",
+    # ZALO-HTTP-END
+    # --- linking accounts across channels (/lienket, /taikhoan) -----------------------
+    "link_channel_telegram": "Telegram",
+    "link_channel_zalo": "Zalo",
+    "link_channel_console": "máy tính (console)",
+    "link_code_self": "🔗 Mã liên kết tài khoản của anh/chị (dùng một lần, hết hạn lúc "
+                      "{expires}).\nĐể dùng bot trên ứng dụng khác (Zalo hoặc Telegram): mở bot "
+                      "trên ứng dụng đó rồi gửi tin nhắn bên dưới (hoặc chỉ cần gửi mã). Các hộ "
+                      "đã ghi, vai trò và ấp của anh/chị được giữ nguyên.\n⚠️ Không đưa mã này "
+                      "cho người khác: ai có mã sẽ dùng được tài khoản của anh/chị.",
+    "link_code_for": "🔗 Mã liên kết cho {name} ({who}), dùng một lần, hết hạn lúc {expires}.\n"
+                     "Chỉ gửi mã này cho chính người đó: họ mở bot trên ứng dụng mới (Zalo "
+                     "hoặc Telegram) rồi gửi tin nhắn bên dưới (hoặc chỉ cần gửi mã).",
+    "link_who_hamlet": "{role}, {hamlet}",
+    "ask_link_pick": "Có nhiều người khớp với «{query}». Tạo mã liên kết cho ai?",
+    "link_name_none": "Không tìm thấy người dùng nào đang hoạt động có tên «{query}». "
+                      "Anh/chị kiểm tra lại tên (gõ có dấu hay không dấu đều được).",
+    "link_name_many": "Có {count} người khớp với «{query}». Anh/chị vui lòng gõ đầy đủ "
+                      "họ tên hơn.",
+    "link_name_admin_only": "Chỉ người quản trị mới tạo được mã liên kết cho người khác. Để "
+                            "lấy mã cho chính anh/chị, gửi /lienket (không kèm gì). Nếu "
+                            "anh/chị đang nhập mã, mã gồm 10 ký tự chữ và số.",
+    "link_done": "✅ Đã liên kết! Từ nay anh/chị dùng bot trên {channel} với cùng tài khoản "
+                 "của {name} ({who}). Các hộ đã ghi, vai trò và ấp được giữ nguyên.",
+    "link_done_merged": "Tài khoản riêng trước đây của anh/chị trên {channel} (chưa ghi hộ "
+                        "nào) đã được gộp vào tài khoản này.",
+    "link_already": "Tài khoản {channel} này đã được liên kết với tài khoản của anh/chị rồi, "
+                    "không cần làm gì thêm. Mã vẫn dùng được trên ứng dụng còn lại.",
+    "link_user_inactive": "Tài khoản gắn với mã liên kết này đã ngừng hoạt động nên không "
+                          "liên kết được. Anh/chị vui lòng liên hệ người quản trị.",
+    "link_channel_taken": "Tài khoản của anh/chị đã được liên kết với một tài khoản {channel} "
+                          "khác nên không liên kết thêm được. Nếu muốn chuyển sang tài khoản "
+                          "{channel} này, anh/chị vui lòng nhờ người quản trị gỡ liên kết cũ.",
+    "link_has_entries": "Tài khoản {channel} này đang là một tài khoản riêng đã ghi {count} "
+                        "lượt hướng dẫn, nên không thể tự động gộp vào tài khoản khác. "
+                        "Anh/chị vui lòng liên hệ người quản trị để được hỗ trợ.",
+    "accounts_title": "🔗 Tài khoản {name} ({who}) đang dùng bot trên:",
+    "accounts_line": "• {channel} – liên kết ngày {day}{here}",
+    "accounts_here": " (đang nhắn tin từ đây)",
+    "accounts_hint": "Để dùng bot trên ứng dụng khác (Zalo hoặc Telegram) với cùng tài khoản, "
+                     "gửi /lienket.",
+    "help_link": "• /lienket – dùng bot trên cả Zalo và Telegram với cùng tài khoản; "
+                 "/taikhoan – xem các ứng dụng đã liên kết",
+    "help_link_admin": "• /lienket TÊN – tạo mã liên kết cho một người "
+                       "(vd: /lienket Nguyễn Văn An)",
+    # LINKING-END
 }

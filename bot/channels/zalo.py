@@ -1,0 +1,249 @@
+"""Zalo transport on the Zalo Bot Platform: plain text in, plain text out.
+
+Zalo has no buttons, no message editing and no file upload, so options are numbered lines
+("Trả lời 1, 2 hoặc 3") that the core resolves from the typed number or words, long
+replies are split on line boundaries under 2,000 characters, charts go out by URL and
+spreadsheets as download links (the core makes both for this channel, see
+handlers/downloads.py). Updates arrive by long polling or by webhook; both paths end in
+`handle_update`, which deduplicates by Zalo's message id.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections import OrderedDict
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from bot.channels.text_render import numbered, split_text
+from bot.channels.zalo_api import MAX_TEXT, ZaloApi, ZaloApiError
+from bot.config import WEBHOOK, Settings
+from bot.notify import Notifier, Outcome
+from handlers.core import Core
+from handlers.i18n import t
+from handlers.io import PRIVATE, Inbound, Reply
+
+CHANNEL = "zalo"
+TEXT_EVENT = "message.text.received"
+log = logging.getLogger(__name__)
+
+# Zalo's answers that mean "this person cannot be reached by this bot" (UNCONFIRMED codes
+# in the docs; 403 is what a blocked bot gets on the platforms Zalo copies).
+_BLOCKED = {403}
+_RECENT = 2000  # message ids remembered in memory; the database keeps them all anyway
+
+
+def unwrap(body: Any) -> dict[str, Any] | None:
+    """The update inside a webhook body: flat `{event_name, message}` or wrapped
+    `{"ok": true, "result": {...}}` (the docs and real deliveries disagree)."""
+    if not isinstance(body, dict):
+        return None
+    if "message" not in body and isinstance(body.get("result"), dict):
+        body = body["result"]
+    message = body.get("message")
+    if not isinstance(message, dict) or not isinstance(message.get("from"), dict):
+        return None
+    return dict(body)
+
+
+def _id(value: Any) -> str:
+    return str(value) if isinstance(value, str | int) and str(value) else ""
+
+
+def to_inbound(update: dict[str, Any]) -> Inbound | None:
+    """The plain value the core understands; None for what is not a message from a person."""
+    message = update["message"]
+    sender = message["from"]
+    user_id = _id(sender.get("id"))
+    message_id = _id(message.get("message_id"))
+    if not user_id or not message_id or sender.get("is_bot"):
+        return None
+    chat = message.get("chat") if isinstance(message.get("chat"), dict) else {}
+    chat_type = PRIVATE if str(chat.get("chat_type", "PRIVATE")).upper() == "PRIVATE" \
+        else "group"
+    text = message.get("text") if update.get("event_name", TEXT_EVENT) == TEXT_EVENT else None
+    name = sender.get("display_name") or sender.get("first_name") or ""
+    return Inbound(channel=CHANNEL, user_id=user_id, chat_id=_id(chat.get("id")) or user_id,
+                   chat_type=chat_type, text=text if isinstance(text, str) else "",
+                   delivery_key=message_id, sender_name=str(name))
+
+
+def is_text(update: dict[str, Any]) -> bool:
+    return update.get("event_name", TEXT_EVENT) == TEXT_EVENT and \
+        isinstance(update["message"].get("text"), str)
+
+
+class ChatQueues:
+    """Runs each chat's messages one after another, in arrival order, and different chats
+    side by side: a slow report for one person does not hold up everybody else."""
+
+    def __init__(self) -> None:
+        self._locks: dict[str, asyncio.Lock] = {}
+        self._tasks: set[asyncio.Future[object]] = set()
+
+    def submit(self, chat_id: str, work: Callable[[], Awaitable[None]]) -> None:
+        lock = self._locks.setdefault(chat_id, asyncio.Lock())
+
+        async def run() -> None:
+            try:
+                async with lock:  # asyncio locks wake waiters first come, first served
+                    await work()
+            finally:
+                if not lock.locked() and self._locks.get(chat_id) is lock:
+                    del self._locks[chat_id]
+
+        self.spawn(run(), f"zalo-chat-{chat_id[-6:]}")
+
+    def spawn(self, work: Awaitable[object], name: str) -> None:
+        """A background send that `drain` waits for at shutdown."""
+        task = asyncio.ensure_future(work)
+        task.set_name(name)
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+
+    async def drain(self) -> None:
+        while self._tasks:
+            await asyncio.gather(*list(self._tasks), return_exceptions=True)
+
+
+class ZaloChannel:
+    def __init__(self, settings: Settings, core: Core, api: ZaloApi) -> None:
+        self.settings = settings
+        self.core = core
+        self.api = api
+        self.queues = ChatQueues()
+        self._recent: OrderedDict[str, None] = OrderedDict()
+        self._poller: asyncio.Task[None] | None = None
+        self._stopping = asyncio.Event()
+        self.secret: str = ""  # the webhook secret in use (webhook mode)
+        self.up = False
+        # Every channel running in this process: a person linked on several gets each
+        # pushed message once, on the one they used last.
+        self.push_channels: tuple[str, ...] = (CHANNEL,)
+
+    # --- lifecycle -----------------------------------------------------------------
+
+    async def start(self, *, secret: str = "") -> None:
+        """Check the token, then take updates by webhook (secret given) or long polling."""
+        await self.api.get_me()
+        self.core.link_channels.add(CHANNEL)
+        self.core.listeners.append(self._wake)
+        if self.settings.zalo.mode == WEBHOOK:
+            self.secret = secret
+            await self.api.set_webhook(self.settings.zalo_webhook, secret)
+        else:
+            # Polling and a webhook exclude each other: a webhook left by an earlier
+            # deployment would swallow every update.
+            with contextlib.suppress(ZaloApiError):
+                await self.api.delete_webhook()
+            self._poller = asyncio.get_running_loop().create_task(self._poll(), name="zalo-poll")
+        self.up = True
+        log.info("zalo channel started mode=%s", self.settings.zalo.mode)
+
+    async def stop(self) -> None:
+        self._stopping.set()
+        if self._poller is not None:
+            self._poller.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._poller
+        await self.queues.drain()
+        with contextlib.suppress(ValueError):
+            self.core.listeners.remove(self._wake)
+        self.up = False
+        await self.api.aclose()
+
+    @property
+    def alive(self) -> bool:
+        return self.up and (self._poller is None or not self._poller.done())
+
+    async def _poll(self) -> None:
+        wait = self.settings.zalo.polling_timeout
+        delay = 1.0
+        while not self._stopping.is_set():
+            try:
+                update = await self.api.get_updates(wait)
+            except ZaloApiError as exc:
+                # Weak island links drop often: wait a little longer each time, then go on.
+                log.warning("zalo getUpdates failed: %s", exc.code)
+                await asyncio.sleep(delay)
+                delay = min(delay * 2, 60.0)
+                continue
+            delay = 1.0
+            if update is not None:
+                self.accept(update)
+
+    # --- inbound -------------------------------------------------------------------
+
+    def accept(self, body: Any) -> bool:
+        """Queue one delivered update (from polling or the webhook); False if unusable."""
+        update = unwrap(body)
+        if update is None:
+            return False
+        inbound = to_inbound(update)
+        if inbound is None:
+            return False
+        if inbound.delivery_key in self._recent:
+            return True  # a redelivery: the database would skip it too, this is cheaper
+        self._recent[inbound.delivery_key] = None
+        if len(self._recent) > _RECENT:
+            self._recent.popitem(last=False)
+        text = is_text(update)
+        self.queues.submit(inbound.chat_id, lambda: self._handle(inbound, text))
+        return True
+
+    async def _handle(self, inbound: Inbound, text: bool) -> None:
+        if not text:
+            # Pictures, stickers, voice: the bot only reads text, and Zalo cannot pass
+            # files on (a roster is imported through Telegram or the command line).
+            if inbound.chat_type == PRIVATE:
+                await self._send_text(inbound.chat_id,
+                                      t(self.settings.language, "zalo_text_only"))
+            return
+        replies = await self.core.handle(inbound)
+        await self.send(inbound.chat_id, replies)
+
+    # --- outbound ------------------------------------------------------------------
+
+    def render(self, reply: Reply) -> str:
+        return numbered(reply, reply.lang or self.settings.language)
+
+    async def send(self, chat_id: str, replies: list[Reply]) -> None:
+        for reply in replies:
+            try:
+                if reply.image_url:
+                    await self.api.send_photo(chat_id, reply.image_url, reply.text[:MAX_TEXT])
+                    continue
+                if not reply.text and not reply.options:
+                    continue
+                await self._send_text(chat_id, self.render(reply))
+            except ZaloApiError as exc:
+                log.warning("zalo refused a reply: %s", exc.code)
+                if exc.code in _BLOCKED:
+                    return
+
+    async def _send_text(self, chat_id: str, text: str) -> None:
+        for chunk in split_text(text, MAX_TEXT):
+            if chunk.strip():
+                await self.api.send_message(chat_id, chunk)
+
+    async def deliver(self, chat_id: str, text: str) -> Outcome:
+        """One pushed message (weekly summary, reminder); the outcome decides retries."""
+        try:
+            await self._send_text(chat_id, text)
+        except ZaloApiError as exc:
+            if exc.code in _BLOCKED:
+                return Outcome.BLOCKED
+            if exc.code == 0 or exc.code == 429 or exc.code >= 500:
+                return Outcome.RETRY
+            return Outcome.FAILED
+        return Outcome.SENT
+
+    def notifier(self) -> Notifier:
+        return Notifier(self.core.services, CHANNEL, self.deliver, channels=self.push_channels)
+
+    def _wake(self, kind: str) -> None:
+        # A check sent back to its officer goes out now, not at the next periodic run.
+        if self.up and not self._stopping.is_set():
+            self.queues.spawn(self.notifier().run_returns(), f"zalo-push-{kind}")

@@ -1,0 +1,216 @@
+"""The one HTTP server (aiohttp): Zalo and Telegram webhooks, download links, /healthz.
+
+It listens on `http.host:http.port`, normally behind a reverse proxy that terminates
+HTTPS at `http.public_url`. Webhook secrets are compared in constant time; a webhook
+answers at once and the update is handled in the background (the messengers redeliver a
+slow answer, and redeliveries are skipped by message id anyway).
+"""
+
+from __future__ import annotations
+
+import hmac
+import html
+import logging
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import quote, urlsplit
+
+from aiohttp import web
+from telegram import Update
+
+from bot.channels.zalo import ZaloChannel
+from handlers.context import Services
+from handlers.downloads import PATH, Fetched, look, refusal_text, take
+from handlers.i18n import fmt_datetime, t
+from models.downloads import IMAGE, Refusal
+
+log = logging.getLogger(__name__)
+
+ZALO_SECRET_HEADER = "X-Bot-Api-Secret-Token"
+TELEGRAM_SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
+MAX_BODY = 1024 * 1024  # an update is a few kB; anything bigger is not from a messenger
+
+_REFUSAL_STATUS = {Refusal.UNKNOWN: 404, Refusal.EXPIRED: 410, Refusal.USED: 410,
+                   Refusal.ROLE: 403}
+_PRIVATE = {"Cache-Control": "no-store", "X-Robots-Tag": "noindex",
+            "Referrer-Policy": "no-referrer", "X-Content-Type-Options": "nosniff"}
+
+
+def same_secret(given: str | None, expected: str) -> bool:
+    return bool(expected) and hmac.compare_digest((given or "").encode(), expected.encode())
+
+
+@dataclass
+class TelegramHook:
+    """What the Telegram webhook needs: the application (its bot and update queue)."""
+
+    app: Any  # telegram.ext.Application
+    secret: str
+    path: str
+
+
+@dataclass
+class Channels:
+    """Running channels, for the webhooks and for /healthz."""
+
+    zalo: ZaloChannel | None = None
+    zalo_path: str = ""
+    telegram: TelegramHook | None = None
+    alive: dict[str, Callable[[], bool]] = field(default_factory=dict)
+
+
+class HttpServer:
+    def __init__(self, services: Services, channels: Channels, *,
+                 database_ok: Callable[[], Awaitable[bool]]) -> None:
+        self.services = services
+        self.channels = channels
+        self.database_ok = database_ok
+        self.runner: web.AppRunner | None = None
+        self.port = 0
+
+    def app(self) -> web.Application:
+        app = web.Application(client_max_size=MAX_BODY)
+        app.router.add_get("/healthz", self.healthz)
+        app.router.add_get(PATH + "{token}", self.download_page)
+        app.router.add_post(PATH + "{token}", self.download_file)
+        if self.channels.zalo is not None and self.channels.zalo_path:
+            app.router.add_post(self.channels.zalo_path, self.zalo_webhook)
+        if self.channels.telegram is not None:
+            app.router.add_post(self.channels.telegram.path, self.telegram_webhook)
+        return app
+
+    async def start(self) -> None:
+        cfg = self.services.settings.http
+        self.runner = web.AppRunner(self.app(), access_log=None)  # URLs hold tokens
+        await self.runner.setup()
+        site = web.TCPSite(self.runner, cfg.host, cfg.port)
+        await site.start()
+        addresses = self.runner.addresses  # the real port when the config asks for 0
+        self.port = int(addresses[0][1]) if addresses else cfg.port
+        log.info("http server listening on %s:%d", cfg.host, self.port)
+
+    async def stop(self) -> None:
+        if self.runner is not None:
+            await self.runner.cleanup()
+            self.runner = None
+
+    # --- health --------------------------------------------------------------------
+
+    async def healthz(self, request: web.Request) -> web.Response:
+        try:
+            db = await self.database_ok()
+        except Exception:  # any failure to reach it is "down", never a 500 page
+            log.warning("health check: database unreachable", exc_info=True)
+            db = False
+        channels = {name: alive() for name, alive in self.channels.alive.items()}
+        ok = db and all(channels.values())
+        body = {"status": "ok" if ok else "down", "database": "ok" if db else "down",
+                "channels": {name: "up" if up else "down" for name, up in channels.items()}}
+        return web.json_response(body, status=200 if ok else 503)
+
+    # --- webhooks ------------------------------------------------------------------
+
+    async def zalo_webhook(self, request: web.Request) -> web.Response:
+        zalo = self.channels.zalo
+        assert zalo is not None
+        if not same_secret(request.headers.get(ZALO_SECRET_HEADER), zalo.secret):
+            log.warning("zalo webhook: wrong or missing secret")
+            return web.json_response({"ok": False}, status=403)
+        body = await _json(request)
+        if body is None:
+            return web.json_response({"ok": False}, status=400)
+        if not zalo.accept(body):
+            log.info("zalo webhook: body without a usable message ignored")
+        return web.json_response({"ok": True})
+
+    async def telegram_webhook(self, request: web.Request) -> web.Response:
+        hook = self.channels.telegram
+        assert hook is not None
+        if not same_secret(request.headers.get(TELEGRAM_SECRET_HEADER), hook.secret):
+            log.warning("telegram webhook: wrong or missing secret")
+            return web.Response(status=403)
+        body = await _json(request)
+        if body is None:
+            return web.Response(status=400)
+        try:
+            update = Update.de_json(body, hook.app.bot)
+        except Exception:  # malformed: answer 200 so Telegram does not redeliver it forever
+            log.warning("telegram webhook: update could not be read")
+            return web.Response()
+        await hook.app.update_queue.put(update)
+        return web.Response()
+
+    # --- download links ------------------------------------------------------------
+
+    def _page(self, title: str, text: str, *, status: int = 200, form: str = "") -> web.Response:
+        lang = self.services.settings.language
+        body = (f'<!doctype html><html lang="{lang}"><head><meta charset="utf-8">'
+                '<meta name="viewport" content="width=device-width, initial-scale=1">'
+                f"<title>{html.escape(title)}</title></head>"
+                '<body style="font-family:sans-serif;max-width:34em;margin:2em auto;'
+                f'padding:0 1em"><h1 style="font-size:1.3em">{html.escape(title)}</h1>'
+                f"<p>{html.escape(text)}</p>{form}</body></html>")
+        return web.Response(text=body, status=status, content_type="text/html",
+                            headers=_PRIVATE)
+
+    def _refused(self, refusal: Refusal) -> web.Response:
+        lang = self.services.settings.language
+        return self._page(t(lang, "download_refused_title"), refusal_text(lang, refusal),
+                          status=_REFUSAL_STATUS[refusal])
+
+    async def download_page(self, request: web.Request) -> web.Response:
+        """A link preview or a first tap sees this page; only its button spends the link."""
+        token = request.match_info["token"]
+        found = await look(self.services, token)
+        if isinstance(found, Refusal):
+            return self._refused(found)
+        if found.kind == IMAGE:  # fetched by the messenger's servers, no button to press
+            return await self.download_file(request)
+        settings = self.services.settings
+        lang = settings.language
+        text = t(lang, "download_page", name=found.filename,
+                 expires=fmt_datetime(found.expires_at, settings.timezone))
+        form = (f'<form method="post" action="{html.escape(PATH + token)}">'
+                '<button type="submit" style="font-size:1.2em;padding:.6em 1.4em">'
+                f"{html.escape(t(lang, 'download_button'))}</button></form>")
+        return self._page(found.filename, text, form=form)
+
+    async def download_file(self, request: web.Request) -> web.Response:
+        got = await take(self.services, request.match_info["token"])
+        if isinstance(got, Refusal):
+            return self._refused(got)
+        return _file_response(got)
+
+
+def _file_response(got: Fetched) -> web.Response:
+    headers = dict(_PRIVATE)
+    if got.kind == IMAGE:
+        return web.Response(body=got.data, content_type="image/png", headers=headers)
+    # RFC 6266: a Vietnamese file name survives as UTF-8; the ASCII fallback for old apps.
+    fallback = got.filename.encode("ascii", "replace").decode().replace("?", "_")
+    headers["Content-Disposition"] = (f'attachment; filename="{fallback}"; '
+                                      f"filename*=UTF-8''{quote(got.filename)}")
+    return web.Response(body=got.data, content_type=_content_type(got.filename),
+                        headers=headers)
+
+
+def _content_type(name: str) -> str:
+    suffix = name.rsplit(".", 1)[-1].lower()
+    return {
+        "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        "zip": "application/zip", "csv": "text/csv", "png": "image/png",
+    }.get(suffix, "application/octet-stream")
+
+
+async def _json(request: web.Request) -> Any:
+    try:
+        return await request.json()
+    except (ValueError, web.HTTPException):
+        return None
+
+
+def route_of(url: str, default: str) -> str:
+    """The local path a public webhook address arrives on (a proxy keeps the path)."""
+    return urlsplit(url).path or default
