@@ -77,7 +77,7 @@ class FakeApiState:
             file_id = str(params["file_id"])
             return {"file_id": file_id, "file_unique_id": f"u{file_id}",
                     "file_size": len(self.files[file_id]), "file_path": f"documents/{file_id}"}
-        if method in ("deleteWebhook", "setMyCommands", "answerCallbackQuery",
+        if method in ("deleteWebhook", "setWebhook", "setMyCommands", "answerCallbackQuery",
                       "editMessageReplyMarkup", "sendChatAction"):
             return True
         if method in ("sendMessage", "sendPhoto", "sendDocument"):
@@ -165,10 +165,11 @@ class InstrumentedChannel(TelegramChannel):
 
 class TelegramHarness:
     def __init__(self, runtime: Runtime, state: FakeApiState | None = None, *,
-                 schedule: bool = False) -> None:
+                 schedule: bool = False, channel: InstrumentedChannel | None = None) -> None:
         self.runtime = runtime
         self.state = state or FakeApiState()
-        self.channel = InstrumentedChannel(runtime.settings, runtime.core)
+        # An already running channel (started by bot.serve) or a new one for start().
+        self.channel = channel or InstrumentedChannel(runtime.settings, runtime.core)
         self.schedule = schedule  # weekly summaries and reminders (off in most tests)
         self.scheduler: AsyncIOScheduler | None = None
         self.app: Application[Any, Any, Any, Any, Any, Any] | None = None

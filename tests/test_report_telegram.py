@@ -153,7 +153,7 @@ async def test_a_mistyped_choice_keeps_the_menu_and_a_household_line_is_logged(
         tg: TelegramHarness) -> None:
     await tg.say(HEAD, "/baocao")
     sent = await tg.say(HEAD, "99")
-    assert sent[0].text.startswith("Anh/chị vui lòng bấm một nút")
+    assert sent[0].text.startswith("Anh/chị vui lòng chọn một lựa chọn")
     assert "Tuần trước" in [label for label, _ in sent[-1].buttons]
     sent = await tg.say(HEAD, "3")  # "Tuần trước", typed
     assert "Tuần trước (06/04/2026 – 12/04/2026)" in sent[0].text

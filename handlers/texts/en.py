@@ -11,7 +11,8 @@ MESSAGES: dict[str, str] = {
                         "shorter.",
     "unknown_command": "There is no /{command} command. Type /help to see available commands.",
     "stale_button": "This button belongs to an earlier question and is no longer active.",
-    "choose_option": "Please choose one of the options below: type its number (or tap its button, if shown).",
+    "choose_option": "Please choose one of the options below: type its number (or tap "
+                     "its button, if shown).",
     "not_understood": "I didn't understand this message. To log a household, type /them "
                       "(or send one line: Full name; Address; Phone number; Procedures). "
                       "Type /help for instructions.",

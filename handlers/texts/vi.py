@@ -11,7 +11,8 @@ MESSAGES: dict[str, str] = {
                         "ngắn gọn hơn.",
     "unknown_command": "Không có lệnh /{command}. Gõ /help để xem các lệnh dùng được.",
     "stale_button": "Nút này thuộc một câu hỏi trước đó nên không còn hiệu lực.",
-    "choose_option": "Anh/chị vui lòng chọn một lựa chọn bên dưới: gõ số thứ tự (hoặc bấm nút, nếu có).",
+    "choose_option": "Anh/chị vui lòng chọn một lựa chọn bên dưới: gõ số thứ tự (hoặc bấm "
+                     "nút, nếu có).",
     "not_understood": "Tôi chưa hiểu tin nhắn này. Để ghi một hộ, gõ /them "
                       "(hoặc gửi một dòng: Họ tên; Địa chỉ; Số điện thoại; Thủ tục). "
                       "Gõ /help để xem hướng dẫn.",
