@@ -7,7 +7,7 @@ import tomllib
 from dataclasses import dataclass, field
 from datetime import date, time
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from handlers.i18n import t
@@ -51,51 +51,50 @@ def _from_env(value: str | None, env: str | None, key: str, missing: str) -> str
 
 
 @dataclass(frozen=True)
-class TelegramConfig:
+class ChannelConfig:
+    """What every messenger channel has: a token, and a webhook secret in webhook mode."""
+
     enabled: bool = True
     token: str | None = None
     token_env: str | None = None
-    base_url: str = "https://api.telegram.org/bot"
-    base_file_url: str = "https://api.telegram.org/file/bot"
-    polling_timeout: int = 30
-    drop_pending_updates: bool = False
-    messages_per_second: float = 25.0  # Telegram's flood limit is about 30 overall
     mode: str = POLLING
-    webhook_url: str = ""  # default: http.public_url + /telegram/webhook
+    polling_timeout: int = 30
+    webhook_url: str = ""  # default: http.public_url + /<section>/webhook
     webhook_secret: str | None = None
     webhook_secret_env: str | None = None
 
+    section: ClassVar[str] = ""
+    missing_token: ClassVar[str] = "cfg_token_missing"
+
     def resolve_token(self) -> str:
-        return _from_env(self.token, self.token_env, "telegram.token", "cfg_token_missing")
+        return _from_env(self.token, self.token_env, f"{self.section}.token",
+                         self.missing_token)
 
     def resolve_secret(self) -> str | None:
         """None: no secret configured (`run` then makes a random one for this start)."""
         if not (self.webhook_secret or self.webhook_secret_env):
             return None
         return _from_env(self.webhook_secret, self.webhook_secret_env,
-                         "telegram.webhook_secret", "cfg_secret")
+                         f"{self.section}.webhook_secret", "cfg_secret")
 
 
 @dataclass(frozen=True)
-class ZaloConfig:
+class TelegramConfig(ChannelConfig):
+    base_url: str = "https://api.telegram.org/bot"
+    base_file_url: str = "https://api.telegram.org/file/bot"
+    drop_pending_updates: bool = False
+    messages_per_second: float = 25.0  # Telegram's flood limit is about 30 overall
+
+    section: ClassVar[str] = "telegram"
+
+
+@dataclass(frozen=True)
+class ZaloConfig(ChannelConfig):
     enabled: bool = False
-    token: str | None = None
-    token_env: str | None = None
     base_url: str = "https://bot-api.zaloplatforms.com"
-    mode: str = POLLING
-    polling_timeout: int = 30
-    webhook_url: str = ""  # default: http.public_url + /zalo/webhook
-    webhook_secret: str | None = None
-    webhook_secret_env: str | None = None
 
-    def resolve_token(self) -> str:
-        return _from_env(self.token, self.token_env, "zalo.token", "cfg_zalo_token_missing")
-
-    def resolve_secret(self) -> str | None:
-        if not (self.webhook_secret or self.webhook_secret_env):
-            return None
-        return _from_env(self.webhook_secret, self.webhook_secret_env,
-                         "zalo.webhook_secret", "cfg_secret")
+    section: ClassVar[str] = "zalo"
+    missing_token: ClassVar[str] = "cfg_zalo_token_missing"
 
 
 @dataclass(frozen=True)

@@ -20,6 +20,7 @@ from aiohttp import web
 from telegram import Update
 
 from bot.channels.zalo import ZaloChannel
+from bot.config import WEBHOOK
 from handlers.context import Services
 from handlers.downloads import PATH, Fetched, look, refusal_text, take
 from handlers.i18n import fmt_datetime, t
@@ -47,7 +48,6 @@ class TelegramHook:
 
     app: Any  # telegram.ext.Application
     secret: str
-    path: str
 
 
 @dataclass
@@ -55,7 +55,6 @@ class Channels:
     """Running channels, for the webhooks and for /healthz."""
 
     zalo: ZaloChannel | None = None
-    zalo_path: str = ""
     telegram: TelegramHook | None = None
     alive: dict[str, Callable[[], bool]] = field(default_factory=dict)
 
@@ -74,10 +73,15 @@ class HttpServer:
         app.router.add_get("/healthz", self.healthz)
         app.router.add_get(PATH + "{token}", self.download_page)
         app.router.add_post(PATH + "{token}", self.download_file)
-        if self.channels.zalo is not None and self.channels.zalo_path:
-            app.router.add_post(self.channels.zalo_path, self.zalo_webhook)
-        if self.channels.telegram is not None:
-            app.router.add_post(self.channels.telegram.path, self.telegram_webhook)
+        # Routes come from the settings: a channel registers itself (Channels) once it
+        # has started, and until then its webhook answers 503 (the messenger retries).
+        settings = self.services.settings
+        if settings.zalo.enabled and settings.zalo.mode == WEBHOOK:
+            app.router.add_post(route_of(settings.zalo_webhook, "/zalo/webhook"),
+                                self.zalo_webhook)
+        if settings.telegram.enabled and settings.telegram.mode == WEBHOOK:
+            app.router.add_post(route_of(settings.telegram_webhook, "/telegram/webhook"),
+                                self.telegram_webhook)
         return app
 
     async def start(self) -> None:
@@ -113,7 +117,8 @@ class HttpServer:
 
     async def zalo_webhook(self, request: web.Request) -> web.Response:
         zalo = self.channels.zalo
-        assert zalo is not None
+        if zalo is None or not zalo.secret:
+            return web.json_response({"ok": False}, status=503)
         if not same_secret(request.headers.get(ZALO_SECRET_HEADER), zalo.secret):
             log.warning("zalo webhook: wrong or missing secret")
             return web.json_response({"ok": False}, status=403)
@@ -126,7 +131,8 @@ class HttpServer:
 
     async def telegram_webhook(self, request: web.Request) -> web.Response:
         hook = self.channels.telegram
-        assert hook is not None
+        if hook is None:
+            return web.Response(status=503)
         if not same_secret(request.headers.get(TELEGRAM_SECRET_HEADER), hook.secret):
             log.warning("telegram webhook: wrong or missing secret")
             return web.Response(status=403)

@@ -23,7 +23,7 @@ from bot.channels.zalo import ZaloChannel
 from bot.channels.zalo_api import ZaloApi
 from bot.clock import Clock
 from bot.config import WEBHOOK, ConfigError, Settings
-from bot.http_server import Channels, HttpServer, TelegramHook, route_of
+from bot.http_server import Channels, HttpServer, TelegramHook
 from bot.notify import Notifier
 from bot.runtime import Runtime, build_runtime, database_ok
 from handlers.downloads import purge
@@ -69,8 +69,8 @@ async def _start_telegram(running: Running, settings: Settings,
     if cfg.mode == WEBHOOK:
         secret = webhook_secret(cfg.resolve_secret())
         url = settings.telegram_webhook
-        running.channels.telegram = TelegramHook(app=app, secret=secret,
-                                                 path=route_of(url, "/telegram/webhook"))
+        running.channels.telegram = TelegramHook(app=app, secret=secret)
+        await _start_http(running, settings)  # listening before Telegram starts posting
         await app.bot.set_webhook(url=url, secret_token=secret, allowed_updates=ALLOWED_UPDATES,
                                   drop_pending_updates=cfg.drop_pending_updates)
         running.channels.alive[TELEGRAM] = lambda: bool(app.running)
@@ -95,7 +95,6 @@ async def _start_zalo(running: Running, settings: Settings,
     running.zalo = channel  # stopped (its HTTP client closed) even if starting fails
     if cfg.mode == WEBHOOK:
         running.channels.zalo = channel
-        running.channels.zalo_path = route_of(settings.zalo_webhook, "/zalo/webhook")
         # The route must be listening before Zalo is told where to post.
         await _start_http(running, settings)
         await channel.start(secret=webhook_secret(cfg.resolve_secret()))

@@ -26,8 +26,8 @@ from models.people import Identity, Role
 from tests.conftest import NOW, make_user
 from tests.telegram_fake import FakeApiState, FakeRequest, InstrumentedChannel, TelegramHarness
 from tests.telegram_fake import texts as tg_text
-from tests.zalo_fake import FakeZalo
-from tests.zalo_harness import InstrumentedZalo, ZaloHarness, text, zalo_settings
+from tests.zalo_fake import FakeZalo, WebhookPusher
+from tests.zalo_harness import SECRET, InstrumentedZalo, ZaloHarness, text, zalo_settings
 
 TG_ID = 4242
 ZALO_ID = "f00dfeedcafe42"
@@ -39,7 +39,8 @@ async def both(settings: Settings, clock: FixedClock, **kw: object
                ) -> AsyncIterator[tuple[TelegramHarness, ZaloHarness, serve.Running]]:
     state = FakeApiState()
     async with FakeZalo() as fake:
-        config = zalo_settings(settings, fake, telegram=True)
+        config = zalo_settings(settings, fake, telegram=True,
+                               webhook=bool(kw.get("zalo_webhook")))
         if kw.get("telegram_webhook"):
             config = replace(config, telegram=replace(
                 config.telegram, mode="webhook", webhook_url="https://bot.example.vn/tg/hook",
@@ -95,10 +96,14 @@ async def test_a_person_linked_across_both_sees_the_same_entries(
     assert len({i.user_id for i in identities}) == 1
 
 
-async def test_telegram_webhook_through_the_shared_server(
+async def test_both_webhooks_on_the_one_server(
         runtime: Runtime, settings: Settings, clock: FixedClock) -> None:
-    await make_user(runtime, external_id=str(TG_ID), channel="telegram")
-    async with both(settings, clock, telegram_webhook=True) as (tg, _zalo, running):
+    officer = await make_user(runtime, external_id=str(TG_ID), channel="telegram")
+    async with runtime.services.sessions() as session, session.begin():
+        session.add(Identity(user_id=officer.id, channel="zalo", external_id=ZALO_ID,
+                             created_at=clock.now()))
+    async with both(settings, clock, telegram_webhook=True, zalo_webhook=True) as (
+            tg, zalo, running):
         assert running.http is not None
         (hook,) = [p for m, p in tg.state.calls if m == "setWebhook"]
         assert hook["url"] == "https://bot.example.vn/tg/hook"
@@ -120,6 +125,17 @@ async def test_telegram_webhook_through_the_shared_server(
             assert "/412" in tg_text(tg.state.sent[before:])
             health = await client.get(f"http://127.0.0.1:{running.http.port}/healthz")
             assert health.json()["channels"] == {"telegram": "up", "zalo": "up"}
+        # Zalo posts to its own route on the same server, with its own secret.
+        assert not any(m == "getUpdates" for m, _ in zalo.fake.calls)
+        pusher = WebhookPusher(f"http://127.0.0.1:{running.http.port}/zalo/hook", SECRET)
+        try:
+            message = zalo.fake.text_update(ZALO_ID, "/tiendo")
+            assert await pusher.push(message, secret=TG_SECRET) == 403
+            assert await pusher.push(message, wrapped=True) == 200
+            await zalo.channel.wait_done(message["message"]["message_id"])
+            assert "/412" in text(zalo.fake.sent_to(ZALO_ID))
+        finally:
+            await pusher.close()
 
 
 async def test_pushed_messages_reach_a_linked_person_once_on_the_channel_used_last(

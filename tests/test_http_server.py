@@ -17,6 +17,7 @@ from sqlalchemy import select, update
 from bot.clock import FixedClock
 from bot.config import Settings
 from bot.runtime import Runtime
+from handlers.downloads import purge
 from models.downloads import Download
 from models.people import Role, User
 from models.records import AuditEvent
@@ -156,6 +157,11 @@ async def test_download_links_work_once_for_the_right_person_before_expiry(
             clock.set(NOW + timedelta(minutes=61))
             expired = await client.post(late.group(1))
             assert expired.status_code == 410 and "hết hạn" in expired.text
+            # The periodic purge takes expired files (and the chart) off the disk.
+            assert await purge(running.runtime.services) >= 2
+            leftovers = await asyncio.to_thread(
+                lambda: list((settings.data_dir / "downloads").rglob("*.*")))
+            assert leftovers == []
             clock.set(NOW)
 
             # The person's role changed since the link was made: refused.

@@ -1,0 +1,90 @@
+"""`python -m bot run` as an operator starts it: a child process with the Zalo channel
+(Telegram off) long-polling the fake Zalo server, the HTTP server on a free port, then
+SIGTERM. Someone registers with an invite typed into Zalo and the health check answers."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import signal
+import socket
+from pathlib import Path
+
+import httpx
+
+from tests import cli
+from tests.zalo_fake import TOKEN, FakeZalo
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def _config(tmp: Path, zalo_url: str, port: int) -> Path:
+    path = tmp / "config.toml"
+    path.write_text(f"""
+data_dir = "data"
+[database]
+url = "sqlite+aiosqlite:///{tmp / 'bot.sqlite3'}"
+[campaign]
+code = "run-test"
+name = "Mỗi ngày hướng dẫn 01 gia đình"
+unit = "Đặc khu Kiên Hải"
+start = 2026-01-01
+end = 2026-12-31
+[telegram]
+enabled = false
+[zalo]
+token_env = "ZALO_BOT_TOKEN"
+base_url = "{zalo_url}"
+polling_timeout = 1
+[http]
+host = "127.0.0.1"
+port = {port}
+public_url = "https://bot.example.vn"
+[notifications]
+weekly = false
+reminders = false
+[[hamlets]]
+code = "BNA"
+name = "Ấp Bãi Nhà A"
+households = 412
+[[procedures]]
+code = "KS"
+name = "Đăng ký khai sinh"
+""", encoding="utf-8")
+    return path
+
+
+async def test_run_serves_zalo_and_health_until_sigterm(tmp_path: Path) -> None:
+    async with FakeZalo() as fake:
+        port = _free_port()
+        config = str(_config(tmp_path, fake.base_url, port))
+        env = {**os.environ, "ZALO_BOT_TOKEN": TOKEN}
+        code, _, err = await asyncio.to_thread(cli.finish, cli.start("init", "--config", config))
+        assert code == 0, err
+        code, out, err = await asyncio.to_thread(cli.finish, cli.start(
+            "invite", "--config", config, "--role", "officer", "--hamlet", "BNA"))
+        assert code == 0, err
+        invite = out.strip().splitlines()[-1]
+
+        proc = cli.start("run", "--config", config, env=env)
+        try:
+            await fake.wait_polling(1, timeout=30)
+            fake.push(fake.text_update("zl-77", invite, name="Võ Thị Chạy"))
+            (reply, *_) = await fake.wait_sent(1, timeout=15)
+            assert reply.chat_id == "zl-77" and "Chào Võ Thị Chạy" in reply.text
+            async with httpx.AsyncClient(trust_env=False) as client:
+                health = await client.get(f"http://127.0.0.1:{port}/healthz")
+            assert health.status_code == 200
+            assert health.json()["channels"] == {"zalo": "up"}
+        finally:
+            proc.send_signal(signal.SIGTERM)
+            code, _, err = await asyncio.to_thread(cli.finish, proc)
+    assert code == 0, err
+    assert "Zalo" in err and f"127.0.0.1:{port}" in err  # what `run` says it runs
+    # Neither the token nor what people typed reaches the log.
+    assert TOKEN not in err and TOKEN.split(":")[1] not in err
+    assert "Võ Thị Chạy" not in err and invite not in err
