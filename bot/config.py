@@ -348,7 +348,7 @@ def _zalo(raw: dict[str, Any]) -> ZaloConfig:
     if token is not None and (not isinstance(token, str) or not token.strip()):
         raise ConfigError("zalo.token", "cfg_text")
     return ZaloConfig(
-        enabled=_bool(z, "enabled", "zalo", bool(z)),
+        enabled=_bool(z, "enabled", "zalo", "zalo" in raw),
         token=token,
         token_env=_env_name(z, "token_env", "zalo"),
         base_url=base_url.rstrip("/"),

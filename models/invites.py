@@ -16,6 +16,7 @@ from models.audit import record, snapshot
 from models.campaign import Hamlet
 from models.households import Entry
 from models.people import Identity, Invite, Role, User
+from models.records import Dialog
 from models.text import fold
 
 # No 0/O/1/I/L: codes are read aloud and typed on phones.
@@ -133,6 +134,10 @@ async def redeem_invite(
         if hamlet is None or not hamlet.active:
             return RedeemError.HAMLET_GONE
     if existing is None:
+        # find_user sees active users only: a deactivated user writing again from their own
+        # account comes back as themselves (same id and entries), not as a new user.
+        existing = await _inactive_owner(session, channel, external_id, now)
+    if existing is None:
         user = User(display_name=display_name, role=invite.role, hamlet_id=invite.hamlet_id,
                     created_at=now, active=True)
         session.add(user)
@@ -155,6 +160,28 @@ async def redeem_invite(
     invite.used_by = user.id
     await session.flush()
     return Redeemed(user=user, role_changed=changed)
+
+
+async def _inactive_owner(
+    session: AsyncSession, channel: str, external_id: str, now: datetime,
+) -> User | None:
+    """The deactivated user the account (channel, external_id) belongs to, if any.
+
+    Their unfinished conversation from before is dropped (the redeeming branch re-activates
+    them), and the account counts as seen now, as for any user who writes."""
+    identity = await session.scalar(
+        select(Identity).where(Identity.channel == channel, Identity.external_id == external_id))
+    if identity is None:
+        return None
+    user = await session.get(User, identity.user_id)
+    if user is None or user.active:
+        return None
+    dialog = await session.get(Dialog, user.id)
+    if dialog is not None:
+        await session.delete(dialog)
+    identity.blocked_at = None
+    identity.last_seen_at = now
+    return user
 
 
 async def count_entries(session: AsyncSession, officer_id: int) -> int:

@@ -191,6 +191,209 @@ def test_example_config_loads() -> None:
     assert len(s.hamlets) == 13
 
 
+
+def test_example_config_has_zalo_off_and_an_http_port() -> None:
+    s = load_settings(REPO / "config.example.toml")
+    assert s.zalo.enabled is False
+    assert isinstance(s.http.port, int)
+
+
+# --- [telegram] channel keys, [zalo] and [http] -------------------------------------------
+
+
+def _with(tmp: Path, **tables: dict[str, Any]) -> dict[str, Any]:
+    """raw_config with keys added to (or a table created for) [telegram], [zalo], [http];
+    a key given as None is removed (raw_config's [telegram] has an inline token)."""
+    raw = raw_config(tmp)
+    for name, values in tables.items():
+        table = raw.setdefault(name, {})
+        for key, value in values.items():
+            if value is None:
+                table.pop(key, None)
+            else:
+                table[key] = value
+    return raw
+
+
+def test_channel_and_http_defaults(tmp_path: Path) -> None:
+    s = parse_settings(raw_config(tmp_path), tmp_path)
+    assert "zalo" not in raw_config(tmp_path) and "http" not in raw_config(tmp_path)
+    assert s.telegram.enabled is True
+    assert s.telegram.mode == "polling" and s.telegram.webhook_url == ""
+    assert s.telegram.webhook_secret is None and s.telegram.resolve_secret() is None
+    z = s.zalo
+    assert z.enabled is False
+    assert (z.token, z.token_env, z.mode, z.polling_timeout) == (None, None, "polling", 30)
+    assert z.base_url == "https://bot-api.zaloplatforms.com"
+    assert z.webhook_url == "" and z.resolve_secret() is None
+    h = s.http
+    assert (h.host, h.port, h.public_url, h.download_minutes) == ("127.0.0.1", 8080, "", 60)
+    assert s.serves_http is False
+
+
+def test_a_zalo_table_enables_zalo_unless_it_says_otherwise(tmp_path: Path) -> None:
+    s = parse_settings(_with(tmp_path, zalo={"token_env": "ZALO_BOT_TOKEN"}), tmp_path)
+    assert s.zalo.enabled is True and s.zalo.token_env == "ZALO_BOT_TOKEN"
+    assert s.telegram.enabled is True  # both run in one process
+    assert s.serves_http is False  # both polling, no public address
+    s = parse_settings(_with(tmp_path, zalo={"enabled": False, "token": "z"},
+                             telegram={"enabled": False}), tmp_path)
+    assert s.zalo.enabled is False and s.telegram.enabled is False
+
+
+def test_zalo_base_url_trailing_slash_is_dropped(tmp_path: Path) -> None:
+    s = parse_settings(_with(tmp_path, zalo={"base_url": "http://127.0.0.1:9000/"}), tmp_path)
+    assert s.zalo.base_url == "http://127.0.0.1:9000"
+
+
+def test_serves_http_with_a_public_url_or_a_webhook(tmp_path: Path) -> None:
+    s = parse_settings(_with(tmp_path, http={"public_url": "http://10.0.0.5:8080/"}), tmp_path)
+    assert s.serves_http is True  # download links and /healthz, channels still polling
+    assert s.http.public_url == "http://10.0.0.5:8080"
+    assert s.http.url("/d/abc") == "http://10.0.0.5:8080/d/abc"
+    url = "https://hook.example.vn/zalo/webhook"
+    s = parse_settings(_with(tmp_path, zalo={"token": "z", "mode": "webhook",
+                                             "webhook_url": url}), tmp_path)
+    assert s.serves_http is True and s.http.public_url == ""
+    assert s.zalo_webhook == url
+    s = parse_settings(_with(tmp_path, telegram={"mode": "webhook", "webhook_url": url}),
+                       tmp_path)
+    assert s.serves_http is True and s.telegram_webhook == url
+    # A disabled channel's webhook mode neither needs an address nor starts the server.
+    s = parse_settings(_with(tmp_path, zalo={"enabled": False, "mode": "webhook"}), tmp_path)
+    assert s.serves_http is False
+
+
+def test_webhooks_default_to_paths_under_the_public_url(tmp_path: Path) -> None:
+    raw = _with(tmp_path, telegram={"mode": "webhook"}, zalo={"token": "z", "mode": "webhook"},
+                http={"public_url": "https://bot.example.vn"})
+    s = parse_settings(raw, tmp_path)
+    assert s.zalo_webhook == "https://bot.example.vn/zalo/webhook"
+    assert s.telegram_webhook == "https://bot.example.vn/telegram/webhook"
+    assert s.serves_http is True
+    # An explicit webhook_url wins (a trailing slash is dropped).
+    raw["zalo"]["webhook_url"] = "https://other.example.vn/z/"
+    s = parse_settings(raw, tmp_path)
+    assert s.zalo_webhook == "https://other.example.vn/z"
+    assert s.telegram_webhook == "https://bot.example.vn/telegram/webhook"
+
+
+@pytest.mark.parametrize("http", [{}, {"public_url": "http://bot.example.vn"}])
+@pytest.mark.parametrize("channel", ["zalo", "telegram"])
+def test_webhook_mode_needs_an_https_address(tmp_path: Path, channel: str,
+                                             http: dict[str, Any]) -> None:
+    err = _error(_with(tmp_path, **{channel: {"token": "1:z", "mode": "webhook"}}, http=http),
+                 tmp_path)
+    assert err.key == f"{channel}.webhook_url"
+    assert err.expected == "chế độ webhook cần webhook_url hoặc http.public_url dạng https://"
+    assert str(err).startswith(f"{channel}.webhook_url: ")
+
+
+@pytest.mark.parametrize(("table", "values", "key", "expected"), [
+    ("zalo", {"mode": "push"}, "zalo.mode", 'cần "polling" hoặc "webhook"'),
+    ("telegram", {"mode": "push"}, "telegram.mode", 'cần "polling" hoặc "webhook"'),
+    ("zalo", {"webhook_url": "http://bot.example.vn/zalo/webhook"}, "zalo.webhook_url",
+     "cần địa chỉ công khai bắt đầu bằng https://"),
+    ("telegram", {"webhook_url": "http://bot.example.vn/telegram/webhook"},
+     "telegram.webhook_url", "cần địa chỉ công khai bắt đầu bằng https://"),
+    ("zalo", {"webhook_url": 42}, "zalo.webhook_url", "bắt đầu bằng https://"),
+    ("zalo", {"webhook_secret": "short"}, "zalo.webhook_secret",
+     "cần chuỗi bí mật 8–256 ký tự gồm chữ, số, _ hoặc -"),
+    ("zalo", {"webhook_secret": "has some spaces"}, "zalo.webhook_secret", "8–256 ký tự"),
+    ("zalo", {"webhook_secret": "bímật-của-bot"}, "zalo.webhook_secret", "8–256 ký tự"),
+    ("telegram", {"webhook_secret": "x" * 257}, "telegram.webhook_secret", "8–256 ký tự"),
+    ("telegram", {"webhook_secret": "abc"}, "telegram.webhook_secret", "8–256 ký tự"),
+    ("http", {"port": 70000}, "http.port", "cần số cổng từ 1 đến 65535"),
+    ("http", {"port": 0}, "http.port", "cần một số nguyên ≥ 1"),
+    ("http", {"port": "8080"}, "http.port", "cần một số nguyên ≥ 1"),
+    ("http", {"public_url": "ftp://x"}, "http.public_url",
+     "cần địa chỉ bắt đầu bằng http:// hoặc https://"),
+    ("http", {"host": ""}, "http.host", "cần một chuỗi ký tự, không để trống"),
+    ("http", {"download_minutes": 0}, "http.download_minutes", "cần một số nguyên ≥ 1"),
+    ("zalo", {"base_url": "bot-api.zaloplatforms.com"}, "zalo.base_url",
+     "cần địa chỉ bắt đầu bằng http:// hoặc https://"),
+    ("zalo", {"token": ""}, "zalo.token", "cần một chuỗi ký tự, không để trống"),
+    ("zalo", {"token": "   "}, "zalo.token", "không để trống"),
+    ("zalo", {"token_env": ""}, "zalo.token_env", "cần tên một biến môi trường"),
+    ("telegram", {"token_env": ""}, "telegram.token_env", "cần tên một biến môi trường"),
+    ("zalo", {"webhook_secret_env": ""}, "zalo.webhook_secret_env", "biến môi trường"),
+    ("zalo", {"enabled": "yes"}, "zalo.enabled", "cần true hoặc false"),
+    ("telegram", {"enabled": 1}, "telegram.enabled", "cần true hoặc false"),
+    ("zalo", {"polling_timeout": 0}, "zalo.polling_timeout", "cần một số nguyên ≥ 1"),
+])
+def test_bad_channel_or_http_value(tmp_path: Path, table: str, values: dict[str, Any],
+                                   key: str, expected: str) -> None:
+    err = _error(_with(tmp_path, **{table: values}), tmp_path)
+    assert err.key == key
+    assert expected in err.expected
+    assert str(err) == f"{key}: {err.expected}"
+
+
+def test_good_webhook_secrets(tmp_path: Path) -> None:
+    for secret in ("12345678", "Abc_def-123", "x" * 256):
+        s = parse_settings(_with(tmp_path, zalo={"webhook_secret": secret}), tmp_path)
+        assert s.zalo.resolve_secret() == secret
+
+
+@pytest.mark.parametrize("channel", ["zalo", "telegram"])
+def test_token_and_secret_from_the_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                               channel: str) -> None:
+    monkeypatch.setenv("DVC_TEST_CH_TOKEN", " 77:zalo-or-tg \n")
+    monkeypatch.setenv("DVC_TEST_CH_SECRET", "s3cret_value-1")
+    s = parse_settings(_with(tmp_path, **{channel: {
+        "token": None, "token_env": "DVC_TEST_CH_TOKEN",
+        "webhook_secret_env": "DVC_TEST_CH_SECRET"}}), tmp_path)
+    cfg = s.zalo if channel == "zalo" else s.telegram
+    assert cfg.resolve_token() == "77:zalo-or-tg"
+    assert cfg.resolve_secret() == "s3cret_value-1"
+
+
+@pytest.mark.parametrize("channel", ["zalo", "telegram"])
+@pytest.mark.parametrize("value", [None, "", "  "])
+def test_empty_environment_variable_names_its_key(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, channel: str, value: str | None,
+) -> None:
+    for name in ("DVC_TEST_CH_TOKEN", "DVC_TEST_CH_SECRET"):
+        if value is None:
+            monkeypatch.delenv(name, raising=False)
+        else:
+            monkeypatch.setenv(name, value)
+    s = parse_settings(_with(tmp_path, **{channel: {
+        "token": None, "token_env": "DVC_TEST_CH_TOKEN",
+        "webhook_secret_env": "DVC_TEST_CH_SECRET"}}), tmp_path)
+    cfg = s.zalo if channel == "zalo" else s.telegram
+    with pytest.raises(ConfigError) as info:
+        cfg.resolve_token()
+    assert info.value.key == f"{channel}.token_env"
+    assert info.value.expected == \
+        "biến môi trường DVC_TEST_CH_TOKEN chưa được đặt hoặc đang trống"
+    with pytest.raises(ConfigError) as info:
+        cfg.resolve_secret()
+    assert info.value.key == f"{channel}.webhook_secret_env"
+    assert "DVC_TEST_CH_SECRET" in info.value.expected
+
+
+def test_inline_token_and_secret_win_over_the_environment(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.delenv("DVC_TEST_CH_UNSET", raising=False)
+    s = parse_settings(_with(tmp_path, zalo={
+        "token": "inline-zalo", "token_env": "DVC_TEST_CH_UNSET",
+        "webhook_secret": "inline_secret", "webhook_secret_env": "DVC_TEST_CH_UNSET"}),
+        tmp_path)
+    assert s.zalo.resolve_token() == "inline-zalo"
+    assert s.zalo.resolve_secret() == "inline_secret"
+
+
+def test_no_zalo_token_and_no_secret(tmp_path: Path) -> None:
+    s = parse_settings(_with(tmp_path, zalo={"mode": "polling"}), tmp_path)
+    assert s.zalo.resolve_secret() is None  # `run` makes a random one for webhook mode
+    with pytest.raises(ConfigError) as info:
+        s.zalo.resolve_token()
+    assert info.value.key == "zalo.token"
+    assert "Zalo Bot Platform" in info.value.expected
+
+
 # --- the command line ---------------------------------------------------------------------
 
 

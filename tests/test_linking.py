@@ -386,3 +386,30 @@ async def test_admin_too_many_matches_and_cancel(runtime: Runtime) -> None:
     assert "Đã hủy" in await admin.press("Hủy")
     async with runtime.services.sessions() as session:
         assert list(await session.scalars(select(Invite))) == []
+
+
+async def test_link_code_from_a_deactivated_account_behaves_as_before(runtime: Runtime) -> None:
+    """A link code never re-activates the sender's old user (only an invite does): with
+    entries the account is refused, without entries it moves to the code's user."""
+    lan = await make_user(runtime, external_id="lan", hamlet="L365", name="Lê Thị Lan")
+    busy = await make_user(runtime, external_id="z-100", channel="zalo", hamlet="BNA")
+    idle = await make_user(runtime, external_id="z-200", channel="zalo", hamlet="BNA")
+    await _log_household(ZaloUser(runtime, "z-100"), "Nguyễn Văn An", "0912345678")
+    async with runtime.services.sessions() as session, session.begin():
+        for user_id in (busy.id, idle.id):
+            user = await session.get(User, user_id)
+            assert user is not None
+            user.active = False
+
+    out = await ZaloUser(runtime, "z-100").say(await _link_code(runtime, lan.id))
+    assert "không thể tự động gộp" in out
+    assert await _owner(runtime, "zalo", "z-100") == busy.id
+    user, _ = await _user(runtime, busy.id)
+    assert not user.active
+
+    out = await ZaloUser(runtime, "z-200").say(await _link_code(runtime, lan.id))
+    assert "Đã liên kết" in out and "Lê Thị Lan" in out
+    assert await _owner(runtime, "zalo", "z-200") == lan.id
+    user, identities = await _user(runtime, idle.id)
+    assert not user.active and identities == []
+    assert not [e for e in await _audit(runtime) if e.action in ("reassign", "deactivate")]

@@ -12,6 +12,7 @@ from bot.runtime import Runtime
 from handlers.io import Inbound
 from handlers.texts.vi import MESSAGES
 from models.campaign import Hamlet
+from models.households import Entry
 from models.invites import create_invite
 from models.people import Identity, Invite, Role, User
 from models.records import AuditEvent, Dialog
@@ -207,3 +208,90 @@ async def test_invite_code_in_group_is_not_redeemed(runtime: Runtime) -> None:
     assert await _count(runtime, User) == 0
     # The code still works in a private chat afterwards.
     assert "đã được đăng ký" in await Chat(runtime, "stranger").say(f"/start {code}")
+
+
+async def _deactivate(runtime: Runtime, user_id: int) -> None:
+    async with runtime.services.sessions() as session, session.begin():
+        user = await session.get(User, user_id)
+        assert user is not None
+        user.active = False
+
+
+async def test_deactivated_user_returns_with_a_new_invite(runtime: Runtime) -> None:
+    lan = await make_user(runtime, external_id="lan", hamlet="BNA", name="Lê Thị Lan")
+    chat = Chat(runtime, "lan")
+    await chat.say("Nguyễn Văn An; Tổ 3; 0912345678; 1")
+    assert "Đã lưu hộ" in await chat.press("Lưu")
+    await chat.say("/them")  # a conversation left open when they were deactivated
+    await _deactivate(runtime, lan.id)
+    code, invite_id = await _invite(runtime, role=Role.HAMLET_HEAD, hamlet="L365")
+
+    out = await chat.say(f"/start {code}")
+    assert MESSAGES["registered"].format(name="Lê Thị Lan", role=MESSAGES["role_hamlet_head"],
+                                         where=" – Ấp Ba Sáu Lăm") in out
+    assert "Hướng dẫn dùng bot" in out
+
+    # The same user, active again with the invite's role and hamlet; no second user.
+    users = await _users(runtime)
+    assert len(users) == 1
+    user, identities = users[0]
+    assert user.id == lan.id and user.active and user.role == Role.HAMLET_HEAD
+    assert [(i.channel, i.external_id) for i in identities] == [("console", "lan")]
+    assert identities[0].last_seen_at == NOW
+    async with runtime.services.sessions() as session:
+        hamlet = await session.get(Hamlet, user.hamlet_id)
+        invite = await session.get(Invite, invite_id)
+        entries = list(await session.scalars(select(Entry)))
+        audit = list(await session.scalars(
+            select(AuditEvent).where(AuditEvent.target == "user")))
+        dialog = await session.get(Dialog, lan.id)
+    assert hamlet is not None and hamlet.code == "L365"
+    assert invite is not None and invite.used_by == lan.id and invite.used_at == NOW
+    assert [e.officer_id for e in entries] == [lan.id]  # their earlier work is still theirs
+    assert dialog is None  # the old conversation does not resume
+    assert [(a.action, a.actor_id, a.target_id) for a in audit] == [
+        ("reassign", lan.id, lan.id)]
+    before, after = audit[0].before, audit[0].after
+    assert before is not None and after is not None
+    assert (before["active"], before["role"], before["hamlet_id"]) == (
+        False, "officer", lan.hamlet_id)
+    assert (after["active"], after["role"], after["hamlet_id"]) == (
+        True, "hamlet_head", user.hamlet_id)
+    assert after["invite_id"] == invite_id
+
+    # The bot works for them again, with their old entry.
+    assert "Họ và tên chủ hộ" in await chat.say("/them")
+    await chat.say("/huy")
+    assert "Nguyễn Văn An" in await chat.say("/cuatoi")
+
+
+async def test_deactivated_user_returns_with_a_bare_code_on_zalo(runtime: Runtime) -> None:
+    hoa = await make_user(runtime, external_id="z-100", channel="zalo", hamlet="BNA",
+                          name="Hoa")
+    await _deactivate(runtime, hoa.id)
+    code, _ = await _invite(runtime)
+    replies = await runtime.core.handle(Inbound(
+        channel="zalo", user_id="z-100", chat_id="z-100", chat_type="private", text=code,
+        delivery_key="d-1", sender_name="Hoa Zalo"))
+    assert replies
+    assert MESSAGES["registered"].format(name="Hoa", role=MESSAGES["role_officer"],
+                                         where=" – Ấp Ba Sáu Lăm") in replies[0].text
+    (user, identities), = await _users(runtime)
+    assert user.id == hoa.id and user.active
+    assert [(i.channel, i.external_id) for i in identities] == [("zalo", "z-100")]
+
+
+async def test_deactivated_user_is_unregistered_until_a_new_invite(runtime: Runtime) -> None:
+    lan = await make_user(runtime, external_id="lan", hamlet="BNA")
+    await _deactivate(runtime, lan.id)
+    chat = Chat(runtime, "lan")
+    for text in ("xin chào", "/them", "/cuatoi", "Nguyễn Văn An; Tổ 3; 0912345678; 1"):
+        out = await chat.say(text)
+        assert "chưa được đăng ký" in out, text
+    assert "không đúng" in await chat.say("/start ABCDEFGHJK")
+    (user, _), = await _users(runtime)
+    assert not user.active
+    async with runtime.services.sessions() as session:
+        assert await session.scalar(
+            select(func.count()).select_from(AuditEvent).where(
+                AuditEvent.target == "user")) == 0
