@@ -7,7 +7,6 @@ The HTTP server (bot/http_server.py) serves the links through `look` and `take`.
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 import secrets
 import shutil
@@ -17,7 +16,7 @@ from pathlib import Path
 
 from handlers.context import Services
 from handlers.i18n import fmt_datetime, t
-from handlers.io import Reply
+from handlers.io import Reply, discard_file
 from models import downloads
 from models.downloads import FILE, IMAGE, Download, Refusal
 from models.people import User
@@ -40,14 +39,6 @@ def _store(services: Services, source: Path, move: bool) -> Path:
     else:
         shutil.copyfile(source, target)
     return target
-
-
-def _discard(path: Path | None) -> None:
-    if path is None:
-        return
-    path.unlink(missing_ok=True)
-    with contextlib.suppress(OSError):
-        path.parent.rmdir()
 
 
 async def as_links(services: Services, user_id: int | None, replies: list[Reply]) -> list[Reply]:
@@ -75,7 +66,7 @@ async def as_links(services: Services, user_id: int | None, replies: list[Reply]
                                     image_url=f"{base}{PATH}{offer.token}")
                     done.append(reply)
                 elif reply.cleanup:  # the figures are in the text; the chart is a bonus
-                    _discard(reply.image)
+                    discard_file(reply.image)
                 continue
             if reply.file is None:
                 done.append(reply)
@@ -89,7 +80,7 @@ async def as_links(services: Services, user_id: int | None, replies: list[Reply]
                          expires=fmt_datetime(offer.download.expires_at, settings.timezone))
             else:
                 if reply.cleanup:
-                    _discard(reply.file)
+                    discard_file(reply.file)
                 note = t(lang, "download_unavailable", name=name)
             text = f"{reply.text}\n\n{note}" if reply.text else note
             done.append(replace(reply, text=text, file=None, image=None, cleanup=False))
@@ -129,7 +120,7 @@ async def take(services: Services, token: str) -> Fetched | Refusal:
             result.purged_at = now
             return Refusal.EXPIRED
         if result.kind == FILE:  # spent: its personal data leaves the disk now
-            _discard(path)
+            discard_file(path)
             result.purged_at = now
         return Fetched(data=data, filename=result.filename, kind=result.kind)
 
@@ -140,7 +131,7 @@ async def purge(services: Services, now: datetime | None = None) -> int:
         now = now or services.clock.now()
         rows = await downloads.to_purge(session, now)
         for row in rows:
-            _discard(Path(row.path))
+            discard_file(Path(row.path))
             row.purged_at = now
         return len(rows)
 

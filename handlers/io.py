@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -61,3 +62,12 @@ class Reply:
     # core fills it in, with a download link, for such channels.
     image_url: str | None = None
     lang: str = ""  # the recipient's language, for text a channel adds ("Trả lời 1 hoặc 2")
+
+
+def discard_file(path: Path | None) -> None:
+    """Delete a scratch file (it may hold personal data), and its folder once empty."""
+    if path is None:
+        return
+    path.unlink(missing_ok=True)
+    with contextlib.suppress(OSError):
+        path.parent.rmdir()

@@ -3,12 +3,15 @@ long-polling the fake Zalo Bot API server on 127.0.0.1, users typing text only."
 
 from __future__ import annotations
 
+import asyncio
 import shutil
+from collections.abc import Awaitable, Callable
 from datetime import timedelta
 from pathlib import Path
 
 from sqlalchemy import func, select
 
+from bot.channels.zalo import ChatQueues
 from bot.clock import FixedClock
 from bot.config import Settings, parse_settings
 from bot.runtime import Runtime, build_runtime, sync_from_config
@@ -160,3 +163,33 @@ async def test_a_refused_reply_does_not_stop_the_bot(
         out = await zalo.say(ZALO_ID, "/tiendo")
         assert len(out) == 1 and "/412" in out[0].text
         assert fake.refused == [(ZALO_ID, 200), (ZALO_ID, 502)]
+
+
+async def test_one_chats_messages_never_overlap_or_overtake() -> None:
+    queues = ChatQueues()
+    log: list[str] = []
+    gate = asyncio.Event()
+
+    def job(name: str, wait: asyncio.Event | None = None) -> Callable[[], Awaitable[None]]:
+        async def run() -> None:
+            log.append(f"{name}+")
+            if wait is not None:
+                await wait.wait()
+            else:
+                await asyncio.sleep(0.01)  # a message that takes a while (a database write)
+            log.append(f"{name}-")
+        return run
+
+    queues.submit("chat", job("a", gate))
+    queues.submit("chat", job("b"))
+    await asyncio.sleep(0)
+    gate.set()
+    for _ in range(3):  # "a" ends and hands the lock to "b", which is now running
+        await asyncio.sleep(0)
+    assert log == ["a+", "a-", "b+"]
+    queues.submit("chat", job("c"))
+    queues.submit("other", job("x"))
+    await queues.drain()
+    mine = [e for e in log if e[0] in "abc"]
+    assert mine == ["a+", "a-", "b+", "b-", "c+", "c-"]
+    assert "x+" in log  # another chat is not held up behind this one

@@ -33,7 +33,7 @@ from bot.config import Settings
 from bot.notify import Notifier, Outcome
 from handlers.core import Core
 from handlers.i18n import fmt_phone, t
-from handlers.io import Attachment, Inbound, Reply
+from handlers.io import Attachment, Inbound, Reply, discard_file
 from handlers.roster_file import MAX_BYTES
 
 CHANNEL = "telegram"
@@ -274,13 +274,9 @@ def tel_link(text: str, phone: str) -> MessageEntity | None:
 
 
 def discard(reply: Reply) -> None:
-    """Delete a scratch file once sent, and its folder if that is now empty."""
+    """Delete a reply's scratch files once sent."""
     for path in (reply.file, reply.image):
-        if path is None:
-            continue
-        path.unlink(missing_ok=True)
-        with contextlib.suppress(OSError):
-            path.parent.rmdir()
+        discard_file(path)
 
 
 async def set_menu(app: Application[Any, Any, Any, Any, Any, Any], language: str) -> None:

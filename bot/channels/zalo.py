@@ -80,19 +80,24 @@ class ChatQueues:
     side by side: a slow report for one person does not hold up everybody else."""
 
     def __init__(self) -> None:
-        self._locks: dict[str, asyncio.Lock] = {}
+        # Per chat: its lock and how many of its messages are queued or running. The lock
+        # is dropped only when that count is 0: a lock just released to a waiting message
+        # is not held yet, and a fresh lock then would let a newer message overtake it.
+        self._chats: dict[str, tuple[asyncio.Lock, list[int]]] = {}
         self._tasks: set[asyncio.Future[object]] = set()
 
     def submit(self, chat_id: str, work: Callable[[], Awaitable[None]]) -> None:
-        lock = self._locks.setdefault(chat_id, asyncio.Lock())
+        lock, pending = self._chats.setdefault(chat_id, (asyncio.Lock(), [0]))
+        pending[0] += 1
 
         async def run() -> None:
             try:
                 async with lock:  # asyncio locks wake waiters first come, first served
                     await work()
             finally:
-                if not lock.locked() and self._locks.get(chat_id) is lock:
-                    del self._locks[chat_id]
+                pending[0] -= 1
+                if pending[0] == 0:
+                    del self._chats[chat_id]
 
         self.spawn(run(), f"zalo-chat-{chat_id[-6:]}")
 
