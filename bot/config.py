@@ -262,6 +262,7 @@ def _hamlets(raw: dict[str, Any]) -> tuple[HamletConfig, ...]:
             code=_str(h, "code", f"hamlets[{i}]").upper(),
             name=_str(h, "name", f"hamlets[{i}]"),
             households=_int(h, "households", f"hamlets[{i}]", minimum=1),
+            unit=_str(h, "unit", f"hamlets[{i}]") if "unit" in h else "",
         )
         for i, h in enumerate(_codes(raw, "hamlets"))
     )

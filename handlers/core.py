@@ -8,8 +8,6 @@ import time
 from collections.abc import Callable
 from dataclasses import replace
 
-from sqlalchemy.exc import IntegrityError
-
 import handlers.add_household
 import handlers.awards
 import handlers.downloads
@@ -31,9 +29,10 @@ from handlers.dialog import COMMANDS, REPEAT, STEPS, Answer, pressed_option, typ
 from handlers.i18n import t
 from handlers.io import PRIVATE, Inbound, Reply
 from handlers.registration import group_pointer, start_unregistered, unregistered
+from models.concurrency import claim_delivery, lock_user
 from models.invites import find_user, looks_like_code
 from models.notifications import touch_identity
-from models.records import Delivery, Dialog
+from models.records import Dialog
 from models.text import clean
 
 log = logging.getLogger(__name__)
@@ -83,10 +82,6 @@ class Core:
             replies = await render_files(replies)
             if inbound.channel in self.link_channels:
                 replies = await handlers.downloads.as_links(self.services, user_id, replies)
-        except IntegrityError:
-            # A concurrent delivery of the same update won the race: it already answered.
-            log.info("duplicate delivery skipped channel=%s", inbound.channel)
-            return []
         except Exception:
             # Never echo what the user typed into logs: it holds personal data.
             log.exception("handler failed channel=%s", inbound.channel)
@@ -100,14 +95,14 @@ class Core:
         settings = self.services.settings
         now = self.services.clock.now()
         async with self.services.sessions() as session, session.begin():
-            if inbound.delivery_key:
-                key = f"{inbound.channel}:{inbound.delivery_key}"
-                if await session.get(Delivery, key) is not None:
-                    return [], None
-                session.add(Delivery(key=key, processed_at=now))
-                await session.flush()
+            if inbound.delivery_key and not await claim_delivery(
+                    session, f"{inbound.channel}:{inbound.delivery_key}", now):
+                # Redelivered, or another process has it: that one answers.
+                log.info("duplicate delivery skipped channel=%s", inbound.channel)
+                return [], None
             user = await find_user(session, inbound.channel, inbound.user_id)
             if user is not None:
+                await lock_user(session, user.id)
                 await touch_identity(session, channel=inbound.channel,
                                      external_id=inbound.user_id, now=now)
             lang = (user.language if user else None) or settings.language

@@ -62,7 +62,9 @@ async def next_card(session: AsyncSession, *, batch_id: int, caller_id: int, now
             select(Check.id).where(Check.batch_id == batch_id,
                                    _available(now, lease, caller_id),  # type: ignore[arg-type]
                                    _live_entry())  # type: ignore[arg-type]
-            .order_by(Check.queue_at, Check.position).limit(1))
+            .order_by(Check.queue_at, Check.position).limit(1)
+            # PostgreSQL: pass over cards another caller is taking right now.
+            .with_for_update(of=Check, skip_locked=True))
         if candidate is None:
             return None
         taken = await session.execute(

@@ -45,7 +45,9 @@ class Status(enum.StrEnum):
 
 class Notification(Base):
     __tablename__ = "notification"
-    __table_args__ = (UniqueConstraint("kind", "period_key", "user_id", "channel"),)
+    # One row per message and person whatever the channel: two processes (or a Telegram
+    # and a Zalo process) racing to send the same summary cannot both insert it.
+    __table_args__ = (UniqueConstraint("kind", "period_key", "user_id"),)
 
     id: Mapped[int] = mapped_column(BigId, primary_key=True)
     kind: Mapped[str] = mapped_column(String(20))  # "weekly", "reminder"
@@ -65,7 +67,8 @@ async def claim(session: AsyncSession, *, kind: str, period_key: str, user_id: i
     # Any channel: a person linked on Telegram and Zalo gets the message once, wherever.
     row = await session.scalar(select(Notification).where(
         Notification.kind == kind, Notification.period_key == period_key,
-        Notification.user_id == user_id).order_by(Notification.id.desc()).limit(1))
+        Notification.user_id == user_id).order_by(Notification.id.desc()).limit(1)
+        .with_for_update())  # a retry is taken by one process only (PostgreSQL)
     if row is None:
         row = Notification(kind=kind, period_key=period_key, user_id=user_id, channel=channel,
                            status=Status.SENDING, attempts=1, created_at=now, updated_at=now)

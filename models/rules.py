@@ -14,6 +14,7 @@ class HamletConfig:
     code: str
     name: str
     households: int
+    unit: str = ""  # the commune it belongs to; empty = the campaign's unit
 
 
 @dataclass(frozen=True)

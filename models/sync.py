@@ -64,7 +64,7 @@ async def sync_catalog(
     # A hamlet with an imported roster counts its rows; the configured figure stays beside.
     rosters = await roster_sizes(session)
     for cfg in hamlets:
-        values: dict[str, object] = {"name": cfg.name, "unit": campaign.unit,
+        values: dict[str, object] = {"name": cfg.name, "unit": cfg.unit or campaign.unit,
                                      "configured_households": cfg.households,
                                      "active": True}
         current = existing.get(cfg.code)

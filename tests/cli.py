@@ -7,6 +7,8 @@ import sys
 from collections.abc import Mapping
 from pathlib import Path
 
+from bot.runtime import Runtime
+
 REPO = Path(__file__).resolve().parent.parent
 
 
@@ -22,3 +24,21 @@ def finish(proc: subprocess.Popen[str]) -> tuple[int, str, str]:
     """(exit code, stdout, stderr)."""
     out, err = proc.communicate(timeout=90)
     return proc.returncode, out, err
+
+
+def write_config(runtime: Runtime, folder: Path) -> Path:
+    """The test configuration as a TOML file, on the test's own database (either backend)."""
+    from tests.conftest import HAMLETS, PROCEDURES
+
+    lines = ['language = "vi"', 'timezone = "Asia/Ho_Chi_Minh"', "[database]",
+             f'url = "{runtime.settings.database_url}"', "[campaign]", 'code = "test-2026"',
+             'name = "Mỗi ngày hướng dẫn 01 gia đình"', 'unit = "Đặc khu Kiên Hải"',
+             "start = 2026-01-01", "end = 2026-12-31"]
+    for h in HAMLETS:
+        lines += ["[[hamlets]]", f'code = "{h["code"]}"', f'name = "{h["name"]}"',
+                  f'households = {h["households"]}']
+    for p in PROCEDURES:
+        lines += ["[[procedures]]", f'code = "{p["code"]}"', f'name = "{p["name"]}"']
+    path = folder / "config.toml"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path

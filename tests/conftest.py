@@ -1,9 +1,10 @@
-"""Shared fixtures: a migrated SQLite file per test, a fixed clock, settings, users."""
+"""Shared fixtures: a migrated database per test on each backend, a fixed clock, settings,
+users. Every test that takes `settings` (or `runtime`) runs on SQLite and on PostgreSQL."""
 
 from __future__ import annotations
 
 import shutil
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterator
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
@@ -15,6 +16,10 @@ from bot.config import Settings, parse_settings
 from bot.db import upgrade
 from bot.runtime import Runtime, build_runtime, sync_from_config
 from models.people import Identity, Role, User
+from tests.backends import ENV, PostgresServer, configured
+
+BACKENDS = ["sqlite", "postgresql"]
+_PG_REASON = pytest.StashKey[str | None]()
 
 # 10:00 in Vietnam on Wednesday 15/04/2026 (a fixed "now" for every test).
 NOW = datetime(2026, 4, 15, 3, 0, tzinfo=UTC)
@@ -52,6 +57,29 @@ def raw_config(tmp: Path, **overrides: Any) -> dict[str, Any]:
     return raw
 
 
+def _postgres_skip_reason(config: pytest.Config) -> str | None:
+    if _PG_REASON not in config.stash:
+        server = configured()
+        config.stash[_PG_REASON] = (f"{ENV} is not set" if server is None
+                                    else server.reachable())
+    return config.stash[_PG_REASON]
+
+
+def pytest_report_header(config: pytest.Config) -> str:
+    reason = _postgres_skip_reason(config)
+    if reason is None:
+        server = configured()
+        assert server is not None
+        return f"PostgreSQL pass: on {server.url.render_as_string(hide_password=True)}"
+    return f"PostgreSQL pass: SKIPPED ({reason}); only SQLite is tested"
+
+
+def pytest_terminal_summary(terminalreporter: Any, config: pytest.Config) -> None:
+    reason = _postgres_skip_reason(config)
+    if reason is not None:
+        terminalreporter.write_line(f"PostgreSQL pass SKIPPED: {reason}", yellow=True)
+
+
 @pytest.fixture(scope="session")
 def template_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Migrations run once; each test copies the migrated file (fast and still real)."""
@@ -60,10 +88,40 @@ def template_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
+@pytest.fixture(scope="session")
+def postgres(request: pytest.FixtureRequest) -> PostgresServer:
+    reason = _postgres_skip_reason(request.config)
+    server = configured()
+    if reason is not None or server is None:
+        pytest.skip(f"PostgreSQL pass skipped: {reason}")
+    return server
+
+
+@pytest.fixture(scope="session")
+def pg_template(postgres: PostgresServer) -> Iterator[str]:
+    """One migrated database per run; each test gets a copy (CREATE DATABASE … TEMPLATE)."""
+    name = postgres.create()
+    upgrade(postgres.db_url(name))
+    yield name
+    postgres.drop(name)
+
+
+@pytest.fixture(params=BACKENDS)
+def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    if request.param == "sqlite":
+        template: Path = request.getfixturevalue("template_db")
+        shutil.copy(template, tmp_path / "bot.sqlite3")
+        yield f"sqlite+aiosqlite:///{tmp_path / 'bot.sqlite3'}"
+        return
+    server: PostgresServer = request.getfixturevalue("postgres")
+    name = server.create(template=request.getfixturevalue("pg_template"))
+    yield server.db_url(name)
+    server.drop(name)
+
+
 @pytest.fixture
-def settings(tmp_path: Path, template_db: Path) -> Settings:
-    shutil.copy(template_db, tmp_path / "bot.sqlite3")
-    return parse_settings(raw_config(tmp_path), tmp_path)
+def settings(tmp_path: Path, database_url: str) -> Settings:
+    return parse_settings(raw_config(tmp_path, database={"url": database_url}), tmp_path)
 
 
 @pytest.fixture

@@ -77,6 +77,7 @@ async def configured(settings: Settings, clock: FixedClock,
     made: list[Runtime] = []
 
     async def make(**overrides: Any) -> Runtime:
+        overrides.setdefault("database", {"url": settings.database_url})
         rt = build_runtime(parse_settings(raw_config(tmp_path, **overrides), tmp_path), clock)
         made.append(rt)
         await sync_from_config(rt)

@@ -11,32 +11,13 @@ from sqlalchemy import select
 
 from bot.runtime import Runtime
 from models.records import AuditEvent
-from tests.cli import finish, start
-from tests.conftest import HAMLETS, PROCEDURES
+from tests.cli import finish, start, write_config
 from tests.seed import seed
-
-
-def _config(runtime: Runtime, folder: Path) -> Path:
-    db = runtime.settings.database_url.removeprefix("sqlite+aiosqlite:///")
-    lines = ['language = "vi"', 'timezone = "Asia/Ho_Chi_Minh"', "[database]",
-             f'url = "sqlite+aiosqlite:///{db}"', "[campaign]", 'code = "test-2026"',
-             'name = "Mỗi ngày hướng dẫn 01 gia đình"', 'unit = "Đặc khu Kiên Hải"',
-             "start = 2026-01-01", "end = 2026-12-31"]
-    for h in HAMLETS:
-        lines += ["[[hamlets]]", f'code = "{h["code"]}"', f'name = "{h["name"]}"',
-                  f'households = {h["households"]}']
-    for p in PROCEDURES:
-        lines += ["[[procedures]]", f'code = "{p["code"]}"', f'name = "{p["name"]}"']
-    path = folder / "config.toml"
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    return path
-
-
 
 
 async def test_cli_export_xlsx_csv_and_errors(runtime: Runtime, tmp_path: Path) -> None:
     await seed(runtime)
-    config = str(_config(runtime, tmp_path))
+    config = str(write_config(runtime, tmp_path))
     out_x, out_c = tmp_path / "xlsx", tmp_path / "csv"
     # Independent runs side by side: each starts a Python process.
     xlsx = start("export", "--config", config, "--from", "01/03/2026", "--to", "30/04/2026",

@@ -17,9 +17,8 @@ from models.campaign import Hamlet
 from models.records import AuditEvent
 from models.registry import HouseholdInput, campaign_by_code, create_household_entry
 from models.roster import Roster, RosterHousehold
-from tests.cli import finish, start
+from tests.cli import finish, start, write_config
 from tests.conftest import make_user
-from tests.test_export_cli import _config
 from tests.test_roster_file import HEADER, csv_bytes
 
 GOOD = [  # L365: 4 households, 3 with a phone, 3 with a code
@@ -64,7 +63,7 @@ async def _state(runtime: Runtime) -> tuple[dict[str, int], list[Roster]]:
 
 async def test_cli_roster_import_replace_and_show(runtime: Runtime, tmp_path: Path) -> None:
     await _guided(runtime)
-    config = str(_config(runtime, tmp_path))
+    config = str(write_config(runtime, tmp_path))
     good, bad, again = tmp_path / "ds-l365.csv", tmp_path / "bna.csv", tmp_path / "moi.csv"
     good.write_bytes(csv_bytes([HEADER, *GOOD]))
     bad.write_bytes(csv_bytes([HEADER, *BAD]))
@@ -164,7 +163,7 @@ async def test_cli_roster_import_replace_and_show(runtime: Runtime, tmp_path: Pa
 
 async def test_cli_roster_import_asks_at_a_terminal(runtime: Runtime, tmp_path: Path) -> None:
     pty = pytest.importorskip("pty")  # a terminal of our own for the child's stdin
-    config = str(_config(runtime, tmp_path))
+    config = str(write_config(runtime, tmp_path))
     good = tmp_path / "ds.csv"
     good.write_bytes(csv_bytes([HEADER, *GOOD]))
     env = {k: v for k, v in os.environ.items() if k != "CI"}

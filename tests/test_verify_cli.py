@@ -16,10 +16,9 @@ from models.households import Entry
 from models.registry import campaign_by_code
 from models.sampling import Rule, create_batch
 from models.verification import Batch, Check, Outcome
-from tests.cli import finish, start
+from tests.cli import finish, start, write_config
 from tests.conftest import NOW
 from tests.seed import seed
-from tests.test_export_cli import _config
 
 
 async def _draw(runtime: Runtime, seed_: str, rule: Rule, actor_id: int | None,
@@ -56,7 +55,7 @@ async def test_cli_verify_replay_list_and_tampering(runtime: Runtime, clock: Fix
     clock.set(NOW + timedelta(days=1, hours=2))
     other = await _draw(runtime, "0000000000000001", Rule("count", per_hamlet=2), None,
                         ("L364",))
-    config = str(_config(runtime, tmp_path))
+    config = str(write_config(runtime, tmp_path))
 
     good = start("verify", "--config", config, "--replay", str(batch.id))
     listing = start("verify", "--config", config, "--list")
@@ -125,7 +124,7 @@ async def test_cli_verify_replay_list_and_tampering(runtime: Runtime, clock: Fix
 
 async def test_cli_verify_empty_list_and_bad_arguments(runtime: Runtime,
                                                        tmp_path: Path) -> None:
-    config = str(_config(runtime, tmp_path))
+    config = str(write_config(runtime, tmp_path))
     empty = start("verify", "--config", config, "--list")
     neither = start("verify", "--config", config)
     missing = start("verify", "--config", str(tmp_path / "nope.toml"), "--list")
