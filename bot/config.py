@@ -84,6 +84,8 @@ class TelegramConfig(ChannelConfig):
     base_file_url: str = "https://api.telegram.org/file/bot"
     drop_pending_updates: bool = False
     messages_per_second: float = 25.0  # Telegram's flood limit is about 30 overall
+    # Updates handled at once (different chats; one chat's stay in order).
+    concurrent_chats: int = 16
 
     section: ClassVar[str] = "telegram"
 
@@ -305,6 +307,7 @@ def _telegram(raw: dict[str, Any]) -> TelegramConfig:
         polling_timeout=_int(t, "polling_timeout", "telegram", 30, 1),
         drop_pending_updates=drop,
         messages_per_second=_rate(t),
+        concurrent_chats=_int(t, "concurrent_chats", "telegram", 16, 1),
     )
 
 

@@ -69,7 +69,11 @@ async def free_text(ctx: Ctx, raw: str) -> list[Reply]:
 
 
 async def _catalog(ctx: Ctx) -> list[ProcedureChoice]:
-    return [ProcedureChoice(p.code, p.name) for p in await active_procedures(ctx.session)]
+    # Read once per message: the one-line form and its summary both need it.
+    if ctx.catalog is None:
+        ctx.catalog = [ProcedureChoice(p.code, p.name)
+                       for p in await active_procedures(ctx.session)]
+    return ctx.catalog
 
 
 async def one_line(ctx: Ctx, raw: str) -> list[Reply]:

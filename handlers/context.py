@@ -25,6 +25,7 @@ class Services:
     settings: Settings
     sessions: async_sessionmaker[Any]
     clock: Clock
+    campaign_ids: dict[str, int] = field(default_factory=dict)
 
 
 @dataclass
@@ -37,6 +38,7 @@ class Ctx:
     now: datetime
     dialog: Dialog | None = None
     _campaign_id: int | None = field(default=None, repr=False)
+    catalog: list[Any] | None = field(default=None, repr=False)  # procedures, once read
     # Pushed-message kinds this message made due (e.g. a check sent back to its officer):
     # the core tells the channels once the transaction has committed.
     wake: set[str] = field(default_factory=set)
@@ -54,8 +56,11 @@ class Ctx:
 
     async def campaign_id(self) -> int:
         if self._campaign_id is None:
-            camp = await campaign_by_code(self.session, self.settings.campaign.code)
-            self._campaign_id = camp.id
+            known = self.services.campaign_ids
+            code = self.settings.campaign.code
+            if code not in known:  # a campaign row, once made, keeps its id
+                known[code] = (await campaign_by_code(self.session, code)).id
+            self._campaign_id = known[code]
         return self._campaign_id
 
     async def hamlet(self) -> Hamlet | None:

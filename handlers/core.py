@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import time
 from collections.abc import Callable
@@ -29,8 +30,8 @@ from handlers.dialog import COMMANDS, REPEAT, STEPS, Answer, pressed_option, typ
 from handlers.i18n import t
 from handlers.io import PRIVATE, Inbound, Reply
 from handlers.registration import group_pointer, start_unregistered, unregistered
-from models.concurrency import claim_delivery, lock_user
-from models.invites import find_user, looks_like_code
+from models.concurrency import claim_delivery
+from models.invites import find_account, looks_like_code
 from models.notifications import touch_identity
 from models.records import Dialog
 from models.text import clean
@@ -74,6 +75,10 @@ class Core:
         self.listeners: list[Listener] = []
         # Channels that cannot upload files (Zalo): their files become download links.
         self.link_channels: set[str] = set()
+        # SQLite has one writer at a time: messages handled side by side queue here, in
+        # order, instead of spinning on the file lock (busy timeouts, "database is locked").
+        self._one_writer: asyncio.Lock | None = (
+            asyncio.Lock() if services.settings.database_url.startswith("sqlite") else None)
 
     async def handle(self, inbound: Inbound) -> list[Reply]:
         started = time.perf_counter()
@@ -94,17 +99,17 @@ class Core:
     async def _handle(self, inbound: Inbound) -> tuple[list[Reply], int | None]:
         settings = self.services.settings
         now = self.services.clock.now()
-        async with self.services.sessions() as session, session.begin():
+        async with self._one_writer or contextlib.nullcontext(), \
+                self.services.sessions() as session, session.begin():
             if inbound.delivery_key and not await claim_delivery(
                     session, f"{inbound.channel}:{inbound.delivery_key}", now):
                 # Redelivered, or another process has it: that one answers.
                 log.info("duplicate delivery skipped channel=%s", inbound.channel)
                 return [], None
-            user = await find_user(session, inbound.channel, inbound.user_id)
-            if user is not None:
-                await lock_user(session, user.id)
-                await touch_identity(session, channel=inbound.channel,
-                                     external_id=inbound.user_id, now=now)
+            account = await find_account(session, inbound.channel, inbound.user_id)
+            user = account[0] if account is not None else None
+            if account is not None:
+                touch_identity(account[1], now)
             lang = (user.language if user else None) or settings.language
             ctx = Ctx(services=self.services, session=session, inbound=inbound, user=user,
                       lang=lang, now=now)

@@ -17,6 +17,7 @@ import models.people
 import models.proposal
 import models.records
 import models.roster
+import models.tally
 import models.verification  # noqa: F401  (registers every table on the metadata)
 from models.base import Base
 

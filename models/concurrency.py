@@ -8,11 +8,9 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from models.people import User
 from models.records import Delivery
 
 
@@ -31,10 +29,3 @@ async def claim_delivery(session: AsyncSession, key: str, now: datetime) -> bool
         insert(Delivery).values(key=key, processed_at=now)
         .on_conflict_do_nothing(index_elements=[Delivery.key]).returning(Delivery.key))
     return result.scalar() is not None
-
-
-async def lock_user(session: AsyncSession, user_id: int) -> None:
-    """Hold the person's row until commit: their messages, whichever process received them,
-    are handled one after another (dialog state is read and written in between)."""
-    if _dialect(session) == "postgresql":
-        await session.execute(select(User.id).where(User.id == user_id).with_for_update())

@@ -279,9 +279,16 @@ async def search_users(session: AsyncSession, query: str) -> list[User]:
     return exact or found
 
 
-async def find_user(session: AsyncSession, channel: str, external_id: str) -> User | None:
-    return await session.scalar(
-        select(User).join(Identity).where(
+async def find_account(session: AsyncSession, channel: str,
+                       external_id: str) -> tuple[User, Identity] | None:
+    """The active user behind a chat account, with the account itself.
+
+    The user's row stays locked until commit (PostgreSQL; SQLite has one writer anyway):
+    their messages, whichever process received them, are handled one after another, as
+    each reads and writes the dialog state.
+    """
+    row = (await session.execute(
+        select(User, Identity).join(Identity, Identity.user_id == User.id).where(
             Identity.channel == channel, Identity.external_id == external_id, User.active,
-        )
-    )
+        ).with_for_update(of=User))).first()
+    return (row[0], row[1]) if row is not None else None

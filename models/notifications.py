@@ -123,18 +123,16 @@ async def mark_blocked(session: AsyncSession, *, channel: str, external_id: str,
 SEEN_RESOLUTION = timedelta(hours=1)
 
 
-async def touch_identity(session: AsyncSession, *, channel: str, external_id: str,
-                         now: datetime) -> None:
+def touch_identity(identity: Identity, now: datetime) -> None:
     """They wrote to us: they can be reached again, and on this channel first.
 
     Written at most once an hour per account, so a busy officer's messages do not each
     rewrite the row.
     """
-    await session.execute(update(Identity).where(
-        Identity.channel == channel, Identity.external_id == external_id,
-        Identity.blocked_at.is_not(None) | Identity.last_seen_at.is_(None)
-        | (Identity.last_seen_at < now - SEEN_RESOLUTION),
-    ).values(blocked_at=None, last_seen_at=now))
+    seen = identity.last_seen_at
+    if identity.blocked_at is not None or seen is None or seen < now - SEEN_RESOLUTION:
+        identity.blocked_at = None
+        identity.last_seen_at = now
 
 
 def preferred(channels: Sequence[str]) -> ColumnElement[bool]:

@@ -7,11 +7,10 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 
-from sqlalchemy import distinct, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from models import tally
 from models.campaign import Hamlet
-from models.households import Entry, entry_procedure
 from models.periods import week_start
 from models.rules import CampaignConfig
 
@@ -102,33 +101,17 @@ async def hamlet_counts(
     session: AsyncSession, *, campaign_id: int, hamlet: Hamlet, campaign: CampaignConfig,
     today: date,
 ) -> HamletCounts:
-    live = (
-        Entry.campaign_id == campaign_id,
-        Entry.hamlet_id == hamlet.id,
-        Entry.deleted_at.is_(None),
-        Entry.guided_on <= today,
-    )
-    guided = await session.scalar(select(func.count(distinct(Entry.household_id))).where(*live))
-    required = campaign.procedures_required(hamlet.total_households)
-    qualifying = (
-        select(Entry.household_id)
-        .join(entry_procedure, entry_procedure.c.entry_id == Entry.id)
-        .where(*live)
-        .group_by(Entry.household_id)
-        .having(func.count(distinct(entry_procedure.c.procedure_id)) >= required)
-        .subquery()
-    )
-    special = await session.scalar(select(func.count()).select_from(qualifying))
-    today_n = await session.scalar(
-        select(func.count()).select_from(Entry).where(*live, Entry.guided_on == today))
-    week_n = await session.scalar(
-        select(func.count()).select_from(Entry)
-        .where(*live, Entry.guided_on >= week_start(today)))
-    days = await session.scalar(
-        select(func.count(distinct(Entry.guided_on)))
-        .where(*live, Entry.guided_on >= campaign.start))
-    return HamletCounts(guided=guided or 0, special=special or 0, entries_today=today_n or 0,
-                        entries_week=week_n or 0, active_days=days or 0)
+    since_start = (await tally.figures(
+        session, campaign_id=campaign_id, campaign_start=campaign.start, start=campaign.start,
+        as_of=today, hamlet_ids=[hamlet.id])).get(hamlet.id, tally.HamletFigures())
+    week = await tally.daily(session, campaign_id=campaign_id, hamlet_id=hamlet.id,
+                             level=tally.ENTRIES, until=today, since=week_start(today))
+    guided = since_start.guided
+    special = since_start.reached.get(campaign.procedures_required(hamlet.total_households), 0)
+    today_n = sum(n for day, n in week if day == today)
+    week_n, days = sum(n for _day, n in week), since_start.days
+    return HamletCounts(guided=guided, special=special, entries_today=today_n,
+                        entries_week=week_n, active_days=days)
 
 
 async def hamlet_progress(

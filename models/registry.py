@@ -14,6 +14,7 @@ from models.audit import record, snapshot
 from models.campaign import Campaign, Procedure
 from models.households import Entry, Household
 from models.people import User
+from models.tally import first_entry, tracking
 from models.text import clean, fold
 
 
@@ -109,7 +110,7 @@ async def find_duplicates(
 
 async def _add_entry(
     session: AsyncSession, *, household: Household, data: HouseholdInput, officer: User,
-    now: datetime,
+    now: datetime, new: bool = False,
 ) -> Entry:
     procedures = await procedures_by_code(session, data.procedure_codes)
     entry = Entry(campaign_id=household.campaign_id, hamlet_id=household.hamlet_id,
@@ -117,8 +118,13 @@ async def _add_entry(
                   dossier_code=data.dossier_code, note="", created_at=now, updated_at=now,
                   delete_reason="")
     entry.procedures = procedures
-    session.add(entry)
-    await session.flush()
+    if new:
+        session.add(entry)
+        await session.flush()
+        await first_entry(session, entry, [p.id for p in procedures])
+    else:
+        async with tracking(session, household.id):
+            session.add(entry)
     record(session, at=now, actor_id=officer.id, action="create", target="entry",
            target_id=entry.id, after=_entry_snapshot(entry, data.procedure_codes))
     return entry
@@ -149,7 +155,8 @@ async def create_household_entry(
             other.updated_at = now
             record(session, at=now, actor_id=officer.id, action="update", target="household",
                    target_id=other.id, before=before, after=snapshot(other))
-    return await _add_entry(session, household=household, data=data, officer=officer, now=now)
+    return await _add_entry(session, household=household, data=data, officer=officer, now=now,
+                            new=True)
 
 
 async def add_to_household(
@@ -208,10 +215,11 @@ async def edit_entry(
 
     old_codes = [p.code for p in entry.procedures]
     en_before = _entry_snapshot(entry, old_codes)
-    entry.guided_on = data.guided_on
-    entry.dossier_code = data.dossier_code
-    if list(data.procedure_codes) != old_codes:
-        entry.procedures = await procedures_by_code(session, data.procedure_codes)
+    async with tracking(session, entry.household_id):
+        entry.guided_on = data.guided_on
+        entry.dossier_code = data.dossier_code
+        if list(data.procedure_codes) != old_codes:
+            entry.procedures = await procedures_by_code(session, data.procedure_codes)
     en_after = _entry_snapshot(entry, data.procedure_codes)
     en_after["updated_at"] = en_before["updated_at"]
     if en_after != en_before:
@@ -229,10 +237,11 @@ async def soft_delete_entry(
 ) -> None:
     codes = [p.code for p in entry.procedures]
     before = _entry_snapshot(entry, codes)
-    entry.deleted_at = now
-    entry.deleted_by = actor.id
-    entry.delete_reason = reason
-    entry.updated_at = now
+    async with tracking(session, entry.household_id):
+        entry.deleted_at = now
+        entry.deleted_by = actor.id
+        entry.delete_reason = reason
+        entry.updated_at = now
     record(session, at=now, actor_id=actor.id, action="delete", target="entry",
            target_id=entry.id, before=before, after=_entry_snapshot(entry, codes))
     await session.flush()

@@ -1,20 +1,22 @@
 """Figures for supervisors: every hamlet ranked for a period, officers' activity, daily series.
 
-Set-based queries (one per figure, grouped by hamlet), so a report over many hamlets costs
-the same handful of queries as one over a single hamlet.
+Coverage, pace and ranking read the per-hamlet tallies (models/tally.py): a report costs a
+few rows per hamlet, whatever the number of households behind them. Officers' activity and
+the evidence list read the entries of the hamlets asked for, through their indexes.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import case, distinct, func, select
+from sqlalchemy import distinct, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from models import tally
 from models.campaign import Hamlet, Procedure
 from models.households import Entry, Household, entry_procedure
 from models.people import Role, User
@@ -111,70 +113,9 @@ class EvidenceRow:
     note: str = ""
 
 
-@dataclass
-class _Counts:
-    guided: int = 0
-    new: int = 0
-    entries: int = 0
-    days: int = 0
-    by_procs: dict[int, int] = field(default_factory=dict)
-
-
 def _live(campaign_id: int, until: date) -> tuple[Any, ...]:
     return (Entry.campaign_id == campaign_id, Entry.deleted_at.is_(None),
             Entry.guided_on <= until)
-
-
-def _scope(hamlet_ids: list[int] | None) -> tuple[Any, ...]:
-    return () if hamlet_ids is None else (Entry.hamlet_id.in_(hamlet_ids),)
-
-
-async def _counts(session: AsyncSession, campaign_id: int, period: Period, as_of: date,
-                  hamlet_ids: list[int] | None) -> dict[int, _Counts]:
-    counts: dict[int, _Counts] = defaultdict(_Counts)
-    live = _live(campaign_id, as_of)
-
-    live = (*live, *_scope(hamlet_ids))
-    firsts = (
-        select(Entry.hamlet_id.label("hamlet_id"), Entry.household_id,
-               func.min(Entry.guided_on).label("first_day"))
-        .where(*live).group_by(Entry.hamlet_id, Entry.household_id)
-    ).subquery()
-    rows = await session.execute(
-        select(firsts.c.hamlet_id, func.count(),
-               func.sum(case((firsts.c.first_day >= period.start, 1), else_=0)))
-        .group_by(firsts.c.hamlet_id))
-    for hamlet_id, guided, new in rows:
-        counts[hamlet_id].guided = int(guided)
-        counts[hamlet_id].new = int(new or 0)
-
-    per_household = (
-        select(Entry.hamlet_id.label("hamlet_id"),
-               func.count(distinct(entry_procedure.c.procedure_id)).label("n"))
-        .join(entry_procedure, entry_procedure.c.entry_id == Entry.id)
-        .where(*live).group_by(Entry.hamlet_id, Entry.household_id)
-    ).subquery()
-    rows = await session.execute(
-        select(per_household.c.hamlet_id, per_household.c.n, func.count())
-        .group_by(per_household.c.hamlet_id, per_household.c.n))
-    for hamlet_id, n, households in rows:
-        counts[hamlet_id].by_procs[int(n)] = int(households)
-
-    rows = await session.execute(
-        select(Entry.hamlet_id, func.count(), func.count(distinct(Entry.guided_on)))
-        .where(*live, Entry.guided_on >= period.start).group_by(Entry.hamlet_id))
-    for hamlet_id, entries, days in rows:
-        counts[hamlet_id].entries = int(entries)
-        counts[hamlet_id].days = int(days)
-    return counts
-
-
-async def guided_as_of(session: AsyncSession, campaign_id: int, as_of: date,
-                       hamlet_ids: list[int] | None = None) -> dict[int, int]:
-    rows = await session.execute(
-        select(Entry.hamlet_id, func.count(distinct(Entry.household_id)))
-        .where(*_live(campaign_id, as_of), *_scope(hamlet_ids)).group_by(Entry.hamlet_id))
-    return {int(h): int(n) for h, n in rows}
 
 
 def rank(rows: list[HamletRow]) -> list[HamletRow]:
@@ -208,13 +149,14 @@ async def build_report(
     """Ranked figures for the given hamlets over a period (ranks among those hamlets)."""
     as_of = period.as_of(today)
     ids = [h.id for h in hamlets]
-    counts = await _counts(session, campaign_id, period, as_of, ids)
-    before_week = await guided_as_of(session, campaign_id, week_start(as_of) - timedelta(days=1),
-                                     ids)
+    counts = await tally.figures(session, campaign_id=campaign_id, campaign_start=campaign.start,
+                                 start=period.start, as_of=as_of, hamlet_ids=ids)
+    before_week = await tally.guided_as_of(session, campaign_id,
+                                           week_start(as_of) - timedelta(days=1), ids)
     elapsed = days_elapsed(campaign, as_of)
     rows: list[HamletRow] = []
     for h in hamlets:
-        c = counts.get(h.id, _Counts())
+        c = counts.get(h.id, tally.HamletFigures())
         required = campaign.procedures_required(h.total_households)
         target = target_households(h.total_households, campaign.coverage_threshold)
         projected = project(c.guided, target, elapsed, as_of)
@@ -224,13 +166,13 @@ async def build_report(
         rows.append(HamletRow(
             hamlet_id=h.id, code=h.code, name=h.name, total=h.total_households, target=target,
             required_procedures=required, guided=c.guided,
-            special=sum(n for procs, n in c.by_procs.items() if procs >= required),
+            special=c.reached.get(required, 0),
             new_households=c.new, week_new=c.guided - before_week.get(h.id, 0),
             entries=c.entries, active_days=c.days,
             period_days=period.days_elapsed(today), projected=projected, behind_pace=behind))
     ranked = rank(rows)
     if compare_with is not None:
-        before = await guided_as_of(session, campaign_id, compare_with.as_of(today), ids)
+        before = await tally.guided_as_of(session, campaign_id, compare_with.as_of(today), ids)
         previous = _ranks_from(before, hamlets)
         ranked = [_with(r, previous_rank=previous.get(r.hamlet_id)) for r in ranked]
     return Report(period=period, as_of=as_of, threshold=campaign.coverage_threshold,
@@ -301,15 +243,8 @@ async def officer_activity(
 async def daily_new_households(session: AsyncSession, *, campaign_id: int, hamlet_id: int,
                                until: date) -> list[tuple[date, int]]:
     """(day, households first guided that day), ascending: the cumulative curve's steps."""
-    firsts = (
-        select(func.min(Entry.guided_on).label("first_day"))
-        .where(*_live(campaign_id, until), Entry.hamlet_id == hamlet_id)
-        .group_by(Entry.household_id).subquery()
-    )
-    rows = await session.execute(
-        select(firsts.c.first_day, func.count()).group_by(firsts.c.first_day)
-        .order_by(firsts.c.first_day))
-    return [(d, int(n)) for d, n in rows]
+    return await tally.daily(session, campaign_id=campaign_id, hamlet_id=hamlet_id,
+                             level=tally.GUIDED, until=until)
 
 
 async def evidence(session: AsyncSession, *, campaign_id: int, period: Period, today: date,

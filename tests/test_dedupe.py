@@ -205,3 +205,13 @@ async def test_audit_rows_for_created_household_and_entries(runtime: Runtime) ->
                                  .where(AuditEvent.actor_id.is_(None),
                                         AuditEvent.target.in_(["household", "entry"])))
     assert n == 0
+
+
+async def test_upper_case_vietnamese_matches_on_both_backends(runtime: Runtime) -> None:
+    # SQLite's lower()/LIKE are ASCII-only and PostgreSQL's LIKE is case-sensitive: the
+    # check compares folded keys, so "NGUYỄN" and "nguyễn" meet on either backend.
+    _, chat = await _setup(runtime)
+    summary = await chat.say("NGUYỄN VĂN AN; TỔ 3; 0987 654 321; 2")
+    assert "kiểm tra lại thông tin" in summary, summary
+    out = await chat.press("Lưu")
+    assert "trùng họ tên và địa chỉ" in out, out

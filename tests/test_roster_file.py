@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import time
 import unicodedata
 from collections.abc import Sequence
 
@@ -262,15 +261,14 @@ def big_rows(n: int) -> list[list[object]]:
 
 
 def test_five_thousand_rows_csv_and_xlsx() -> None:
+    # How fast is measured in bench/award_speed.py, not here: a timed test fails on a busy
+    # machine and proves nothing on a fast one.
     rows = big_rows(5000)
     for data, name in ((csv_bytes(rows), "big.csv"), (xlsx_bytes(rows), "big.xlsx")):
-        start = time.perf_counter()
         parsed = parse_roster(data, name)
-        elapsed = time.perf_counter() - start
         assert parsed.errors == ()
         assert len(parsed.rows) == 5000
         assert (parsed.rows[0].row, parsed.rows[-1].row) == (3, 5002)
-        assert elapsed < 2.0, (name, elapsed)
 
 
 # --- messages ----------------------------------------------------------------------------

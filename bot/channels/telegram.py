@@ -28,6 +28,7 @@ from telegram.ext import (
 )
 from telegram.request import BaseRequest
 
+from bot.channels.ordering import PerChatUpdateProcessor
 from bot.channels.text_render import split_text
 from bot.config import Settings
 from bot.notify import Notifier, Outcome
@@ -122,6 +123,8 @@ class TelegramChannel:
             .defaults(Defaults(tzinfo=self.settings.timezone))
             .rate_limiter(rate_limiter(cfg.messages_per_second))
             .job_queue(None)  # pushed messages are scheduled for all channels in bot.scheduler
+            # While one update waits on the database or Telegram, others' are handled.
+            .concurrent_updates(PerChatUpdateProcessor(cfg.concurrent_chats))
             .post_init(self._post_init)
         )
         if request is not None:

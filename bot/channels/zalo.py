@@ -17,6 +17,7 @@ from collections import OrderedDict
 from collections.abc import Awaitable, Callable
 from typing import Any
 
+from bot.channels.ordering import ChatLocks
 from bot.channels.text_render import numbered, split_text
 from bot.channels.zalo_api import MAX_TEXT, ZaloApi, ZaloApiError
 from bot.config import WEBHOOK, Settings
@@ -76,28 +77,17 @@ def is_text(update: dict[str, Any]) -> bool:
 
 
 class ChatQueues:
-    """Runs each chat's messages one after another, in arrival order, and different chats
-    side by side: a slow report for one person does not hold up everybody else."""
+    """Runs each chat's messages in order (bot.channels.ordering), plus background sends
+    that a shutdown waits for."""
 
     def __init__(self) -> None:
-        # Per chat: its lock and how many of its messages are queued or running. The lock
-        # is dropped only when that count is 0: a lock just released to a waiting message
-        # is not held yet, and a fresh lock then would let a newer message overtake it.
-        self._chats: dict[str, tuple[asyncio.Lock, list[int]]] = {}
+        self.chats = ChatLocks()
         self._tasks: set[asyncio.Future[object]] = set()
 
     def submit(self, chat_id: str, work: Callable[[], Awaitable[None]]) -> None:
-        lock, pending = self._chats.setdefault(chat_id, (asyncio.Lock(), [0]))
-        pending[0] += 1
-
         async def run() -> None:
-            try:
-                async with lock:  # asyncio locks wake waiters first come, first served
-                    await work()
-            finally:
-                pending[0] -= 1
-                if pending[0] == 0:
-                    del self._chats[chat_id]
+            async with self.chats.hold(chat_id):
+                await work()
 
         self.spawn(run(), f"zalo-chat-{chat_id[-6:]}")
 
