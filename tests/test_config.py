@@ -88,6 +88,7 @@ def _set(raw: dict[str, Any], path: str, value: Any) -> None:
     ("telegram.base_url", "ftp://x", "telegram.base_url"),
     ("telegram.token", "no-colon", "telegram.token"),
     ("database.url", "bot.sqlite3", "database.url"),
+    ("telegram.concurrent_chats", 0, "telegram.concurrent_chats"),
 ])
 def test_bad_value_names_its_key(tmp_path: Path, path: str, value: Any, key: str) -> None:
     raw = raw_config(tmp_path)
@@ -112,6 +113,15 @@ def test_hamlet_with_no_households(tmp_path: Path) -> None:
     raw = raw_config(tmp_path)
     raw["hamlets"][0]["households"] = 0
     assert _error(raw, tmp_path).key == "hamlets[0].households"
+
+
+def test_hamlets_name_their_commune_or_take_the_campaigns(tmp_path: Path) -> None:
+    raw = raw_config(tmp_path)
+    raw["hamlets"][0]["unit"] = "Xã Hòn Tre"
+    hamlets = parse_settings(raw, tmp_path).hamlets
+    assert (hamlets[0].unit, hamlets[1].unit) == ("Xã Hòn Tre", "")
+    raw["hamlets"][0]["unit"] = " "
+    assert _error(raw, tmp_path).key == "hamlets[0].unit"
 
 
 def test_duplicate_hamlet_code(tmp_path: Path) -> None:
