@@ -5,7 +5,7 @@ Figures are computed once per run and rendered per recipient (role and language)
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
@@ -17,7 +17,14 @@ from models.eligibility import verification
 from models.notifications import streak
 from models.people import Role, User
 from models.periods import Period, previous_week
-from models.reports import OfficerActivity, Report, active_hamlets, build_report, officer_activity
+from models.reports import (
+    HamletRow,
+    OfficerActivity,
+    Report,
+    active_hamlets,
+    build_report,
+    officer_activity,
+)
 
 if TYPE_CHECKING:
     from bot.config import Settings
@@ -29,6 +36,27 @@ class WeeklyDigest:
     officers: tuple[OfficerActivity, ...]
     inactive_days: int
     checks: CheckFigures | None = None  # None until the first spot-check is drawn
+    # Texts already written (every supervisor gets the same one per language), and each
+    # hamlet's row and officers by hamlet, so a province's heads do not each search them.
+    _texts: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
+    _rows: dict[int, HamletRow] = field(default_factory=dict, compare=False, repr=False)
+    _officers: dict[str, list[OfficerActivity]] = field(default_factory=dict, compare=False,
+                                                        repr=False)
+
+    def supervisors_text(self, lang: str) -> str:
+        if lang not in self._texts:
+            inactive = [a for a in self.officers if a.inactive]
+            self._texts[lang] = weekly_all(lang, self.report, inactive, self.inactive_days,
+                                           self.checks)
+        return self._texts[lang]
+
+    def hamlet_part(self, hamlet_id: int) -> tuple[HamletRow, list[OfficerActivity]] | None:
+        if not self._rows:
+            self._rows.update((r.hamlet_id, r) for r in self.report.rows)
+            for a in self.officers:
+                self._officers.setdefault(a.hamlet_code, []).append(a)
+        row = self._rows.get(hamlet_id)
+        return None if row is None else (row, self._officers.get(row.code, []))
 
 
 async def check_figures(session: AsyncSession, settings: Settings, *,
@@ -57,13 +85,12 @@ async def weekly_digest(session: AsyncSession, settings: Settings, *, campaign_i
 def weekly_message(digest: WeeklyDigest, user: User, lang: str) -> str | None:
     """Supervisors get every hamlet; a hamlet head gets theirs; anyone else nothing."""
     if user.role == Role.SUPERVISOR:
-        inactive = [a for a in digest.officers if a.inactive]
-        return weekly_all(lang, digest.report, inactive, digest.inactive_days, digest.checks)
+        return digest.supervisors_text(lang)
     if user.role == Role.HAMLET_HEAD and user.hamlet_id is not None:
-        row = next((r for r in digest.report.rows if r.hamlet_id == user.hamlet_id), None)
-        if row is None:
+        part = digest.hamlet_part(user.hamlet_id)
+        if part is None:
             return None
-        officers = [a for a in digest.officers if a.hamlet_code == row.code]
+        row, officers = part
         return weekly_hamlet(lang, digest.report, row, officers, digest.inactive_days,
                              digest.checks)
     return None

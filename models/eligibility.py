@@ -121,12 +121,17 @@ async def verification(session: AsyncSession, *, campaign_id: int, rule: FailRul
     if hamlets is not None:
         stmt = stmt.where(Check.hamlet_id.in_([h.id for h in hamlets]))
     rows = list(await session.execute(stmt.order_by(Check.id)))
-    hamlet_rows = await session.execute(select(Hamlet.id, Hamlet.name, Hamlet.code))
-    hamlet_names = {hid: (name, code) for hid, name, code in hamlet_rows}
     officer_ids = {row[2] for row in rows}
-    officer_rows = await session.execute(
-        select(User.id, User.display_name, User.hamlet_id).where(User.id.in_(officer_ids)))
-    officer_info = {uid: (name, hid) for uid, name, hid in officer_rows}
+    officer_info: dict[int, tuple[str, int | None]] = {}
+    hamlet_names: dict[int, tuple[str, str]] = {}
+    if rows:  # names of the hamlets and officers checked only, not of a whole province
+        officer_rows = await session.execute(
+            select(User.id, User.display_name, User.hamlet_id).where(User.id.in_(officer_ids)))
+        officer_info = {uid: (name, hid) for uid, name, hid in officer_rows}
+        wanted = {row[1] for row in rows} | {hid for _n, hid in officer_info.values() if hid}
+        hamlet_rows = await session.execute(
+            select(Hamlet.id, Hamlet.name, Hamlet.code).where(Hamlet.id.in_(wanted)))
+        hamlet_names = {hid: (name, code) for hid, name, code in hamlet_rows}
     by_hamlet: dict[int, Tally] = {}
     by_officer: dict[int, Tally] = {}
     total = Tally(key=0, name="")

@@ -13,6 +13,7 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    text,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -58,6 +59,11 @@ class Entry(Base):
     __table_args__ = (
         Index("ix_entry_hamlet_day", "hamlet_id", "guided_on"),
         Index("ix_entry_officer_created", "officer_id", "created_at"),
+        # Officers' activity (last day, days and entries per officer of some hamlets) from
+        # the index alone, live entries only.
+        Index("ix_entry_live_hamlet_officer_day", "campaign_id", "hamlet_id", "officer_id",
+              "guided_on", sqlite_where=text("deleted_at IS NULL"),
+              postgresql_where=text("deleted_at IS NULL")),
     )
 
     id: Mapped[int] = mapped_column(BigId, primary_key=True)
