@@ -199,12 +199,12 @@ async def officer_activity(
         select(Entry.officer_id, Entry.hamlet_id, func.count(),
                func.count(distinct(Entry.guided_on)))
         .where(*live, Entry.guided_on >= period.start, Entry.hamlet_id.in_(by_id))
-        .group_by(Entry.officer_id, Entry.hamlet_id))
+        .group_by(Entry.hamlet_id, Entry.officer_id))
     stats: dict[tuple[int, int], tuple[int, int]] = {
         (int(o), int(h)): (int(n), int(d)) for o, h, n, d in in_period}
     last_rows = await session.execute(
         select(Entry.officer_id, Entry.hamlet_id, func.max(Entry.guided_on))
-        .where(*live, Entry.hamlet_id.in_(by_id)).group_by(Entry.officer_id, Entry.hamlet_id))
+        .where(*live, Entry.hamlet_id.in_(by_id)).group_by(Entry.hamlet_id, Entry.officer_id))
     last: dict[tuple[int, int], date] = {(int(o), int(h)): d for o, h, d in last_rows}
 
     members = await session.scalars(
