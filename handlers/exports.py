@@ -142,6 +142,8 @@ async def cmd_export(ctx: Ctx, arg: str) -> list[Reply]:
     except PeriodError:
         return [Reply(_outside(ctx))]
     hamlets = visible
+    if req.unit is not None:
+        hamlets = [h for h in visible if h.unit == req.unit]
     if req.hamlet is not None:
         if req.hamlet.id not in {h.id for h in visible}:
             return [Reply(ctx.t("report_other_hamlet_refused"))]

@@ -48,6 +48,33 @@ class Request:
     hamlet: Hamlet | None  # one hamlet, or None for all the sender may see
     fmt: str = "xlsx"
     explicit: bool = False  # the sender named a period (not just the default)
+    unit: str | None = None  # one commune's hamlets (several communes in one deployment)
+
+
+def units_of(hamlets: list[Hamlet]) -> list[str]:
+    """The communes these hamlets belong to, in first-seen order."""
+    return list(dict.fromkeys(h.unit for h in hamlets if h.unit))
+
+
+def match_unit(words: list[str], units: list[str]) -> str | None:
+    """A commune named by its folded words: "hon tre" or "xa hon tre" → "Xã Hòn Tre"."""
+    if not words:
+        return None
+    asked = " ".join(words)
+    found = [u for u in units if fold(u) == asked or fold(u).endswith(" " + asked)]
+    return found[0] if len(found) == 1 else None
+
+
+def _split_period_unit(words: list[str],
+                       units: list[str]) -> tuple[str | None, str | None] | None:
+    """Words → (period kind, commune), each optional, in either order; None if no reading."""
+    for i in range(len(words) + 1):
+        for head, tail in ((words[:i], words[i:]), (words[i:], words[:i])):
+            kind = PERIOD_WORDS.get("".join(head)) if head else None
+            unit = match_unit(tail, units) if tail else None
+            if (not head or kind) and (not tail or unit):
+                return kind, unit
+    return None
 
 
 async def visible_hamlets(ctx: Ctx) -> list[Hamlet] | None:
@@ -89,7 +116,10 @@ def parse_dates(ctx: Ctx, text: str) -> Period:
 
 
 def parse_request(ctx: Ctx, arg: str, hamlets: list[Hamlet], default: str) -> Request:
-    """Read '/baocao' arguments; raises ArgError with the catalog key to answer."""
+    """Read '/baocao' arguments; raises ArgError with the catalog key to answer.
+
+    A commune may be named ("/baocao Hòn Tre", "/baocao tuần trước xã Hòn Tre") when the
+    hamlets belong to several."""
     period: Period | None = None
     text = arg
     if _DATE.search(text):
@@ -106,10 +136,14 @@ def parse_request(ctx: Ctx, arg: str, hamlets: list[Hamlet], default: str) -> Re
             fmt = "csv" if fold(token) == "csv" else "xlsx"
         else:
             words.append(fold(token))
+    unit: str | None = None
     if words:
-        kind = PERIOD_WORDS.get("".join(words))
-        if kind is None or period is not None:
+        units = units_of(hamlets) if len(units_of(hamlets)) > 1 else []
+        reading = _split_period_unit(words, units)
+        if reading is None or (reading[0] is not None and period is not None):
             raise ArgError("report_unknown_arg", arg=arg[:60])
-        period = period_of(ctx, kind)
+        kind, unit = reading
+        if kind is not None:
+            period = period_of(ctx, kind)
     return Request(period=period or period_of(ctx, default), hamlet=hamlet, fmt=fmt,
-                   explicit=period is not None)
+                   explicit=period is not None, unit=unit)

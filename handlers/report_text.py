@@ -86,6 +86,60 @@ def table(lang: str, report: Report, checks: CheckFigures | None = None) -> str:
     return "\n".join(lines)
 
 
+def _unit_lines(lang: str, report: Report, unit_of: dict[int, str]) -> list[str]:
+    """One line per commune, best coverage first, and how to see one commune's hamlets."""
+    groups: dict[str, list[HamletRow]] = {}
+    for row in report.rows:
+        groups.setdefault(unit_of.get(row.hamlet_id) or "—", []).append(row)
+
+    def coverage(rows: list[HamletRow]) -> float:
+        total = sum(r.total for r in rows)
+        return sum(r.guided for r in rows) / total if total else 0.0
+
+    ordered = sorted(groups.items(), key=lambda kv: (-coverage(kv[1]),
+                                                     -sum(r.guided for r in kv[1]), kv[0]))
+    lines = [t(lang, "report_unit_row", rank=rank, unit=unit,
+               guided=fmt_int(lang, sum(r.guided for r in rows)),
+               total=fmt_int(lang, sum(r.total for r in rows)), pct=fmt_pct(lang, coverage(rows)),
+               reached=sum(1 for r in rows if r.reached), n=len(rows),
+               new=fmt_int(lang, sum(r.new_households for r in rows)))
+             for rank, (unit, rows) in enumerate(ordered, 1)]
+    if ordered:
+        lines += ["", t(lang, "report_units_hint", example=ordered[0][0])]
+    return lines
+
+
+def units_table(lang: str, report: Report, unit_of: dict[int, str]) -> str:
+    """The /baocao overview of a deployment covering several communes."""
+    guided = sum(r.guided for r in report.rows)
+    total = sum(r.total for r in report.rows)
+    return "\n".join([
+        t(lang, "report_units_title"), period_line(lang, report.period),
+        t(lang, "report_legend", pct=fmt_pct(lang, report.threshold)), "",
+        *_unit_lines(lang, report, unit_of), "",
+        t(lang, "report_total", guided=fmt_int(lang, guided), total=fmt_int(lang, total),
+          pct=fmt_pct(lang, guided / total if total else 0),
+          new=fmt_int(lang, report.new_households),
+          reached=sum(1 for r in report.rows if r.reached), n=len(report.rows))])
+
+
+def weekly_units(lang: str, report: Report, unit_of: dict[int, str], inactive: int,
+                 inactive_days: int) -> str:
+    """The Monday summary when the hamlets span several communes: a line per commune."""
+    guided = sum(r.guided for r in report.rows)
+    total = sum(r.total for r in report.rows)
+    lines = [t(lang, "weekly_title", start=fmt_short_date(report.period.start),
+               end=fmt_date(report.period.end)),
+             t(lang, "weekly_totals", new=fmt_int(lang, report.new_households),
+               guided=fmt_int(lang, guided), total=fmt_int(lang, total),
+               pct=fmt_pct(lang, guided / total if total else 0)),
+             "", *_unit_lines(lang, report, unit_of)]
+    if inactive:
+        lines.append(t(lang, "weekly_inactive_count", n=fmt_int(lang, inactive),
+                       days=inactive_days))
+    return "\n".join(lines)
+
+
 def _officer_line(lang: str, a: OfficerActivity, inactive_days: int) -> str:
     last = fmt_date(a.last_entry) if a.last_entry else t(lang, "report_never")
     flag = t(lang, "report_inactive_flag", days=a.idle_days) if a.inactive else ""

@@ -1,6 +1,8 @@
 """/baocao: hamlets ranked for a period with a chart; one hamlet with its officers; exports.
 
-Supervisors see every hamlet; a hamlet head sees their own; officers use /tiendo.
+Supervisors see every hamlet; a hamlet head sees their own; officers use /tiendo. When the
+hamlets belong to several communes (a district's or province's deployment), /baocao first
+shows one line per commune, and "/baocao <commune>" that commune's hamlets ranked.
 """
 
 from __future__ import annotations
@@ -20,12 +22,14 @@ from handlers.io import Option, Reply
 from handlers.report_scope import (
     SEES_ALL,
     ArgError,
+    match_unit,
     parse_dates,
     parse_request,
     period_of,
+    units_of,
     visible_hamlets,
 )
-from handlers.report_text import CheckFigures, hamlet_detail, period_name, table
+from handlers.report_text import CheckFigures, hamlet_detail, period_name, table, units_table
 from handlers.summaries import check_figures
 from models.campaign import Hamlet
 from models.periods import Period, PeriodError
@@ -36,6 +40,7 @@ from models.reports import (
     daily_new_households,
     officer_activity,
 )
+from models.text import fold
 
 
 def _outside(ctx: Ctx) -> Reply:
@@ -65,18 +70,25 @@ async def cmd_report(ctx: Ctx, arg: str) -> list[Reply]:
         hamlet = visible[0] if visible else None
         if hamlet is None:
             return [Reply(ctx.t("report_not_allowed"))]
-    return await show(ctx, req.period, hamlet)
+    return await show(ctx, req.period, hamlet, req.unit if hamlet is None else None)
 
 
 def _chart_path(ctx: Ctx) -> Path:
     return ctx.settings.data_dir / "outbox" / f"{uuid.uuid4().hex}.png"
 
 
-async def show(ctx: Ctx, period: Period, hamlet: Hamlet | None) -> list[Reply]:
+async def show(ctx: Ctx, period: Period, hamlet: Hamlet | None,
+               unit: str | None = None) -> list[Reply]:
     """The report message, its chart and the menu for the next question."""
     everyone = await active_hamlets(ctx.session)
+    several = len(units_of(everyone)) > 1
     campaign_id = await ctx.campaign_id()
     camp = ctx.settings.campaign
+    if several and hamlet is None and unit is None:
+        return await _overview(ctx, period, everyone)
+    if several:  # ranks among the hamlet's own commune
+        unit = hamlet.unit if hamlet is not None else unit
+        everyone = [h for h in everyone if h.unit == unit]
     report = await build_report(ctx.session, campaign_id=campaign_id, campaign=camp,
                                 period=period, today=ctx.today, hamlets=everyone)
     name = period_name(ctx.lang, period)
@@ -85,13 +97,24 @@ async def show(ctx: Ctx, period: Period, hamlet: Hamlet | None) -> list[Reply]:
     draw: Callable[[], object]
     if hamlet is None:
         text = table(ctx.lang, report, checks)
+        if unit is not None:
+            text = ctx.t("report_unit_title", unit=unit, n=len(everyone)) + "\n" + text
         draw = partial(charts.coverage_chart, report, ctx.lang, image)
     else:
         text, draw = await _hamlet_view(ctx, report, hamlet, campaign_id, image, checks)
     replies = [Reply(text), Reply(ctx.t("report_chart_caption", name=name), image=image,
                                   cleanup=True, render=draw)]
-    replies.append(_menu(ctx, period, hamlet))
+    replies.append(_menu(ctx, period, hamlet, unit))
     return replies
+
+
+async def _overview(ctx: Ctx, period: Period, everyone: list[Hamlet]) -> list[Reply]:
+    """One line per commune: a province's hundreds of hamlets would be dozens of messages."""
+    report = await build_report(ctx.session, campaign_id=await ctx.campaign_id(),
+                                campaign=ctx.settings.campaign, period=period,
+                                today=ctx.today, hamlets=everyone)
+    text = units_table(ctx.lang, report, {h.id: h.unit for h in everyone})
+    return [Reply(text), _menu(ctx, period, None, None)]
 
 
 async def _hamlet_view(ctx: Ctx, report: Report, hamlet: Hamlet, campaign_id: int,
@@ -113,21 +136,28 @@ async def _hamlet_view(ctx: Ctx, report: Report, hamlet: Hamlet, campaign_id: in
     return text, draw
 
 
-def _menu_options(ctx: Ctx, hamlet: Hamlet | None) -> list[Option]:
+def _menu_options(ctx: Ctx, hamlet: Hamlet | None, unit: str | None) -> list[Option]:
     options = [*period_options(ctx), Option(ctx.t("report_btn_custom"), "custom")]
     if ctx.me.role in SEES_ALL:
         options.append(Option(ctx.t("report_btn_pick"), "pick"))
-        if hamlet is not None:
+        if hamlet is not None or unit is not None:
             options.append(Option(ctx.t("report_btn_all"), "all"))
     options.append(Option(ctx.t("report_btn_xlsx"), "xlsx"))
     return options
 
 
-def _menu(ctx: Ctx, period: Period, hamlet: Hamlet | None) -> Reply:
+def _menu(ctx: Ctx, period: Period, hamlet: Hamlet | None,
+          unit: str | None = None) -> Reply:
     data = {"kind": period.kind, "start": period.start.isoformat(),
-            "end": period.end.isoformat(), "hamlet": hamlet.code if hamlet else None}
-    return ask(ctx, "report.menu", ctx.t("report_menu"), _menu_options(ctx, hamlet),
+            "end": period.end.isoformat(), "hamlet": hamlet.code if hamlet else None,
+            "unit": unit}
+    return ask(ctx, "report.menu", ctx.t("report_menu"), _menu_options(ctx, hamlet, unit),
                draft=data, per_row=2)
+
+
+def _unit_from_draft(ctx: Ctx) -> str | None:
+    unit = draft(ctx).get("unit")
+    return str(unit) if unit else None
 
 
 def _period_from_draft(ctx: Ctx) -> Period:
@@ -156,31 +186,58 @@ async def step_menu(ctx: Ctx, answer: Answer) -> list[Reply]:
         await close(ctx)
         return [_outside(ctx)]
     hamlet = await _hamlet_from_draft(ctx)
+    unit = _unit_from_draft(ctx)
     if value == REPEAT:
-        return [_menu(ctx, period, hamlet)]
+        return [_menu(ctx, period, hamlet, unit)]
     if value is None:
         if looks_like_one_line(answer.text):
             # A household typed in one line while the menu was open: log it.
             await close(ctx)
             return await add_household.free_text(ctx, answer.text)
         # A mistyped choice ("99") keeps the menu rather than dropping it.
-        return [Reply(ctx.t("choose_option")), _menu(ctx, period, hamlet)]
+        return [Reply(ctx.t("choose_option")), _menu(ctx, period, hamlet, unit)]
     if value.startswith("p:"):
         try:
-            return await show(ctx, period_of(ctx, value[2:]), hamlet)
+            return await show(ctx, period_of(ctx, value[2:]), hamlet, unit)
         except PeriodError:
-            return [_outside(ctx), _menu(ctx, period, hamlet)]
+            return [_outside(ctx), _menu(ctx, period, hamlet, unit)]
     if value == "custom":
         return [ask(ctx, "report.dates", ctx.t("report_ask_dates"), draft=draft(ctx))]
     if value == "pick" and ctx.me.role in SEES_ALL:
-        return [_pick(ctx, await active_hamlets(ctx.session))]
+        everyone = await active_hamlets(ctx.session)
+        if len(units_of(everyone)) > 1 and unit is None and hamlet is None:
+            return [_ask_unit(ctx)]
+        scope = hamlet.unit if hamlet is not None else unit
+        return [_pick(ctx, [h for h in everyone if scope is None or h.unit == scope])]
     if value == "all" and ctx.me.role in SEES_ALL:
         return await show(ctx, period, None)
     if value == "xlsx":
-        hamlets = [hamlet] if hamlet else (await visible_hamlets(ctx) or [])
+        visible = await visible_hamlets(ctx) or []
+        hamlets = [hamlet] if hamlet else [h for h in visible if unit is None or h.unit == unit]
         return [*await export_replies(ctx, period, hamlets, "xlsx"),
-                _menu(ctx, period, hamlet)]
-    return [_menu(ctx, period, hamlet)]
+                _menu(ctx, period, hamlet, unit)]
+    return [_menu(ctx, period, hamlet, unit)]
+
+
+def _ask_unit(ctx: Ctx) -> Reply:
+    # Hundreds of communes do not fit as buttons: the name is typed (marks optional).
+    return ask(ctx, "report.unit", ctx.t("report_ask_unit"), draft=draft(ctx))
+
+
+@on_state("report.unit")
+async def step_unit(ctx: Ctx, answer: Answer) -> list[Reply]:
+    everyone = await active_hamlets(ctx.session)
+    unit = match_unit(fold(answer.text).split(), units_of(everyone))
+    if unit is None:
+        prefix = [Reply(ctx.t("report_unit_unknown", text=answer.text[:60]))] \
+            if answer.text and answer.value != REPEAT else []
+        return [*prefix, _ask_unit(ctx)]
+    try:
+        period = _period_from_draft(ctx)
+    except PeriodError:
+        await close(ctx)
+        return [_outside(ctx)]
+    return await show(ctx, period, None, unit)
 
 
 def _pick(ctx: Ctx, hamlets: list[Hamlet]) -> Reply:
@@ -219,4 +276,4 @@ async def step_dates(ctx: Ctx, answer: Answer) -> list[Reply]:
     except ArgError as err:
         return [Reply(ctx.t(err.key, **err.values)),
                 ask(ctx, "report.dates", ctx.t("report_ask_dates"), draft=draft(ctx))]
-    return await show(ctx, period, await _hamlet_from_draft(ctx))
+    return await show(ctx, period, await _hamlet_from_draft(ctx), _unit_from_draft(ctx))

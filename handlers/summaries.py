@@ -11,7 +11,14 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from handlers.report_text import CheckFigures, fail_rule, reminder, weekly_all, weekly_hamlet
+from handlers.report_text import (
+    CheckFigures,
+    fail_rule,
+    reminder,
+    weekly_all,
+    weekly_hamlet,
+    weekly_units,
+)
 from models.campaign import Hamlet
 from models.eligibility import verification
 from models.notifications import streak
@@ -36,6 +43,7 @@ class WeeklyDigest:
     officers: tuple[OfficerActivity, ...]
     inactive_days: int
     checks: CheckFigures | None = None  # None until the first spot-check is drawn
+    unit_of: dict[int, str] = field(default_factory=dict)  # hamlet id → commune
     # Texts already written (every supervisor gets the same one per language), and each
     # hamlet's row and officers by hamlet, so a province's heads do not each search them.
     _texts: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
@@ -46,8 +54,12 @@ class WeeklyDigest:
     def supervisors_text(self, lang: str) -> str:
         if lang not in self._texts:
             inactive = [a for a in self.officers if a.inactive]
-            self._texts[lang] = weekly_all(lang, self.report, inactive, self.inactive_days,
-                                           self.checks)
+            if len(set(self.unit_of.values())) > 1:  # a line per commune, not per hamlet
+                self._texts[lang] = weekly_units(lang, self.report, self.unit_of,
+                                                 len(inactive), self.inactive_days)
+            else:
+                self._texts[lang] = weekly_all(lang, self.report, inactive,
+                                               self.inactive_days, self.checks)
         return self._texts[lang]
 
     def hamlet_part(self, hamlet_id: int) -> tuple[HamletRow, list[OfficerActivity]] | None:
@@ -79,6 +91,7 @@ async def weekly_digest(session: AsyncSession, settings: Settings, *, campaign_i
                                       tz=settings.timezone)
     return WeeklyDigest(report=report, officers=tuple(officers),
                         inactive_days=settings.inactive_days,
+                        unit_of={h.id: h.unit for h in hamlets if h.unit},
                         checks=await check_figures(session, settings, campaign_id=campaign_id))
 
 

@@ -1077,4 +1077,16 @@ MESSAGES: dict[str, str] = {
     "help_link_admin": "• /lienket NAME – create a link code for someone "
                        "(e.g. /lienket Nguyễn Văn An)",
     # LINKING-END
+    # UNITS
+    "report_units_title": "📊 Progress by commune",
+    "report_unit_row": "{rank}. {unit}: {guided}/{total} households ({pct}) · "
+                       "{reached}/{n} hamlets reached · new +{new}",
+    "report_units_hint": "To see one commune's hamlets: /report {example} (accents optional).",
+    "report_unit_title": "🏛 {unit} – {n} hamlets",
+    "report_ask_unit": "Type the name of the commune to show (e.g. Hon Tre):",
+    "report_unit_unknown": "No commune called «{text}». Please type its name again "
+                           "(the proper name is enough, e.g. Hon Tre).",
+    "weekly_inactive_count": "💤 {n} officers have logged nothing for {days}+ days "
+                             "(see each commune's /report).",
+    # UNITS-END
 }

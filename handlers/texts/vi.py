@@ -1070,4 +1070,17 @@ MESSAGES: dict[str, str] = {
     "help_link_admin": "• /lienket TÊN – tạo mã liên kết cho một người "
                        "(vd: /lienket Nguyễn Văn An)",
     # LINKING-END
+    # UNITS
+    "report_units_title": "📊 Báo cáo tiến độ theo xã, phường",
+    "report_unit_row": "{rank}. {unit}: {guided}/{total} hộ ({pct}) · {reached}/{n} ấp đạt · "
+                       "hộ mới +{new}",
+    "report_units_hint": "Xem từng ấp của một xã: /baocao {example} (gõ tên xã, có dấu hay "
+                         "không đều được).",
+    "report_unit_title": "🏛 {unit} – {n} ấp",
+    "report_ask_unit": "Gõ tên xã, phường muốn xem (vd: Hòn Tre):",
+    "report_unit_unknown": "Không tìm thấy xã, phường «{text}». Vui lòng gõ lại tên "
+                           "(chỉ cần phần tên riêng, vd: Hòn Tre).",
+    "weekly_inactive_count": "💤 {n} cán bộ chưa ghi nhận {days} ngày trở lên "
+                             "(xem /baocao từng xã).",
+    # UNITS-END
 }
