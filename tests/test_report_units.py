@@ -103,3 +103,12 @@ async def test_weekly_summary_for_several_communes_has_a_line_each(province: Run
     assert "2. Xã Lại Sơn: 0/40 hộ (0,0%) · 0/2 ấp đạt" in text
     assert "Ấp Bãi Bấc" not in text  # the communes' hamlets are one /baocao away
     assert "/baocao Xã Hòn Tre" in text
+
+
+async def test_export_of_one_commune(province: Runtime) -> None:
+    from openpyxl import load_workbook
+
+    sup = Chat(province, "sup")
+    await sup.say("/xuat tudau lai son")
+    [xlsx] = [r.file for r in sup.last if r.file is not None]
+    assert load_workbook(xlsx).sheetnames == ["Tổng hợp", "LS1", "LS2", "Cán bộ"]
