@@ -75,9 +75,12 @@ def pytest_report_header(config: pytest.Config) -> str:
 
 
 def pytest_terminal_summary(terminalreporter: Any, config: pytest.Config) -> None:
+    # Also under -q, which hides the header: a run always says whether PostgreSQL was tested.
     reason = _postgres_skip_reason(config)
     if reason is not None:
         terminalreporter.write_line(f"PostgreSQL pass SKIPPED: {reason}", yellow=True)
+    else:
+        terminalreporter.write_line(pytest_report_header(config))
 
 
 @pytest.fixture(scope="session")
