@@ -61,7 +61,10 @@ def match_unit(words: list[str], units: list[str]) -> str | None:
     if not words:
         return None
     asked = " ".join(words)
-    found = [u for u in units if fold(u) == asked or fold(u).endswith(" " + asked)]
+    exact = [u for u in units if fold(u) == asked]
+    if exact:
+        return exact[0]
+    found = [u for u in units if fold(u).endswith(" " + asked)]
     return found[0] if len(found) == 1 else None
 
 

@@ -104,8 +104,9 @@ def _unit_lines(lang: str, report: Report, unit_of: dict[int, str]) -> list[str]
                reached=sum(1 for r in rows if r.reached), n=len(rows),
                new=fmt_int(lang, sum(r.new_households for r in rows)))
              for rank, (unit, rows) in enumerate(ordered, 1)]
-    if ordered:
-        lines += ["", t(lang, "report_units_hint", example=ordered[0][0])]
+    named = [unit for unit, _rows in ordered if unit != "—"]
+    if named:
+        lines += ["", t(lang, "report_units_hint", example=named[0])]
     return lines
 
 

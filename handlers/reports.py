@@ -82,6 +82,8 @@ async def show(ctx: Ctx, period: Period, hamlet: Hamlet | None,
     """The report message, its chart and the menu for the next question."""
     everyone = await active_hamlets(ctx.session)
     several = len(units_of(everyone)) > 1
+    if not several:
+        unit = None  # a commune kept in an old menu, after the config went back to one
     campaign_id = await ctx.campaign_id()
     camp = ctx.settings.campaign
     if several and hamlet is None and unit is None:

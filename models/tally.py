@@ -31,7 +31,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import Session
 
 from models.base import Base
-from models.households import Entry, entry_procedure
+from models.households import Entry, Household, entry_procedure
 
 ENTRIES = 0  # live entries
 ACTIVE_DAYS = 1  # days with at least one live entry (in hamlet_tally only)
@@ -181,6 +181,10 @@ async def tracking(session: AsyncSession, *household_ids: int) -> AsyncIterator[
         return _figures(s.connection(), household_ids)
 
     await session.flush()
+    # Two people changing one household at once (two chats, two processes) must not both
+    # compute "before" without the other's entry: the second waits here, then reads it.
+    await session.execute(select(Household.id).where(Household.id.in_(sorted(set(
+        household_ids)))).order_by(Household.id).with_for_update())
     before = await session.run_sync(figures)
     yield
     await session.flush()

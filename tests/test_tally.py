@@ -4,6 +4,7 @@ their indexes."""
 
 from __future__ import annotations
 
+import asyncio
 import random
 from datetime import date, timedelta
 
@@ -156,3 +157,38 @@ async def _report_statements(runtime: Runtime, campaign_id: int) -> list[tuple[s
         finally:
             event.remove(runtime.engine.sync_engine, "before_cursor_execute", capture)
     return seen
+
+
+async def test_two_people_changing_one_household_at_once(runtime: Runtime) -> None:
+    # Only PostgreSQL runs these transactions side by side (SQLite has one writer).
+    if runtime.engine.dialect.name != "postgresql":
+        pytest.skip("concurrent writers are a PostgreSQL matter")
+    s = await seed(runtime)
+
+    def visit(codes: tuple[str, ...], day: date) -> HouseholdInput:
+        return HouseholdInput(name="Hộ Hai Người Ghi", address="Tổ 1", phone="+84919999999",
+                              procedure_codes=codes, dossier_code="", guided_on=day)
+
+    async with runtime.services.sessions() as session, session.begin():
+        camp = await campaign_by_code(session, runtime.settings.campaign.code)
+        hamlet = await session.scalar(select(Hamlet).where(Hamlet.code == "L365"))
+        assert hamlet is not None
+        first = await create_household_entry(
+            session, campaign_id=camp.id, hamlet_id=hamlet.id,
+            data=visit(("KS",), date(2026, 4, 5)), officer=s.l365, now=NOW)
+    one, two = runtime.services.sessions(), runtime.services.sessions()
+    await one.begin()
+    await two.begin()
+    await add_to_household(one, household_id=first.household_id,
+                           data=visit(("TTRU",), date(2026, 4, 3)), officer=s.l365, now=NOW)
+    # The supervisor adds to the same household while the officer's change is uncommitted.
+    other = asyncio.create_task(add_to_household(
+        two, household_id=first.household_id, data=visit(("TTRU",), date(2026, 4, 2)),
+        officer=s.supervisor, now=NOW))
+    await asyncio.sleep(0.3)
+    await one.commit()
+    await other
+    await two.commit()
+    await one.close()
+    await two.close()
+    await _assert_consistent(runtime)
