@@ -72,12 +72,7 @@ def table(lang: str, report: Report, checks: CheckFigures | None = None) -> str:
         lines += _row_lines(lang, report, row, row.rank)
     if not report.rows:
         lines.append(t(lang, "report_no_hamlets"))
-    guided = sum(r.guided for r in report.rows)
-    total = sum(r.total for r in report.rows)
-    lines += ["", t(lang, "report_total", guided=fmt_int(lang, guided),
-                    total=fmt_int(lang, total), pct=fmt_pct(lang, guided / total if total else 0),
-                    new=fmt_int(lang, report.new_households),
-                    reached=sum(1 for r in report.rows if r.reached), n=len(report.rows))]
+    lines += ["", _total_line(lang, report)]
     if report.behind:
         lines.append(t(lang, "report_behind", hamlets=", ".join(r.name for r in report.behind)))
     lines.append(t(lang, "report_rule_note"))
@@ -110,18 +105,21 @@ def _unit_lines(lang: str, report: Report, unit_of: dict[int, str]) -> list[str]
     return lines
 
 
-def units_table(lang: str, report: Report, unit_of: dict[int, str]) -> str:
-    """The /baocao overview of a deployment covering several communes."""
+def _total_line(lang: str, report: Report) -> str:
     guided = sum(r.guided for r in report.rows)
     total = sum(r.total for r in report.rows)
+    return t(lang, "report_total", guided=fmt_int(lang, guided), total=fmt_int(lang, total),
+             pct=fmt_pct(lang, guided / total if total else 0),
+             new=fmt_int(lang, report.new_households),
+             reached=sum(1 for r in report.rows if r.reached), n=len(report.rows))
+
+
+def units_table(lang: str, report: Report, unit_of: dict[int, str]) -> str:
+    """The /baocao overview of a deployment covering several communes."""
     return "\n".join([
         t(lang, "report_units_title"), period_line(lang, report.period),
         t(lang, "report_legend", pct=fmt_pct(lang, report.threshold)), "",
-        *_unit_lines(lang, report, unit_of), "",
-        t(lang, "report_total", guided=fmt_int(lang, guided), total=fmt_int(lang, total),
-          pct=fmt_pct(lang, guided / total if total else 0),
-          new=fmt_int(lang, report.new_households),
-          reached=sum(1 for r in report.rows if r.reached), n=len(report.rows))])
+        *_unit_lines(lang, report, unit_of), "", _total_line(lang, report)])
 
 
 def weekly_units(lang: str, report: Report, unit_of: dict[int, str], inactive: int,

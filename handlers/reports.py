@@ -206,11 +206,10 @@ async def step_menu(ctx: Ctx, answer: Answer) -> list[Reply]:
     if value == "custom":
         return [ask(ctx, "report.dates", ctx.t("report_ask_dates"), draft=draft(ctx))]
     if value == "pick" and ctx.me.role in SEES_ALL:
-        everyone = await active_hamlets(ctx.session)
-        if len(units_of(everyone)) > 1 and unit is None and hamlet is None:
+        if len(units_of(await active_hamlets(ctx.session))) > 1 and unit is None \
+                and hamlet is None:
             return [_ask_unit(ctx)]
-        scope = hamlet.unit if hamlet is not None else unit
-        return [_pick(ctx, [h for h in everyone if scope is None or h.unit == scope])]
+        return [_pick(ctx, await _pickable(ctx))]
     if value == "all" and ctx.me.role in SEES_ALL:
         return await show(ctx, period, None)
     if value == "xlsx":
@@ -248,9 +247,19 @@ def _pick(ctx: Ctx, hamlets: list[Hamlet]) -> Reply:
                per_row=2)
 
 
+async def _pickable(ctx: Ctx) -> list[Hamlet]:
+    """The hamlets offered to pick from: those of the commune the menu was about."""
+    everyone = await active_hamlets(ctx.session)
+    hamlet = await _hamlet_from_draft(ctx)
+    scope = hamlet.unit if hamlet is not None else _unit_from_draft(ctx)
+    if scope is None or len(units_of(everyone)) < 2:
+        return everyone
+    return [h for h in everyone if h.unit == scope]
+
+
 @on_state("report.pick")
 async def step_pick(ctx: Ctx, answer: Answer) -> list[Reply]:
-    hamlets = await active_hamlets(ctx.session)
+    hamlets = await _pickable(ctx)
     if answer.value is None or not answer.value.startswith("h:"):
         typed = answer.text.strip().upper()
         match = next((h for h in hamlets if h.code == typed), None)

@@ -84,6 +84,9 @@ async def test_menu_asks_for_a_commune_then_lists_its_hamlets(province: Runtime)
     assert "🏛 Xã Lại Sơn – 2 ấp" in commune
     picked = await sup.press("Xem một ấp")
     assert "Ấp Bãi Giếng (LS2)" in picked and "HT1" not in picked  # its own hamlets only
+    mistyped = await sup.say("99")  # the same commune's list again, not every hamlet
+    assert "Ấp Bãi Giếng (LS2)" in mistyped and "HT1" not in mistyped
+    assert "HT1" not in await sup.say("HT1")  # another commune's code is not a choice here
     hamlet = await sup.press("LS1")
     assert "Ấp Bãi Nhà B" in hamlet and "Xếp hạng: 1/2 ấp" in hamlet  # within its commune
     back = await sup.press("Tất cả")
