@@ -191,7 +191,11 @@ def looks_like_one_line(text: str) -> bool:
 
 def _is_phoneish(part: str) -> bool:
     digits = sum(ch.isdigit() for ch in part)
-    return digits >= 5 and digits >= len(part.replace(" ", "")) * 0.7
+    if digits >= 5 and digits >= len(part.replace(" ", "")) * 0.7:
+        return True
+    # A short number starting 0 or +84 is a phone cut short, not procedures "0123".
+    bare = re.sub(r"[\s.\-]", "", part)
+    return len(bare) >= 3 and bare[0] in "0+" and bare.lstrip("+").isdigit()
 
 
 def parse_one_line(

@@ -140,3 +140,12 @@ async def test_unknown_command_and_free_text(tg: TelegramHarness) -> None:
     assert "Không có lệnh /abc" in texts(await tg.say(OFFICER, "/abc"))
     assert "chưa hiểu" in texts(await tg.say(OFFICER, "xin chào"))
     assert "chưa hiểu" in texts(await tg.say(OFFICER, "🙂"))
+
+
+async def test_a_phone_cut_short_is_called_a_phone(tg: TelegramHarness,
+                                                  runtime: Runtime) -> None:
+    # "0123" once read as procedure number 0123; it is a phone with digits missing.
+    out = texts(await tg.say(OFFICER, "Trần Văn Ngắn; Tổ 4; 0123; 1"))
+    assert "quá ngắn" in out and "thủ tục số" not in out
+    assert await _state(runtime) == "add.phone"
+    assert await _stored(runtime) == (0, 0)
