@@ -8,8 +8,8 @@ from typing import Any
 
 from handlers.context import Ctx
 from handlers.dialog import REPEAT, Answer, ask, close, command, draft, on_state, save_draft
+from handlers.form_errors import FormError
 from handlers.household_form import (
-    FormError,
     ProcedureChoice,
     check_address,
     check_dossier,

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
+from handlers.form_errors import FormError
 from models.phones import Phone, PhoneError, parse_phone
 from models.rules import CampaignConfig
 from models.text import clean, fold, has_letter
@@ -26,15 +27,6 @@ _SPLIT_PROCS = re.compile(r"\s*(?:,|\+|&|\bvà\b|\band\b)\s*", re.I)
 _ONE_LINE_SPLIT = re.compile(r"\s*[;|\n]\s*")
 _TODAY = {"hom nay", "today", "nay"}
 _YESTERDAY = {"hom qua", "yesterday", "qua"}
-
-
-class FormError(ValueError):
-    """A catalog key plus the values its message needs."""
-
-    def __init__(self, key: str, **values: Any) -> None:
-        super().__init__(key)
-        self.key = key
-        self.values = values
 
 
 def _only(text: str, extra: set[str], allow_digits: bool) -> bool:

@@ -22,7 +22,8 @@ import openpyxl
 from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet._read_only import ReadOnlyWorksheet
 
-from handlers.household_form import FormError, check_address, check_name
+from handlers.form_errors import FormError
+from handlers.household_form import check_address, check_name
 from handlers.i18n import fmt_int, t
 from handlers.texts import vi
 from models.phones import PhoneError, parse_phone
