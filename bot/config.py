@@ -141,6 +141,15 @@ class VerificationConfig:
 
 
 @dataclass(frozen=True)
+class ChatConfig:
+    """How long open questions capture free text, and how long a save can be undone."""
+
+    menu_minutes: int = 30  # a menu or other question left this long stops capturing text
+    household_minutes: int = 120  # a household's question; its draft is kept, not lost
+    undo_minutes: int = 60  # "↩️ Hoàn tác" on a saved household is offered this long
+
+
+@dataclass(frozen=True)
 class Settings:
     database_url: str
     timezone: ZoneInfo
@@ -157,6 +166,7 @@ class Settings:
     verification: VerificationConfig = field(default_factory=VerificationConfig)
     awards: AwardRules = field(default_factory=AwardRules)
     todo_suggestions: int = 5  # roster households /chuahuongdan suggests at a time
+    chat: ChatConfig = field(default_factory=ChatConfig)
     data_dir: Path = Path("data")
     source: Path | None = None
 
@@ -275,6 +285,7 @@ def _procedures(raw: dict[str, Any]) -> tuple[ProcedureConfig, ...]:
         ProcedureConfig(
             code=_str(p, "code", f"procedures[{i}]").upper(),
             name=_str(p, "name", f"procedures[{i}]"),
+            short=_str(p, "short", f"procedures[{i}]") if "short" in p else "",
         )
         for i, p in enumerate(_codes(raw, "procedures"))
     )
@@ -445,6 +456,16 @@ def _notifications(raw: dict[str, Any]) -> NotificationConfig:
     )
 
 
+def _chat(raw: dict[str, Any]) -> ChatConfig:
+    t = _table(raw, "chat", required=False)
+    d = ChatConfig()
+    return ChatConfig(
+        menu_minutes=_int(t, "menu_minutes", "chat", d.menu_minutes, 1),
+        household_minutes=_int(t, "household_minutes", "chat", d.household_minutes, 1),
+        undo_minutes=_int(t, "undo_minutes", "chat", d.undo_minutes, 0),
+    )
+
+
 def _share(table: dict[str, Any], key: str, path: str, default: float | None) -> float | None:
     value = table.get(key, default)
     if value is None:
@@ -554,6 +575,7 @@ def parse_settings(raw: dict[str, Any], base_dir: Path, source: Path | None = No
         awards=_awards(raw),
         todo_suggestions=_int(_table(raw, "rosters", required=False), "suggestions",
                               "rosters", 5, 1),
+        chat=_chat(raw),
         data_dir=data_dir,
         source=source,
     )

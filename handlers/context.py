@@ -42,13 +42,26 @@ class Ctx:
     # Pushed-message kinds this message made due (e.g. a check sent back to its officer):
     # the core tells the channels once the transaction has committed.
     wake: set[str] = field(default_factory=set)
+    # This message already put the open household question aside (kept for /tiep).
+    set_aside: bool = False
 
     @property
     def settings(self) -> Settings:
         return self.services.settings
 
     @property
+    def written_at(self) -> datetime:
+        """When the user wrote this message; never later than now (clocks drift)."""
+        sent = self.inbound.sent_at
+        return self.now if sent is None or sent > self.now else sent
+
+    @property
     def today(self) -> date:
+        """The day the message was written, in the campaign's timezone."""
+        return self.written_at.astimezone(self.settings.timezone).date()
+
+    @property
+    def arrival_day(self) -> date:
         return self.now.astimezone(self.settings.timezone).date()
 
     def t(self, key: str, /, **values: object) -> str:

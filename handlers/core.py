@@ -26,15 +26,30 @@ import handlers.todo
 import handlers.verify
 import handlers.verify_review
 from handlers.context import Ctx, Services
-from handlers.dialog import COMMANDS, REPEAT, STEPS, Answer, pressed_option, typed_option
+from handlers.dialog import (
+    COMMANDS,
+    REPEAT,
+    SOFT_STATES,
+    STEPS,
+    Answer,
+    CommandHandler,
+    expired,
+    is_household_state,
+    pressed_action,
+    pressed_option,
+    typed_option,
+    written_before_question,
+)
+from handlers.household_form import clean_lines, reads_as_household
 from handlers.i18n import t
 from handlers.io import PRIVATE, Inbound, Reply
+from handlers.menu import commands_for
 from handlers.registration import group_pointer, start_unregistered, unregistered
 from models.concurrency import claim_delivery
 from models.invites import find_account, looks_like_code
 from models.notifications import touch_identity
 from models.records import Dialog
-from models.text import clean
+from models.text import clean, fold
 
 log = logging.getLogger(__name__)
 
@@ -50,6 +65,30 @@ def split_command(text: str) -> tuple[str, str] | None:
     if not name.replace("_", "").isalnum():
         return None
     return name, rest.strip()
+
+
+# Commands typed as words, without the slash (awkward on a phone keyboard and on Zalo).
+_PHRASES = {"huongdan": "help", "trogiup": "help", "giup": "help", "tiendo": "tiendo",
+            "hoantac": "hoantac", "cuatoi": "cuatoi", "baocao": "baocao",
+            "thongbao": "thongbao", "themho": "them", "tieptuc": "tiep"}
+# Bare words only count with no argument, or with an entry number ("sửa 12", "hoàn tác 12").
+_ARG_OK = {"sua", "xoa", "hoantac", "undo", "edit", "delete", "ngonngu", "lang"}
+
+
+def bare_command(text: str) -> tuple[str, str] | None:
+    """'tiến độ' -> ('tiendo', ''), 'hoàn tác 12' -> ('hoantac', '12'); None otherwise."""
+    words = fold(text).split()
+    if not words or len(words) > 3 or len(text) > 40:
+        return None
+    for size in (2, 1):
+        head = "".join(words[:size])
+        name = _PHRASES.get(head, head if head in COMMANDS else None)
+        if name is None or name not in COMMANDS:
+            continue
+        arg = " ".join(words[size:])
+        if not arg or (name in _ARG_OK and (arg.lstrip("#").isdigit() or arg in ("en", "vi"))):
+            return name, arg
+    return None
 
 
 async def render_files(replies: list[Reply]) -> list[Reply]:
@@ -79,6 +118,11 @@ class Core:
         # order, instead of spinning on the file lock (busy timeouts, "database is locked").
         self._one_writer: asyncio.Lock | None = (
             asyncio.Lock() if services.settings.database_url.startswith("sqlite") else None)
+        # Channels with a per-chat command menu (Telegram); the menu last set per chat (role,
+        # hamlet, language) by this process, and the menus the channel must set now.
+        self.menu_channels: set[str] = set()
+        self._menus: dict[str, tuple[str, str, str]] = {}
+        self.menus_due: dict[str, tuple[tuple[str, str], ...]] = {}
 
     async def handle(self, inbound: Inbound) -> list[Reply]:
         started = time.perf_counter()
@@ -114,14 +158,30 @@ class Core:
             ctx = Ctx(services=self.services, session=session, inbound=inbound, user=user,
                       lang=lang, now=now)
             replies = [replace(r, lang=r.lang or ctx.lang) for r in await self._route(ctx)]
+            self._menu(ctx)
         for kind in sorted(ctx.wake):
             for listener in self.listeners:
                 listener(kind)
         return replies, ctx.user.id if ctx.user else None
 
+    def _menu(self, ctx: Ctx) -> None:
+        """The chat's command menu is due when this process has not yet set it for the
+        sender's role and language (on channels that have menus)."""
+        inbound = ctx.inbound
+        if ctx.user is None or inbound.chat_type != PRIVATE \
+                or inbound.channel not in self.menu_channels:
+            return
+        key = f"{inbound.channel}:{inbound.chat_id}"
+        wanted = (ctx.user.role.value, str(ctx.user.hamlet_id), ctx.lang)
+        if self._menus.get(key) == wanted:
+            return
+        self._menus[key] = wanted
+        self.menus_due[key] = commands_for(ctx.user, ctx.lang)
+
     async def _route(self, ctx: Ctx) -> list[Reply]:
         inbound = ctx.inbound
-        text = clean(inbound.text or "")
+        raw = clean_lines(inbound.text or "")  # line breaks kept: the multi-line form
+        text = clean(raw)
         cmd = split_command(text)
         if inbound.chat_type != PRIVATE:
             # Groups never see personal data; point them to a private chat instead.
@@ -142,23 +202,59 @@ class Core:
             return await handlers.roster.on_file(ctx, inbound.attachment)
 
         if inbound.option is not None:
+            action = pressed_action(inbound.option)
+            if action is not None:
+                return await handlers.entries.on_action(ctx, action)
             current, value = pressed_option(ctx.dialog, inbound.option)
-            if not current or ctx.dialog is None:
+            if not current or ctx.dialog is None or ctx.dialog.state not in STEPS:
                 return await self._stale(ctx)
             return await STEPS[ctx.dialog.state](ctx, Answer(text="", value=value))
 
+        dialog = ctx.dialog if ctx.dialog is not None and ctx.dialog.state in STEPS else None
+        value = typed_option(dialog, text) if dialog is not None else None
+        if cmd is None and value is None:
+            cmd = bare_command(text)
         if cmd:
             name, arg = cmd
             handler = COMMANDS.get(name)
             if handler is None:
                 return [Reply(ctx.t("unknown_command", command=name))]
+            if name in ("huy", "cancel"):
+                return await handler(ctx, arg)
+            return await self._command(ctx, handler, arg)
+
+        notices: list[Reply] = []
+        if dialog is not None:
+            household = handlers.add_household.can_log(ctx) and reads_as_household(raw)
+            if expired(ctx) or household or (dialog.state in SOFT_STATES and value is None):
+                if value is not None and not household and is_household_state(dialog.state):
+                    # A late "1" to a household's question asked long ago: ask it afresh.
+                    return [Reply(ctx.t("question_expired")), *await self._reask(ctx)]
+                stale_menu = value is not None and not household and \
+                    dialog.state not in SOFT_STATES
+                notices = await handlers.add_household.set_aside(ctx)
+                if stale_menu:
+                    return [*notices, Reply(ctx.t("menu_expired"))]
+            elif written_before_question(ctx):
+                # Typed before the question reached the user: not an answer to it.
+                return [Reply(ctx.t("answer_before_question", text=text[:30])),
+                        *await self._reask(ctx)]
+            else:
+                return await STEPS[dialog.state](ctx, Answer(text=text, value=value))
+
+        return notices + await handlers.add_household.free_text(ctx, raw)
+
+    async def _command(self, ctx: Ctx, handler: CommandHandler, arg: str) -> list[Reply]:
+        """A command in the middle of a household's questions: if it opens a question of its
+        own, the household is kept for /tiep instead of being lost."""
+        dialog = ctx.dialog
+        if dialog is None or not is_household_state(dialog.state):
             return await handler(ctx, arg)
-
-        if ctx.dialog is not None and ctx.dialog.state in STEPS:
-            value = typed_option(ctx.dialog, text)
-            return await STEPS[ctx.dialog.state](ctx, Answer(text=text, value=value))
-
-        return await handlers.add_household.free_text(ctx, text)
+        step, state, d = dialog.step, dialog.state, dict(dialog.draft or {})
+        replies = await handler(ctx, arg)
+        if ctx.set_aside or (ctx.dialog is not None and ctx.dialog.step == step):
+            return replies  # put aside by the command itself, or still on the question
+        return replies + await handlers.add_household.park(ctx, state, d)
 
     async def _stale(self, ctx: Ctx) -> list[Reply]:
         return [Reply(ctx.t("stale_button")), *await self._reask(ctx)]

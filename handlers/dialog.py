@@ -75,6 +75,7 @@ def ask(
     dialog.step = (dialog.step or 0) + 1
     dialog.options = [[o.label, o.value] for o in options]
     dialog.updated_at = ctx.now
+    dialog.asked_at = ctx.now
     encoded = tuple(Option(o.label, f"{dialog.step}:{o.value}") for o in options)
     return Reply(text=text, options=encoded, options_per_row=per_row)
 
@@ -95,8 +96,16 @@ def _label_key(label: str) -> str:
     return "".join(ch for ch in fold(label) if ch.isalnum() or ch == " ").strip()
 
 
+# Natural replies to a yes/no question, and the option values they choose when offered.
+_YES_WORDS = {"ok", "oke", "okay", "ok roi", "dong y", "dung", "dung roi", "luu", "co", "yes",
+              "vang", "u", "uh", "duoc", "chinh xac", "chac chan"}
+_NO_WORDS = {"khong", "ko", "k", "no", "thoi", "khong dong y", "khong luu", "sai"}
+_YES_VALUES = ("save", "yes", "use")
+_NO_VALUES = ("cancel", "no", "keep")
+
+
 def typed_option(dialog: Dialog, text: str) -> str | None:
-    """A typed '2' or an option's label selects it, on every channel."""
+    """A typed '2', an option's label or a natural yes/no selects it, on every channel."""
     options = dialog.options or []
     if not options or not text:
         return None
@@ -115,7 +124,13 @@ def typed_option(dialog: Dialog, text: str) -> str | None:
     # "cùng hộ" for "Cùng hộ – thêm thủ tục vào hộ này": the words before a dash or a
     # bracket name the option too (on Zalo they are typed, there are no buttons).
     heads = [str(value) for label, value in options if _label_key(_head(label)) == key]
-    return heads[0] if len(heads) == 1 else None
+    if len(heads) == 1:
+        return heads[0]
+    values = [str(value) for _label, value in options]
+    for words, wanted in ((_YES_WORDS, _YES_VALUES), (_NO_WORDS, _NO_VALUES)):
+        if key in words:
+            return next((v for v in wanted if v in values), None)
+    return None
 
 
 def _head(label: str) -> str:
@@ -132,3 +147,46 @@ def pressed_option(dialog: Dialog | None, raw: str) -> tuple[bool, str | None]:
     if not any(v == value for _label, v in dialog.options or []):
         return False, None
     return True, value
+
+
+# A button that acts on a saved row whatever question is open since ("↩️ Hoàn tác" on a
+# saved household): its value names the row, so it needs no dialog state.
+ACTION = "act:"
+
+
+def pressed_action(raw: str) -> str | None:
+    """'act:undo:12' or '7:act:undo:12' -> 'undo:12'; None for an ordinary option."""
+    step, _, rest = raw.partition(":")
+    value = rest if step.isdigit() else raw
+    return value[len(ACTION):] if value.startswith(ACTION) else None
+
+
+def is_household_state(state: str) -> bool:
+    return state.startswith("add.")
+
+
+# States whose options are offers, not questions: other text is handled as if no dialog
+# were open, and nothing is set aside when something else comes.
+SOFT_STATES = {"saved"}
+
+
+def expired(ctx: Ctx) -> bool:
+    """A question left open too long stops capturing free text."""
+    dialog = ctx.dialog
+    if dialog is None:
+        return False
+    cfg = ctx.settings.chat
+    minutes = cfg.undo_minutes if dialog.state in SOFT_STATES else \
+        cfg.household_minutes if is_household_state(dialog.state) else cfg.menu_minutes
+    asked = dialog.asked_at or dialog.updated_at
+    return (ctx.now - asked).total_seconds() > minutes * 60
+
+
+def written_before_question(ctx: Ctx) -> bool:
+    """The user typed this before the open question reached them (a reply to something
+    else, delivered late): it must not answer the question. Telegram's dates are whole
+    seconds, so a message from the question's own second counts as written after it."""
+    dialog = ctx.dialog
+    if dialog is None or dialog.asked_at is None or ctx.inbound.sent_at is None:
+        return False
+    return ctx.written_at < dialog.asked_at.replace(microsecond=0)

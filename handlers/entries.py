@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from handlers.add_household import ask_confirm
 from handlers.context import Ctx
 from handlers.dialog import REPEAT, Answer, ask, close, command, draft, on_state
@@ -148,3 +150,54 @@ async def on_delete_confirm(ctx: Ctx, answer: Answer) -> list[Reply]:
     opts = [Option(ctx.t("opt_confirm_delete"), "yes"), Option(ctx.t("opt_keep"), "no")]
     return [ask(ctx, "delete.confirm", ctx.t("ask_delete_confirm", id=entry.id,
                                               reason=d.get("reason", "")), opts, per_row=2)]
+
+
+# --- right after saving: ✏️ Sửa / ↩️ Hoàn tác ---------------------------------------------
+
+
+async def on_action(ctx: Ctx, action: str) -> list[Reply]:
+    """A button on a saved household, pressed whenever: 'edit:12' or 'undo:12'."""
+    what, _, raw_id = action.partition(":")
+    if what == "undo":
+        return await _undo(ctx, raw_id)
+    entry = await _own_entry(ctx, raw_id)
+    if entry is None:
+        return [Reply(ctx.t("entry_not_found", id=raw_id[:12]))]
+    if ctx.dialog is not None and ctx.dialog.state == "saved":
+        await close(ctx)
+    return await _picked(ctx, "edit", entry)
+
+
+@on_state("saved")
+async def on_saved(ctx: Ctx, answer: Answer) -> list[Reply]:
+    """Typed '1'/'2' (or the words) under a saved household on a text channel."""
+    value = answer.value or ""
+    if value.startswith("act:"):
+        return await on_action(ctx, value[4:])
+    return []
+
+
+@command("hoantac", "undo")
+async def cmd_undo(ctx: Ctx, arg: str) -> list[Reply]:
+    """Undo a household just saved: the latest one, or the one named."""
+    if arg:
+        return await _undo(ctx, arg)
+    latest = await my_entries(ctx.session, ctx.me.id, limit=1, newest_saved=True)
+    if not latest:
+        return [Reply(ctx.t("mine_empty"))]
+    return await _undo(ctx, str(latest[0].id))
+
+
+async def _undo(ctx: Ctx, raw_id: str) -> list[Reply]:
+    entry = await _own_entry(ctx, raw_id)
+    if entry is None:
+        digits = raw_id.strip().lstrip("#")[:12]
+        return [Reply(ctx.t("undo_gone", id=digits))]
+    minutes = ctx.settings.chat.undo_minutes
+    if ctx.now - entry.created_at > timedelta(minutes=minutes):
+        return [Reply(ctx.t("undo_too_late", id=entry.id, minutes=minutes))]
+    await soft_delete_entry(ctx.session, entry=entry, reason=ctx.t("undo_reason"),
+                            actor=ctx.me, now=ctx.now)
+    if ctx.dialog is not None and ctx.dialog.state == "saved":
+        await close(ctx)
+    return [Reply(ctx.t("undone", id=entry.id, name=entry.household.head_name))]

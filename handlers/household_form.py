@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from datetime import date, timedelta
-from typing import Any
+from datetime import date
+from typing import Any, NamedTuple
 
+from handlers.form_dates import is_day_text
+from handlers.form_dates import parse_day as parse_day
 from handlers.form_errors import FormError
 from models.phones import Phone, PhoneError, parse_phone
 from models.rules import CampaignConfig
@@ -20,13 +22,11 @@ DOSSIER_MAX = 60
 
 _NAME_EXTRA = set(" .'-()")
 _ADDRESS_EXTRA = set(" ,./-()#:'\"&+")
-_DATE = re.compile(r"^(\d{1,2})\s*[/.\-]\s*(\d{1,2})(?:\s*[/.\-]\s*(\d{2}|\d{4}))?$")
 _DOSSIER = re.compile(r"^[A-Za-z0-9][A-Za-z0-9./\-_ ]*$")
-_DOSSIER_PREFIX = re.compile(r"^(mã\s*hồ\s*sơ|ma\s*ho\s*so|mã\s*hs|mhs|hs)\s*[:#]?\s*", re.I)
+_DOSSIER_PREFIX = re.compile(
+    r"^(mã\s*hồ\s*sơ|ma\s*ho\s*so|số\s*hồ\s*sơ|so\s*ho\s*so|mã\s*hs|ma\s*hs|mhs|hs)"
+    r"\s*[:#.]?\s*", re.I)
 _SPLIT_PROCS = re.compile(r"\s*(?:,|\+|&|\bvà\b|\band\b)\s*", re.I)
-_ONE_LINE_SPLIT = re.compile(r"\s*[;|\n]\s*")
-_TODAY = {"hom nay", "today", "nay"}
-_YESTERDAY = {"hom qua", "yesterday", "qua"}
 
 
 def _only(text: str, extra: set[str], allow_digits: bool) -> bool:
@@ -86,40 +86,6 @@ def check_dossier(raw: str) -> str:
     return text
 
 
-def parse_day(raw: str, today: date, campaign: CampaignConfig) -> date:
-    text = clean(raw)
-    key = fold(text)
-    if not text:
-        raise FormError("date_empty")
-    if key in _TODAY:
-        day = today
-    elif key in _YESTERDAY:
-        day = today - timedelta(days=1)
-    else:
-        match = _DATE.match(text)
-        if not match:
-            raise FormError("date_invalid")
-        d, m, y = match.groups()
-        year = today.year if y is None else int(y) + (2000 if len(y) == 2 else 0)
-        try:
-            day = date(year, int(m), int(d))
-        except ValueError as exc:
-            raise FormError("date_invalid") from exc
-        if y is None and day > today:
-            # "25/12" typed in early January means last December.
-            try:
-                day = day.replace(year=year - 1)
-            except ValueError as exc:
-                raise FormError("date_invalid") from exc
-    if day > today:
-        raise FormError("date_future")
-    if day < campaign.start:
-        raise FormError("date_before_campaign", start=campaign.start.strftime("%d/%m/%Y"))
-    if day > campaign.end:
-        raise FormError("date_after_campaign", end=campaign.end.strftime("%d/%m/%Y"))
-    return day
-
-
 @dataclass(frozen=True)
 class ProcedureChoice:
     code: str
@@ -169,16 +135,66 @@ def _match_one(token: str, catalog: Sequence[ProcedureChoice]) -> str:
 
 
 # --- the one-line form ----------------------------------------------------------------
+#
+# One household per message: "Lê Văn B; Tổ 1, ấp Bãi Nhà A; 0912 000 102; 1, 3; 4/12".
+# The phone anchors the fields: before it the name, then the address; after it procedures,
+# a dossier code and a date, told apart by their shape.
+
+# The order in which `OneLine.error` picks the error to show; "extra" is a part left over.
+ERROR_ORDER = ("name", "address", "phone", "procedures", "dossier", "date", "extra")
+
+_PRIMARY = re.compile(r"[;|\n]")
+_PRIMARY_SPLIT = re.compile(r"[;|\n]+")
+# Only when no ; | or new line is present. A hyphen needs spaces around it to separate:
+# "0912-345-678" and "4-12-2026" stay whole.
+_SECONDARY_SPLIT = re.compile(r",|\s+[-–—]+\s+|\.\s+")
+_LEAD = re.compile(r"^(?:[\s•*·–—.,]|-\s)+")
+_TRAIL = re.compile(r"[\s.,;:!?]+$")
+_LABELS = {  # "SĐT: 0912…", "Địa chỉ: Tổ 1": the label is dropped
+    "ten", "ho ten", "ho va ten", "chu ho", "ten chu ho", "dia chi", "dc", "d/c", "sdt",
+    "so dien thoai", "dien thoai", "dt", "so dt", "thu tuc", "tt", "ngay huong dan",
+}
+_NUM_TOKEN = re.compile(r"\+?[\d().\-]*\d[\d().\-]*")
+_CODE = re.compile(r"[A-Za-z0-9][A-Za-z0-9.\-_]{5,}")
+_CODE_PREFIX = re.compile(r"(?:ma\s*ho\s*so|so\s*ho\s*so|ma\s*hs|mhs)\s*[:#.]?")
+_HS_PREFIX = re.compile(r"hs\s*[:#.]?\s*\S*\d")
+_LONE_DAY_WORDS = {"nay", "qua"}  # too common to split off the end of a procedure
+
+
+class _Chunk(NamedTuple):
+    text: str
+    start: int  # where it sits in the cleaned message
+    end: int
+
+
+@dataclass
+class _Layout:
+    text: str
+    chunks: list[_Chunk]
+    primary: bool  # split on ; | or new lines
+    phone: int | None = None  # index of the phone chunk
+    phone_valid: bool = False
 
 
 @dataclass
 class OneLine:
     draft: dict[str, Any] = field(default_factory=dict)
-    error: FormError | None = None
+    error: FormError | None = None  # the first of `errors` in ERROR_ORDER: shown to the user
+    errors: dict[str, FormError] = field(default_factory=dict)  # field → why it was refused
+    readable: bool = True  # False: not a household at all; reply with an example
 
 
 def looks_like_one_line(text: str) -> bool:
-    return len([p for p in _ONE_LINE_SPLIT.split(text) if p.strip()]) >= 3
+    """Loose: three parts or more, or a household around a phone. For messages outside any
+    question."""
+    return len(_layout(text).chunks) >= 3 or reads_as_household(text)
+
+
+def reads_as_household(text: str) -> bool:
+    """Strict: a valid phone with at least a name and an address before it. Decides that a
+    message typed while the bot asks something else is in fact a new household."""
+    layout = _layout(text)
+    return layout.phone is not None and layout.phone_valid and layout.phone >= 2
 
 
 def _is_phoneish(part: str) -> bool:
@@ -190,48 +206,269 @@ def _is_phoneish(part: str) -> bool:
     return len(bare) >= 3 and bare[0] in "0+" and bare.lstrip("+").isdigit()
 
 
+def _valid_phone(part: str) -> bool:
+    try:
+        parse_phone(part)
+    except PhoneError:
+        return False
+    return True
+
+
+def _is_dossier_text(part: str) -> bool:
+    """'mã hồ sơ …', 'MHS: …', 'hs 2412…', or a code like 'G22.123-241205-0001'."""
+    key = fold(part)
+    if _CODE_PREFIX.match(key) or _HS_PREFIX.match(key):
+        return True
+    return bool(_CODE.fullmatch(part)) and any(ch.isdigit() for ch in part)
+
+
+def _phone_chunk(part: str) -> bool:
+    return _is_phoneish(part) and not is_day_text(part) and not _is_dossier_text(part)
+
+
+def _tidy(text: str, start: int, end: int) -> _Chunk:
+    """Trim spaces, bullets, end punctuation and a field label off text[start:end]."""
+    part = text[start:end]
+    lead = _LEAD.match(part)
+    if lead:
+        start += lead.end()
+    trail = _TRAIL.search(text, start, end)
+    if trail:
+        end = trail.start()
+    colon = text.find(":", start, end)
+    if 0 < colon - start <= 20 and fold(text[start:colon]) in _LABELS:
+        start = colon + 1
+        while start < end and text[start].isspace():
+            start += 1
+    return _Chunk(text[start:end], start, end)
+
+
+def _split(text: str, start: int, end: int, pattern: re.Pattern[str]) -> list[_Chunk]:
+    chunks, pos = [], start
+    for sep in pattern.finditer(text, start, end):
+        chunks.append(_tidy(text, pos, sep.start()))
+        pos = sep.end()
+    chunks.append(_tidy(text, pos, end))
+    return [c for c in chunks if c.text]
+
+
+def _layout(raw: str) -> _Layout:
+    text = clean_lines(raw)
+    primary = bool(_PRIMARY.search(text))
+    layout = _Layout(text, _split(text, 0, len(text),
+                                  _PRIMARY_SPLIT if primary else _SECONDARY_SPLIT), primary)
+    phoneish = [i for i, c in enumerate(layout.chunks) if _phone_chunk(c.text)]
+    valid = [i for i in phoneish if _valid_phone(layout.chunks[i].text)]
+    if phoneish:
+        layout.phone = (valid or phoneish)[0]
+        layout.phone_valid = bool(valid)
+        return layout
+    for i, chunk in enumerate(layout.chunks):  # "Tổ 1 ấp Bãi Nhà A 0912 000 102 khai sinh"
+        span = _phone_inside(chunk.text)
+        if span is None:
+            continue
+        s, e = chunk.start + span[0], chunk.start + span[1]
+        parts = [_tidy(text, chunk.start, s), _Chunk(text[s:e], s, e), _tidy(text, e, chunk.end)]
+        before = [c for c in parts[:1] if c.text]
+        layout.chunks[i:i + 1] = before + [p for p in parts[1:] if p.text]
+        layout.phone = i + len(before)
+        layout.phone_valid = True
+        break
+    return layout
+
+
+def _phone_inside(text: str) -> tuple[int, int] | None:
+    """The span of a valid phone among the words of `text`: the longest, then the first."""
+    tokens = []
+    for word in re.finditer(r"\S+", text):
+        bare = word.group().rstrip(".,:;")
+        numeric = bool(bare) and bool(_NUM_TOKEN.fullmatch(bare))
+        tokens.append((word.start(), word.start() + len(bare), numeric))
+    best: tuple[int, int] | None = None
+    best_digits = 0
+    for i, (start, _, numeric) in enumerate(tokens):
+        if not numeric:
+            continue
+        for j in range(i, min(i + 6, len(tokens))):
+            if not tokens[j][2]:
+                break
+            candidate = text[start:tokens[j][1]]
+            digits = sum(ch.isdigit() for ch in candidate)
+            bare = candidate.lstrip("(")
+            if not 9 <= digits <= 13 or digits <= best_digits:
+                continue
+            if not (bare[:1] in "0+" or bare.startswith("84")) or is_day_text(candidate):
+                continue
+            if _valid_phone(candidate):
+                best, best_digits = (start, tokens[j][1]), digits
+    return best
+
+
 def parse_one_line(
     text: str, catalog: Sequence[ProcedureChoice], today: date, campaign: CampaignConfig,
 ) -> OneLine:
-    """name; address; phone; procedures [; dossier code] [; date] — any separator of ; | or
-    new lines. Fields after the name are recognised by their shape, so order is forgiving.
-    Valid fields are kept even when another one is wrong, so the dialog only asks for that one.
+    """One household in one message (see the section comment). Fields are separated by
+    ; | or new lines, else by commas, spaced dashes or '. '. Each field is kept or refused
+    on its own, so the dialog asks again only for the refused ones; a field that was typed
+    but refused is left out of the draft, never replaced by a default: the date is today
+    (and `date_typed` False) only when no date was typed at all.
     """
-    parts = [p for p in _ONE_LINE_SPLIT.split(clean_lines(text)) if p]
+    layout = _layout(text)
     result = OneLine()
+    chunks = layout.chunks
+    if layout.phone is None:
+        if len(chunks) < 3:
+            result.readable = False
+            return result
+        _read_by_shape(result, layout, catalog, today, campaign)
+    else:
+        if layout.phone == 0:
+            result.readable = False  # nothing before the phone: no name
+            return result
+        _read_around_phone(result, layout, catalog, today, campaign)
     d = result.draft
-
-    def fail(err: FormError) -> None:
-        if result.error is None:
-            result.error = err
-
-    name, rest = parts[0], parts[1:]
-    try:
-        d["name"] = check_name(name)
-    except FormError as err:
-        fail(err)
-    for part in rest:
-        try:
-            if "phone" not in d and _is_phoneish(part):
-                phone = check_phone(part)
-                d["phone"] = phone.e164
-                d["phone_old"] = phone.converted_from
-            elif "date" not in d and (_DATE.match(part) or fold(part) in _TODAY | _YESTERDAY):
-                d["date"] = parse_day(part, today, campaign).isoformat()
-            elif "address" not in d and "phone" not in d and "procedures" not in d:
-                d["address"] = check_address(part)
-            elif "procedures" not in d and not _DOSSIER_PREFIX.match(part):
-                d["procedures"] = match_procedures(part, catalog)
-                d["procedures_ok"] = True
-            elif "dossier" not in d:
-                d["dossier"] = check_dossier(part)
-            else:
-                raise FormError("one_line_extra", part=part[:40])
-        except FormError as err:
-            fail(err)
-    d.setdefault("dossier", "")
-    d.setdefault("date", today.isoformat())
+    if "dossier" not in d and "dossier" not in result.errors:
+        d["dossier"] = ""
+    d["date_typed"] = "date" in d or "date" in result.errors
+    if not d["date_typed"]:
+        d["date"] = today.isoformat()
+    result.error = next((result.errors[k] for k in ERROR_ORDER if k in result.errors), None)
     return result
+
+
+def _keep(result: OneLine, name: str, read: Callable[[], Any]) -> None:
+    try:
+        result.draft[name] = read()
+    except FormError as err:
+        result.errors.setdefault(name, err)
+
+
+def _read_phone(result: OneLine, part: str) -> None:
+    try:
+        phone = check_phone(part)
+    except FormError as err:
+        result.errors.setdefault("phone", err)
+        return
+    result.draft["phone"] = phone.e164
+    result.draft["phone_old"] = phone.converted_from
+
+
+def _read_procedures(result: OneLine, part: str, catalog: Sequence[ProcedureChoice]) -> None:
+    _keep(result, "procedures", lambda: match_procedures(part, catalog))
+    if "procedures" in result.draft:
+        result.draft["procedures_ok"] = True
+
+
+def _extra(result: OneLine, part: str) -> None:
+    result.errors.setdefault("extra", FormError("one_line_extra", part=part[:40]))
+
+
+def _read_around_phone(
+    result: OneLine, layout: _Layout, catalog: Sequence[ProcedureChoice], today: date,
+    campaign: CampaignConfig,
+) -> None:
+    assert layout.phone is not None
+    before = layout.chunks[:layout.phone]
+    after = layout.chunks[layout.phone + 1:]
+    _keep(result, "name", lambda: check_name(before[0].text))
+    if len(before) > 1:
+        # The address may hold commas itself: keep it as typed between the name and phone.
+        address = (", ".join(c.text for c in before[1:]) if layout.primary
+                   else layout.text[before[1].start:before[-1].end])
+        _keep(result, "address", lambda: check_address(address))
+    _read_phone(result, layout.chunks[layout.phone].text)
+
+    codes = {p.code.casefold() for p in catalog}
+    procedures: list[str] = []
+    dates: list[str] = []
+    dossiers: list[str] = []
+    for chunk in after:
+        # Commas after the phone separate procedures too ("1, 3"), but "4 - 12 - 2026" is
+        # one date.
+        pieces = [chunk] if is_day_text(chunk.text) else \
+            _split(layout.text, chunk.start, chunk.end, _SECONDARY_SPLIT)
+        for piece in pieces:
+            part = piece.text
+            if part.casefold() in codes:
+                procedures.append(part)
+            elif is_day_text(part):
+                dates.append(part)
+            elif _is_phoneish(part) and part.lstrip("(")[:1] in "0+" and _valid_phone(part):
+                _extra(result, part)  # a second phone number
+            elif _is_dossier_text(part):
+                dossiers.append(part)
+            else:
+                rest, day, dossier = _peel(part)
+                dates += [day] if day else []
+                dossiers += [dossier] if dossier else []
+                procedures += [rest] if rest else []
+    if procedures:
+        _read_procedures(result, ", ".join(procedures), catalog)
+    if dossiers:
+        _keep(result, "dossier", lambda: check_dossier(dossiers[0]))
+    if dates:
+        _keep(result, "date", lambda: parse_day(dates[0], today, campaign).isoformat())
+    for part in dossiers[1:] + dates[1:]:
+        _extra(result, part)
+
+
+def _peel(part: str) -> tuple[str, str | None, str | None]:
+    """'khai sinh G22.123-241205-0001 4/12' → ('khai sinh', '4/12', 'G22.123-241205-0001'):
+    a date and a dossier code written after the procedures without a separator."""
+    words = part.split(" ")
+    day: str | None = None
+    dossier: str | None = None
+    while len(words) > 1:
+        if day is None and (k := _day_suffix(words)):
+            day, words = " ".join(words[-k:]), words[:-k]
+        elif dossier is None and _CODE.fullmatch(words[-1]) and \
+                any(ch.isdigit() for ch in words[-1]):
+            k = 1
+            for n in (3, 2, 1):  # "… mã hồ sơ G22…", "… hs G22…"
+                if len(words) > n + 1 and fold(" ".join(words[-n - 1:-1])).rstrip(":#.") in \
+                        {"ma ho so", "so ho so", "ma hs", "mhs", "hs"}:
+                    k = n + 1
+                    break
+            dossier, words = " ".join(words[-k:]), words[:-k]
+        else:
+            break
+    return " ".join(words), day, dossier
+
+
+def _day_suffix(words: list[str]) -> int:
+    """How many last words read as a date (0: none), leaving at least one word before."""
+    for k in range(min(6, len(words) - 1), 0, -1):
+        tail = " ".join(words[-k:])
+        if is_day_text(tail) and not (k == 1 and fold(tail) in _LONE_DAY_WORDS):
+            return k
+    return 0
+
+
+def _read_by_shape(
+    result: OneLine, layout: _Layout, catalog: Sequence[ProcedureChoice], today: date,
+    campaign: CampaignConfig,
+) -> None:
+    """No phone: the name first, then each part by its shape (the phone is asked next)."""
+    first, *rest = layout.chunks
+    _keep(result, "name", lambda: check_name(first.text))
+    typed: set[str] = set()
+    for chunk in rest:
+        part = chunk.text
+        if "date" not in typed and is_day_text(part):
+            name, read = "date", lambda p=part: parse_day(p, today, campaign).isoformat()
+        elif "dossier" not in typed and _is_dossier_text(part):
+            name, read = "dossier", lambda p=part: check_dossier(p)
+        elif "address" not in typed and "procedures" not in typed:
+            name, read = "address", lambda p=part: check_address(p)
+        elif "procedures" not in typed:
+            typed.add("procedures")
+            _read_procedures(result, part, catalog)
+            continue
+        else:
+            _extra(result, part)
+            continue
+        typed.add(name)
+        _keep(result, name, read)
 
 
 def clean_lines(text: str) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 PRIVATE = "private"
@@ -34,12 +35,17 @@ class Inbound:
     sender_name: str = ""
     bot_username: str = ""  # lets replies build t.me deep links
     attachment: Attachment | None = None
+    # When the user wrote it, as the platform says (UTC): Telegram's message date, Zalo's
+    # timestamp. None (a button press, the console) means "now". "Today" and whether a typed
+    # answer could have seen the question are judged by this, not by arrival.
+    sent_at: datetime | None = None
 
 
 @dataclass(frozen=True)
 class Option:
     label: str
     value: str
+    typed: str = ""  # what to type for it where the reply is `words_only` ("hoàn tác 12")
 
 
 @dataclass(frozen=True)
@@ -62,6 +68,12 @@ class Reply:
     # core fills it in, with a download link, for such channels.
     image_url: str | None = None
     lang: str = ""  # the recipient's language, for text a channel adds ("Trả lời 1 hoặc 2")
+    # Channels with buttons show the options as buttons; text channels list them as words to
+    # type ("sửa", "hoàn tác") rather than numbers, which answer the open question instead.
+    words_only: bool = False
+    # Replaces the message whose button was pressed (a multi-select ticking its boxes) on
+    # channels that can edit messages; others send it as a new message.
+    edit: bool = False
 
 
 def discard_file(path: Path | None) -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from handlers.context import Ctx
-from handlers.dialog import close, command
+from handlers.dialog import SOFT_STATES, close, command
 from handlers.help import help_text, role_name
 from handlers.io import Reply
 from models.campaign import Hamlet
@@ -95,7 +95,7 @@ async def cmd_start(ctx: Ctx, arg: str) -> list[Reply]:
 
 @command("huy", "cancel")
 async def cmd_cancel(ctx: Ctx, arg: str) -> list[Reply]:
-    if ctx.dialog is None or ctx.dialog.state == "menu":
+    if ctx.dialog is None or ctx.dialog.state in SOFT_STATES:
         await close(ctx)
         return [Reply(ctx.t("nothing_to_cancel"))]
     await close(ctx)

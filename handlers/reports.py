@@ -13,11 +13,10 @@ from datetime import date
 from functools import partial
 from pathlib import Path
 
-from handlers import add_household, charts
+from handlers import charts
 from handlers.context import Ctx
 from handlers.dialog import REPEAT, Answer, ask, close, command, draft, on_state
 from handlers.exports import export_replies, period_options
-from handlers.household_form import looks_like_one_line
 from handlers.io import Option, Reply
 from handlers.report_scope import (
     SEES_ALL,
@@ -192,10 +191,6 @@ async def step_menu(ctx: Ctx, answer: Answer) -> list[Reply]:
     if value == REPEAT:
         return [_menu(ctx, period, hamlet, unit)]
     if value is None:
-        if looks_like_one_line(answer.text):
-            # A household typed in one line while the menu was open: log it.
-            await close(ctx)
-            return await add_household.free_text(ctx, answer.text)
         # A mistyped choice ("99") keeps the menu rather than dropping it.
         return [Reply(ctx.t("choose_option")), _menu(ctx, period, hamlet, unit)]
     if value.startswith("p:"):

@@ -4,7 +4,7 @@ with the household's name, address and phone already filled in."""
 
 from __future__ import annotations
 
-from handlers.add_household import next_question
+from handlers.add_household import advance
 from handlers.context import Ctx
 from handlers.dialog import REPEAT, Answer, ask, close, command, draft, on_state
 from handlers.i18n import fmt_int, fmt_phone
@@ -97,8 +97,7 @@ async def step_pick(ctx: Ctx, answer: Answer) -> list[Reply]:
                                     "address": row.address, "roster_row": row.id}
             if row.phone:
                 d["phone"] = row.phone
-            return [Reply(ctx.t("todo_prefilled", name=row.head_name)),
-                    await next_question(ctx, d)]
+            return [Reply(ctx.t("todo_prefilled", name=row.head_name)), *await advance(ctx, d)]
     hamlet = next((h for h in await active_hamlets(ctx.session)
                    if h.code == draft(ctx).get("hamlet")), None)
     prefix = [Reply(ctx.t("choose_option"))] if value != REPEAT and answer.text else []

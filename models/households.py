@@ -79,6 +79,12 @@ class Entry(Base):
     deleted_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
     deleted_by: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"), nullable=True)
     delete_reason: Mapped[str] = mapped_column(Text, default="")
+    # The household's details as the officer typed them for this visit: a visit added to an
+    # existing household (same phone, same name and address) keeps what was entered.
+    entered_name: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    entered_address: Mapped[str] = mapped_column(String(300), default="",
+                                                 server_default="")
+    entered_phone: Mapped[str] = mapped_column(String(20), default="", server_default="")
 
     household: Mapped[Household] = relationship(back_populates="entries")
     procedures: Mapped[list[Procedure]] = relationship(

@@ -24,6 +24,22 @@ class Dialog(Base):
     # Bumped on every question; buttons carry it so a press on an old question is detected.
     step: Mapped[int] = mapped_column(Integer, default=0)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    # When the current question was asked: a typed answer written before it was not an
+    # answer to it, and a question left this long stops capturing free text.
+    asked_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+
+
+class HouseholdDraft(Base):
+    """A household waiting for its question: queued behind another household's question,
+    or set aside when a new household arrived in the middle of it. Asked in turn."""
+
+    __tablename__ = "household_draft"
+    __table_args__ = (Index("ix_household_draft_user", "user_id", "id"),)
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("app_user.id"))
+    draft: Mapped[dict[str, Any]] = mapped_column(JsonType, default=dict)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
 
 class Delivery(Base):

@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
 from models.audit import record, snapshot
 from models.campaign import Campaign, Procedure
+from models.duplicates import Duplicate as Duplicate
+from models.duplicates import find_duplicates as find_duplicates
 from models.households import Entry, Household
 from models.people import User
 from models.tally import first_entry, tracking
@@ -28,16 +30,6 @@ class HouseholdInput:
     procedure_codes: tuple[str, ...]
     dossier_code: str
     guided_on: date
-
-
-@dataclass
-class Duplicate:
-    household: Household
-    by_phone: bool
-    by_name_address: bool
-    procedures: list[str] = field(default_factory=list)
-    last_guided_on: date | None = None
-    officer_name: str = ""
 
 
 def _entry_snapshot(entry: Entry, codes: Sequence[str]) -> dict[str, object]:
@@ -63,51 +55,6 @@ async def procedures_by_code(session: AsyncSession, codes: Sequence[str]) -> lis
     return [by_code[c] for c in codes if c in by_code]
 
 
-async def find_duplicates(
-    session: AsyncSession, *, campaign_id: int, name: str, address: str, phone: str,
-    exclude_household: int | None = None, limit: int = 3,
-) -> list[Duplicate]:
-    """Households in the campaign (with a live entry) sharing the phone or folded name+address."""
-    name_key, address_key = fold(name), fold(address)
-    live = select(Entry.household_id).where(Entry.deleted_at.is_(None)).scalar_subquery()
-    query = (
-        select(Household)
-        .where(
-            Household.campaign_id == campaign_id,
-            Household.id.in_(live),
-            or_(Household.phone == phone,
-                and_(Household.name_folded == name_key,
-                     Household.address_folded == address_key)),
-        )
-        .order_by(Household.id)
-        .limit(limit)
-    )
-    if exclude_household is not None:
-        query = query.where(Household.id != exclude_household)
-    found = []
-    for hh in await session.scalars(query):
-        dup = Duplicate(household=hh, by_phone=hh.phone == phone,
-                        by_name_address=(hh.name_folded == name_key
-                                         and hh.address_folded == address_key))
-        entries = (await session.scalars(
-            select(Entry).options(selectinload(Entry.procedures))
-            .where(Entry.household_id == hh.id, Entry.deleted_at.is_(None))
-            .order_by(Entry.guided_on.desc())
-        )).all()
-        names: list[str] = []
-        for entry in entries:
-            names.extend(p.name for p in entry.procedures if p.name not in names)
-        dup.procedures = names
-        if entries:
-            dup.last_guided_on = entries[0].guided_on
-            officer = await session.get(User, entries[0].officer_id)
-            dup.officer_name = officer.display_name if officer else ""
-        found.append(dup)
-    # Phone matches are the stronger signal: show them first.
-    found.sort(key=lambda d: (not d.by_phone, d.household.id))
-    return found
-
-
 async def _add_entry(
     session: AsyncSession, *, household: Household, data: HouseholdInput, officer: User,
     now: datetime, new: bool = False,
@@ -116,7 +63,8 @@ async def _add_entry(
     entry = Entry(campaign_id=household.campaign_id, hamlet_id=household.hamlet_id,
                   household_id=household.id, officer_id=officer.id, guided_on=data.guided_on,
                   dossier_code=data.dossier_code, note="", created_at=now, updated_at=now,
-                  delete_reason="")
+                  delete_reason="", entered_name=clean(data.name)[:200],
+                  entered_address=clean(data.address)[:300], entered_phone=data.phone)
     entry.procedures = procedures
     if new:
         session.add(entry)
@@ -177,12 +125,15 @@ async def load_entry(session: AsyncSession, entry_id: int) -> Entry | None:
     )
 
 
-async def my_entries(session: AsyncSession, officer_id: int, limit: int = 10) -> list[Entry]:
+async def my_entries(session: AsyncSession, officer_id: int, limit: int = 10, *,
+                     newest_saved: bool = False) -> list[Entry]:
+    """An officer's live entries, latest guidance day first (or latest saved first)."""
+    order = (Entry.id.desc(),) if newest_saved else (Entry.guided_on.desc(), Entry.id.desc())
     return list(await session.scalars(
         select(Entry)
         .options(selectinload(Entry.procedures), selectinload(Entry.household))
         .where(Entry.officer_id == officer_id, Entry.deleted_at.is_(None))
-        .order_by(Entry.guided_on.desc(), Entry.id.desc())
+        .order_by(*order)
         .limit(limit)
     ))
 

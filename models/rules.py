@@ -21,6 +21,7 @@ class HamletConfig:
 class ProcedureConfig:
     code: str
     name: str
+    short: str = ""  # for buttons on a phone; the name is shown in text
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ import json
 import time
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
@@ -53,6 +54,7 @@ class FakeApiState:
         self.errors: dict[int, list[tuple[int, str, int | None]]] = {}
         self.refused: list[tuple[int, int]] = []  # (chat_id, code) answered with an error
         self.files: dict[str, bytes] = {}  # file_id → content of files users sent
+        self.edits: list[Sent] = []  # editMessageText calls: a message changed in place
 
     def error_for(self, method: str, params: dict[str, Any]) -> dict[str, Any] | None:
         if not method.startswith("send") or "chat_id" not in params:
@@ -77,9 +79,26 @@ class FakeApiState:
             file_id = str(params["file_id"])
             return {"file_id": file_id, "file_unique_id": f"u{file_id}",
                     "file_size": len(self.files[file_id]), "file_path": f"documents/{file_id}"}
-        if method in ("deleteWebhook", "setWebhook", "setMyCommands", "answerCallbackQuery",
-                      "editMessageReplyMarkup", "sendChatAction"):
+        if method in ("deleteWebhook", "setWebhook", "setMyCommands", "deleteMyCommands",
+                      "answerCallbackQuery", "editMessageReplyMarkup", "sendChatAction"):
             return True
+        if method == "editMessageText":
+            markup = params.get("reply_markup") or {}
+            if isinstance(markup, str):
+                markup = json.loads(markup)
+            buttons = [(b["text"], b.get("callback_data", ""))
+                       for row in markup.get("inline_keyboard", []) for b in row]
+            chat_id = int(params["chat_id"])
+            edited = Sent(method, chat_id, str(params.get("text") or ""),
+                          int(params["message_id"]), buttons, {}, time.monotonic())
+            self.edits.append(edited)
+            # The message keeps its id: its buttons are now the edited ones.
+            for sent in self.sent:
+                if sent.chat_id == chat_id and sent.message_id == edited.message_id:
+                    sent.text, sent.buttons = edited.text, edited.buttons
+            return {"message_id": edited.message_id, "date": int(time.time()),
+                    "chat": {"id": chat_id, "type": "private"}, "from": BOT,
+                    "text": edited.text}
         if method in ("sendMessage", "sendPhoto", "sendDocument"):
             markup = params.get("reply_markup") or {}
             if isinstance(markup, str):
@@ -226,10 +245,13 @@ class TelegramHarness:
 
     def message_update(self, user_id: int, text: str, *, name: str = "Cán Bộ",
                        chat_id: int | None = None, chat_type: str = "private",
-                       update_id: int | None = None) -> dict[str, Any]:
+                       update_id: int | None = None,
+                       sent_at: datetime | None = None) -> dict[str, Any]:
+        """A text message; it was sent at `sent_at`, by default the test clock's now."""
         uid = update_id or next(self.state.ids)
+        when = sent_at or self.runtime.services.clock.now()
         return {"update_id": uid, "message": {
-            "message_id": uid, "date": int(time.time()),
+            "message_id": uid, "date": int(when.timestamp()),
             "chat": self._chat(chat_id or user_id, chat_type, name),
             "from": self._user(user_id, name), "text": text}}
 

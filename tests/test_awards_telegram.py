@@ -134,8 +134,7 @@ async def test_officer_logs_a_suggested_household_in_a_few_taps(
     sent = await tg.press(OFFICER, "Hôm nay")
     summary = texts(sent)
     assert "Võ Thị Sáu" in summary and "0977 111 222" in summary
-    sent = await tg.press(OFFICER, "Lưu")
-    assert "Đã lưu" in texts(sent)
+    assert "Đã lưu" in summary
 
     async with runtime.services.sessions() as session:
         row = await session.scalar(select(RosterHousehold)

@@ -94,18 +94,26 @@ async def test_overlong_message_refused_everywhere(tg: TelegramHarness, runtime:
 
 
 async def test_stale_button_press(tg: TelegramHarness, runtime: Runtime) -> None:
-    await tg.say(OFFICER, "Lê Văn Cũ; Tổ 2; 0912000111; 1")
-    confirm = tg.state.sent[-1]
-    save_data = next(data for label, data in confirm.buttons if "Lưu" in label)
-    await tg.press(OFFICER, "Lưu")
-    # Pressed again (a second tap on a slow connection): nothing saved twice.
-    out = await tg.press_data(OFFICER, save_data, confirm.message_id)
-    assert "không còn hiệu lực" in texts(out)
+    await tg.say(OFFICER, "/them")
+    await tg.say(OFFICER, "Lê Văn Cũ")
+    question = tg.state.sent[-1]
+    hamlet_data = next(data for label, data in question.buttons if "Bãi Nhà A" in label)
+    await tg.press(OFFICER, "Bãi Nhà A")
+    # Pressed again (a second tap on a slow connection): the answer is not taken twice.
+    out = await tg.press_data(OFFICER, hamlet_data, question.message_id)
+    assert "không còn hiệu lực" in texts(out) and "Số điện thoại" in texts(out)
+    await tg.say(OFFICER, "0912000111")
+    await tg.say(OFFICER, "1")
+    await tg.press(OFFICER, "Bỏ qua")
+    undo = tg.state.sent[-1]
+    await tg.press(OFFICER, "Hôm nay")
     assert await _stored(runtime) == (1, 1)
     # A button from an abandoned question, mid-way through another dialog.
     await tg.say(OFFICER, "/them")
-    out = await tg.press_data(OFFICER, save_data, confirm.message_id)
+    out = await tg.press_data(OFFICER, hamlet_data, question.message_id)
     assert "không còn hiệu lực" in texts(out) and "Họ và tên" in texts(out)
+    out = await tg.press_data(OFFICER, next(d for _l, d in undo.buttons), undo.message_id)
+    assert "không còn hiệu lực" in texts(out)
     assert await _stored(runtime) == (1, 1)
 
 
@@ -133,7 +141,7 @@ async def test_one_line_with_bad_phone_asks_only_for_phone(tg: TelegramHarness,
     assert "quá ngắn" in out and "Số điện thoại" in out
     assert await _state(runtime) == "add.phone"
     out = texts(await tg.say(OFFICER, "0912 345 999"))
-    assert "Trần Văn Sai" in out and "kiểm tra lại" in out
+    assert "Trần Văn Sai" in out and "Đã lưu hộ" in out
 
 
 async def test_unknown_command_and_free_text(tg: TelegramHarness) -> None:

@@ -22,8 +22,7 @@ OTHER_NAME_SAME_PHONE = "Trần Thị Bình; Tổ 5; 0912 345 678; 3"
 async def _setup(runtime: Runtime) -> tuple[User, Chat]:
     user = await make_user(runtime, external_id="an")
     chat = Chat(runtime, "an")
-    await chat.say(FIRST)
-    assert "Đã lưu hộ" in await chat.press("Lưu")
+    assert "Đã lưu hộ" in await chat.say(FIRST)
     return user, chat
 
 
@@ -44,16 +43,14 @@ async def _audit(runtime: Runtime, target: str) -> list[AuditEvent]:
 
 
 async def _prompt(chat: Chat, line: str) -> str:
-    summary = await chat.say(line)
-    assert "kiểm tra lại thông tin" in summary, summary
-    return await chat.press("Lưu")
+    """A household line: stored at once, or the duplicate question."""
+    return await chat.say(line)
 
 
 async def test_nfd_name_and_lowercase_address_trigger_duplicate_prompt(runtime: Runtime) -> None:
     _, chat = await _setup(runtime)
-    summary = await chat.say(SAME_NAME_OTHER_PHONE)
-    assert "Chủ hộ: Nguyễn Văn An" in summary  # shown (and stored) as NFC
-    out = await chat.press("Lưu")
+    out = await chat.say(SAME_NAME_OTHER_PHONE)
+    assert "Hộ Nguyễn Văn An có thể đã được ghi nhận" in out  # shown (and stored) as NFC
     assert "có thể đã được ghi nhận" in out
     assert "trùng họ tên và địa chỉ" in out
     assert "trùng số điện thoại" not in out
@@ -73,7 +70,7 @@ async def test_same_household_adds_an_entry(runtime: Runtime) -> None:
     user, chat = await _setup(runtime)
     await _prompt(chat, SAME_NAME_OTHER_PHONE)
     out = await chat.press("Cùng hộ")
-    assert "Đã thêm thủ tục vào hộ đã có" in out
+    assert "Đã thêm lần hướng dẫn này vào hộ đã có" in out
     assert "1/412" in out
     households = await _households(runtime)
     entries = await _entries(runtime)
@@ -149,7 +146,7 @@ async def test_mistake_stores_nothing(runtime: Runtime) -> None:
     audit_after = len(await _audit(runtime, "entry")) + len(await _audit(runtime, "household"))
     assert audit_after == audit_before
     # The dialog is closed: a fresh one-line entry starts from scratch.
-    assert "kiểm tra lại thông tin" in await chat.say("Lê Văn Cường; Tổ 9; 0977000111; 1")
+    assert "Đã lưu hộ" in await chat.say("Lê Văn Cường; Tổ 9; 0977000111; 1")
 
 
 async def test_same_phone_from_other_hamlet_hides_personal_data(runtime: Runtime) -> None:
@@ -211,7 +208,5 @@ async def test_upper_case_vietnamese_matches_on_both_backends(runtime: Runtime) 
     # SQLite's lower()/LIKE are ASCII-only and PostgreSQL's LIKE is case-sensitive: the
     # check compares folded keys, so "NGUYỄN" and "nguyễn" meet on either backend.
     _, chat = await _setup(runtime)
-    summary = await chat.say("NGUYỄN VĂN AN; TỔ 3; 0987 654 321; 2")
-    assert "kiểm tra lại thông tin" in summary, summary
-    out = await chat.press("Lưu")
+    out = await chat.say("NGUYỄN VĂN AN; TỔ 3; 0987 654 321; 2")
     assert "trùng họ tên và địa chỉ" in out, out

@@ -13,7 +13,6 @@ def test_demo_runs_from_a_pipe(tmp_path: Path) -> None:
     script = "\n".join([
         "/tiendo",
         "Nguyễn Văn Khách; Tổ 3, ấp Bãi Nhà A; 0912 345 000; khai sinh",
-        "1",  # ✅ Lưu
         "/cuatoi",
         "",
     ])

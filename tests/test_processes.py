@@ -64,18 +64,19 @@ async def test_an_update_given_to_both_processes_is_handled_once(
         runtime: Runtime, tmp_path: Path) -> None:
     for k in range(OFFICERS):
         await make_user(runtime, external_id=f"o{k}", name=f"Cán Bộ {k}")
-    # Each officer: a one-line household, then "1" (Lưu); both processes get every update,
+    # Each officer: a one-line household (saved at once), then /cuatoi; both processes get
+    # every update,
     # as when a webhook is retried onto another process behind a load balancer.
     people = {f"o{k}": [{"key": f"u{k}a", "text": f"Nguyễn Văn {GIVEN[k]}; Tổ {k % 9 + 1}; "
                                                   f"0913{k:06d}; 1"},
-                        {"key": f"u{k}b", "text": "1"}]
+                        {"key": f"u{k}b", "text": "/cuatoi"}]
               for k in range(OFFICERS)}
     first, second = _both(tmp_path, runtime, "messages", people)
 
     for key in (m["key"] for ms in people.values() for m in ms):
         answered = [out[key] for out in (first, second) if out[key]]
         assert len(answered) == 1, (key, first[key], second[key])
-    saves = [out[f"u{k}b"] for k in range(OFFICERS) for out in (first, second) if out[f"u{k}b"]]
+    saves = [out[f"u{k}a"] for k in range(OFFICERS) for out in (first, second) if out[f"u{k}a"]]
     assert all("Đã lưu" in replies[0] for replies in saves), saves[:2]
     assert await _count(runtime, Entry.deleted_at.is_(None)) == OFFICERS
 

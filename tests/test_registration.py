@@ -176,8 +176,7 @@ async def test_group_chat_points_to_private_chat_without_personal_data(
 ) -> None:
     await make_user(runtime, external_id="lan", hamlet="L365")
     chat = Chat(runtime, "lan")
-    await chat.say("Nguyễn Văn An; Tổ 3; 0912345678; 1")
-    assert "Đã lưu hộ" in await chat.press("Lưu")
+    assert "Đã lưu hộ" in await chat.say("Nguyễn Văn An; Tổ 3; 0912345678; 1")
 
     for text in ("/cuatoi", "/tiendo", "/them Nguyễn Văn An; Tổ 3; 0912345678; 1", "/help"):
         replies = await runtime.core.handle(_group(text))
@@ -220,8 +219,7 @@ async def _deactivate(runtime: Runtime, user_id: int) -> None:
 async def test_deactivated_user_returns_with_a_new_invite(runtime: Runtime) -> None:
     lan = await make_user(runtime, external_id="lan", hamlet="BNA", name="Lê Thị Lan")
     chat = Chat(runtime, "lan")
-    await chat.say("Nguyễn Văn An; Tổ 3; 0912345678; 1")
-    assert "Đã lưu hộ" in await chat.press("Lưu")
+    assert "Đã lưu hộ" in await chat.say("Nguyễn Văn An; Tổ 3; 0912345678; 1")
     await chat.say("/them")  # a conversation left open when they were deactivated
     await _deactivate(runtime, lan.id)
     code, invite_id = await _invite(runtime, role=Role.HAMLET_HEAD, hamlet="L365")

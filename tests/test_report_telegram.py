@@ -158,4 +158,5 @@ async def test_a_mistyped_choice_keeps_the_menu_and_a_household_line_is_logged(
     sent = await tg.say(HEAD, "3")  # "Tuần trước", typed
     assert "Tuần trước (06/04/2026 – 12/04/2026)" in sent[0].text
     sent = await tg.say(HEAD, "Đỗ Văn Mới; Tổ 2, Ấp Bãi Nhà A; 0912 777 888; KS")
-    assert "✅ Lưu" in [label for label, _ in sent[-1].buttons]
+    assert "Đã lưu hộ" in sent[-1].text
+    assert "↩️ Hoàn tác" in [label for label, _ in sent[-1].buttons]

@@ -35,8 +35,8 @@ async def province(settings: Settings, clock: FixedClock,
         await make_user(rt, external_id=code, hamlet=code, name=name)
         chat = Chat(rt, code)
         for k, given in enumerate(("An", "Bình", "Cường")):
-            await chat.say(f"Lê Văn {given}; Tổ {k + 1}, {code}; 0912{h}0000{k}; 1")
-            assert "Đã lưu hộ" in await chat.press("Lưu")
+            out = await chat.say(f"Lê Văn {given}; Tổ {k + 1}, {code}; 0912{h}0000{k}; 1")
+            assert "Đã lưu hộ" in out
     await make_user(rt, external_id="sup", role=Role.SUPERVISOR, hamlet=None,
                     name="Giám Sát Huyện")
     yield rt

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import logging
 from collections.abc import AsyncIterator
+from typing import Any
 
 import pytest
 from sqlalchemy import func, select
@@ -34,12 +36,40 @@ async def _count(runtime: Runtime, model: type) -> int:
         return int(await session.scalar(select(func.count()).select_from(model)) or 0)
 
 
-async def test_menu_is_set_in_vietnamese_on_start(tg: TelegramHarness) -> None:
-    menus = [params for method, params in tg.state.calls if method == "setMyCommands"]
-    default = next(m for m in menus if "language_code" not in m)
-    names = [c["command"] for c in default["commands"]]
-    assert names[:2] == ["them", "cuatoi"]
-    assert any("Ghi một hộ" in c["description"] for c in default["commands"])
+def _menus(tg: TelegramHarness) -> list[dict[str, Any]]:
+    menus = []
+    for method, params in tg.state.calls:
+        if method == "setMyCommands":
+            commands = params["commands"]
+            scope = params.get("scope")
+            menus.append({"commands": json.loads(commands) if isinstance(commands, str)
+                          else commands,
+                          "scope": json.loads(scope) if isinstance(scope, str) else scope,
+                          "language_code": params.get("language_code")})
+    return menus
+
+
+async def test_menu_is_vietnamese_and_fits_the_role(tg: TelegramHarness) -> None:
+    default = _menus(tg)[0]
+    assert default["scope"] is None and default["language_code"] is None
+    assert [c["command"] for c in default["commands"]] == ["start", "help"]
+    assert "Hướng dẫn" in default["commands"][1]["description"]
+    # No English menu, whatever the phone's language; an old one is removed.
+    assert not any(m["language_code"] for m in _menus(tg))
+    assert any(method == "deleteMyCommands" for method, _ in tg.state.calls)
+
+    await tg.say(OFFICER, "/tiendo")
+    mine = [m for m in _menus(tg) if m["scope"]]
+    assert mine[-1]["scope"] == {"type": "chat", "chat_id": OFFICER}
+    names = [c["command"] for c in mine[-1]["commands"]]
+    assert names[:2] == ["them", "cuatoi"] and "kiemtra" not in names
+    assert "khenthuong" not in names and "help" in names
+    # Set once per chat, not on every message; again after /lang en, in English.
+    await tg.say(OFFICER, "/cuatoi")
+    assert len([m for m in _menus(tg) if m["scope"]]) == 1
+    await tg.say(OFFICER, "/lang en")
+    english = [m for m in _menus(tg) if m["scope"]][-1]
+    assert [c["command"] for c in english["commands"]][:2] == ["add", "mine"]
 
 
 async def test_dialog_with_buttons_saves_household(tg: TelegramHarness, runtime: Runtime) -> None:
@@ -49,17 +79,23 @@ async def test_dialog_with_buttons_saves_household(tg: TelegramHarness, runtime:
     out = await tg.say(OFFICER, "0912.345.678")
     assert "thủ tục nào" in texts(out)
     assert tuple(label for label, _ in out[-1].buttons[:1]) == ("Đăng ký khai sinh", )
-    await tg.press(OFFICER, "Đăng ký khai sinh")
-    out = await tg.press(OFFICER, "Cấp phiếu lý lịch")
-    assert "Đã chọn: Đăng ký khai sinh; Cấp phiếu lý lịch tư pháp" in texts(out)
+    # Short labels on the buttons, full names in the text.
+    assert all(len(label) <= 22 for label, _ in out[-1].buttons)
+    assert "Cấp phiếu lý lịch tư pháp" in out[-1].text
+    # Ticking procedures edits the question in place: no new message per tap.
+    assert await tg.press(OFFICER, "Đăng ký khai sinh") == []
+    assert await tg.press(OFFICER, "Cấp phiếu lý lịch") == []
+    assert "Đã chọn: Đăng ký khai sinh; Cấp phiếu lý lịch tư pháp" in tg.state.edits[-1].text
+    assert tuple(b for b, _ in tg.state.edits[-1].buttons[:1]) == ("✅ Đăng ký khai sinh", )
     assert "Mã hồ sơ" in texts(await tg.press(OFFICER, "Xong"))
     assert "Ngày hướng dẫn" in texts(await tg.say(OFFICER, "H56.26-260415-0007"))
+    # The last answer saves: the summary comes with Sửa / Hoàn tác, not a Lưu tap.
     out = await tg.press(OFFICER, "Hôm nay")
     summary = texts(out)
+    assert "Đã lưu hộ" in summary and "1/412" in summary
     assert "0912 345 678" in summary and "H56.26-260415-0007" in summary
     assert "15/04/2026" in summary
-    out = await tg.press(OFFICER, "Lưu")
-    assert "Đã lưu hộ" in texts(out) and "1/412" in texts(out)
+    assert [label for label, _ in out[0].buttons] == ["✏️ Sửa", "↩️ Hoàn tác"]
     async with runtime.services.sessions() as session:
         hh = (await session.scalars(select(Household))).one()
         assert (hh.head_name, hh.phone) == ("Nguyễn Văn Bình", "+84912345678")
@@ -67,27 +103,35 @@ async def test_dialog_with_buttons_saves_household(tg: TelegramHarness, runtime:
     assert any(method == "editMessageReplyMarkup" for method, _ in tg.state.calls)
 
 
-async def test_one_line_form_then_one_tap(tg: TelegramHarness, runtime: Runtime) -> None:
+async def test_one_line_form_is_stored_at_once(tg: TelegramHarness, runtime: Runtime) -> None:
     out = await tg.say(OFFICER, "Lê Thị Hoa; Tổ 5, ấp Bãi Nhà A; 0987 654 321; khai sinh, 4")
-    assert "kiểm tra lại" in texts(out)
+    assert len(out) == 1 and "Đã lưu hộ" in out[0].text
     assert "Đăng ký khai sinh; Cấp phiếu lý lịch tư pháp" in texts(out)
-    await tg.press(OFFICER, "Lưu")
-    # Multi-line form, as pasted on a phone, saved the same way.
+    # Multi-line form, as pasted on a phone, from a fresh start: saved the same way.
     out = await tg.say(OFFICER, "Phạm Văn Tư\nBãi Nhà A\n0162 234 5678\n2\n01/04/2026")
     assert "0322 345 678" in texts(out) and "số thuê bao 11 chữ số cũ" in texts(out)
-    await tg.press(OFFICER, "Lưu")
+    assert "Đã lưu hộ" in texts(out) and "01/04/2026" in texts(out)
     assert await _count(runtime, Entry) == 2
+    # Undo: an audited soft delete.
+    out = await tg.press(OFFICER, "Hoàn tác")
+    assert "Đã hoàn tác" in texts(out)
+    async with runtime.services.sessions() as session:
+        entries = list(await session.scalars(select(Entry).order_by(Entry.id)))
+        assert entries[1].deleted_at is not None and entries[0].deleted_at is None
+        assert entries[1].delete_reason == "Hoàn tác ngay sau khi lưu"
+        assert await session.scalar(select(func.count()).select_from(AuditEvent).where(
+            AuditEvent.action == "delete", AuditEvent.target_id == entries[1].id)) == 1
 
 
 async def test_duplicate_resolved_as_same_household(tg: TelegramHarness,
                                                     runtime: Runtime) -> None:
     await tg.say(OFFICER, "Lê Thị Hoa; Tổ 5; 0987654321; 1")
-    await tg.press(OFFICER, "Lưu")
-    await tg.say(OFFICER, "Lê Thị Hoa; Tổ 5; 0987654321; 2")
-    out = await tg.press(OFFICER, "Lưu")
+    out = await tg.say(OFFICER, "Lê Thị Hoa; Tổ 5; 0987654321; 2")
     assert "có thể đã được ghi nhận" in texts(out) and "trùng số điện thoại" in texts(out)
+    # Merging is never the first option.
+    assert "Cùng hộ" not in out[-1].buttons[0][0]
     out = await tg.press(OFFICER, "Cùng hộ")
-    assert "thêm thủ tục vào hộ đã có" in texts(out)
+    assert "vào hộ đã có" in texts(out)
     assert await _count(runtime, Household) == 1
     assert await _count(runtime, Entry) == 2
 
@@ -95,7 +139,6 @@ async def test_duplicate_resolved_as_same_household(tg: TelegramHarness,
 async def test_progress_shows_numbers(tg: TelegramHarness) -> None:
     for i, name in enumerate(["Nguyễn Văn A", "Nguyễn Văn B"]):
         await tg.say(OFFICER, f"{name}; Tổ {i}; 091234500{i}; 1")
-        await tg.press(OFFICER, "Lưu")
     out = texts(await tg.say(OFFICER, "/tiendo"))
     assert "2/412 hộ – 0,5%" in out
     assert "hôm nay 2 · tuần này 2" in out
@@ -112,7 +155,6 @@ async def test_unregistered_user_refused(tg: TelegramHarness, runtime: Runtime) 
 
 async def test_group_chat_gets_pointer_not_data(tg: TelegramHarness) -> None:
     await tg.say(OFFICER, "Lê Thị Hoa; Tổ 5; 0987654321; 1")
-    await tg.press(OFFICER, "Lưu")
     out = await tg.say(OFFICER, "/cuatoi", chat_id=-100123, chat_type="supergroup")
     assert len(out) == 1 and "tin nhắn riêng" in out[0].text
     assert "Lê Thị Hoa" not in out[0].text and "0987" not in out[0].text
@@ -126,8 +168,7 @@ async def test_redelivered_update_changes_nothing(runtime: Runtime) -> None:
     state = FakeApiState()
     first = TelegramHarness(runtime, state)
     await first.start()
-    await first.say(OFFICER, "Lê Thị Hoa; Tổ 5; 0987654321; 1")
-    out = await first.press(OFFICER, "Lưu")
+    out = await first.say(OFFICER, "Lê Thị Hoa; Tổ 5; 0987654321; 1")
     assert "Đã lưu" in texts(out)
     await first.stop()
     entries, audits, sent = await _count(runtime, Entry), await _count(runtime, AuditEvent), \
@@ -165,9 +206,7 @@ async def test_restart_mid_dialog_resumes(runtime: Runtime) -> None:
         await second.say(OFFICER, "1")
         await second.press(OFFICER, "Bỏ qua")
         out = await second.press(OFFICER, "Hôm nay")
-        assert "Võ Thị Lan" in texts(out)
-        out = await second.press(OFFICER, "Lưu")
-        assert "Đã lưu hộ" in texts(out)
+        assert "Võ Thị Lan" in texts(out) and "Đã lưu hộ" in texts(out)
     finally:
         await second.stop()
         await fresh.close()
@@ -179,7 +218,6 @@ async def test_no_personal_data_or_token_in_logs(tg: TelegramHarness,
     setup_logging("DEBUG", ["123456:TEST-token-not-real"])
     caplog.set_level(logging.DEBUG)
     await tg.say(OFFICER, "Đặng Thị Riêng Tư; Tổ 9; 0912 888 777; 1")
-    await tg.press(OFFICER, "Lưu")
     await tg.say(OFFICER, "/cuatoi")
     logged = "\n".join(r.getMessage() for r in caplog.records)
     assert "handled channel=telegram" in logged  # the capture works

@@ -215,10 +215,13 @@ class FakeZalo:
 
     def text_update(self, user_id: str, text: str, *, name: str = "Cán Bộ",
                     chat_type: str = "PRIVATE", chat_id: str | None = None,
-                    message_id: str | None = None, wrapped: bool = False) -> dict[str, Any]:
+                    message_id: str | None = None, wrapped: bool = False,
+                    sent_ms: int | None = None) -> dict[str, Any]:
+        """A text message; `sent_ms` is when the phone sent it (default: now)."""
+        extra: dict[str, Any] = {"date": sent_ms} if sent_ms is not None else {}
         return self.event_update("message.text.received", user_id, name=name,
                                  chat_type=chat_type, chat_id=chat_id,
-                                 message_id=message_id, wrapped=wrapped, text=text)
+                                 message_id=message_id, wrapped=wrapped, text=text, **extra)
 
     def image_update(self, user_id: str, *, name: str = "Cán Bộ",
                      photo_url: str | None = None, chat_id: str | None = None,

@@ -5,10 +5,12 @@ from __future__ import annotations
 import contextlib
 import logging
 from dataclasses import replace
+from datetime import UTC
 from typing import Any
 
 from telegram import (
     BotCommand,
+    BotCommandScopeChat,
     Document,
     InlineKeyboardButton,
     InlineKeyboardMarkup,
@@ -33,31 +35,14 @@ from bot.channels.text_render import split_text
 from bot.config import Settings
 from bot.notify import Notifier, Outcome
 from handlers.core import Core
-from handlers.i18n import fmt_phone, t
+from handlers.i18n import fmt_phone
 from handlers.io import Attachment, Inbound, Reply, discard_file
+from handlers.menu import commands_for
 from handlers.roster_file import MAX_BYTES
 
 CHANNEL = "telegram"
 MAX_MESSAGE = 4096
 log = logging.getLogger(__name__)
-
-# (Vietnamese command, English alias, catalog key of its description)
-MENU = (
-    ("them", "add", "cmd_add"),
-    ("cuatoi", "mine", "cmd_mine"),
-    ("sua", "edit", "cmd_edit"),
-    ("xoa", "delete", "cmd_delete"),
-    ("tiendo", "progress", "cmd_progress"),
-    ("baocao", "report", "cmd_report"),
-    ("xuat", "export", "cmd_export"),
-    ("thongbao", "notify", "cmd_notify"),
-    ("kiemtra", "verify", "cmd_verify"),
-    ("chuahuongdan", "todo", "cmd_todo"),
-    ("khenthuong", "awards", "cmd_awards"),
-    ("giaitrinh", "explain", "cmd_explain"),
-    ("huy", "cancel", "cmd_cancel"),
-    ("help", "help", "cmd_help"),
-)
 
 _CHAT_TYPES: dict[str, str] = {ChatType.PRIVATE: "private", ChatType.GROUP: "group",
                ChatType.SUPERGROUP: "supergroup", ChatType.CHANNEL: "channel"}
@@ -80,7 +65,10 @@ def to_inbound(update: Update, bot_id: int, bot_username: str) -> Inbound | None
     message = update.message
     if message is None:
         return None
-    return Inbound(text=message.text or message.caption or "", **common)
+    # When Telegram's server got it from the phone: a message delivered late (the bot was
+    # down, or backlogged) keeps the day it was written.
+    sent = message.date.astimezone(UTC) if message.date else None
+    return Inbound(text=message.text or message.caption or "", sent_at=sent, **common)
 
 
 def rate_limiter(per_second: float) -> AIORateLimiter:
@@ -138,6 +126,7 @@ class TelegramChannel:
         return app
 
     async def _post_init(self, app: Application[Any, Any, Any, Any, Any, Any]) -> None:
+        self.core.menu_channels.add(CHANNEL)
         await set_menu(app, self.settings.language)
         notifier = self.notifier(app)
 
@@ -187,11 +176,25 @@ class TelegramChannel:
             except TelegramError:
                 log.info("could not answer callback query")
         replies = await self.core.handle(inbound)
-        if query is not None and query.message is not None and replies:
+        menu = self.core.menus_due.pop(f"{CHANNEL}:{inbound.chat_id}", None)
+        if menu is not None:
+            await set_chat_menu(bot, inbound.chat_id, menu)
+        pressed = query.message if query is not None else None
+        if pressed is not None and replies and replies[0].edit:
+            # A multi-select ticks its boxes in place instead of a new message per tap.
+            try:
+                await bot.edit_message_text(chat_id=pressed.chat.id,
+                                            message_id=pressed.message_id,
+                                            text=replies[0].text,
+                                            reply_markup=keyboard(replies[0]))
+                replies = replies[1:]
+            except TelegramError:
+                log.info("could not edit a question in place; sent anew")
+        elif pressed is not None and replies:
             # Answered questions lose their buttons so an old one is not pressed again.
             with contextlib.suppress(TelegramError):
-                await bot.edit_message_reply_markup(chat_id=query.message.chat.id,
-                                                    message_id=query.message.message_id,
+                await bot.edit_message_reply_markup(chat_id=pressed.chat.id,
+                                                    message_id=pressed.message_id,
                                                     reply_markup=None)
         await self.send(bot, inbound.chat_id, replies)
 
@@ -283,9 +286,19 @@ def discard(reply: Reply) -> None:
 
 
 async def set_menu(app: Application[Any, Any, Any, Any, Any, Any], language: str) -> None:
-    """The command menu, in Vietnamese by default and in English for English clients."""
-    vi_cmds = [BotCommand(vi, t("vi", key)) for vi, _en, key in MENU]
-    en_cmds = [BotCommand(en, t("en", key)) for _vi, en, key in MENU]
-    default = en_cmds if language == "en" else vi_cmds
-    await app.bot.set_my_commands(default)
-    await app.bot.set_my_commands(en_cmds, language_code="en")
+    """The default menu, for chats whose person's own menu is not set yet: Vietnamese
+    whatever the app's language (an English menu left by an older version is removed)."""
+    await app.bot.set_my_commands(
+        [BotCommand(name, text) for name, text in commands_for(None, language)])
+    with contextlib.suppress(TelegramError):
+        await app.bot.delete_my_commands(language_code="en")
+
+
+async def set_chat_menu(bot: Any, chat_id: str | int,
+                        commands: tuple[tuple[str, str], ...]) -> None:
+    """One person's menu: their role's commands in their language (a per-chat scope)."""
+    try:
+        await bot.set_my_commands([BotCommand(name, text) for name, text in commands],
+                                  scope=BotCommandScopeChat(int(chat_id)))
+    except TelegramError as exc:
+        log.info("could not set a chat's command menu: %s", type(exc).__name__)

@@ -10,6 +10,11 @@ def numbered(reply: Reply, lang: str) -> str:
     """Options as numbered lines plus "(Trả lời 1, 2 hoặc 3)"."""
     if not reply.options:
         return reply.text
+    if reply.words_only:
+        # Numbers answer the open question; these are typed as words.
+        words = [t(lang, "cli_type_word", label=o.label, word=o.typed or o.label)
+                 for o in reply.options]
+        return "\n".join([reply.text, "", *words])
     lines = [reply.text, ""]
     lines += [f"{i}. {opt.label}" for i, opt in enumerate(reply.options, 1)]
     numbers = [str(i) for i in range(1, len(reply.options) + 1)]

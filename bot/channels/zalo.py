@@ -15,6 +15,7 @@ import contextlib
 import logging
 from collections import OrderedDict
 from collections.abc import Awaitable, Callable
+from datetime import UTC, datetime
 from typing import Any
 
 from bot.channels.ordering import ChatLocks
@@ -68,7 +69,18 @@ def to_inbound(update: dict[str, Any]) -> Inbound | None:
     name = sender.get("display_name") or sender.get("first_name") or ""
     return Inbound(channel=CHANNEL, user_id=user_id, chat_id=_id(chat.get("id")) or user_id,
                    chat_type=chat_type, text=text if isinstance(text, str) else "",
-                   delivery_key=message_id, sender_name=str(name))
+                   delivery_key=message_id, sender_name=str(name),
+                   sent_at=_sent_at(message.get("date")))
+
+
+def _sent_at(value: Any) -> datetime | None:
+    """Zalo's `date`: milliseconds since the epoch, when the user sent the message."""
+    if isinstance(value, bool) or not isinstance(value, int | float) or value <= 0:
+        return None
+    try:
+        return datetime.fromtimestamp(value / 1000, UTC)
+    except (OverflowError, OSError, ValueError):
+        return None
 
 
 def is_text(update: dict[str, Any]) -> bool:

@@ -235,16 +235,11 @@ MESSAGES: dict[str, str] = {
     "field_dossier": "Dossier code",
     "field_date": "Date",
     "cancelled_entry": "Cancelled; nothing was saved. Type /them to log another household.",
-    "saved_new": "✅ Household saved (entry #{id}).",
-    "saved_same_household": "✅ Procedures added to the existing household (entry #{id}).",
-    "saved_other_household": "✅ Saved as a separate household, noted as sharing a phone "
-                             "number (entry #{id}).",
-    "saved_separate_household": "✅ Saved as a separate household (entry #{id}).",
     "saved_progress": "📊 {hamlet}: {guided}/{total} households guided ({pct}).",
     "dropped_entry": "Discarded; nothing was saved.",
     "phone_converted": "ℹ️ {old} is an old 11-digit number; changed to the new number {new}.",
     # --- duplicates ------------------------------------------------------------------
-    "dup_title": "⚠️ This household may already be recorded:",
+    "dup_title": "⚠️ Household {name} may already be recorded:",
     "dup_line": "• Household #{id}: {name} – {address} – {phone} ({reason})",
     "dup_line_other_hamlet": "• Household #{id} in another hamlet ({reason})",
     "dup_by_phone": "same phone number",
@@ -253,7 +248,6 @@ MESSAGES: dict[str, str] = {
     "dup_question": "The household you just entered is:",
     "opt_dup_same": "Same household – add the procedures to it",
     "opt_dup_same_n": "Same household #{id} – add procedures",
-    "opt_dup_other": "A different household (sharing the phone number)",
     "opt_dup_mistake": "Entered by mistake – discard",
     # --- field errors ----------------------------------------------------------------
     "name_empty": "The name is empty. Please enter the full name (e.g. Nguyễn Văn An).",
@@ -285,10 +279,6 @@ MESSAGES: dict[str, str] = {
     "dossier_invalid": "A dossier code may contain only unaccented letters, digits and . - / _ "
                        "(e.g. H56.26-260315-0001). Please enter it again or tap «Skip».",
     "date_empty": "Please choose or type the date of guidance (e.g. 15/03/2026).",
-    "date_invalid": "The date is not in day/month/year format (e.g. 15/03/2026 or 15/03).",
-    "date_future": "The date of guidance cannot be in the future.",
-    "date_before_campaign": "The date of guidance cannot be before the campaign start ({start}).",
-    "date_after_campaign": "The date of guidance cannot be after the campaign end ({end}).",
     "one_line_extra": "The part «{part}» was extra or unclear, so it was ignored.",
     # --- own entries -----------------------------------------------------------------
     "mine_empty": "You have not logged any households yet. Type /them to log your first one.",
@@ -1089,4 +1079,69 @@ MESSAGES: dict[str, str] = {
     "weekly_inactive_count": "💤 {n} officers have logged nothing for {days}+ days "
                              "(see each commune's /report).",
     # UNITS-END
+    # CAPTURE
+    "saved_new": "✅ Household saved (entry #{id}):",
+    "saved_same_household": "✅ This visit was added to the existing household (entry #{id}):",
+    "saved_other_household": "✅ Saved as a separate household, noted as sharing a phone "
+                             "number with another household (entry #{id}):",
+    "saved_separate_household": "✅ Saved as a separate household (entry #{id}):",
+    "saved_undo_hint": "Typed by mistake? Press «↩️ Undo» within {minutes} minutes.",
+    "opt_undo": "↩️ Undo",
+    "typed_edit": "edit {id}",
+    "typed_undo": "undo {id}",
+    "cli_type_word": "• {label}: type «{word}»",
+    "late_message": "ℹ️ This message was written at {written} but arrived at {arrived}, so the "
+                    "guidance date follows when it was written. If that is wrong, press "
+                    "«✏️ Edit».",
+    "undone": "↩️ Entry #{id} ({name}) undone: it no longer counts; the log keeps it. Send the "
+              "correct line again if needed.",
+    "undo_gone": "There is no entry #{id} to undo (already deleted, or not one of yours).",
+    "undo_too_late": "Entry #{id} was saved more than {minutes} minutes ago, so it can no "
+                     "longer be undone quickly. To delete it, type /delete {id} with a reason.",
+    "undo_reason": "Undone right after saving",
+    "edit_cancelled": "Edit cancelled; the entry stays as it was.",
+    "one_line_example": "I could not read a household in this message. One message per "
+                        "household, for example:\nNguyễn Văn An, Tổ 3 ấp Bãi Nhà A, "
+                        "0912 345 678, khai sinh\n(name, address, phone, procedures; "
+                        "optionally a dossier code and a date; separated by commas, ; or new "
+                        "lines). Or type /add to be asked field by field.",
+    "ask_for_household": "Household {name}:",
+    "ask_name_check": "The name was typed as «{typed}». Did you mean «{name}»?",
+    "opt_name_use": "Yes: {name}",
+    "opt_name_keep": "Keep as typed",
+    "draft_unnamed": "(no name yet)",
+    "draft_set_aside": "📝 The household {name} you were entering is kept. Type /next to "
+                       "continue it.",
+    "question_set_aside": "ℹ️ The previous question was set aside to handle this message.",
+    "queued": "📥 Household {name} received. It needs a question, asked as soon as the "
+              "current household is done.",
+    "queue_next": "➡️ Next, household {name}:",
+    "drafts_waiting": "📝 {count} household(s) not saved yet (first: {name}). Type /next to "
+                      "continue.",
+    "drafts_busy": "You are answering a question about a household; the next one comes "
+                   "right after.",
+    "drafts_none": "No household is waiting to be finished.",
+    "draft_resumed": "➡️ Continuing household {name}:",
+    "question_expired": "This question was sent a while ago; please check it and answer:",
+    "menu_expired": "The previous question has expired. Please type the command again "
+                    "(/help lists them).",
+    "answer_before_question": "«{text}» was sent before the question below reached you, so "
+                              "it was not taken as the answer. Please read the question and "
+                              "answer again:",
+    "dup_reason_phone": "same phone number",
+    "dup_reason_name_address": "same name and address",
+    "dup_reason_similar": "similar name and address",
+    "opt_dup_other": "Another household – same name only",
+    "opt_dup_other_phone": "Another household (shares the phone number)",
+    "cmd_next": "Continue a household in progress",
+    "cmd_start": "Start (with your invite code)",
+    "date_invalid": ("I could not read the date «{text}». Type day/month (e.g. 15/03 or "
+                     "15/03/2026), or «hôm nay», «hôm qua», «thứ 2»."),
+    "date_no_such_day": "«{text}» is not a real date. Please check the day and month.",
+    "date_future": ("{day} has not come yet (today is {today}). Please enter the day the "
+                    "household was guided."),
+    "date_before_campaign": ("{day} is before the campaign started ({start}). Please check the "
+                             "date."),
+    "date_after_campaign": "{day} is after the campaign ended ({end}). Please check the date.",
+    # CAPTURE-END
 }

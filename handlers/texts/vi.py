@@ -232,16 +232,11 @@ MESSAGES: dict[str, str] = {
     "field_dossier": "Mã hồ sơ",
     "field_date": "Ngày",
     "cancelled_entry": "Đã hủy, chưa lưu gì. Gõ /them để ghi hộ khác.",
-    "saved_new": "✅ Đã lưu hộ (mã mục #{id}).",
-    "saved_same_household": "✅ Đã thêm thủ tục vào hộ đã có (mã mục #{id}).",
-    "saved_other_household": "✅ Đã lưu thành hộ riêng, kèm ghi chú là dùng chung số "
-                             "điện thoại với hộ khác (mã mục #{id}).",
-    "saved_separate_household": "✅ Đã lưu thành hộ riêng (mã mục #{id}).",
     "saved_progress": "📊 {hamlet}: {guided}/{total} hộ đã được hướng dẫn ({pct}).",
     "dropped_entry": "Đã bỏ, không lưu gì.",
     "phone_converted": "ℹ️ Số {old} là số thuê bao 11 chữ số cũ, đã đổi sang số mới {new}.",
     # --- duplicates ------------------------------------------------------------------
-    "dup_title": "⚠️ Hộ này có thể đã được ghi nhận:",
+    "dup_title": "⚠️ Hộ {name} có thể đã được ghi nhận:",
     "dup_line": "• Hộ #{id}: {name} – {address} – {phone} ({reason})",
     "dup_line_other_hamlet": "• Hộ #{id} ở ấp khác ({reason})",
     "dup_by_phone": "trùng số điện thoại",
@@ -250,7 +245,6 @@ MESSAGES: dict[str, str] = {
     "dup_question": "Hộ anh/chị vừa nhập là:",
     "opt_dup_same": "Cùng hộ – thêm thủ tục vào hộ này",
     "opt_dup_same_n": "Cùng hộ #{id} – thêm thủ tục",
-    "opt_dup_other": "Hộ khác (dùng chung số điện thoại)",
     "opt_dup_mistake": "Nhập nhầm – bỏ",
     # --- field errors ----------------------------------------------------------------
     "name_empty": "Họ tên chủ hộ đang trống. Vui lòng nhập họ tên (vd: Nguyễn Văn An).",
@@ -282,10 +276,6 @@ MESSAGES: dict[str, str] = {
     "dossier_invalid": "Mã hồ sơ chỉ gồm chữ không dấu, chữ số và các dấu . - / _ "
                        "(vd: H56.26-260315-0001). Vui lòng nhập lại hoặc bấm «Bỏ qua».",
     "date_empty": "Vui lòng chọn hoặc gõ ngày hướng dẫn (vd: 15/03/2026).",
-    "date_invalid": "Ngày chưa đúng dạng ngày/tháng/năm (vd: 15/03/2026 hoặc 15/03).",
-    "date_future": "Ngày hướng dẫn không thể ở tương lai.",
-    "date_before_campaign": "Ngày hướng dẫn không thể trước ngày bắt đầu phong trào ({start}).",
-    "date_after_campaign": "Ngày hướng dẫn không thể sau ngày kết thúc phong trào ({end}).",
     "one_line_extra": "Phần «{part}» thừa hoặc chưa rõ nên đã bỏ qua.",
     # --- own entries -----------------------------------------------------------------
     "mine_empty": "Anh/chị chưa ghi hộ nào. Gõ /them để ghi hộ đầu tiên.",
@@ -1083,4 +1073,64 @@ MESSAGES: dict[str, str] = {
     "weekly_inactive_count": "💤 {n} cán bộ chưa ghi nhận {days} ngày trở lên "
                              "(xem /baocao từng xã).",
     # UNITS-END
+    # CAPTURE
+    "saved_new": "✅ Đã lưu hộ (mục #{id}):",
+    "saved_same_household": "✅ Đã thêm lần hướng dẫn này vào hộ đã có (mục #{id}):",
+    "saved_other_household": "✅ Đã lưu thành hộ riêng, có ghi chú dùng chung số điện thoại "
+                             "với hộ khác (mục #{id}):",
+    "saved_separate_household": "✅ Đã lưu thành hộ riêng (mục #{id}):",
+    "saved_undo_hint": "Nếu nhập nhầm, bấm «↩️ Hoàn tác» trong vòng {minutes} phút.",
+    "opt_undo": "↩️ Hoàn tác",
+    "typed_edit": "sửa {id}",
+    "typed_undo": "hoàn tác {id}",
+    "cli_type_word": "• {label}: gõ «{word}»",
+    "late_message": "ℹ️ Tin nhắn viết lúc {written} nhưng đến lúc {arrived}, nên ngày hướng dẫn "
+                    "được ghi theo lúc viết. Nếu không đúng, bấm «✏️ Sửa».",
+    "undone": "↩️ Đã hoàn tác mục #{id} ({name}): mục này không còn được tính, nhật ký vẫn "
+              "lưu lại. Gửi lại dòng đúng nếu cần.",
+    "undo_gone": "Không còn mục #{id} để hoàn tác (đã xóa, hoặc không phải mục anh/chị ghi).",
+    "undo_too_late": "Mục #{id} đã lưu quá {minutes} phút nên không hoàn tác nhanh được nữa. "
+                     "Để xóa, gõ /xoa {id} và nêu lý do.",
+    "undo_reason": "Hoàn tác ngay sau khi lưu",
+    "edit_cancelled": "Đã hủy sửa, mục vẫn giữ như cũ.",
+    "one_line_example": "Tôi chưa đọc được hộ trong tin nhắn này. Mỗi tin nhắn một hộ, "
+                        "ví dụ:\nNguyễn Văn An, Tổ 3 ấp Bãi Nhà A, 0912 345 678, khai sinh\n"
+                        "(họ tên, địa chỉ, số điện thoại, thủ tục; có thể thêm mã hồ sơ và "
+                        "ngày; ngăn cách bằng dấu phẩy, dấu ; hoặc xuống dòng). Hoặc gõ /them "
+                        "để được hỏi từng mục.",
+    "ask_for_household": "Hộ {name}:",
+    "ask_name_check": "Họ tên gõ là «{typed}». Có phải là «{name}» không?",
+    "opt_name_use": "Đúng: {name}",
+    "opt_name_keep": "Giữ như đã gõ",
+    "draft_unnamed": "(chưa có tên)",
+    "draft_set_aside": "📝 Hộ {name} đang nhập dở được giữ lại. Gõ /tiep để nhập tiếp.",
+    "question_set_aside": "ℹ️ Câu hỏi trước đã được bỏ qua để xử lý tin nhắn này.",
+    "queued": "📥 Đã nhận hộ {name}. Hộ này cần hỏi thêm, sẽ hỏi ngay sau khi xong hộ "
+              "đang hỏi.",
+    "queue_next": "➡️ Tiếp theo, hộ {name}:",
+    "drafts_waiting": "📝 Còn {count} hộ chưa lưu (đầu tiên: {name}). Gõ /tiep để nhập tiếp.",
+    "drafts_busy": "Anh/chị đang trả lời câu hỏi cho một hộ; xong hộ này tôi sẽ hỏi hộ tiếp.",
+    "drafts_none": "Không còn hộ nào đang nhập dở.",
+    "draft_resumed": "➡️ Nhập tiếp hộ {name}:",
+    "question_expired": "Câu hỏi này đã gửi khá lâu, anh/chị vui lòng xem lại rồi trả lời:",
+    "menu_expired": "Câu hỏi trước đã hết hạn. Anh/chị vui lòng gõ lại lệnh (gõ /help để xem "
+                    "các lệnh).",
+    "answer_before_question": "Tin «{text}» được gửi trước khi câu hỏi dưới đây đến máy "
+                              "anh/chị, nên chưa được dùng để trả lời. Anh/chị vui lòng "
+                              "xem câu hỏi rồi trả lời lại:",
+    "dup_reason_phone": "trùng số điện thoại",
+    "dup_reason_name_address": "trùng họ tên và địa chỉ",
+    "dup_reason_similar": "họ tên giống, địa chỉ gần giống",
+    "opt_dup_other": "Hộ khác – chỉ trùng tên",
+    "opt_dup_other_phone": "Hộ khác (dùng chung số điện thoại)",
+    "cmd_next": "Nhập tiếp hộ đang dở",
+    "cmd_start": "Bắt đầu (gõ kèm mã mời)",
+    "date_invalid": ("Chưa đọc được ngày «{text}». Gõ ngày/tháng (vd: 15/03 hoặc 15/03/2026), "
+                     "hoặc «hôm nay», «hôm qua», «thứ 2»."),
+    "date_no_such_day": "Không có ngày «{text}» trên lịch. Vui lòng kiểm tra lại ngày và tháng.",
+    "date_future": "Ngày {day} chưa tới (hôm nay là {today}). Vui lòng nhập ngày đã hướng dẫn hộ.",
+    "date_before_campaign": ("Ngày {day} trước khi phong trào bắt đầu ({start}). Vui lòng kiểm "
+                             "tra lại."),
+    "date_after_campaign": "Ngày {day} sau khi phong trào kết thúc ({end}). Vui lòng kiểm tra lại.",
+    # CAPTURE-END
 }
