@@ -40,6 +40,7 @@ from models.drafts import keep, take, waiting
 from models.households import Entry
 from models.phones import format_old
 from models.progress import hamlet_progress
+from models.records import Dialog
 from models.registry import (
     Duplicate,
     HouseholdInput,
@@ -99,6 +100,12 @@ async def free_text(ctx: Ctx, raw: str) -> list[Reply]:
     return [Reply(ctx.t("not_understood"))]
 
 
+def queues(dialog: Dialog) -> bool:
+    """A question about a household sent in one message: further households queue behind
+    it rather than set it aside (they arrive in bursts)."""
+    return is_household_state(dialog.state) and bool((dialog.draft or {}).get("line"))
+
+
 def _new_draft(ctx: Ctx) -> dict[str, Any]:
     return {"mode": "add", "written": ctx.written_at.isoformat(),
             "arrived": ctx.now.isoformat()}
@@ -152,11 +159,16 @@ async def household_message(ctx: Ctx, raw: str) -> list[Reply]:
     parsed = parse_one_line(raw, catalog, ctx.today, ctx.settings.campaign)
     if not parsed.readable:
         return [Reply(ctx.t("one_line_example"))]
-    d = {**_new_draft(ctx), **parsed.draft}
-    d["errors"] = {f: [e.key, _plain(e.values)] for f, e in parsed.errors.items()}
+    d = {**_new_draft(ctx), **parsed.draft, "line": True}
+    d["errors"] = {f: [e.key, _plain(e.values)] for f, e in parsed.errors.items()
+                   if f in FIELDS}
     if d.get("name"):
         _check_name_keys(d)
     notes = [Reply(_phone_note(ctx, d))] if d.get("phone_old") else []
+    extra = parsed.errors.get("extra")
+    if extra is not None:
+        # A part that fits no field is not stored, and the officer is told so.
+        notes.append(Reply(ctx.t(extra.key, **extra.values)))
     busy = ctx.dialog is not None and is_household_state(ctx.dialog.state)
     question, dups = await _question(ctx, d)
     if question is None:

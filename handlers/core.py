@@ -226,6 +226,10 @@ class Core:
         notices: list[Reply] = []
         if dialog is not None:
             household = handlers.add_household.can_log(ctx) and reads_as_household(raw)
+            if household and not expired(ctx) and handlers.add_household.queues(dialog):
+                # Another household while one is being asked about: stored at once, or
+                # queued behind it; the open question stays as it is.
+                return await handlers.add_household.household_message(ctx, raw)
             if expired(ctx) or household or (dialog.state in SOFT_STATES and value is None):
                 if value is not None and not household and is_household_state(dialog.state):
                     # A late "1" to a household's question asked long ago: ask it afresh.

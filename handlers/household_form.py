@@ -185,9 +185,13 @@ class OneLine:
 
 
 def looks_like_one_line(text: str) -> bool:
-    """Loose: three parts or more, or a household around a phone. For messages outside any
-    question."""
-    return len(_layout(text).chunks) >= 3 or reads_as_household(text)
+    """Loose, for messages outside any question: three parts or more split by ; | or new
+    lines, or any split around a phone-like part. Commas alone, with no phone, are how
+    people write sentences ("Ghi giúp hộ bà Tư, số mai gửi, cảm ơn"), not a household."""
+    layout = _layout(text)
+    if layout.phone is not None:
+        return len(layout.chunks) >= 3 or reads_as_household(text)
+    return layout.primary and len(layout.chunks) >= 3
 
 
 def reads_as_household(text: str) -> bool:

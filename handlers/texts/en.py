@@ -279,7 +279,8 @@ MESSAGES: dict[str, str] = {
     "dossier_invalid": "A dossier code may contain only unaccented letters, digits and . - / _ "
                        "(e.g. H56.26-260315-0001). Please enter it again or tap «Skip».",
     "date_empty": "Please choose or type the date of guidance (e.g. 15/03/2026).",
-    "one_line_extra": "The part «{part}» was extra or unclear, so it was ignored.",
+    "one_line_extra": "The part «{part}» fits no field, so it was not stored. Press «✏️ Edit» "
+                      "if needed.",
     # --- own entries -----------------------------------------------------------------
     "mine_empty": "You have not logged any households yet. Type /them to log your first one.",
     "mine_title": "🗂 Latest {shown} entries ({total} entries in total):",

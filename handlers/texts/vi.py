@@ -276,7 +276,7 @@ MESSAGES: dict[str, str] = {
     "dossier_invalid": "Mã hồ sơ chỉ gồm chữ không dấu, chữ số và các dấu . - / _ "
                        "(vd: H56.26-260315-0001). Vui lòng nhập lại hoặc bấm «Bỏ qua».",
     "date_empty": "Vui lòng chọn hoặc gõ ngày hướng dẫn (vd: 15/03/2026).",
-    "one_line_extra": "Phần «{part}» thừa hoặc chưa rõ nên đã bỏ qua.",
+    "one_line_extra": "Phần «{part}» không khớp mục nào nên chưa được lưu. Nếu cần, bấm «✏️ Sửa».",
     # --- own entries -----------------------------------------------------------------
     "mine_empty": "Anh/chị chưa ghi hộ nào. Gõ /them để ghi hộ đầu tiên.",
     "mine_title": "🗂 {shown} mục gần nhất (tổng cộng {total} mục):",
