@@ -45,7 +45,8 @@ async def _households(runtime: Runtime) -> list[Household]:
 
 async def _dialog(runtime: Runtime) -> Dialog | None:
     async with runtime.services.sessions() as session:
-        return (await session.scalars(select(Dialog))).first()
+        dialog: Dialog | None = (await session.scalars(select(Dialog))).first()
+        return dialog
 
 
 async def _burst(tg: TelegramHarness, updates: list[dict[str, Any]]) -> list[Sent]:
