@@ -54,6 +54,18 @@ def test_omitted_optional_keys_take_defaults(tmp_path: Path) -> None:
     assert s.telegram.token is None
 
 
+def test_chat_timings_and_short_procedure_labels(tmp_path: Path) -> None:
+    s = parse_settings(raw_config(tmp_path), tmp_path)
+    assert (s.chat.menu_minutes, s.chat.household_minutes, s.chat.undo_minutes) == (30, 120, 60)
+    assert s.procedures[0].short == ""
+    procs = [{"code": "LLTP", "name": "Cấp phiếu lý lịch tư pháp", "short": "Lý lịch tư pháp"}]
+    s = parse_settings(raw_config(tmp_path, chat={"undo_minutes": 0}, procedures=procs),
+                       tmp_path)
+    assert s.chat.undo_minutes == 0 and s.procedures[0].short == "Lý lịch tư pháp"
+    bad = raw_config(tmp_path, procedures=[{"code": "X", "name": "Thủ tục", "short": ""}])
+    assert _error(bad, tmp_path).key == "procedures[0].short"
+
+
 def test_dates_may_be_iso_text(tmp_path: Path) -> None:
     raw = raw_config(tmp_path)
     raw["campaign"]["start"] = "2026-02-01"
@@ -89,6 +101,9 @@ def _set(raw: dict[str, Any], path: str, value: Any) -> None:
     ("telegram.token", "no-colon", "telegram.token"),
     ("database.url", "bot.sqlite3", "database.url"),
     ("telegram.concurrent_chats", 0, "telegram.concurrent_chats"),
+    ("chat", {"menu_minutes": 0}, "chat.menu_minutes"),
+    ("chat", {"household_minutes": "2h"}, "chat.household_minutes"),
+    ("chat", {"undo_minutes": -1}, "chat.undo_minutes"),
 ])
 def test_bad_value_names_its_key(tmp_path: Path, path: str, value: Any, key: str) -> None:
     raw = raw_config(tmp_path)
