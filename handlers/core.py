@@ -28,6 +28,7 @@ import handlers.verify_review
 from handlers.context import Ctx, Services
 from handlers.dialog import (
     COMMANDS,
+    OPTIONS_ONLY,
     REPEAT,
     SOFT_STATES,
     STEPS,
@@ -230,7 +231,9 @@ class Core:
                 # Another household while one is being asked about: stored at once, or
                 # queued behind it; the open question stays as it is.
                 return await handlers.add_household.household_message(ctx, raw)
-            if expired(ctx) or household or (dialog.state in SOFT_STATES and value is None):
+            other = value is None and (dialog.state in SOFT_STATES or (
+                dialog.state in OPTIONS_ONLY and not text.rstrip(".)").isdigit()))
+            if expired(ctx) or household or other:
                 if value is not None and not household and is_household_state(dialog.state):
                     # A late "1" to a household's question asked long ago: ask it afresh.
                     return [Reply(ctx.t("question_expired")), *await self._reask(ctx)]

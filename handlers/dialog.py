@@ -168,6 +168,9 @@ def is_household_state(state: str) -> bool:
 # States whose options are offers, not questions: other text is handled as if no dialog
 # were open, and nothing is set aside when something else comes.
 SOFT_STATES = {"saved"}
+# Menus answered by their options only: words that are none of them ("xin chào") are a
+# new message, not a wrong answer, and the menu is set aside for them.
+OPTIONS_ONLY = {"notify.menu"}
 
 
 def expired(ctx: Ctx) -> bool:

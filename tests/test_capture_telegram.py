@@ -128,8 +128,12 @@ async def test_household_line_during_a_menu_is_stored(tg: TelegramHarness,
     said = texts(out)
     assert "Câu hỏi trước đã được bỏ qua" in said and "Đã lưu hộ" in said
     assert [e.entered_name for e in await _entries(runtime)] == ["Mai Văn Menu"]
-    # The menu no longer takes free text: "xin chào" is not a choice of it.
-    assert "chưa hiểu" in texts(await tg.say(OFFICER, "xin chào"))
+    # A menu takes its choices, not any words: "xin chào" after a toggle is a new message.
+    await tg.say(OFFICER, "/thongbao")
+    assert "Tin nhắn tự động" in texts(await tg.say(OFFICER, "1"))
+    said = texts(await tg.say(OFFICER, "xin chào"))
+    assert "chưa hiểu" in said and "Tin nhắn tự động" not in said
+    assert await _dialog(runtime) is None
     # In the middle of /them: the draft is kept for /tiep, the new household stored.
     await tg.say(OFFICER, "/them")
     await tg.say(OFFICER, "Hồ Thị Dở")

@@ -13,9 +13,9 @@ MESSAGES: dict[str, str] = {
     "stale_button": "This button belongs to an earlier question and is no longer active.",
     "choose_option": "Please choose one of the options below: type its number (or tap "
                      "its button, if shown).",
-    "not_understood": "I didn't understand this message. To log a household, type /them "
-                      "(or send one line: Full name; Address; Phone number; Procedures). "
-                      "Type /help for instructions.",
+    "not_understood": "I did not understand this message. To log a household, send one "
+                      "message: Name, Address, Phone, Procedures – or type /add to be asked "
+                      "field by field. Type /help for instructions.",
     "not_understood_empty": "I can only read text messages. Type /help for instructions.",
     "none": "(none)",
     "cancelled": "Cancelled. Type /them to log a new household.",

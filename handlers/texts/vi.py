@@ -13,9 +13,9 @@ MESSAGES: dict[str, str] = {
     "stale_button": "Nút này thuộc một câu hỏi trước đó nên không còn hiệu lực.",
     "choose_option": "Anh/chị vui lòng chọn một lựa chọn bên dưới: gõ số thứ tự (hoặc bấm "
                      "nút, nếu có).",
-    "not_understood": "Tôi chưa hiểu tin nhắn này. Để ghi một hộ, gõ /them "
-                      "(hoặc gửi một dòng: Họ tên; Địa chỉ; Số điện thoại; Thủ tục). "
-                      "Gõ /help để xem hướng dẫn.",
+    "not_understood": "Tôi chưa hiểu tin nhắn này. Để ghi một hộ, gửi một tin: Họ tên, Địa "
+                      "chỉ, Số điện thoại, Thủ tục – hoặc gõ /them để được hỏi từng mục. Gõ "
+                      "/help để xem hướng dẫn.",
     "not_understood_empty": "Tôi chỉ đọc được tin nhắn chữ. Gõ /help để xem hướng dẫn.",
     "none": "(không có)",
     "cancelled": "Đã hủy. Gõ /them để ghi hộ mới.",
