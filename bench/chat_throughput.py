@@ -268,10 +268,12 @@ async def load(fake: FakeTelegram, lines: list[list[str]]) -> tuple[float, list[
         inbox = fake.inbox(chat)
         for line in mine:
             t0 = fake.offer(fake.message_update(chat, line))
-            summary = await answer(inbox, lambda c: save_button(c) is not None, unexpected)
+            summary = await answer(
+                inbox, lambda c: save_button(c) is not None or SAVED in c.text, unexpected)
             latencies.append(summary.at - t0)
             data = save_button(summary)
-            assert data is not None
+            if data is None:
+                continue  # our bot stores a complete line at once: one message, one reply
             t0 = fake.offer(fake.callback_update(chat, data, summary.message_id))
             saved = await answer(inbox, lambda c: SAVED in c.text, unexpected)
             latencies.append(saved.at - t0)

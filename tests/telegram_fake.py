@@ -83,14 +83,9 @@ class FakeApiState:
                       "answerCallbackQuery", "editMessageReplyMarkup", "sendChatAction"):
             return True
         if method == "editMessageText":
-            markup = params.get("reply_markup") or {}
-            if isinstance(markup, str):
-                markup = json.loads(markup)
-            buttons = [(b["text"], b.get("callback_data", ""))
-                       for row in markup.get("inline_keyboard", []) for b in row]
             chat_id = int(params["chat_id"])
             edited = Sent(method, chat_id, str(params.get("text") or ""),
-                          int(params["message_id"]), buttons, {}, time.monotonic())
+                          int(params["message_id"]), _buttons(params), {}, time.monotonic())
             self.edits.append(edited)
             # The message keeps its id: its buttons are now the edited ones.
             for sent in self.sent:
@@ -100,19 +95,24 @@ class FakeApiState:
                     "chat": {"id": chat_id, "type": "private"}, "from": BOT,
                     "text": edited.text}
         if method in ("sendMessage", "sendPhoto", "sendDocument"):
-            markup = params.get("reply_markup") or {}
-            if isinstance(markup, str):
-                markup = json.loads(markup)
-            buttons = [(b["text"], b.get("callback_data", ""))
-                       for row in markup.get("inline_keyboard", []) for b in row]
             chat_id = int(params["chat_id"])
             sent = Sent(method, chat_id, str(params.get("text") or params.get("caption") or ""),
-                        next(self.message_ids), buttons, files or {}, time.monotonic())
+                        next(self.message_ids), _buttons(params), files or {},
+                        time.monotonic())
             self.sent.append(sent)
             return {"message_id": sent.message_id, "date": int(time.time()),
                     "chat": {"id": chat_id, "type": "private" if chat_id > 0 else "group"},
                     "from": BOT, "text": sent.text}
         raise AssertionError(f"fake Bot API has no method {method}")
+
+
+def _buttons(params: dict[str, Any]) -> list[tuple[str, str]]:
+    """(label, callback data) of an inline keyboard, as python-telegram-bot encodes it."""
+    markup = params.get("reply_markup") or {}
+    if isinstance(markup, str):
+        markup = json.loads(markup)
+    return [(b["text"], b.get("callback_data", ""))
+            for row in markup.get("inline_keyboard", []) for b in row]
 
 
 class FakeRequest(BaseRequest):
@@ -254,6 +254,14 @@ class TelegramHarness:
             "message_id": uid, "date": int(when.timestamp()),
             "chat": self._chat(chat_id or user_id, chat_type, name),
             "from": self._user(user_id, name), "text": text}}
+
+    async def say_nothing(self, user_id: int) -> list[Sent]:
+        """A message with no text at all (a sticker, a photo without caption)."""
+        update = self.message_update(user_id, "")
+        del update["message"]["text"]
+        before = len(self.state.sent)
+        await self.push(update)
+        return self.state.sent[before:]
 
     async def send_file(self, user_id: int, name: str, data: bytes, *, caption: str = "",
                         chat_type: str = "private", who: str = "Cán Bộ") -> list[Sent]:
