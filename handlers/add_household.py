@@ -473,6 +473,9 @@ async def on_confirm(ctx: Ctx, answer: Answer) -> list[Reply]:
     if answer.value == REPEAT:
         return await reask(ctx)
     d = draft(ctx)
+    if d.get("mode") != "edit" and answer.value != "cancel":
+        # A summary waiting for "Lưu" from before households were stored at once.
+        return await advance(ctx, d)
     if answer.value == "save":
         return await _save_edit(ctx, d)
     if answer.value == "edit":

@@ -108,6 +108,29 @@ async def render_files(replies: list[Reply]) -> list[Reply]:
 Listener = Callable[[str], None]
 
 
+def _typed_kind(ctx: Ctx, dialog: Dialog, raw: str, text: str, value: str | None) -> str:
+    """What a typed message is while a question is open: its "answer"; a household
+    "beside" the one being asked about; "early" (written before the question reached the
+    user); "late" or "late_menu" (a choice typed after the question expired); or "aside":
+    a message of its own, once the question is set aside."""
+    household = handlers.add_household.can_log(ctx) and reads_as_household(raw)
+    too_old = expired(ctx)
+    if household:
+        return "beside" if not too_old and handlers.add_household.queues(dialog) else "aside"
+    early = written_before_question(ctx)
+    if dialog.state in SOFT_STATES:  # offers: a choice of them, or any other message
+        return "answer" if value is not None and not early and not too_old else "aside"
+    if too_old:
+        if value is None:
+            return "aside"
+        return "late" if is_household_state(dialog.state) else "late_menu"
+    if early:
+        return "early"
+    if value is None and dialog.state in OPTIONS_ONLY and not text.rstrip(".)").isdigit():
+        return "aside"
+    return "answer"
+
+
 class Core:
     def __init__(self, services: Services) -> None:
         self.services = services
@@ -226,29 +249,23 @@ class Core:
 
         notices: list[Reply] = []
         if dialog is not None:
-            household = handlers.add_household.can_log(ctx) and reads_as_household(raw)
-            if household and not expired(ctx) and handlers.add_household.queues(dialog):
+            kind = _typed_kind(ctx, dialog, raw, text, value)
+            if kind == "answer":
+                return await STEPS[dialog.state](ctx, Answer(text=text, value=value))
+            if kind == "beside":
                 # Another household while one is being asked about: stored at once, or
                 # queued behind it; the open question stays as it is.
                 return await handlers.add_household.household_message(ctx, raw)
-            other = value is None and (dialog.state in SOFT_STATES or (
-                dialog.state in OPTIONS_ONLY and not text.rstrip(".)").isdigit()))
-            if expired(ctx) or household or other:
-                if value is not None and not household and is_household_state(dialog.state):
-                    # A late "1" to a household's question asked long ago: ask it afresh.
-                    return [Reply(ctx.t("question_expired")), *await self._reask(ctx)]
-                stale_menu = value is not None and not household and \
-                    dialog.state not in SOFT_STATES
-                notices = await handlers.add_household.set_aside(ctx)
-                if stale_menu:
-                    return [*notices, Reply(ctx.t("menu_expired"))]
-            elif written_before_question(ctx):
+            if kind == "early":
                 # Typed before the question reached the user: not an answer to it.
                 return [Reply(ctx.t("answer_before_question", text=text[:30])),
                         *await self._reask(ctx)]
-            else:
-                return await STEPS[dialog.state](ctx, Answer(text=text, value=value))
-
+            if kind == "late":
+                # A choice typed long after a household's question: ask it afresh.
+                return [Reply(ctx.t("question_expired")), *await self._reask(ctx)]
+            notices = await handlers.add_household.set_aside(ctx)
+            if kind == "late_menu":
+                return [*notices, Reply(ctx.t("menu_expired"))]
         return notices + await handlers.add_household.free_text(ctx, raw)
 
     async def _command(self, ctx: Ctx, handler: CommandHandler, arg: str) -> list[Reply]:
