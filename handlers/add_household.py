@@ -30,6 +30,7 @@ from handlers.household_form import (
     check_phone,
     looks_like_one_line,
     match_procedures,
+    no_dossier,
     parse_day,
     parse_one_line,
 )
@@ -97,7 +98,7 @@ async def free_text(ctx: Ctx, raw: str) -> list[Reply]:
         return await household_message(ctx, raw)
     if not raw.strip():
         return [Reply(ctx.t("not_understood_empty"))]
-    return [Reply(ctx.t("not_understood"))]
+    return [Reply(ctx.t("not_understood" if can_log(ctx) else "not_understood_staff"))]
 
 
 def queues(dialog: Dialog) -> bool:
@@ -177,7 +178,7 @@ async def household_message(ctx: Ctx, raw: str) -> list[Reply]:
     if busy:
         d["queued"] = True
         keep(ctx.session, user_id=ctx.me.id, draft=d, now=ctx.now)
-        return [Reply(ctx.t("queued", name=_draft_name(ctx, d)))]
+        return [Reply(ctx.t("queued", name=_draft_name(ctx, d))), *await _still_open(ctx)]
     return notes + await _ask(ctx, d, question, dups)
 
 
@@ -391,7 +392,8 @@ async def _field_answer(ctx: Ctx, answer: Answer, field: str) -> list[Reply]:
             if phone.converted_from:
                 extra.append(Reply(_phone_note(ctx, d)))
         elif field == "dossier":
-            d["dossier"] = "" if answer.value == "skip" else check_dossier(answer.text)
+            skip = answer.value == "skip" or no_dossier(answer.text)
+            d["dossier"] = "" if skip else check_dossier(answer.text)
         elif field == "date":
             if answer.value and answer.value.startswith("d:"):
                 day = date.fromisoformat(answer.value[2:])
@@ -419,16 +421,30 @@ async def on_name_check(ctx: Ctx, answer: Answer) -> list[Reply]:
     if answer.value == "use":
         d["name"] = d.pop("name_suggest")
         return await advance(ctx, d)
-    if answer.value == "keep":
+    if answer.value == "keep" or fold(answer.text) in _KEEP_WORDS:
         d.pop("name_suggest", None)
         return await advance(ctx, d)
-    # Typed: the name as it should be.
+    if fold(answer.text) in _WRONG_WORDS:
+        # Neither: the officer types the name as it should be.
+        d.pop("name_suggest", None)
+        d.pop("name", None)
+        return [await _field_question(ctx, "name", d)]
+    # Typed: the name as it should be – a full name, not a word of reply.
     try:
-        d["name"] = title_case(check_name(answer.text))
+        name = title_case(check_name(answer.text))
     except FormError as err:
         return [Reply(ctx.t(err.key, **err.values)), _ask_name_check(ctx, d)]
+    if len(name.split()) < 2 or fold(name) in _YES_NO:
+        return [Reply(ctx.t("choose_option")), _ask_name_check(ctx, d)]
+    d["name"] = name
     d.pop("name_suggest", None)
     return await advance(ctx, d)
+
+
+_KEEP_WORDS = {"giu", "giu nguyen", "giu nhu da go", "de nguyen", "nhu cu"}
+_WRONG_WORDS = {"khong", "ko", "k", "sai", "khong phai", "khong dung", "sai roi", "no"}
+_YES_NO = {"phai", "da", "dung", "dung roi", "da dung", "vang", "co", "phai roi", "da phai",
+           "khong phai", "khong dung"}
 
 
 @on_state("add.procedures")
@@ -511,7 +527,9 @@ async def on_field(ctx: Ctx, answer: Answer) -> list[Reply]:
 
 
 def _ask_duplicate(ctx: Ctx, d: dict[str, Any], dups: list[Duplicate]) -> Reply:
-    d["duplicates"] = [dup.household.id for dup in dups]
+    # Only this hamlet's households can be added to: another hamlet's stays out of reach.
+    d["duplicates"] = [dup.household.id for dup in dups
+                       if dup.household.hamlet_id == ctx.me.hamlet_id]
     lines = [ctx.t("dup_title", name=d["name"])]
     same: list[Option] = []
     for dup in dups:
@@ -523,6 +541,7 @@ def _ask_duplicate(ctx: Ctx, d: dict[str, Any], dups: list[Duplicate]) -> Reply:
         else:
             # Another hamlet's household: say it exists, without its personal data.
             lines.append(ctx.t("dup_line_other_hamlet", id=hh.id, reason=reason))
+            continue  # nor what was done there, nor a way to add to it
         if dup.procedures:
             lines.append(ctx.t("dup_done", names="; ".join(dup.procedures),
                                day=fmt_date(dup.last_guided_on) if dup.last_guided_on else "",
@@ -567,7 +586,7 @@ def _input(d: dict[str, Any]) -> HouseholdInput:
 
 async def _store(ctx: Ctx, d: dict[str, Any], dups: list[Duplicate]) -> Entry:
     answer = str(d.get("dup_answer") or "")
-    if answer.startswith("same:"):
+    if answer.startswith("same:") and int(answer[5:]) in (d.get("duplicates") or []):
         return await add_to_household(ctx.session, household_id=int(answer[5:]),
                                       data=_input(d), officer=ctx.me, now=ctx.now)
     hamlet_id = ctx.me.hamlet_id
@@ -622,9 +641,17 @@ async def _saved(ctx: Ctx, entry: Entry, d: dict[str, Any], *, resolved: bool) -
     more = await next_waiting(ctx) if resolved or ctx.dialog is None else []
     if ctx.dialog is not None:
         # Another household's question is open: numbers answer that one, so text channels
-        # name the words to type for these actions.
-        return [Reply(text, tuple(actions), options_per_row=2, words_only=True), *more]
+        # name the words to type for these actions, and the question is shown again last.
+        again = [] if more else await _still_open(ctx)
+        return [Reply(text, tuple(actions), options_per_row=2, words_only=True), *more,
+                *again]
     return [ask(ctx, "saved", text, actions, draft={"entry_id": entry.id}, per_row=2), *more]
+
+
+async def _still_open(ctx: Ctx) -> list[Reply]:
+    """The household question still waiting, shown again under what came in between, so the
+    next "1" answers the question on screen."""
+    return [Reply(ctx.t("still_open")), *await reask(ctx)]
 
 
 def _late_note(ctx: Ctx, d: dict[str, Any]) -> str:

@@ -98,10 +98,15 @@ def _label_key(label: str) -> str:
 
 # Natural replies to a yes/no question, and the option values they choose when offered.
 _YES_WORDS = {"ok", "oke", "okay", "ok roi", "dong y", "dung", "dung roi", "luu", "co", "yes",
-              "vang", "u", "uh", "duoc", "chinh xac", "chac chan"}
+              "vang", "u", "uh", "duoc", "chinh xac", "chac chan", "phai", "phai roi", "da",
+              "da phai", "da dung", "dung vay"}
 _NO_WORDS = {"khong", "ko", "k", "no", "thoi", "khong dong y", "khong luu", "sai"}
 _YES_VALUES = ("save", "yes", "use")
-_NO_VALUES = ("cancel", "no", "keep")
+_NO_VALUES = ("cancel", "no")
+# Questions whose options are the only answers: a single word of one option's label picks it
+# ("khác", "cùng", "bỏ"). Elsewhere typed words are an answer of their own (an address).
+WORD_CHOICES = {"add.duplicate", "add.confirm", "add.field",
+                "delete.confirm"}
 
 
 def typed_option(dialog: Dialog, text: str) -> str | None:
@@ -130,6 +135,10 @@ def typed_option(dialog: Dialog, text: str) -> str | None:
     for words, wanted in ((_YES_WORDS, _YES_VALUES), (_NO_WORDS, _NO_VALUES)):
         if key in words:
             return next((v for v in wanted if v in values), None)
+    if dialog.state in WORD_CHOICES and " " not in key and len(key) >= 2:
+        picked = [str(value) for label, value in options if key in _label_key(label).split()]
+        if len(picked) == 1:
+            return picked[0]
     return None
 
 

@@ -28,7 +28,7 @@ def _entry_line(ctx: Ctx, entry: Entry) -> str:
 
 @command("cuatoi", "mine", "danhsach")
 async def cmd_mine(ctx: Ctx, arg: str) -> list[Reply]:
-    entries = await my_entries(ctx.session, ctx.me.id, limit=10)
+    entries = await my_entries(ctx.session, ctx.me.id, limit=10, newest_saved=True)
     if not entries:
         return [Reply(ctx.t("mine_empty"))]
     total = await count_my_entries(ctx.session, ctx.me.id)
@@ -54,7 +54,7 @@ async def _pick(ctx: Ctx, purpose: str, arg: str) -> list[Reply]:
         if entry is None:
             return [Reply(ctx.t("entry_not_found", id=arg.strip().lstrip("#")[:12]))]
         return await _picked(ctx, purpose, entry)
-    entries = await my_entries(ctx.session, ctx.me.id, limit=8)
+    entries = await my_entries(ctx.session, ctx.me.id, limit=8, newest_saved=True)
     if not entries:
         return [Reply(ctx.t("mine_empty"))]
     opts = [Option(f"#{e.id} {e.household.head_name} ({fmt_short_date(e.guided_on)})",

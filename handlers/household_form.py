@@ -7,6 +7,7 @@ import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from functools import partial
 from typing import Any, NamedTuple
 
 from handlers.form_dates import is_day_text
@@ -19,6 +20,7 @@ from models.text import clean, fold, has_letter
 NAME_MAX = 100
 ADDRESS_MAX = 200
 DOSSIER_MAX = 60
+DOSSIER_MIN = 4  # the portal's codes are long; "0" or "12" is not one
 
 _NAME_EXTRA = set(" .'-()")
 _ADDRESS_EXTRA = set(" ,./-()#:'\"&+")
@@ -26,7 +28,7 @@ _DOSSIER = re.compile(r"^[A-Za-z0-9][A-Za-z0-9./\-_ ]*$")
 _DOSSIER_PREFIX = re.compile(
     r"^(mã\s*hồ\s*sơ|ma\s*ho\s*so|số\s*hồ\s*sơ|so\s*ho\s*so|mã\s*hs|ma\s*hs|mhs|hs)"
     r"\s*[:#.]?\s*", re.I)
-_SPLIT_PROCS = re.compile(r"\s*(?:,|\+|&|\bvà\b|\band\b)\s*", re.I)
+_SPLIT_PROCS = re.compile(r"\s*(?:,|;|\+|&|\bvà\b|\band\b)\s*", re.I)
 
 
 def _only(text: str, extra: set[str], allow_digits: bool) -> bool:
@@ -81,9 +83,19 @@ def check_dossier(raw: str) -> str:
         raise FormError("dossier_empty")
     if len(text) > DOSSIER_MAX:
         raise FormError("dossier_too_long", limit=DOSSIER_MAX)
-    if not _DOSSIER.match(text) or not any(ch.isdigit() for ch in text):
+    if not _DOSSIER.match(text) or not any(ch.isdigit() for ch in text) \
+            or len(text.replace(" ", "")) < DOSSIER_MIN:
         raise FormError("dossier_invalid")
     return text
+
+
+# "No code" said in words at the dossier question.
+NO_DOSSIER = {"khong", "ko", "k", "khong co", "ko co", "chua", "chua co", "khong co ma",
+              "bo qua", "skip", "none", "no", "xong", "-", "0"}
+
+
+def no_dossier(raw: str) -> bool:
+    return fold(raw).strip(" .!") in NO_DOSSIER
 
 
 @dataclass(frozen=True)
@@ -191,14 +203,17 @@ def looks_like_one_line(text: str) -> bool:
     layout = _layout(text)
     if layout.phone is not None:
         return len(layout.chunks) >= 3 or reads_as_household(text)
-    return layout.primary and len(layout.chunks) >= 3
+    if len(layout.chunks) < 3:
+        return False
+    # Without ; | or new lines: a household missing its phone ends with procedure numbers.
+    return layout.primary or bool(re.fullmatch(r"[\d\s,+&]+", layout.chunks[-1].text))
 
 
 def reads_as_household(text: str) -> bool:
-    """Strict: a valid phone with at least a name and an address before it. Decides that a
-    message typed while the bot asks something else is in fact a new household."""
+    """Strict: a phone (valid or typed wrong) with at least a name and an address before it.
+    Decides that a message typed while the bot asks something else is a new household."""
     layout = _layout(text)
-    return layout.phone is not None and layout.phone_valid and layout.phone >= 2
+    return layout.phone is not None and layout.phone >= 2
 
 
 def _is_phoneish(part: str) -> bool:
@@ -226,8 +241,19 @@ def _is_dossier_text(part: str) -> bool:
     return bool(_CODE.fullmatch(part)) and any(ch.isdigit() for ch in part)
 
 
+_NUMBER_ONLY = re.compile(r"\+?[\d\s.\-()]+")
+_LETTER_O_PHONE = re.compile(r"[Oo][\d\s.\-]{8,13}")  # "O912345678": a letter O for a zero
+
+
 def _phone_chunk(part: str) -> bool:
-    return _is_phoneish(part) and not is_day_text(part) and not _is_dossier_text(part)
+    """A field that is a phone number, perhaps a wrong one (so it is reported as such)."""
+    if _LETTER_O_PHONE.fullmatch(part):
+        return True
+    if not _is_phoneish(part) or is_day_text(part):
+        return False
+    bare = part.lstrip("(")
+    numeric_phone = bool(_NUMBER_ONLY.fullmatch(part)) and bare[:1] in "0+"
+    return numeric_phone or not _is_dossier_text(part)
 
 
 def _tidy(text: str, start: int, end: int) -> _Chunk:
@@ -261,6 +287,12 @@ def _layout(raw: str) -> _Layout:
     primary = bool(_PRIMARY.search(text))
     layout = _Layout(text, _split(text, 0, len(text),
                                   _PRIMARY_SPLIT if primary else _SECONDARY_SPLIT), primary)
+    if primary and not any(_phone_chunk(c.text) for c in layout.chunks):
+        # "Đinh Văn Em, Tổ 2, 0912 345 144, 1; 3": commas between the fields, a ; between
+        # the procedures. The commas are the fields' separators when they bring out a phone.
+        by_comma = _Layout(text, _split(text, 0, len(text), _SECONDARY_SPLIT), False)
+        if any(_phone_chunk(c.text) for c in by_comma.chunks):
+            layout = by_comma
     phoneish = [i for i, c in enumerate(layout.chunks) if _phone_chunk(c.text)]
     valid = [i for i in phoneish if _valid_phone(layout.chunks[i].text)]
     if phoneish:
@@ -374,11 +406,19 @@ def _read_around_phone(
     assert layout.phone is not None
     before = layout.chunks[:layout.phone]
     after = layout.chunks[layout.phone + 1:]
-    _keep(result, "name", lambda: check_name(before[0].text))
+    name_part = before[0].text
+    address = ""
     if len(before) > 1:
         # The address may hold commas itself: keep it as typed between the name and phone.
         address = (", ".join(c.text for c in before[1:]) if layout.primary
                    else layout.text[before[1].start:before[-1].end])
+    else:
+        # "Trương Văn Toàn Tổ 2 0912…": no separator; the address starts at its first word.
+        at = _ADDRESS_START.search(name_part)
+        if at is not None and at.start() > 0:
+            name_part, address = name_part[:at.start()].strip(), name_part[at.start():]
+    _keep(result, "name", lambda: check_name(name_part))
+    if address:
         _keep(result, "address", lambda: check_address(address))
     _read_phone(result, layout.chunks[layout.phone].text)
 
@@ -397,12 +437,20 @@ def _read_around_phone(
                 procedures.append(part)
             elif is_day_text(part):
                 dates.append(part)
+            elif "address" not in result.draft and "address" not in result.errors \
+                    and _ADDRESS_START.match(part) and _no_procedure(part, catalog):
+                # "Ngô Văn Kiên, 0912…, Tổ 2, 1": the address typed after the phone.
+                _keep(result, "address", partial(check_address, part))
             elif _is_phoneish(part) and part.lstrip("(")[:1] in "0+" and _valid_phone(part):
                 _extra(result, part)  # a second phone number
             elif _is_dossier_text(part):
                 dossiers.append(part)
             else:
                 rest, day, dossier = _peel(part)
+                if day is None and _mentions_day(rest):
+                    # "3/12 buổi chiều", "hôm qua lúc 9h": a date the officer meant – asked
+                    # about, never left to default to today.
+                    day, rest = rest, ""
                 dates += [day] if day else []
                 dossiers += [dossier] if dossier else []
                 procedures += [rest] if rest else []
@@ -414,6 +462,28 @@ def _read_around_phone(
         _keep(result, "date", lambda: parse_day(dates[0], today, campaign).isoformat())
     for part in dossiers[1:] + dates[1:]:
         _extra(result, part)
+
+
+# Words an address starts with ("Tổ 3", "ấp Bãi Nhà A", "số 12 đường …").
+_ADDRESS_START = re.compile(
+    r"(?<!\w)(?:tổ|ấp|thôn|xóm|khu|khóm|số nhà|số|đường|hẻm|kp|tdp)(?=\s*\d|\s+\w)",
+    re.IGNORECASE)
+_DAY_INSIDE = re.compile(r"(?<![\d.])\d{1,2}\s*[/\-]\s*\d{1,2}(?![\d])")
+_DAY_WORDS = ("hom nay", "hom qua", "hom kia", "sang nay", "chieu nay", "toi nay", "toi qua",
+              "sang qua", "chieu qua", "trua nay", "bua qua", "bua nay")
+
+
+def _mentions_day(part: str) -> bool:
+    folded = fold(part)
+    return bool(_DAY_INSIDE.search(part)) or any(w in folded for w in _DAY_WORDS)
+
+
+def _no_procedure(part: str, catalog: Sequence[ProcedureChoice]) -> bool:
+    try:
+        match_procedures(part, catalog)
+    except FormError:
+        return True
+    return False
 
 
 def _peel(part: str) -> tuple[str, str | None, str | None]:

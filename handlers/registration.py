@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import handlers.add_household
 from handlers.context import Ctx
-from handlers.dialog import SOFT_STATES, close, command
+from handlers.dialog import SOFT_STATES, close, command, is_household_state
 from handlers.help import help_text, role_name
 from handlers.io import Reply
 from models.campaign import Hamlet
@@ -98,8 +99,15 @@ async def cmd_cancel(ctx: Ctx, arg: str) -> list[Reply]:
     if ctx.dialog is None or ctx.dialog.state in SOFT_STATES:
         await close(ctx)
         return [Reply(ctx.t("nothing_to_cancel"))]
+    d = dict(ctx.dialog.draft or {})
+    household = is_household_state(ctx.dialog.state) and d.get("mode") == "add" \
+        and d.get("name")
     await close(ctx)
-    return [Reply(ctx.t("cancelled"))]
+    if not household:
+        return [Reply(ctx.t("cancelled"))]
+    # The next household waiting its turn is asked now.
+    return [Reply(ctx.t("cancelled_household", name=d["name"])),
+            *await handlers.add_household.next_waiting(ctx)]
 
 
 @command("ngonngu", "lang", "language")

@@ -129,6 +129,7 @@ async def my_entries(session: AsyncSession, officer_id: int, limit: int = 10, *,
                      newest_saved: bool = False) -> list[Entry]:
     """An officer's live entries, latest guidance day first (or latest saved first)."""
     order = (Entry.id.desc(),) if newest_saved else (Entry.guided_on.desc(), Entry.id.desc())
+    # (/cuatoi and /sua list the latest saved: what the officer just entered is on top.)
     return list(await session.scalars(
         select(Entry)
         .options(selectinload(Entry.procedures), selectinload(Entry.household))

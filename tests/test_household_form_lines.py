@@ -281,7 +281,7 @@ def test_a_long_line_does_not_hang_or_crash() -> None:
     ("Lê Văn B", False, False),
     ("Lê B, 0912 000 102", False, False),
     ("Lê B, 0912 000 102, khai sinh", False, True),
-    ("Lê B; Tổ 1; 0912 34; 1", False, True),  # the phone does not parse
+    ("Lê B; Tổ 1; 0912 34; 1", True, True),  # a household whose phone is typed wrong
     ("Lê B; Tổ 1; khai sinh", False, True),
     # Commas alone, no phone: a sentence or an address, not a household.
     ("Tổ 3, ấp Bãi Nhà A, xã Hòn Tre", False, False),
@@ -294,3 +294,35 @@ def test_reads_as_household_and_looks_like_one_line(text: str, strict: bool,
                                                     loose: bool) -> None:
     assert reads_as_household(text) is strict
     assert looks_like_one_line(text) is loose
+
+
+# Lines officers sent while trying the bot: each field lands where it was meant, a wrong
+# phone is reported as a phone (never taken for a dossier code), and a date that cannot be
+# read is an error, never today.
+@pytest.mark.parametrize(("line", "fields", "errors"), [
+    ("Đinh Văn Em, Tổ 2, 0912345144, 1; 3",
+     {"name": "Đinh Văn Em", "address": "Tổ 2", "procedures": ["KS", "TAMTRU"]}, {}),
+    ("Đinh Văn Em, Tổ 2, 0912345144, khai sinh; tạm trú",
+     {"procedures": ["KS", "TAMTRU"]}, {}),
+    ("Cao Văn Lâm, Tổ 2, 0912345199, 1, 3/12 buổi chiều", {"procedures": ["KS"]},
+     {"date": "date_invalid"}),
+    ("Cao Văn Lâm, Tổ 2, 0912345199, 1, hôm qua lúc 9h", {}, {"date": "date_invalid"}),
+    ("Lê Văn A, Tổ 2, 091234, 1", {"dossier": "", "address": "Tổ 2"},
+     {"phone": "phone_short"}),
+    ("Lê Văn A, Tổ 2, 0112345678, 1", {"dossier": ""}, {"phone": "phone_invalid"}),
+    ("Lê Văn A, Tổ 2, O912345678, 1", {"dossier": ""}, {"phone": "phone_letters"}),
+    ("Lê Văn Chín, Tổ 2, 1", {"name": "Lê Văn Chín", "address": "Tổ 2"}, {}),
+    ("Trương Văn Toàn Tổ 2 0912345609 1",
+     {"name": "Trương Văn Toàn", "address": "Tổ 2", "phone": "+84912345609"}, {}),
+    ("Ngô Văn Kiên, 0912345112, Tổ 2, 1",
+     {"address": "Tổ 2", "procedures": ["KS"]}, {}),
+])
+def test_lines_officers_sent(line: str, fields: dict[str, Any],
+                             errors: dict[str, str]) -> None:
+    result = parse_one_line(line, CATALOG, TODAY, CAMPAIGN)
+    assert result.readable and looks_like_one_line(line)
+    for key, value in fields.items():
+        assert result.draft.get(key) == value, (key, result.draft)
+    assert {k: e.key for k, e in result.errors.items()} == errors
+    if "date" in errors:
+        assert "date" not in result.draft

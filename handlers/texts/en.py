@@ -163,7 +163,7 @@ MESSAGES: dict[str, str] = {
     "help_officer": "Log a household you have guided – one message per household:\n"
                     "• Send one message with the name, address, phone number and procedures "
                     "(optionally a dossier code and a date), separated by commas, semicolons "
-                    "(;) or line breaks:\n"
+                    "(;), |, dashes ( - ) or line breaks:\n"
                     "  Nguyễn Văn An, Tổ 3 ấp Bãi Nhà A, 0912 345 678, 1, 3\n"
                     "  Lê Thị Hoa; Bãi Nhà B; 0987654321; {procedure}; H56.26-260315-0001; "
                     "hôm qua\n"
@@ -1147,5 +1147,9 @@ MESSAGES: dict[str, str] = {
     "date_before_campaign": ("{day} is before the campaign started ({start}). Please check the "
                              "date."),
     "date_after_campaign": "{day} is after the campaign ended ({end}). Please check the date.",
+    "still_open": "⏳ Still waiting for your answer:",
+    "cancelled_household": "Household {name} cancelled; nothing was saved.",
+    "not_understood_staff": "I did not understand this message. Type /help for the commands "
+                            "you can use.",
     # CAPTURE-END
 }

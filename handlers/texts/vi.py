@@ -162,8 +162,8 @@ MESSAGES: dict[str, str] = {
     "help_title": "📘 Hướng dẫn dùng bot – {campaign}",
     "help_officer": "Ghi một hộ đã hướng dẫn – mỗi tin nhắn một hộ:\n"
                     "• Gửi một tin gồm họ tên, địa chỉ, số điện thoại, thủ tục (có thể thêm "
-                    "mã hồ sơ và ngày), cách nhau bằng dấu phẩy, dấu chấm phẩy (;) hoặc "
-                    "xuống dòng:\n"
+                    "mã hồ sơ và ngày), cách nhau bằng dấu phẩy, dấu chấm phẩy (;), dấu | , "
+                    "gạch ngang ( - ) hoặc xuống dòng:\n"
                     "  Nguyễn Văn An, Tổ 3 ấp Bãi Nhà A, 0912 345 678, 1, 3\n"
                     "  Lê Thị Hoa; Bãi Nhà B; 0987654321; {procedure}; H56.26-260315-0001; "
                     "hôm qua\n"
@@ -1134,5 +1134,9 @@ MESSAGES: dict[str, str] = {
     "date_before_campaign": ("Ngày {day} trước khi phong trào bắt đầu ({start}). Vui lòng kiểm "
                              "tra lại."),
     "date_after_campaign": "Ngày {day} sau khi phong trào kết thúc ({end}). Vui lòng kiểm tra lại.",
+    "still_open": "⏳ Câu hỏi còn chờ anh/chị trả lời:",
+    "cancelled_household": "Đã hủy hộ {name}, chưa lưu gì.",
+    "not_understood_staff": "Tôi chưa hiểu tin nhắn này. Gõ /help để xem các lệnh anh/chị "
+                            "dùng được.",
     # CAPTURE-END
 }
