@@ -90,3 +90,11 @@ async def test_no_dossier_in_words_and_huy_names_the_household(runtime: Runtime)
     out = await chat.say("/huy")
     assert "Đã hủy hộ Ngô Văn Kiên" in out
     assert "Tiếp theo, hộ Vũ Văn Sau" in out and "Không có ngày «31/02»" in out
+
+
+async def test_a_line_that_cannot_be_read_gets_an_example(runtime: Runtime) -> None:
+    await make_user(runtime, external_id="an")
+    chat = Chat(runtime, "an")
+    out = await chat.say("0912 000 102; Tổ 1; khai sinh")  # no name before the phone
+    assert "Mỗi tin nhắn một hộ" in out and "Nguyễn Văn An, Tổ 3 ấp Bãi Nhà A" in out
+    assert await _rows(runtime) == ([], [])
