@@ -16,6 +16,7 @@ import asyncio
 import contextlib
 import itertools
 import json
+import random
 import time
 from dataclasses import dataclass
 from typing import Any
@@ -73,6 +74,18 @@ class FakeTelegram:
         self._polling = asyncio.Event()  # set once a getUpdates has waited
         self._runner: web.AppRunner | None = None
         self._port = 0
+        # Faults on the sends people see: a share answered 500 and a share 429, drawn from a
+        # seeded generator so a run can be repeated.
+        self.faults = random.Random(0)
+        self.rate_5xx = 0.0
+        self.rate_429 = 0.0
+        self.retry_after = 1
+        self.injected: list[int] = []  # HTTP codes answered instead of sending
+        # While frozen, sends wait unanswered (and unrecorded): a process killed then has
+        # no send half-done at the server, as when its requests never left the machine.
+        self._thawed = asyncio.Event()
+        self._thawed.set()
+        self._frozen_generation = 0
 
     # --- lifecycle -----------------------------------------------------------------------
 
@@ -170,7 +183,33 @@ class FakeTelegram:
         params = await self._params(request)
         if method == "getUpdates":
             return _ok(await self._get_updates(params))
+        if method in CHAT_MESSAGES:
+            generation = self._frozen_generation
+            await self._thawed.wait()
+            if generation != self._frozen_generation:
+                return web.json_response({"ok": False, "error_code": 502,
+                                          "description": "Bad Gateway"}, status=502)
+            fault = self.faults.random()
+            if fault < self.rate_5xx:
+                self.injected.append(500)
+                return web.json_response({"ok": False, "error_code": 500,
+                                          "description": "Internal Server Error"}, status=500)
+            if fault < self.rate_5xx + self.rate_429:
+                self.injected.append(429)
+                return web.json_response({
+                    "ok": False, "error_code": 429,
+                    "description": f"Too Many Requests: retry after {self.retry_after}",
+                    "parameters": {"retry_after": self.retry_after}}, status=429)
         return _ok(self._answer(method, params))
+
+    def freeze(self) -> None:
+        """Hold every send from now on, unanswered and unrecorded."""
+        self._thawed.clear()
+
+    def thaw(self) -> None:
+        """Answer held sends with 502 (their sender is gone) and take sends again."""
+        self._frozen_generation += 1
+        self._thawed.set()
 
     @staticmethod
     async def _params(request: web.Request) -> dict[str, Any]:

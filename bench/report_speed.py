@@ -55,7 +55,7 @@ import tempfile
 import time
 import uuid
 from collections.abc import Awaitable, Callable, Coroutine
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -69,6 +69,7 @@ from bot.db import upgrade
 from bot.notify import Notifier, Outcome
 from bot.runtime import Runtime, build_runtime, sync_from_config
 from handlers import charts
+from handlers.context import Services
 from handlers.exports import gather
 from handlers.io import PRIVATE, Inbound, Reply
 from handlers.summaries import weekly_digest
@@ -384,6 +385,14 @@ async def _parts(rt: Runtime, params: Params, period: Period, year: Period,
             "write_xlsx": _stats(xlsx), "weekly_digest": _stats(digest)}
 
 
+def late_ok(services: Services) -> Services:
+    """Services whose weekly summary may still go out on Thursday (NOW): three days after
+    Monday's send time, past `weekly_latest_hours`; the work measured is the same."""
+    cfg = services.settings.notifications
+    return replace(services, settings=replace(
+        services.settings, notifications=replace(cfg, weekly_latest_hours=7 * 24)))
+
+
 async def run(params: Params) -> dict[str, Any]:
     rng = random.Random(2026)
     tmp = Path(tempfile.mkdtemp(prefix="report_speed-"))
@@ -441,7 +450,7 @@ async def _measure(rt: Runtime, seeded: Seeded, params: Params) -> dict[str, Any
     help_end = await _repeat(help_n, lambda: rt.core.handle(_inbound("/help")))
 
     sink = Sink()
-    notifier = Notifier(rt.services, "console", sink)
+    notifier = Notifier(late_ok(rt.services), "console", sink)
     t0 = time.perf_counter()
     first_sent = await notifier.run_weekly()
     first_s = time.perf_counter() - t0

@@ -173,9 +173,9 @@ class BenchZalo(ZaloChannel):
         self.waiting[key] = future
         return future
 
-    async def _handle(self, inbound: Inbound, text: bool) -> None:
+    async def _handle(self, key: str, inbound: Inbound, text: bool) -> None:
         try:
-            await super()._handle(inbound, text)
+            await super()._handle(key, inbound, text)
         finally:
             future = self.waiting.pop(inbound.delivery_key, None)
             if future is not None and not future.done():

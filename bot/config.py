@@ -86,6 +86,10 @@ class TelegramConfig(ChannelConfig):
     messages_per_second: float = 25.0  # Telegram's flood limit is about 30 overall
     # Updates handled at once (different chats; one chat's stay in order).
     concurrent_chats: int = 16
+    # Tries per reply on network errors, 5xx and flood limits, with a growing pause.
+    send_attempts: int = 5
+    # On SIGTERM: seconds to finish the messages in hand; the rest waits in the inbox.
+    stop_seconds: int = 10
 
     section: ClassVar[str] = "telegram"
 
@@ -125,6 +129,8 @@ class NotificationConfig:
     reminder_latest: time = time(21, 0)
     max_attempts: int = 3
     retry_minutes: int = 10
+    # A weekly summary caught up after downtime is not sent later than this after its time.
+    weekly_latest_hours: int = 24
 
 
 @dataclass(frozen=True)
@@ -142,11 +148,14 @@ class VerificationConfig:
 
 @dataclass(frozen=True)
 class ChatConfig:
-    """How long open questions capture free text, and how long a save can be undone."""
+    """How long open questions capture free text, how long a save can be undone, and how
+    long processed updates are remembered."""
 
     menu_minutes: int = 30  # a menu or other question left this long stops capturing text
     household_minutes: int = 120  # a household's question; its draft is kept, not lost
     undo_minutes: int = 60  # "↩️ Hoàn tác" on a saved household is offered this long
+    # Processed updates' keys (what makes a redelivery a no-op) are kept this long.
+    delivery_days: int = 30
 
 
 @dataclass(frozen=True)
@@ -319,6 +328,8 @@ def _telegram(raw: dict[str, Any]) -> TelegramConfig:
         drop_pending_updates=drop,
         messages_per_second=_rate(t),
         concurrent_chats=_int(t, "concurrent_chats", "telegram", 16, 1),
+        send_attempts=_int(t, "send_attempts", "telegram", TelegramConfig.send_attempts, 1),
+        stop_seconds=_int(t, "stop_seconds", "telegram", TelegramConfig.stop_seconds, 1),
     )
 
 
@@ -453,6 +464,7 @@ def _notifications(raw: dict[str, Any]) -> NotificationConfig:
         reminder_latest=_clock_time(t, "reminder_latest", p, d.reminder_latest),
         max_attempts=_int(t, "max_attempts", p, d.max_attempts, 1),
         retry_minutes=_int(t, "retry_minutes", p, d.retry_minutes, 1),
+        weekly_latest_hours=_int(t, "weekly_latest_hours", p, d.weekly_latest_hours, 1),
     )
 
 
@@ -463,6 +475,7 @@ def _chat(raw: dict[str, Any]) -> ChatConfig:
         menu_minutes=_int(t, "menu_minutes", "chat", d.menu_minutes, 1),
         household_minutes=_int(t, "household_minutes", "chat", d.household_minutes, 1),
         undo_minutes=_int(t, "undo_minutes", "chat", d.undo_minutes, 0),
+        delivery_days=_int(t, "delivery_days", "chat", d.delivery_days, 1),
     )
 
 

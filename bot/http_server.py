@@ -17,7 +17,6 @@ from typing import Any
 from urllib.parse import quote, urlsplit
 
 from aiohttp import web
-from telegram import Update
 
 from bot.channels.zalo import ZaloChannel
 from bot.config import WEBHOOK
@@ -48,6 +47,8 @@ class TelegramHook:
 
     app: Any  # telegram.ext.Application
     secret: str
+    # Records a delivery in the inbox, then hands it on (TelegramChannel.accept_webhook).
+    accept: Callable[[dict[str, Any]], Awaitable[None]]
 
 
 @dataclass
@@ -125,7 +126,12 @@ class HttpServer:
         body = await _json(request)
         if body is None:
             return web.json_response({"ok": False}, status=400)
-        if not zalo.accept(body):
+        try:
+            accepted = await zalo.accept(body)
+        except Exception as exc:  # not recorded: Zalo should deliver it again
+            log.warning("zalo webhook: not recorded (%s)", type(exc).__name__)
+            return web.json_response({"ok": False}, status=503)
+        if not accepted:
             log.info("zalo webhook: body without a usable message ignored")
         return web.json_response({"ok": True})
 
@@ -137,14 +143,15 @@ class HttpServer:
             log.warning("telegram webhook: wrong or missing secret")
             return web.Response(status=403)
         body = await _json(request)
-        if body is None:
+        if not isinstance(body, dict):
             return web.Response(status=400)
         try:
-            update = Update.de_json(body, hook.app.bot)
-        except Exception:  # malformed: answer 200 so Telegram does not redeliver it forever
-            log.warning("telegram webhook: update could not be read")
-            return web.Response()
-        await hook.app.update_queue.put(update)
+            # 200 only once the update is recorded: a crash after it loses nothing.
+            await hook.accept(body)
+        except Exception as exc:
+            log.warning("telegram webhook: not recorded (%s); Telegram will retry",
+                        type(exc).__name__)
+            return web.Response(status=503)
         return web.Response()
 
     # --- download links ------------------------------------------------------------

@@ -9,19 +9,36 @@ NOISY_LOGGERS = ("httpx", "httpcore", "telegram", "aiosqlite", "sqlalchemy", "as
 
 
 class RedactFilter(logging.Filter):
+    """Masks the secrets in a record's message, its traceback and its stack: a library's
+    exception often quotes the request URL, which carries the bot token."""
+
     def __init__(self, secrets: list[str]) -> None:
         super().__init__()
         self.secrets = [s for s in secrets if s]
 
+    def _redact(self, text: str) -> str:
+        for secret in self.secrets:
+            text = text.replace(secret, "***")
+        return text
+
     def filter(self, record: logging.LogRecord) -> bool:
-        if self.secrets:
-            message = record.getMessage()
-            redacted = message
-            for secret in self.secrets:
-                redacted = redacted.replace(secret, "***")
-            if redacted != message:
-                record.msg, record.args = redacted, None
+        if not self.secrets:
+            return True
+        message = record.getMessage()
+        redacted = self._redact(message)
+        if redacted != message:
+            record.msg, record.args = redacted, None
+        if record.exc_info and not record.exc_text:
+            # Formatters reuse a record's exc_text rather than format the exception again.
+            record.exc_text = _FORMATTER.formatException(record.exc_info)
+        if record.exc_text:
+            record.exc_text = self._redact(record.exc_text)
+        if record.stack_info:
+            record.stack_info = self._redact(record.stack_info)
         return True
+
+
+_FORMATTER = logging.Formatter()
 
 
 def setup_logging(level: str = "INFO", secrets: list[str] | None = None) -> None:

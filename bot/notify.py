@@ -11,7 +11,7 @@ from __future__ import annotations
 import enum
 import logging
 from collections.abc import Awaitable, Callable
-from datetime import timedelta
+from datetime import datetime, time, timedelta
 
 from handlers.context import Services
 from handlers.summaries import reminder_message, weekly_digest, weekly_message
@@ -28,7 +28,7 @@ from models.notifications import (
     settled,
     summary_recipients,
 )
-from models.periods import reminder_due, weekly_due
+from models.periods import reminder_due, weekly_due, weekly_fired
 from models.registry import campaign_by_code
 
 log = logging.getLogger(__name__)
@@ -74,17 +74,24 @@ class Notifier:
         if not cfg.weekly:
             return 0
         now = self.services.clock.now()
-        period = weekly_due(now.astimezone(settings.timezone), cfg.weekly_weekday,
-                            cfg.weekly_time, settings.campaign)
+        local = now.astimezone(settings.timezone)
+        period = weekly_due(local, cfg.weekly_weekday, cfg.weekly_time, settings.campaign)
         if period is None:
             return 0
-        today = now.astimezone(settings.timezone).date()
+        # Caught up after downtime only while it is still news; later, /baocao has it.
+        if now - weekly_fired(local, cfg.weekly_weekday, cfg.weekly_time) \
+                > timedelta(hours=cfg.weekly_latest_hours):
+            return 0
+        # Someone who registered after the week ended was not there for it.
+        ended = datetime.combine(period.end + timedelta(days=1), time(0),
+                                 tzinfo=settings.timezone)
+        today = local.date()
         async with self.services.sessions() as session:
             done = await settled(session, kind="weekly", period_key=period.key,
                                  channel=self.channel, max_attempts=cfg.max_attempts)
             recipients = [(user, external_id) for user, external_id
-                          in await summary_recipients(session, self.channel,
-                                                                   self.channels)
+                          in await summary_recipients(session, self.channel, self.channels,
+                                                      joined_before=ended)
                           if user.id not in done]
             if not recipients:
                 return 0

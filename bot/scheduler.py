@@ -21,12 +21,16 @@ from apscheduler.triggers.interval import IntervalTrigger
 
 from bot.config import Settings
 from bot.notify import Notifier
+from handlers.context import Services
+from models import inbox
+from models.concurrency import prune_deliveries
 
 log = logging.getLogger(__name__)
 
 # Jobs delayed by a busy event loop still run within this many seconds (APScheduler's
 # default is 1 s, after which a late job is silently skipped).
 MISFIRE_GRACE = 3600
+PRUNE_HOURS = 1  # how often old rows are pruned (the first time a minute after start)
 _CRON_DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
 
@@ -63,6 +67,31 @@ def build(notifiers: Sequence[Notifier], settings: Settings, *,
         datetime.now(tz) + timedelta(seconds=catch_up_after)), id="catch-up")
     scheduler.add_job(catch_up, IntervalTrigger(minutes=cfg.retry_minutes, timezone=tz),
                       id="retry")
+    if notifiers:
+        services = notifiers[0].services
+
+        async def housekeeping() -> None:
+            await prune(services)
+
+        scheduler.add_job(housekeeping, IntervalTrigger(hours=PRUNE_HOURS, timezone=tz),
+                          next_run_time=datetime.now(tz) + timedelta(minutes=1), id="prune")
     log.info("scheduled weekly=%s reminders=%s channels=%s", cfg.weekly, cfg.reminders,
              ",".join(n.channel for n in notifiers))
     return scheduler
+
+
+async def prune(services: Services) -> int:
+    """Delete processed updates' keys older than `chat.delivery_days`, batch by batch (each
+    its own short transaction); how many went."""
+    cutoff = services.clock.now() - timedelta(days=services.settings.chat.delivery_days)
+    total = 0
+    for step in (prune_deliveries, inbox.prune):  # the inbox's finished updates too
+        while True:
+            async with services.sessions() as session, session.begin():
+                removed = await step(session, cutoff)
+            total += removed
+            if removed == 0:
+                break
+    if total:
+        log.info("pruned deliveries and inbox rows=%d", total)
+    return total

@@ -9,6 +9,7 @@ import logging
 import secrets
 import signal
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
@@ -16,8 +17,8 @@ from apscheduler.triggers.interval import IntervalTrigger
 from telegram.request import BaseRequest
 
 from bot import scheduler as jobs
+from bot.channels.telegram import ALLOWED_UPDATES, TelegramChannel
 from bot.channels.telegram import CHANNEL as TELEGRAM
-from bot.channels.telegram import TelegramChannel
 from bot.channels.zalo import CHANNEL as ZALO
 from bot.channels.zalo import ZaloChannel
 from bot.channels.zalo_api import ZaloApi
@@ -30,7 +31,6 @@ from handlers.downloads import purge
 
 log = logging.getLogger(__name__)
 
-ALLOWED_UPDATES = ["message", "callback_query"]
 PURGE_MINUTES = 10
 
 
@@ -69,18 +69,15 @@ async def _start_telegram(running: Running, settings: Settings,
     if cfg.mode == WEBHOOK:
         secret = webhook_secret(cfg.resolve_secret())
         url = settings.telegram_webhook
-        running.channels.telegram = TelegramHook(app=app, secret=secret)
+        running.channels.telegram = TelegramHook(
+            app=app, secret=secret, accept=partial(channel.accept_webhook, app))
         await _start_http(running, settings)  # listening before Telegram starts posting
         await app.bot.set_webhook(url=url, secret_token=secret, allowed_updates=ALLOWED_UPDATES,
                                   drop_pending_updates=cfg.drop_pending_updates)
         running.channels.alive[TELEGRAM] = lambda: bool(app.running)
     else:
-        assert app.updater is not None
-        await app.updater.start_polling(allowed_updates=ALLOWED_UPDATES,
-                                        timeout=cfg.polling_timeout,
-                                        drop_pending_updates=cfg.drop_pending_updates)
-        updater = app.updater
-        running.channels.alive[TELEGRAM] = lambda: bool(app.running and updater.running)
+        await channel.start_polling(app)
+        running.channels.alive[TELEGRAM] = lambda: bool(app.running and channel.polling)
     running.telegram_app = app
     running.telegram = channel
     return channel.notifier(app)
@@ -163,15 +160,29 @@ async def stop(running: Running) -> None:
     if running.scheduler is not None and running.scheduler.running:
         running.scheduler.shutdown(wait=False)
     app = running.telegram_app
-    if app is not None:
-        if app.updater is not None and app.updater.running:
-            await app.updater.stop()
-        if app.running:
-            await app.stop()
-        await app.shutdown()
+    if app is not None and running.telegram is not None:
+        await stop_telegram(running.telegram, app)
     if running.zalo is not None:
         await running.zalo.stop()
     await running.runtime.close()
+
+
+async def stop_telegram(channel: TelegramChannel, app: Any) -> None:
+    """Stop taking updates at once; finish what is in hand within `telegram.stop_seconds`;
+    whatever waits in the queue stays in the inbox for the next start."""
+    await channel.stop_polling()
+    left = channel.drop_queued(app)
+    if left:
+        log.info("telegram: %d queued updates left in the inbox for the next start", left)
+    if app.running:
+        try:
+            await asyncio.wait_for(app.stop(), channel.settings.telegram.stop_seconds)
+        except TimeoutError:
+            # Cut short: their transactions roll back and their inbox rows stay open.
+            log.warning("telegram: stopped with messages still in hand; they run again "
+                        "at the next start")
+    with contextlib.suppress(RuntimeError):
+        await app.shutdown()
 
 
 async def serve(settings: Settings) -> None:

@@ -8,6 +8,7 @@ import logging
 import time
 from collections.abc import Callable
 from dataclasses import replace
+from typing import Any
 
 import handlers.add_household
 import handlers.awards
@@ -43,9 +44,10 @@ from handlers.dialog import (
 )
 from handlers.household_form import clean_lines, reads_as_household
 from handlers.i18n import t
-from handlers.io import PRIVATE, Inbound, Reply
+from handlers.io import PRIVATE, Inbound, Reply, discard_file, reply_to_dict
 from handlers.menu import commands_for
 from handlers.registration import group_pointer, start_unregistered, unregistered
+from models import inbox
 from models.concurrency import claim_delivery
 from models.invites import find_account, looks_like_code
 from models.notifications import touch_identity
@@ -66,6 +68,14 @@ def split_command(text: str) -> tuple[str, str] | None:
     if not name.replace("_", "").isalnum():
         return None
     return name, rest.strip()
+
+
+def for_another_bot(text: str, bot_username: str) -> bool:
+    """'/help@other_bot' in a group is meant for another bot there: not ours to answer.
+    Without a known username of ours (channels without @names), every command is ours."""
+    head = text[1:].partition(" ")[0] if text.startswith("/") else ""
+    _, at, target = head.partition("@")
+    return bool(at and bot_username) and target.casefold() != bot_username.casefold()
 
 
 # Commands typed as words, without the slash (awkward on a phone keyboard and on Zalo).
@@ -97,11 +107,19 @@ async def render_files(replies: list[Reply]) -> list[Reply]:
     if not any(r.render for r in replies):
         return replies
     done: list[Reply] = []
-    for reply in replies:
-        if reply.render is not None:
-            await asyncio.to_thread(reply.render)
-            reply = replace(reply, render=None)
-        done.append(reply)
+    try:
+        for reply in replies:
+            if reply.render is not None:
+                await asyncio.to_thread(reply.render)
+                reply = replace(reply, render=None)
+            done.append(reply)
+    except BaseException:
+        # Nothing is sent: what was written (names, phones) does not stay on the disk.
+        for reply in replies:
+            if reply.cleanup:
+                discard_file(reply.file)
+                discard_file(reply.image)
+        raise
     return done
 
 
@@ -145,6 +163,8 @@ class Core:
         # Channels with a per-chat command menu (Telegram); the menu last set per chat (role,
         # hamlet, language) by this process, and the menus the channel must set now.
         self.menu_channels: set[str] = set()
+        # Channels whose updates go through the inbox: their replies are kept there too.
+        self.outbox_channels: set[str] = set()
         self._menus: dict[str, tuple[str, str, str]] = {}
         self.menus_due: dict[str, tuple[tuple[str, str], ...]] = {}
 
@@ -163,6 +183,31 @@ class Core:
         log.debug("handled channel=%s replies=%d ms=%.1f", inbound.channel, len(replies),
                   (time.perf_counter() - started) * 1000)
         return replies
+
+    # --- the inbox: updates recorded before the messenger is told they arrived ---------
+
+    async def record_inbound(self, channel: str,
+                             items: list[tuple[str, dict[str, Any]]]) -> set[str]:
+        """Record delivered updates (key, payload as delivered); the keys new to the inbox."""
+        async with self._one_writer or contextlib.nullcontext(), \
+                self.services.sessions() as session, session.begin():
+            return await inbox.record(session, channel, items, self.services.clock.now())
+
+    async def pending_inbound(self, channel: str) -> list[inbox.Pending]:
+        """Updates not finished (a crash or a stop came first), in order: to handle, or
+        handled with replies still to send."""
+        async with self.services.sessions() as session:
+            return await inbox.pending(session, channel)
+
+    async def replies_sent(self, key: str, count: int) -> None:
+        async with self._one_writer or contextlib.nullcontext(), \
+                self.services.sessions() as session, session.begin():
+            await inbox.sent(session, key, count)
+
+    async def finish_inbound(self, key: str) -> None:
+        async with self._one_writer or contextlib.nullcontext(), \
+                self.services.sessions() as session, session.begin():
+            await inbox.finish(session, key, self.services.clock.now())
 
     async def _handle(self, inbound: Inbound) -> tuple[list[Reply], int | None]:
         settings = self.services.settings
@@ -183,6 +228,11 @@ class Core:
                       lang=lang, now=now)
             replies = [replace(r, lang=r.lang or ctx.lang) for r in await self._route(ctx)]
             self._menu(ctx)
+            if inbound.delivery_key and inbound.channel in self.outbox_channels:
+                # With the effect, in one transaction: a crash after the commit sends these
+                # at the next start rather than losing them.
+                await inbox.keep_replies(session, f"{inbound.channel}:{inbound.delivery_key}",
+                                         [reply_to_dict(r) for r in replies])
         for kind in sorted(ctx.wake):
             for listener in self.listeners:
                 listener(kind)
@@ -208,6 +258,8 @@ class Core:
         text = clean(raw)
         cmd = split_command(text)
         if inbound.chat_type != PRIVATE:
+            if cmd and for_another_bot(text, inbound.bot_username):
+                return []  # another bot in the group is being asked
             # Groups never see personal data; point them to a private chat instead.
             return group_pointer(ctx) if cmd or inbound.option else []
         if ctx.user is None:

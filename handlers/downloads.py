@@ -36,6 +36,7 @@ def _store(services: Services, source: Path, move: bool) -> Path:
     target.parent.mkdir(parents=True, exist_ok=True)
     if move:
         shutil.move(source, target)
+        discard_file(source)  # its scratch folder, once empty
     else:
         shutil.copyfile(source, target)
     return target

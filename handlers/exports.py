@@ -6,7 +6,6 @@ carry names and phone numbers.
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, datetime
@@ -18,7 +17,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from handlers.context import Ctx
 from handlers.dialog import REPEAT, Answer, ask, close, command, draft, on_state
-from handlers.io import Option, Reply
+from handlers.io import Option, Reply, scratch_dir
 from handlers.report_scope import (
     ArgError,
     parse_dates,
@@ -105,8 +104,9 @@ async def export(session: AsyncSession, settings: Settings, *, campaign_id: int,
 
 
 def scratch_folder(settings: Settings) -> Path:
-    """A fresh folder for files sent in chat; the channel deletes them after sending."""
-    return settings.data_dir / "outbox" / uuid.uuid4().hex
+    """A fresh folder for one request's files sent in chat; the channel deletes them (and
+    it) after sending."""
+    return scratch_dir(settings.data_dir)
 
 
 async def export_replies(ctx: Ctx, period: Period, hamlets: list[Hamlet],

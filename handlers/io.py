@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import contextlib
+import re
+import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 PRIVATE = "private"
 
@@ -76,10 +79,48 @@ class Reply:
     edit: bool = False
 
 
+# A folder of one request's (or one download link's) own: 32 hex digits (uuid4().hex,
+# secrets.token_hex(16)). Only such a folder is removed with its last file.
+_OWN_FOLDER = re.compile(r"[0-9a-f]{32}")
+
+
+def scratch_dir(data_dir: Path) -> Path:
+    """A fresh folder for one request's files sent in chat (a chart, a spreadsheet): the
+    channel deletes them once sent, and the folder with the last of them. Never write a
+    scratch file straight into a shared folder."""
+    return data_dir / "outbox" / uuid.uuid4().hex
+
+
+def reply_to_dict(reply: Reply) -> dict[str, Any]:
+    """A reply as JSON (an outbox row); its file is written after the commit, to its path."""
+    return {"text": reply.text, "options": [[o.label, o.value, o.typed] for o in reply.options],
+            "file": str(reply.file) if reply.file else None,
+            "image": str(reply.image) if reply.image else None,
+            "per_row": reply.options_per_row, "cleanup": reply.cleanup, "phone": reply.phone,
+            "image_url": reply.image_url, "lang": reply.lang, "words_only": reply.words_only}
+
+
+def reply_from_dict(data: dict[str, Any]) -> Reply:
+    def path(value: object) -> Path | None:
+        return Path(value) if isinstance(value, str) and value else None
+
+    options = tuple(Option(str(o[0]), str(o[1]), str(o[2]) if len(o) > 2 else "")
+                    for o in data.get("options") or [])
+    return Reply(text=str(data.get("text") or ""), options=options, file=path(data.get("file")),
+                 image=path(data.get("image")), options_per_row=int(data.get("per_row") or 1),
+                 cleanup=bool(data.get("cleanup")), phone=data.get("phone") or None,
+                 image_url=data.get("image_url") or None, lang=str(data.get("lang") or ""),
+                 words_only=bool(data.get("words_only")))
+
+
 def discard_file(path: Path | None) -> None:
-    """Delete a scratch file (it may hold personal data), and its folder once empty."""
+    """Delete a scratch file (it may hold personal data), and its own folder once empty.
+
+    A shared folder (data/outbox, data/downloads) is never removed: another request may have
+    just created it and be about to write its file there."""
     if path is None:
         return
     path.unlink(missing_ok=True)
-    with contextlib.suppress(OSError):
-        path.parent.rmdir()
+    if _OWN_FOLDER.fullmatch(path.parent.name):
+        with contextlib.suppress(OSError):
+            path.parent.rmdir()

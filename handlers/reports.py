@@ -7,7 +7,6 @@ shows one line per commune, and "/baocao <commune>" that commune's hamlets ranke
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Callable
 from datetime import date
 from functools import partial
@@ -16,7 +15,7 @@ from pathlib import Path
 from handlers import charts
 from handlers.context import Ctx
 from handlers.dialog import REPEAT, Answer, ask, close, command, draft, on_state
-from handlers.exports import export_replies, period_options
+from handlers.exports import export_replies, period_options, scratch_folder
 from handlers.io import Option, Reply
 from handlers.report_scope import (
     SEES_ALL,
@@ -73,7 +72,8 @@ async def cmd_report(ctx: Ctx, arg: str) -> list[Reply]:
 
 
 def _chart_path(ctx: Ctx) -> Path:
-    return ctx.settings.data_dir / "outbox" / f"{uuid.uuid4().hex}.png"
+    # In a folder of its own: the shared outbox is never removed under another request.
+    return scratch_folder(ctx.settings) / "bieu-do.png"
 
 
 async def show(ctx: Ctx, period: Period, hamlet: Hamlet | None,

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from sqlalchemy import delete, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -29,3 +30,13 @@ async def claim_delivery(session: AsyncSession, key: str, now: datetime) -> bool
         insert(Delivery).values(key=key, processed_at=now)
         .on_conflict_do_nothing(index_elements=[Delivery.key]).returning(Delivery.key))
     return result.scalar() is not None
+
+
+async def prune_deliveries(session: AsyncSession, before: datetime, limit: int = 5000) -> int:
+    """Forget up to `limit` processed updates older than `before`; how many were removed.
+
+    Messengers redeliver within hours (Telegram keeps updates for a day), so old keys only
+    take space. In batches, so a large backlog never holds the write lock for long."""
+    oldest = select(Delivery.key).where(Delivery.processed_at < before).limit(limit)
+    result = await session.execute(delete(Delivery).where(Delivery.key.in_(oldest)))
+    return int(getattr(result, "rowcount", 0) or 0)

@@ -151,15 +151,21 @@ def preferred(channels: Sequence[str]) -> ColumnElement[bool]:
 
 
 async def summary_recipients(session: AsyncSession, channel: str,
-                             channels: Sequence[str] = ()) -> list[tuple[User, str]]:
-    """Supervisors (all hamlets) and hamlet heads (their hamlet), with their channel id."""
-    rows = await session.execute(
+                             channels: Sequence[str] = (), *,
+                             joined_before: datetime | None = None
+                             ) -> list[tuple[User, str]]:
+    """Supervisors (all hamlets) and hamlet heads (their hamlet), with their channel id;
+    only those registered before `joined_before` (the end of the summary's period), if set."""
+    stmt = (
         select(User, Identity.external_id).join(Identity, Identity.user_id == User.id)
         .where(User.active, User.summary_muted.is_(False), Identity.channel == channel,
                Identity.blocked_at.is_(None), preferred(channels or (channel,)),
                (User.role == Role.SUPERVISOR)
                | ((User.role == Role.HAMLET_HEAD) & User.hamlet_id.is_not(None)))
         .order_by(User.id))
+    if joined_before is not None:
+        stmt = stmt.where(User.created_at < joined_before)
+    rows = await session.execute(stmt)
     return [(user, str(external_id)) for user, external_id in rows]
 
 

@@ -102,6 +102,14 @@ def previous_week(period_start: date) -> Period:
     return Period("custom", period_start - timedelta(days=7), period_start - timedelta(days=1))
 
 
+def weekly_fired(now_local: datetime, weekday: int, at: time) -> datetime:
+    """The latest weekly send time at or before `now_local` (with its tzinfo)."""
+    fire_day = now_local.date() - timedelta(days=(now_local.weekday() - weekday) % 7)
+    if now_local.replace(tzinfo=None) < datetime.combine(fire_day, at):
+        fire_day -= timedelta(days=7)
+    return datetime.combine(fire_day, at, tzinfo=now_local.tzinfo)
+
+
 def weekly_due(now_local: datetime, weekday: int, at: time,
                campaign: CampaignConfig) -> Period | None:
     """The week whose summary is due at `now_local`: the 7 days before the latest send time.
@@ -109,9 +117,7 @@ def weekly_due(now_local: datetime, weekday: int, at: time,
     With the default Monday 07:30, from Monday 07:30 to the next Monday 07:29 that is the
     Monday–Sunday just ended. None when that week lies outside the campaign.
     """
-    fire_day = now_local.date() - timedelta(days=(now_local.weekday() - weekday) % 7)
-    if now_local.replace(tzinfo=None) < datetime.combine(fire_day, at):
-        fire_day -= timedelta(days=7)
+    fire_day = weekly_fired(now_local, weekday, at).date()
     start, end = fire_day - timedelta(days=7), fire_day - timedelta(days=1)
     if end < campaign.start or start > campaign.end:
         return None

@@ -42,6 +42,26 @@ class HouseholdDraft(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
 
+class InboxUpdate(Base):
+    """An update as the messenger delivered it, recorded before it is confirmed to the
+    messenger: a crash at any moment loses nothing, and a restart works the rest off in
+    order. `done_at` is set once it has been handled (or skipped as unreadable)."""
+
+    __tablename__ = "inbox_update"
+    __table_args__ = (Index("ix_inbox_update_pending", "channel", "done_at", "id"),)
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    channel: Mapped[str] = mapped_column(String(20))
+    key: Mapped[str] = mapped_column(String(120), unique=True)
+    payload: Mapped[dict[str, Any]] = mapped_column(JsonType)
+    received_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    done_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    # The replies, written in the same transaction as the update's effect (an outbox): a
+    # restart after the effect sends them instead of handling the update again.
+    replies: Mapped[list[dict[str, Any]] | None] = mapped_column(JsonType, nullable=True)
+    replies_sent: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+
+
 class Delivery(Base):
     """An inbound message already processed (keyed per channel), so redeliveries are no-ops."""
 

@@ -23,6 +23,10 @@ _PG_REASON = pytest.StashKey[str | None]()
 
 # 10:00 in Vietnam on Wednesday 15/04/2026 (a fixed "now" for every test).
 NOW = datetime(2026, 4, 15, 3, 0, tzinfo=UTC)
+# 08:00 on Monday 13/04: half an hour after last week's summary was due (Monday 07:30).
+SUMMARY_DAY = datetime(2026, 4, 13, 1, 0, tzinfo=UTC)
+# Registered at the campaign's start: there for every week's summary.
+LONG_AGO = datetime(2026, 1, 1, 1, 0, tzinfo=UTC)
 
 HAMLETS = [
     {"code": "BNA", "name": "Ấp Bãi Nhà A", "households": 412},
@@ -142,7 +146,8 @@ async def runtime(settings: Settings, clock: FixedClock) -> AsyncIterator[Runtim
 
 async def make_user(runtime: Runtime, *, external_id: str, role: Role = Role.OFFICER,
                     hamlet: str | None = "BNA", name: str = "Trần Văn Cán Bộ",
-                    channel: str = "console") -> User:
+                    channel: str = "console", joined: datetime | None = None) -> User:
+    """A registered person; `joined` (when they registered) defaults to the clock's now."""
     from sqlalchemy import select
 
     from models.campaign import Hamlet
@@ -152,7 +157,7 @@ async def make_user(runtime: Runtime, *, external_id: str, role: Role = Role.OFF
         if hamlet is not None:
             hamlet_id = await session.scalar(select(Hamlet.id).where(Hamlet.code == hamlet))
         user = User(display_name=name, role=role, hamlet_id=hamlet_id,
-                    created_at=runtime.services.clock.now(), active=True)
+                    created_at=joined or runtime.services.clock.now(), active=True)
         session.add(user)
         await session.flush()
         session.add(Identity(user_id=user.id, channel=channel, external_id=external_id,

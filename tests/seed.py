@@ -57,12 +57,15 @@ class Seeded:
 async def _make(runtime: Runtime, external_id: str, hamlet: str | None, name: str,
                 role: Role = Role.OFFICER, channel: str = "console",
                 joined: date = date(2026, 1, 1)) -> User:
-    user = await make_user(runtime, external_id=external_id, role=role, hamlet=hamlet,
-                           name=name, channel=channel)
+    return await make_user(runtime, external_id=external_id, role=role, hamlet=hamlet,
+                           name=name, channel=channel,
+                           joined=datetime(joined.year, joined.month, joined.day, 1, tzinfo=UTC))
+
+
+async def set_joined(runtime: Runtime, user: User, when: datetime) -> None:
+    """When `user` registered (weekly summaries skip weeks that ended before)."""
     async with runtime.services.sessions() as session, session.begin():
-        await session.execute(update(User).where(User.id == user.id).values(
-            created_at=datetime(joined.year, joined.month, joined.day, 1, tzinfo=UTC)))
-    return user
+        await session.execute(update(User).where(User.id == user.id).values(created_at=when))
 
 
 async def seed(runtime: Runtime, channel: str = "console",

@@ -18,7 +18,7 @@ from telegram import Update
 from telegram.ext import Application, ContextTypes
 from telegram.request import BaseRequest, RequestData
 
-from bot import scheduler
+from bot import scheduler, serve
 from bot.channels.telegram import TelegramChannel
 from bot.runtime import Runtime
 from tests.seed import TELEGRAM_IDS, seed
@@ -201,20 +201,17 @@ class TelegramHarness:
         if self.app.post_init:
             await self.app.post_init(self.app)
         await self.app.start()
-        assert self.app.updater is not None
-        await self.app.updater.start_polling(poll_interval=0.0, timeout=1)
+        await self.channel.start_polling(self.app)
         if self.schedule:
             self.scheduler = scheduler.build([self.channel.notifier(self.app)],
                                              self.runtime.settings)
             self.scheduler.start()
 
     async def stop(self) -> None:
-        assert self.app is not None and self.app.updater is not None
+        assert self.app is not None
         if self.scheduler is not None:
             self.scheduler.shutdown(wait=False)
-        await self.app.updater.stop()
-        await self.app.stop()
-        await self.app.shutdown()
+        await serve.stop_telegram(self.channel, self.app)
 
     # --- what users do --------------------------------------------------------------
 
@@ -236,6 +233,17 @@ class TelegramHarness:
         self.state.new_update.set()
         await self.wait_done(update["update_id"])
         return int(update["update_id"])
+
+    async def redeliver(self, update: dict[str, Any], limit: float = 10.0) -> None:
+        """Telegram hands an update over again; wait until the bot has confirmed it."""
+        self.state.updates.append(update)
+        self.state.new_update.set()
+
+        async def confirmed() -> None:
+            while any(u["update_id"] == update["update_id"] for u in self.state.updates):
+                self.state.new_update.set()
+                await asyncio.sleep(0.01)
+        await asyncio.wait_for(confirmed(), limit)
 
     async def wait_done(self, update_id: int, limit: float = 10.0) -> None:
         async def _wait() -> None:

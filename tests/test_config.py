@@ -66,6 +66,17 @@ def test_chat_timings_and_short_procedure_labels(tmp_path: Path) -> None:
     assert _error(bad, tmp_path).key == "procedures[0].short"
 
 
+def test_late_summary_limit_and_delivery_retention(tmp_path: Path) -> None:
+    s = parse_settings(raw_config(tmp_path), tmp_path)
+    assert s.notifications.weekly_latest_hours == 24 and s.chat.delivery_days == 30
+    s = parse_settings(raw_config(tmp_path, notifications={"weekly_latest_hours": 48},
+                                  chat={"delivery_days": 7}), tmp_path)
+    assert s.notifications.weekly_latest_hours == 48 and s.chat.delivery_days == 7
+    example = load_settings(REPO / "config.example.toml")
+    assert example.notifications.weekly_latest_hours == 24
+    assert example.chat.delivery_days == 30
+
+
 def test_dates_may_be_iso_text(tmp_path: Path) -> None:
     raw = raw_config(tmp_path)
     raw["campaign"]["start"] = "2026-02-01"
@@ -104,6 +115,9 @@ def _set(raw: dict[str, Any], path: str, value: Any) -> None:
     ("chat", {"menu_minutes": 0}, "chat.menu_minutes"),
     ("chat", {"household_minutes": "2h"}, "chat.household_minutes"),
     ("chat", {"undo_minutes": -1}, "chat.undo_minutes"),
+    ("chat", {"delivery_days": 0}, "chat.delivery_days"),
+    ("notifications", {"weekly_latest_hours": 0}, "notifications.weekly_latest_hours"),
+    ("notifications", {"weekly_latest_hours": "1 ngày"}, "notifications.weekly_latest_hours"),
 ])
 def test_bad_value_names_its_key(tmp_path: Path, path: str, value: Any, key: str) -> None:
     raw = raw_config(tmp_path)

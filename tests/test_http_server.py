@@ -162,6 +162,9 @@ async def test_download_links_work_once_for_the_right_person_before_expiry(
             leftovers = await asyncio.to_thread(
                 lambda: list((settings.data_dir / "downloads").rglob("*.*")))
             assert leftovers == []
+            # The scratch copies moved to their links: not even their folders are left.
+            outbox = settings.data_dir / "outbox"
+            assert not outbox.exists() or not any(outbox.iterdir())
             clock.set(NOW)
 
             # The person's role changed since the link was made: refused.

@@ -18,11 +18,11 @@ from bot.notify import Notifier, Outcome
 from bot.runtime import Runtime, build_runtime
 from handlers.io import PRIVATE, Inbound
 from models.notifications import Notification
-from models.people import Identity, User
-from tests.seed import Seeded, seed
+from models.people import Identity, Role, User
+from tests.conftest import LONG_AGO, SUMMARY_DAY, make_user
+from tests.seed import Seeded, seed, set_joined
 
 CHANNEL = "telegram"
-WED_10 = datetime(2026, 4, 15, 3, 0, tzinfo=UTC)  # 10:00 in Vietnam
 WED_1705 = datetime(2026, 4, 15, 10, 5, tzinfo=UTC)  # 17:05 in Vietnam
 
 
@@ -45,8 +45,13 @@ class Recorder:
 
 
 @pytest.fixture
-async def seeded(runtime: Runtime) -> Seeded:
-    return await seed(runtime, channel=CHANNEL)
+async def seeded(runtime: Runtime, clock: FixedClock) -> Seeded:
+    """The seeded campaign, on Monday 13/04 08:00 (last week's summary just due), with BNA's
+    head registered long before (the seed has them join on 15/04)."""
+    s = await seed(runtime, channel=CHANNEL)
+    await set_joined(runtime, s.head_bna, LONG_AGO)
+    clock.set(SUMMARY_DAY)
+    return s
 
 
 def notifier(runtime: Runtime, recorder: Recorder) -> Notifier:
@@ -63,7 +68,6 @@ async def restarted(settings: Settings, clock: FixedClock) -> AsyncIterator[Runt
 
 async def test_weekly_summary_goes_out_once_per_period_and_recipient(
         runtime: Runtime, seeded: Seeded, restarted: Runtime, clock: FixedClock) -> None:
-    clock.set(WED_10)
     rec = Recorder()
     assert await notifier(runtime, rec).run_weekly() == 2  # the supervisor and BNA's head
     assert await notifier(runtime, rec).run_weekly() == 0  # the same run again
@@ -94,16 +98,51 @@ async def test_weekly_summary_goes_out_once_per_period_and_recipient(
 
 async def test_a_summary_missed_while_down_goes_out_once_on_start(
         runtime: Runtime, seeded: Seeded, restarted: Runtime, clock: FixedClock) -> None:
-    # The bot was down over Monday 07:30 and starts again on Tuesday afternoon.
-    clock.set(datetime(2026, 4, 14, 8, 0, tzinfo=UTC))
+    # The bot was down over Monday 07:30 and starts again on Monday afternoon.
+    clock.set(datetime(2026, 4, 13, 8, 0, tzinfo=UTC))
     rec = Recorder()
     assert await notifier(runtime, rec).tick() == 2
-    clock.set(datetime(2026, 4, 14, 8, 10, tzinfo=UTC))
+    clock.set(datetime(2026, 4, 13, 8, 10, tzinfo=UTC))
     assert await notifier(restarted, rec).tick() == 0
     async with runtime.services.sessions() as session:
         rows = list(await session.scalars(select(Notification)))
     assert {(r.kind, r.period_key, r.status, r.attempts) for r in rows} == {
         ("weekly", "2026-04-06..2026-04-12", "sent", 1)}
+
+
+async def test_a_summary_is_not_sent_days_late(runtime: Runtime, seeded: Seeded,
+                                               clock: FixedClock) -> None:
+    # The bot starts for the first time on Saturday: Monday's summary is old news by now.
+    clock.set(datetime(2026, 4, 18, 3, 0, tzinfo=UTC))
+    rec = Recorder()
+    assert await notifier(runtime, rec).tick() == 0
+    # Up to `notifications.weekly_latest_hours` (24) after Monday 07:30 it is still caught up.
+    clock.set(datetime(2026, 4, 14, 0, 31, tzinfo=UTC))  # Tuesday 07:31
+    assert await notifier(runtime, rec).run_weekly() == 0
+    clock.set(datetime(2026, 4, 14, 0, 29, tzinfo=UTC))  # Tuesday 07:29
+    assert await notifier(runtime, rec).run_weekly() == 2
+    assert {who for who, _ in rec.sent} == {"sup", "head"}
+
+
+async def test_people_who_joined_after_the_week_get_the_next_summary_only(
+        runtime: Runtime, seeded: Seeded, clock: FixedClock) -> None:
+    # Registered on Monday 13/04 at 07:00, minutes before last week's summary went out.
+    await make_user(runtime, external_id="newsup", role=Role.SUPERVISOR, hamlet=None,
+                    name="Giám Sát Mới", channel=CHANNEL,
+                    joined=datetime(2026, 4, 13, 0, 0, tzinfo=UTC))
+    # Registered late on Sunday 12/04: there for the end of that week.
+    await make_user(runtime, external_id="sunday", role=Role.SUPERVISOR, hamlet=None,
+                    name="Giám Sát Chủ Nhật", channel=CHANNEL,
+                    joined=datetime(2026, 4, 12, 16, 30, tzinfo=UTC))
+    rec = Recorder()
+    assert await notifier(runtime, rec).run_weekly() == 3
+    assert rec.to("newsup") == [] and len(rec.to("sunday")) == 1
+    async with runtime.services.sessions() as session:
+        ledger = {(n.user_id, n.period_key) for n in await session.scalars(select(Notification))}
+    assert len(ledger) == 3  # nothing claimed for them either
+    clock.set(datetime(2026, 4, 20, 1, 0, tzinfo=UTC))  # the next Monday, 08:00
+    assert await notifier(runtime, rec).run_weekly() == 4
+    assert "Tóm tắt tuần 13/04 – 19/04/2026" in rec.to("newsup")[0]
 
 
 async def test_muted_recipients_get_nothing(runtime: Runtime, seeded: Seeded,

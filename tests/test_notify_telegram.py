@@ -14,13 +14,20 @@ from bot.clock import FixedClock
 from bot.runtime import Runtime
 from models.notifications import Notification
 from models.people import Identity, Role
-from tests.conftest import make_user
-from tests.seed import TELEGRAM_IDS, seed
+from tests.conftest import LONG_AGO, make_user
+from tests.seed import TELEGRAM_IDS, Seeded, seed, set_joined
 from tests.telegram_fake import FakeApiState, Sent, TelegramHarness
 
 SUP = int(TELEGRAM_IDS["sup"])
 HEAD = int(TELEGRAM_IDS["head"])
-TUESDAY = datetime(2026, 4, 14, 8, 0, tzinfo=UTC)  # 15:00 Tuesday in Vietnam
+MONDAY = datetime(2026, 4, 13, 8, 0, tzinfo=UTC)  # 15:00 Monday in Vietnam
+
+
+async def seeded(runtime: Runtime) -> Seeded:
+    """The seeded campaign with BNA's head registered before last week ended."""
+    s = await seed(runtime, channel="telegram", ids=TELEGRAM_IDS)
+    await set_joined(runtime, s.head_bna, LONG_AGO)
+    return s
 
 
 async def wait_for(condition: Callable[[], bool], limit: float = 10.0) -> None:
@@ -37,8 +44,8 @@ def summaries(state: FakeApiState) -> list[Sent]:
 
 async def test_jobs_are_scheduled_and_a_missed_summary_goes_out_once(
         runtime: Runtime, clock: FixedClock) -> None:
-    await seed(runtime, channel="telegram", ids=TELEGRAM_IDS)
-    clock.set(TUESDAY)  # Monday 07:30 passed while the bot was down
+    await seeded(runtime)
+    clock.set(MONDAY)  # Monday 07:30 passed while the bot was down
     state = FakeApiState()
     harness = TelegramHarness(runtime, state, schedule=True)
     await harness.start()
@@ -74,8 +81,8 @@ async def test_jobs_are_scheduled_and_a_missed_summary_goes_out_once(
 
 async def test_blocked_recipient_is_marked_and_flood_limit_is_waited_out(
         runtime: Runtime, clock: FixedClock) -> None:
-    seeded = await seed(runtime, channel="telegram", ids=TELEGRAM_IDS)
-    clock.set(TUESDAY)
+    s = await seeded(runtime)
+    clock.set(MONDAY)
     state = FakeApiState()
     state.errors[SUP] = [(403, "Forbidden: bot was blocked by the user", None)]
     state.errors[HEAD] = [(429, "Too Many Requests: retry after 1", 1)]
@@ -95,16 +102,16 @@ async def test_blocked_recipient_is_marked_and_flood_limit_is_waited_out(
             Identity.external_id == str(SUP)))
         assert identity is not None and identity.blocked_at is not None
         statuses = {n.user_id: n.status for n in await session.scalars(select(Notification))}
-    assert statuses == {seeded.supervisor.id: "blocked", seeded.head_bna.id: "sent"}
+    assert statuses == {s.supervisor.id: "blocked", s.head_bna.id: "sent"}
 
 
 async def test_a_summary_to_many_recipients_stays_under_telegrams_limit(
         runtime: Runtime, clock: FixedClock) -> None:
-    await seed(runtime, channel="telegram", ids=TELEGRAM_IDS)
+    await seeded(runtime)
     for i in range(45):
         await make_user(runtime, external_id=str(9000 + i), role=Role.SUPERVISOR, hamlet=None,
-                        name=f"Giám sát {i}", channel="telegram")
-    clock.set(TUESDAY)
+                        name=f"Giám sát {i}", channel="telegram", joined=LONG_AGO)
+    clock.set(MONDAY)
     state = FakeApiState()
     harness = TelegramHarness(runtime, state)
     await harness.start()

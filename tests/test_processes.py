@@ -8,6 +8,7 @@ import subprocess
 import sys
 import time
 from collections import Counter
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -20,8 +21,8 @@ from models.people import Role
 from models.sampling import Rule
 from models.verification import DONE, Call, Check
 from tests.cli import REPO, write_config
-from tests.conftest import NOW, make_user
-from tests.seed import seed
+from tests.conftest import LONG_AGO, NOW, SUMMARY_DAY, make_user
+from tests.seed import seed, set_joined
 from tests.test_verify_cli import _draw
 
 GIVEN = ["An", "Bình", "Cường", "Dũng", "Đức", "Giang", "Hà", "Hùng", "Khoa", "Lan", "Mai",
@@ -29,9 +30,10 @@ GIVEN = ["An", "Bình", "Cường", "Dũng", "Đức", "Giang", "Hà", "Hùng", 
 OFFICERS = len(GIVEN)
 
 
-def _both(tmp_path: Path, runtime: Runtime, task: str, *inputs: Any) -> list[Any]:
+def _both(tmp_path: Path, runtime: Runtime, task: str, *inputs: Any,
+          now: datetime = NOW) -> list[Any]:
     """Run TASK in two processes started at the same moment (one input each, or one for
-    both); their outputs."""
+    both), with their clocks at `now`; their outputs."""
     config = write_config(runtime, tmp_path)
     outs, procs = [], []
     for i, data in enumerate(inputs * 2 if len(inputs) == 1 else inputs):
@@ -39,7 +41,7 @@ def _both(tmp_path: Path, runtime: Runtime, task: str, *inputs: Any) -> list[Any
         source.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
         outs.append(out)
         procs.append(subprocess.Popen(
-            [sys.executable, "-m", "tests.multiproc_worker", str(config), NOW.isoformat(),
+            [sys.executable, "-m", "tests.multiproc_worker", str(config), now.isoformat(),
              task, str(source), str(out)], cwd=REPO, stderr=subprocess.PIPE, text=True))
     deadline = time.monotonic() + 60
     while not all(o.with_suffix(".ready").exists() for o in outs):
@@ -83,11 +85,12 @@ async def test_an_update_given_to_both_processes_is_handled_once(
 
 async def test_two_processes_send_each_weekly_summary_once(runtime: Runtime,
                                                            tmp_path: Path) -> None:
-    await seed(runtime)
+    seeded = await seed(runtime)
+    await set_joined(runtime, seeded.head_bna, LONG_AGO)
     for k in range(20):
         await make_user(runtime, external_id=f"sup{k}", role=Role.SUPERVISOR, hamlet=None,
-                        name=f"Giám Sát {k}")
-    first, second = _both(tmp_path, runtime, "weekly", None)
+                        name=f"Giám Sát {k}", joined=LONG_AGO)
+    first, second = _both(tmp_path, runtime, "weekly", None, now=SUMMARY_DAY)
 
     sent = Counter([*first, *second])
     assert len(sent) == 22  # 20 supervisors, the seeded supervisor and BNA's head

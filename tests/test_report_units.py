@@ -15,7 +15,7 @@ from bot.runtime import Runtime, build_runtime, sync_from_config
 from models.campaign import Hamlet
 from models.people import Role
 from tests.chat import Chat
-from tests.conftest import make_user, raw_config
+from tests.conftest import LONG_AGO, SUMMARY_DAY, make_user, raw_config
 
 HON_TRE = [("HT1", "Ấp Bãi Bấc"), ("HT2", "Ấp Bãi Nhà"), ("HT3", "Ấp Hòn Ngang")]
 LAI_SON = [("LS1", "Ấp Bãi Nhà B"), ("LS2", "Ấp Bãi Giếng")]
@@ -38,7 +38,7 @@ async def province(settings: Settings, clock: FixedClock,
             out = await chat.say(f"Lê Văn {given}; Tổ {k + 1}, {code}; 0912{h}0000{k}; 1")
             assert "Đã lưu hộ" in out
     await make_user(rt, external_id="sup", role=Role.SUPERVISOR, hamlet=None,
-                    name="Giám Sát Huyện")
+                    name="Giám Sát Huyện", joined=LONG_AGO)
     yield rt
     await rt.close()
 
@@ -93,14 +93,16 @@ async def test_menu_asks_for_a_commune_then_lists_its_hamlets(province: Runtime)
     assert "theo xã, phường" in back
 
 
-async def test_weekly_summary_for_several_communes_has_a_line_each(province: Runtime) -> None:
+async def test_weekly_summary_for_several_communes_has_a_line_each(
+        province: Runtime, clock: FixedClock) -> None:
     from bot.notify import Notifier
     from tests.test_notify import Recorder
 
     rec = Recorder()
+    clock.set(SUMMARY_DAY)
     await Notifier(province.services, "console", rec).run_weekly()
     [text] = rec.to("sup")
-    # Last week's summary (06/04–12/04): today's entries are not in it yet.
+    # Last week's summary (06/04–12/04): the entries logged on 15/04 are not in it.
     assert "Tóm tắt tuần 06/04 – 12/04/2026" in text
     assert "1. Xã Hòn Tre: 0/120 hộ (0,0%) · 0/3 ấp đạt" in text
     assert "2. Xã Lại Sơn: 0/40 hộ (0,0%) · 0/2 ấp đạt" in text

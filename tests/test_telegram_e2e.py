@@ -163,6 +163,15 @@ async def test_group_chat_gets_pointer_not_data(tg: TelegramHarness) -> None:
     assert await tg.say(OFFICER, "chào cả nhà", chat_id=-100123, chat_type="group") == []
 
 
+async def test_group_command_for_another_bot_is_ignored(tg: TelegramHarness) -> None:
+    for text in ("/help@other_bot", "/baocao@OtherBot tuần này", "/cuatoi@dvc_test_bot_2"):
+        assert await tg.say(OFFICER, text, chat_id=-100123, chat_type="supergroup") == []
+    # Addressed to us (whatever the letter case), or to nobody: the pointer to a private chat.
+    for text in ("/help@DVC_Test_Bot", "/help"):
+        out = await tg.say(OFFICER, text, chat_id=-100123, chat_type="supergroup")
+        assert len(out) == 1 and "tin nhắn riêng" in out[0].text
+
+
 async def test_redelivered_update_changes_nothing(runtime: Runtime) -> None:
     await make_user(runtime, external_id=str(OFFICER), channel="telegram")
     state = FakeApiState()
@@ -178,7 +187,7 @@ async def test_redelivered_update_changes_nothing(runtime: Runtime) -> None:
     second = TelegramHarness(runtime, state)
     await second.start()
     for update in first.pushed:
-        await second.push(update)
+        await second.redeliver(update)
     await second.stop()
     assert await _count(runtime, Entry) == entries
     assert await _count(runtime, AuditEvent) == audits

@@ -27,9 +27,9 @@ class InstrumentedZalo(ZaloChannel):
         self.done: list[str] = []
         self.changed = asyncio.Condition()
 
-    async def _handle(self, inbound: Inbound, text: bool) -> None:
+    async def _handle(self, key: str, inbound: Inbound, text: bool) -> None:
         try:
-            await super()._handle(inbound, text)
+            await super()._handle(key, inbound, text)
         finally:
             async with self.changed:
                 self.done.append(inbound.delivery_key)

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import logging
+import warnings
+from collections.abc import Awaitable, Callable
 from dataclasses import replace
-from datetime import UTC
-from typing import Any
+from datetime import UTC, timedelta
+from functools import partial
+from typing import Any, TypeVar
 
 from telegram import (
     BotCommand,
@@ -18,7 +22,14 @@ from telegram import (
     Update,
 )
 from telegram.constants import ChatType
-from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError
+from telegram.error import (
+    BadRequest,
+    Forbidden,
+    NetworkError,
+    RetryAfter,
+    TelegramError,
+    TimedOut,
+)
 from telegram.ext import (
     AIORateLimiter,
     Application,
@@ -29,6 +40,7 @@ from telegram.ext import (
     filters,
 )
 from telegram.request import BaseRequest
+from telegram.warnings import PTBUserWarning
 
 from bot.channels.ordering import PerChatUpdateProcessor
 from bot.channels.text_render import split_text
@@ -36,13 +48,19 @@ from bot.config import Settings
 from bot.notify import Notifier, Outcome
 from handlers.core import Core
 from handlers.i18n import fmt_phone
-from handlers.io import Attachment, Inbound, Reply, discard_file
+from handlers.io import Attachment, Inbound, Reply, discard_file, reply_from_dict
 from handlers.menu import commands_for
 from handlers.roster_file import MAX_BYTES
 
+# Our own getUpdates loop reads raw updates on purpose (to record them before de_json,
+# which an unknown update type would break); PTB would rather we called Bot.get_updates.
+warnings.filterwarnings("ignore", message=r".*Bot\.getUpdates.*", category=PTBUserWarning)
+
 CHANNEL = "telegram"
 MAX_MESSAGE = 4096
+ALLOWED_UPDATES = ["message", "callback_query"]
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 _CHAT_TYPES: dict[str, str] = {ChatType.PRIVATE: "private", ChatType.GROUP: "group",
                ChatType.SUPERGROUP: "supergroup", ChatType.CHANNEL: "channel"}
@@ -98,6 +116,8 @@ class TelegramChannel:
         # Every channel running in this process: a person linked on several gets each
         # pushed message once, on the one they used last.
         self.push_channels: tuple[str, ...] = (CHANNEL,)
+        self._poller: asyncio.Task[None] | None = None
+        self._stopping = asyncio.Event()
 
     def build(self, *, request: BaseRequest | None = None,
               get_updates_request: BaseRequest | None = None,
@@ -127,6 +147,7 @@ class TelegramChannel:
 
     async def _post_init(self, app: Application[Any, Any, Any, Any, Any, Any]) -> None:
         self.core.menu_channels.add(CHANNEL)
+        self.core.outbox_channels.add(CHANNEL)
         await set_menu(app, self.settings.language)
         notifier = self.notifier(app)
 
@@ -144,11 +165,144 @@ class TelegramChannel:
 
         return Notifier(self.core.services, CHANNEL, deliver, channels=self.push_channels)
 
+    # --- intake: recorded in the inbox, then confirmed, then handled ------------------
+
+    def inbox_key(self, bot: Any, update_id: int) -> str:
+        # As the core's delivery key: the bot id, since a new token restarts update ids.
+        return f"{CHANNEL}:{bot.id}:{update_id}"
+
+    async def start_polling(self, app: Application[Any, Any, Any, Any, Any, Any]) -> None:
+        """Our own long polling instead of PTB's Updater, which confirms a batch (the next
+        offset) before its updates are handled: what a crash then held was lost. Here an
+        update is in the database before Telegram hears of it; left-overs go first."""
+        self._stopping.clear()
+        cfg = self.settings.telegram
+        await app.bot.delete_webhook(drop_pending_updates=cfg.drop_pending_updates)
+        await self._resume(app)
+        self._poller = asyncio.get_running_loop().create_task(self._poll(app),
+                                                              name="telegram-poll")
+
+    async def _resume(self, app: Application[Any, Any, Any, Any, Any, Any]) -> None:
+        """What the last run left: replies recorded but not all sent go out now; updates
+        not handled yet are handled, in order."""
+        for left in await self.core.pending_inbound(CHANNEL):
+            if left.replies is None:
+                await self._feed(app, left.key, left.payload)
+                continue
+            chat_id = chat_of(left.payload)
+            if chat_id is not None:
+                replies = [reply_from_dict(r) for r in left.replies]
+                await self.send(app.bot, chat_id, replies, key=left.key, start=left.sent)
+            await self.core.finish_inbound(left.key)
+
+    @property
+    def polling(self) -> bool:
+        return self._poller is not None and not self._poller.done()
+
+    async def stop_polling(self) -> None:
+        self._stopping.set()
+        if self._poller is not None:
+            self._poller.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._poller
+            self._poller = None
+
+    async def _poll(self, app: Application[Any, Any, Any, Any, Any, Any]) -> None:
+        cfg = self.settings.telegram
+        offset: int | None = None
+        delay = 1.0
+        while not self._stopping.is_set():
+            params: dict[str, Any] = {"timeout": cfg.polling_timeout,
+                                      "allowed_updates": ALLOWED_UPDATES}
+            if offset is not None:
+                params["offset"] = offset  # confirms everything below: it is recorded
+            try:
+                raw = await app.bot.do_api_request(
+                    "getUpdates", api_kwargs=params, read_timeout=cfg.polling_timeout + 10)
+                updates = [u for u in raw or [] if isinstance(u, dict)
+                           and isinstance(u.get("update_id"), int)]
+                items = [(self.inbox_key(app.bot, u["update_id"]), u) for u in updates]
+                new = await self.core.record_inbound(CHANNEL, items)
+            except Exception as exc:  # the network, Telegram or the database: wait, retry
+                log.warning("telegram getUpdates failed: %s", type(exc).__name__)
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(self._stopping.wait(), delay)
+                delay = min(delay * 2, 60.0)
+                continue
+            delay = 1.0
+            if updates:
+                offset = max(u["update_id"] for u in updates) + 1
+            for key, payload in items:
+                if key in new:
+                    await self._feed(app, key, payload)
+
+    async def accept_webhook(self, app: Application[Any, Any, Any, Any, Any, Any],
+                             body: dict[str, Any]) -> None:
+        """A webhook delivery: recorded before Telegram gets its 200, then handled."""
+        update_id = body.get("update_id")
+        if not isinstance(update_id, int):
+            log.warning("telegram webhook: update without an id ignored")
+            return
+        key = self.inbox_key(app.bot, update_id)
+        if key in await self.core.record_inbound(CHANNEL, [(key, body)]):
+            await self._feed(app, key, body)
+
+    async def _feed(self, app: Application[Any, Any, Any, Any, Any, Any], key: str,
+                    payload: dict[str, Any]) -> None:
+        try:
+            update = Update.de_json(payload, app.bot)
+        except Exception:
+            update = None
+        if update is None or (update.message is None and update.callback_query is None):
+            # Unreadable (a newer Bot API type) or of a kind we do not take: skipped and
+            # marked done, so it never blocks the rest. Its id and fields' names only: the
+            # payload holds names and phone numbers.
+            fields = ",".join(sorted(k for k in payload if k != "update_id"))[:80]
+            log.warning("telegram update %s skipped: not a message we read (%s)",
+                        payload.get("update_id"), fields)
+            await self.core.finish_inbound(key)
+            return
+        await app.update_queue.put(update)
+
+    def drop_queued(self, app: Application[Any, Any, Any, Any, Any, Any]) -> int:
+        """Updates fed but not started: left in the inbox for the next start."""
+        dropped = 0
+        while not app.update_queue.empty():
+            app.update_queue.get_nowait()
+            dropped += 1
+        return dropped
+
+    # --- outbound -------------------------------------------------------------------
+
+    async def _retrying(self, call: Callable[[], Awaitable[T]]) -> T:
+        """A send, tried again on flood limits (after the wait Telegram asks for), network
+        errors and 5xx (after a growing pause), up to `telegram.send_attempts`. A timeout
+        is not repeated: the message may have arrived, and a double is worse."""
+        attempts = self.settings.telegram.send_attempts
+        pause = 0.5
+        for attempt in range(1, attempts + 1):
+            try:
+                return await call()
+            except RetryAfter as exc:
+                if attempt == attempts:
+                    raise
+                wait = exc.retry_after
+                await asyncio.sleep((wait.total_seconds() if isinstance(wait, timedelta)
+                                     else float(wait)) + 0.1)
+            except (TimedOut, BadRequest):  # BadRequest is a NetworkError in PTB: not retried
+                raise
+            except NetworkError:
+                if attempt == attempts:
+                    raise
+                await asyncio.sleep(pause)
+                pause = min(pause * 2, 8.0)
+        raise AssertionError("unreachable")
+
     async def deliver(self, bot: Any, chat_id: str | int, text: str) -> Outcome:
         """One pushed message; the outcome decides whether it is retried."""
         try:
             for chunk in split_text(text, MAX_MESSAGE):
-                await bot.send_message(chat_id=chat_id, text=chunk)
+                await self._retrying(partial(bot.send_message, chat_id=chat_id, text=chunk))
         except Forbidden:
             return Outcome.BLOCKED
         except BadRequest as exc:
@@ -162,6 +316,15 @@ class TelegramChannel:
         return Outcome.SENT
 
     async def _on_update(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        try:
+            await self._handle_update(update, context)
+        finally:
+            # Handled (or failed for good): its inbox row is done, whatever the replies did.
+            with contextlib.suppress(Exception):
+                await self.core.finish_inbound(self.inbox_key(context.bot, update.update_id))
+
+    async def _handle_update(self, update: Update,
+                             context: ContextTypes.DEFAULT_TYPE) -> None:
         bot = context.bot
         inbound = to_inbound(update, bot.id, bot.username or "")
         if inbound is None:
@@ -196,55 +359,81 @@ class TelegramChannel:
                 await bot.edit_message_reply_markup(chat_id=pressed.chat.id,
                                                     message_id=pressed.message_id,
                                                     reply_markup=None)
-        await self.send(bot, inbound.chat_id, replies)
+        await self.send(bot, inbound.chat_id, replies,
+                        key=self.inbox_key(bot, update.update_id))
 
-    async def send(self, bot: Any, chat_id: str | int, replies: list[Reply]) -> None:
+    async def send(self, bot: Any, chat_id: str | int, replies: list[Reply], *,
+                   key: str = "", start: int = 0) -> None:
         try:
-            await self._send(bot, chat_id, replies)
+            await self._send(bot, chat_id, replies, key=key, start=start)
         finally:
             for reply in replies:
                 if reply.cleanup:
                     discard(reply)
 
-    async def _send(self, bot: Any, chat_id: str | int, replies: list[Reply]) -> None:
-        for reply in replies:
+    async def _send(self, bot: Any, chat_id: str | int, replies: list[Reply], *, key: str,
+                    start: int) -> None:
+        """The replies in order, each tried again on network errors and flood limits; with
+        an inbox key, progress is recorded between replies, so a restart sends the rest
+        and not the start again (the last is covered by the row being finished)."""
+        for index in range(start, len(replies)):
+            reply = replies[index]
+            if key and index > start:
+                await self.core.replies_sent(key, index)
             try:
-                if reply.image is not None:
-                    with reply.image.open("rb") as fh:
-                        await bot.send_photo(chat_id=chat_id, photo=fh,
-                                             caption=reply.text[:1024] or None)
-                    continue
-                if reply.file is not None:
-                    with reply.file.open("rb") as fh:
-                        await bot.send_document(chat_id=chat_id, document=fh,
-                                                caption=reply.text[:1024] or None)
-                    continue
-                chunks = split_text(reply.text, MAX_MESSAGE)
-                if reply.phone and len(chunks) == 1:
-                    await self._send_with_phone(bot, chat_id, reply)
-                    continue
-                for i, chunk in enumerate(chunks):
-                    markup = keyboard(reply) if i == len(chunks) - 1 else None
-                    await bot.send_message(chat_id=chat_id, text=chunk, reply_markup=markup)
+                await self._send_one(bot, chat_id, reply)
+            except OSError:
+                # Its file is gone (written before a crash, or never): the text still goes.
+                log.warning("reply file missing; text sent alone")
+                with contextlib.suppress(TelegramError):
+                    await self._send_one(bot, chat_id, replace(reply, file=None, image=None))
             except Forbidden:
                 log.warning("user blocked the bot; reply dropped")
                 return
             except BadRequest as exc:
                 log.warning("telegram refused a reply: %s", type(exc).__name__)
+            except (NetworkError, RetryAfter) as exc:
+                log.error("reply not delivered after %d attempts: %s",
+                          self.settings.telegram.send_attempts, type(exc).__name__)
+
+    async def _send_one(self, bot: Any, chat_id: str | int, reply: Reply) -> None:
+        """One reply; each Bot API call tried again on its own, so no part goes twice."""
+        caption = reply.text[:1024] or None
+        path = reply.image or reply.file
+        if path is not None:
+            method = bot.send_photo if reply.image is not None else bot.send_document
+            field = "photo" if reply.image is not None else "document"
+
+            async def upload() -> object:
+                with path.open("rb") as fh:  # opened anew on each try
+                    return await method(chat_id=chat_id, caption=caption, **{field: fh})
+
+            await self._retrying(upload)
+            return
+        chunks = split_text(reply.text, MAX_MESSAGE)
+        if reply.phone and len(chunks) == 1:
+            await self._send_with_phone(bot, chat_id, reply)
+            return
+        for i, chunk in enumerate(chunks):
+            markup = keyboard(reply) if i == len(chunks) - 1 else None
+            await self._retrying(partial(bot.send_message, chat_id=chat_id, text=chunk,
+                                         reply_markup=markup))
 
     async def _send_with_phone(self, bot: Any, chat_id: str | int, reply: Reply) -> None:
         """The phone number as a tel: link, so the caller taps it to dial."""
         assert reply.phone is not None
         entity = tel_link(reply.text, reply.phone)
         try:
-            await bot.send_message(chat_id=chat_id, text=reply.text, reply_markup=keyboard(reply),
-                                   entities=[entity] if entity else None)
+            await self._retrying(partial(
+                bot.send_message, chat_id=chat_id, text=reply.text,
+                reply_markup=keyboard(reply), entities=[entity] if entity else None))
         except BadRequest:
             # A client or server that refuses the link still gets the card, with the
             # international number (which Telegram apps make tappable by themselves).
             log.info("tel: link refused; card sent with a plain number")
-            await bot.send_message(chat_id=chat_id, text=f"{reply.text}\n☎️ {reply.phone}",
-                                   reply_markup=keyboard(reply))
+            await self._retrying(partial(
+                bot.send_message, chat_id=chat_id, text=f"{reply.text}\n☎️ {reply.phone}",
+                reply_markup=keyboard(reply)))
 
     async def _on_error(self, update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
         # Only the error type: an update's text may hold names and phone numbers.
@@ -263,6 +452,18 @@ async def fetch_document(document: Document) -> Attachment:
         log.warning("could not download a sent file: %s", type(exc).__name__)
         return Attachment(name, refused="failed")
     return Attachment(name, data)
+
+
+def chat_of(payload: dict[str, Any]) -> int | None:
+    """The chat a raw update came from (a message's, or a pressed button's message's)."""
+    for path in (("message", "chat", "id"), ("callback_query", "message", "chat", "id"),
+                 ("callback_query", "from", "id")):
+        node: Any = payload
+        for part in path:
+            node = node.get(part) if isinstance(node, dict) else None
+        if isinstance(node, int):
+            return node
+    return None
 
 
 def _utf16_len(text: str) -> int:

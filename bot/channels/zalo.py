@@ -25,7 +25,7 @@ from bot.config import WEBHOOK, Settings
 from bot.notify import Notifier, Outcome
 from handlers.core import Core
 from handlers.i18n import t
-from handlers.io import PRIVATE, Inbound, Reply
+from handlers.io import PRIVATE, Inbound, Reply, reply_from_dict
 
 CHANNEL = "zalo"
 TEXT_EVENT = "message.text.received"
@@ -136,7 +136,9 @@ class ZaloChannel:
         """Check the token, then take updates by webhook (secret given) or long polling."""
         await self.api.get_me()
         self.core.link_channels.add(CHANNEL)
+        self.core.outbox_channels.add(CHANNEL)
         self.core.listeners.append(self._wake)
+        await self._resume()
         if self.settings.zalo.mode == WEBHOOK:
             self.secret = secret
             await self.api.set_webhook(self.settings.zalo_webhook, secret)
@@ -179,12 +181,16 @@ class ZaloChannel:
                 continue
             delay = 1.0
             if update is not None:
-                self.accept(update)
+                try:
+                    await self.accept(update)
+                except Exception as exc:  # the database: this one is lost, say so
+                    log.error("zalo update not recorded: %s", type(exc).__name__)
 
     # --- inbound -------------------------------------------------------------------
 
-    def accept(self, body: Any) -> bool:
-        """Queue one delivered update (from polling or the webhook); False if unusable."""
+    async def accept(self, body: Any) -> bool:
+        """Record one delivered update in the inbox (from polling, or the webhook before it
+        answers 200), then queue it; False if unusable."""
         update = unwrap(body)
         if update is None:
             return False
@@ -193,31 +199,62 @@ class ZaloChannel:
             return False
         if inbound.delivery_key in self._recent:
             return True  # a redelivery: the database would skip it too, this is cheaper
+        key = f"{CHANNEL}:{inbound.delivery_key}"
+        new = await self.core.record_inbound(CHANNEL, [(key, update)])
         self._recent[inbound.delivery_key] = None
         if len(self._recent) > _RECENT:
             self._recent.popitem(last=False)
-        text = is_text(update)
-        self.queues.submit(inbound.chat_id, lambda: self._handle(inbound, text))
+        if key in new:
+            self._queue(key, inbound, update)
         return True
 
-    async def _handle(self, inbound: Inbound, text: bool) -> None:
-        if not text:
-            # Pictures, stickers, voice: the bot only reads text, and Zalo cannot pass
-            # files on (a roster is imported through Telegram or the command line).
-            if inbound.chat_type == PRIVATE:
-                await self._send_text(inbound.chat_id,
-                                      t(self.settings.language, "zalo_text_only"))
-            return
-        replies = await self.core.handle(inbound)
-        await self.send(inbound.chat_id, replies)
+    def _queue(self, key: str, inbound: Inbound, update: dict[str, Any]) -> None:
+        text = is_text(update)
+        self.queues.submit(inbound.chat_id, lambda: self._handle(key, inbound, text))
+
+    async def _resume(self) -> None:
+        """What the last run left: replies recorded but not sent go out first, in order;
+        updates not handled yet are queued."""
+        for left in await self.core.pending_inbound(CHANNEL):
+            update = unwrap(left.payload)
+            inbound = to_inbound(update) if update is not None else None
+            if update is None or inbound is None:
+                await self.core.finish_inbound(left.key)
+            elif left.replies is None:
+                self._queue(left.key, inbound, update)
+            else:
+                replies = [reply_from_dict(r) for r in left.replies]
+                await self.send(inbound.chat_id, replies[left.sent:], key=left.key,
+                                offset=left.sent)
+                await self.core.finish_inbound(left.key)
+
+    async def _handle(self, key: str, inbound: Inbound, text: bool) -> None:
+        try:
+            if not text:
+                # Pictures, stickers, voice: the bot only reads text, and Zalo cannot pass
+                # files on (a roster is imported through Telegram or the command line).
+                if inbound.chat_type == PRIVATE:
+                    await self._send_text(inbound.chat_id,
+                                          t(self.settings.language, "zalo_text_only"))
+                return
+            replies = await self.core.handle(inbound)
+            await self.send(inbound.chat_id, replies, key=key)
+        finally:
+            with contextlib.suppress(Exception):
+                await self.core.finish_inbound(key)
 
     # --- outbound ------------------------------------------------------------------
 
     def render(self, reply: Reply) -> str:
         return numbered(reply, reply.lang or self.settings.language)
 
-    async def send(self, chat_id: str, replies: list[Reply]) -> None:
-        for reply in replies:
+    async def send(self, chat_id: str, replies: list[Reply], *, key: str = "",
+                   offset: int = 0) -> None:
+        """In order; with an inbox key, progress is recorded between replies, so a restart
+        sends the rest and not the start again."""
+        for index, reply in enumerate(replies):
+            if key and index:
+                await self.core.replies_sent(key, offset + index)
             try:
                 if reply.image_url:
                     await self.api.send_photo(chat_id, reply.image_url, reply.text[:MAX_TEXT])
