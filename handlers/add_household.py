@@ -45,12 +45,13 @@ from models.records import Dialog
 from models.registry import (
     Duplicate,
     HouseholdInput,
+    OtherHamlet,
     active_procedures,
     add_to_household,
     create_household_entry,
     edit_entry,
     find_duplicates,
-    load_entry,
+    own_entry,
 )
 from models.roster_match import LinkError, link
 from models.text import fold
@@ -65,6 +66,8 @@ SHORT_LABEL = 22  # characters of a procedure's button on a phone
 
 
 def can_log(ctx: Ctx) -> bool:
+    """The sender has a hamlet to log for. Whether that hamlet is still in the campaign is
+    asked before anything is stored (`Ctx.closed_notice`)."""
     return ctx.me.hamlet_id is not None
 
 
@@ -72,6 +75,9 @@ def can_log(ctx: Ctx) -> bool:
 async def cmd_add(ctx: Ctx, arg: str) -> list[Reply]:
     if not can_log(ctx):
         return [Reply(ctx.t("add_needs_hamlet"))]
+    closed = await ctx.closed_notice()
+    if closed:
+        return closed
     notice = await set_aside(ctx)
     if arg:
         return notice + await household_message(ctx, arg)
@@ -83,6 +89,9 @@ async def cmd_next(ctx: Ctx, arg: str) -> list[Reply]:
     """Take up the households set aside, oldest first."""
     if not can_log(ctx):
         return [Reply(ctx.t("add_needs_hamlet"))]
+    closed = await ctx.closed_notice()
+    if closed:
+        return closed  # the households set aside stay kept
     if ctx.dialog is not None and is_household_state(ctx.dialog.state):
         return [Reply(ctx.t("drafts_busy")), *await reask(ctx)]
     await set_aside(ctx)
@@ -156,6 +165,9 @@ async def _catalog(ctx: Ctx) -> list[ProcedureChoice]:
 async def household_message(ctx: Ctx, raw: str) -> list[Reply]:
     """A household typed in one message: stored at once when complete and clear; otherwise
     its question is asked now, or queued behind the household being asked about."""
+    closed = await ctx.closed_notice()
+    if closed:
+        return closed
     catalog = await _catalog(ctx)
     parsed = parse_one_line(raw, catalog, ctx.today, ctx.settings.campaign)
     if not parsed.readable:
@@ -200,6 +212,14 @@ def _check_name_keys(d: dict[str, Any]) -> None:
 async def advance(ctx: Ctx, d: dict[str, Any]) -> list[Reply]:
     """The next question of the household whose dialog is open (or of a waiting one, with
     nothing open), or store it when nothing is left to ask."""
+    if d.get("mode") == "add":
+        closed = await ctx.closed_notice()
+        if closed:
+            # The hamlet left the campaign while this household was being asked about: not
+            # stored, but kept (never dropped) in case its officer is moved to another hamlet.
+            await close(ctx)
+            keep(ctx.session, user_id=ctx.me.id, draft=d, now=ctx.now)
+            return closed
     question, dups = await _question(ctx, d)
     if question is None:
         entry = await _store(ctx, d, dups)
@@ -527,27 +547,27 @@ async def on_field(ctx: Ctx, answer: Answer) -> list[Reply]:
 
 
 def _ask_duplicate(ctx: Ctx, d: dict[str, Any], dups: list[Duplicate]) -> Reply:
-    # Only this hamlet's households can be added to: another hamlet's stays out of reach.
-    d["duplicates"] = [dup.household.id for dup in dups
-                       if dup.household.hamlet_id == ctx.me.hamlet_id]
+    # Only this hamlet's households are shown and can be added to. Another hamlet's (a
+    # phone match: names only match within the hamlet) stays out of reach: not its id, name,
+    # address, procedures or officer, only that the phone is recorded elsewhere and what to
+    # do about it. Its household is never joined from here.
+    own = [dup for dup in dups if dup.household.hamlet_id == ctx.me.hamlet_id]
+    elsewhere = len(own) < len(dups)
+    d["duplicates"] = [dup.household.id for dup in own]
     lines = [ctx.t("dup_title", name=d["name"])]
     same: list[Option] = []
-    for dup in dups:
+    for dup in own:
         hh = dup.household
-        reason = ctx.t(f"dup_reason_{dup.reason}")
-        if hh.hamlet_id == ctx.me.hamlet_id:
-            lines.append(ctx.t("dup_line", id=hh.id, name=hh.head_name, address=hh.address,
-                               phone=fmt_phone(hh.phone), reason=reason))
-        else:
-            # Another hamlet's household: say it exists, without its personal data.
-            lines.append(ctx.t("dup_line_other_hamlet", id=hh.id, reason=reason))
-            continue  # nor what was done there, nor a way to add to it
+        lines.append(ctx.t("dup_line", id=hh.id, name=hh.head_name, address=hh.address,
+                           phone=fmt_phone(hh.phone), reason=ctx.t(f"dup_reason_{dup.reason}")))
         if dup.procedures:
             lines.append(ctx.t("dup_done", names="; ".join(dup.procedures),
                                day=fmt_date(dup.last_guided_on) if dup.last_guided_on else "",
                                officer=dup.officer_name))
-        label_key = "opt_dup_same" if len(dups) == 1 else "opt_dup_same_n"
+        label_key = "opt_dup_same" if len(own) == 1 else "opt_dup_same_n"
         same.append(Option(ctx.t(label_key, id=hh.id), f"same:{hh.id}"))
+    if elsewhere:
+        lines.append(ctx.t("dup_other_hamlet"))
     lines.append(ctx.t("dup_question"))
     shared_phone = any(dup.by_phone for dup in dups)
     # Merging is never first: a "1" typed in haste must not join two families.
@@ -586,11 +606,17 @@ def _input(d: dict[str, Any]) -> HouseholdInput:
 
 async def _store(ctx: Ctx, d: dict[str, Any], dups: list[Duplicate]) -> Entry:
     answer = str(d.get("dup_answer") or "")
-    if answer.startswith("same:") and int(answer[5:]) in (d.get("duplicates") or []):
-        return await add_to_household(ctx.session, household_id=int(answer[5:]),
-                                      data=_input(d), officer=ctx.me, now=ctx.now)
     hamlet_id = ctx.me.hamlet_id
     assert hamlet_id is not None
+    if answer.startswith("same:") and int(answer[5:]) in (d.get("duplicates") or []):
+        try:
+            return await add_to_household(ctx.session, household_id=int(answer[5:]),
+                                          hamlet_id=hamlet_id, data=_input(d), officer=ctx.me,
+                                          now=ctx.now)
+        except OtherHamlet:
+            # A draft from an older version offered another hamlet's household: it is
+            # stored for this hamlet instead, as a household of its own.
+            answer = d["dup_answer"] = "other"
     shared = False
     if answer == "other":
         # Only a phone match means a shared phone; a name+address match is a namesake.
@@ -670,6 +696,8 @@ def _late_note(ctx: Ctx, d: dict[str, Any]) -> str:
 async def next_waiting(ctx: Ctx) -> list[Reply]:
     """With no household question open: ask the next queued household, or mention those
     set aside."""
+    if await ctx.closed_hamlet() is not None:
+        return []  # nothing more is logged for this hamlet: its drafts stay as they are
     rows = await waiting(ctx.session, ctx.me.id)
     queued = next((r for r in rows if r.draft.get("queued")), None)
     if queued is not None:
@@ -684,8 +712,8 @@ async def next_waiting(ctx: Ctx) -> list[Reply]:
 
 
 async def _save_edit(ctx: Ctx, d: dict[str, Any]) -> list[Reply]:
-    entry = await load_entry(ctx.session, int(d["entry_id"]))
-    if entry is None or entry.deleted_at is not None or entry.officer_id != ctx.me.id:
+    entry = await own_entry(ctx.session, ctx.me, int(d["entry_id"]))
+    if entry is None:
         await close(ctx)
         return [Reply(ctx.t("entry_not_found", id=d["entry_id"]))]
     if _missing(d) is not None:

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from handlers.i18n import t
-from handlers.io import Inbound
+from handlers.io import Inbound, Reply
 from models.campaign import Hamlet
 from models.people import User
 from models.records import Dialog
@@ -80,6 +80,23 @@ class Ctx:
         if self.user is None or self.user.hamlet_id is None:
             return None
         return await self.session.get(Hamlet, self.user.hamlet_id)
+
+    async def closed_hamlet(self) -> Hamlet | None:
+        """The sender's hamlet when it is no longer in the campaign (removed from the
+        configuration, so deactivated by `bot init`; never deleted). The one place this rule
+        lives: nothing more is logged for such a hamlet, and its people see no figures for it,
+        only that it left the campaign."""
+        hamlet = await self.hamlet()
+        return hamlet if hamlet is not None and not hamlet.active else None
+
+    async def closed_notice(self) -> list[Reply]:
+        """What the people of a hamlet no longer in the campaign are told instead of logging
+        or seeing its progress; nothing for everyone else."""
+        hamlet = await self.closed_hamlet()
+        if hamlet is None:
+            return []
+        return [Reply(self.t("hamlet_closed", hamlet=hamlet.name,
+                             campaign=self.settings.campaign.name))]
 
     @property
     def me(self) -> User:

@@ -10,7 +10,7 @@ from handlers.dialog import REPEAT, Answer, ask, close, command, draft, on_state
 from handlers.i18n import fmt_date, fmt_phone, fmt_short_date
 from handlers.io import Option, Reply
 from models.households import Entry
-from models.registry import count_my_entries, load_entry, my_entries, soft_delete_entry
+from models.registry import count_my_entries, my_entries, own_entry, soft_delete_entry
 from models.text import clean
 
 REASON_MAX = 300
@@ -28,10 +28,10 @@ def _entry_line(ctx: Ctx, entry: Entry) -> str:
 
 @command("cuatoi", "mine", "danhsach")
 async def cmd_mine(ctx: Ctx, arg: str) -> list[Reply]:
-    entries = await my_entries(ctx.session, ctx.me.id, limit=10, newest_saved=True)
+    entries = await my_entries(ctx.session, ctx.me, limit=10, newest_saved=True)
     if not entries:
         return [Reply(ctx.t("mine_empty"))]
-    total = await count_my_entries(ctx.session, ctx.me.id)
+    total = await count_my_entries(ctx.session, ctx.me)
     lines = [ctx.t("mine_title", shown=len(entries), total=total)]
     lines += [_entry_line(ctx, e) for e in entries]
     lines.append(ctx.t("mine_hint"))
@@ -39,13 +39,11 @@ async def cmd_mine(ctx: Ctx, arg: str) -> list[Reply]:
 
 
 async def _own_entry(ctx: Ctx, raw_id: str) -> Entry | None:
+    """One of the sender's own live entries of their hamlet (`models.registry._mine`)."""
     digits = raw_id.strip().lstrip("#")
-    if not digits.isdigit():
+    if not digits.isdigit() or len(digits) > 18:
         return None
-    entry = await load_entry(ctx.session, int(digits))
-    if entry is None or entry.deleted_at is not None or entry.officer_id != ctx.me.id:
-        return None
-    return entry
+    return await own_entry(ctx.session, ctx.me, int(digits))
 
 
 async def _pick(ctx: Ctx, purpose: str, arg: str) -> list[Reply]:
@@ -54,7 +52,7 @@ async def _pick(ctx: Ctx, purpose: str, arg: str) -> list[Reply]:
         if entry is None:
             return [Reply(ctx.t("entry_not_found", id=arg.strip().lstrip("#")[:12]))]
         return await _picked(ctx, purpose, entry)
-    entries = await my_entries(ctx.session, ctx.me.id, limit=8, newest_saved=True)
+    entries = await my_entries(ctx.session, ctx.me, limit=8, newest_saved=True)
     if not entries:
         return [Reply(ctx.t("mine_empty"))]
     opts = [Option(f"#{e.id} {e.household.head_name} ({fmt_short_date(e.guided_on)})",
@@ -182,7 +180,7 @@ async def cmd_undo(ctx: Ctx, arg: str) -> list[Reply]:
     """Undo a household just saved: the latest one, or the one named."""
     if arg:
         return await _undo(ctx, arg)
-    latest = await my_entries(ctx.session, ctx.me.id, limit=1, newest_saved=True)
+    latest = await my_entries(ctx.session, ctx.me, limit=1, newest_saved=True)
     if not latest:
         return [Reply(ctx.t("mine_empty"))]
     return await _undo(ctx, str(latest[0].id))

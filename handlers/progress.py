@@ -46,12 +46,16 @@ def render(ctx: Ctx, p: Progress) -> str:
 async def cmd_progress(ctx: Ctx, arg: str) -> list[Reply]:
     user = ctx.me
     hamlet: Hamlet | None
-    if arg and user.role in (Role.SUPERVISOR, Role.ADMIN):
+    staff = user.role in (Role.SUPERVISOR, Role.ADMIN)
+    closed = [] if arg and staff else await ctx.closed_notice()
+    if closed:
+        return closed  # its people are told it left the campaign, not shown its figures
+    if arg and staff:
         hamlet = await ctx.session.scalar(
             select(Hamlet).where(Hamlet.code == arg.strip().upper()))
         if hamlet is None:
             return [Reply(ctx.t("hamlet_unknown", code=arg.strip()[:20]))]
-    elif arg and user.role not in (Role.SUPERVISOR, Role.ADMIN):
+    elif arg:
         own = await ctx.hamlet()
         if own is None or arg.strip().upper() != own.code:
             return [Reply(ctx.t("progress_other_hamlet_refused"))]

@@ -248,7 +248,7 @@ async def _explain_one(ctx: Ctx, check: Check) -> list[Reply]:
 
 @command("giaitrinh", "explain")
 async def cmd_explain(ctx: Ctx, arg: str) -> list[Reply]:
-    pending = await returned_to(ctx.session, ctx.me.id)
+    pending = await returned_to(ctx.session, ctx.me)
     digits = arg.strip().lstrip("#")
     if digits:
         check = next((c for c in pending if str(c.id) == digits), None)
@@ -278,7 +278,7 @@ async def step_explain_pick(ctx: Ctx, answer: Answer) -> list[Reply]:
 @on_state("verify.explain")
 async def step_explain(ctx: Ctx, answer: Answer) -> list[Reply]:
     check_id = draft_int(ctx, "check")
-    check = next((c for c in await returned_to(ctx.session, ctx.me.id) if c.id == check_id),
+    check = next((c for c in await returned_to(ctx.session, ctx.me) if c.id == check_id),
                  None)
     if check is None:
         await close(ctx)

@@ -243,13 +243,16 @@ async def failed_checks(session: AsyncSession, campaign_id: int, *,
     return list(await session.scalars(stmt.order_by(Check.decided_at, Check.id)))
 
 
-async def returned_to(session: AsyncSession, officer_id: int) -> list[Check]:
-    """Checks sent back to this officer that they have not answered yet."""
+async def returned_to(session: AsyncSession, officer: User) -> list[Check]:
+    """Checks sent back to this officer that they have not answered yet; only of their own
+    hamlet's households (an entry an older version let join another hamlet's household
+    stays with the office)."""
     return list(await session.scalars(
-        select(Check).where(Check.officer_id == officer_id, Check.status == DONE,
-                            Check.outcome.in_([o.value for o in Outcome
-                                               if o.returns_to_officer]),
-                            Check.officer_reply_at.is_(None))
+        select(Check).join(Household, Household.id == Check.household_id)
+        .where(Check.officer_id == officer.id, Check.status == DONE,
+               Check.hamlet_id == officer.hamlet_id, Household.hamlet_id == officer.hamlet_id,
+               Check.outcome.in_([o.value for o in Outcome if o.returns_to_officer]),
+               Check.officer_reply_at.is_(None))
         .order_by(Check.decided_at, Check.id)))
 
 

@@ -30,7 +30,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import Mapped, aliased, mapped_column
 
 from models.base import Base, BigId, UTCDateTime
-from models.households import Entry
+from models.households import Entry, Household
 from models.people import Identity, Role, User
 from models.verification import DONE, Check, Outcome
 
@@ -223,7 +223,12 @@ async def returns_due(session: AsyncSession, *, channel: str, since: datetime,
     rows = await session.execute(
         select(Check, User, Identity.external_id)
         .join(User, User.id == Check.officer_id).join(Identity, Identity.user_id == User.id)
+        .join(Household, Household.id == Check.household_id)
         .where(Check.status == DONE, Check.decided_at >= since,
+               # Only a check of the officer's own hamlet, on a household of that hamlet:
+               # another hamlet's household (an old cross-hamlet entry, a moved officer)
+               # is never pushed to them.
+               Check.hamlet_id == User.hamlet_id, Household.hamlet_id == User.hamlet_id,
                Check.outcome.in_([o.value for o in Outcome if o.returns_to_officer]),
                User.active, Identity.channel == channel, Identity.blocked_at.is_(None),
                preferred(channels or (channel,)), ~told)

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
@@ -18,6 +18,10 @@ from models.households import Entry, Household
 from models.people import User
 from models.tally import first_entry, tracking
 from models.text import clean, fold
+
+
+class OtherHamlet(LookupError):
+    """A household of another hamlet than the officer's: never added to from here."""
 
 
 @dataclass(frozen=True)
@@ -109,11 +113,15 @@ async def create_household_entry(
 
 async def add_to_household(
     session: AsyncSession, *, household_id: int, data: HouseholdInput, officer: User,
-    now: datetime,
+    now: datetime, hamlet_id: int | None = None,
 ) -> Entry:
+    """Another guidance entry for a logged household; with `hamlet_id` (an officer logging
+    for their hamlet), only a household of that hamlet (else `OtherHamlet`)."""
     household = await session.get(Household, household_id)
     if household is None:
         raise LookupError("household vanished")
+    if hamlet_id is not None and household.hamlet_id != hamlet_id:
+        raise OtherHamlet("household of another hamlet")
     return await _add_entry(session, household=household, data=data, officer=officer, now=now)
 
 
@@ -125,24 +133,43 @@ async def load_entry(session: AsyncSession, entry_id: int) -> Entry | None:
     )
 
 
-async def my_entries(session: AsyncSession, officer_id: int, limit: int = 10, *,
+def _mine(officer: User) -> tuple[ColumnElement[bool], ...]:
+    """An officer's own live entries, and only those of their hamlet whose household is of
+    that hamlet too: an entry an older version let join another hamlet's household (or one
+    logged before the officer moved hamlet) is neither shown nor changed. The one scope
+    /cuatoi, /sua, /xoa and undo use (the query joins Household)."""
+    return (Entry.officer_id == officer.id, Entry.deleted_at.is_(None),
+            Entry.hamlet_id == officer.hamlet_id, Household.hamlet_id == officer.hamlet_id)
+
+
+async def own_entry(session: AsyncSession, officer: User, entry_id: int) -> Entry | None:
+    """One of the officer's own entries (`_mine`), or None."""
+    return await session.scalar(
+        select(Entry).join(Household, Household.id == Entry.household_id)
+        .options(selectinload(Entry.procedures), selectinload(Entry.household))
+        .where(Entry.id == entry_id, *_mine(officer))
+    )
+
+
+async def my_entries(session: AsyncSession, officer: User, limit: int = 10, *,
                      newest_saved: bool = False) -> list[Entry]:
-    """An officer's live entries, latest guidance day first (or latest saved first)."""
+    """An officer's own entries (`_mine`), latest guidance day first (or latest saved)."""
     order = (Entry.id.desc(),) if newest_saved else (Entry.guided_on.desc(), Entry.id.desc())
     # (/cuatoi and /sua list the latest saved: what the officer just entered is on top.)
     return list(await session.scalars(
-        select(Entry)
+        select(Entry).join(Household, Household.id == Entry.household_id)
         .options(selectinload(Entry.procedures), selectinload(Entry.household))
-        .where(Entry.officer_id == officer_id, Entry.deleted_at.is_(None))
+        .where(*_mine(officer))
         .order_by(*order)
         .limit(limit)
     ))
 
 
-async def count_my_entries(session: AsyncSession, officer_id: int) -> int:
+async def count_my_entries(session: AsyncSession, officer: User) -> int:
     return int(await session.scalar(
         select(func.count()).select_from(Entry)
-        .where(Entry.officer_id == officer_id, Entry.deleted_at.is_(None))
+        .join(Household, Household.id == Entry.household_id)
+        .where(*_mine(officer))
     ) or 0)
 
 

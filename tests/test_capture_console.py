@@ -47,14 +47,24 @@ async def test_another_hamlets_household_cannot_be_joined(runtime: Runtime) -> N
     await make_user(runtime, external_id="an")
     chat = Chat(runtime, "an")
     out = await chat.say("Phan Văn Lực, Tổ 5, 0903 111 222, 1")
-    assert "ở ấp khác (trùng số điện thoại)" in out and "Phạm Thị Hồng" not in out
+    # Only that the phone is recorded elsewhere and what to do: no id, name, address,
+    # procedure or officer of the other hamlet's household.
+    assert "đã được ghi cho một hộ ở ấp khác" in out
+    assert "báo trưởng ấp hoặc Phòng Văn hóa – Xã hội" in out and "chọn «Hộ khác»" in out
+    households, _ = await _rows(runtime)
+    assert f"#{households[0].id}" not in out
+    for private in ("Phạm Thị Hồng", "Tổ 4", "khai sinh", "Cán Bộ"):
+        assert private not in out
     assert "Cùng hộ" not in out and "1. Hộ khác" in out and "2. Nhập nhầm" in out
     assert "cùng hộ" not in (await chat.say("cùng hộ")).casefold().split("\n")[0]
     out = await chat.say("1")
-    assert "hộ riêng" in out
+    assert "hộ riêng" in out and "dùng chung số điện thoại" in out
     households, entries = await _rows(runtime)
     assert households[0].hamlet_id != households[1].hamlet_id
     assert {e.household_id for e in entries} == {h.id for h in households}
+    assert {e.hamlet_id for e in entries} == {h.hamlet_id for h in households}
+    # Flagged on both sides for the office (the evidence sheet's shared-phone column).
+    assert [h.shares_phone for h in households] == [True, True]
 
 
 async def test_wrong_phone_during_a_question_is_a_household_not_an_answer(

@@ -154,9 +154,10 @@ async def test_same_phone_from_other_hamlet_hides_personal_data(runtime: Runtime
     await make_user(runtime, external_id="binh", hamlet="NHO")
     other = Chat(runtime, "binh")
     out = await _prompt(other, "Phạm Văn Dũng; Tổ 1; 0912345678; 1")
-    assert "ở ấp khác (trùng số điện thoại)" in out
+    assert "Số điện thoại này đã được ghi cho một hộ ở ấp khác" in out
     assert "Nguyễn Văn An" not in out
     assert "Tổ 3" not in out
+    assert "Hộ #" not in out  # not even its id
 
 
 async def test_deleted_household_is_not_a_duplicate(runtime: Runtime) -> None:

@@ -446,7 +446,7 @@ async def test_outcomes_eligibility_and_overturn(runtime: Runtime) -> None:
     camp = await _campaign_id(runtime)
     async with runtime.services.sessions() as session:
         assert [c.id for c in await failed_checks(session, camp)] == [nho[2].id]
-        assert [c.id for c in await returned_to(session, s.nho.id)] == [nho[2].id]
+        assert [c.id for c in await returned_to(session, s.nho)] == [nho[2].id]
         calls = list(await session.scalars(select(Call).where(Call.check_id == nho[2].id)))
     assert [(c.outcome, c.caller_id) for c in calls] == [("not_guided", s.supervisor.id)]
 

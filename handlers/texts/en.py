@@ -244,7 +244,15 @@ MESSAGES: dict[str, str] = {
     # --- duplicates ------------------------------------------------------------------
     "dup_title": "⚠️ Household {name} may already be recorded:",
     "dup_line": "• Household #{id}: {name} – {address} – {phone} ({reason})",
-    "dup_line_other_hamlet": "• Household #{id} in another hamlet ({reason})",
+    "dup_other_hamlet": "• This phone number is already recorded for a household in another "
+                        "hamlet. If it really is the same household, tell your hamlet head or "
+                        "the Culture and Society Office; if it is another household, choose "
+                        "«Another household» (it is stored for your hamlet and marked as "
+                        "sharing the phone number, for the office to check).",
+    "hamlet_closed": "{hamlet} is no longer in the campaign «{campaign}»: no more households "
+                     "are logged for it and its progress is no longer followed. The households "
+                     "already logged are kept. If you now work for another hamlet, please tell "
+                     "the Culture and Society Office.",
     "dup_by_phone": "same phone number",
     "dup_by_name": "same name and address",
     "dup_done": "  Already guided: {names} – last on {day}, logged by {officer}",

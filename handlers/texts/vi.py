@@ -240,7 +240,14 @@ MESSAGES: dict[str, str] = {
     # --- duplicates ------------------------------------------------------------------
     "dup_title": "⚠️ Hộ {name} có thể đã được ghi nhận:",
     "dup_line": "• Hộ #{id}: {name} – {address} – {phone} ({reason})",
-    "dup_line_other_hamlet": "• Hộ #{id} ở ấp khác ({reason})",
+    "dup_other_hamlet": "• Số điện thoại này đã được ghi cho một hộ ở ấp khác. Nếu đúng là "
+                        "cùng một hộ, anh/chị báo trưởng ấp hoặc Phòng Văn hóa – Xã hội để "
+                        "xử lý; nếu là hộ khác, chọn «Hộ khác» (hộ được lưu cho ấp mình và "
+                        "đánh dấu dùng chung số điện thoại để Phòng kiểm tra).",
+    "hamlet_closed": "{hamlet} không còn trong phong trào «{campaign}», nên không ghi nhận "
+                     "thêm hộ và không theo dõi tiến độ của ấp này nữa. Các hộ đã ghi vẫn "
+                     "được lưu giữ. Nếu anh/chị nay phụ trách ấp khác, vui lòng báo Phòng "
+                     "Văn hóa – Xã hội.",
     "dup_by_phone": "trùng số điện thoại",
     "dup_by_name": "trùng họ tên và địa chỉ",
     "dup_done": "  Đã hướng dẫn: {names} – lần gần nhất {day}, do {officer} ghi",
