@@ -88,8 +88,6 @@ class TelegramConfig(ChannelConfig):
     concurrent_chats: int = 16
     # Tries per reply on network errors, 5xx and flood limits, with a growing pause.
     send_attempts: int = 5
-    # On SIGTERM: seconds to finish the messages in hand; the rest waits in the inbox.
-    stop_seconds: int = 10
 
     section: ClassVar[str] = "telegram"
 
@@ -154,6 +152,8 @@ class ChatConfig:
     menu_minutes: int = 30  # a menu or other question left this long stops capturing text
     household_minutes: int = 120  # a household's question; its draft is kept, not lost
     undo_minutes: int = 60  # "↩️ Hoàn tác" on a saved household is offered this long
+    # On SIGTERM: seconds to finish the messages in hand; the rest waits in the inbox.
+    stop_seconds: int = 10
     # Processed updates' keys (what makes a redelivery a no-op) are kept this long.
     delivery_days: int = 30
 
@@ -329,7 +329,6 @@ def _telegram(raw: dict[str, Any]) -> TelegramConfig:
         messages_per_second=_rate(t),
         concurrent_chats=_int(t, "concurrent_chats", "telegram", 16, 1),
         send_attempts=_int(t, "send_attempts", "telegram", TelegramConfig.send_attempts, 1),
-        stop_seconds=_int(t, "stop_seconds", "telegram", TelegramConfig.stop_seconds, 1),
     )
 
 
@@ -475,6 +474,7 @@ def _chat(raw: dict[str, Any]) -> ChatConfig:
         menu_minutes=_int(t, "menu_minutes", "chat", d.menu_minutes, 1),
         household_minutes=_int(t, "household_minutes", "chat", d.household_minutes, 1),
         undo_minutes=_int(t, "undo_minutes", "chat", d.undo_minutes, 0),
+        stop_seconds=_int(t, "stop_seconds", "chat", d.stop_seconds, 1),
         delivery_days=_int(t, "delivery_days", "chat", d.delivery_days, 1),
     )
 

@@ -17,6 +17,7 @@ from apscheduler.triggers.interval import IntervalTrigger
 from telegram.request import BaseRequest
 
 from bot import scheduler as jobs
+from bot.channels.ordering import PerChatUpdateProcessor
 from bot.channels.telegram import ALLOWED_UPDATES, TelegramChannel
 from bot.channels.telegram import CHANNEL as TELEGRAM
 from bot.channels.zalo import CHANNEL as ZALO
@@ -168,7 +169,7 @@ async def stop(running: Running) -> None:
 
 
 async def stop_telegram(channel: TelegramChannel, app: Any) -> None:
-    """Stop taking updates at once; finish what is in hand within `telegram.stop_seconds`;
+    """Stop taking updates at once; finish what is in hand within `chat.stop_seconds`;
     whatever waits in the queue stays in the inbox for the next start."""
     await channel.stop_polling()
     left = channel.drop_queued(app)
@@ -176,11 +177,14 @@ async def stop_telegram(channel: TelegramChannel, app: Any) -> None:
         log.info("telegram: %d queued updates left in the inbox for the next start", left)
     if app.running:
         try:
-            await asyncio.wait_for(app.stop(), channel.settings.telegram.stop_seconds)
+            await asyncio.wait_for(app.stop(), channel.settings.chat.stop_seconds)
         except TimeoutError:
             # Cut short: their transactions roll back and their inbox rows stay open.
             log.warning("telegram: stopped with messages still in hand; they run again "
                         "at the next start")
+            processor = app.update_processor
+            if isinstance(processor, PerChatUpdateProcessor):
+                await processor.cancel_running()
     with contextlib.suppress(RuntimeError):
         await app.shutdown()
 

@@ -37,6 +37,7 @@ base_url = "{fake.base_url}"
 base_file_url = "{fake.base_file_url}"
 polling_timeout = 1
 messages_per_second = 30
+[chat]
 stop_seconds = 5
 [notifications]
 weekly = false

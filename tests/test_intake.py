@@ -5,7 +5,10 @@ without its payload."""
 
 from __future__ import annotations
 
+import asyncio
 import logging
+import time
+from dataclasses import replace
 from typing import Any
 
 import pytest
@@ -20,7 +23,7 @@ from bot.runtime import Runtime
 from models.households import Entry, Household
 from models.records import InboxUpdate
 from tests.conftest import make_user
-from tests.telegram_fake import FakeApiState, TelegramHarness, texts
+from tests.telegram_fake import FakeApiState, InstrumentedChannel, TelegramHarness, texts
 from tests.zalo_fake import FakeZalo
 from tests.zalo_harness import InstrumentedZalo, zalo_settings
 
@@ -151,3 +154,50 @@ async def test_zalo_updates_and_replies_survive_a_restart(
             await serve.stop(running)
     assert sent[1].text == sent[0].text
     assert await _count(runtime, Entry) == 1
+
+
+class _Stuck(InstrumentedChannel):
+    """A channel whose handling of the first household hangs (a slow report, a stuck
+    database) until released."""
+
+    release = asyncio.Event()
+
+    async def _handle_update(self, update: Any, context: Any) -> None:
+        if update.message is not None and "Kẹt" in (update.message.text or ""):
+            await self.release.wait()
+        await super()._handle_update(update, context)
+
+
+async def test_sigterm_finishes_in_bounded_time_and_leaves_the_rest_in_the_inbox(
+        runtime: Runtime) -> None:
+    await make_user(runtime, external_id=str(OFFICER), channel="telegram")
+    settings = replace(runtime.settings, chat=replace(runtime.settings.chat, stop_seconds=1))
+    state = FakeApiState()
+    stuck = TelegramHarness(runtime, state, channel=_Stuck(settings, runtime.core))
+    await stuck.start()
+    lines = ["Kẹt Văn Một; Tổ 1; 0912 616 101; 1", "Lê Văn Hai; Tổ 1; 0912 616 102; 1",
+             "Lê Văn Ba; Tổ 1; 0912 616 103; 1"]
+    for line in lines:
+        state.updates.append(stuck.message_update(OFFICER, line))
+    state.new_update.set()
+    async with asyncio.timeout(10):
+        while len(await _inbox(runtime)) < 3:  # noqa: ASYNC110 (recorded by the poller)
+            await asyncio.sleep(0.02)
+    started = time.monotonic()
+    await stuck.stop()
+    assert time.monotonic() - started < 5  # not the whole backlog
+    assert [row.done_at for row in await _inbox(runtime)] == [None, None, None]
+    assert await _count(runtime, Entry) == 0
+    # The next start handles all three, in order.
+    _Stuck.release.set()
+    fresh = TelegramHarness(runtime, state)
+    await fresh.start()
+    try:
+        async with asyncio.timeout(10):
+            while await _count(runtime, Entry) < 3:  # noqa: ASYNC110
+                await asyncio.sleep(0.02)
+    finally:
+        await fresh.stop()
+    saved = [s.text for s in state.sent if "Đã lưu hộ" in s.text]
+    assert [next(n for n in ("Một", "Hai", "Ba") if n in t) for t in saved] == \
+        ["Một", "Hai", "Ba"]

@@ -7,7 +7,8 @@ everybody else, and a person's "save" never overtakes the line it saves.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator, Awaitable
+import inspect
+from collections.abc import AsyncIterator, Awaitable, Coroutine
 from contextlib import asynccontextmanager
 from typing import Any
 
@@ -54,15 +55,36 @@ class PerChatUpdateProcessor(BaseUpdateProcessor):
         self.limit = max_concurrent_updates
         self.chats = ChatLocks()
         self._slots = asyncio.Semaphore(max_concurrent_updates)
+        # Updates being handled or waiting their chat's turn: a stop that runs out of time
+        # cancels them (they stay in the inbox for the next start).
+        self.running: set[asyncio.Task[Any]] = set()
 
     async def do_process_update(self, update: object, coroutine: Awaitable[Any]) -> None:
-        chat = update.effective_chat if isinstance(update, Update) else None
-        if chat is None:
-            async with self._slots:
+        task = asyncio.current_task()
+        if task is not None:
+            self.running.add(task)
+        try:
+            chat = update.effective_chat if isinstance(update, Update) else None
+            if chat is None:
+                async with self._slots:
+                    await coroutine
+                return
+            async with self.chats.hold(str(chat.id)), self._slots:
                 await coroutine
-            return
-        async with self.chats.hold(str(chat.id)), self._slots:
-            await coroutine
+        finally:
+            if task is not None:
+                self.running.discard(task)
+            # Cancelled while waiting its chat's turn: never started, closed unrun.
+            if isinstance(coroutine, Coroutine) and \
+                    inspect.getcoroutinestate(coroutine) == inspect.CORO_CREATED:
+                coroutine.close()
+
+    async def cancel_running(self) -> None:
+        """Cut short what is still being handled (after the stop's grace time)."""
+        tasks = list(self.running)
+        for task in tasks:
+            task.cancel()
+        await asyncio.gather(*tasks, return_exceptions=True)
 
     async def initialize(self) -> None:
         """Nothing to set up."""

@@ -319,9 +319,11 @@ class TelegramChannel:
         try:
             await self._handle_update(update, context)
         finally:
-            # Handled (or failed for good): its inbox row is done, whatever the replies did.
-            with contextlib.suppress(Exception):
-                await self.core.finish_inbound(self.inbox_key(context.bot, update.update_id))
+            if not _cancelling():  # cut short by a stop: it stays in the inbox
+                # Handled (or failed for good): its inbox row is done.
+                with contextlib.suppress(Exception):
+                    await self.core.finish_inbound(
+                        self.inbox_key(context.bot, update.update_id))
 
     async def _handle_update(self, update: Update,
                              context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -452,6 +454,11 @@ async def fetch_document(document: Document) -> Attachment:
         log.warning("could not download a sent file: %s", type(exc).__name__)
         return Attachment(name, refused="failed")
     return Attachment(name, data)
+
+
+def _cancelling() -> bool:
+    task = asyncio.current_task()
+    return task is not None and task.cancelling() > 0
 
 
 def chat_of(payload: dict[str, Any]) -> int | None:

@@ -152,12 +152,18 @@ class ZaloChannel:
         log.info("zalo channel started mode=%s", self.settings.zalo.mode)
 
     async def stop(self) -> None:
+        """Stop taking updates at once; what is in hand gets `chat.stop_seconds`, and what
+        is cut short or still queued stays in the inbox for the next start."""
         self._stopping.set()
         if self._poller is not None:
             self._poller.cancel()
             with contextlib.suppress(asyncio.CancelledError):
                 await self._poller
-        await self.queues.drain()
+        try:
+            await asyncio.wait_for(self.queues.drain(), self.settings.chat.stop_seconds)
+        except TimeoutError:
+            log.warning("zalo: stopped with messages still in hand; they run again at the "
+                        "next start")
         with contextlib.suppress(ValueError):
             self.core.listeners.remove(self._wake)
         self.up = False
@@ -240,8 +246,10 @@ class ZaloChannel:
             replies = await self.core.handle(inbound)
             await self.send(inbound.chat_id, replies, key=key)
         finally:
-            with contextlib.suppress(Exception):
-                await self.core.finish_inbound(key)
+            task = asyncio.current_task()
+            if task is None or not task.cancelling():  # cut short: stays in the inbox
+                with contextlib.suppress(Exception):
+                    await self.core.finish_inbound(key)
 
     # --- outbound ------------------------------------------------------------------
 
