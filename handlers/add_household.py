@@ -71,13 +71,19 @@ def can_log(ctx: Ctx) -> bool:
     return ctx.me.hamlet_id is not None
 
 
-@command("them", "add", "ghi")
-async def cmd_add(ctx: Ctx, arg: str) -> list[Reply]:
+async def refused(ctx: Ctx) -> list[Reply]:
+    """Why this person cannot log a household now (no hamlet, or a closed one); [] if
+    they can. A closed hamlet's households set aside stay kept."""
     if not can_log(ctx):
         return [Reply(ctx.t("add_needs_hamlet"))]
-    closed = await ctx.closed_notice()
-    if closed:
-        return closed
+    return await ctx.closed_notice()
+
+
+@command("them", "add", "ghi")
+async def cmd_add(ctx: Ctx, arg: str) -> list[Reply]:
+    refusal = await refused(ctx)
+    if refusal:
+        return refusal
     notice = await set_aside(ctx)
     if arg:
         return notice + await household_message(ctx, arg)
@@ -87,11 +93,9 @@ async def cmd_add(ctx: Ctx, arg: str) -> list[Reply]:
 @command("tiep", "next", "continue")
 async def cmd_next(ctx: Ctx, arg: str) -> list[Reply]:
     """Take up the households set aside, oldest first."""
-    if not can_log(ctx):
-        return [Reply(ctx.t("add_needs_hamlet"))]
-    closed = await ctx.closed_notice()
-    if closed:
-        return closed  # the households set aside stay kept
+    refusal = await refused(ctx)
+    if refusal:
+        return refusal
     if ctx.dialog is not None and is_household_state(ctx.dialog.state):
         return [Reply(ctx.t("drafts_busy")), *await reask(ctx)]
     await set_aside(ctx)

@@ -234,6 +234,18 @@ class TelegramHarness:
         await self.wait_done(update["update_id"])
         return int(update["update_id"])
 
+    async def burst(self, updates: list[dict[str, Any]], limit: float = 30.0) -> list[Sent]:
+        """Updates queued while the phone was offline (or from many people at once), handed
+        over in one getUpdates batch; what the bot sent meanwhile."""
+        before = len(self.state.sent)
+        for update in updates:
+            self.pushed.append(update)
+            self.channel.done.discard(int(update["update_id"]))
+            self.state.updates.append(update)
+        self.state.new_update.set()
+        await asyncio.gather(*(self.wait_done(int(u["update_id"]), limit) for u in updates))
+        return self.state.sent[before:]
+
     async def redeliver(self, update: dict[str, Any], limit: float = 10.0) -> None:
         """Telegram hands an update over again; wait until the bot has confirmed it."""
         self.state.updates.append(update)

@@ -4,10 +4,8 @@ written before their question."""
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import AsyncIterator
 from datetime import UTC, date, datetime, timedelta
-from typing import Any
 
 import pytest
 from sqlalchemy import select
@@ -17,7 +15,7 @@ from bot.runtime import Runtime
 from models.households import Entry, Household
 from models.records import AuditEvent, Dialog, HouseholdDraft
 from tests.conftest import NOW, make_user
-from tests.telegram_fake import Sent, TelegramHarness, texts
+from tests.telegram_fake import TelegramHarness, texts
 
 OFFICER = 444
 
@@ -49,16 +47,6 @@ async def _dialog(runtime: Runtime) -> Dialog | None:
         return dialog
 
 
-async def _burst(tg: TelegramHarness, updates: list[dict[str, Any]]) -> list[Sent]:
-    """Updates queued while the phone was offline, handed over in one getUpdates batch."""
-    before = len(tg.state.sent)
-    for update in updates:
-        tg.pushed.append(update)
-        tg.channel.done.discard(int(update["update_id"]))
-        tg.state.updates.append(update)
-    tg.state.new_update.set()
-    await asyncio.gather(*(tg.wait_done(int(u["update_id"])) for u in updates))
-    return tg.state.sent[before:]
 
 
 async def test_three_lines_in_one_batch_none_lost_none_misdated(
@@ -67,7 +55,7 @@ async def test_three_lines_in_one_batch_none_lost_none_misdated(
     lines = ["Phạm Thị Mới, Tổ 4, 0912 000 202, thường trú",
              "Lê Văn Cũ; Tổ 2; 0912 000 201; tạm trú",  # the same household again
              "Võ Văn Ngày; Tổ 6; 0912 000 203; 1; 31/02"]
-    out = await _burst(tg, [tg.message_update(OFFICER, line) for line in lines])
+    out = await tg.burst([tg.message_update(OFFICER, line) for line in lines])
     said = texts(out)
     # The first is stored at once; the duplicate is asked; the bad date waits its turn.
     assert "Đã lưu hộ" in out[0].text and "Phạm Thị Mới" in out[0].text

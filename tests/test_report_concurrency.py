@@ -3,9 +3,7 @@ through the real Telegram adapter: every one gets their files, nobody gets an er
 
 from __future__ import annotations
 
-import asyncio
 import io
-from typing import Any
 
 import openpyxl
 
@@ -13,7 +11,7 @@ from bot.runtime import Runtime
 from models.people import Role
 from tests.conftest import make_user
 from tests.seed import TELEGRAM_IDS
-from tests.telegram_fake import Sent, TelegramHarness, seeded_telegram
+from tests.telegram_fake import seeded_telegram
 
 # The seeded supervisor and head of Bãi Nhà A, plus more of each.
 SUPERVISORS = [int(TELEGRAM_IDS["sup"]), 7101, 7102]
@@ -21,17 +19,6 @@ HEADS = [(int(TELEGRAM_IDS["head"]), "BNA"), (7103, "L364"), (7104, "NHO")]
 ROUNDS = 3
 
 
-async def _burst(tg: TelegramHarness, updates: list[dict[str, Any]]) -> list[Sent]:
-    """All updates handed over in one getUpdates batch: different chats run side by side."""
-    before = len(tg.state.sent)
-    for update in updates:
-        tg.pushed.append(update)
-        tg.channel.done.discard(int(update["update_id"]))
-        tg.state.updates.append(update)
-    tg.state.new_update.set()
-    await asyncio.gather(*(tg.wait_done(int(u["update_id"]), limit=60)
-                           for u in updates))
-    return tg.state.sent[before:]
 
 
 async def test_many_reports_and_exports_at_once_all_arrive(runtime: Runtime) -> None:
@@ -45,7 +32,7 @@ async def test_many_reports_and_exports_at_once_all_arrive(runtime: Runtime) -> 
         people = SUPERVISORS + [chat for chat, _ in HEADS]
         updates = [tg.message_update(chat, text) for _ in range(ROUNDS) for chat in people
                    for text in ("/baocao", "/xuat tudau")]
-        sent = await _burst(tg, updates)
+        sent = await tg.burst(updates, limit=90)
 
         assert not [s for s in sent if "sự cố" in s.text]
         for chat in people:
