@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from handlers.i18n import t
 from models.awards import HAMLET_METRICS, OFFICER_METRICS, AwardRules
-from models.rules import CampaignConfig, HamletConfig, ProcedureConfig
+from models.rules import CampaignConfig, HamletConfig, ProcedureConfig, QualityRules
 from models.text import fold
 
 LANGUAGES = ("vi", "en")
@@ -176,6 +176,7 @@ class Settings:
     awards: AwardRules = field(default_factory=AwardRules)
     todo_suggestions: int = 5  # roster households /chuahuongdan suggests at a time
     chat: ChatConfig = field(default_factory=ChatConfig)
+    quality: QualityRules = field(default_factory=QualityRules)
     data_dir: Path = Path("data")
     source: Path | None = None
 
@@ -467,6 +468,19 @@ def _notifications(raw: dict[str, Any]) -> NotificationConfig:
     )
 
 
+def _quality(raw: dict[str, Any]) -> QualityRules:
+    t = _table(raw, "quality", required=False)
+    p = "quality"
+    d = QualityRules()
+    return QualityRules(
+        late_days=_int(t, "late_days", p, d.late_days, 1),
+        burst_count=_int(t, "burst_count", p, d.burst_count, 2),
+        burst_minutes=_int(t, "burst_minutes", p, d.burst_minutes, 1),
+        night_from=_clock_time(t, "night_from", p, d.night_from),
+        night_to=_clock_time(t, "night_to", p, d.night_to),
+    )
+
+
 def _chat(raw: dict[str, Any]) -> ChatConfig:
     t = _table(raw, "chat", required=False)
     d = ChatConfig()
@@ -589,6 +603,7 @@ def parse_settings(raw: dict[str, Any], base_dir: Path, source: Path | None = No
         todo_suggestions=_int(_table(raw, "rosters", required=False), "suggestions",
                               "rosters", 5, 1),
         chat=_chat(raw),
+        quality=_quality(raw),
         data_dir=data_dir,
         source=source,
     )

@@ -20,6 +20,7 @@ import handlers.invites
 import handlers.linking
 import handlers.notify_settings
 import handlers.progress
+import handlers.quality
 import handlers.registration
 import handlers.reports
 import handlers.roster

@@ -24,6 +24,7 @@ MENU: tuple[tuple[str, str, str, frozenset[Role]], ...] = (
     ("chuahuongdan", "todo", "cmd_todo", _LOGS | _SUPERVISES),
     ("kiemtra", "verify", "cmd_verify", _SUPERVISES),
     ("khenthuong", "awards", "cmd_awards", _SUPERVISES),
+    ("canhbao", "quality", "cmd_quality", _SUPERVISES),
     ("giaitrinh", "explain", "cmd_explain", _LOGS),
     ("thongbao", "notify", "cmd_notify", _ALL),
     ("huy", "cancel", "cmd_cancel", _ALL),

@@ -6,7 +6,7 @@ Loaded from configuration; other communes copy the model with other numbers.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, time
 
 
 @dataclass(frozen=True)
@@ -43,3 +43,14 @@ class CampaignConfig:
         if total_households >= self.large_hamlet_households:
             return self.procedures_required_large
         return self.procedures_required_small
+
+
+@dataclass(frozen=True)
+class QualityRules:
+    """When /canhbao flags an entry for the office (see models/quality.py)."""
+
+    late_days: int = 7  # recorded this many days or more after the guidance day
+    burst_count: int = 5  # this many entries by one officer …
+    burst_minutes: int = 10  # … within this many minutes
+    night_from: time = time(22, 0)  # recorded between these times (campaign's timezone)
+    night_to: time = time(5, 0)

@@ -115,6 +115,8 @@ def _set(raw: dict[str, Any], path: str, value: Any) -> None:
     ("chat", {"menu_minutes": 0}, "chat.menu_minutes"),
     ("chat", {"household_minutes": "2h"}, "chat.household_minutes"),
     ("chat", {"undo_minutes": -1}, "chat.undo_minutes"),
+    ("quality", {"burst_count": 1}, "quality.burst_count"),
+    ("quality", {"night_from": "late"}, "quality.night_from"),
     ("chat", {"delivery_days": 0}, "chat.delivery_days"),
     ("notifications", {"weekly_latest_hours": 0}, "notifications.weekly_latest_hours"),
     ("notifications", {"weekly_latest_hours": "1 ngày"}, "notifications.weekly_latest_hours"),

@@ -130,7 +130,8 @@ MESSAGES: dict[str, str] = {
     "help_verify": "Verification:\n• /verify – draw a random sample and phone households (call "
                    "cards, one-tap outcomes)\n• /verify_list – households not called yet\n"
                    "• /verify_review – review failed checks\n• /flag ENTRY – put an entry in "
-                   "the next draw",
+                   "the next draw\n• /quality – unusual entries (late, bursts, at night, a "
+                   "phone in several hamlets, repeated dossier codes, deleted and re-entered)",
     "help_explain": "• /explain – answer a verification result sent back to you",
     "cmd_verify": "Verification calls (supervisors)",
     "cmd_explain": "Explain a verification result",
@@ -1159,5 +1160,35 @@ MESSAGES: dict[str, str] = {
     "cancelled_household": "Household {name} cancelled; nothing was saved.",
     "not_understood_staff": "I did not understand this message. Type /help for the commands "
                             "you can use.",
+    "quality_title": "🔎 Data quality warnings – entries worth a call:",
+    "quality_none": "🔎 No unusual pattern found in the entries so far.",
+    "quality_kind_late": "⏰ Recorded late ({days} days or more after the guidance day): {count}",
+    "quality_kind_burst": "⚡ Bursts ({n} entries or more within {minutes} minutes, one "
+                          "officer): {count}",
+    "quality_kind_night": "🌙 Recorded at night ({start} – {end}): {count}",
+    "quality_kind_phone_hamlets": "📞 One phone number in several hamlets: {count}",
+    "quality_kind_dossier_repeat": "🧾 A dossier code used for several households: {count}",
+    "quality_kind_reentered": "♻️ Households deleted and entered again: {count}",
+    "quality_entry": "#{id} {name} ({day})",
+    "quality_and_more": " and {count} more",
+    "quality_more": "  … and {count} more cases",
+    "quality_detail_late": "recorded {value} days later",
+    "quality_detail_burst": "{value} entries",
+    "quality_detail_night": "at {value}",
+    "quality_detail_phone_hamlets": "{value} hamlets",
+    "quality_detail_dossier_repeat": "code {value}",
+    "quality_detail_reentered": "",
+    "quality_short_late": "late",
+    "quality_short_burst": "burst",
+    "quality_short_night": "night",
+    "quality_short_phone_hamlets": "phone in several hamlets",
+    "quality_short_dossier_repeat": "repeated dossier code",
+    "quality_short_reentered": "deleted and re-entered",
+    "opt_quality_flag": "🚩 Put {count} «{what}» entries in the next draw",
+    "quality_flag_reason": "Warning: {what}",
+    "quality_flagged": "🚩 {count} «{what}» entries flagged: they will be in the next "
+                       "verification draw.",
+    "quality_closed": "Warnings closed.",
+    "cmd_quality": "Data quality warnings (supervisors)",
     # CAPTURE-END
 }

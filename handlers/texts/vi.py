@@ -130,7 +130,8 @@ MESSAGES: dict[str, str] = {
     "help_verify": "Kiểm tra xác minh:\n• /kiemtra – rút mẫu ngẫu nhiên và gọi điện xác minh "
                    "(thẻ gọi, bấm kết quả)\n• /kiemtra_ds – các hộ chưa gọi\n• /kiemtra_xet – "
                    "xem xét trường hợp không đạt\n• /danhdau SỐ_LƯỢT – đưa một lượt vào lần rút "
-                   "mẫu tới",
+                   "mẫu tới\n• /canhbao – các mục bất thường (ghi muộn, ghi dồn, ban đêm, một "
+                   "số điện thoại ở nhiều ấp, mã hồ sơ lặp, xóa rồi ghi lại)",
     "help_explain": "• /giaitrinh – trả lời kết quả kiểm tra được gửi lại cho anh/chị",
     "cmd_verify": "Kiểm tra xác minh (giám sát)",
     "cmd_explain": "Giải trình kết quả kiểm tra",
@@ -1145,5 +1146,35 @@ MESSAGES: dict[str, str] = {
     "cancelled_household": "Đã hủy hộ {name}, chưa lưu gì.",
     "not_understood_staff": "Tôi chưa hiểu tin nhắn này. Gõ /help để xem các lệnh anh/chị "
                             "dùng được.",
+    "quality_title": "🔎 Cảnh báo chất lượng dữ liệu – các mục nên gọi kiểm tra:",
+    "quality_none": "🔎 Chưa thấy dấu hiệu bất thường nào trong các mục đã ghi.",
+    "quality_kind_late": "⏰ Ghi nhận muộn ({days} ngày trở lên sau ngày hướng dẫn): {count}",
+    "quality_kind_burst": "⚡ Ghi dồn ({n} mục trở lên trong {minutes} phút, cùng một cán bộ): "
+                          "{count} đợt",
+    "quality_kind_night": "🌙 Ghi vào ban đêm ({start} – {end}): {count}",
+    "quality_kind_phone_hamlets": "📞 Một số điện thoại ở nhiều ấp: {count}",
+    "quality_kind_dossier_repeat": "🧾 Mã hồ sơ dùng cho nhiều hộ: {count}",
+    "quality_kind_reentered": "♻️ Hộ bị xóa rồi ghi lại: {count}",
+    "quality_entry": "#{id} {name} ({day})",
+    "quality_and_more": " và {count} mục nữa",
+    "quality_more": "  … và {count} trường hợp nữa",
+    "quality_detail_late": "ghi sau {value} ngày",
+    "quality_detail_burst": "{value} mục",
+    "quality_detail_night": "lúc {value}",
+    "quality_detail_phone_hamlets": "{value} ấp",
+    "quality_detail_dossier_repeat": "mã {value}",
+    "quality_detail_reentered": "",
+    "quality_short_late": "ghi muộn",
+    "quality_short_burst": "ghi dồn",
+    "quality_short_night": "ghi ban đêm",
+    "quality_short_phone_hamlets": "SĐT nhiều ấp",
+    "quality_short_dossier_repeat": "mã hồ sơ lặp",
+    "quality_short_reentered": "xóa rồi ghi lại",
+    "opt_quality_flag": "🚩 Đưa {count} mục «{what}» vào đợt rút tới",
+    "quality_flag_reason": "Cảnh báo: {what}",
+    "quality_flagged": "🚩 Đã đánh dấu {count} mục «{what}»: các mục này sẽ có trong lần rút "
+                       "mẫu kiểm tra tới.",
+    "quality_closed": "Đã đóng danh sách cảnh báo.",
+    "cmd_quality": "Cảnh báo chất lượng dữ liệu (giám sát)",
     # CAPTURE-END
 }
