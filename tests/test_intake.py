@@ -160,7 +160,9 @@ class _Stuck(InstrumentedChannel):
     """A channel whose handling of the first household hangs (a slow report, a stuck
     database) until released."""
 
-    release = asyncio.Event()
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.release = asyncio.Event()  # per test: each backend's run starts stuck
 
     async def _handle_update(self, update: Any, context: Any) -> None:
         if update.message is not None and "Kẹt" in (update.message.text or ""):
@@ -173,7 +175,8 @@ async def test_sigterm_finishes_in_bounded_time_and_leaves_the_rest_in_the_inbox
     await make_user(runtime, external_id=str(OFFICER), channel="telegram")
     settings = replace(runtime.settings, chat=replace(runtime.settings.chat, stop_seconds=1))
     state = FakeApiState()
-    stuck = TelegramHarness(runtime, state, channel=_Stuck(settings, runtime.core))
+    channel = _Stuck(settings, runtime.core)
+    stuck = TelegramHarness(runtime, state, channel=channel)
     await stuck.start()
     lines = ["Kẹt Văn Một; Tổ 1; 0912 616 101; 1", "Lê Văn Hai; Tổ 1; 0912 616 102; 1",
              "Lê Văn Ba; Tổ 1; 0912 616 103; 1"]
@@ -189,7 +192,7 @@ async def test_sigterm_finishes_in_bounded_time_and_leaves_the_rest_in_the_inbox
     assert [row.done_at for row in await _inbox(runtime)] == [None, None, None]
     assert await _count(runtime, Entry) == 0
     # The next start handles all three, in order.
-    _Stuck.release.set()
+    channel.release.set()
     fresh = TelegramHarness(runtime, state)
     await fresh.start()
     try:
