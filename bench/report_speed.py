@@ -370,7 +370,8 @@ async def _parts(rt: Runtime, params: Params, period: Period, year: Period,
         async def gather_step() -> None:
             data_box[:] = [await gather(session, settings, campaign_id=campaign_id,
                                         period=year, today=today, hamlets=hamlets,
-                                        made_at=rt.services.clock.now())]
+                                        made_at=rt.services.clock.now(),
+                                        viewer=Role.SUPERVISOR)]
 
         gathered = await _repeat(params.export_runs, gather_step)
         out.mkdir(parents=True, exist_ok=True)

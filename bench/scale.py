@@ -86,6 +86,7 @@ from handlers.workbook import ExportData, write_xlsx
 from models.campaign import Campaign, Hamlet
 from models.households import Household
 from models.notifications import Notification, summary_recipients
+from models.people import Role
 from models.periods import resolve
 from models.reports import build_report
 from models.sampling import Rule, create_batch
@@ -262,7 +263,8 @@ async def measure(rt: Runtime, runs: int, export_runs: int, weekly_send: bool,
                     session, campaign_id=where.campaign_id, campaign=camp,
                     period=since_start, today=TODAY, hamlets=hamlets)
                 checks = await check_figures(session, settings,
-                                             campaign_id=where.campaign_id)
+                                             campaign_id=where.campaign_id,
+                                             viewer=Role.SUPERVISOR)
             box["chars"] = len(table(settings.language, report, checks))
             box["guided"] = sum(r.guided for r in report.rows)
         return step
@@ -327,7 +329,8 @@ async def measure(rt: Runtime, runs: int, export_runs: int, weekly_send: bool,
         async with sessions() as session:
             data_box[:] = [await gather(session, settings, campaign_id=where.campaign_id,
                                         period=since_start, today=TODAY,
-                                        hamlets=where.commune_hamlets, made_at=NOW)]
+                                        hamlets=where.commune_hamlets, made_at=NOW,
+                                        viewer=Role.SUPERVISOR)]
 
     ops["export_gather"] = await repeat(export_runs, gather_step, log)
     ops["export_gather"].extra = {"evidence_rows": len(data_box[0].evidence)}

@@ -262,7 +262,7 @@ async def _export(settings: Settings, args: argparse.Namespace, period: Period) 
                 session, settings, campaign_id=camp.id, period=period,
                 today=now.astimezone(settings.timezone).date(), hamlets=hamlets,
                 fmt=args.format, lang=lang, folder=Path(args.out), actor_id=None, now=now,
-                via="cli")
+                via="cli", viewer=Role.ADMIN)  # whoever runs the bot's commands
         await asyncio.to_thread(result.write)
         print(t(lang, "cli_export_done", hamlets=len(result.data.report.rows),
                 rows=len(result.data.evidence)))

@@ -14,6 +14,7 @@ from handlers.i18n import t
 from models.awards import HAMLET_METRICS, OFFICER_METRICS, AwardRules
 from models.rules import CampaignConfig, HamletConfig, ProcedureConfig, QualityRules
 from models.text import fold
+from models.verification import MATCHES, MatchRule
 
 LANGUAGES = ("vi", "en")
 _TZ_ALIASES = {"Asia/Saigon": "Asia/Ho_Chi_Minh"}
@@ -142,6 +143,17 @@ class VerificationConfig:
     claim_minutes: int = 30  # a card held this long without an outcome goes back to the pool
     failures: int = 1  # failed checks that make a hamlet/officer not eligible (0: rate only)
     max_failure_rate: float | None = None  # or a share of answered checks
+    # Which details must match for a check to pass ("not guided" always fails it): of
+    # "procedure", "person", "date" (the household's "details false" answer) and "phone"
+    # (a wrong number: the officer's evidence is wrong).
+    must_match: tuple[str, ...] = ("procedure", "date", "phone")
+    # A guidance date the household remembers this many days off or less does not fail.
+    date_tolerance_days: int = 7
+
+    @property
+    def match(self) -> MatchRule:
+        return MatchRule(must_match=frozenset(self.must_match),
+                         date_tolerance_days=self.date_tolerance_days)
 
 
 @dataclass(frozen=True)
@@ -175,6 +187,9 @@ class Settings:
     verification: VerificationConfig = field(default_factory=VerificationConfig)
     awards: AwardRules = field(default_factory=AwardRules)
     todo_suggestions: int = 5  # roster households /chuahuongdan suggests at a time
+    # A list import moving a hamlet's total by more than this share of the total in force
+    # waits for a supervisor's approval (0: every change does).
+    roster_total_tolerance: float = 0.05
     chat: ChatConfig = field(default_factory=ChatConfig)
     quality: QualityRules = field(default_factory=QualityRules)
     data_dir: Path = Path("data")
@@ -502,6 +517,13 @@ def _share(table: dict[str, Any], key: str, path: str, default: float | None) ->
     return float(value)
 
 
+def _tolerance(table: dict[str, Any]) -> float:
+    value = table.get("total_tolerance", 0.05)
+    if isinstance(value, bool) or not isinstance(value, int | float) or not 0 <= value < 1:
+        raise ConfigError("rosters.total_tolerance", "cfg_tolerance")
+    return float(value)
+
+
 def _verification(raw: dict[str, Any]) -> VerificationConfig:
     t = _table(raw, "verification", required=False)
     p = "verification"
@@ -516,10 +538,19 @@ def _verification(raw: dict[str, Any]) -> VerificationConfig:
         claim_minutes=_int(t, "claim_minutes", p, d.claim_minutes, 1),
         failures=_int(t, "failures", p, d.failures, 0),
         max_failure_rate=_share(t, "max_failure_rate", p, d.max_failure_rate),
+        must_match=_must_match(t, p, d.must_match),
+        date_tolerance_days=_int(t, "date_tolerance_days", p, d.date_tolerance_days, 0),
     )
     if not cfg.failures and cfg.max_failure_rate is None:
         raise ConfigError("verification.failures", "cfg_fail_rule")
     return cfg
+
+
+def _must_match(table: dict[str, Any], path: str, default: tuple[str, ...]) -> tuple[str, ...]:
+    value = table.get("must_match", list(default))
+    if not isinstance(value, list) or any(v not in MATCHES for v in value):
+        raise ConfigError(f"{path}.must_match", "cfg_must_match", known=", ".join(MATCHES))
+    return tuple(dict.fromkeys(value))
 
 
 def _order(table: dict[str, Any], key: str, path: str, default: tuple[str, ...],
@@ -602,6 +633,7 @@ def parse_settings(raw: dict[str, Any], base_dir: Path, source: Path | None = No
         awards=_awards(raw),
         todo_suggestions=_int(_table(raw, "rosters", required=False), "suggestions",
                               "rosters", 5, 1),
+        roster_total_tolerance=_tolerance(_table(raw, "rosters", required=False)),
         chat=_chat(raw),
         quality=_quality(raw),
         data_dir=data_dir,

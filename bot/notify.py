@@ -1,4 +1,5 @@
-"""Pushed messages: the weekly summary and the daily reminder, each exactly once.
+"""Pushed messages: the weekly summary, the daily reminder, checks sent back and household
+totals awaiting approval (and their decisions), each exactly once.
 
 Runs are idempotent: each recipient's message is claimed in the notification ledger before
 it is sent, so the scheduled run, the catch-up run at start-up and the periodic retry run
@@ -15,6 +16,7 @@ from datetime import datetime, time, timedelta
 
 from handlers.context import Services
 from handlers.summaries import reminder_message, weekly_digest, weekly_message
+from handlers.totals import WAKE_TOTALS, pushed_decision_text, pushed_request_text
 from handlers.verify_text import returned_text
 from models.checks import load_card
 from models.notifications import (
@@ -30,6 +32,7 @@ from models.notifications import (
 )
 from models.periods import reminder_due, weekly_due, weekly_fired
 from models.registry import campaign_by_code
+from models.total_pushes import DECISION_KIND, REQUEST_KIND, decisions_due, requests_due
 
 log = logging.getLogger(__name__)
 
@@ -66,7 +69,14 @@ class Notifier:
 
     async def tick(self) -> int:
         """Everything due now (every kind), including retries: safe to call any time."""
-        return await self.run_weekly() + await self.run_reminders() + await self.run_returns()
+        return (await self.run_weekly() + await self.run_reminders() + await self.run_returns()
+                + await self.run_totals())
+
+    async def run_woken(self, kind: str) -> int:
+        """What a user's action made due (`Ctx.wake`), sent now."""
+        if kind == WAKE_TOTALS:
+            return await self.run_totals()
+        return await self.run_returns()
 
     async def run_weekly(self) -> int:
         settings = self.services.settings
@@ -149,6 +159,32 @@ class Notifier:
         sent = 0
         for check_id, user_id, external_id, text in messages:
             sent += await self._send(RETURN_KIND, str(check_id), user_id, external_id, text)
+        return sent
+
+    async def run_totals(self) -> int:
+        """Household totals: a change awaiting approval to every supervisor, and the
+        decision to whoever imported the list; each once."""
+        now = self.services.clock.now()
+        settings = self.services.settings
+        attempts = settings.notifications.max_attempts
+        messages: list[tuple[str, int, int, str, str]] = []
+        async with self.services.sessions() as session:
+            for change, user, external_id in await requests_due(
+                    session, channel=self.channel, since=now - RETURN_WINDOW,
+                    max_attempts=attempts, channels=self.channels):
+                text = await pushed_request_text(session, self._lang(user.language), change,
+                                                 settings.timezone)
+                if text is not None:
+                    messages.append((REQUEST_KIND, change.id, user.id, external_id, text))
+            for change, user, external_id in await decisions_due(
+                    session, channel=self.channel, since=now - RETURN_WINDOW,
+                    max_attempts=attempts, channels=self.channels):
+                text = await pushed_decision_text(session, self._lang(user.language), change)
+                if text is not None:
+                    messages.append((DECISION_KIND, change.id, user.id, external_id, text))
+        sent = 0
+        for kind, change_id, user_id, external_id, text in messages:
+            sent += await self._send(kind, str(change_id), user_id, external_id, text)
         return sent
 
     async def _send(self, kind: str, key: str, user_id: int, external_id: str,

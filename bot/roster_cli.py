@@ -36,6 +36,7 @@ from models.registry import campaign_by_code
 from models.roster import Roster, RosterLine, current_roster, import_roster
 from models.roster_match import match_hamlet
 from models.text import fold
+from models.totals import change_of_roster
 
 
 def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -121,13 +122,16 @@ async def _import(settings: Settings, args: argparse.Namespace, name: str, data:
                 print(t(lang, "cli_roster_changed", hamlet=target.name), file=sys.stderr)
                 return 1
             now = runtime.services.clock.now()
+            # Run by the office on the server: its decision, applied from today (recorded).
             roster = await import_roster(
                 session, hamlet=hamlet_now, lines=lines, source=name,
-                fingerprint=hashlib.sha256(data).hexdigest(), actor_id=None, now=now)
+                fingerprint=hashlib.sha256(data).hexdigest(), actor_id=None, now=now,
+                today=now.astimezone(settings.timezone).date())
+            change = await change_of_roster(session, roster.id)
             camp = await campaign_by_code(session, settings.campaign.code)
             result = await match_hamlet(session, campaign_id=camp.id,
                                         hamlet_id=hamlet_now.id, now=now)
-        print(imported_text(lang, target.name, roster.households, result))
+        print(imported_text(lang, target.name, roster.households, result, change))
         return 0
 
 

@@ -38,8 +38,9 @@ def build_runtime(settings: Settings, clock: Clock | None = None) -> Runtime:
 async def sync_from_config(runtime: Runtime) -> SyncReport:
     s = runtime.settings
     async with runtime.services.sessions() as session, session.begin():
-        return await sync_catalog(session, s.campaign, s.hamlets, s.procedures,
-                                  runtime.services.clock.now())
+        now = runtime.services.clock.now()
+        return await sync_catalog(session, s.campaign, s.hamlets, s.procedures, now,
+                                  today=now.astimezone(s.timezone).date())
 
 
 def migrate(settings: Settings) -> None:

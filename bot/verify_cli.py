@@ -22,7 +22,7 @@ from handlers.i18n import t
 from handlers.verify_text import outcome_label, rule_text
 from models.campaign import Hamlet
 from models.checks import batch_progress, users_named
-from models.households import Entry, Household
+from models.households import Household
 from models.registry import campaign_by_code
 from models.sampling import Replay, replay
 from models.verification import OPEN, Batch, Check
@@ -89,15 +89,18 @@ async def list_lines(session: AsyncSession, runtime: Runtime) -> list[str]:
     return lines
 
 
-def _state(lang: str, check: Check, live: bool) -> str:
+def _state(lang: str, check: Check) -> str:
     if check.status == OPEN:
-        if not live:
-            return t(lang, "verify_cli_voided")
         if check.attempts:
-            return t(lang, "verify_cli_retry", outcome=outcome_label(lang, check.outcome),
-                     attempts=check.attempts)
-        return outcome_label(lang, None)
-    label = outcome_label(lang, check.outcome, check.detail)
+            label = t(lang, "verify_cli_retry", outcome=outcome_label(lang, check.outcome),
+                      attempts=check.attempts)
+        else:
+            label = outcome_label(lang, None)
+    else:
+        label = outcome_label(lang, check.outcome, check.detail)
+    # A deletion after the draw stays on the list, marked (`models.frozen`).
+    if check.entry_deleted_at is not None:
+        label += f" · {t(lang, 'verify_cli_voided')}"
     if check.overturned_at is not None:
         label += t(lang, "verify_cli_overturned")
     return label
@@ -112,10 +115,9 @@ async def replay_lines(session: AsyncSession, runtime: Runtime,
         return 2, [t(lang, "verify_cli_unknown", id=batch_id)]
     batch = result.batch
     rows = list(await session.execute(
-        select(Check, Hamlet.code, Household.head_name, Entry.deleted_at.is_(None))
+        select(Check, Hamlet.code, Household.head_name)
         .join(Hamlet, Hamlet.id == Check.hamlet_id)
         .join(Household, Household.id == Check.household_id)
-        .join(Entry, Entry.id == Check.entry_id)
         .where(Check.batch_id == batch.id).order_by(Check.position)))
     user_ids = {row[0].officer_id for row in rows}
     if batch.created_by is not None:
@@ -132,12 +134,12 @@ async def replay_lines(session: AsyncSession, runtime: Runtime,
         "",
         t(lang, "verify_cli_list_head"),
     ]
-    for check, code, name, live in rows:
+    for check, code, name in rows:
         lines.append(t(lang, "verify_cli_row", position=check.position, hamlet=code,
                        entry=check.entry_id, name=name,
                        officer=people.get(check.officer_id, "?"),
                        flag=t(lang, "verify_cli_flagged") if check.flagged else "",
-                       state=_state(lang, check, bool(live))))
+                       state=_state(lang, check)))
     lines.append("")
     lines += verdict_lines(lang, result)
     return (0 if result.matches else 1), lines

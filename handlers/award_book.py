@@ -64,7 +64,7 @@ def _hamlet_row(lang: str, kind: str, line: Line[HamletStanding]) -> Row:
             h.coverage, h.target, h.required, h.special, h.special_share, h.entries,
             h.active_days, checks.checked if checks else 0,
             (checks.confirmed + checks.overturned) if checks else 0,
-            checks.failed if checks else 0, line.lacks or None,
+            checks.failures if checks else 0, line.lacks or None,
             ", ".join(f"#{i}" for i in line.failed_checks))
 
 
@@ -92,7 +92,7 @@ def _lines(data: BookData, lang: str) -> Table:
 def _officer_row(lang: str, line: Line[OfficerStanding] | None, o: OfficerStanding) -> Row:
     checks = o.checks
     return (o.hamlet_code, o.name, o.households, o.active_days, o.entries,
-            checks.checked if checks else 0, checks.failed if checks else 0,
+            checks.checked if checks else 0, checks.failures if checks else 0,
             t(lang, f"award_status_{line.status.value}") if line else "",
             line.rank if line else None, (line.lacks or None) if line else None)
 
@@ -127,9 +127,14 @@ def _household_row(lang: str, n: int, h: HouseholdTrace, hamlets: dict[int, Haml
 
 
 def _check_label(lang: str, label: str) -> str:
-    outcome, _, overturned = label.partition(":")
+    """"confirmed:deleted:overturned" (`HouseholdTrace.checks`) in words."""
+    outcome, *marks = label.split(":")
     text = t(lang, "xl_check_open") if outcome == "open" else t(lang, f"vout_{outcome}")
-    return f"{text} ({t(lang, 'award_xl_overturned')})" if overturned else text
+    if "deleted" in marks:
+        key = "xl_check_deleted" if "overturned" in marks or outcome == "open" \
+            else "xl_check_deleted_failed"
+        text = t(lang, key, outcome=text)
+    return f"{text} ({t(lang, 'award_xl_overturned')})" if "overturned" in marks else text
 
 
 def _households(data: BookData, lang: str) -> Table:

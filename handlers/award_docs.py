@@ -57,12 +57,15 @@ class DossierData:
     officers: tuple[OfficerLine, ...]
     checks_called: int
     checks_confirmed: int
-    checks_failed: int  # unresolved failed checks (0 for a proposed hamlet)
+    checks_failed: int  # unresolved failed checks, wrong numbers aside (0 when proposed)
     checks_overturned: int
-    checks_unreachable: int
+    checks_unreachable: int  # could not verify after every attempt
     snapshot_at: datetime  # local time the figures were taken
     proposal_id: int
     evidence_file: str  # the attached spreadsheet's file name
+    checks_wrong_number: int = 0  # its own figure, never "unreachable"
+    wrong_number_fails: bool = True  # the rule counts a wrong number as a failed check
+    configured_households: int | None = None  # the configured figure, beside a list's count
 
 
 _FONT = "Times New Roman"
@@ -185,12 +188,19 @@ def _figure_rows(data: DossierData, lang: str) -> list[tuple[str, str, bool]]:
         return fmt_int(lang, value)
 
     total_key = "doc_fig_total_roster" if data.roster_based else "doc_fig_total_configured"
+    configured = data.configured_households
+    if data.roster_based and configured is not None and configured != data.total_households:
+        total_key = "doc_fig_total_roster_configured"
+    wrong_key = "doc_fig_wrong_number_failed" if data.wrong_number_fails \
+        else "doc_fig_wrong_number"
     checks = [("doc_fig_confirmed", data.checks_confirmed),
               ("doc_fig_failed", data.checks_failed),
+              (wrong_key, data.checks_wrong_number),
               ("doc_fig_overturned", data.checks_overturned),
               ("doc_fig_unreachable", data.checks_unreachable)]
     return [
-        (t(lang, "doc_fig_total"), t(lang, total_key, n=num(data.total_households)), False),
+        (t(lang, "doc_fig_total"), t(lang, total_key, n=num(data.total_households),
+                                     configured=num(configured or 0)), False),
         (t(lang, "doc_fig_guided"), num(data.guided), False),
         (t(lang, "doc_fig_coverage"), fmt_pct(lang, data.coverage), False),
         (t(lang, "doc_fig_threshold"), fmt_pct(lang, data.threshold), False),
@@ -230,10 +240,15 @@ def _checks_sentence(data: DossierData, lang: str) -> str:
         return t(lang, "doc_summary_no_checks")
     parts = [t(lang, "doc_summary_checks", confirmed=fmt_int(lang, data.checks_confirmed),
                called=fmt_int(lang, data.checks_called))]
-    if data.checks_failed:
-        parts.append(t(lang, "doc_summary_failed", n=fmt_int(lang, data.checks_failed)))
+    wrong = data.checks_wrong_number
+    failed = data.checks_failed + (wrong if data.wrong_number_fails else 0)
+    if failed:
+        parts.append(t(lang, "doc_summary_failed", n=fmt_int(lang, failed)))
     else:
         parts.append(t(lang, "doc_summary_no_failed"))
+    if wrong:
+        parts.append(t(lang, "doc_summary_wrong_number_failed" if data.wrong_number_fails
+                       else "doc_summary_wrong_number", n=fmt_int(lang, wrong)))
     if data.checks_overturned:
         parts.append(t(lang, "doc_summary_overturned", n=fmt_int(lang, data.checks_overturned)))
     if data.checks_unreachable:

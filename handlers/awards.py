@@ -26,6 +26,8 @@ from models.audit import record
 from models.awards import Eligibility, HamletStanding, Status, eligibility
 from models.campaign import Hamlet
 from models.check_rows import check_rows
+from models.check_scope import Viewer
+from models.people import Role
 from models.periods import PeriodError
 from models.proposal import (
     AwardProposal,
@@ -35,7 +37,7 @@ from models.proposal import (
     stored_eligibility,
     traces,
 )
-from models.roster import current_roster
+from models.roster import Roster, current_roster
 from models.text import fold
 
 KINDS = ("half", "year", "since_start")
@@ -172,7 +174,7 @@ def _stem(proposal: AwardProposal, code: str | None = None) -> str:
 
 
 async def _book_data(ctx: Ctx, proposal: AwardProposal, elig: Eligibility,
-                     hamlet_ids: tuple[int, ...] | None) -> BookData:
+                     hamlet_ids: tuple[int, ...] | None, viewer: Viewer) -> BookData:
     ids = list(hamlet_ids) if hamlet_ids is not None else [h.hamlet_id for h in elig.hamlets]
     hamlets = list(await ctx.session.scalars(select(Hamlet).where(Hamlet.id.in_(ids))))
     camp = ctx.settings.campaign
@@ -180,16 +182,16 @@ async def _book_data(ctx: Ctx, proposal: AwardProposal, elig: Eligibility,
         proposal_id=proposal.id, elig=elig, snapshot_at=proposal.snapshot_at,
         max_entry_id=proposal.max_entry_id, fingerprint=proposal.fingerprint,
         campaign_name=camp.name, unit=camp.unit, tz=ctx.settings.timezone,
-        households=tuple(await traces(ctx.session, proposal, ids)),
+        households=tuple(await traces(ctx.session, proposal, ids, viewer=viewer)),
         checks=tuple(await check_rows(ctx.session, campaign_id=proposal.campaign_id,
-                                      hamlets=hamlets)),
+                                      hamlets=hamlets, viewer=viewer)),
         hamlet_ids=hamlet_ids)
 
 
 async def _book_reply(ctx: Ctx, proposal: AwardProposal, elig: Eligibility,
                       hamlet: HamletStanding | None) -> Reply:
     ids = (hamlet.hamlet_id,) if hamlet is not None else None
-    data = await _book_data(ctx, proposal, elig, ids)
+    data = await _book_data(ctx, proposal, elig, ids, ctx.me)
     path = scratch_folder(ctx.settings) / f"{_stem(proposal, hamlet.code if hamlet else None)}" \
         "-minh-chung.xlsx"
     _audit_files(ctx, proposal, "evidence", hamlet, len(data.households))
@@ -231,6 +233,7 @@ async def dossier_data(ctx: Ctx, proposal: AwardProposal, elig: Eligibility,
         special=special is not None and special.status in up,
         special_rank=special.rank if special else None,
         total_households=hamlet.total, roster_based=hamlet.roster, guided=hamlet.guided,
+        configured_households=hamlet.configured,
         coverage=hamlet.coverage, threshold=elig.threshold,
         required_procedures=hamlet.required, special_households=hamlet.special,
         entries=hamlet.entries, active_days=hamlet.active_days, period_days=hamlet.period_days,
@@ -239,7 +242,11 @@ async def dossier_data(ctx: Ctx, proposal: AwardProposal, elig: Eligibility,
         checks_confirmed=checks.confirmed if checks else 0,
         checks_failed=checks.failed if checks else 0,
         checks_overturned=checks.overturned if checks else 0,
-        checks_unreachable=(checks.unreachable + checks.wrong_number) if checks else 0,
+        checks_unreachable=checks.unreachable if checks else 0,
+        checks_wrong_number=checks.wrong_number if checks else 0,
+        # As judged when the proposal was made; with none, by the rule in force.
+        wrong_number_fails=bool(checks.wrong_number_failing) if checks and checks.wrong_number
+        else "phone" in ctx.settings.verification.must_match,
         snapshot_at=proposal.snapshot_at.astimezone(ctx.settings.timezone),
         proposal_id=proposal.id, evidence_file=evidence_file)
 
@@ -252,7 +259,9 @@ async def _dossier_files(ctx: Ctx, proposal: AwardProposal, elig: Eligibility,
     submission = folder / f"{stem}-to-trinh.docx"
     minutes = folder / f"{stem}-bien-ban.docx"
     data = await dossier_data(ctx, proposal, elig, hamlet, book_path.name)
-    book = await _book_data(ctx, proposal, elig, (hamlet.hamlet_id,))
+    # The dossier is the hamlet's own submission: it goes to the hamlet, so its evidence
+    # list holds what the hamlet may see, not the checks still to be called.
+    book = await _book_data(ctx, proposal, elig, (hamlet.hamlet_id,), Role.HAMLET_HEAD)
 
     def write() -> None:
         folder.mkdir(parents=True, exist_ok=True)
@@ -326,14 +335,9 @@ DETAIL_HOUSEHOLDS = 10
 async def detail_text(ctx: Ctx, proposal: AwardProposal, elig: Eligibility,
                       hamlet: HamletStanding) -> str:
     lang = ctx.lang
-    households = await traces(ctx.session, proposal, [hamlet.hamlet_id])
+    households = await traces(ctx.session, proposal, [hamlet.hamlet_id], viewer=ctx.me)
     meeting = [h for h in households if len(h.procedures) >= hamlet.required]
-    roster = await current_roster(ctx.session, hamlet.hamlet_id) if hamlet.roster else None
-    if roster is not None:
-        total = ctx.t("award_detail_total_roster", total=fmt_int(lang, hamlet.total),
-                      file=roster.source, at=_local(ctx, roster.imported_at))
-    else:
-        total = ctx.t("award_detail_total_config", total=fmt_int(lang, hamlet.total))
+    total = await _total_line(ctx, hamlet)
     lines = [
         ctx.t("award_detail_head", id=proposal.id, hamlet=hamlet.name,
               at=_local(ctx, proposal.snapshot_at), max_entry=proposal.max_entry_id),
@@ -349,7 +353,7 @@ async def detail_text(ctx: Ctx, proposal: AwardProposal, elig: Eligibility,
         lines.append(ctx.t("award_detail_checks", called=checks.checked,
                            ok=checks.confirmed, failed=checks.failed,
                            overturned=checks.overturned,
-                           unreachable=checks.unreachable + checks.wrong_number,
+                           wrong_number=checks.wrong_number, unreachable=checks.unreachable,
                            open=checks.open))
     lines.append(ctx.t("award_detail_list", n=min(DETAIL_HOUSEHOLDS, len(households))))
     for h in households[:DETAIL_HOUSEHOLDS]:
@@ -359,6 +363,29 @@ async def detail_text(ctx: Ctx, proposal: AwardProposal, elig: Eligibility,
                            entries=", ".join(f"#{i}" for i in h.entry_ids)))
     lines.append(ctx.t("award_detail_more", sheet=ctx.t("award_xl_sheet_households")))
     return "\n".join(lines)
+
+
+async def _total_line(ctx: Ctx, hamlet: HamletStanding) -> str:
+    """Where the total comes from: the list in force at the period's end, with the
+    configured figure beside it (models/totals.py), or the configured figure."""
+    lang = ctx.lang
+    configured = hamlet.configured
+    if configured is None:  # a proposal stored before figures kept it
+        row = await ctx.session.get(Hamlet, hamlet.hamlet_id)
+        configured = row.configured_households if row is not None else None
+    listed = await current_roster(ctx.session, hamlet.hamlet_id)
+    if hamlet.roster:
+        roster = await ctx.session.get(Roster, hamlet.roster_id) if hamlet.roster_id \
+            else listed
+        if roster is not None:
+            return ctx.t("award_detail_total_roster", total=fmt_int(lang, hamlet.total),
+                         configured=fmt_int(lang, configured if configured is not None
+                                            else hamlet.total),
+                         file=roster.source, at=_local(ctx, roster.imported_at))
+    if listed is not None and listed.households != hamlet.total:
+        return ctx.t("award_detail_total_config_list", total=fmt_int(lang, hamlet.total),
+                     rows=fmt_int(lang, listed.households))
+    return ctx.t("award_detail_total_config", total=fmt_int(lang, hamlet.total))
 
 
 def _local(ctx: Ctx, moment: datetime) -> str:

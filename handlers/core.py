@@ -25,6 +25,7 @@ import handlers.registration
 import handlers.reports
 import handlers.roster
 import handlers.todo
+import handlers.totals
 import handlers.verify
 import handlers.verify_review
 from handlers.context import Ctx, Services

@@ -37,6 +37,7 @@ from handlers.workbook import (
 from models.audit import record
 from models.campaign import Hamlet
 from models.check_rows import check_rows
+from models.check_scope import Viewer
 from models.periods import Period, PeriodError
 from models.reports import active_hamlets, build_report, evidence, officer_activity
 
@@ -60,10 +61,10 @@ class ExportResult:
 
 async def gather(session: AsyncSession, settings: Settings, *, campaign_id: int,
                  period: Period, today: date, hamlets: list[Hamlet],
-                 made_at: datetime) -> ExportData:
+                 made_at: datetime, viewer: Viewer) -> ExportData:
     """Figures, officers, evidence rows and spot-checks for these hamlets (ranked among all
     hamlets). Spot-checks are the campaign's, whatever the period: eligibility is judged
-    over the whole campaign."""
+    over the whole campaign; only those the viewer may see (`models.check_scope`)."""
     everyone = await active_hamlets(session)
     report = await build_report(session, campaign_id=campaign_id, campaign=settings.campaign,
                                 period=period, today=today, hamlets=everyone)
@@ -75,7 +76,8 @@ async def gather(session: AsyncSession, settings: Settings, *, campaign_id: int,
                                       tz=settings.timezone)
     rows = await evidence(session, campaign_id=campaign_id, period=period, today=today,
                           hamlets=hamlets)
-    checks = await check_rows(session, campaign_id=campaign_id, hamlets=hamlets)
+    checks = await check_rows(session, campaign_id=campaign_id, hamlets=hamlets,
+                              viewer=viewer)
     return ExportData(campaign=settings.campaign, report=report, officers=tuple(officers),
                       evidence=tuple(rows), made_at=made_at, tz=settings.timezone,
                       checks=tuple(checks))
@@ -83,10 +85,12 @@ async def gather(session: AsyncSession, settings: Settings, *, campaign_id: int,
 
 async def export(session: AsyncSession, settings: Settings, *, campaign_id: int,
                  period: Period, today: date, hamlets: list[Hamlet], fmt: str, lang: str,
-                 folder: Path, actor_id: int | None, now: datetime, via: str) -> ExportResult:
-    """Gather the export and audit who exported what; the files are written by `write`."""
+                 folder: Path, actor_id: int | None, now: datetime, via: str,
+                 viewer: Viewer) -> ExportResult:
+    """Gather the export for `viewer` and audit who exported what; the files are written by
+    `write`."""
     data = await gather(session, settings, campaign_id=campaign_id, period=period,
-                        today=today, hamlets=hamlets, made_at=now)
+                        today=today, hamlets=hamlets, made_at=now, viewer=viewer)
     write: Callable[[], object]
     if fmt == "csv":
         stem = export_filename(data, "").rstrip(".")
@@ -114,7 +118,8 @@ async def export_replies(ctx: Ctx, period: Period, hamlets: list[Hamlet],
     result = await export(ctx.session, ctx.settings, campaign_id=await ctx.campaign_id(),
                           period=period, today=ctx.today, hamlets=hamlets, fmt=fmt,
                           lang=ctx.lang, folder=scratch_folder(ctx.settings),
-                          actor_id=ctx.me.id, now=ctx.now, via=ctx.inbound.channel)
+                          actor_id=ctx.me.id, now=ctx.now, via=ctx.inbound.channel,
+                          viewer=ctx.me)
     name = period_name(ctx.lang, period)
     if fmt == "csv":
         parts = csv_parts(result.data)  # the same parts, in the same order, as the paths

@@ -6,6 +6,7 @@ from handlers.context import Ctx
 from handlers.dialog import command
 from handlers.i18n import fmt_date, fmt_pct
 from handlers.io import Reply
+from handlers.verify_text import match_text
 from models.people import Role
 
 
@@ -29,7 +30,8 @@ def help_text(ctx: Ctx) -> str:
                            time=ctx.settings.notifications.reminder_time.strftime("%H:%M")))
     if user.role in (Role.SUPERVISOR, Role.ADMIN):
         parts.append(ctx.t("help_supervisor"))
-        parts.append(ctx.t("help_verify"))
+        parts.append(ctx.t("help_verify") + "\n" + ctx.t("help_verify_frozen") + "\n"
+                     + match_text(ctx.lang, ctx.settings.verification.match))
         parts.append(ctx.t("help_awards"))
         parts.append(ctx.t("help_roster"))
     if user.role == Role.ADMIN:
@@ -39,7 +41,8 @@ def help_text(ctx: Ctx) -> str:
         "help_rules", threshold=fmt_pct(ctx.lang, camp.coverage_threshold),
         large=camp.large_hamlet_households, n_large=camp.procedures_required_large,
         n_small=camp.procedures_required_small, start=fmt_date(camp.start),
-        end=fmt_date(camp.end)) + " " + ctx.t("help_rules_roster"))
+        end=fmt_date(camp.end)) + " " + ctx.t(
+        "help_rules_roster", tolerance=fmt_pct(ctx.lang, ctx.settings.roster_total_tolerance)))
     return "\n\n".join(parts)
 
 

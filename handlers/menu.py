@@ -22,6 +22,7 @@ MENU: tuple[tuple[str, str, str, frozenset[Role]], ...] = (
     ("baocao", "report", "cmd_report", _HEAD),
     ("xuat", "export", "cmd_export", _HEAD),
     ("chuahuongdan", "todo", "cmd_todo", _LOGS | _SUPERVISES),
+    ("duyetso", "totals", "cmd_totals", _HEAD),
     ("kiemtra", "verify", "cmd_verify", _SUPERVISES),
     ("khenthuong", "awards", "cmd_awards", _SUPERVISES),
     ("canhbao", "quality", "cmd_quality", _SUPERVISES),

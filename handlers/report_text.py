@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from handlers.i18n import fmt_date, fmt_int, fmt_pct, fmt_short_date, t
@@ -47,8 +47,16 @@ def _bullet(text: str) -> str:
     return "• " + text[:1].upper() + text[1:]
 
 
+def week_label(as_of: date) -> str:
+    """'06/04 – 12/04': the week (Monday on) the week's figure counts, by its dates — a
+    past period's week is not "this week"."""
+    monday = as_of - timedelta(days=as_of.weekday())
+    return f"{fmt_short_date(monday)} – {fmt_short_date(as_of)}"
+
+
 def _new(lang: str, report: Report, row: HamletRow) -> str:
     if report.period.kind == "since_start":
+        # From the start to today: its last week is this week.
         return t(lang, "report_week_new", n=row.week_new)
     return t(lang, "report_period_new", n=row.new_households)
 
@@ -160,7 +168,7 @@ def hamlet_detail(lang: str, report: Report, row: HamletRow, hamlets_ranked: int
         t(lang, "report_hamlet_special", special=fmt_int(lang, row.special),
           n=row.required_procedures),
         t(lang, "report_hamlet_new", new=row.new_households, entries=row.entries,
-          week=row.week_new),
+          week=row.week_new, days=week_label(report.as_of)),
         t(lang, "report_hamlet_days", active=row.active_days, days=row.period_days),
         _bullet(_outlook(lang, row, report.campaign_end)),
     ]
@@ -258,7 +266,8 @@ class CheckFigures:
 
 def fail_rule(settings: Settings) -> FailRule:
     config = settings.verification
-    return FailRule(failures=config.failures, max_failure_rate=config.max_failure_rate)
+    return FailRule(failures=config.failures, max_failure_rate=config.max_failure_rate,
+                    match=config.match)
 
 
 def _rate(lang: str, tally: Tally) -> str:
@@ -266,24 +275,38 @@ def _rate(lang: str, tally: Tally) -> str:
     return t(lang, "report_checks_no_rate") if rate is None else fmt_pct(lang, rate)
 
 
-def _counts(lang: str, tally: Tally) -> dict[str, object]:
-    # A wrong number says as little about the officer as no answer: both "could not verify".
+def _counts(lang: str, tally: Tally, figures: Verification, open_key: str,
+            wrong_key: str = "report_checks_wrong_number_row") -> dict[str, object]:
+    # A wrong number is its own figure, never "could not verify" (whether the rule fails it
+    # is the reason's to say). The checks left to call only where the figures count them
+    # (the office's view).
     return {"checked": tally.checked, "confirmed": tally.confirmed, "failed": tally.failed,
-            "unverified": tally.unreachable + tally.wrong_number, "rate": _rate(lang, tally),
-            "open": tally.open,
+            "wrong_number": t(lang, wrong_key, n=tally.wrong_number)
+            if tally.wrong_number else "",
+            "unverified": tally.unreachable, "rate": _rate(lang, tally),
+            "open": t(lang, open_key, n=tally.open) if figures.pending else "",
             "overturned": t(lang, "report_checks_overturned", n=tally.overturned)
             if tally.overturned else ""}
 
 
-def _check_row(lang: str, name: str, tally: Tally) -> str:
-    return t(lang, "report_checks_row", name=name, **_counts(lang, tally))
+def _check_row(lang: str, name: str, tally: Tally, figures: Verification) -> str:
+    return t(lang, "report_checks_row", name=name,
+             **_counts(lang, tally, figures, "report_checks_open_row"))
+
+
+def _check_total(lang: str, tally: Tally, figures: Verification) -> str:
+    return t(lang, "report_checks_total",
+             **_counts(lang, tally, figures, "report_checks_open_total",
+                       "report_checks_wrong_number"))
 
 
 def _reason(lang: str, tally: Tally, rule: FailRule) -> str:
-    if (rule.failures and tally.failed >= rule.failures) or rule.max_failure_rate is None:
-        return t(lang, "report_checks_reason_count", n=tally.failed)
-    return t(lang, "report_checks_reason_rate", n=tally.failed, answered=tally.answered,
-             max=fmt_pct(lang, rule.max_failure_rate))
+    wrong = t(lang, "report_checks_reason_wrong_number", n=tally.wrong_number_failing) \
+        if tally.wrong_number_failing else ""
+    if (rule.failures and tally.failures >= rule.failures) or rule.max_failure_rate is None:
+        return t(lang, "report_checks_reason_count", n=tally.failures, wrong_number=wrong)
+    return t(lang, "report_checks_reason_rate", n=tally.failures, answered=tally.answered,
+             max=fmt_pct(lang, rule.max_failure_rate), wrong_number=wrong)
 
 
 def _not_eligible(lang: str, checks: CheckFigures, hamlets: Sequence[Tally],
@@ -305,10 +328,9 @@ def checks_section(lang: str, checks: CheckFigures) -> list[str]:
     figures = checks.figures
     if not figures.any:
         return []
-    lines = ["", t(lang, "report_checks_title"),
-             t(lang, "report_checks_total", **_counts(lang, figures.total))]
+    lines = ["", t(lang, "report_checks_title"), _check_total(lang, figures.total, figures)]
     lines += [_check_row(lang, t(lang, "report_checks_hamlet_name", hamlet=h.name, code=h.code),
-                         h) for h in figures.hamlets]
+                         h, figures) for h in figures.hamlets]
     return lines + _not_eligible(lang, checks, figures.hamlets, figures.officers)
 
 
@@ -318,16 +340,15 @@ def hamlet_checks_section(lang: str, checks: CheckFigures, hamlet_id: int) -> li
     if hamlet is None:
         return []
     officers = _officers_of(checks.figures, hamlet)
-    lines = ["", t(lang, "report_checks_title"),
-             t(lang, "report_checks_total", **_counts(lang, hamlet))]
-    lines += [_check_row(lang, o.name, o) for o in officers]
+    lines = ["", t(lang, "report_checks_title"), _check_total(lang, hamlet, checks.figures)]
+    lines += [_check_row(lang, o.name, o, checks.figures) for o in officers]
     return lines + _not_eligible(lang, checks, [hamlet], officers)
 
 
 def _weekly_checks(lang: str, checks: CheckFigures, scope: Tally, hamlets: Sequence[Tally],
                    officers: Sequence[Tally]) -> list[str]:
     """The verification work still open and the results so far, in two lines at most."""
-    return [t(lang, "weekly_checks", **_counts(lang, scope)),
+    return [t(lang, "weekly_checks", **_counts(lang, scope, checks.figures, "weekly_checks_open")),
             *_not_eligible(lang, checks, hamlets, officers)]
 
 

@@ -94,7 +94,8 @@ async def show(ctx: Ctx, period: Period, hamlet: Hamlet | None,
                                 period=period, today=ctx.today, hamlets=everyone)
     name = period_name(ctx.lang, period)
     image = _chart_path(ctx)
-    checks = await check_figures(ctx.session, ctx.settings, campaign_id=campaign_id)
+    checks = await check_figures(ctx.session, ctx.settings, campaign_id=campaign_id,
+                                 viewer=ctx.me)
     draw: Callable[[], object]
     if hamlet is None:
         text = table(ctx.lang, report, checks)

@@ -16,7 +16,7 @@ from sqlalchemy import select
 
 from handlers.context import Ctx
 from handlers.dialog import REPEAT, Answer, ask, close, command, draft, on_state
-from handlers.i18n import fmt_int, fmt_phone, t
+from handlers.i18n import fmt_date, fmt_int, fmt_pct, fmt_phone, t
 from handlers.io import Attachment, Option, Reply
 from handlers.report_scope import SEES_ALL
 from handlers.roster_file import (
@@ -27,12 +27,14 @@ from handlers.roster_file import (
     file_error_text,
     parse_roster,
 )
+from handlers.totals import WAKE_TOTALS, fmt_change
 from models.campaign import Hamlet
 from models.households import Entry, Household
 from models.people import Role, User
 from models.reports import active_hamlets
 from models.roster import RosterHousehold, RosterLine, current_roster, import_roster
 from models.roster_match import Ambiguous, LinkError, MatchResult, link, match_hamlet
+from models.totals import PENDING, HamletTotal, change_of_roster, exceeds
 
 SHOWN_ERRORS = 15  # row errors listed in chat; the rest are counted
 SHOWN_CANDIDATES = 6
@@ -149,8 +151,17 @@ async def _ask_confirm(ctx: Ctx, hamlet: Hamlet, data: dict[str, Any]) -> Reply:
     if previous is not None:
         text += "\n" + ctx.t("roster_preview_replaces", rows=fmt_int(ctx.lang,
                                                                     previous.households))
-    text += "\n" + ctx.t("roster_preview_total", total=fmt_int(ctx.lang, data["rows"]),
-                         before=fmt_int(ctx.lang, hamlet.total_households))
+    tolerance = _tolerance(ctx)
+    if tolerance is not None and exceeds(hamlet.total_households, data["rows"], tolerance):
+        text += "\n" + ctx.t(
+            "roster_preview_total_wait", total=fmt_int(ctx.lang, data["rows"]),
+            before=fmt_int(ctx.lang, hamlet.total_households),
+            configured=_configured(ctx.lang, hamlet),
+            change=fmt_change(ctx.lang, hamlet.total_households, data["rows"]),
+            tolerance=fmt_pct(ctx.lang, tolerance))
+    else:
+        text += "\n" + ctx.t("roster_preview_total", total=fmt_int(ctx.lang, data["rows"]),
+                             before=fmt_int(ctx.lang, hamlet.total_households))
     options = [Option(ctx.t("roster_btn_import"), "yes"), Option(ctx.t("opt_cancel"), "cancel")]
     return ask(ctx, "roster.confirm", text, options, draft=data, per_row=2)
 
@@ -217,12 +228,28 @@ async def step_confirm(ctx: Ctx, answer: Answer) -> list[Reply]:
         return [Reply(rejected_text(ctx.lang, parsed)), *await _cancel(ctx)]
     roster = await import_roster(
         ctx.session, hamlet=hamlet, lines=_lines(parsed), source=str(data.get("name", "")),
-        fingerprint=hashlib.sha256(content).hexdigest(), actor_id=ctx.me.id, now=ctx.now)
+        fingerprint=hashlib.sha256(content).hexdigest(), actor_id=ctx.me.id, now=ctx.now,
+        today=ctx.today, tolerance=_tolerance(ctx))
+    change = await change_of_roster(ctx.session, roster.id)
+    if change is not None and change.status == PENDING:
+        ctx.wake.add(WAKE_TOTALS)  # supervisors are told now, not at the next run
     result = await match_hamlet(ctx.session, campaign_id=await ctx.campaign_id(),
                                 hamlet_id=hamlet.id, now=ctx.now)
     await _drop_upload(ctx)
     await close(ctx)
-    return [Reply(imported_text(ctx.lang, hamlet.name, roster.households, result))]
+    return [Reply(imported_text(ctx.lang, hamlet.name, roster.households, result, change,
+                                configured=hamlet.configured_households))]
+
+
+def _tolerance(ctx: Ctx) -> float | None:
+    """A hamlet head's list may change the total by this much at once; beyond, a supervisor
+    decides. A supervisor's own import is the office's decision (None: applied at once)."""
+    return None if ctx.me.role in SEES_ALL else ctx.settings.roster_total_tolerance
+
+
+def _configured(lang: str, hamlet: Hamlet) -> str:
+    return fmt_int(lang, hamlet.configured_households) \
+        if hamlet.configured_households is not None else t(lang, "none")
 
 
 async def _draft_hamlet(ctx: Ctx, data: dict[str, Any]) -> Hamlet | None:
@@ -237,10 +264,23 @@ async def _draft_hamlet(ctx: Ctx, data: dict[str, Any]) -> Hamlet | None:
     return hamlet
 
 
-def imported_text(lang: str, hamlet: str, rows: int, result: MatchResult) -> str:
-    lines = [t(lang, "roster_imported", hamlet=hamlet, rows=fmt_int(lang, rows)),
-             t(lang, "roster_matched", linked=fmt_int(lang, result.linked),
-               unmatched=fmt_int(lang, result.unmatched))]
+def imported_text(lang: str, hamlet: str, rows: int, result: MatchResult,
+                  change: HamletTotal | None = None, configured: int | None = None) -> str:
+    """What was imported and linked; and what became of the hamlet's total (`change`):
+    waiting for a supervisor, or applied from its day."""
+    before = change.previous if change is not None and change.previous is not None else rows
+    if change is not None and change.status == PENDING:
+        lines = [t(lang, "roster_imported_wait", hamlet=hamlet, rows=fmt_int(lang, rows),
+                   before=fmt_int(lang, before), total=fmt_int(lang, change.total),
+                   configured=fmt_int(lang, configured) if configured is not None
+                   else t(lang, "none"))]
+    else:
+        lines = [t(lang, "roster_imported", hamlet=hamlet, rows=fmt_int(lang, rows))]
+        if change is not None and change.effective_from is not None and before != rows:
+            lines.append(t(lang, "roster_total_recorded", before=fmt_int(lang, before),
+                           total=fmt_int(lang, rows), since=fmt_date(change.effective_from)))
+    lines.append(t(lang, "roster_matched", linked=fmt_int(lang, result.linked),
+                   unmatched=fmt_int(lang, result.unmatched)))
     if result.ambiguous:
         lines.append(t(lang, "roster_ambiguous", n=fmt_int(lang, len(result.ambiguous))))
     return "\n".join(lines)

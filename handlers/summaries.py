@@ -20,6 +20,7 @@ from handlers.report_text import (
     weekly_units,
 )
 from models.campaign import Hamlet
+from models.check_scope import Viewer
 from models.eligibility import verification
 from models.notifications import streak
 from models.people import Role, User
@@ -43,6 +44,8 @@ class WeeklyDigest:
     officers: tuple[OfficerActivity, ...]
     inactive_days: int
     checks: CheckFigures | None = None  # None until the first spot-check is drawn
+    # What a hamlet's head may see of them: answered checks only (`models.check_scope`).
+    hamlet_checks: CheckFigures | None = None
     unit_of: dict[int, str] = field(default_factory=dict)  # hamlet id → commune
     # Texts already written (every supervisor gets the same one per language), and each
     # hamlet's row and officers by hamlet, so a province's heads do not each search them.
@@ -71,11 +74,12 @@ class WeeklyDigest:
         return None if row is None else (row, self._officers.get(row.code, []))
 
 
-async def check_figures(session: AsyncSession, settings: Settings, *,
-                        campaign_id: int) -> CheckFigures | None:
-    """Spot-check results judged by the configured rule; None while there are no checks."""
+async def check_figures(session: AsyncSession, settings: Settings, *, campaign_id: int,
+                        viewer: Viewer) -> CheckFigures | None:
+    """Spot-check results judged by the configured rule, as far as the viewer may see them;
+    None while there are none to show."""
     rule = fail_rule(settings)
-    figures = await verification(session, campaign_id=campaign_id, rule=rule)
+    figures = await verification(session, campaign_id=campaign_id, rule=rule, viewer=viewer)
     return CheckFigures(figures=figures, rule=rule) if figures.any else None
 
 
@@ -92,7 +96,11 @@ async def weekly_digest(session: AsyncSession, settings: Settings, *, campaign_i
     return WeeklyDigest(report=report, officers=tuple(officers),
                         inactive_days=settings.inactive_days,
                         unit_of={h.id: h.unit for h in hamlets if h.unit},
-                        checks=await check_figures(session, settings, campaign_id=campaign_id))
+                        checks=await check_figures(session, settings, campaign_id=campaign_id,
+                                                   viewer=Role.SUPERVISOR),
+                        hamlet_checks=await check_figures(session, settings,
+                                                          campaign_id=campaign_id,
+                                                          viewer=Role.HAMLET_HEAD))
 
 
 def weekly_message(digest: WeeklyDigest, user: User, lang: str) -> str | None:
@@ -105,7 +113,7 @@ def weekly_message(digest: WeeklyDigest, user: User, lang: str) -> str | None:
             return None
         row, officers = part
         return weekly_hamlet(lang, digest.report, row, officers, digest.inactive_days,
-                             digest.checks)
+                             digest.hamlet_checks)
     return None
 
 

@@ -1,8 +1,11 @@
 """/kiemtra (/verify): draw a verification sample, then work through its call cards.
 
 Supervisors only. "/kiemtra" asks where and how many (or offers to continue an open batch);
-"/kiemtra BNA 10%" draws at once. Each card has the outcome as one tap; typing text adds
-a note. A card is held by one caller at a time, so several supervisors can share a batch.
+"/kiemtra BNA 10%" draws at once. Each card has the outcome as one tap; a household with
+several procedures (each counts toward the special prize) is asked about every one, in a
+tick list after ✅; "details false → date" asks whether the household's date is within the
+configured days. Text typed at any step of a card is a note kept with the outcome. A card is
+held by one caller at a time, so several supervisors can share a batch.
 """
 
 from __future__ import annotations
@@ -15,11 +18,13 @@ from sqlalchemy import func, select
 
 from handlers.context import Ctx
 from handlers.dialog import REPEAT, Answer, ask, close, command, draft, draft_int, on_state
+from handlers.i18n import fmt_date
 from handlers.io import Option, Reply
 from handlers.report_scope import SEES_ALL
-from handlers.verify_text import card_text, local_time, outcome_label, rule_text
+from handlers.verify_text import card_answer, card_text, local_time, outcome_label, rule_text
 from models.campaign import Hamlet
 from models.checks import (
+    Card,
     CheckError,
     batch_progress,
     load_card,
@@ -29,10 +34,11 @@ from models.checks import (
     record_outcome,
     release,
 )
+from models.households import Entry
 from models.reports import active_hamlets
 from models.sampling import Rule, RuleError, create_batch
 from models.text import clean
-from models.verification import DETAILS, Batch, Check, Outcome
+from models.verification import DETAILS, Batch, Check, Outcome, date_detail
 
 NOTE_MAX = 500
 MAX_PER_HAMLET = 50
@@ -217,7 +223,8 @@ async def _card(ctx: Ctx, batch: Batch, check: Check, note: str) -> Reply:
     card = await load_card(ctx.session, check)
     progress = await batch_progress(ctx.session, batch)
     text = card_text(ctx.lang, card, batch, left=progress.open,
-                     max_attempts=ctx.settings.verification.max_attempts, note=note)
+                     max_attempts=ctx.settings.verification.max_attempts, note=note,
+                     tz=ctx.settings.timezone)
     options = [Option(ctx.t(f"verify_btn_{o.value}"), f"o:{o.value}") for o in OUTCOME_BUTTONS]
     options += [Option(ctx.t("verify_btn_skip"), "skip"), Option(ctx.t("verify_btn_stop"),
                                                                   "stop")]
@@ -245,10 +252,17 @@ async def _current(ctx: Ctx) -> tuple[Batch, Check, str] | None:
     return batch, check, str(draft(ctx).get("note") or "")
 
 
-def _ask_detail(ctx: Ctx) -> Reply:
+def _with_note(ctx: Ctx, question: str, data: dict[str, object]) -> str:
+    """A card's sub-question, with the note typed so far (it goes with the outcome)."""
+    note = str(data.get("note") or "")
+    return f"{question}\n{ctx.t('verify_card_note', note=note)}" if note else question
+
+
+def _ask_detail(ctx: Ctx, data: dict[str, object]) -> Reply:
     options = [Option(ctx.t(f"vdetail_{d}").capitalize(), f"d:{d}") for d in DETAILS]
     options.append(Option(ctx.t("verify_btn_back"), "back"))
-    return ask(ctx, "verify.detail", ctx.t("verify_ask_detail"), options, draft=draft(ctx))
+    return ask(ctx, "verify.detail", _with_note(ctx, ctx.t("verify_ask_detail"), data),
+               options, draft=data)
 
 
 @on_state("verify.card")
@@ -272,23 +286,36 @@ async def step_card(ctx: Ctx, answer: Answer) -> list[Reply]:
         await release(ctx.session, check=check, caller_id=ctx.me.id, now=ctx.now, to_back=True)
         return await show_next(ctx, batch.id)
     if value == f"o:{Outcome.WRONG_DETAILS.value}":
-        return [_ask_detail(ctx)]
-    if value.startswith("o:"):
+        return [_ask_detail(ctx, draft(ctx))]
+    if value == f"o:{Outcome.CONFIRMED.value}":
+        card = await load_card(ctx.session, check)
+        if len(card.procedures) > 1:  # each one asked: default, all confirmed
+            return [_ask_procedures(ctx, card, {**draft(ctx), "confirmed": card.codes,
+                                                "via": "card"})]
+        return await _record(ctx, batch, check, Outcome.CONFIRMED, "", note,
+                             answer=_answer(card.codes, card.codes))
+    if value.startswith("o:") and value[2:] in {o.value for o in OUTCOME_BUTTONS}:
         return await _record(ctx, batch, check, Outcome(value[2:]), "", note)
     return [await _card(ctx, batch, check, note)]
 
 
-async def _take_note(ctx: Ctx, batch: Batch, check: Check, text: str,
-                     note: str) -> list[Reply]:
+def add_note(ctx: Ctx, text: str, note: str) -> tuple[str, Reply]:
+    """Text typed at any step of a card is a note kept with its outcome: the note now, and
+    what to tell the caller."""
     text = clean(text)
     if not text or text.rstrip(".)").isdigit():
         # A number that is no option ("9" of 7) is a mistyped choice, not a note.
-        return [Reply(ctx.t("choose_option")), await _card(ctx, batch, check, note)]
+        return note, Reply(ctx.t("choose_option"))
     combined = f"{note}; {text}" if note else text
     if len(combined) > NOTE_MAX:
-        return [Reply(ctx.t("verify_note_too_long", limit=NOTE_MAX)),
-                await _card(ctx, batch, check, note)]
-    return [Reply(ctx.t("verify_note_saved")), await _card(ctx, batch, check, combined)]
+        return note, Reply(ctx.t("verify_note_too_long", limit=NOTE_MAX))
+    return combined, Reply(ctx.t("verify_note_saved"))
+
+
+async def _take_note(ctx: Ctx, batch: Batch, check: Check, text: str,
+                     note: str) -> list[Reply]:
+    note, said = add_note(ctx, text, note)
+    return [said, await _card(ctx, batch, check, note)]
 
 
 @on_state("verify.detail")
@@ -298,23 +325,135 @@ async def step_detail(ctx: Ctx, answer: Answer) -> list[Reply]:
         await close(ctx)
         return [Reply(ctx.t("verify_list_empty"))]
     batch, check, note = current
-    value = answer.value or ""
+    value = answer.value
+    if value is None:  # typed: a note, kept with the outcome
+        note, said = add_note(ctx, answer.text, note)
+        return [said, _ask_detail(ctx, {**draft(ctx), "note": note})]
+    if value == "d:date" and _asks_date(ctx):
+        return [await _ask_date(ctx, check, draft(ctx))]
+    if value == "d:procedure":
+        card = await load_card(ctx.session, check)
+        if len(card.procedures) > 1:  # which ones the household does confirm
+            return [_ask_procedures(ctx, card, {**draft(ctx), "confirmed": [],
+                                                "via": "detail"})]
+        return await _record(ctx, batch, check, Outcome.WRONG_DETAILS, "procedure", note,
+                             answer=_answer(card.codes, []))
     if value.startswith("d:") and value[2:] in DETAILS:
         return await _record(ctx, batch, check, Outcome.WRONG_DETAILS, value[2:], note)
     if value == "back":
         return [await _card(ctx, batch, check, note)]
-    prefix = [Reply(ctx.t("choose_option"))] if value != REPEAT and answer.text else []
-    return [*prefix, _ask_detail(ctx)]
+    return [_ask_detail(ctx, draft(ctx))]
+
+
+def _answer(procedures: list[str], confirmed: list[str]) -> dict[str, object]:
+    return {"procedures": procedures, "confirmed": [c for c in procedures if c in confirmed]}
+
+
+def _confirmed(card: Card, data: dict[str, object]) -> list[str]:
+    ticked = data.get("confirmed")
+    chosen = {str(c) for c in ticked} if isinstance(ticked, list) else set()
+    return [c for c in card.codes if c in chosen]
+
+
+def _ask_procedures(ctx: Ctx, card: Card, data: dict[str, object]) -> Reply:
+    """A household counted for several procedures: which ones it confirms (a tick list)."""
+    confirmed = _confirmed(card, data)
+    options = [Option(ctx.t("verify_proc_on" if p.code in confirmed else "verify_proc_off",
+                            name=p.name), f"p:{p.code}") for p in card.procedures]
+    n, k = len(card.procedures), len(confirmed)
+    options.append(Option(ctx.t("verify_btn_save_all", n=n) if k == n
+                          else ctx.t("verify_btn_save_some", k=k, n=n), "save"))
+    back = "verify_btn_back_details" if data.get("via") == "detail" else "verify_btn_back"
+    options.append(Option(ctx.t(back), "back"))
+    return ask(ctx, "verify.procs", _with_note(ctx, ctx.t("verify_ask_procedures"), data),
+               options, draft={**data, "confirmed": confirmed})
+
+
+@on_state("verify.procs")
+async def step_procedures(ctx: Ctx, answer: Answer) -> list[Reply]:
+    """The tick list of a household's procedures: all confirmed → ✅; any not → ⚠️ details
+    false (procedure), with which ones were confirmed kept."""
+    current = await _current(ctx)
+    if current is None:
+        await close(ctx)
+        return [Reply(ctx.t("verify_list_empty"))]
+    batch, check, note = current
+    card = await load_card(ctx.session, check)
+    data = draft(ctx)
+    value = answer.value
+    if value is None:  # typed: a note, kept with the outcome
+        note, said = add_note(ctx, answer.text, note)
+        return [said, _ask_procedures(ctx, card, {**data, "note": note})]
+    confirmed = _confirmed(card, data)
+    if value.startswith("p:") and value[2:] in card.codes:
+        code = value[2:]
+        confirmed = [c for c in confirmed if c != code] if code in confirmed \
+            else [*confirmed, code]
+        return [_ask_procedures(ctx, card, {**data, "confirmed": confirmed})]
+    if value == "save":
+        if len(confirmed) == len(card.codes):
+            return await _record(ctx, batch, check, Outcome.CONFIRMED, "", note,
+                                 answer=_answer(card.codes, confirmed))
+        return await _record(ctx, batch, check, Outcome.WRONG_DETAILS, "procedure", note,
+                             answer=_answer(card.codes, confirmed))
+    if value == "back":
+        if data.get("via") == "detail":
+            return [_ask_detail(ctx, data)]
+        return [await _card(ctx, batch, check, note)]
+    return [_ask_procedures(ctx, card, data)]
+
+
+def _asks_date(ctx: Ctx) -> bool:
+    """How far off the household's date is matters only if the date must match, within
+    a tolerance."""
+    cfg = ctx.settings.verification
+    return "date" in cfg.must_match and cfg.date_tolerance_days > 0
+
+
+async def _ask_date(ctx: Ctx, check: Check, data: dict[str, object]) -> Reply:
+    days = ctx.settings.verification.date_tolerance_days
+    entry = await ctx.session.get(Entry, check.entry_id)
+    day = fmt_date(entry.guided_on) if entry is not None else "?"
+    options = [Option(ctx.t("verify_btn_date_within", n=days), "within"),
+               Option(ctx.t("verify_btn_date_beyond", n=days), "beyond"),
+               Option(ctx.t("verify_btn_back_details"), "back")]
+    return ask(ctx, "verify.date", _with_note(ctx, ctx.t("verify_ask_date", day=day, n=days),
+                                              data), options, draft=data)
+
+
+@on_state("verify.date")
+async def step_date(ctx: Ctx, answer: Answer) -> list[Reply]:
+    """"Details false → date": within the configured days it is recorded, not failed."""
+    current = await _current(ctx)
+    if current is None:
+        await close(ctx)
+        return [Reply(ctx.t("verify_list_empty"))]
+    batch, check, note = current
+    value = answer.value
+    if value is None:  # typed: a note, kept with the outcome
+        note, said = add_note(ctx, answer.text, note)
+        return [said, await _ask_date(ctx, check, {**draft(ctx), "note": note})]
+    days = ctx.settings.verification.date_tolerance_days
+    if value == "within":
+        return await _record(ctx, batch, check, Outcome.WRONG_DETAILS,
+                             date_detail(within=days), note)
+    if value == "beyond":
+        return await _record(ctx, batch, check, Outcome.WRONG_DETAILS,
+                             date_detail(beyond=days), note)
+    if value == "back":
+        return [_ask_detail(ctx, draft(ctx))]
+    return [await _ask_date(ctx, check, draft(ctx))]
 
 
 async def _record(ctx: Ctx, batch: Batch, check: Check, outcome: Outcome, detail: str,
-                  note: str) -> list[Reply]:
+                  note: str, answer: dict[str, object] | None = None) -> list[Reply]:
     cfg = ctx.settings.verification
     try:
         done = await record_outcome(
             ctx.session, check=check, caller=ctx.me, outcome=outcome, now=ctx.now,
             detail=detail, note=note, max_attempts=cfg.max_attempts,
-            retry_after=timedelta(minutes=cfg.retry_minutes), lease=lease(ctx))
+            retry_after=timedelta(minutes=cfg.retry_minutes), lease=lease(ctx),
+            answer=answer)
     except CheckError:
         return await show_next(ctx, batch.id, prefix=[Reply(ctx.t("verify_taken"))])
     if done.outcome == Outcome.UNREACHABLE:
@@ -327,8 +466,13 @@ async def _record(ctx: Ctx, batch: Batch, check: Check, outcome: Outcome, detail
         text = ctx.t("verify_recorded", check=check.id,
                      outcome=outcome_label(ctx.lang, done.outcome.value, detail,
                                           icon=True))
-    if done.outcome.returns_to_officer:
-        card = await load_card(ctx.session, check)
+        if cfg.match.tolerated(done.outcome.value, detail):
+            text += "\n" + ctx.t("verify_recorded_tolerated")
+    card = await load_card(ctx.session, check) \
+        if answer is not None or done.outcome.returns_to_officer else None
+    if card is not None and (said := card_answer(ctx.lang, card)):
+        text += "\n" + said
+    if card is not None and done.outcome.returns_to_officer:
         text += "\n" + ctx.t("verify_sent_back", officer=card.officer_name)
         ctx.wake.add(WAKE_RETURNS)
     return await show_next(ctx, batch.id, prefix=[Reply(text)])

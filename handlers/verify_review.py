@@ -14,10 +14,12 @@ from handlers.io import Option, Reply
 from handlers.report_text import fail_rule
 from handlers.verify import allowed
 from handlers.verify_text import (
+    card_answer,
     card_lines,
     check_state,
     outcome_label,
     returned_text,
+    review_label,
     rule_text,
 )
 from models.campaign import Hamlet
@@ -35,9 +37,10 @@ from models.checks import (
     users_named,
 )
 from models.eligibility import verification
+from models.frozen import changed_checks
 from models.registry import load_entry
 from models.text import clean
-from models.verification import DONE, Check, Flag, Outcome
+from models.verification import Check, Flag, MatchRule
 
 LIST_MAX = 30  # open cards listed per batch; the rest are counted
 REASON_MIN = 5
@@ -50,7 +53,7 @@ async def cmd_list(ctx: Ctx, arg: str) -> list[Reply]:
         return [Reply(ctx.t("verify_not_allowed"))]
     campaign_id = await ctx.campaign_id()
     batches = await open_batches(ctx.session, campaign_id)
-    failed = await failed_checks(ctx.session, campaign_id)
+    failed = await failed_checks(ctx.session, campaign_id, rule=_match(ctx))
     if not batches:
         review = [Reply(ctx.t("verify_list_review", n=len(failed)))] if failed else []
         return [Reply(ctx.t("verify_list_empty")), *review]
@@ -68,10 +71,18 @@ async def cmd_list(ctx: Ctx, arg: str) -> list[Reply]:
                        day=fmt_date(batch.created_at.astimezone(ctx.settings.timezone).date()),
                        rule=rule_text(ctx.lang, batch.rule), seed=batch.seed,
                        done=progress.done, total=progress.total, open=progress.open)]
+        if progress.deleted:
+            lines.append(ctx.t("verify_list_deleted", n=progress.deleted))
+        edited = await changed_checks(ctx.session, [c.id for c in checks[:LIST_MAX]])
         for check in checks[:LIST_MAX]:
             state = check_state(ctx.lang, check, now=ctx.now, tz=ctx.settings.timezone,
                                 max_attempts=cfg.max_attempts, callers=callers,
                                 lease_start=lease_start)
+            # Nothing changes on a list unseen: an entry edited or deleted since the draw.
+            if check.id in edited:
+                state += " · " + ctx.t("verify_state_changed")
+            if check.entry_deleted_at is not None:
+                state += " · " + ctx.t("verify_state_deleted")
             lines.append(ctx.t("verify_list_line", check=check.id,
                                code=codes.get(check.hamlet_id, "?"),
                                name=names.get(check.household_id, "?"), state=state))
@@ -91,14 +102,14 @@ async def cmd_list(ctx: Ctx, arg: str) -> list[Reply]:
 
 
 async def _pick_failed(ctx: Ctx) -> list[Reply]:
-    checks = await failed_checks(ctx.session, await ctx.campaign_id())
+    checks = await failed_checks(ctx.session, await ctx.campaign_id(), rule=_match(ctx))
     if not checks:
         await close(ctx)
         return [Reply(ctx.t("verify_review_empty"))]
     names = await household_names(ctx.session, [c.household_id for c in checks])
     codes = await hamlet_codes(ctx.session)
     options = [Option(f"#{c.id} {codes.get(c.hamlet_id, '?')} · {names.get(c.household_id, '?')}"
-                      f" · {outcome_label(ctx.lang, c.outcome, c.detail)}", f"c:{c.id}")
+                      f" · {review_label(ctx.lang, c)}", f"c:{c.id}")
                for c in checks[:20]]
     options.append(Option(ctx.t("opt_cancel"), "cancel"))
     return [ask(ctx, "verify.review", ctx.t("verify_review_pick"), options, draft={})]
@@ -111,7 +122,7 @@ async def cmd_review(ctx: Ctx, arg: str) -> list[Reply]:
     digits = arg.strip().lstrip("#")
     if digits.isdigit():
         check = await ctx.session.get(Check, int(digits))
-        if check is not None and _reviewable(check):
+        if check is not None and _reviewable(ctx, check):
             return [await _review_card(ctx, check)]
     return await _pick_failed(ctx)
 
@@ -120,11 +131,14 @@ async def _review_card(ctx: Ctx, check: Check) -> Reply:
     card = await load_card(ctx.session, check)
     tz = ctx.settings.timezone
     callers = await users_named(ctx.session, [check.decided_by] if check.decided_by else [])
-    lines = card_lines(ctx.lang, card, max_attempts=ctx.settings.verification.max_attempts)
+    lines = card_lines(ctx.lang, card, max_attempts=ctx.settings.verification.max_attempts,
+                       tz=tz)
     lines.append(ctx.t("verify_review_result", outcome=outcome_label(ctx.lang, check.outcome,
                                                                        check.detail),
                        caller=callers.get(check.decided_by or 0, "?"),
                        at=fmt_datetime(check.decided_at, tz) if check.decided_at else "?"))
+    if answer := card_answer(ctx.lang, card):
+        lines.append(answer)
     if check.note:
         lines.append(ctx.t("verify_card_note", note=check.note))
     if check.officer_reply_at is not None:
@@ -147,21 +161,25 @@ async def step_review(ctx: Ctx, answer: Answer) -> list[Reply]:
         return [Reply(ctx.t("verify_review_closed"))]
     if value.startswith("c:") and value[2:].isdigit():
         check = await ctx.session.get(Check, int(value[2:]))
-        if check is not None and _reviewable(check):
+        if check is not None and _reviewable(ctx, check):
             return [await _review_card(ctx, check)]
     prefix = [Reply(ctx.t("choose_option"))] if value != REPEAT and answer.text else []
     return [*prefix, *await _pick_failed(ctx)]
 
 
-def _reviewable(check: Check | None) -> bool:
-    """A failed check nobody has overturned yet."""
-    return (check is not None and check.overturned_at is None and check.status == DONE
-            and check.outcome is not None and Outcome(check.outcome).fails)
+def _match(ctx: Ctx) -> MatchRule:
+    return ctx.settings.verification.match
+
+
+def _reviewable(ctx: Ctx, check: Check | None) -> bool:
+    """A failed check nobody has overturned yet (`Check.failing` by the configured rule: a
+    deletion after the draw included)."""
+    return check is not None and check.failing(_match(ctx))
 
 
 async def _decided_check(ctx: Ctx) -> Check | None:
     check = await ctx.session.get(Check, draft_int(ctx, "check"))
-    return check if _reviewable(check) else None
+    return check if _reviewable(ctx, check) else None
 
 
 @on_state("verify.decide")
@@ -192,7 +210,8 @@ async def step_reason(ctx: Ctx, answer: Answer) -> list[Reply]:
                              ctx.t("verify_ask_overturn_reason", check=check.id),
                              draft={"check": check.id})]
     reason = reason[:REPLY_MAX]
-    await overturn(ctx.session, check=check, actor=ctx.me, reason=reason, now=ctx.now)
+    await overturn(ctx.session, check=check, actor=ctx.me, reason=reason, now=ctx.now,
+                   rule=_match(ctx))
     await close(ctx)
     await ctx.session.flush()
     figures = await verification(ctx.session, campaign_id=await ctx.campaign_id(),
@@ -206,7 +225,8 @@ async def step_reason(ctx: Ctx, answer: Answer) -> list[Reply]:
         if tally.eligible:
             lines.append(ctx.t("verify_status_eligible", name=tally.name))
         else:
-            lines.append(ctx.t("verify_status_not_eligible", name=tally.name, n=tally.failed))
+            lines.append(ctx.t("verify_status_not_eligible", name=tally.name,
+                               n=tally.failures))
     return [Reply("\n".join(lines))]
 
 

@@ -28,10 +28,10 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from handlers.i18n import fmt_date, fmt_datetime, fmt_pct, fmt_phone, t
+from handlers.verify_text import answer_text, detail_label
 from models.check_rows import CheckRow
 from models.reports import EvidenceRow, OfficerActivity, Report
 from models.rules import CampaignConfig
-from models.verification import DETAILS
 
 TITLE_ROW, PERIOD_ROW, HEADER_ROW = 1, 2, 3
 FIRST_DATA_ROW = HEADER_ROW + 1
@@ -286,13 +286,22 @@ def _officers(data: ExportData, lang: str) -> Table:
 
 
 def _outcome_label(lang: str, row: CheckRow) -> str:
-    return t(lang, f"vout_{row.outcome}") if row.outcome else t(lang, "xl_check_open")
+    """The answer, and a deletion after the draw: a deleted entry answered ✅ does not read
+    "confirmed" while it counts as failed."""
+    label = t(lang, f"vout_{row.outcome}") if row.outcome else t(lang, "xl_check_open")
+    if row.entry_deleted:
+        key = "xl_check_deleted" if row.overturned or row.status == "open" \
+            else "xl_check_deleted_failed"
+        label = t(lang, key, outcome=label)
+    return label
 
 
-def _detail_label(lang: str, detail: str) -> str:
-    """"procedure,date" → "thủ tục, ngày hướng dẫn"; an unknown word is shown as stored."""
-    words = [w.strip() for w in detail.split(",") if w.strip()]
-    return ", ".join(t(lang, f"vdetail_{w}") if w in DETAILS else w for w in words)
+def _details(lang: str, row: CheckRow) -> str:
+    """What was wrong, and which of the household's procedures it confirmed."""
+    parts = [detail_label(lang, row.detail),
+             answer_text(lang, list(row.procedures), list(row.confirmed))
+             if row.procedures else ""]
+    return " · ".join(p for p in parts if p)
 
 
 def _overturned(lang: str, row: CheckRow) -> str:
@@ -303,12 +312,12 @@ def _overturned(lang: str, row: CheckRow) -> str:
     return t(lang, "xl_yes")
 
 
-def _check_row(row: CheckRow, lang: str, tz: ZoneInfo) -> Row:
+def _check_row(row: CheckRow, lang: str, tz: ZoneInfo, seeds: bool) -> Row:
     called = _local(row.last_call_at, tz) if row.last_call_at else None
-    return (row.batch_id, row.seed, row.hamlet_code, row.hamlet_name, row.head_name,
-            fmt_phone(row.phone), row.guided_on, row.officer, _outcome_label(lang, row),
-            _detail_label(lang, row.detail), row.attempts, row.last_caller, called,
-            row.note, _overturned(lang, row), row.officer_reply)
+    return (row.batch_id, *((row.seed,) if seeds else ()), row.hamlet_code, row.hamlet_name,
+            row.head_name, fmt_phone(row.phone), row.guided_on, row.officer,
+            _outcome_label(lang, row), _details(lang, row), row.attempts,
+            row.last_caller, called, row.note, _overturned(lang, row), row.officer_reply)
 
 
 def _check_tables(data: ExportData, lang: str) -> list[Table]:
@@ -321,15 +330,18 @@ def _check_tables(data: ExportData, lang: str) -> list[Table]:
 
 def checks_table(checks: Sequence[CheckRow], lang: str, tz: ZoneInfo, title: str,
                  period: str) -> Table:
+    """One row per check; the seed column only for the office (`CheckRow.seed`)."""
+    seeds = any(row.seed for row in checks)
     columns = _columns(lang, [
-        ("xl_col_batch", Kind.COUNT), ("xl_col_seed", Kind.TEXT), ("xl_col_code", Kind.TEXT),
+        ("xl_col_batch", Kind.COUNT), *([("xl_col_seed", Kind.TEXT)] if seeds else []),
+        ("xl_col_code", Kind.TEXT),
         ("xl_col_hamlet", Kind.TEXT), ("xl_col_head", Kind.TEXT), ("xl_col_phone", Kind.TEXT),
         ("xl_col_guided_on", Kind.DATE), ("xl_col_officer", Kind.TEXT),
         ("xl_col_outcome", Kind.TEXT), ("xl_col_detail", Kind.TEXT),
         ("xl_col_attempts", Kind.COUNT), ("xl_col_last_caller", Kind.TEXT),
         ("xl_col_last_call", Kind.MOMENT), ("xl_col_note", Kind.TEXT),
         ("xl_col_overturned", Kind.TEXT), ("xl_col_officer_reply", Kind.TEXT)])
-    rows = tuple(_check_row(row, lang, tz) for row in checks)
+    rows = tuple(_check_row(row, lang, tz, seeds) for row in checks)
     return Table(t(lang, "xl_checks_sheet"), title, period, columns, rows)
 
 

@@ -18,6 +18,7 @@ import models.proposal
 import models.records
 import models.roster
 import models.tally
+import models.totals
 import models.verification  # noqa: F401  (registers every table on the metadata)
 from models.base import Base
 

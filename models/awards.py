@@ -22,8 +22,8 @@ from models.households import Entry
 from models.people import User
 from models.periods import Period
 from models.reports import build_report
-from models.roster import roster_sizes
 from models.rules import CampaignConfig
+from models.totals import SOURCE_ROSTER
 
 HAMLET_METRICS = ("coverage", "special_share", "guided", "active_days", "entries")
 OFFICER_METRICS = ("households", "active_days", "entries")
@@ -64,6 +64,8 @@ class HamletStanding:
     active_days: int
     period_days: int
     checks: Tally | None
+    configured: int | None = None  # the configured figure, shown beside a list's count
+    roster_id: int | None = None  # the list whose count `total` is, when `roster`
 
     @property
     def coverage(self) -> float:
@@ -267,14 +269,14 @@ async def eligibility(session: AsyncSession, *, campaign_id: int, campaign: Camp
                                 period=period, today=today, hamlets=hamlets)
     checks = await verification(session, campaign_id=campaign_id, rule=fail_rule)
     by_hamlet = {t.key: t for t in checks.hamlets}
-    rosters = await roster_sizes(session)
     standings = tuple(
         HamletStanding(
             hamlet_id=r.hamlet_id, code=r.code, name=r.name, total=r.total,
-            roster=r.hamlet_id in rosters, guided=r.guided, target=r.target,
+            roster=r.total_source == SOURCE_ROSTER, guided=r.guided, target=r.target,
             required=r.required_procedures, special=r.special, entries=r.entries,
             active_days=r.active_days, period_days=r.period_days,
-            checks=by_hamlet.get(r.hamlet_id))
+            checks=by_hamlet.get(r.hamlet_id), configured=r.configured,
+            roster_id=r.roster_id)
         for r in sorted(report.rows, key=lambda r: r.code))
     officers = await officer_standings(
         session, campaign_id=campaign_id, period=period, as_of=report.as_of,

@@ -34,8 +34,10 @@ class Hamlet(Base):
     code: Mapped[str] = mapped_column(String(32), unique=True)
     name: Mapped[str] = mapped_column(String(200))
     unit: Mapped[str] = mapped_column(String(200), default="")
-    # Coverage's denominator: the imported roster's row count when the hamlet has one,
-    # else the configured figure, which `configured_households` keeps either way.
+    # Coverage's denominator today: the approved total in force (an imported roster's row
+    # count, or the configured figure, which `configured_households` keeps either way). Its
+    # history with effective dates is `hamlet_total` (models/totals.py): period figures read
+    # the total in force at the period's end through `totals_as_of`.
     total_households: Mapped[int] = mapped_column(Integer)
     configured_households: Mapped[int | None] = mapped_column(Integer, nullable=True)
     active: Mapped[bool] = mapped_column(Boolean, default=True)

@@ -8,18 +8,31 @@ same household, on SQLite (where writes are serialised anyway) and on PostgreSQL
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
-from datetime import datetime, timedelta
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from typing import Any
 
-from sqlalchemy import and_, func, or_, select, update
+from sqlalchemy import ColumnElement, and_, func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
 from models.audit import record, snapshot
-from models.campaign import Hamlet
-from models.households import Entry, Household
+from models.campaign import Hamlet, Procedure
+from models.frozen import Change, Deletion, since_draw
+from models.households import Entry, Household, entry_procedure
 from models.people import User
-from models.verification import DONE, OPEN, Batch, Call, Check, Flag, Outcome
+from models.verification import (
+    ANSWER,
+    DONE,
+    JUDGED_OUTCOMES,
+    OPEN,
+    Batch,
+    Call,
+    Check,
+    Flag,
+    MatchRule,
+    Outcome,
+)
 
 
 class CheckError(ValueError):
@@ -35,9 +48,11 @@ def _available(now: datetime, lease: timedelta, caller_id: int) -> object:
     )
 
 
-def _live_entry() -> object:
-    live = select(Entry.id).where(Entry.id == Check.entry_id, Entry.deleted_at.is_(None))
-    return live.exists()
+def may_fail() -> ColumnElement[bool]:
+    """Called checks that a rule can fail (`Check.failed`): deleted while open, or answered
+    with an outcome the rule judges. The rule itself is applied to the rows read."""
+    return and_(Check.status == DONE, or_(Check.entry_deleted_at.is_not(None),
+                                          Check.outcome.in_(JUDGED_OUTCOMES)))
 
 
 async def held_card(session: AsyncSession, *, batch_id: int, caller_id: int, now: datetime,
@@ -45,8 +60,7 @@ async def held_card(session: AsyncSession, *, batch_id: int, caller_id: int, now
     """The card this caller already holds in the batch (a restart resumes it)."""
     return await session.scalar(
         select(Check).where(Check.batch_id == batch_id, Check.status == OPEN,
-                            Check.caller_id == caller_id, Check.claimed_at >= now - lease,
-                            _live_entry())  # type: ignore[arg-type]
+                            Check.caller_id == caller_id, Check.claimed_at >= now - lease)
         .order_by(Check.claimed_at.desc()).limit(1))
 
 
@@ -60,8 +74,7 @@ async def next_card(session: AsyncSession, *, batch_id: int, caller_id: int, now
     for _ in range(5):  # lost races move on to the next free card
         candidate = await session.scalar(
             select(Check.id).where(Check.batch_id == batch_id,
-                                   _available(now, lease, caller_id),  # type: ignore[arg-type]
-                                   _live_entry())  # type: ignore[arg-type]
+                                   _available(now, lease, caller_id))  # type: ignore[arg-type]
             .order_by(Check.queue_at, Check.position).limit(1)
             # PostgreSQL: pass over cards another caller is taking right now.
             .with_for_update(of=Check, skip_locked=True))
@@ -98,7 +111,9 @@ class Recorded:
 async def record_outcome(session: AsyncSession, *, check: Check, caller: User,
                          outcome: Outcome, now: datetime, detail: str = "", note: str = "",
                          max_attempts: int, retry_after: timedelta,
-                         lease: timedelta) -> Recorded:
+                         lease: timedelta, answer: dict[str, Any] | None = None) -> Recorded:
+    """Record one call. `answer` (which of the household's procedures it confirmed) is kept
+    with the check (`Check.answer`) when the outcome is final."""
     if check.status != OPEN:
         raise CheckError("done")
     holder_ok = check.caller_id == caller.id or check.caller_id is None or (
@@ -114,6 +129,9 @@ async def record_outcome(session: AsyncSession, *, check: Check, caller: User,
                      detail=detail, note=note))
     check.outcome = stored.value
     check.detail = detail
+    if stored.final and answer is not None:
+        # A new object, so the JSON column is marked dirty; the draw's details stay.
+        check.drawn = {**(check.drawn or {}), ANSWER: answer}
     if note:
         check.note = note
     check.caller_id = None
@@ -133,9 +151,10 @@ async def record_outcome(session: AsyncSession, *, check: Check, caller: User,
 
 
 async def overturn(session: AsyncSession, *, check: Check, actor: User, reason: str,
-                   now: datetime) -> None:
-    """A supervisor's review: this failed check no longer counts against eligibility."""
-    if check.status != DONE or check.outcome is None or not Outcome(check.outcome).fails:
+                   now: datetime, rule: MatchRule | None = None) -> None:
+    """A supervisor's review: this failed check (or a called one whose entry was deleted
+    while it was open) no longer counts against eligibility."""
+    if not check.failing(rule or MatchRule()):
         raise CheckError("not failed")
     before = snapshot(check)
     check.overturned_at = now
@@ -171,13 +190,52 @@ async def add_flag(session: AsyncSession, *, campaign_id: int, entry: Entry, act
 
 
 @dataclass(frozen=True)
+class HouseholdProcedure:
+    """One procedure the household was guided through, and the entries that log it."""
+
+    code: str
+    name: str
+    entries: tuple[tuple[int, date], ...]  # (entry id, guidance day), oldest first
+
+
+@dataclass(frozen=True)
 class Card:
-    """What a caller needs on screen: the check and the entry it verifies."""
+    """What a caller needs on screen: the check and the entry it verifies, with what changed
+    in the entry since the draw (`models.frozen`), and every procedure the household counts
+    (for the special prize a household needs several: each one is asked)."""
 
     check: Check
     entry: Entry
     hamlet: Hamlet
     officer_name: str
+    changes: tuple[Change, ...] = ()
+    deletion: Deletion | None = None
+    people: dict[int, str] = field(default_factory=dict)  # who made those changes
+    procedure_names: dict[str, str] = field(default_factory=dict)  # code → name
+    procedures: tuple[HouseholdProcedure, ...] = ()  # of all its live entries, catalog order
+
+    @property
+    def codes(self) -> list[str]:
+        return [p.code for p in self.procedures]
+
+
+async def household_procedures(session: AsyncSession,
+                               check: Check) -> tuple[HouseholdProcedure, ...]:
+    """Every procedure of the check's household over its live entries in the campaign (the
+    sampled entry's too, even deleted since the draw), in catalog order."""
+    rows = await session.execute(
+        select(Procedure.code, Procedure.name, Entry.id, Entry.guided_on)
+        .join(entry_procedure, entry_procedure.c.procedure_id == Procedure.id)
+        .join(Entry, Entry.id == entry_procedure.c.entry_id)
+        .where(Entry.household_id == check.household_id,
+               Entry.campaign_id == check.campaign_id,
+               or_(Entry.deleted_at.is_(None), Entry.id == check.entry_id))
+        .order_by(Procedure.position, Entry.guided_on, Entry.id))
+    found: dict[str, tuple[str, list[tuple[int, date]]]] = {}
+    for code, name, entry_id, day in rows:
+        found.setdefault(code, (name, []))[1].append((entry_id, day))
+    return tuple(HouseholdProcedure(code, name, tuple(entries))
+                 for code, (name, entries) in found.items())
 
 
 async def load_card(session: AsyncSession, check: Check) -> Card:
@@ -188,8 +246,24 @@ async def load_card(session: AsyncSession, check: Check) -> Card:
     hamlet = await session.get(Hamlet, check.hamlet_id)
     officer = await session.get(User, check.officer_id)
     assert hamlet is not None
+    changes, deletion = await since_draw(session, check, entry)
+    actors = {c.actor_id for c in changes if c.actor_id is not None}
+    if deletion is not None and deletion.actor_id is not None:
+        actors.add(deletion.actor_id)
+    procedures = await household_procedures(session, check)
+    codes = {code for c in changes if c.field == "procedures"
+             for code in (*c.before, *c.after)}
+    codes |= {str(code) for key in ("procedures", "confirmed")
+              for code in check.answer.get(key) or []}
+    names: dict[str, str] = {p.code: p.name for p in procedures}
+    if codes - set(names):
+        rows = await session.execute(select(Procedure.code, Procedure.name).where(
+            Procedure.code.in_(codes - set(names))))
+        names |= {code: name for code, name in rows}
     return Card(check=check, entry=entry, hamlet=hamlet,
-                officer_name=officer.display_name if officer else "?")
+                officer_name=officer.display_name if officer else "?", changes=changes,
+                deletion=deletion, people=await users_named(session, sorted(actors)),
+                procedure_names=names, procedures=procedures)
 
 
 @dataclass(frozen=True)
@@ -198,11 +272,12 @@ class BatchProgress:
     total: int
     done: int
     waiting: int  # unreachable, to call again later
-    voided: int  # entries deleted since the draw
+    deleted: int  # open cards whose entry was deleted after the draw (still to call)
 
     @property
     def open(self) -> int:
-        return self.total - self.done - self.voided
+        """Cards still to call: nothing leaves a list without an outcome."""
+        return self.total - self.done
 
 
 async def batch_progress(session: AsyncSession, batch: Batch) -> BatchProgress:
@@ -211,16 +286,17 @@ async def batch_progress(session: AsyncSession, batch: Batch) -> BatchProgress:
             func.count(Check.id),
             func.count(Check.id).filter(Check.status == DONE),
             func.count(Check.id).filter(Check.status == OPEN, Check.attempts > 0),
-            func.count(Check.id).filter(Check.status == OPEN, ~_live_entry()),  # type: ignore[operator]
+            func.count(Check.id).filter(Check.status == OPEN,
+                                        Check.entry_deleted_at.is_not(None)),
         ).where(Check.batch_id == batch.id))).one()
     return BatchProgress(batch=batch, total=rows[0], done=rows[1], waiting=rows[2],
-                         voided=rows[3])
+                         deleted=rows[3])
 
 
 async def open_batches(session: AsyncSession, campaign_id: int) -> list[BatchProgress]:
     """Batches with cards left to call, newest first."""
     batch_ids = select(Check.batch_id).where(Check.campaign_id == campaign_id,
-                                             Check.status == OPEN, _live_entry())  # type: ignore[arg-type]
+                                             Check.status == OPEN)
     batches = await session.scalars(
         select(Batch).where(Batch.id.in_(batch_ids)).order_by(Batch.id.desc()))
     return [await batch_progress(session, b) for b in batches]
@@ -228,19 +304,22 @@ async def open_batches(session: AsyncSession, campaign_id: int) -> list[BatchPro
 
 async def open_checks(session: AsyncSession, batch_id: int) -> list[Check]:
     return list(await session.scalars(
-        select(Check).where(Check.batch_id == batch_id, Check.status == OPEN,
-                            _live_entry())  # type: ignore[arg-type]
+        select(Check).where(Check.batch_id == batch_id, Check.status == OPEN)
         .order_by(Check.queue_at, Check.position)))
 
 
 async def failed_checks(session: AsyncSession, campaign_id: int, *,
-                        include_overturned: bool = False) -> list[Check]:
-    stmt = select(Check).where(
-        Check.campaign_id == campaign_id, Check.status == DONE,
-        Check.outcome.in_([o.value for o in Outcome if o.fails]))
-    if not include_overturned:
-        stmt = stmt.where(Check.overturned_at.is_(None))
-    return list(await session.scalars(stmt.order_by(Check.decided_at, Check.id)))
+                        include_overturned: bool = False,
+                        rule: MatchRule | None = None) -> list[Check]:
+    """Checks that count against eligibility by the rule (`Check.failing`), oldest first;
+    with `include_overturned`, also those a supervisor overturned."""
+    rule = rule or MatchRule()
+    condition = may_fail() if include_overturned else and_(may_fail(),
+                                                           Check.overturned_at.is_(None))
+    checks = await session.scalars(
+        select(Check).where(Check.campaign_id == campaign_id, condition)
+        .order_by(Check.decided_at, Check.id))
+    return [c for c in checks if c.failed(rule)]
 
 
 async def returned_to(session: AsyncSession, officer: User) -> list[Check]:

@@ -1,9 +1,15 @@
 """Verification results per hamlet and officer, and the rule that turns them into eligibility.
 
-Only "must match" answers fail a check (not guided, details false); an unreachable
-household or a wrong number says nothing about the officer's work. The configured rule
-(default: any failed check) marks the hamlet and the officer who logged the entry "not
-eligible"; a supervisor's overturn of a failed check takes it out of the count.
+Only "must match" answers fail a check (`models.verification.MatchRule`, from
+configuration: "not guided" always; by default the procedure, a guidance date more than 7 days
+off, and a wrong number — the officer's evidence being wrong); an unreachable household says
+nothing about the officer's work. A wrong number is its own figure everywhere, failing or not.
+The configured rule (default: any failed check) marks the hamlet and the officer who logged
+the entry "not eligible"; a supervisor's overturn of a failed check takes it out of the count.
+
+Figures are for a viewer (`models.check_scope`): a hamlet's people count only checks with an
+outcome, so their figures never say how many households are still to be called. Eligibility
+is the same in every view: only an answered check can fail.
 """
 
 from __future__ import annotations
@@ -15,21 +21,22 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from models.campaign import Hamlet
-from models.households import Entry
-from models.people import User
-from models.verification import OPEN, Check, Outcome
+from models.check_scope import Viewer, sees_pending, visible_checks
+from models.people import Role, User
+from models.verification import OPEN, Check, MatchRule, Outcome
 
 
 @dataclass(frozen=True)
 class FailRule:
     failures: int = 1  # this many failed checks make a hamlet/officer not eligible (0: off)
     max_failure_rate: float | None = None  # or: failed / answered above this share
+    match: MatchRule = field(default_factory=MatchRule)  # which answers fail a check
 
     def fails(self, tally: Tally) -> bool:
-        if self.failures and tally.failed >= self.failures:
+        if self.failures and tally.failures >= self.failures:
             return True
         if self.max_failure_rate is not None and tally.answered:
-            return tally.failed / tally.answered > self.max_failure_rate
+            return tally.failures / tally.answered > self.max_failure_rate
         return False
 
 
@@ -38,14 +45,15 @@ class Tally:
     key: int  # hamlet id or officer id
     name: str
     code: str = ""  # hamlet code (officers: their hamlet's code)
-    confirmed: int = 0
-    failed: int = 0
+    confirmed: int = 0  # with a detail that may drift (`MatchRule.tolerated`) included
+    failed: int = 0  # the household's answer failed it, or its entry was deleted
     overturned: int = 0
     unreachable: int = 0  # could not verify after every attempt
-    wrong_number: int = 0
+    wrong_number: int = 0  # its own figure, whether the rule fails it or not
     open: int = 0
-    failed_checks: list[int] = field(default_factory=list)
+    failed_checks: list[int] = field(default_factory=list)  # all that count against it
     eligible: bool = True
+    wrong_number_failing: int = 0  # of `wrong_number`, those the rule fails
 
     @property
     def checked(self) -> int:
@@ -54,9 +62,15 @@ class Tally:
             self.wrong_number
 
     @property
+    def failures(self) -> int:
+        """Checks that count against eligibility: failed ones and failing wrong numbers."""
+        return self.failed + self.wrong_number_failing
+
+    @property
     def answered(self) -> int:
-        """Checks where the household answered the must-match questions."""
-        return self.confirmed + self.failed + self.overturned
+        """Checks judged on the must-match questions (a wrong number when the rule fails it:
+        the evidence itself was wrong)."""
+        return self.confirmed + self.failures + self.overturned
 
     @property
     def pass_rate(self) -> float | None:
@@ -70,6 +84,7 @@ class Verification:
     hamlets: tuple[Tally, ...]
     officers: tuple[Tally, ...]
     total: Tally
+    pending: bool = True  # checks still to be called are counted (`open`): the office's view
 
     @property
     def any(self) -> bool:
@@ -87,36 +102,47 @@ class Verification:
         return next((t for t in self.hamlets if t.key == hamlet_id), None)
 
 
-def _count(tally: Tally, status: str, outcome: str | None, overturned: bool, check_id: int,
-           n: int) -> None:
+def _count(tally: Tally, rule: MatchRule, status: str, outcome: str | None, detail: str,
+           overturned: bool, deleted: bool, check_id: int) -> None:
     if status == OPEN:
-        tally.open += n
+        tally.open += 1
         return
     result = Outcome(outcome or Outcome.COULD_NOT_VERIFY)
-    if result.fails:
-        if overturned:
-            tally.overturned += n
-        else:
-            tally.failed += n
-            tally.failed_checks.append(check_id)
-    elif result == Outcome.CONFIRMED:
-        tally.confirmed += n
+    fails = deleted or rule.fails(result.value, detail)
+    if fails and overturned:
+        tally.overturned += 1
+    elif deleted:  # deleted while on an open list: failed, whatever was said
+        tally.failed += 1
+        tally.failed_checks.append(check_id)
     elif result == Outcome.WRONG_NUMBER:
-        tally.wrong_number += n
+        tally.wrong_number += 1
+        if fails:
+            tally.wrong_number_failing += 1
+            tally.failed_checks.append(check_id)
+    elif fails:
+        tally.failed += 1
+        tally.failed_checks.append(check_id)
+    elif result in (Outcome.CONFIRMED, Outcome.WRONG_DETAILS):  # a detail that may drift
+        tally.confirmed += 1
     else:
-        tally.unreachable += n
+        tally.unreachable += 1
 
 
 async def verification(session: AsyncSession, *, campaign_id: int, rule: FailRule,
-                       hamlets: Sequence[Hamlet] | None = None) -> Verification:
-    """Figures over every check of the campaign (optionally only these hamlets)."""
+                       hamlets: Sequence[Hamlet] | None = None,
+                       viewer: Viewer = Role.SUPERVISOR) -> Verification:
+    """Figures over every check of the campaign (optionally only these hamlets), as this
+    viewer may see them (`models.check_scope`).
+
+    Nothing drawn leaves the figures: a check whose entry was deleted while it was open
+    (`models.frozen`) stays a check to call, and once called counts as failed whatever the
+    household said, until a supervisor overturns it.
+    """
     stmt = (
         select(Check.id, Check.hamlet_id, Check.officer_id, Check.status, Check.outcome,
-               Check.overturned_at.is_not(None))
-        .join(Entry, Entry.id == Check.entry_id)
-        # An open card whose entry was deleted after the draw will never be called.
-        .where(Check.campaign_id == campaign_id,
-               (Check.status != OPEN) | Entry.deleted_at.is_(None))
+               Check.detail, Check.overturned_at.is_not(None),
+               Check.entry_deleted_at.is_not(None))
+        .where(Check.campaign_id == campaign_id, visible_checks(viewer))
     )
     if hamlets is not None:
         stmt = stmt.where(Check.hamlet_id.in_([h.id for h in hamlets]))
@@ -135,7 +161,7 @@ async def verification(session: AsyncSession, *, campaign_id: int, rule: FailRul
     by_hamlet: dict[int, Tally] = {}
     by_officer: dict[int, Tally] = {}
     total = Tally(key=0, name="")
-    for check_id, hamlet_id, officer_id, status, outcome, overturned in rows:
+    for check_id, hamlet_id, officer_id, status, outcome, detail, overturned, deleted in rows:
         name, code = hamlet_names.get(hamlet_id, ("?", "?"))
         h = by_hamlet.setdefault(hamlet_id, Tally(key=hamlet_id, name=name, code=code))
         o_name, o_hamlet = officer_info.get(officer_id, ("?", hamlet_id))
@@ -143,13 +169,14 @@ async def verification(session: AsyncSession, *, campaign_id: int, rule: FailRul
             key=officer_id, name=o_name, code=hamlet_names.get(o_hamlet or hamlet_id,
                                                                ("?", "?"))[1]))
         for tally in (h, o, total):
-            _count(tally, status, outcome, bool(overturned), check_id, 1)
+            _count(tally, rule.match, status, outcome, detail or "", bool(overturned),
+                   bool(deleted), check_id)
     for tally in (*by_hamlet.values(), *by_officer.values()):
         tally.eligible = not rule.fails(tally)
     return Verification(
         hamlets=tuple(sorted(by_hamlet.values(), key=lambda t: t.code)),
         officers=tuple(sorted(by_officer.values(), key=lambda t: (t.code, t.name, t.key))),
-        total=total)
+        total=total, pending=sees_pending(viewer))
 
 
 async def count_checks(session: AsyncSession, campaign_id: int) -> int:

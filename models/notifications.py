@@ -30,9 +30,10 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import Mapped, aliased, mapped_column
 
 from models.base import Base, BigId, UTCDateTime
+from models.check_scope import visible_checks
 from models.households import Entry, Household
 from models.people import Identity, Role, User
-from models.verification import DONE, Check, Outcome
+from models.verification import Check, Outcome
 
 
 class Status(enum.StrEnum):
@@ -224,7 +225,8 @@ async def returns_due(session: AsyncSession, *, channel: str, since: datetime,
         select(Check, User, Identity.external_id)
         .join(User, User.id == Check.officer_id).join(Identity, Identity.user_id == User.id)
         .join(Household, Household.id == Check.household_id)
-        .where(Check.status == DONE, Check.decided_at >= since,
+        # What an officer may see of the checks (`models.check_scope`): answered ones.
+        .where(visible_checks(Role.OFFICER), Check.decided_at >= since,
                # Only a check of the officer's own hamlet, on a household of that hamlet:
                # another hamlet's household (an old cross-hamlet entry, a moved officer)
                # is never pushed to them.

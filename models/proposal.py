@@ -32,6 +32,7 @@ from models.awards import (
 )
 from models.base import Base, BigId, JsonType, UTCDateTime
 from models.campaign import Procedure
+from models.check_scope import Viewer, visible_checks
 from models.eligibility import Tally
 from models.households import Entry, Household, entry_procedure
 from models.people import User
@@ -156,7 +157,9 @@ class HouseholdTrace:
     dossier_codes: list[str] = field(default_factory=list)
     officers: list[str] = field(default_factory=list)
     entry_ids: list[int] = field(default_factory=list)
-    checks: list[str] = field(default_factory=list)  # outcomes of its spot-checks
+    # Outcomes of its spot-checks: "open", or the outcome with ":deleted" (the entry was
+    # deleted after the draw: failed, whatever was said) and ":overturned" marks.
+    checks: list[str] = field(default_factory=list)
 
 
 def snapshot_filter(proposal: AwardProposal) -> tuple[ColumnElement[bool], ...]:
@@ -167,9 +170,10 @@ def snapshot_filter(proposal: AwardProposal) -> tuple[ColumnElement[bool], ...]:
             Entry.guided_on >= proposal.period_start, Entry.guided_on <= proposal.as_of)
 
 
-async def traces(session: AsyncSession, proposal: AwardProposal,
-                 hamlet_ids: Sequence[int]) -> list[HouseholdTrace]:
-    """Every household counted for these hamlets, with the entries and checks behind it."""
+async def traces(session: AsyncSession, proposal: AwardProposal, hamlet_ids: Sequence[int],
+                 *, viewer: Viewer) -> list[HouseholdTrace]:
+    """Every household counted for these hamlets, with the entries behind it and the checks
+    the viewer may see (`models.check_scope`)."""
     wanted = (*snapshot_filter(proposal), Entry.hamlet_id.in_(hamlet_ids))
     rows = await session.execute(
         select(Entry.id, Entry.hamlet_id, Entry.guided_on, Entry.dossier_code,
@@ -211,11 +215,15 @@ async def traces(session: AsyncSession, proposal: AwardProposal,
             linked.roster_code, linked.roster_row = str(code), int(row)
     outcomes: dict[int, list[str]] = defaultdict(list)
     checks = await session.execute(
-        select(Check.household_id, Check.status, Check.outcome, Check.overturned_at)
-        .where(Check.campaign_id == proposal.campaign_id, Check.hamlet_id.in_(hamlet_ids))
+        select(Check.household_id, Check.status, Check.outcome, Check.overturned_at,
+               Check.entry_deleted_at)
+        .where(Check.campaign_id == proposal.campaign_id, Check.hamlet_id.in_(hamlet_ids),
+               visible_checks(viewer))
         .order_by(Check.id))
-    for hid, status, outcome, overturned in checks:
+    for hid, status, outcome, overturned, deleted in checks:
         label = "open" if status == "open" else str(outcome)
+        if deleted is not None:
+            label += ":deleted"
         outcomes[hid].append(f"{label}:overturned" if overturned is not None else label)
     for hid, labels in outcomes.items():
         if hid in by_household:

@@ -14,6 +14,7 @@ from models.audit import record, snapshot
 from models.campaign import Campaign, Procedure
 from models.duplicates import Duplicate as Duplicate
 from models.duplicates import find_duplicates as find_duplicates
+from models.frozen import details, record_delete, record_edit
 from models.households import Entry, Household
 from models.people import User
 from models.tally import first_entry, tracking
@@ -176,8 +177,10 @@ async def count_my_entries(session: AsyncSession, officer: User) -> int:
 async def edit_entry(
     session: AsyncSession, *, entry: Entry, data: HouseholdInput, editor: User, now: datetime,
 ) -> bool:
-    """Apply an edited draft to the entry and its household; audit each row that changed."""
+    """Apply an edited draft to the entry and its household; audit each row that changed,
+    and note the edit on an open verification check of the entry (`models.frozen`)."""
     household = entry.household
+    was = details(entry)
     hh_before = snapshot(household)
     household.head_name = clean(data.name)
     household.name_folded = fold(data.name)
@@ -207,6 +210,9 @@ async def edit_entry(
                target_id=entry.id, before=en_before,
                after=_entry_snapshot(entry, data.procedure_codes))
         changed = True
+    if changed:
+        await record_edit(session, entry=entry, before=was, after=details(entry),
+                          actor=editor, now=now)
     await session.flush()
     return changed
 
@@ -223,4 +229,7 @@ async def soft_delete_entry(
         entry.updated_at = now
     record(session, at=now, actor_id=actor.id, action="delete", target="entry",
            target_id=entry.id, before=before, after=_entry_snapshot(entry, codes))
+    # On an open verification list the check stays, marked; once called it counts as failed
+    # until overturned (`models.frozen`). The officer is told nothing different.
+    await record_delete(session, entry=entry, reason=reason, actor=actor, now=now)
     await session.flush()

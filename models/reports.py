@@ -23,6 +23,7 @@ from models.people import Role, User
 from models.periods import Period, week_start
 from models.progress import days_elapsed, project, target_households
 from models.rules import CampaignConfig
+from models.totals import totals_as_of, totals_in_force
 
 OFFICER_ROLES = (Role.OFFICER, Role.HAMLET_HEAD)
 
@@ -48,6 +49,11 @@ class HamletRow:
     behind_pace: bool
     rank: int = 0
     previous_rank: int | None = None
+    # Where `total` (in force on the period's last day) comes from: "roster" (a list,
+    # `roster_id`), "config" or "initial" (the configured figure); and the configured one.
+    total_source: str = ""
+    roster_id: int | None = None
+    configured: int | None = None
 
     @property
     def coverage(self) -> float:
@@ -128,10 +134,13 @@ def _with(row: HamletRow, **changes: Any) -> HamletRow:
     return replace(row, **changes)
 
 
-def _ranks_from(guided: dict[int, int], hamlets: list[Hamlet]) -> dict[int, int]:
-    ordered = sorted(hamlets, key=lambda h: (
-        -(guided.get(h.id, 0) / h.total_households if h.total_households else 0.0),
-        -guided.get(h.id, 0), h.code))
+def _ranks_from(guided: dict[int, int], hamlets: list[Hamlet],
+                totals: dict[int, int]) -> dict[int, int]:
+    def coverage(h: Hamlet) -> float:
+        total = totals.get(h.id, h.total_households)
+        return guided.get(h.id, 0) / total if total else 0.0
+
+    ordered = sorted(hamlets, key=lambda h: (-coverage(h), -guided.get(h.id, 0), h.code))
     return {h.id: i for i, h in enumerate(ordered, 1)}
 
 
@@ -154,26 +163,32 @@ async def build_report(
     before_week = await tally.guided_as_of(session, campaign_id,
                                            week_start(as_of) - timedelta(days=1), ids)
     elapsed = days_elapsed(campaign, as_of)
+    # A period's figures use each hamlet's total in force on its last day (models/totals).
+    totals = await totals_in_force(session, ids, as_of)
     rows: list[HamletRow] = []
     for h in hamlets:
         c = counts.get(h.id, tally.HamletFigures())
-        required = campaign.procedures_required(h.total_households)
-        target = target_households(h.total_households, campaign.coverage_threshold)
+        force = totals[h.id]
+        required = campaign.procedures_required(force.total)
+        target = target_households(force.total, campaign.coverage_threshold)
         projected = project(c.guided, target, elapsed, as_of)
         reached = c.guided >= target
         behind = not reached and elapsed > 0 and (
             projected is None or projected > campaign.end)
         rows.append(HamletRow(
-            hamlet_id=h.id, code=h.code, name=h.name, total=h.total_households, target=target,
+            hamlet_id=h.id, code=h.code, name=h.name, total=force.total, target=target,
             required_procedures=required, guided=c.guided,
             special=c.reached.get(required, 0),
             new_households=c.new, week_new=c.guided - before_week.get(h.id, 0),
             entries=c.entries, active_days=c.days,
-            period_days=period.days_elapsed(today), projected=projected, behind_pace=behind))
+            period_days=period.days_elapsed(today), projected=projected, behind_pace=behind,
+            total_source=force.source, roster_id=force.roster_id,
+            configured=h.configured_households))
     ranked = rank(rows)
     if compare_with is not None:
-        before = await tally.guided_as_of(session, campaign_id, compare_with.as_of(today), ids)
-        previous = _ranks_from(before, hamlets)
+        then = compare_with.as_of(today)
+        before = await tally.guided_as_of(session, campaign_id, then, ids)
+        previous = _ranks_from(before, hamlets, await totals_as_of(session, ids, then))
         ranked = [_with(r, previous_rank=previous.get(r.hamlet_id)) for r in ranked]
     return Report(period=period, as_of=as_of, threshold=campaign.coverage_threshold,
                   campaign_end=campaign.end, rows=tuple(ranked))
@@ -235,7 +250,9 @@ async def officer_activity(
         result.append(OfficerActivity(
             user_id=officer_id, name=user.display_name, hamlet_code=hamlet.code,
             hamlet_name=hamlet.name, entries=n, active_days=days, last_entry=seen,
-            inactive=user.active and idle >= inactive_days, idle_days=idle))
+            # Heads lead the hamlet and log when they can: never flagged as idle officers.
+            inactive=user.active and user.role == Role.OFFICER and idle >= inactive_days,
+            idle_days=idle))
     result.sort(key=lambda a: (a.hamlet_code, -a.entries, a.name))
     return result
 

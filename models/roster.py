@@ -1,5 +1,7 @@
 """Household rosters: a hamlet's list of every household, imported from the hamlet office's
-spreadsheet. Once a hamlet has one, its row count is the hamlet's total households.
+spreadsheet. Once a hamlet has one, its row count becomes the hamlet's total households:
+at once, or after a supervisor's approval when it changes the total by more than the
+configured tolerance (models/totals.py).
 
 A new import replaces the previous roster (kept, marked replaced), all in one transaction,
 so a hamlet never has half a list.
@@ -10,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
 from sqlalchemy import ForeignKey, Index, Integer, String, func, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -20,6 +22,7 @@ from models.audit import record, snapshot
 from models.base import Base, BigId, UTCDateTime
 from models.campaign import Hamlet
 from models.text import fold
+from models.totals import SOURCE_ROSTER, propose_total
 
 
 class Roster(Base):
@@ -101,11 +104,14 @@ async def roster_sizes(session: AsyncSession) -> dict[int, int]:
 
 async def import_roster(
     session: AsyncSession, *, hamlet: Hamlet, lines: Sequence[RosterLine], source: str,
-    fingerprint: str, actor_id: int | None, now: datetime,
+    fingerprint: str, actor_id: int | None, now: datetime, today: date | None = None,
+    tolerance: float | None = None,
 ) -> Roster:
     """Store a clean roster as the hamlet's current one; links to guided households carry
     over from the roster it replaces when the row is the same household (code, or name and
-    address)."""
+    address). Its row count becomes the hamlet's total from `today`, or, when `tolerance`
+    is given and the count moves the total by more, once a supervisor approves
+    (`models.totals`; `change_of_roster` tells which)."""
     previous = await current_roster(session, hamlet.id)
     roster = Roster(hamlet_id=hamlet.id, imported_at=now, imported_by=actor_id,
                     source=source[:200], fingerprint=fingerprint, households=len(lines))
@@ -150,12 +156,15 @@ async def import_roster(
     before = snapshot(hamlet)
     if hamlet.configured_households is None:
         hamlet.configured_households = hamlet.total_households
-    hamlet.total_households = len(lines)
-    hamlet.updated_at = now
+    # The rows are the hamlet's list at once; its total is the office's decision.
+    change = await propose_total(session, hamlet=hamlet, total=len(lines),
+                                 source=SOURCE_ROSTER, actor_id=actor_id, now=now, today=today,
+                                 tolerance=tolerance, roster_id=roster.id)
     record(session, at=now, actor_id=actor_id, action="roster_import", target="hamlet",
            target_id=hamlet.id, before=before,
            after=snapshot(hamlet, {"roster_id": roster.id, "source": roster.source,
-                                   "fingerprint": fingerprint,
+                                   "fingerprint": fingerprint, "households": len(lines),
+                                   "total_change": change.id, "total_status": change.status,
                                    "replaced_roster": previous.id if previous else None}))
     return roster
 

@@ -20,9 +20,11 @@ from typing import Any
 
 from sqlalchemy import func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import selectinload
 
 from models.audit import record
 from models.campaign import Hamlet
+from models.frozen import details
 from models.households import Entry
 from models.verification import Batch, Check, Flag
 
@@ -192,6 +194,17 @@ async def open_flags(session: AsyncSession, campaign_id: int,
             for flag, entry_id, household_id, hamlet_id, code, officer_id in rows]
 
 
+async def _details(session: AsyncSession, entry_ids: Sequence[int]) -> dict[int, dict[str, Any]]:
+    """The drawn entries as they stand now (kept on each check: edits show on the card)."""
+    found: dict[int, dict[str, Any]] = {}
+    for start in range(0, len(entry_ids), 500):
+        entries = await session.scalars(
+            select(Entry).options(selectinload(Entry.household), selectinload(Entry.procedures))
+            .where(Entry.id.in_(entry_ids[start:start + 500])))
+        found.update((e.id, details(e)) for e in entries)
+    return found
+
+
 async def create_batch(session: AsyncSession, *, campaign_id: int, hamlets: Sequence[Hamlet],
                        rule: Rule, actor_id: int | None, now: datetime,
                        seed: str | None = None) -> Batch | None:
@@ -216,12 +229,13 @@ async def create_batch(session: AsyncSession, *, campaign_id: int, hamlets: Sequ
                   fingerprint=fingerprint(pool), size=len(picks))
     session.add(batch)
     await session.flush()
+    drawn = await _details(session, [p.candidate.entry_id for p in picks])
     for position, pick in enumerate(picks, 1):
         c = pick.candidate
         session.add(Check(batch_id=batch.id, campaign_id=campaign_id, position=position,
                           entry_id=c.entry_id, household_id=c.household_id,
                           hamlet_id=c.hamlet_id, officer_id=c.officer_id,
-                          flagged=pick.flagged, queue_at=now))
+                          flagged=pick.flagged, queue_at=now, drawn=drawn.get(c.entry_id)))
     for flag, _c in flags:
         flag.batch_id = batch.id
     record(session, at=now, actor_id=actor_id, action="verify_draw",

@@ -4,16 +4,25 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from models.audit import record, snapshot
 from models.campaign import Campaign, Hamlet, Procedure
-from models.roster import roster_sizes
 from models.rules import CampaignConfig, HamletConfig, ProcedureConfig
 from models.text import fold
+from models.totals import (
+    APPROVED,
+    SOURCE_CONFIG,
+    SOURCE_INITIAL,
+    SOURCE_ROSTER,
+    HamletTotal,
+    local_day,
+    propose_total,
+    totals_in_force,
+)
 
 
 @dataclass
@@ -42,6 +51,7 @@ async def sync_catalog(
     hamlets: Sequence[HamletConfig],
     procedures: Sequence[ProcedureConfig],
     now: datetime,
+    today: date | None = None,
 ) -> SyncReport:
     report = SyncReport()
 
@@ -61,20 +71,37 @@ async def sync_catalog(
         report.updated += 1
 
     existing = {h.code: h for h in await session.scalars(select(Hamlet))}
-    # A hamlet with an imported roster counts its rows; the configured figure stays beside.
-    rosters = await roster_sizes(session)
+    day = local_day(now, today)
+    # A hamlet whose total in force is an imported list's keeps it; the configured figure
+    # stays beside. Otherwise a new configured figure is a new total from today, on record.
+    in_force = await totals_in_force(session, [h.id for h in existing.values()], day)
     for cfg in hamlets:
         values: dict[str, object] = {"name": cfg.name, "unit": cfg.unit or campaign.unit,
                                      "configured_households": cfg.households,
                                      "active": True}
-        current = existing.get(cfg.code)
-        values["total_households"] = (rosters.get(current.id, cfg.households)
-                                      if current is not None else cfg.households)
         row = existing.pop(cfg.code, None)
         if row is None:
-            session.add(Hamlet(code=cfg.code, updated_at=now, **values))
+            hamlet = Hamlet(code=cfg.code, updated_at=now, total_households=cfg.households,
+                            **values)
+            session.add(hamlet)
+            await session.flush()
+            session.add(HamletTotal(
+                hamlet_id=hamlet.id, total=cfg.households, configured=cfg.households,
+                status=APPROVED, source=SOURCE_INITIAL, requested_at=now, decided_at=now,
+                reason=""))
             report.created += 1
             continue
+        force = in_force.get(row.id)
+        if force is not None and force.source != SOURCE_ROSTER \
+                and row.total_households != cfg.households:
+            before = snapshot(row)
+            row.configured_households = cfg.households
+            await propose_total(session, hamlet=row, total=cfg.households,
+                                source=SOURCE_CONFIG, actor_id=None, now=now, today=day,
+                                supersede=False)
+            report.updated += 1
+            record(session, at=now, actor_id=None, action="config_sync", target="hamlet",
+                   target_id=row.id, before=before, after=snapshot(row))
         before = snapshot(row)
         if _apply(row, values):
             row.updated_at = now

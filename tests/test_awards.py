@@ -534,8 +534,9 @@ async def test_traces_follow_the_snapshot(runtime: Runtime) -> None:
     proposal = await _load(runtime, proposal_id)
     assert proposal.entries == 6  # live entries counted: h1, h2 (twice), h3, BNA × 2
     async with runtime.services.sessions() as session:
-        nho = await traces(session, proposal, [ids["NHO"]])
-        both = await traces(session, proposal, [ids["NHO"], ids["BNA"]])
+        nho = await traces(session, proposal, [ids["NHO"]], viewer=Role.SUPERVISOR)
+        both = await traces(session, proposal, [ids["NHO"], ids["BNA"]],
+                            viewer=Role.SUPERVISOR)
         counts = await procedure_counts(session, proposal, ids["NHO"])
     households = {t.household_id for t in nho}
     assert len(nho) == _standing(elig, "NHO").guided == 3

@@ -81,10 +81,12 @@ async def test_head_imports_roster_links_and_resolves_the_unclear_one(
     sent = await tg.send_file(HEAD, "danh-sach-ho-BNA.csv", await _roster_csv(runtime))
     preview = texts(sent)
     assert "Danh sách hộ Ấp Bãi Nhà A" in preview and "8 hộ" in preview
-    assert "6 hộ có số điện thoại" in preview and "(hiện tại: 412)" in preview
+    assert "6 hộ có số điện thoại" in preview and "(đang dùng: 412" in preview
+    assert "cần Phòng VH-XH duyệt" in preview  # 412 → 8: more than the 5% tolerance
     sent = await tg.press(HEAD, "Nhập danh sách")
     done = texts(sent)
     assert "Đã nhập 8 hộ cho Ấp Bãi Nhà A" in done
+    assert "chờ Phòng VH-XH duyệt (412 → 8 hộ" in done
     assert "3 hộ đã khớp" in done and "1 hộ đã hướng dẫn không có trong danh sách" in done
     assert "1 hộ chưa chắc là dòng nào" in done
 
@@ -93,6 +95,12 @@ async def test_head_imports_roster_links_and_resolves_the_unclear_one(
     assert "Trần Văn Ba" in question and "Dòng 5: Trần Văn Ba – Tổ 2, BNA" in question
     sent = await tg.press(HEAD, "1. Dòng 5")
     assert "Đã ghép với dòng 5" in texts(sent) and "Không còn hộ nào cần chọn" in texts(sent)
+
+    # The total waits for the office (tests/test_total_approval.py): approved here.
+    assert "/8" not in texts(await tg.say(HEAD, "/tiendo"))
+    await tg.say(SUP, "/duyetso")
+    await tg.press(SUP, "Duyệt #")
+    assert "Đã duyệt" in texts(await tg.press(SUP, "Duyệt, không ghi chú"))
 
     async with runtime.services.sessions() as session:
         bna = await session.scalar(select(Hamlet).where(Hamlet.code == "BNA"))

@@ -66,6 +66,14 @@ def test_chat_timings_and_short_procedure_labels(tmp_path: Path) -> None:
     assert _error(bad, tmp_path).key == "procedures[0].short"
 
 
+def test_roster_total_tolerance(tmp_path: Path) -> None:
+    assert parse_settings(raw_config(tmp_path), tmp_path).roster_total_tolerance == 0.05
+    s = parse_settings(raw_config(tmp_path, rosters={"total_tolerance": 0}), tmp_path)
+    assert s.roster_total_tolerance == 0.0
+    s = parse_settings(raw_config(tmp_path, rosters={"total_tolerance": 0.1}), tmp_path)
+    assert s.roster_total_tolerance == 0.1
+
+
 def test_late_summary_limit_and_delivery_retention(tmp_path: Path) -> None:
     s = parse_settings(raw_config(tmp_path), tmp_path)
     assert s.notifications.weekly_latest_hours == 24 and s.chat.delivery_days == 30
@@ -118,6 +126,9 @@ def _set(raw: dict[str, Any], path: str, value: Any) -> None:
     ("quality", {"burst_count": 1}, "quality.burst_count"),
     ("quality", {"night_from": "late"}, "quality.night_from"),
     ("chat", {"delivery_days": 0}, "chat.delivery_days"),
+    ("rosters", {"total_tolerance": 1}, "rosters.total_tolerance"),
+    ("rosters", {"total_tolerance": -0.1}, "rosters.total_tolerance"),
+    ("rosters", {"total_tolerance": "5%"}, "rosters.total_tolerance"),
     ("notifications", {"weekly_latest_hours": 0}, "notifications.weekly_latest_hours"),
     ("notifications", {"weekly_latest_hours": "1 ngày"}, "notifications.weekly_latest_hours"),
 ])
@@ -526,3 +537,36 @@ def test_verification_rule(tmp_path: Path) -> None:
     assert err.key == "verification.failures"
     err = _error(raw_config(tmp_path, verification={"rate": 1.5}), tmp_path)
     assert err.key == "verification.rate"
+
+
+def test_which_details_must_match(tmp_path: Path) -> None:
+    default = parse_settings(raw_config(tmp_path), tmp_path).verification
+    assert default.must_match == ("procedure", "date", "phone")
+    assert default.date_tolerance_days == 7
+    assert default.match.fails("wrong_number") and default.match.fails("not_guided")
+    assert not default.match.fails("wrong_details", "person")
+    assert not default.match.fails("wrong_details", "date<=7")
+    assert default.match.fails("wrong_details", "date>7")
+    assert default.match.fails("wrong_details", "procedure")
+    example = load_settings(REPO / "config.example.toml").verification
+    assert example.must_match == default.must_match
+    assert example.date_tolerance_days == default.date_tolerance_days
+
+    lenient = parse_settings(raw_config(tmp_path, verification={
+        "must_match": [], "date_tolerance_days": 0}), tmp_path).verification
+    assert lenient.must_match == () and lenient.date_tolerance_days == 0
+    assert not lenient.match.fails("wrong_number")
+    assert not lenient.match.fails("wrong_details", "procedure")
+    assert lenient.match.fails("not_guided")  # never configurable: the point of a check
+    strict = parse_settings(raw_config(tmp_path, verification={
+        "must_match": ["person", "date", "date"], "date_tolerance_days": 3}),
+        tmp_path).verification
+    assert strict.must_match == ("person", "date")
+    assert strict.match.fails("wrong_details", "person")
+    assert strict.match.fails("wrong_details", "date<=7")  # told within 7: not within 3
+    assert not strict.match.fails("wrong_details", "date<=3")
+    for bad in ({"must_match": "procedure"}, {"must_match": ["address"]}):
+        err = _error(raw_config(tmp_path, verification=bad), tmp_path)
+        assert err.key == "verification.must_match"
+    err = _error(raw_config(tmp_path, verification={"date_tolerance_days": -1}), tmp_path)
+    assert err.key == "verification.date_tolerance_days"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import os
 import subprocess
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -79,11 +79,15 @@ async def test_cli_roster_import_replace_and_show(runtime: Runtime, tmp_path: Pa
 
     code, out, err = finish(ok)
     assert code == 0, err
+    today = datetime.now(runtime.settings.timezone).strftime("%d/%m/%Y")
     assert out.splitlines() == [
         "📋 Danh sách hộ Ấp Ba Sáu Lăm (tệp ds-l365.csv): 4 hộ, 3 hộ có số điện thoại, "
         "3 hộ có mã hộ.",
         "Tổng số hộ của ấp sẽ tính là 4 (hiện tại: 365).",
         "✅ Đã nhập 4 hộ cho Ấp Ba Sáu Lăm. Tỷ lệ bao phủ của ấp từ nay tính trên 4 hộ.",
+        # The command line is the office's own decision: applied from today, on record.
+        f"Tổng số hộ của ấp: 365 → 4, áp dụng từ {today} (đã ghi vào lịch sử tổng số hộ; "
+        "các kỳ trước vẫn tính trên số cũ).",
         "Ghép với các hộ đã hướng dẫn: 1 hộ đã khớp (theo số điện thoại, hoặc họ tên + địa "
         "chỉ); 1 hộ đã hướng dẫn không có trong danh sách.",
         "❓ 1 hộ chưa chắc là dòng nào (trùng số điện thoại hoặc trùng tên khác địa chỉ): gõ "

@@ -24,9 +24,9 @@ JUNK = ["", "🙂🙂", "x" * 3000, "99", "0", "/", "%", "150%", "-3", "#", "c:9
 
 
 def test_every_verification_state_is_covered() -> None:
-    assert STATES == ["verify.card", "verify.decide", "verify.detail", "verify.explain",
-                      "verify.explain_pick", "verify.menu", "verify.reason", "verify.review",
-                      "verify.scope", "verify.size"]
+    assert STATES == ["verify.card", "verify.date", "verify.decide", "verify.detail",
+                      "verify.explain", "verify.explain_pick", "verify.menu", "verify.procs",
+                      "verify.reason", "verify.review", "verify.scope", "verify.size"]
 
 
 @pytest.mark.parametrize("state", STATES)

@@ -82,8 +82,14 @@ async def test_draw_call_three_cards_return_explain_and_overturn(
     assert labels[:5] == ["✅ Đúng, đã được hướng dẫn", "❌ Không được hướng dẫn",
                           "⚠️ Sai thông tin", "📵 Không liên lạc được", "☎️ Sai số điện thoại"]
 
-    # Card 1: confirmed in one tap; the next card follows.
+    # Card 1: confirmed; the next card follows. (A household with several procedures, if the
+    # random draw put one first: each is listed and asked, in a tick list, all by default.)
     sent = await tg.press(SUP, "Đúng, đã được hướng dẫn")
+    if "Hộ xác nhận được hướng dẫn những thủ tục nào?" in sent[0].text:
+        ticks = [label for label, _ in sent[0].buttons][:-2]
+        assert len(ticks) >= 2 and all(label.startswith("☑️ ") for label in ticks)
+        assert card.text.count("   • ") == len(ticks)
+        sent = await tg.press(SUP, "Ghi kết quả: hộ xác nhận đủ")
     assert "✅" in sent[0].text and "Đã xác nhận" in sent[0].text
     card = _card(sent)
     assert "còn 6/7 hộ" in card.text
@@ -161,8 +167,15 @@ async def test_second_click_on_an_answered_card_records_nothing(
     sent = await tg.say(SUP, "/kiemtra NHO 2")
     card = _card(sent)
     data = next(d for label, d in card.buttons if label.startswith("✅"))
-    await tg.press_data(SUP, data, card.message_id)
-    again = await tg.press_data(SUP, data, card.message_id)  # a double tap on a weak line
+    first = await tg.press_data(SUP, data, card.message_id)
+    if "Hộ xác nhận được hướng dẫn những thủ tục nào?" in first[0].text:
+        # A household with several procedures: ✅ asks which; its "record" is the last tap.
+        ticks = first[0]
+        data = next(d for label, d in ticks.buttons if "Ghi kết quả" in label)
+        await tg.press_data(SUP, data, ticks.message_id)
+        again = await tg.press_data(SUP, data, ticks.message_id)  # a double tap
+    else:
+        again = await tg.press_data(SUP, data, card.message_id)  # a double tap on a weak line
     assert "không còn hiệu lực" in again[0].text and "📞 Thẻ gọi #" in again[-1].text
     async with runtime.services.sessions() as session:
         assert await session.scalar(select(func.count(Call.id))) == 1

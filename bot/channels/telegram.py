@@ -155,7 +155,7 @@ class TelegramChannel:
             # Messages made due by a user's action (a check sent back to its officer) go
             # out now rather than at the next periodic run.
             if app.running:
-                app.create_task(notifier.run_returns(), name=f"push-{kind}")
+                app.create_task(notifier.run_woken(kind), name=f"push-{kind}")
 
         self.core.listeners.append(wake)
 

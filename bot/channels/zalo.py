@@ -298,4 +298,4 @@ class ZaloChannel:
     def _wake(self, kind: str) -> None:
         # A check sent back to its officer goes out now, not at the next periodic run.
         if self.up and not self._stopping.is_set():
-            self.queues.spawn(self.notifier().run_returns(), f"zalo-push-{kind}")
+            self.queues.spawn(self.notifier().run_woken(kind), f"zalo-push-{kind}")

@@ -53,10 +53,40 @@ MESSAGES: dict[str, str] = {
     "verify_card_address": "🏠 Address: {address}",
     "verify_card_phone": "☎️ Phone: {phone}",
     "verify_card_procedures": "📋 Procedures: {procedures}",
+    "verify_card_procedures_all": "📋 The household's procedures ({n}, every entry – ask about "
+                                  "each):",
+    "verify_card_procedure": "   • {name} – {entries}",
+    "verify_card_procedure_entry": "entry #{entry} on {day}",
+    "verify_ask_procedures": "Which procedures does the household confirm it was guided "
+                             "through? Tap to untick / tick each, then record.",
+    "verify_proc_on": "☑️ {name}",
+    "verify_proc_off": "⬜ {name}",
+    "verify_btn_save_all": "✅ Record: the household confirms all {n}/{n} procedures",
+    "verify_btn_save_some": "⚠️ Record: the household confirms only {k}/{n} procedures",
+    "verify_answer_confirmed": "📋 Household confirmed {n}/{total} procedures: {names}",
+    "verify_answer_denied": "not confirmed: {names}",
     "verify_card_dossier": "🗂 Dossier code: {dossier}",
     "verify_card_entry": "🗓 Guided on {day} · officer: {officer} · entry #{entry}",
     "verify_card_attempts": "🔁 Called {attempts}/{max} times without reaching them",
     "verify_card_flagged": "🚩 Flagged for checking",
+    "verify_card_changed": "✏️ {field} changed after the draw: {before} → {after}{by}",
+    "verify_card_by": " ({who}, {at})",
+    "verify_card_blank": "(blank)",
+    "verify_field_name": "Head's name",
+    "verify_field_address": "Address",
+    "verify_field_phone": "Phone",
+    "verify_field_procedures": "Procedures",
+    "verify_field_guided_on": "Guidance date",
+    "verify_field_dossier": "Dossier code",
+    "verify_card_deleted": "🗑 This entry was deleted after the draw: reason “{reason}”{by}",
+    "verify_card_deleted_counts": "Call the household as usual: once called, this case counts "
+                                  "as failed until it is reviewed (/verify_review).",
+    "verify_card_deleted_overturned": "↩️ Reviewed: the deletion does not count as a failure.",
+    "verify_state_deleted": "🗑 deleted after the draw",
+    "verify_state_changed": "✏️ edited after the draw",
+    "verify_list_deleted": "🗑 {n} household(s) deleted after the draw: call them as usual; they "
+                           "then count as failed unless reviewed.",
+    "verify_review_deleted": "🗑 Deleted after the draw",
     "verify_card_note": "📝 Note: {note}",
     "verify_card_ask": "Ask the household: were they guided through these procedures? Press the "
                        "outcome (type text to add a note first):",
@@ -69,6 +99,12 @@ MESSAGES: dict[str, str] = {
     "verify_btn_stop": "⏹ Stop",
     "verify_ask_detail": "Which detail does not match what the household says?",
     "verify_btn_back": "↩️ Back to the card",
+    "verify_btn_back_details": "↩️ Back to the wrong details",
+    "verify_ask_date": "The household remembers another date than the one logged ({day}). How "
+                       "far off? Within {n} days is recorded only, not counted as failed.",
+    "verify_btn_date_within": "📅 Within {n} days",
+    "verify_btn_date_beyond": "📅 More than {n} days",
+    "verify_recorded_tolerated": "ℹ️ Within the tolerance: recorded, not counted as failed.",
     "verify_note_saved": "📝 Note added. Press the call's outcome.",
     "verify_note_too_long": "Notes are at most {limit} characters; please shorten it.",
     "verify_recorded": "Recorded card #{check}: {outcome}.",
@@ -132,6 +168,23 @@ MESSAGES: dict[str, str] = {
                    "• /verify_review – review failed checks\n• /flag ENTRY – put an entry in "
                    "the next draw\n• /quality – unusual entries (late, bursts, at night, a "
                    "phone in several hamlets, repeated dossier codes, deleted and re-entered)",
+    "help_verify_frozen": "A sampled entry an officer edits or deletes after the draw (officers "
+                          "are never told which entries are sampled): the call card and "
+                          "/verify_review show each changed detail (old → new, who, when); a "
+                          "deleted one stays on the list, is still called, and then counts as "
+                          "failed until it is reviewed.",
+    "verify_rules_title": "Which results fail a check (configured):",
+    "verify_rules_not_guided": "❌ household says not guided: always fails",
+    "verify_rules_details": "⚠️ wrong details: fails if wrong {details} (a procedure the "
+                            "household does not confirm included); other details are recorded "
+                            "only",
+    "verify_rules_details_none": "⚠️ wrong details: recorded only, never fails",
+    "verify_rules_date": "📅 a date the household remembers within {n} days: recorded only",
+    "verify_rules_phone": "☎️ wrong number: fails (the phone the officer logged is wrong, the "
+                          "household cannot be reached to confirm); reported on its own, not "
+                          "as 📵",
+    "verify_rules_phone_none": "☎️ wrong number: reported on its own, not counted as failed",
+    "verify_rules_unreachable": "📵 unreachable on every attempt: never fails",
     "help_explain": "• /explain – answer a verification result sent back to you",
     "cmd_verify": "Verification calls (supervisors)",
     "cmd_explain": "Explain a verification result",
@@ -388,6 +441,7 @@ MESSAGES: dict[str, str] = {
     "cfg_unique": "expected a unique code ('{code}' repeats)",
     "cfg_token": "expected a token like 123456:ABC… from @BotFather",
     "cfg_fail_rule": "needs a rule: failures ≥ 1 or max_failure_rate",
+    "cfg_tolerance": "expected a fraction in [0, 1), like 0.05 (0: every change needs approval)",
     "cfg_fraction": "expected a fraction like 0.95",
     "cfg_folder": "expected a folder path",
     "cfg_end_date": "expected a date on or after campaign.start",
@@ -487,7 +541,7 @@ MESSAGES: dict[str, str] = {
     "report_hamlet_special": "• Households qualifying for the special prize (≥{n} "
                              "procedures): {special}",
     "report_hamlet_new": "• In period: {new} new households, {entries} entries "
-                         "(this week +{week})",
+                         "(week {days}: +{week})",
     "report_hamlet_days": "• Days with an entry: {active}/{days}",
     "report_hamlet_behind": "⚠️ At the current pace the hamlet will not reach the target "
                             "before the campaign ends.",
@@ -567,6 +621,7 @@ MESSAGES: dict[str, str] = {
     "cmd_export": "Spreadsheet export (Excel/CSV)",
     "cmd_notify": "Weekly summary and reminders on/off",
     "cfg_order": "expected a list of metric names from: {known}",
+    "cfg_must_match": "needs a list (may be empty) of: {known}",
     "cfg_rate": "expected a number in (0, 30], e.g. 25",
     "cli_period_dates": "expected two dates like 01/04/2026 inside the campaign, the second "
                         "not before the first",
@@ -578,20 +633,28 @@ MESSAGES: dict[str, str] = {
     # --- verification in reports (issue 4) ---
     "report_checks_title": "🔎 Spot-checks (random households phoned, whole campaign):",
     "report_checks_total": "• Calls finished: {checked} households: ✅ {confirmed} confirmed · "
-                           "❌ {failed} failed · 📵 {unverified} could not verify{overturned} · "
-                           "pass rate {rate} · {open} households left to call",
-    "report_checks_row": "• {name}: {checked} households · ✅ {confirmed} · ❌ {failed} · 📵 "
-                         "{unverified}{overturned} · pass {rate} · {open} left to call",
+                           "❌ {failed} failed{wrong_number} · 📵 {unverified} could not verify"
+                           "{overturned} · pass rate {rate}{open}",
+    # Checks left to call: in the office's texts only (models/check_scope.py).
+    "report_checks_open_total": " · {n} households left to call",
+    "report_checks_row": "• {name}: {checked} households · ✅ {confirmed} · ❌ {failed}"
+                         "{wrong_number} · 📵 {unverified}{overturned} · pass {rate}{open}",
+    "report_checks_open_row": " · {n} left to call",
     "report_checks_hamlet_name": "{hamlet} ({code})",
     "report_checks_overturned": " · ↩️ {n} overturned",
+    "report_checks_wrong_number": " · ☎️ {n} wrong number(s)",
+    "report_checks_wrong_number_row": " · ☎️ {n}",
+    "report_checks_reason_wrong_number": ", {n} of them wrong number(s)",
     "report_checks_no_rate": "–",
     "report_checks_not_eligible": "🚫 Not eligible for awards: {items}",
     "report_checks_ne_hamlet": "{hamlet} ({reason})",
     "report_checks_ne_officer": "officer {name} – {code} ({reason})",
-    "report_checks_reason_count": "{n} household(s) failed the check",
-    "report_checks_reason_rate": "{n}/{answered} answered checks failed, above {max}",
-    "weekly_checks": "🔎 Spot-checks: {open} households left to call · {checked} finished: "
-                     "✅ {confirmed} · ❌ {failed} · 📵 {unverified}{overturned}",
+    "report_checks_reason_count": "{n} household(s) failed the check{wrong_number}",
+    "report_checks_reason_rate": "{n}/{answered} answered checks failed{wrong_number}, above "
+                                 "{max}",
+    "weekly_checks": "🔎 Spot-checks: {open}{checked} finished: "
+                     "✅ {confirmed} · ❌ {failed}{wrong_number} · 📵 {unverified}{overturned}",
+    "weekly_checks_open": "{n} households left to call · ",
     "vout_confirmed": "Confirmed",
     "vout_not_guided": "Household says not guided",
     "vout_wrong_details": "Wrong details",
@@ -601,6 +664,8 @@ MESSAGES: dict[str, str] = {
     "vdetail_procedure": "procedure",
     "vdetail_person": "person guided",
     "vdetail_date": "date guided",
+    "vdetail_date_within": "(within {n} days)",
+    "vdetail_date_beyond": "(more than {n} days off)",
     "xl_checks_sheet": "Checks",
     "xl_col_batch": "Batch",
     "xl_col_seed": "Random seed",
@@ -612,6 +677,8 @@ MESSAGES: dict[str, str] = {
     "xl_col_overturned": "Overturned",
     "xl_col_officer_reply": "Officer's reply",
     "xl_check_open": "Not called yet",
+    "xl_check_deleted": "{outcome} – entry deleted after the draw",
+    "xl_check_deleted_failed": "{outcome} – entry deleted after the draw, counts as failed",
     "xl_overturned_because": "Yes – {reason}",
     "export_part_checks": "spot-checks",
     # --- verify CLI (issue 4) ---
@@ -700,6 +767,8 @@ MESSAGES: dict[str, str] = {
     "doc_fig_failed": "– failed (unresolved)",
     "doc_fig_overturned": "– failed, then overturned on review",
     "doc_fig_unreachable": "– unreachable",
+    "doc_fig_wrong_number": "– wrong number (not counted as failed)",
+    "doc_fig_wrong_number_failed": "– wrong number (counted as failed, unresolved)",
     "doc_achievements_head": "Summary of achievements",
     "doc_summary_coverage": "From {start} to {end}, the board of {hamlet} guided "
                             "{guided}/{total} households through online public services, "
@@ -716,6 +785,8 @@ MESSAGES: dict[str, str] = {
     "doc_summary_failed": "{n} failed check(s) remain unresolved",
     "doc_summary_overturned": "{n} failed check(s) were overturned on review",
     "doc_summary_unreachable": "{n} household(s) could not be reached",
+    "doc_summary_wrong_number": "{n} wrong number(s) (not counted as failed)",
+    "doc_summary_wrong_number_failed": "{n} of them wrong number(s)",
     "doc_summary_no_checks": "No household has been phoned for a check in this period.",
     "doc_procedures_head": "Procedures guided most",
     "doc_procedure_line": "- {name}: {n} households",
@@ -818,14 +889,93 @@ MESSAGES: dict[str, str] = {
                  "first); tap a name to log it",
     "help_roster": "Hamlet household roster: send a CSV or Excel (.xlsx) file here (columns: "
                    "household head, address, phone, household code – the last two optional). "
-                   "Once a roster exists, the hamlet's total households is its row count.\n"
+                   "Its row count becomes the hamlet's total households; a change beyond the "
+                   "allowed margin waits for Phòng VH-XH's approval.\n"
+                   "• /totals – changes of total households awaiting approval, and history "
+                   "(Phòng VH-XH approves or rejects)\n"
                    "• /match – choose for guided households the bot could not place on the roster",
     "help_awards": "Awards:\n• /awards – award proposal (collectives, special prizes, individuals) "
                    "with the evidence spreadsheet and each hamlet's dossier (submission, review "
                    "minutes)\n• /awards_detail CODE – the households and checks behind a "
                    "hamlet's figures",
-    "help_rules_roster": "A hamlet with an imported roster counts its rows as total households "
-                         "(the configured figure is kept for reference).",
+    "help_rules_roster": "Total households are Phòng VH-XH's decision: a household list that "
+                         "changes the total by more than {tolerance} waits for its approval "
+                         "(/totals), the old figure counting meanwhile; every change is kept "
+                         "with the day it applies from. A past period's figures use the total "
+                         "in force on its last day; current figures use today's. The configured "
+                         "figure is kept for reference.",
+    # --- household totals: the office's decision (/totals) --------------------------
+    "cmd_totals": "Total households: pending and history",
+    "roster_preview_total_wait": "Total households on the list: {total} (in use: {before}; "
+                                 "configured: {configured}). The change of {change} exceeds "
+                                 "{tolerance}, so Phòng VH-XH must approve it: the list is "
+                                 "imported now (for /todo), but coverage keeps counting "
+                                 "{before} households until it is approved. Import this "
+                                 "roster?",
+    "roster_imported_wait": "✅ Imported {rows} households for {hamlet} (used by /todo).\n"
+                            "⏳ The hamlet's total households awaits approval by Phòng VH-XH "
+                            "({before} → {total}; configured: {configured}). Until then "
+                            "coverage keeps counting {before} households; you will be told "
+                            "the decision.",
+    "roster_total_recorded": "The hamlet's total households: {before} → {total}, from {since} "
+                             "(kept in the totals' history; past periods keep the old figure).",
+    "total_request_push": "⏳ Change of total households requested – {hamlet} ({code}):\n"
+                          "• In use: {before} → on the new list: {total} ({change})\n"
+                          "• Configured figure: {configured}\n"
+                          "• File {file}, imported by {who} at {at}\n"
+                          "Until decided, coverage keeps counting {before} households. "
+                          "Approve or reject: /totals",
+    "total_approved_push": "✅ Phòng VH-XH approved {hamlet}'s total households: {before} → "
+                           "{total}, from {since}. Past periods keep the old figure.",
+    "total_rejected_push": "❌ Phòng VH-XH did not approve the change of {hamlet}'s total "
+                           "households ({before} → {total}).\nReason: {reason}\nThe total "
+                           "stays {before}; the imported list is still used by /todo.",
+    "total_note": "\nNote: {reason}",
+    "total_note_inline": " – {reason}",
+    "totals_not_allowed": "This command is for hamlet heads (to see) and Phòng VH-XH (to "
+                          "approve total households).",
+    "totals_none_pending": "No change of total households is waiting. A hamlet's history: "
+                           "/totals CODE",
+    "totals_unknown_hamlet": "No hamlet with code {code}. Codes: {codes}",
+    "totals_pending_head": "⏳ Changes of total households awaiting approval ({n}):",
+    "totals_pending_line": "• #{id} {hamlet} ({code}): in use {before} → on the list {total} "
+                           "({change}); configured {configured}; file {file}, imported by {who} "
+                           "at {at}",
+    "totals_pending_hint": "Tap Approve or Reject (a reason is asked). An approved figure "
+                           "applies from today; past periods keep their figures. A hamlet's "
+                           "history: /totals CODE",
+    "totals_btn_approve": "✅ Approve #{id} {code}",
+    "totals_btn_reject": "❌ Reject #{id} {code}",
+    "totals_btn_approve_plain": "✅ Approve, no note",
+    "totals_ask_approve": "Approve {hamlet}'s total households: {before} → {total}, from today "
+                          "{since}. Type a reason or note (e.g. checked against the police "
+                          "household list), or tap “Approve, no note”.",
+    "totals_ask_reject": "Reject the change of {hamlet}'s total households ({before} → "
+                         "{total}). Type the reason (sent to whoever imported the list):",
+    "totals_reason_needed": "Please type the reason for rejecting.",
+    "totals_approved": "✅ Approved: {hamlet}'s total households is {total} from {since} (was "
+                       "{before}). Past periods keep the old figure. Logged.",
+    "totals_rejected": "Rejected; {hamlet}'s total households stays {before}. Whoever imported "
+                       "the list will be told the reason. Logged.",
+    "totals_gone": "This change is no longer waiting (already decided, or replaced by a newer "
+                   "list).",
+    "totals_cancelled": "Cancelled; nothing decided.",
+    "totals_history_head": "📜 Total households of {hamlet} ({code}) – in use: {total} "
+                           "(configured: {configured}):",
+    "totals_hist_initial": "• {total} from the start – {source}",
+    "totals_hist_approved": "• {total} from {since} – {source}; decided by {who} at {at}"
+                            "{reason}",
+    "totals_hist_pending": "• ⏳ {total} – {source}: awaiting Phòng VH-XH (imported {at}); "
+                           "meanwhile {before} is used",
+    "totals_hist_rejected": "• ❌ {total} – {source}: not approved ({who}, {at}){reason}",
+    "totals_hist_superseded": "• {total} – {source}: replaced by a later list ({at})",
+    "totals_hist_more": "… and {n} earlier changes.",
+    "totals_src_initial": "configured figure",
+    "totals_src_config": "configured figure",
+    "totals_src_roster": "household list (file {file})",
+    "totals_office": "Phòng VH-XH",
+    "totals_rule": "A period's figures use the total in force on its last day.",
+    "doc_fig_total_roster_configured": "{n} from the household list (configured {configured})",
     "cmd_todo": "Households not yet guided",
     "cmd_awards": "Award proposal (supervisors)",
     "roster_not_allowed": "Only hamlet heads and supervisors can import a household roster. "
@@ -944,8 +1094,12 @@ MESSAGES: dict[str, str] = {
     "award_detail_usage": "Type /awards_detail CODE (from proposal #{id}). Codes: {codes}",
     "award_detail_head": "🔎 Proposal #{id} – {hamlet} (figures taken at {at}, entries up to "
                          "#{max_entry})",
-    "award_detail_total_roster": "• Total households {total} = rows of the household roster "
-                                 "(file {file}, imported {at}).",
+    "award_detail_total_roster": "• Total households: {total} from the list (configured "
+                                 "{configured}) = rows of the household roster (file {file}, "
+                                 "imported {at}).",
+    "award_detail_total_config_list": "• Total households {total} = the configured figure (the "
+                                      "list in use has {rows} households but is not approved "
+                                      "as the total).",
     "award_detail_total_config": "• Total households {total} = the configured figure (no roster "
                                  "imported).",
     "award_detail_guided": "• Guided {guided} households ({pct}) = {listed} distinct households "
@@ -953,7 +1107,8 @@ MESSAGES: dict[str, str] = {
     "award_detail_special": "• With {required} procedures: {special} = {listed} households with "
                             "{required} or more distinct procedures.",
     "award_detail_checks": "• Spot-checks: {called} calls with a result – ✅ {ok}, ❌ {failed}, "
-                           "↩️ overturned {overturned}, 📵 {unreachable}; still to call {open}.",
+                           "☎️ wrong number {wrong_number}, ↩️ overturned {overturned}, 📵 "
+                           "{unreachable}; still to call {open}.",
     "award_detail_list": "First {n} households:",
     "award_detail_household": "  – {name}: {days}; {procedures} procedures; entries {entries}",
     "award_detail_more": "The full list is on the “{sheet}” sheet of the evidence spreadsheet.",

@@ -52,10 +52,40 @@ MESSAGES: dict[str, str] = {
     "verify_card_address": "🏠 Địa chỉ: {address}",
     "verify_card_phone": "☎️ Điện thoại: {phone}",
     "verify_card_procedures": "📋 Thủ tục: {procedures}",
+    "verify_card_procedures_all": "📋 Thủ tục của hộ ({n} thủ tục, mọi lượt ghi – hỏi hộ từng "
+                                  "thủ tục):",
+    "verify_card_procedure": "   • {name} – {entries}",
+    "verify_card_procedure_entry": "lượt #{entry} ngày {day}",
+    "verify_ask_procedures": "Hộ xác nhận được hướng dẫn những thủ tục nào? Bấm để bỏ chọn / "
+                             "chọn lại từng thủ tục, rồi bấm Ghi kết quả.",
+    "verify_proc_on": "☑️ {name}",
+    "verify_proc_off": "⬜ {name}",
+    "verify_btn_save_all": "✅ Ghi kết quả: hộ xác nhận đủ {n}/{n} thủ tục",
+    "verify_btn_save_some": "⚠️ Ghi kết quả: hộ chỉ xác nhận {k}/{n} thủ tục",
+    "verify_answer_confirmed": "📋 Hộ xác nhận {n}/{total} thủ tục: {names}",
+    "verify_answer_denied": "không xác nhận: {names}",
     "verify_card_dossier": "🗂 Mã hồ sơ: {dossier}",
     "verify_card_entry": "🗓 Hướng dẫn ngày {day} · cán bộ: {officer} · lượt #{entry}",
     "verify_card_attempts": "🔁 Đã gọi {attempts}/{max} lần chưa liên lạc được",
     "verify_card_flagged": "🚩 Hộ được đánh dấu cần kiểm tra",
+    "verify_card_changed": "✏️ {field} đã sửa sau khi rút mẫu: {before} → {after}{by}",
+    "verify_card_by": " ({who}, {at})",
+    "verify_card_blank": "(trống)",
+    "verify_field_name": "Họ tên chủ hộ",
+    "verify_field_address": "Địa chỉ",
+    "verify_field_phone": "SĐT",
+    "verify_field_procedures": "Thủ tục",
+    "verify_field_guided_on": "Ngày hướng dẫn",
+    "verify_field_dossier": "Mã hồ sơ",
+    "verify_card_deleted": "🗑 Lượt này đã bị xóa sau khi rút mẫu: lý do «{reason}»{by}",
+    "verify_card_deleted_counts": "Vẫn gọi hộ như thường: khi có kết quả, trường hợp này tính là "
+                                  "không đạt cho đến khi được xem xét lại (/kiemtra_xet).",
+    "verify_card_deleted_overturned": "↩️ Đã xem xét lại: việc xóa không tính là không đạt.",
+    "verify_state_deleted": "🗑 đã bị xóa sau khi rút mẫu",
+    "verify_state_changed": "✏️ đã sửa sau khi rút mẫu",
+    "verify_list_deleted": "🗑 {n} hộ đã bị xóa sau khi rút mẫu: vẫn gọi như thường, rồi tính là "
+                           "không đạt trừ khi được xem xét lại.",
+    "verify_review_deleted": "🗑 Bị xóa sau khi rút mẫu",
     "verify_card_note": "📝 Ghi chú: {note}",
     "verify_card_ask": "Hỏi hộ: có được cán bộ hướng dẫn làm thủ tục trên không? Bấm kết quả "
                        "(gõ chữ để thêm ghi chú trước khi bấm):",
@@ -68,6 +98,12 @@ MESSAGES: dict[str, str] = {
     "verify_btn_stop": "⏹ Dừng",
     "verify_ask_detail": "Thông tin nào không đúng với lời hộ?",
     "verify_btn_back": "↩️ Quay lại thẻ",
+    "verify_btn_back_details": "↩️ Quay lại chọn thông tin sai",
+    "verify_ask_date": "Hộ nhớ ngày hướng dẫn khác ngày đã ghi ({day}). Lệch bao nhiêu ngày? "
+                       "Lệch không quá {n} ngày chỉ được ghi lại, không tính là không đạt.",
+    "verify_btn_date_within": "📅 Lệch không quá {n} ngày",
+    "verify_btn_date_beyond": "📅 Lệch hơn {n} ngày",
+    "verify_recorded_tolerated": "ℹ️ Trong mức cho phép: ghi lại, không tính là không đạt.",
     "verify_note_saved": "📝 Đã ghi chú. Anh/chị bấm kết quả cuộc gọi.",
     "verify_note_too_long": "Ghi chú tối đa {limit} ký tự, anh/chị gõ ngắn lại giúp.",
     "verify_recorded": "Đã ghi thẻ #{check}: {outcome}.",
@@ -132,6 +168,20 @@ MESSAGES: dict[str, str] = {
                    "xem xét trường hợp không đạt\n• /danhdau SỐ_LƯỢT – đưa một lượt vào lần rút "
                    "mẫu tới\n• /canhbao – các mục bất thường (ghi muộn, ghi dồn, ban đêm, một "
                    "số điện thoại ở nhiều ấp, mã hồ sơ lặp, xóa rồi ghi lại)",
+    "help_verify_frozen": "Hộ trong mẫu mà cán bộ sửa hoặc xóa sau khi rút (cán bộ không được "
+                          "báo hộ nào nằm trong mẫu): thẻ gọi và /kiemtra_xet ghi từng thông tin "
+                          "đã sửa (cũ → mới, ai sửa, lúc nào); hộ bị xóa vẫn ở trong danh sách, "
+                          "vẫn được gọi, rồi tính là không đạt cho đến khi được xem xét lại.",
+    "verify_rules_title": "Kết quả nào tính là không đạt (theo cấu hình):",
+    "verify_rules_not_guided": "❌ hộ nói không được hướng dẫn: luôn không đạt",
+    "verify_rules_details": "⚠️ sai thông tin: không đạt nếu sai {details} (kể cả thủ tục hộ "
+                            "không xác nhận); thông tin khác chỉ được ghi lại",
+    "verify_rules_details_none": "⚠️ sai thông tin: chỉ được ghi lại, không tính là không đạt",
+    "verify_rules_date": "📅 ngày hướng dẫn hộ nhớ lệch không quá {n} ngày: chỉ được ghi lại",
+    "verify_rules_phone": "☎️ sai số điện thoại: không đạt (số điện thoại cán bộ ghi sai, không "
+                          "liên lạc được hộ để xác nhận); báo cáo riêng, không gộp vào 📵",
+    "verify_rules_phone_none": "☎️ sai số điện thoại: báo cáo riêng, không tính là không đạt",
+    "verify_rules_unreachable": "📵 không liên lạc được sau mọi lần gọi: không tính là không đạt",
     "help_explain": "• /giaitrinh – trả lời kết quả kiểm tra được gửi lại cho anh/chị",
     "cmd_verify": "Kiểm tra xác minh (giám sát)",
     "cmd_explain": "Giải trình kết quả kiểm tra",
@@ -381,6 +431,8 @@ MESSAGES: dict[str, str] = {
     "cfg_unique": "mã phải khác nhau (mã «{code}» bị lặp)",
     "cfg_token": "cần mã token dạng 123456:ABC… lấy từ @BotFather",
     "cfg_fail_rule": "cần ít nhất một quy tắc: failures ≥ 1 hoặc max_failure_rate",
+    "cfg_tolerance": "cần một tỷ lệ trong khoảng [0, 1), ví dụ 0.05 (0: mọi thay đổi đều phải "
+                     "duyệt)",
     "cfg_fraction": "cần một tỷ lệ trong khoảng (0, 1], ví dụ 0.95",
     "cfg_folder": "cần đường dẫn một thư mục",
     "cfg_end_date": "cần một ngày không trước campaign.start",
@@ -475,7 +527,8 @@ MESSAGES: dict[str, str] = {
     "report_hamlet_rank": "• Xếp hạng: {rank}/{n} ấp",
     "report_hamlet_cover": "• Cộng dồn: {guided}/{total} hộ – {pct} (mục tiêu {target} hộ)",
     "report_hamlet_special": "• Hộ đạt điều kiện giải đặc biệt (≥{n} thủ tục): {special}",
-    "report_hamlet_new": "• Trong kỳ: {new} hộ mới, {entries} lượt ghi nhận (tuần này +{week})",
+    "report_hamlet_new": "• Trong kỳ: {new} hộ mới, {entries} lượt ghi nhận (tuần {days}: "
+                         "+{week})",
     "report_hamlet_days": "• Ngày có ghi nhận: {active}/{days} ngày",
     "report_hamlet_behind": "⚠️ Theo nhịp hiện tại, ấp không kịp đạt mục tiêu trước khi kết "
                             "thúc chiến dịch.",
@@ -555,6 +608,7 @@ MESSAGES: dict[str, str] = {
     "cmd_export": "Xuất bảng tính Excel/CSV",
     "cmd_notify": "Bật/tắt tóm tắt tuần và nhắc nhở",
     "cfg_order": "cần một danh sách tên chỉ số, lấy trong: {known}",
+    "cfg_must_match": "cần một danh sách (có thể trống), lấy trong: {known}",
     "cfg_rate": "cần một số trong khoảng (0, 30], ví dụ 25",
     "cli_period_dates": "cần hai ngày dạng 01/04/2026 trong thời gian chiến dịch, ngày sau "
                         "không trước ngày đầu",
@@ -566,20 +620,29 @@ MESSAGES: dict[str, str] = {
     # --- verification in reports (issue 4) ---
     "report_checks_title": "🔎 Kiểm tra xác minh (gọi điện hộ ngẫu nhiên, cả chiến dịch):",
     "report_checks_total": "• Đã gọi xong {checked} hộ: ✅ {confirmed} xác nhận · ❌ {failed} "
-                           "không đạt · 📵 {unverified} không xác minh được{overturned} · tỷ lệ "
-                           "đạt {rate} · còn {open} hộ chưa gọi",
-    "report_checks_row": "• {name}: {checked} hộ · ✅ {confirmed} · ❌ {failed} · 📵 "
-                         "{unverified}{overturned} · đạt {rate} · còn {open} chưa gọi",
+                           "không đạt{wrong_number} · 📵 {unverified} không xác minh "
+                           "được{overturned} · tỷ lệ đạt {rate}{open}",
+    # Checks left to call: in the office's texts only (models/check_scope.py).
+    "report_checks_open_total": " · còn {n} hộ chưa gọi",
+    "report_checks_row": "• {name}: {checked} hộ · ✅ {confirmed} · ❌ {failed}{wrong_number}"
+                         " · 📵 {unverified}{overturned} · đạt {rate}{open}",
+    "report_checks_open_row": " · còn {n} chưa gọi",
     "report_checks_hamlet_name": "{hamlet} ({code})",
     "report_checks_overturned": " · ↩️ {n} đã xem xét lại",
+    # A wrong number is its own figure (never "could not verify"), shown when there is one.
+    "report_checks_wrong_number": " · ☎️ {n} sai số điện thoại",
+    "report_checks_wrong_number_row": " · ☎️ {n}",
+    "report_checks_reason_wrong_number": ", gồm {n} sai số điện thoại",
     "report_checks_no_rate": "–",
     "report_checks_not_eligible": "🚫 Không đủ điều kiện khen thưởng: {items}",
     "report_checks_ne_hamlet": "{hamlet} ({reason})",
     "report_checks_ne_officer": "cán bộ {name} – {code} ({reason})",
-    "report_checks_reason_count": "{n} hộ kiểm tra không đạt",
-    "report_checks_reason_rate": "{n}/{answered} hộ trả lời không đạt, quá mức {max}",
-    "weekly_checks": "🔎 Kiểm tra xác minh: còn {open} hộ chưa gọi · đã gọi xong {checked} hộ: "
-                     "✅ {confirmed} · ❌ {failed} · 📵 {unverified}{overturned}",
+    "report_checks_reason_count": "{n} hộ kiểm tra không đạt{wrong_number}",
+    "report_checks_reason_rate": "{n}/{answered} hộ trả lời không đạt{wrong_number}, quá mức "
+                                 "{max}",
+    "weekly_checks": "🔎 Kiểm tra xác minh: {open}đã gọi xong {checked} hộ: "
+                     "✅ {confirmed} · ❌ {failed}{wrong_number} · 📵 {unverified}{overturned}",
+    "weekly_checks_open": "còn {n} hộ chưa gọi · ",
     "vout_confirmed": "Đã xác nhận",
     "vout_not_guided": "Hộ nói không được hướng dẫn",
     "vout_wrong_details": "Sai thông tin",
@@ -589,6 +652,8 @@ MESSAGES: dict[str, str] = {
     "vdetail_procedure": "thủ tục",
     "vdetail_person": "người được hướng dẫn",
     "vdetail_date": "ngày hướng dẫn",
+    "vdetail_date_within": "(lệch không quá {n} ngày)",
+    "vdetail_date_beyond": "(lệch hơn {n} ngày)",
     "xl_checks_sheet": "Kiểm tra",
     "xl_col_batch": "Đợt kiểm tra",
     "xl_col_seed": "Mã ngẫu nhiên (seed)",
@@ -600,6 +665,8 @@ MESSAGES: dict[str, str] = {
     "xl_col_overturned": "Xem xét lại",
     "xl_col_officer_reply": "Giải trình của cán bộ",
     "xl_check_open": "Chưa gọi",
+    "xl_check_deleted": "{outcome} – lượt bị xóa sau khi rút mẫu",
+    "xl_check_deleted_failed": "{outcome} – lượt bị xóa sau khi rút mẫu, tính là không đạt",
     "xl_overturned_because": "Có – {reason}",
     "export_part_checks": "kiểm tra xác minh",
     # --- verify CLI (issue 4) ---
@@ -689,6 +756,8 @@ MESSAGES: dict[str, str] = {
     "doc_fig_failed": "– Không đạt (chưa giải quyết)",
     "doc_fig_overturned": "– Không đạt nhưng đã được xem xét, hủy kết quả",
     "doc_fig_unreachable": "– Không liên lạc được",
+    "doc_fig_wrong_number": "– Sai số điện thoại (không tính là không đạt)",
+    "doc_fig_wrong_number_failed": "– Sai số điện thoại (tính là không đạt, chưa giải quyết)",
     "doc_achievements_head": "Tóm tắt thành tích",
     "doc_summary_coverage": "Từ ngày {start} đến ngày {end}, Ban Nhân dân {hamlet} đã hướng dẫn "
                             "{guided}/{total} hộ gia đình thực hiện dịch vụ công trực tuyến, "
@@ -707,6 +776,8 @@ MESSAGES: dict[str, str] = {
     "doc_summary_failed": "còn {n} trường hợp không đạt chưa được giải quyết",
     "doc_summary_overturned": "{n} trường hợp không đạt đã được xem xét, hủy kết quả",
     "doc_summary_unreachable": "{n} hộ chưa liên lạc được",
+    "doc_summary_wrong_number": "{n} hộ sai số điện thoại (không tính là không đạt)",
+    "doc_summary_wrong_number_failed": "trong đó {n} hộ sai số điện thoại",
     "doc_summary_no_checks": "Trong kỳ chưa có hộ nào được gọi điện kiểm tra.",
     "doc_procedures_head": "Các thủ tục được hướng dẫn nhiều nhất",
     "doc_procedure_line": "- {name}: {n} hộ",
@@ -806,15 +877,91 @@ MESSAGES: dict[str, str] = {
     "help_todo": "• /chuahuongdan – gợi ý hộ trong danh sách hộ của ấp chưa được hướng dẫn "
                  "(gần khu vực của anh/chị trước); bấm tên để ghi luôn",
     "help_roster": "Danh sách hộ của ấp: gửi tệp CSV hoặc Excel (.xlsx) vào đây (cột: Họ tên chủ "
-                   "hộ, Địa chỉ, Số điện thoại, Mã hộ – hai cột sau không bắt buộc). Khi đã có "
-                   "danh sách, tổng số hộ của ấp là số dòng của danh sách.\n• /ghepho – chọn "
+                   "hộ, Địa chỉ, Số điện thoại, Mã hộ – hai cột sau không bắt buộc). Số dòng "
+                   "của danh sách thành tổng số hộ của ấp; chênh lệch quá mức cho phép thì phải "
+                   "chờ Phòng VH-XH duyệt.\n• /duyetso – thay đổi tổng số hộ chờ duyệt và lịch "
+                   "sử (Phòng VH-XH duyệt hoặc từ chối)\n• /ghepho – chọn "
                    "giúp những hộ đã hướng dẫn mà hệ thống chưa chắc là dòng nào trong danh sách",
     "help_awards": "Khen thưởng:\n• /khenthuong – đề xuất khen thưởng (tập thể, giải đặc biệt, cá "
                    "nhân) kèm bảng minh chứng và hồ sơ từng ấp (Tờ trình, Biên bản họp xét)\n"
                    "• /khenthuong_ct MÃ_ẤP – các hộ và cuộc gọi kiểm tra đứng sau số liệu của "
                    "một ấp",
-    "help_rules_roster": "Ấp đã nhập danh sách hộ thì tổng số hộ là số dòng của danh sách (số hộ "
-                         "trong cấu hình vẫn được lưu để đối chiếu).",
+    "help_rules_roster": "Tổng số hộ do Phòng VH-XH quyết định: danh sách hộ làm tổng số hộ "
+                         "thay đổi quá {tolerance} thì phải chờ Phòng VH-XH duyệt (/duyetso), "
+                         "trong lúc chờ vẫn tính trên số cũ; mỗi lần thay đổi được lưu kèm ngày "
+                         "áp dụng. Số liệu của một kỳ đã qua tính trên tổng số hộ đang dùng vào "
+                         "ngày cuối kỳ; số liệu hiện tại tính trên tổng số hộ đang dùng hôm nay. "
+                         "Số hộ trong cấu hình vẫn được lưu để đối chiếu.",
+    # --- household totals: the office's decision (/duyetso) -------------------------
+    "cmd_totals": "Tổng số hộ: chờ duyệt và lịch sử",
+    "roster_preview_total_wait": "Tổng số hộ theo danh sách: {total} (đang dùng: {before}; "
+                                 "cấu hình: {configured}). Chênh lệch {change} vượt mức "
+                                 "{tolerance} nên cần Phòng VH-XH duyệt: danh sách vẫn được "
+                                 "nhập ngay (dùng cho /chuahuongdan), còn tỷ lệ bao phủ vẫn "
+                                 "tính trên {before} hộ cho đến khi được duyệt. Nhập danh sách "
+                                 "này?",
+    "roster_imported_wait": "✅ Đã nhập {rows} hộ cho {hamlet} (dùng cho /chuahuongdan).\n"
+                            "⏳ Tổng số hộ của ấp: chờ Phòng VH-XH duyệt ({before} → {total} "
+                            "hộ; số hộ cấu hình: {configured}). Trong lúc chờ, tỷ lệ bao phủ "
+                            "vẫn tính trên {before} hộ; kết quả duyệt sẽ được báo cho anh/chị.",
+    "roster_total_recorded": "Tổng số hộ của ấp: {before} → {total}, áp dụng từ {since} (đã "
+                             "ghi vào lịch sử tổng số hộ; các kỳ trước vẫn tính trên số cũ).",
+    "total_request_push": "⏳ Đề nghị đổi tổng số hộ – {hamlet} ({code}):\n"
+                          "• Đang dùng: {before} hộ → theo danh sách mới: {total} hộ ({change})\n"
+                          "• Số hộ cấu hình: {configured}\n"
+                          "• Tệp {file}, do {who} nhập lúc {at}\n"
+                          "Trong lúc chờ duyệt, tỷ lệ bao phủ vẫn tính trên {before} hộ. Duyệt "
+                          "hoặc từ chối: /duyetso",
+    "total_approved_push": "✅ Phòng VH-XH đã duyệt tổng số hộ của {hamlet}: {before} → {total} "
+                           "hộ, áp dụng từ {since}. Các kỳ trước vẫn tính trên số cũ.",
+    "total_rejected_push": "❌ Phòng VH-XH không duyệt thay đổi tổng số hộ của {hamlet} "
+                           "({before} → {total} hộ).\nLý do: {reason}\nTổng số hộ của ấp vẫn là "
+                           "{before}; danh sách hộ đã nhập vẫn dùng cho /chuahuongdan.",
+    "total_note": "\nGhi chú: {reason}",
+    "total_note_inline": " – {reason}",
+    "totals_not_allowed": "Lệnh này dành cho trưởng ấp (xem) và Phòng VH-XH (duyệt tổng số hộ).",
+    "totals_none_pending": "Không có thay đổi tổng số hộ nào chờ duyệt. Xem lịch sử tổng số hộ "
+                           "của một ấp: /duyetso MÃ_ẤP",
+    "totals_unknown_hamlet": "Không có ấp mã {code}. Các mã: {codes}",
+    "totals_pending_head": "⏳ Thay đổi tổng số hộ chờ duyệt ({n}):",
+    "totals_pending_line": "• #{id} {hamlet} ({code}): đang dùng {before} → theo danh sách "
+                           "{total} hộ ({change}); cấu hình {configured}; tệp {file}, {who} "
+                           "nhập lúc {at}",
+    "totals_pending_hint": "Bấm Duyệt hoặc Từ chối (sẽ hỏi lý do). Duyệt thì số mới áp dụng từ "
+                           "hôm nay; các kỳ trước giữ nguyên số liệu. Lịch sử của một ấp: "
+                           "/duyetso MÃ_ẤP",
+    "totals_btn_approve": "✅ Duyệt #{id} {code}",
+    "totals_btn_reject": "❌ Từ chối #{id} {code}",
+    "totals_btn_approve_plain": "✅ Duyệt, không ghi chú",
+    "totals_ask_approve": "Duyệt tổng số hộ {hamlet}: {before} → {total} hộ, áp dụng từ hôm nay "
+                          "{since}. Anh/chị ghi lý do hoặc ghi chú (vd: đã đối chiếu với danh "
+                          "sách hộ của Công an), hoặc bấm «Duyệt, không ghi chú».",
+    "totals_ask_reject": "Từ chối thay đổi tổng số hộ {hamlet} ({before} → {total} hộ). "
+                         "Anh/chị ghi lý do (sẽ gửi cho người nhập danh sách):",
+    "totals_reason_needed": "Anh/chị vui lòng ghi lý do từ chối.",
+    "totals_approved": "✅ Đã duyệt: tổng số hộ {hamlet} là {total} từ {since} (trước đó "
+                       "{before}). Các kỳ trước vẫn tính trên số cũ. Đã ghi nhật ký.",
+    "totals_rejected": "Đã từ chối; tổng số hộ {hamlet} vẫn là {before}. Người nhập danh sách "
+                       "sẽ được báo kèm lý do. Đã ghi nhật ký.",
+    "totals_gone": "Thay đổi này không còn chờ duyệt (đã được quyết định, hoặc đã có danh sách "
+                   "mới thay thế).",
+    "totals_cancelled": "Đã hủy, chưa quyết định gì.",
+    "totals_history_head": "📜 Tổng số hộ của {hamlet} ({code}) – đang dùng: {total} hộ (cấu "
+                           "hình: {configured}):",
+    "totals_hist_initial": "• {total} hộ từ đầu – {source}",
+    "totals_hist_approved": "• {total} hộ từ {since} – {source}; {who} quyết định lúc {at}"
+                            "{reason}",
+    "totals_hist_pending": "• ⏳ {total} hộ – {source}: chờ Phòng VH-XH duyệt (nhập lúc {at}); "
+                           "trong lúc chờ vẫn tính trên {before} hộ",
+    "totals_hist_rejected": "• ❌ {total} hộ – {source}: không được duyệt ({who}, {at}){reason}",
+    "totals_hist_superseded": "• {total} hộ – {source}: thay bằng danh sách nhập sau ({at})",
+    "totals_hist_more": "… và {n} thay đổi trước đó.",
+    "totals_src_initial": "số hộ cấu hình",
+    "totals_src_config": "số hộ cấu hình",
+    "totals_src_roster": "danh sách hộ (tệp {file})",
+    "totals_office": "Phòng VH-XH",
+    "totals_rule": "Số liệu của một kỳ tính trên tổng số hộ đang dùng vào ngày cuối kỳ.",
+    "doc_fig_total_roster_configured": "{n} theo danh sách hộ (cấu hình {configured})",
     "cmd_todo": "Hộ chưa được hướng dẫn",
     "cmd_awards": "Đề xuất khen thưởng (giám sát)",
     "roster_not_allowed": "Chỉ trưởng ấp và cán bộ giám sát mới nhập được danh sách hộ. Nếu "
@@ -932,16 +1079,20 @@ MESSAGES: dict[str, str] = {
     "award_detail_usage": "Gõ /khenthuong_ct MÃ_ẤP (theo đề xuất #{id}). Các mã: {codes}",
     "award_detail_head": "🔎 Đề xuất #{id} – {hamlet} (số liệu chốt lúc {at}, lượt ghi đến "
                          "#{max_entry})",
-    "award_detail_total_roster": "• Tổng số hộ {total} = số dòng của danh sách hộ (tệp {file}, "
-                                 "nhập lúc {at}).",
+    "award_detail_total_roster": "• Tổng số hộ: {total} theo danh sách (cấu hình {configured}) "
+                                 "= số dòng của danh sách hộ (tệp {file}, nhập lúc {at}).",
+    "award_detail_total_config_list": "• Tổng số hộ {total} = số hộ trong cấu hình (danh sách "
+                                      "hộ đang dùng có {rows} hộ nhưng chưa được duyệt làm tổng "
+                                      "số hộ).",
     "award_detail_total_config": "• Tổng số hộ {total} = số hộ trong cấu hình (ấp chưa nhập danh "
                                  "sách hộ).",
     "award_detail_guided": "• Đã hướng dẫn {guided} hộ ({pct}) = {listed} hộ khác nhau có lượt ghi "
                            "chưa xóa, ngày {start} – {as_of}.",
     "award_detail_special": "• Đủ {required} thủ tục: {special} hộ = {listed} hộ có từ {required} "
                             "thủ tục khác nhau trở lên.",
-    "award_detail_checks": "• Kiểm tra: {called} cuộc gọi có kết quả – ✅ {ok}, ❌ {failed}, ↩️ đã "
-                           "hủy không đạt {overturned}, 📵 {unreachable}; đang chờ gọi {open}.",
+    "award_detail_checks": "• Kiểm tra: {called} cuộc gọi có kết quả – ✅ {ok}, ❌ {failed}, ☎️ sai "
+                           "số {wrong_number}, ↩️ đã hủy không đạt {overturned}, 📵 "
+                           "{unreachable}; đang chờ gọi {open}.",
     "award_detail_list": "{n} hộ đầu tiên:",
     "award_detail_household": "  – {name}: ngày {days}; {procedures} thủ tục; lượt {entries}",
     "award_detail_more": "Đủ danh sách ở trang «{sheet}» của bảng minh chứng.",
