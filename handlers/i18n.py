@@ -5,15 +5,15 @@ from __future__ import annotations
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
-from handlers.texts import en, vi
+from handlers.texts import catalog
 from models.phones import format_phone
 
-CATALOGS: dict[str, dict[str, str]] = {"vi": vi.MESSAGES, "en": en.MESSAGES}
+CATALOGS: dict[str, dict[str, str]] = {"vi": catalog("vi"), "en": catalog("en")}
 
 
 def t(lang: str, key: str, /, **values: object) -> str:
-    catalog = CATALOGS.get(lang, vi.MESSAGES)
-    template = catalog.get(key) or vi.MESSAGES[key]
+    messages = CATALOGS.get(lang, CATALOGS["vi"])
+    template = messages.get(key) or CATALOGS["vi"][key]
     return template.format(**values) if values else template
 
 

@@ -285,8 +285,9 @@ def _counts(lang: str, tally: Tally, figures: Verification, open_key: str,
             if tally.wrong_number else "",
             "unverified": tally.unreachable, "rate": _rate(lang, tally),
             "open": t(lang, open_key, n=tally.open) if figures.pending else "",
-            "overturned": t(lang, "report_checks_overturned", n=tally.overturned)
-            if tally.overturned else ""}
+            "review": (t(lang, "report_checks_overturned", n=tally.overturned)
+                       if tally.overturned else "")
+            + (t(lang, "report_checks_undecided", n=tally.undecided) if tally.undecided else "")}
 
 
 def _check_row(lang: str, name: str, tally: Tally, figures: Verification) -> str:

@@ -24,8 +24,7 @@ from openpyxl.worksheet._read_only import ReadOnlyWorksheet
 
 from handlers.form_errors import FormError
 from handlers.household_form import check_address, check_name
-from handlers.i18n import fmt_int, t
-from handlers.texts import vi
+from handlers.i18n import CATALOGS, fmt_int, t
 from models.phones import PhoneError, parse_phone
 from models.text import clean, fold
 
@@ -113,9 +112,9 @@ _REASON_PREFIX = "roster_reason_"  # short reason texts that read well inside a 
 
 def _reason_text(lang: str, reason: str, values: dict[str, Any]) -> str:
     own = _REASON_PREFIX + reason
-    if own in vi.MESSAGES:
+    if own in CATALOGS["vi"]:
         return t(lang, own, **values)
-    if reason in vi.MESSAGES:  # a validator reason this module has no short text for yet
+    if reason in CATALOGS["vi"]:  # a validator reason this module has no short text for yet
         return t(lang, reason, **values)
     return reason
 

@@ -293,7 +293,7 @@ async def step_card(ctx: Ctx, answer: Answer) -> list[Reply]:
             return [_ask_procedures(ctx, card, {**draft(ctx), "confirmed": card.codes,
                                                 "via": "card"})]
         return await _record(ctx, batch, check, Outcome.CONFIRMED, "", note,
-                             answer=_answer(card.codes, card.codes))
+                             answer=_answer(card, card.codes))
     if value.startswith("o:") and value[2:] in {o.value for o in OUTCOME_BUTTONS}:
         return await _record(ctx, batch, check, Outcome(value[2:]), "", note)
     return [await _card(ctx, batch, check, note)]
@@ -337,7 +337,7 @@ async def step_detail(ctx: Ctx, answer: Answer) -> list[Reply]:
             return [_ask_procedures(ctx, card, {**draft(ctx), "confirmed": [],
                                                 "via": "detail"})]
         return await _record(ctx, batch, check, Outcome.WRONG_DETAILS, "procedure", note,
-                             answer=_answer(card.codes, []))
+                             answer=_answer(card, []))
     if value.startswith("d:") and value[2:] in DETAILS:
         return await _record(ctx, batch, check, Outcome.WRONG_DETAILS, value[2:], note)
     if value == "back":
@@ -345,8 +345,11 @@ async def step_detail(ctx: Ctx, answer: Answer) -> list[Reply]:
     return [_ask_detail(ctx, draft(ctx))]
 
 
-def _answer(procedures: list[str], confirmed: list[str]) -> dict[str, object]:
-    return {"procedures": procedures, "confirmed": [c for c in procedures if c in confirmed]}
+def _answer(card: Card, confirmed: list[str]) -> dict[str, object]:
+    """Which procedures the household confirmed, and who logged each ("by": a procedure
+    denied fails the officers who logged it, not whoever's entry was drawn)."""
+    return {"procedures": card.codes, "confirmed": [c for c in card.codes if c in confirmed],
+            "by": {p.code: list(p.officers) for p in card.procedures}}
 
 
 def _confirmed(card: Card, data: dict[str, object]) -> list[str]:
@@ -393,9 +396,9 @@ async def step_procedures(ctx: Ctx, answer: Answer) -> list[Reply]:
     if value == "save":
         if len(confirmed) == len(card.codes):
             return await _record(ctx, batch, check, Outcome.CONFIRMED, "", note,
-                                 answer=_answer(card.codes, confirmed))
+                                 answer=_answer(card, confirmed))
         return await _record(ctx, batch, check, Outcome.WRONG_DETAILS, "procedure", note,
-                             answer=_answer(card.codes, confirmed))
+                             answer=_answer(card, confirmed))
     if value == "back":
         if data.get("via") == "detail":
             return [_ask_detail(ctx, data)]

@@ -8,7 +8,7 @@ from datetime import timedelta
 from sqlalchemy import select
 
 from handlers.context import Ctx
-from handlers.dialog import REPEAT, Answer, ask, close, command, draft_int, on_state
+from handlers.dialog import REPEAT, Answer, ask, close, command, draft, draft_int, on_state
 from handlers.i18n import fmt_date, fmt_datetime
 from handlers.io import Option, Reply
 from handlers.report_text import fail_rule
@@ -25,15 +25,16 @@ from handlers.verify_text import (
 from models.campaign import Hamlet
 from models.checks import (
     add_flag,
-    failed_checks,
     hamlet_codes,
     household_names,
     load_card,
     officer_reply,
     open_batches,
+    open_cases,
     open_checks,
     overturn,
     returned_to,
+    uphold,
     users_named,
 )
 from models.eligibility import verification
@@ -53,7 +54,7 @@ async def cmd_list(ctx: Ctx, arg: str) -> list[Reply]:
         return [Reply(ctx.t("verify_not_allowed"))]
     campaign_id = await ctx.campaign_id()
     batches = await open_batches(ctx.session, campaign_id)
-    failed = await failed_checks(ctx.session, campaign_id, rule=_match(ctx))
+    failed = await open_cases(ctx.session, campaign_id, rule=_match(ctx))
     if not batches:
         review = [Reply(ctx.t("verify_list_review", n=len(failed)))] if failed else []
         return [Reply(ctx.t("verify_list_empty")), *review]
@@ -102,7 +103,7 @@ async def cmd_list(ctx: Ctx, arg: str) -> list[Reply]:
 
 
 async def _pick_failed(ctx: Ctx) -> list[Reply]:
-    checks = await failed_checks(ctx.session, await ctx.campaign_id(), rule=_match(ctx))
+    checks = await open_cases(ctx.session, await ctx.campaign_id(), rule=_match(ctx))
     if not checks:
         await close(ctx)
         return [Reply(ctx.t("verify_review_empty"))]
@@ -124,7 +125,26 @@ async def cmd_review(ctx: Ctx, arg: str) -> list[Reply]:
         check = await ctx.session.get(Check, int(digits))
         if check is not None and _reviewable(ctx, check):
             return [await _review_card(ctx, check)]
+        if check is not None and check.campaign_id == await ctx.campaign_id() and (
+                decided := await _decision(ctx, check)):
+            return [Reply(decided), *await _pick_failed(ctx)]
     return await _pick_failed(ctx)
+
+
+async def _decision(ctx: Ctx, check: Check) -> str:
+    """What was decided on a case no longer open ("" when it never failed)."""
+    tz = ctx.settings.timezone
+    if check.upheld_at is not None:
+        who = await users_named(ctx.session, [check.upheld_by or 0])
+        return ctx.t("verify_review_was_upheld", check=check.id,
+                     at=fmt_datetime(check.upheld_at, tz), by=who.get(check.upheld_by or 0, "?"),
+                     reason=check.uphold_reason)
+    if check.overturned_at is not None:
+        who = await users_named(ctx.session, [check.overturned_by or 0])
+        return ctx.t("verify_review_was_overturned", check=check.id,
+                     at=fmt_datetime(check.overturned_at, tz),
+                     by=who.get(check.overturned_by or 0, "?"), reason=check.overturn_reason)
+    return ""
 
 
 async def _review_card(ctx: Ctx, check: Check) -> Reply:
@@ -172,9 +192,9 @@ def _match(ctx: Ctx) -> MatchRule:
 
 
 def _reviewable(ctx: Ctx, check: Check | None) -> bool:
-    """A failed check nobody has overturned yet (`Check.failing` by the configured rule: a
-    deletion after the draw included)."""
-    return check is not None and check.failing(_match(ctx))
+    """An open case: failed by the configured rule (a deletion after the draw included) and
+    neither overturned nor upheld (`Check.open_case`)."""
+    return check is not None and check.open_case(_match(ctx))
 
 
 async def _decided_check(ctx: Ctx) -> Check | None:
@@ -187,14 +207,19 @@ async def step_decide(ctx: Ctx, answer: Answer) -> list[Reply]:
     check = await _decided_check(ctx)
     if check is None:
         return await _pick_failed(ctx)
-    if answer.value == "keep":
-        await close(ctx)
-        return [Reply(ctx.t("verify_kept", check=check.id))]
-    if answer.value == "overturn":
-        return [ask(ctx, "verify.reason", ctx.t("verify_ask_overturn_reason", check=check.id),
-                    draft={"check": check.id})]
+    if answer.value in DECISIONS:
+        return [_ask_reason(ctx, check, answer.value or "")]
     prefix = [Reply(ctx.t("choose_option"))] if answer.value != REPEAT and answer.text else []
     return [*prefix, await _review_card(ctx, check)]
+
+
+# Both decisions are final and need a reason (kept in the audit row and on the workbook).
+DECISIONS = {"overturn": "verify_ask_overturn_reason", "keep": "verify_ask_uphold_reason"}
+
+
+def _ask_reason(ctx: Ctx, check: Check, decision: str) -> Reply:
+    return ask(ctx, "verify.reason", ctx.t(DECISIONS[decision], check=check.id),
+               draft={"check": check.id, "decision": decision})
 
 
 @on_state("verify.reason")
@@ -202,18 +227,23 @@ async def step_reason(ctx: Ctx, answer: Answer) -> list[Reply]:
     check = await _decided_check(ctx)
     if check is None:
         return await _pick_failed(ctx)
+    decision = str(draft(ctx).get("decision") or "overturn")
+    decision = decision if decision in DECISIONS else "overturn"
     reason = clean(answer.text)
     if answer.value == REPEAT or len(reason) < REASON_MIN:
         prefix = [] if answer.value == REPEAT else [
             Reply(ctx.t("verify_reason_short", min=REASON_MIN))]
-        return [*prefix, ask(ctx, "verify.reason",
-                             ctx.t("verify_ask_overturn_reason", check=check.id),
-                             draft={"check": check.id})]
+        return [*prefix, _ask_reason(ctx, check, decision)]
     reason = reason[:REPLY_MAX]
-    await overturn(ctx.session, check=check, actor=ctx.me, reason=reason, now=ctx.now,
-                   rule=_match(ctx))
+    decide = overturn if decision == "overturn" else uphold
+    await decide(ctx.session, check=check, actor=ctx.me, reason=reason, now=ctx.now,
+                 rule=_match(ctx))
     await close(ctx)
     await ctx.session.flush()
+    left = await open_cases(ctx.session, await ctx.campaign_id(), rule=_match(ctx))
+    more = [Reply(ctx.t("verify_list_review", n=len(left)))] if left else []
+    if decision == "keep":
+        return [Reply(ctx.t("verify_upheld", check=check.id, reason=reason)), *more]
     figures = await verification(ctx.session, campaign_id=await ctx.campaign_id(),
                                  rule=fail_rule(ctx.settings))
     lines = [ctx.t("verify_overturned", check=check.id, reason=reason)]
@@ -227,7 +257,7 @@ async def step_reason(ctx: Ctx, answer: Answer) -> list[Reply]:
         else:
             lines.append(ctx.t("verify_status_not_eligible", name=tally.name,
                                n=tally.failures))
-    return [Reply("\n".join(lines))]
+    return [Reply("\n".join(lines)), *more]
 
 
 # ------------------------------------------------------------------------------ /danhdau

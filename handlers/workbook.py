@@ -304,12 +304,13 @@ def _details(lang: str, row: CheckRow) -> str:
     return " · ".join(p for p in parts if p)
 
 
-def _overturned(lang: str, row: CheckRow) -> str:
-    if not row.overturned:
-        return t(lang, "xl_no")
-    if row.overturn_reason:
-        return t(lang, "xl_overturned_because", reason=row.overturn_reason)
-    return t(lang, "xl_yes")
+def _review(lang: str, row: CheckRow) -> str:
+    """A supervisor's decision on a failed check, with its reason; blank while none."""
+    if row.overturned:
+        return t(lang, "xl_review_overturned", reason=row.overturn_reason or "–")
+    if row.upheld:
+        return t(lang, "xl_review_upheld", reason=row.uphold_reason or "–")
+    return ""
 
 
 def _check_row(row: CheckRow, lang: str, tz: ZoneInfo, seeds: bool) -> Row:
@@ -317,7 +318,7 @@ def _check_row(row: CheckRow, lang: str, tz: ZoneInfo, seeds: bool) -> Row:
     return (row.batch_id, *((row.seed,) if seeds else ()), row.hamlet_code, row.hamlet_name,
             row.head_name, fmt_phone(row.phone), row.guided_on, row.officer,
             _outcome_label(lang, row), _details(lang, row), row.attempts,
-            row.last_caller, called, row.note, _overturned(lang, row), row.officer_reply)
+            row.last_caller, called, row.note, _review(lang, row), row.officer_reply)
 
 
 def _check_tables(data: ExportData, lang: str) -> list[Table]:

@@ -44,6 +44,8 @@ class CheckRow:
     overturned: bool
     overturn_reason: str
     officer_reply: str
+    upheld: bool = False  # a supervisor kept the failure (final)
+    uphold_reason: str = ""
     # The entry was deleted while the check was open (`models.frozen`): it counts as failed
     # whatever the household said, until overturned.
     entry_deleted: bool = False
@@ -108,6 +110,7 @@ def _row(check: Check, seed: str, code: str, hamlet: str, head: str, phone: str,
         attempts=check.attempts, last_caller=caller, last_call_at=called_at,
         note=check.note, overturned=check.overturned_at is not None,
         overturn_reason=check.overturn_reason, officer_reply=check.officer_reply,
+        upheld=check.upheld_at is not None, uphold_reason=check.uphold_reason,
         entry_deleted=check.entry_deleted_at is not None,
         procedures=tuple(str(c) for c in check.answer.get("procedures") or []),
         confirmed=tuple(str(c) for c in check.answer.get("confirmed") or []))

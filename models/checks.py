@@ -153,14 +153,29 @@ async def record_outcome(session: AsyncSession, *, check: Check, caller: User,
 async def overturn(session: AsyncSession, *, check: Check, actor: User, reason: str,
                    now: datetime, rule: MatchRule | None = None) -> None:
     """A supervisor's review: this failed check (or a called one whose entry was deleted
-    while it was open) no longer counts against eligibility."""
-    if not check.failing(rule or MatchRule()):
-        raise CheckError("not failed")
+    while it was open) no longer counts against eligibility. Final: only an open case."""
+    if not check.open_case(rule or MatchRule()):
+        raise CheckError("not an open case")
     before = snapshot(check)
     check.overturned_at = now
     check.overturned_by = actor.id
     check.overturn_reason = reason
     record(session, at=now, actor_id=actor.id, action="verify_overturn",
+           target="verification_check", target_id=check.id, before=before,
+           after=snapshot(check))
+
+
+async def uphold(session: AsyncSession, *, check: Check, actor: User, reason: str,
+                 now: datetime, rule: MatchRule | None = None) -> None:
+    """A supervisor's review the other way: the failure stands, finally, and the case leaves
+    the list of open cases."""
+    if not check.open_case(rule or MatchRule()):
+        raise CheckError("not an open case")
+    before = snapshot(check)
+    check.upheld_at = now
+    check.upheld_by = actor.id
+    check.uphold_reason = reason
+    record(session, at=now, actor_id=actor.id, action="verify_uphold",
            target="verification_check", target_id=check.id, before=before,
            after=snapshot(check))
 
@@ -196,6 +211,7 @@ class HouseholdProcedure:
     code: str
     name: str
     entries: tuple[tuple[int, date], ...]  # (entry id, guidance day), oldest first
+    officers: tuple[int, ...] = ()  # who logged it (ids), for who answers for a denial
 
 
 @dataclass(frozen=True)
@@ -224,18 +240,21 @@ async def household_procedures(session: AsyncSession,
     """Every procedure of the check's household over its live entries in the campaign (the
     sampled entry's too, even deleted since the draw), in catalog order."""
     rows = await session.execute(
-        select(Procedure.code, Procedure.name, Entry.id, Entry.guided_on)
+        select(Procedure.code, Procedure.name, Entry.id, Entry.guided_on, Entry.officer_id)
         .join(entry_procedure, entry_procedure.c.procedure_id == Procedure.id)
         .join(Entry, Entry.id == entry_procedure.c.entry_id)
         .where(Entry.household_id == check.household_id,
                Entry.campaign_id == check.campaign_id,
                or_(Entry.deleted_at.is_(None), Entry.id == check.entry_id))
         .order_by(Procedure.position, Entry.guided_on, Entry.id))
-    found: dict[str, tuple[str, list[tuple[int, date]]]] = {}
-    for code, name, entry_id, day in rows:
-        found.setdefault(code, (name, []))[1].append((entry_id, day))
-    return tuple(HouseholdProcedure(code, name, tuple(entries))
-                 for code, (name, entries) in found.items())
+    found: dict[str, tuple[str, list[tuple[int, date]], list[int]]] = {}
+    for code, name, entry_id, day, officer_id in rows:
+        _name, entries, officers = found.setdefault(code, (name, [], []))
+        entries.append((entry_id, day))
+        if officer_id not in officers:
+            officers.append(officer_id)
+    return tuple(HouseholdProcedure(code, name, tuple(entries), tuple(officers))
+                 for code, (name, entries, officers) in found.items())
 
 
 async def load_card(session: AsyncSession, check: Check) -> Card:
@@ -322,6 +341,17 @@ async def failed_checks(session: AsyncSession, campaign_id: int, *,
     return [c for c in checks if c.failed(rule)]
 
 
+async def open_cases(session: AsyncSession, campaign_id: int, *,
+                     rule: MatchRule | None = None) -> list[Check]:
+    """Failed checks waiting for a supervisor's decision (`Check.open_case`), oldest first."""
+    rule = rule or MatchRule()
+    condition = and_(may_fail(), Check.overturned_at.is_(None), Check.upheld_at.is_(None))
+    checks = await session.scalars(
+        select(Check).where(Check.campaign_id == campaign_id, condition)
+        .order_by(Check.decided_at, Check.id))
+    return [c for c in checks if c.open_case(rule)]
+
+
 async def returned_to(session: AsyncSession, officer: User) -> list[Check]:
     """Checks sent back to this officer that they have not answered yet; only of their own
     hamlet's households (an entry an older version let join another hamlet's household
@@ -331,7 +361,8 @@ async def returned_to(session: AsyncSession, officer: User) -> list[Check]:
         .where(Check.officer_id == officer.id, Check.status == DONE,
                Check.hamlet_id == officer.hamlet_id, Household.hamlet_id == officer.hamlet_id,
                Check.outcome.in_([o.value for o in Outcome if o.returns_to_officer]),
-               Check.officer_reply_at.is_(None))
+               Check.officer_reply_at.is_(None), Check.upheld_at.is_(None),
+               Check.overturned_at.is_(None))
         .order_by(Check.decided_at, Check.id)))
 
 

@@ -23,7 +23,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from models.campaign import Hamlet
 from models.check_scope import Viewer, sees_pending, visible_checks
 from models.people import Role, User
-from models.verification import OPEN, Check, MatchRule, Outcome
+from models.verification import ANSWER, OPEN, Check, MatchRule, Outcome
 
 
 @dataclass(frozen=True)
@@ -54,6 +54,7 @@ class Tally:
     failed_checks: list[int] = field(default_factory=list)  # all that count against it
     eligible: bool = True
     wrong_number_failing: int = 0  # of `wrong_number`, those the rule fails
+    undecided: int = 0  # of the failures, those no supervisor has upheld yet (open cases)
 
     @property
     def checked(self) -> int:
@@ -103,12 +104,14 @@ class Verification:
 
 
 def _count(tally: Tally, rule: MatchRule, status: str, outcome: str | None, detail: str,
-           overturned: bool, deleted: bool, check_id: int) -> None:
+           overturned: bool, deleted: bool, check_id: int, upheld: bool = False) -> None:
     if status == OPEN:
         tally.open += 1
         return
     result = Outcome(outcome or Outcome.COULD_NOT_VERIFY)
     fails = deleted or rule.fails(result.value, detail)
+    if fails and not overturned and not upheld:
+        tally.undecided += 1
     if fails and overturned:
         tally.overturned += 1
     elif deleted:  # deleted while on an open list: failed, whatever was said
@@ -128,6 +131,25 @@ def _count(tally: Tally, rule: MatchRule, status: str, outcome: str | None, deta
         tally.unreachable += 1
 
 
+def _charged(detail: str | None, deleted: bool, drawn: object) -> tuple[int, ...]:
+    """Who answers for a procedure the household denied: the officers who logged the
+    denied procedures (a household counted for several may have them from several
+    officers), not simply whoever's entry was drawn. Empty: the drawn entry's officer."""
+    if detail != "procedure" or deleted or not isinstance(drawn, dict):
+        return ()
+    answer = drawn.get(ANSWER)
+    if not isinstance(answer, dict) or not isinstance(answer.get("by"), dict):
+        return ()
+    confirmed = set(answer.get("confirmed") or [])
+    denied = [c for c in answer.get("procedures") or [] if c not in confirmed]
+    ids: list[int] = []
+    for code in denied:
+        for officer in answer["by"].get(code) or []:
+            if isinstance(officer, int) and officer not in ids:
+                ids.append(officer)
+    return tuple(ids)
+
+
 async def verification(session: AsyncSession, *, campaign_id: int, rule: FailRule,
                        hamlets: Sequence[Hamlet] | None = None,
                        viewer: Viewer = Role.SUPERVISOR) -> Verification:
@@ -141,13 +163,14 @@ async def verification(session: AsyncSession, *, campaign_id: int, rule: FailRul
     stmt = (
         select(Check.id, Check.hamlet_id, Check.officer_id, Check.status, Check.outcome,
                Check.detail, Check.overturned_at.is_not(None),
-               Check.entry_deleted_at.is_not(None))
+               Check.entry_deleted_at.is_not(None), Check.upheld_at.is_not(None), Check.drawn)
         .where(Check.campaign_id == campaign_id, visible_checks(viewer))
     )
     if hamlets is not None:
         stmt = stmt.where(Check.hamlet_id.in_([h.id for h in hamlets]))
     rows = list(await session.execute(stmt.order_by(Check.id)))
-    officer_ids = {row[2] for row in rows}
+    charged = {row[0]: _charged(row[5], bool(row[7]), row[9]) for row in rows}
+    officer_ids = {row[2] for row in rows} | {o for ids in charged.values() for o in ids}
     officer_info: dict[int, tuple[str, int | None]] = {}
     hamlet_names: dict[int, tuple[str, str]] = {}
     if rows:  # names of the hamlets and officers checked only, not of a whole province
@@ -161,16 +184,23 @@ async def verification(session: AsyncSession, *, campaign_id: int, rule: FailRul
     by_hamlet: dict[int, Tally] = {}
     by_officer: dict[int, Tally] = {}
     total = Tally(key=0, name="")
-    for check_id, hamlet_id, officer_id, status, outcome, detail, overturned, deleted in rows:
-        name, code = hamlet_names.get(hamlet_id, ("?", "?"))
-        h = by_hamlet.setdefault(hamlet_id, Tally(key=hamlet_id, name=name, code=code))
+    def officer_tally(officer_id: int, hamlet_id: int) -> Tally:
         o_name, o_hamlet = officer_info.get(officer_id, ("?", hamlet_id))
-        o = by_officer.setdefault(officer_id, Tally(
+        return by_officer.setdefault(officer_id, Tally(
             key=officer_id, name=o_name, code=hamlet_names.get(o_hamlet or hamlet_id,
                                                                ("?", "?"))[1]))
-        for tally in (h, o, total):
+
+    for (check_id, hamlet_id, officer_id, status, outcome, detail, overturned, deleted,
+         upheld, _drawn) in rows:
+        name, code = hamlet_names.get(hamlet_id, ("?", "?"))
+        h = by_hamlet.setdefault(hamlet_id, Tally(key=hamlet_id, name=name, code=code))
+        answerable = charged[check_id] or (officer_id,)
+        for tally in (h, total, *(officer_tally(o, hamlet_id) for o in answerable)):
             _count(tally, rule.match, status, outcome, detail or "", bool(overturned),
-                   bool(deleted), check_id)
+                   bool(deleted), check_id, bool(upheld))
+        if officer_id not in answerable:  # what the household said of this officer's own
+            _count(officer_tally(officer_id, hamlet_id), rule.match, status,
+                   Outcome.CONFIRMED.value, "", False, False, check_id)
     for tally in (*by_hamlet.values(), *by_officer.values()):
         tally.eligible = not rule.fails(tally)
     return Verification(

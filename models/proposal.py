@@ -59,6 +59,13 @@ class AwardProposal(Base):
     result: Mapped[dict[str, Any]] = mapped_column(JsonType)
     fingerprint: Mapped[str] = mapped_column(String(64))  # SHA-256 of the result
     entries: Mapped[int] = mapped_column(Integer)  # live entries the figures counted
+    # The one the emulation council decided on (`mark_final`); documents say final or draft.
+    final_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    final_by: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"), nullable=True)
+
+    @property
+    def final(self) -> bool:
+        return self.final_at is not None
 
 
 # --- (de)serialising the lines -----------------------------------------------------------
@@ -242,6 +249,17 @@ async def procedure_counts(session: AsyncSession, proposal: AwardProposal,
         .group_by(Procedure.name, Procedure.position)
         .order_by(func.count(func.distinct(Entry.household_id)).desc(), Procedure.position))
     return [(str(name), int(n)) for name, n in rows]
+
+
+async def final_proposal(session: AsyncSession, campaign_id: int,
+                         period_kind: str | None = None) -> AwardProposal | None:
+    """The latest proposal marked final (of this review kind, if given)."""
+    stmt = select(AwardProposal).where(AwardProposal.campaign_id == campaign_id,
+                                       AwardProposal.final_at.is_not(None))
+    if period_kind is not None:
+        stmt = stmt.where(AwardProposal.period_kind == period_kind)
+    return await session.scalar(stmt.order_by(AwardProposal.final_at.desc(),
+                                              AwardProposal.id.desc()).limit(1))
 
 
 async def latest_proposal(session: AsyncSession, campaign_id: int) -> AwardProposal | None:

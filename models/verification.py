@@ -171,6 +171,10 @@ class Check(Base):
     overturned_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
     overturned_by: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"), nullable=True)
     overturn_reason: Mapped[str] = mapped_column(Text, default="")
+    # A supervisor kept the failure: final, like an overturn, and off the list of open cases.
+    upheld_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    upheld_by: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"), nullable=True)
+    uphold_reason: Mapped[str] = mapped_column(Text, default="", server_default="")
     officer_reply: Mapped[str] = mapped_column(Text, default="")
     officer_reply_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
     # The entry as drawn, before any call (`models.frozen.details`): household name,
@@ -200,6 +204,11 @@ class Check(Base):
         figure tells a hamlet what is still on a list), not overturned, and failed
         (`failed`)."""
         return self.overturned_at is None and self.failed(rule)
+
+    def open_case(self, rule: MatchRule) -> bool:
+        """A failing check nobody has decided on: neither overturned nor upheld. Both
+        decisions are final; only open cases are offered for review."""
+        return self.upheld_at is None and self.failing(rule)
 
 
 class Call(Base):

@@ -18,7 +18,7 @@ NHO 19 households (95%: proposed for the collective award).
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Awaitable, Callable
-from datetime import timedelta
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -31,12 +31,14 @@ from sqlalchemy import select
 from bot.clock import FixedClock
 from bot.config import Settings, parse_settings
 from bot.runtime import Runtime, build_runtime, sync_from_config
-from models.households import Entry
+from handlers.report_text import fail_rule
+from models.eligibility import verification
+from models.households import Entry, Household
 from models.people import User
-from models.registry import soft_delete_entry
+from models.registry import HouseholdInput, add_to_household, soft_delete_entry
 from models.verification import Check, Outcome
 from tests.chat import Chat
-from tests.conftest import raw_config
+from tests.conftest import make_user, raw_config
 from tests.seed import seed
 
 CARD = "📞 Thẻ gọi #"
@@ -152,9 +154,12 @@ async def test_a_special_prize_household_is_asked_every_procedure(runtime: Runti
     b = checks["Hộ B"]
     assert (b.outcome, b.detail, b.note) == ("wrong_details", "procedure",
                                              "Hộ nói tạm trú tự làm ở xã")
-    assert b.answer == {"procedures": ["KS", "TAMTRU"], "confirmed": ["KS"]}
+    l364 = b.officer_id
+    assert b.answer == {"procedures": ["KS", "TAMTRU"], "confirmed": ["KS"],
+                        "by": {"KS": [l364], "TAMTRU": [l364]}}
     assert b.drawn is not None and b.drawn["name"] == "Hộ B"  # the draw's details stay
-    assert checks["Hộ A"].answer == {"procedures": ["KS", "TTRU"], "confirmed": ["KS", "TTRU"]}
+    assert checks["Hộ A"].answer == {"procedures": ["KS", "TTRU"], "confirmed": ["KS", "TTRU"],
+                                     "by": {"KS": [l364], "TTRU": [l364]}}
     assert checks["Hộ C"].outcome == "confirmed"
 
     # A procedure the household does not confirm fails the check (the procedure must match).
@@ -201,7 +206,50 @@ async def test_details_false_procedure_on_several_asks_which_were_confirmed(
     assert "📋 Hộ xác nhận 1/2 thủ tục: Đăng ký khai sinh · không xác nhận: Đăng ký tạm trú" \
         in out
     b = (await _checks(runtime))["Hộ B"]
-    assert b.answer == {"procedures": ["KS", "TAMTRU"], "confirmed": ["KS"]}
+    assert b.answer == {"procedures": ["KS", "TAMTRU"], "confirmed": ["KS"],
+                        "by": {"KS": [b.officer_id], "TAMTRU": [b.officer_id]}}
+
+
+async def test_a_denied_procedure_fails_the_officer_who_logged_it(
+        runtime: Runtime, clock: FixedClock) -> None:
+    """Hộ C's second procedure was logged by another officer of the hamlet: when the household
+    denies it, that officer answers for it, not whoever's entry was drawn."""
+    seeded = await seed(runtime)
+    second = await make_user(runtime, external_id="l364b", hamlet="L364",
+                             name="Cán Bộ Thứ Hai")
+    async with runtime.services.sessions() as session, session.begin():
+        c = await session.scalar(select(Entry).join(Household).where(
+            Household.head_name == "Hộ C"))
+        assert c is not None
+        await add_to_household(session, household_id=c.household_id, officer=second,
+                               now=clock.now(), data=HouseholdInput(
+                                   name="", address="", phone="", procedure_codes=("TAMTRU",),
+                                   dossier_code="", guided_on=date(2026, 4, 14)))
+    sup = Chat(runtime, "sup")
+    await _skip_to(sup, clock, await sup.say("/kiemtra L364 100%"), "Hộ C")
+    check = (await _checks(runtime))["Hộ C"]
+    drawn_officer = check.officer_id
+    other = second.id if drawn_officer == seeded.l364.id else seeded.l364.id
+    # The household confirms what the drawn entry's officer logged, and denies the other's.
+    own = "Đăng ký khai sinh" if drawn_officer == seeded.l364.id else "Đăng ký tạm trú"
+    await sup.press("Sai thông tin")
+    await sup.press("Thủ tục")
+    await sup.press(own)
+    await sup.press("Ghi kết quả")
+
+    async with runtime.services.sessions() as session:
+        figures = await verification(session, campaign_id=check.campaign_id,
+                                     rule=fail_rule(runtime.settings))
+    officers = {t.key: t for t in figures.officers}
+    check = (await _checks(runtime))["Hộ C"]
+    assert officers[other].failed_checks == [check.id] and not officers[other].eligible
+    assert check.id not in officers[drawn_officer].failed_checks
+    assert officers[drawn_officer].confirmed >= 1 and officers[drawn_officer].failed == 0
+    hamlet = figures.hamlet(check.hamlet_id)
+    assert hamlet is not None and hamlet.failed_checks == [check.id]  # the hamlet still fails
+    report = await sup.say("/baocao L364")
+    name = "Cán Bộ Thứ Hai" if other == second.id else "Cán Bộ Ba Sáu Tư"
+    assert f"cán bộ {name} – L364 (1 hộ kiểm tra không đạt)" in report
 
 
 # ------------------------------------------------------- date tolerance, notes (item 5)
@@ -285,8 +333,9 @@ async def test_a_wrong_number_is_its_own_figure_and_fails_by_default(runtime: Ru
     assert "☎️ Sai số điện thoại" in out
     report = await sup.say("/baocao")
     assert ("• Đã gọi xong 1 hộ: ✅ 0 xác nhận · ❌ 0 không đạt · ☎️ 1 sai số điện thoại · 📵 0 "
-            "không xác minh được · tỷ lệ đạt 0,0%") in report
-    assert "• Ấp Ba Sáu Sáu (L366): 1 hộ · ✅ 0 · ❌ 0 · ☎️ 1 · 📵 0 · đạt 0,0%" in report
+            "không xác minh được · ⏳ 1 chưa xem xét · tỷ lệ đạt 0,0%") in report
+    assert ("• Ấp Ba Sáu Sáu (L366): 1 hộ · ✅ 0 · ❌ 0 · ☎️ 1 · 📵 0 · ⏳ 1 chưa xem xét · "
+            "đạt 0,0%") in report
     assert ("🚫 Không đủ điều kiện khen thưởng: Ấp Ba Sáu Sáu (1 hộ kiểm tra không đạt, gồm 1 "
             "sai số điện thoại)") in report
     help_text = await sup.say("/help")

@@ -194,7 +194,21 @@ async def test_edit_and_delete_of_drawn_entries_are_shown_to_the_caller(
     review_a = await sup.press(f"#{check_a.id} ")
     assert "✏️ SĐT đã sửa sau khi rút mẫu: 0912 000 000 → 0913 000 000" in review_a
     assert "Hộ nói không được hướng dẫn" in review_a
-    await sup.press("Giữ nguyên")
+    # Keeping the failure asks why; the decision is final and closes the case.
+    out = await sup.press("Giữ nguyên")
+    assert f"Gõ lý do giữ nguyên kết quả không đạt của thẻ #{check_a.id}" in out
+    out = await sup.say("ok")
+    assert "Lý do cần ít nhất 5 ký tự" in out
+    out = await sup.say("Chủ hộ khẳng định không ai hướng dẫn")
+    assert f"Đã giữ nguyên kết quả không đạt của thẻ #{check_a.id}" in out
+    assert "❌ 2 trường hợp không đạt chưa xem xét" in out
+    out = await sup.say(f"/kiemtra_xet {check_a.id}")
+    assert f"Thẻ #{check_a.id} đã được giữ nguyên kết quả không đạt lúc" in out
+    assert "Chủ hộ khẳng định không ai hướng dẫn" in out
+    assert f"#{check_a.id} BNA" not in out  # no longer offered
+    await sup.say("/huy")
+    hamlet, _ = await _figures(runtime)
+    assert hamlet.failed == 3  # kept: still counts
     await sup.say("/kiemtra_xet")
     review_b = await sup.press(f"#{check_b.id} ")
     assert "🗑 Lượt này đã bị xóa sau khi rút mẫu: lý do «Nhập trùng với hộ khác»" in review_b
@@ -208,6 +222,16 @@ async def test_edit_and_delete_of_drawn_entries_are_shown_to_the_caller(
     assert check_b.id not in hamlet.failed_checks
     out = await sup.say("/kiemtra_xet")
     assert f"#{check_b.id} " not in out and f"#{check_c.id} " in out
+    assert f"#{check_a.id} " not in out  # upheld: final
+    (upheld,) = await _audit(runtime, "verify_uphold", "verification_check")
+    assert upheld.target_id == check_a.id
+    assert upheld.after is not None and upheld.after["uphold_reason"].startswith("Chủ hộ")
+    async with runtime.services.sessions() as session:
+        decided = await session.get(Check, check_a.id)
+        assert decided is not None
+        with pytest.raises(CheckError):  # final: no overturn after it was kept
+            await overturn(session, check=decided, actor=await session.get_one(
+                User, upheld.actor_id), reason="thử lại", now=clock.now())
 
     # The audit has every step, and each line on the card points at one of its rows.
     (phone_edit,) = [ev for ev in await _audit(runtime, "update", "household")

@@ -43,7 +43,7 @@ NOT_ELIGIBLE = ("🚫 Không đủ điều kiện khen thưởng: Ấp Bãi Nhà
 CHECK_HEADERS_VI = [
     "Đợt kiểm tra", "Mã ngẫu nhiên (seed)", "Mã ấp", "Tên ấp", "Chủ hộ", "Số điện thoại",
     "Ngày hướng dẫn", "Cán bộ ghi nhận", "Kết quả", "Thông tin sai", "Số lần gọi",
-    "Người gọi gần nhất", "Lần gọi gần nhất", "Ghi chú", "Xem xét lại",
+    "Người gọi gần nhất", "Lần gọi gần nhất", "Ghi chú", "Kết quả xem xét",
     "Giải trình của cán bộ",
 ]
 
@@ -122,8 +122,9 @@ async def test_report_table_shows_checks_and_who_is_not_eligible(runtime: Runtim
     text = await Chat(runtime, "sup").say("/baocao")
     assert _section(text) == [
         "• Đã gọi xong 3 hộ: ✅ 1 xác nhận · ❌ 1 không đạt · 📵 1 không xác minh được · "
-        "tỷ lệ đạt 50,0% · còn 4 hộ chưa gọi",
-        "• Ấp Bãi Nhà A (BNA): 1 hộ · ✅ 0 · ❌ 1 · 📵 0 · đạt 0,0% · còn 1 chưa gọi",
+        "⏳ 1 chưa xem xét · tỷ lệ đạt 50,0% · còn 4 hộ chưa gọi",
+        "• Ấp Bãi Nhà A (BNA): 1 hộ · ✅ 0 · ❌ 1 · 📵 0 · ⏳ 1 chưa xem xét · đạt 0,0% · "
+        "còn 1 chưa gọi",
         "• Ấp Ba Sáu Tư (L364): 1 hộ · ✅ 0 · ❌ 0 · 📵 1 · đạt – · còn 0 chưa gọi",
         "• Ấp Ba Sáu Lăm (L365): 0 hộ · ✅ 0 · ❌ 0 · 📵 0 · đạt – · còn 1 chưa gọi",
         "• Ấp Ba Sáu Sáu (L366): 0 hộ · ✅ 0 · ❌ 0 · 📵 0 · đạt – · còn 1 chưa gọi",
@@ -148,8 +149,8 @@ async def test_hamlet_head_sees_only_their_hamlet_and_answered_checks(runtime: R
     # (issue 17), so neither he nor a count of checks left to call is shown.
     assert _section(text) == [
         "• Đã gọi xong 1 hộ: ✅ 0 xác nhận · ❌ 1 không đạt · 📵 0 không xác minh được · "
-        "tỷ lệ đạt 0,0%",
-        "• Lê Thị Lười: 1 hộ · ✅ 0 · ❌ 1 · 📵 0 · đạt 0,0%",
+        "⏳ 1 chưa xem xét · tỷ lệ đạt 0,0%",
+        "• Lê Thị Lười: 1 hộ · ✅ 0 · ❌ 1 · 📵 0 · ⏳ 1 chưa xem xét · đạt 0,0%",
         NOT_ELIGIBLE,
     ]
     assert "NHO" not in text and "L364" not in text and "chưa gọi" not in text
@@ -204,13 +205,14 @@ async def test_weekly_summary_shows_open_verification_work(runtime: Runtime) -> 
     drawn = await _drawn(runtime)
     text = await _weekly(runtime, drawn.seeded.supervisor)
     assert ("🔎 Kiểm tra xác minh: còn 4 hộ chưa gọi · đã gọi xong 3 hộ: ✅ 1 · ❌ 1 · 📵 1"
-            in text.splitlines())
+            " · ⏳ 1 chưa xem xét" in text.splitlines())
     assert NOT_ELIGIBLE in text.splitlines()
     assert text.splitlines()[-1].startswith("Gõ /baocao")  # the footer stays last
 
     # A head reads the answered checks only: nothing of the one still to call (issue 17).
     head = await _weekly(runtime, drawn.seeded.head_bna)
-    assert ("🔎 Kiểm tra xác minh: đã gọi xong 1 hộ: ✅ 0 · ❌ 1 · 📵 0" in head.splitlines())
+    assert ("🔎 Kiểm tra xác minh: đã gọi xong 1 hộ: ✅ 0 · ❌ 1 · 📵 0 · ⏳ 1 chưa xem xét"
+            in head.splitlines())
     assert NOT_ELIGIBLE in head.splitlines()
     assert "chưa gọi" not in head and "NHO" not in head
 
@@ -265,7 +267,7 @@ async def test_xlsx_has_a_checks_sheet_before_the_officers(runtime: Runtime,
     assert failed[4] in {"Nguyễn Thị Hai", "Trần Văn Ba"}  # Lê Thị Lười's households
     assert failed[7] == "Lê Thị Lười"
     assert failed[10:16] == [1, "Phòng Văn hóa Xã hội", datetime(2026, 4, 15, 11, 0),
-                             "Hộ nói chưa ai đến", "Không", None]
+                             "Hộ nói chưa ai đến", None, None]
     assert isinstance(failed[6], datetime)  # the entry's date, a real date cell
     phone_cell = sheet.cell(4 + rows.index(failed), 6)
     assert phone_cell.data_type == "s"
@@ -291,7 +293,7 @@ async def test_overturned_check_in_the_sheet_and_english_labels(runtime: Runtime
     sheet = book["Kiểm tra"]
     assert isinstance(sheet, Worksheet)
     failed = next(r for r in _rows(sheet) if r[8] == "Hộ nói không được hướng dẫn")
-    assert failed[14] == "Có – Hộ nhớ nhầm, đã gọi lại"
+    assert failed[14] == "Hủy kết quả không đạt – Hộ nhớ nhầm, đã gọi lại"
 
     english = openpyxl.load_workbook((await _export(runtime, tmp_path / "en",
                                                     lang="en")).paths[0])

@@ -1,0 +1,20 @@
+"""The message catalog: the general messages (vi.py, en.py) and one part per area that has
+many of its own (documents, spreadsheets), each holding both languages side by side."""
+
+from __future__ import annotations
+
+from handlers.texts import dossiers, en, office_papers, vi, workbooks
+
+PARTS = (dossiers, office_papers, workbooks)
+
+
+def catalog(lang: str) -> dict[str, str]:
+    """Every message of one language; a key defined twice is a programming error."""
+    merged = dict(vi.MESSAGES if lang == "vi" else en.MESSAGES)
+    for part in PARTS:
+        extra: dict[str, str] = part.VI if lang == "vi" else part.EN
+        twice = merged.keys() & extra.keys()
+        if twice:
+            raise KeyError(f"message keys defined twice: {sorted(twice)}")
+        merged.update(extra)
+    return merged

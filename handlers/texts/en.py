@@ -138,7 +138,7 @@ MESSAGES: dict[str, str] = {
     "verify_review_no_reply": "💬 The officer has not explained yet.",
     "verify_review_ask": "Overturn the failure (if the explanation holds) or keep it?",
     "verify_btn_overturn": "↩️ Overturn the failure",
-    "verify_btn_keep": "Keep it",
+    "verify_btn_keep": "⚖️ Keep the failure",
     "verify_ask_overturn_reason": "Type the reason for overturning card #{check} (required, "
                                   "audited):",
     "verify_reason_short": "The reason needs at least {min} characters.",
@@ -146,7 +146,13 @@ MESSAGES: dict[str, str] = {
     "verify_status_eligible": "✅ {name}: eligible again.",
     "verify_status_not_eligible": "❌ {name}: still not eligible ({n} failed check(s)).",
     "verify_review_closed": "Closed the review list.",
-    "verify_kept": "Kept the outcome of card #{check}.",
+    "verify_ask_uphold_reason": "Type the reason for keeping the failure of card #{check} "
+                                "(required, audited; this decision is final):",
+    "verify_upheld": "⚖️ Kept the failure of card #{check} (final). Reason: {reason}",
+    "verify_review_was_upheld": "Card #{check}: the failure was kept on {at} ({by}). "
+                                "Reason: {reason}",
+    "verify_review_was_overturned": "Card #{check}: the failure was overturned on {at} "
+                                    "({by}). Reason: {reason}",
     "verify_flag_usage": "Type /flag ENTRY_NUMBER [reason], e.g. /flag 12 same phone as many "
                          "households",
     "verify_flag_not_found": "Entry #{id} not found.",
@@ -165,7 +171,8 @@ MESSAGES: dict[str, str] = {
     "verify_explain_not_found": "No case #{id} for you to explain.",
     "help_verify": "Verification:\n• /verify – draw a random sample and phone households (call "
                    "cards, one-tap outcomes)\n• /verify_list – households not called yet\n"
-                   "• /verify_review – review failed checks\n• /flag ENTRY – put an entry in "
+                   "• /verify_review – review failed checks not yet decided (overturn or keep the "
+                   "failure, each with a reason, both final)\n• /flag ENTRY – put an entry in "
                    "the next draw\n• /quality – unusual entries (late, bursts, at night, a "
                    "phone in several hamlets, repeated dossier codes, deleted and re-entered)",
     "help_verify_frozen": "A sampled entry an officer edits or deletes after the draw (officers "
@@ -634,14 +641,15 @@ MESSAGES: dict[str, str] = {
     "report_checks_title": "🔎 Spot-checks (random households phoned, whole campaign):",
     "report_checks_total": "• Calls finished: {checked} households: ✅ {confirmed} confirmed · "
                            "❌ {failed} failed{wrong_number} · 📵 {unverified} could not verify"
-                           "{overturned} · pass rate {rate}{open}",
+                           "{review} · pass rate {rate}{open}",
     # Checks left to call: in the office's texts only (models/check_scope.py).
     "report_checks_open_total": " · {n} households left to call",
     "report_checks_row": "• {name}: {checked} households · ✅ {confirmed} · ❌ {failed}"
-                         "{wrong_number} · 📵 {unverified}{overturned} · pass {rate}{open}",
+                         "{wrong_number} · 📵 {unverified}{review} · pass {rate}{open}",
     "report_checks_open_row": " · {n} left to call",
     "report_checks_hamlet_name": "{hamlet} ({code})",
     "report_checks_overturned": " · ↩️ {n} overturned",
+    "report_checks_undecided": " · ⏳ {n} not reviewed yet",
     "report_checks_wrong_number": " · ☎️ {n} wrong number(s)",
     "report_checks_wrong_number_row": " · ☎️ {n}",
     "report_checks_reason_wrong_number": ", {n} of them wrong number(s)",
@@ -653,7 +661,7 @@ MESSAGES: dict[str, str] = {
     "report_checks_reason_rate": "{n}/{answered} answered checks failed{wrong_number}, above "
                                  "{max}",
     "weekly_checks": "🔎 Spot-checks: {open}{checked} finished: "
-                     "✅ {confirmed} · ❌ {failed}{wrong_number} · 📵 {unverified}{overturned}",
+                     "✅ {confirmed} · ❌ {failed}{wrong_number} · 📵 {unverified}{review}",
     "weekly_checks_open": "{n} households left to call · ",
     "vout_confirmed": "Confirmed",
     "vout_not_guided": "Household says not guided",
@@ -674,12 +682,13 @@ MESSAGES: dict[str, str] = {
     "xl_col_attempts": "Call attempts",
     "xl_col_last_caller": "Last caller",
     "xl_col_last_call": "Last call",
-    "xl_col_overturned": "Overturned",
+    "xl_col_overturned": "Review decision",
     "xl_col_officer_reply": "Officer's reply",
     "xl_check_open": "Not called yet",
     "xl_check_deleted": "{outcome} – entry deleted after the draw",
     "xl_check_deleted_failed": "{outcome} – entry deleted after the draw, counts as failed",
-    "xl_overturned_because": "Yes – {reason}",
+    "xl_review_overturned": "Failure overturned – {reason}",
+    "xl_review_upheld": "Failure kept – {reason}",
     "export_part_checks": "spot-checks",
     # --- verify CLI (issue 4) ---
     "verify_cli_rule": "{rule} (at least 1 per hamlet and 1 per officer)",

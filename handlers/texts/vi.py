@@ -137,7 +137,7 @@ MESSAGES: dict[str, str] = {
     "verify_review_no_reply": "💬 Cán bộ chưa giải trình.",
     "verify_review_ask": "Hủy kết quả không đạt (khi giải trình hợp lý) hay giữ nguyên?",
     "verify_btn_overturn": "↩️ Hủy kết quả không đạt",
-    "verify_btn_keep": "Giữ nguyên",
+    "verify_btn_keep": "⚖️ Giữ nguyên không đạt",
     "verify_ask_overturn_reason": "Gõ lý do hủy kết quả không đạt của thẻ #{check} (bắt buộc, được"
                                   " lưu vết):",
     "verify_reason_short": "Lý do cần ít nhất {min} ký tự.",
@@ -145,7 +145,14 @@ MESSAGES: dict[str, str] = {
     "verify_status_eligible": "✅ {name}: đủ điều kiện trở lại.",
     "verify_status_not_eligible": "❌ {name}: vẫn chưa đủ điều kiện ({n} trường hợp không đạt).",
     "verify_review_closed": "Đã đóng danh sách xem xét.",
-    "verify_kept": "Giữ nguyên kết quả của thẻ #{check}.",
+    "verify_ask_uphold_reason": "Gõ lý do giữ nguyên kết quả không đạt của thẻ #{check} (bắt "
+                                "buộc, được lưu vết; đây là quyết định cuối cùng):",
+    "verify_upheld": "⚖️ Đã giữ nguyên kết quả không đạt của thẻ #{check} (quyết định cuối "
+                     "cùng). Lý do: {reason}",
+    "verify_review_was_upheld": "Thẻ #{check} đã được giữ nguyên kết quả không đạt lúc {at} "
+                                "({by}). Lý do: {reason}",
+    "verify_review_was_overturned": "Thẻ #{check} đã được hủy kết quả không đạt lúc {at} "
+                                    "({by}). Lý do: {reason}",
     "verify_flag_usage": "Gõ /danhdau SỐ_LƯỢT [lý do], ví dụ: /danhdau 12 số điện thoại trùng "
                          "nhiều hộ",
     "verify_flag_not_found": "Không tìm thấy lượt ghi nhận #{id}.",
@@ -165,9 +172,10 @@ MESSAGES: dict[str, str] = {
     "verify_explain_not_found": "Không tìm thấy trường hợp #{id} cần anh/chị giải trình.",
     "help_verify": "Kiểm tra xác minh:\n• /kiemtra – rút mẫu ngẫu nhiên và gọi điện xác minh "
                    "(thẻ gọi, bấm kết quả)\n• /kiemtra_ds – các hộ chưa gọi\n• /kiemtra_xet – "
-                   "xem xét trường hợp không đạt\n• /danhdau SỐ_LƯỢT – đưa một lượt vào lần rút "
-                   "mẫu tới\n• /canhbao – các mục bất thường (ghi muộn, ghi dồn, ban đêm, một "
-                   "số điện thoại ở nhiều ấp, mã hồ sơ lặp, xóa rồi ghi lại)",
+                   "xem xét trường hợp không đạt chưa quyết định (hủy kết quả hoặc giữ nguyên, "
+                   "đều ghi lý do và là quyết định cuối cùng)\n• /danhdau SỐ_LƯỢT – đưa một "
+                   "lượt vào lần rút mẫu tới\n• /canhbao – các mục bất thường (ghi muộn, ghi "
+                   "dồn, ban đêm, một số điện thoại ở nhiều ấp, mã hồ sơ lặp, xóa rồi ghi lại)",
     "help_verify_frozen": "Hộ trong mẫu mà cán bộ sửa hoặc xóa sau khi rút (cán bộ không được "
                           "báo hộ nào nằm trong mẫu): thẻ gọi và /kiemtra_xet ghi từng thông tin "
                           "đã sửa (cũ → mới, ai sửa, lúc nào); hộ bị xóa vẫn ở trong danh sách, "
@@ -621,14 +629,15 @@ MESSAGES: dict[str, str] = {
     "report_checks_title": "🔎 Kiểm tra xác minh (gọi điện hộ ngẫu nhiên, cả chiến dịch):",
     "report_checks_total": "• Đã gọi xong {checked} hộ: ✅ {confirmed} xác nhận · ❌ {failed} "
                            "không đạt{wrong_number} · 📵 {unverified} không xác minh "
-                           "được{overturned} · tỷ lệ đạt {rate}{open}",
+                           "được{review} · tỷ lệ đạt {rate}{open}",
     # Checks left to call: in the office's texts only (models/check_scope.py).
     "report_checks_open_total": " · còn {n} hộ chưa gọi",
     "report_checks_row": "• {name}: {checked} hộ · ✅ {confirmed} · ❌ {failed}{wrong_number}"
-                         " · 📵 {unverified}{overturned} · đạt {rate}{open}",
+                         " · 📵 {unverified}{review} · đạt {rate}{open}",
     "report_checks_open_row": " · còn {n} chưa gọi",
     "report_checks_hamlet_name": "{hamlet} ({code})",
     "report_checks_overturned": " · ↩️ {n} đã xem xét lại",
+    "report_checks_undecided": " · ⏳ {n} chưa xem xét",
     # A wrong number is its own figure (never "could not verify"), shown when there is one.
     "report_checks_wrong_number": " · ☎️ {n} sai số điện thoại",
     "report_checks_wrong_number_row": " · ☎️ {n}",
@@ -641,7 +650,7 @@ MESSAGES: dict[str, str] = {
     "report_checks_reason_rate": "{n}/{answered} hộ trả lời không đạt{wrong_number}, quá mức "
                                  "{max}",
     "weekly_checks": "🔎 Kiểm tra xác minh: {open}đã gọi xong {checked} hộ: "
-                     "✅ {confirmed} · ❌ {failed}{wrong_number} · 📵 {unverified}{overturned}",
+                     "✅ {confirmed} · ❌ {failed}{wrong_number} · 📵 {unverified}{review}",
     "weekly_checks_open": "còn {n} hộ chưa gọi · ",
     "vout_confirmed": "Đã xác nhận",
     "vout_not_guided": "Hộ nói không được hướng dẫn",
@@ -662,12 +671,13 @@ MESSAGES: dict[str, str] = {
     "xl_col_attempts": "Số lần gọi",
     "xl_col_last_caller": "Người gọi gần nhất",
     "xl_col_last_call": "Lần gọi gần nhất",
-    "xl_col_overturned": "Xem xét lại",
+    "xl_col_overturned": "Kết quả xem xét",
     "xl_col_officer_reply": "Giải trình của cán bộ",
     "xl_check_open": "Chưa gọi",
     "xl_check_deleted": "{outcome} – lượt bị xóa sau khi rút mẫu",
     "xl_check_deleted_failed": "{outcome} – lượt bị xóa sau khi rút mẫu, tính là không đạt",
-    "xl_overturned_because": "Có – {reason}",
+    "xl_review_overturned": "Hủy kết quả không đạt – {reason}",
+    "xl_review_upheld": "Giữ nguyên không đạt – {reason}",
     "export_part_checks": "kiểm tra xác minh",
     # --- verify CLI (issue 4) ---
     "verify_cli_rule": "{rule} (ít nhất 1 hộ mỗi ấp, 1 hộ mỗi cán bộ)",
