@@ -64,6 +64,9 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--hamlet", action="append", help="hamlet code (repeat for several; "
                                                      "default: all hamlets)")
     p.add_argument("--format", choices=("xlsx", "csv"), default="xlsx")
+    p.add_argument("--csv-separator", choices=CSV_SEPARATORS, default="comma",
+                   help="CSV only: comma (default) or semicolon, with decimal commas, for "
+                        "Excel set to Vietnamese regional settings")
     p.add_argument("--out", default=".", help="folder for the file(s) (default: here)")
 
     verify_cli.add_parser(sub)
@@ -221,6 +224,9 @@ async def _chat(settings: Settings, args: argparse.Namespace, user: str) -> int:
 
 # --- export -------------------------------------------------------------------------------
 
+# Words rather than the characters: a bare ";" ends the command in a shell.
+CSV_SEPARATORS = {"comma": ",", "semicolon": ";"}
+
 
 def _cli_period(settings: Settings, args: argparse.Namespace) -> Period:
     today = datetime.now(settings.timezone).date()
@@ -262,7 +268,8 @@ async def _export(settings: Settings, args: argparse.Namespace, period: Period) 
                 session, settings, campaign_id=camp.id, period=period,
                 today=now.astimezone(settings.timezone).date(), hamlets=hamlets,
                 fmt=args.format, lang=lang, folder=Path(args.out), actor_id=None, now=now,
-                via="cli", viewer=Role.ADMIN)  # whoever runs the bot's commands
+                via="cli", viewer=Role.ADMIN,  # whoever runs the bot's commands
+                separator=CSV_SEPARATORS[args.csv_separator])
         await asyncio.to_thread(result.write)
         print(t(lang, "cli_export_done", hamlets=len(result.data.report.rows),
                 rows=len(result.data.evidence)))

@@ -5,10 +5,11 @@ dossier."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
+from typing import TypeVar
 from zoneinfo import ZoneInfo
 
 from handlers.award_text import review_name
@@ -17,6 +18,8 @@ from handlers.workbook import Kind, Row, Table, checks_table, columns_of, write_
 from models.awards import Eligibility, HamletStanding, Line, OfficerStanding, Section
 from models.check_rows import CheckRow
 from models.proposal import HouseholdTrace
+
+_T = TypeVar("_T")
 
 
 @dataclass(frozen=True)
@@ -121,7 +124,8 @@ def _household_row(lang: str, n: int, h: HouseholdTrace, hamlets: dict[int, Haml
     return (n, hamlet.code if hamlet else "", h.roster_code, h.roster_row, h.head_name,
             h.address, fmt_phone(h.phone) if h.phone else "", len(h.procedures),
             _yes_no(lang, len(h.procedures) >= required), "; ".join(h.procedures),
-            ", ".join(d.strftime("%d/%m/%Y") for d in h.days), "; ".join(h.dossier_codes),
+            # One day to a line: a narrow column, and a row no taller than its procedures.
+            "\n".join(d.strftime("%d/%m/%Y") for d in h.days), "; ".join(h.dossier_codes),
             "; ".join(h.officers), ", ".join(f"#{i}" for i in h.entry_ids),
             "; ".join(_check_label(lang, c) for c in h.checks))
 
@@ -137,6 +141,36 @@ def _check_label(lang: str, label: str) -> str:
     return f"{text} ({t(lang, 'award_xl_overturned')})" if "overturned" in marks else text
 
 
+def _merged(values: Iterable[Sequence[_T]]) -> list[_T]:
+    return list(dict.fromkeys(value for part in values for value in part))
+
+
+def per_household(traces: Iterable[HouseholdTrace]) -> list[HouseholdTrace]:
+    """One trace per household, its entries' procedures, days, dossier codes, officers,
+    entry numbers and checks joined (first seen first): the list counts households, so a
+    household guided on two visits is one line, not two."""
+    groups: dict[tuple[int, int], list[HouseholdTrace]] = {}
+    for trace in traces:
+        groups.setdefault((trace.hamlet_id, trace.household_id), []).append(trace)
+    merged: list[HouseholdTrace] = []
+    for parts in groups.values():
+        first = parts[0]
+        if len(parts) == 1:
+            merged.append(first)
+            continue
+        roster = next((p for p in parts if p.roster_code or p.roster_row is not None), first)
+        merged.append(replace(
+            first, roster_code=roster.roster_code, roster_row=roster.roster_row,
+            procedures=_merged(p.procedures for p in parts),
+            days=sorted({d for p in parts for d in p.days}),
+            dossier_codes=_merged(p.dossier_codes for p in parts),
+            officers=_merged(p.officers for p in parts),
+            entry_ids=sorted({i for p in parts for i in p.entry_ids}),
+            # Every check once: the same household's checks repeated on each of its parts.
+            checks=max((p.checks for p in parts), key=len)))
+    return merged
+
+
 def _households(data: BookData, lang: str) -> Table:
     columns = columns_of(lang, [
         ("xl_col_no", Kind.COUNT), ("xl_col_code", Kind.TEXT),
@@ -148,7 +182,7 @@ def _households(data: BookData, lang: str) -> Table:
         ("xl_col_officer", Kind.TEXT), ("award_xl_entries", Kind.TEXT),
         ("award_xl_check_results", Kind.TEXT)])
     hamlets = {h.hamlet_id: h for h in data.elig.hamlets}
-    ordered = sorted(data.households,
+    ordered = sorted(per_household(data.households),
                      key=lambda h: (hamlets[h.hamlet_id].code if h.hamlet_id in hamlets else "",
                                     h.household_id))
     rows = tuple(_household_row(lang, n, h, hamlets) for n, h in enumerate(ordered, 1))
@@ -161,5 +195,5 @@ def write_book(data: BookData, lang: str, path: Path) -> Path:
         h.code for h in data.elig.hamlets if h.hamlet_id in data.hamlet_ids}
     tables = [_lines(data, lang), _households(data, lang), _officers(data, lang, codes),
               checks_table(data.checks, lang, data.tz, _title(data, lang), _period(data, lang))]
-    return write_tables(tables, path, named=len(tables) - 1)
+    return write_tables(tables, path, lang, named=len(tables) - 1)
 

@@ -1,24 +1,24 @@
-"""Award dossier documents (python-docx): the hamlet's submission (Tờ trình) and the minutes
-of the review meeting (Biên bản họp xét), filled with the hamlet's figures."""
+"""Award dossier documents: the hamlet's submission (Tờ trình) and the minutes of its review
+meeting (Biên bản họp xét), filled with the hamlet's figures and laid out after Nghị định
+30/2020/NĐ-CP (handlers/docx_layout.py).
+
+Each paper has only the sections for what the hamlet is proposed for: the collective award,
+a special prize, individuals, or any mix of them. A hamlet writes about itself, so nothing
+here compares it with other hamlets (no rank)."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import itertools
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
-from docx import Document
+import docx
 from docx.document import Document as DocxDocument
-from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
-from docx.oxml.xmlchemy import BaseOxmlElement
-from docx.shared import Cm, Pt
-from docx.table import Table, _Cell
-from docx.text.paragraph import Paragraph
 
+from handlers import docx_layout as layout
+from handlers.docx_layout import CENTER, LEFT, Signer
 from handlers.i18n import fmt_date, fmt_int, fmt_pct, t
 
 
@@ -27,22 +27,23 @@ class OfficerLine:
     name: str
     households: int  # distinct households this officer guided in the period
     active_days: int
-    proposed: bool  # on the individual award list
+    proposed: bool  # on the individual award list (proposed, or tied for the last seats)
+    checks_called: int = 0  # this officer's spot-checks with an outcome
+    checks_confirmed: int = 0
+    checks_failed: int = 0  # failures that count against them
 
 
 @dataclass(frozen=True)
 class DossierData:
-    unit: str  # "Đặc khu Kiên Hải" (the commune-level unit)
+    unit: str  # "Đặc khu Kiên Hải" (the commune-level unit the hamlet belongs to)
     campaign_name: str  # the movement's name
-    review: str  # "sơ kết 6 tháng đầu năm 2026" / "tổng kết năm 2026" (from the catalog)
+    review: str  # "tổng kết năm 2026" (`review_phrase`): follows the name after a comma
     period_start: date
     period_end: date
     hamlet_code: str
     hamlet_name: str  # "Ấp Bãi Nhà A"
-    collective: bool  # proposed for the collective award
-    collective_rank: int | None
-    special: bool  # proposed for a special prize
-    special_rank: int | None
+    collective: bool  # proposed (or tied) for the collective award
+    special: bool  # proposed (or tied) for a special prize
     total_households: int
     roster_based: bool  # total = rows of an imported roster (else the configured figure)
     guided: int
@@ -66,98 +67,160 @@ class DossierData:
     checks_wrong_number: int = 0  # its own figure, never "unreachable"
     wrong_number_fails: bool = True  # the rule counts a wrong number as a failed check
     configured_households: int | None = None  # the configured figure, beside a list's count
+    locality: str = ""  # the date line's place ("Kiên Hải"); empty: taken from `unit`
+    final: bool = False  # the council's final proposal; otherwise the papers say DỰ THẢO
 
 
-_FONT = "Times New Roman"
-_BODY_PT = 13
-_HEADER_PT = 12  # Nghị định 30/2020: agency and national names in 12–13 pt, 13 pt overflows
-_TITLE_PT = 14
-_RECIPIENTS_PT = 11
-_PAGE_CM = (21.0, 29.7)  # A4
-_TOP_CM, _BOTTOM_CM, _LEFT_CM, _RIGHT_CM = 2.0, 2.0, 3.0, 2.0
-_TEXT_CM = _PAGE_CM[0] - _LEFT_CM - _RIGHT_CM
-_INDENT_CM = 1.0
-_HEADER_CM = (6.8, _TEXT_CM - 6.8)
-_SIGNATURE_CM = (7.0, _TEXT_CM - 7.0)
-_FIGURES_CM = (1.5, 9.3, _TEXT_CM - 10.8)
-_OFFICERS_CM = (1.5, 7.5, 3.5, _TEXT_CM - 12.5)
-_ISSUER_RULE_CM = 2.5
-_SUBJECT_RULE_CM = 4.0
-_EM_PER_CHAR = 0.45  # average Times glyph width, to size the rule under the motto
+NBSP = "\u00a0"
+_KEEP_TOGETHER = 30  # characters of a review phrase kept on one line of the subject
 _TOP_PROCEDURES = 5
 _MEMBER_LINES = 3
-_SIGNATURE_LINES = 4  # room for the handwritten signature
-_LANG_TAGS = {"vi": "vi-VN", "en": "en-US"}
-
-_LEFT = WD_ALIGN_PARAGRAPH.LEFT
-_CENTER = WD_ALIGN_PARAGRAPH.CENTER
-_JUSTIFY = WD_ALIGN_PARAGRAPH.JUSTIFY
-
-_Container = DocxDocument | _Cell  # both have add_paragraph()
+_DISCUSSION_LINES = 2
+_FIGURES_CM = (1.3, 11.2, layout.TEXT_CM - 12.5)
+_OFFICERS_CM = (1.3, 4.7, 2.0, 2.0, 2.0, 2.0, layout.TEXT_CM - 14.0)
 
 
 def write_submission(path: Path, data: DossierData, lang: str) -> None:
-    """Tờ trình đề nghị khen thưởng."""
-    doc = _new_document(lang)
-    _header(doc, data, lang, "doc_number_submission")
-    _title(doc, t(lang, "doc_submission_title"), _subject(data, lang, minutes=False))
-    _para(doc, t(lang, "doc_recipient", unit=data.unit), align=_CENTER, indent=False,
-          before=6, after=12)
-    _para(doc, t(lang, "doc_basis_plan", year=data.period_start.year, unit=data.unit,
-                 campaign=data.campaign_name), italic=True)
-    _para(doc, t(lang, "doc_basis_meeting", hamlet=data.hamlet_name), italic=True)
-    _para(doc, t(lang, "doc_submission_intro", hamlet=data.hamlet_name))
-    _heading(doc, f"I. {t(lang, 'doc_section_results')}")
-    _results(doc, data, lang)
-    _heading(doc, f"II. {t(lang, 'doc_section_proposal')}")
-    _para(doc, t(lang, "doc_proposal_intro", hamlet=data.hamlet_name, unit=data.unit))
-    _proposals(doc, data, lang)
-    _para(doc, t(lang, "doc_attachments", file=data.evidence_file))
-    _para(doc, t(lang, "doc_submission_closing", hamlet=data.hamlet_name, unit=data.unit))
-    _trace(doc, data, lang)
-    _submission_signature(doc, lang)
-    doc.core_properties.title = t(lang, "doc_submission_title")
-    doc.save(str(path))
+    """Tờ trình đề nghị khen thưởng: results, then one numbered proposal per kind."""
+    doc = _start(data, lang, "doc_number_submission")
+    layout.document_title(doc, t(lang, "doc_submission_title"),
+                          _subject(data, lang, minutes=False))
+    layout.addressee(doc, [t(lang, "doc_recipient", unit=_unit(data, lang))],
+                     label=t(lang, "doc_recipient_label"))
+    layout.paragraph(doc, t(lang, "doc_basis_plan", year=data.period_start.year,
+                            unit=_unit(data, lang), campaign=data.campaign_name),
+                     italic=True)
+    layout.paragraph(doc, t(lang, "doc_basis_meeting", hamlet=_hamlet(data, lang),
+                            year=data.snapshot_at.year), italic=True)
+    layout.paragraph(doc, t(lang, "doc_submission_intro", hamlet=_hamlet(data, lang),
+                            unit=_unit(data, lang)))
+    layout.heading(doc, f"I. {t(lang, 'doc_section_results')}")
+    _results(doc, data, lang, _numbers())
+    layout.heading(doc, f"II. {t(lang, 'doc_section_proposal')}")
+    for label, (head, text) in zip(_numbers(), _proposal_items(data, lang), strict=False):
+        layout.heading(doc, f"{label} {head}", before=3)
+        layout.paragraph(doc, text, keep_with_next=head == t(lang, "doc_kind_individual"))
+        if head == t(lang, "doc_kind_individual"):
+            _officers_table(doc, _proposed(data), lang)
+    layout.paragraph(doc, t(lang, "doc_attachments", file=data.evidence_file))
+    layout.paragraph(doc, t(lang, "doc_submission_closing", hamlet=_hamlet(data, lang),
+                            unit=_unit(data, lang)), keep_with_next=True)
+    layout.signature_block(
+        doc, Signer(t(lang, "doc_sign_head"), authority=t(lang, "doc_sign_head_authority"),
+                    hint=t(lang, "doc_sign_hint")),
+        recipients=[t(lang, "doc_recipient_above"), t(lang, "doc_recipient_archive")],
+        recipients_head=t(lang, "doc_recipients_head"))
+    layout.page_numbers(doc)
+    layout.save(doc, path, title=t(lang, "doc_submission_title"))
 
 
 def write_minutes(path: Path, data: DossierData, lang: str) -> None:
-    """Biên bản họp xét đề nghị khen thưởng."""
-    doc = _new_document(lang)
-    _header(doc, data, lang, "doc_number_minutes")
-    _title(doc, t(lang, "doc_minutes_title"), _subject(data, lang, minutes=True))
-    _para(doc, t(lang, "doc_minutes_time", year=data.snapshot_at.year), before=6)
-    _para(doc, t(lang, "doc_minutes_place"))
-    _para(doc, t(lang, "doc_minutes_attendees"), bold=True)
-    for key in ("doc_minutes_chair", "doc_minutes_secretary", "doc_minutes_members"):
-        _para(doc, t(lang, key), align=_LEFT)
-    for _ in range(_MEMBER_LINES):
-        _para(doc, t(lang, "doc_minutes_member"), align=_LEFT, indent_cm=2 * _INDENT_CM)
-    _para(doc, t(lang, "doc_minutes_content"), bold=True)
-    _para(doc, t(lang, "doc_minutes_intro", hamlet=data.hamlet_name))
-    number = _results(doc, data, lang)
-    _heading(doc, f"{number}. {t(lang, 'doc_proposals_head')}")
-    _proposals(doc, data, lang)
-    _para(doc, t(lang, "doc_minutes_evidence", file=data.evidence_file))
-    _heading(doc, f"{number + 1}. {t(lang, 'doc_minutes_vote')}")
-    _para(doc, t(lang, "doc_minutes_closing"))
-    _trace(doc, data, lang)
-    _two_signatures(doc, lang)
-    doc.core_properties.title = t(lang, "doc_minutes_title")
-    doc.save(str(path))
+    """Biên bản họp xét: time and place, who attended, the results, the proposals, the vote.
+    Outline: I, II, … then 1, 2, … then a), b), …, the same depth everywhere."""
+    doc = _start(data, lang, "doc_number_minutes")
+    layout.document_title(doc, t(lang, "doc_minutes_title"), _subject(data, lang, minutes=True))
+    hamlet = _hamlet(data, lang)
+    layout.heading(doc, f"I. {t(lang, 'doc_minutes_when_where')}", before=6)
+    layout.item(doc, t(lang, "doc_minutes_time", year=data.snapshot_at.year))
+    layout.item(doc, t(lang, "doc_minutes_place"), after=6)
+    layout.heading(doc, f"II. {t(lang, 'doc_minutes_attendees')}")
+    layout.item(doc, t(lang, "doc_minutes_chair"))
+    layout.item(doc, t(lang, "doc_minutes_secretary"))
+    layout.item(doc, t(lang, "doc_minutes_members"), keep_with_next=True)
+    for n in range(_MEMBER_LINES):
+        layout.item(doc, t(lang, "doc_minutes_member"), mark="+",
+                    after=6 if n == _MEMBER_LINES - 1 else 3)
+    layout.heading(doc, f"III. {t(lang, 'doc_minutes_content')}")
+    layout.paragraph(doc, t(lang, "doc_minutes_intro", hamlet=hamlet))
+    numbers = _numbers()
+    layout.heading(doc, f"{next(numbers)} {t(lang, 'doc_minutes_results_head', hamlet=hamlet)}",
+                   before=3)
+    _results(doc, data, lang, _letters(), level=3)
+    layout.heading(doc, f"{next(numbers)} {t(lang, 'doc_proposals_head')}", before=3)
+    letters = _letters()
+    for head, text in _proposal_items(data, lang):
+        layout.heading(doc, f"{next(letters)} {head}", level=3, before=3)
+        layout.paragraph(doc, text, keep_with_next=head == t(lang, "doc_kind_individual"))
+        if head == t(lang, "doc_kind_individual"):
+            officers = _proposed(data)
+            for n, officer in enumerate(officers):
+                layout.item(doc, _officer_sentence(officer, lang),
+                            after=6 if n == len(officers) - 1 else 3)
+    layout.paragraph(doc, t(lang, "doc_minutes_evidence", file=data.evidence_file))
+    layout.heading(doc, f"{next(numbers)} {t(lang, 'doc_minutes_discussion')}", before=3)
+    for _ in range(_DISCUSSION_LINES):
+        layout.dotted_line(doc)
+    layout.heading(doc, f"IV. {t(lang, 'doc_minutes_vote_head')}")
+    layout.paragraph(doc, t(lang, "doc_minutes_vote"))
+    layout.paragraph(doc, t(lang, "doc_minutes_agreed", hamlet=hamlet, unit=_unit(data, lang)))
+    layout.paragraph(doc, t(lang, "doc_minutes_closing"), keep_with_next=True)
+    layout.signatures(doc, [
+        Signer(t(lang, "doc_sign_secretary"), hint=t(lang, "doc_sign_hint")),
+        Signer(t(lang, "doc_sign_chair"), hint=t(lang, "doc_sign_hint"))])
+    layout.page_numbers(doc)
+    layout.save(doc, path, title=t(lang, "doc_minutes_title"))
 
 
-# --- content -------------------------------------------------------------------------------
+# --- the common parts ----------------------------------------------------------------------
+
+
+def _start(data: DossierData, lang: str, number_key: str) -> DocxDocument:
+    doc = layout.new_document(lang)
+    if not data.final:
+        layout.mark_draft(doc, t(lang, "doc_draft_mark"))
+    unit = data.unit or t(lang, "doc_unit_blank")
+    locality = data.locality or layout.locality_name(data.unit) or layout.DOTS
+    layout.national_header(
+        doc, superior=t(lang, "doc_parent_unit", unit=unit).split("\n"),
+        issuer=[t(lang, "doc_issuer", hamlet=_hamlet(data, lang))],
+        number=t(lang, number_key),
+        place_date=t(lang, "doc_place_date", place=locality, year=data.snapshot_at.year),
+        nation=t(lang, "doc_nation"), motto=t(lang, "doc_motto"))
+    return doc
+
+
+def _hamlet(data: DossierData, lang: str) -> str:
+    """The hamlet as a sentence names it: "ấp Bãi Nhà A" after "Ban nhân dân"."""
+    if lang != "vi":
+        return data.hamlet_name
+    phrase = layout.sentence_unit(data.hamlet_name)
+    return phrase if phrase != data.hamlet_name.strip() else f"ấp {phrase}"
+
+
+def _unit(data: DossierData, lang: str) -> str:
+    """The unit mid-sentence: "đặc khu Kiên Hải" after "Ủy ban nhân dân"."""
+    if not data.unit:
+        return t(lang, "doc_unit_blank")
+    return layout.sentence_unit(data.unit) if lang == "vi" else data.unit
+
+
+def _numbers() -> Iterator[str]:
+    return (f"{n}." for n in itertools.count(1))
+
+
+def _letters() -> Iterator[str]:
+    return (f"{letter})" for letter in "abcdđeghik")  # the Vietnamese alphabet's order
+
+
+def _kinds(data: DossierData) -> list[str]:
+    return [kind for kind, wanted in (("collective", data.collective),
+                                      ("individual", bool(_proposed(data))),
+                                      ("special", data.special)) if wanted]
+
 
 def _subject(data: DossierData, lang: str, *, minutes: bool) -> str:
-    kinds = [key for key, wanted in (("doc_what_collective", data.collective),
-                                     ("doc_what_individual", _proposed(data)),
-                                     ("doc_what_special", data.special)) if wanted]
-    values = {"campaign": data.campaign_name, "review": data.review}
-    if not kinds:
+    """The subject under the title; the review follows the campaign after a comma, so no
+    brackets nest."""
+    words = [t(lang, f"doc_what_{kind}") for kind in _kinds(data)]
+    # A short review phrase stays on one line ("tổng kết / năm 2026" reads badly)
+    review = data.review.replace(" ", NBSP) if len(data.review) <= _KEEP_TOGETHER \
+        else data.review
+    values = {"campaign": data.campaign_name, "review": review}
+    if not words:
         key = "doc_minutes_subject_generic" if minutes else "doc_subject_generic"
         return t(lang, key, **values)
-    words = [t(lang, key) for key in kinds]
-    what = ", ".join(words[:-1]) + t(lang, "doc_and") + words[-1] if len(words) > 1 else words[0]
+    what = words[0] if len(words) == 1 else \
+        ", ".join(words[:-1]) + t(lang, "doc_and") + words[-1]
     return t(lang, "doc_minutes_subject" if minutes else "doc_submission_subject",
              what=what, **values)
 
@@ -166,72 +229,113 @@ def _proposed(data: DossierData) -> list[OfficerLine]:
     return [officer for officer in data.officers if officer.proposed]
 
 
-def _results(doc: DocxDocument, data: DossierData, lang: str) -> int:
-    """Figures, achievement summary and procedures as items 1–3; returns the next item number."""
-    _para(doc, t(lang, "doc_period", start=fmt_date(data.period_start),
-                 end=fmt_date(data.period_end)))
-    _heading(doc, f"1. {t(lang, 'doc_figures_head')}")
+def _results(doc: DocxDocument, data: DossierData, lang: str, labels: Iterator[str], *,
+             level: int = 2) -> None:
+    """Figures, achievement summary and procedures, as the three sub-items of a section."""
+    # The source goes above the table: below it, a page break could part them
+    layout.paragraph(doc, t(lang, "doc_period", start=fmt_date(data.period_start),
+                            end=fmt_date(data.period_end)) + " " + _source_note(data, lang))
+    layout.heading(doc, f"{next(labels)} {t(lang, 'doc_figures_head')}", level=level, before=3)
     _figures_table(doc, data, lang)
-    _heading(doc, f"2. {t(lang, 'doc_achievements_head')}")
-    _para(doc, _achievements(data, lang))
-    _heading(doc, f"3. {t(lang, 'doc_procedures_head')}")
+    layout.heading(doc, f"{next(labels)} {t(lang, 'doc_achievements_head')}", level=level,
+                   before=3)
+    layout.paragraph(doc, _achievements(data, lang))
+    layout.heading(doc, f"{next(labels)} {t(lang, 'doc_procedures_head')}", level=level,
+                   before=3)
     lines = [t(lang, "doc_procedure_line", name=name, n=fmt_int(lang, households))
              for name, households in data.procedures[:_TOP_PROCEDURES]]
-    for line in lines or [t(lang, "doc_procedures_none")]:
-        _para(doc, line, align=_LEFT)
-    return 4
+    # One paragraph, not a list: five short lines would push the signatures to a new page
+    layout.paragraph(doc, "; ".join(lines) + "." if lines else t(lang, "doc_procedures_none"))
 
 
 def _figure_rows(data: DossierData, lang: str) -> list[tuple[str, str, bool]]:
-    """(label, value, breaks down the row above)."""
+    """(label, value, breaks down the row above); rows about an award only when the hamlet
+    is proposed for it."""
     def num(value: int) -> str:
         return fmt_int(lang, value)
 
-    total_key = "doc_fig_total_roster" if data.roster_based else "doc_fig_total_configured"
+    # Where the total comes from goes in the label, so the figure column stays narrow
+    label_key = "doc_fig_total_roster" if data.roster_based else "doc_fig_total_configured"
+    total = num(data.total_households)
     configured = data.configured_households
     if data.roster_based and configured is not None and configured != data.total_households:
-        total_key = "doc_fig_total_roster_configured"
-    wrong_key = "doc_fig_wrong_number_failed" if data.wrong_number_fails \
-        else "doc_fig_wrong_number"
-    checks = [("doc_fig_confirmed", data.checks_confirmed),
-              ("doc_fig_failed", data.checks_failed),
-              (wrong_key, data.checks_wrong_number),
-              ("doc_fig_overturned", data.checks_overturned),
-              ("doc_fig_unreachable", data.checks_unreachable)]
-    return [
-        (t(lang, "doc_fig_total"), t(lang, total_key, n=num(data.total_households),
-                                     configured=num(configured or 0)), False),
+        label_key = "doc_fig_total"
+        total = t(lang, "doc_fig_total_roster_configured", n=total, configured=num(configured))
+    rows = [
+        (t(lang, label_key), total, False),
         (t(lang, "doc_fig_guided"), num(data.guided), False),
         (t(lang, "doc_fig_coverage"), fmt_pct(lang, data.coverage), False),
-        (t(lang, "doc_fig_threshold"), fmt_pct(lang, data.threshold), False),
-        (t(lang, "doc_fig_required"), num(data.required_procedures), False),
-        (t(lang, "doc_fig_special", n=num(data.required_procedures)),
-         num(data.special_households), False),
+    ]
+    if data.collective:
+        rows.append((t(lang, "doc_fig_threshold"), fmt_pct(lang, data.threshold), False))
+    if data.special:
+        rows += [(t(lang, "doc_fig_required"), num(data.required_procedures), False),
+                 (t(lang, "doc_fig_special", n=num(data.required_procedures)),
+                  num(data.special_households), False)]
+    rows += [
         (t(lang, "doc_fig_entries"), num(data.entries), False),
         (t(lang, "doc_fig_days"), f"{num(data.active_days)}/{num(data.period_days)}", False),
         (t(lang, "doc_fig_called"), num(data.checks_called), False),
-        *((t(lang, key), num(value), True) for key, value in checks),
     ]
+    wrong_key = "doc_fig_wrong_number_failed" if data.wrong_number_fails \
+        else "doc_fig_wrong_number"
+    breakdown = [("doc_fig_confirmed", data.checks_confirmed),
+                 ("doc_fig_failed", data.checks_failed),
+                 (wrong_key, data.checks_wrong_number),
+                 ("doc_fig_overturned", data.checks_overturned),
+                 ("doc_fig_unreachable", data.checks_unreachable)]
+    if data.checks_called:  # with nobody called, five rows of 0 say nothing
+        rows += [(t(lang, key), num(value), True) for key, value in breakdown]
+    return rows
+
+
+def _figures_table(doc: DocxDocument, data: DossierData, lang: str) -> None:
+    rows: list[list[str]] = []
+    italic: list[int] = []
+    number = 0
+    for index, (label, value, breakdown) in enumerate(_figure_rows(data, lang)):
+        if breakdown:
+            italic.append(index)
+        else:
+            number += 1
+        rows.append(["" if breakdown else str(number), label, value])
+    layout.table(doc, [t(lang, "doc_col_no"), t(lang, "doc_col_item"), t(lang, "doc_col_value")],
+                 rows, _FIGURES_CM, aligns=[CENTER, LEFT, CENTER], italic_rows=italic,
+                 padding=1)
+
+
+def _source_note(data: DossierData, lang: str) -> str:
+    # snapshot_at is already local time: shown as taken, not converted
+    return t(lang, "doc_source", day=fmt_date(data.snapshot_at),
+             time=f"{data.snapshot_at:%H:%M}", id=data.proposal_id,
+             status=t(lang, "doc_status_final" if data.final else "doc_status_draft"))
 
 
 def _achievements(data: DossierData, lang: str) -> str:
     def num(value: int) -> str:
         return fmt_int(lang, value)
 
-    threshold = fmt_pct(lang, data.threshold)
     sentences = [
         t(lang, "doc_summary_coverage", start=fmt_date(data.period_start),
-          end=fmt_date(data.period_end), hamlet=data.hamlet_name, guided=num(data.guided),
+          end=fmt_date(data.period_end), hamlet=_hamlet(data, lang), guided=num(data.guided),
           total=num(data.total_households), coverage=fmt_pct(lang, data.coverage)),
-        t(lang, "doc_summary_met" if data.coverage >= data.threshold else "doc_summary_not_met",
-          threshold=threshold),
-        t(lang, "doc_summary_pace", entries=num(data.entries), active=num(data.active_days),
-          period=num(data.period_days)),
-        t(lang, "doc_summary_special", special=num(data.special_households),
-          n=num(data.required_procedures),
-          pct=fmt_pct(lang, data.special_households / max(data.total_households, 1))),
-        _checks_sentence(data, lang),
     ]
+    if data.collective:
+        sentences.append(t(lang, "doc_summary_met", threshold=fmt_pct(lang, data.threshold)))
+    hamlet = _hamlet(data, lang)
+    sentences.append(t(lang, "doc_summary_pace", hamlet=hamlet[:1].upper() + hamlet[1:],
+                       entries=num(data.entries),
+                       active=num(data.active_days), period=num(data.period_days)))
+    if data.special:
+        sentences.append(t(lang, "doc_summary_special", special=num(data.special_households),
+                           n=num(data.required_procedures),
+                           pct=fmt_pct(lang, data.special_households
+                                       / max(data.total_households, 1))))
+    officers = _proposed(data)
+    if officers:
+        sentences.append(t(lang, "doc_summary_individuals", n=num(len(officers)),
+                           households=num(sum(o.households for o in officers))))
+    sentences.append(_checks_sentence(data, lang))
     return " ".join(sentences)
 
 
@@ -257,249 +361,62 @@ def _checks_sentence(data: DossierData, lang: str) -> str:
     return "; ".join(parts) + "."
 
 
-def _proposals(doc: DocxDocument, data: DossierData, lang: str) -> None:
-    def rank(value: int | None) -> str:
-        return t(lang, "doc_rank", rank=value) if value else ""
-
-    items: list[str] = []
+def _proposal_items(data: DossierData, lang: str) -> list[tuple[str, str]]:
+    """(heading, text) per kind proposed, in the plan's order: collective, special, people."""
+    hamlet, unit = _hamlet(data, lang), _unit(data, lang)
+    items: list[tuple[str, str]] = []
     if data.collective:
-        items.append(t(lang, "doc_proposal_collective", unit=data.unit, hamlet=data.hamlet_name,
-                       coverage=fmt_pct(lang, data.coverage), rank=rank(data.collective_rank)))
+        items.append((t(lang, "doc_kind_collective"),
+                      t(lang, "doc_proposal_collective", unit=unit, hamlet=hamlet,
+                        guided=fmt_int(lang, data.guided),
+                        total=fmt_int(lang, data.total_households),
+                        coverage=fmt_pct(lang, data.coverage),
+                        threshold=fmt_pct(lang, data.threshold))))
     if data.special:
-        items.append(t(lang, "doc_proposal_special", hamlet=data.hamlet_name,
-                       special=fmt_int(lang, data.special_households),
-                       total=fmt_int(lang, data.total_households),
-                       n=fmt_int(lang, data.required_procedures),
-                       rank=rank(data.special_rank)))
-    for number, text in enumerate(items, start=1):
-        _para(doc, f"{number}. {text}")
+        items.append((t(lang, "doc_kind_special"),
+                      t(lang, "doc_proposal_special", unit=unit, hamlet=hamlet,
+                        special=fmt_int(lang, data.special_households),
+                        total=fmt_int(lang, data.total_households),
+                        n=fmt_int(lang, data.required_procedures))))
     officers = _proposed(data)
     if officers:
-        _para(doc, f"{len(items) + 1}. " + t(lang, "doc_proposal_individuals", unit=data.unit,
-                                              n=fmt_int(lang, len(officers))))
-        _officers_table(doc, officers, lang)
-
-
-def _trace(doc: DocxDocument, data: DossierData, lang: str) -> None:
-    # snapshot_at is already local time: shown as taken, not converted
-    at = f"{data.snapshot_at:%H:%M} {fmt_date(data.snapshot_at)}"
-    _para(doc, t(lang, "doc_trace", at=at, id=data.proposal_id), italic=True,
-          size=_RECIPIENTS_PT, before=6)
-
-
-# --- layout --------------------------------------------------------------------------------
-
-def _new_document(lang: str) -> DocxDocument:
-    doc = Document()
-    section = doc.sections[0]
-    section.page_width, section.page_height = Cm(_PAGE_CM[0]), Cm(_PAGE_CM[1])
-    section.top_margin, section.bottom_margin = Cm(_TOP_CM), Cm(_BOTTOM_CM)
-    section.left_margin, section.right_margin = Cm(_LEFT_CM), Cm(_RIGHT_CM)
-    defaults = doc.styles.element.find(qn("w:docDefaults"))
-    _set_fonts(defaults.find(qn("w:rPrDefault")).find(qn("w:rPr")), lang)
-    normal = doc.styles["Normal"]
-    normal.font.size = Pt(_BODY_PT)
-    _set_fonts(normal.element.get_or_add_rPr(), lang)
-    normal.paragraph_format.space_before = Pt(0)
-    normal.paragraph_format.space_after = Pt(6)
-    normal.paragraph_format.line_spacing = 1.0
-    return doc
-
-
-def _set_fonts(rpr: BaseOxmlElement, lang: str) -> None:
-    # Theme fonts would win over Times for Vietnamese (East Asian / complex script) runs
-    fonts = rpr.find(qn("w:rFonts"))
-    if fonts is None:
-        fonts = OxmlElement("w:rFonts")
-        rpr.insert(0, fonts)
-    for attr in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
-        fonts.attrib.pop(qn(attr), None)
-    for attr in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
-        fonts.set(qn(attr), _FONT)
-    language = rpr.find(qn("w:lang"))
-    if language is not None:
-        language.set(qn("w:val"), _LANG_TAGS.get(lang, _LANG_TAGS["vi"]))
-
-
-def _para(container: _Container, text: str = "", *, align: WD_ALIGN_PARAGRAPH = _JUSTIFY,
-          indent: bool = True, indent_cm: float = _INDENT_CM, bold: bool = False,
-          italic: bool = False, size: float = _BODY_PT, before: float = 0,
-          after: float = 6) -> Paragraph:
-    paragraph = _next_paragraph(container)
-    paragraph.alignment = align
-    fmt = paragraph.paragraph_format
-    fmt.space_before, fmt.space_after = Pt(before), Pt(after)
-    if indent:
-        fmt.first_line_indent = Cm(indent_cm)
-    if text:
-        run = paragraph.add_run(text)
-        run.bold, run.italic = bold or None, italic or None
-        run.font.size = Pt(size)
-    return paragraph
-
-
-def _next_paragraph(container: _Container) -> Paragraph:
-    # A new table cell already holds one empty paragraph: fill it rather than leave a blank line
-    paragraphs = container.paragraphs
-    if isinstance(container, _Cell) and len(paragraphs) == 1 and not paragraphs[0].runs:
-        return paragraphs[0]
-    return container.add_paragraph()
-
-
-def _line(cell: _Cell, text: str, *, bold: bool = False, italic: bool = False,
-          size: float = _BODY_PT, align: WD_ALIGN_PARAGRAPH = _CENTER, before: float = 0,
-          after: float = 0) -> Paragraph:
-    return _para(cell, text, align=align, indent=False, bold=bold, italic=italic, size=size,
-                 before=before, after=after)
-
-
-def _rule(container: _Container, width_cm: float, container_cm: float) -> None:
-    """A short centred horizontal line, as under the issuer, the motto and the subject."""
-    paragraph = _next_paragraph(container)
-    borders = OxmlElement("w:pBdr")
-    top = OxmlElement("w:top")
-    for attr, value in (("w:val", "single"), ("w:sz", "6"), ("w:space", "1"),
-                        ("w:color", "auto")):
-        top.set(qn(attr), value)
-    borders.append(top)
-    properties = paragraph._p.get_or_add_pPr()
-    properties.append(borders)
-    side = Cm(max((container_cm - width_cm) / 2, 0))
-    fmt = paragraph.paragraph_format
-    fmt.left_indent = fmt.right_indent = side
-    fmt.space_before, fmt.space_after = Pt(2), Pt(0)
-    # A 1 pt paragraph mark keeps the line close under the text; exact line spacing instead
-    # makes LibreOffice draw it through the line above
-    mark, size = OxmlElement("w:rPr"), OxmlElement("w:sz")
-    size.set(qn("w:val"), "2")
-    mark.append(size)
-    properties.append(mark)
-
-
-def _text_cm(text: str, size: float) -> float:
-    return len(text) * size * _EM_PER_CHAR * 2.54 / 72
-
-
-def _header(doc: DocxDocument, data: DossierData, lang: str, number_key: str) -> None:
-    """Issuer left, national name right; number and date share the second row so they align."""
-    table = _grid(doc, 2, _HEADER_CM, borders=False)
-    issuer, nation = table.rows[0].cells
-    _line(issuer, t(lang, "doc_parent_unit", unit=data.unit).upper(), size=_HEADER_PT)
-    _line(issuer, t(lang, "doc_issuer", hamlet=data.hamlet_name).upper(), bold=True,
-          size=_HEADER_PT)
-    _rule(issuer, _ISSUER_RULE_CM, _HEADER_CM[0])
-    _line(nation, t(lang, "doc_nation"), bold=True, size=_HEADER_PT)
-    motto = t(lang, "doc_motto")
-    _line(nation, motto, bold=True)
-    _rule(nation, _text_cm(motto, _BODY_PT), _HEADER_CM[1])
-    number, place_date = table.rows[1].cells
-    _line(number, t(lang, number_key), before=6)
-    _line(place_date, t(lang, "doc_place_date", place=data.hamlet_name,
-                        year=data.snapshot_at.year), italic=True, before=6)
-
-
-def _title(doc: DocxDocument, title: str, subject: str) -> None:
-    _para(doc, title, align=_CENTER, indent=False, bold=True, size=_TITLE_PT, before=18, after=0)
-    _para(doc, subject, align=_CENTER, indent=False, bold=True, size=_TITLE_PT, after=0)
-    _rule(doc, _SUBJECT_RULE_CM, _TEXT_CM)
-
-
-def _heading(doc: DocxDocument, text: str) -> None:
-    _para(doc, text, bold=True, before=6)
-
-
-def _figures_table(doc: DocxDocument, data: DossierData, lang: str) -> None:
-    rows = _figure_rows(data, lang)
-    table = _grid(doc, len(rows) + 1, _FIGURES_CM, borders=True)
-    _table_head(table, [t(lang, "doc_col_no"), t(lang, "doc_col_item"),
-                        t(lang, "doc_col_value")])
-    number = 0
-    for row, (label, value, breakdown) in zip(table.rows[1:], rows, strict=True):
-        if not breakdown:
-            number += 1
-        no, item, figure = row.cells
-        _cell_text(no, "" if breakdown else str(number))
-        _cell_text(item, label, align=_LEFT, italic=breakdown)
-        _cell_text(figure, value)
-    _para(doc, after=0)
+        items.append((t(lang, "doc_kind_individual"),
+                      t(lang, "doc_proposal_individuals", unit=unit,
+                        n=fmt_int(lang, len(officers)))))
+    return items
 
 
 def _officers_table(doc: DocxDocument, officers: Sequence[OfficerLine], lang: str) -> None:
-    table = _grid(doc, len(officers) + 1, _OFFICERS_CM, borders=True)
-    _table_head(table, [t(lang, "doc_col_no"), t(lang, "doc_col_name"),
-                        t(lang, "doc_col_households"), t(lang, "doc_col_days")])
-    for number, (row, officer) in enumerate(zip(table.rows[1:], officers, strict=True), start=1):
-        cells = row.cells
-        _cell_text(cells[0], str(number))
-        _cell_text(cells[1], officer.name, align=_LEFT)
-        _cell_text(cells[2], fmt_int(lang, officer.households))
-        _cell_text(cells[3], fmt_int(lang, officer.active_days))
-    _para(doc, after=0)
+    rows = [[str(n), o.name, fmt_int(lang, o.households), fmt_int(lang, o.active_days),
+             fmt_int(lang, o.checks_called), fmt_int(lang, o.checks_confirmed),
+             fmt_int(lang, o.checks_failed)] for n, o in enumerate(officers, start=1)]
+    layout.table(doc, [t(lang, key) for key in (
+        "doc_col_no", "doc_col_name", "doc_col_households", "doc_col_days",
+        "doc_col_called", "doc_col_confirmed", "doc_col_failed")],
+        rows, _OFFICERS_CM, aligns=[CENTER, LEFT, *[CENTER] * 5], padding=1)
 
 
-def _table_head(table: Table, labels: Sequence[str]) -> None:
-    row = table.rows[0]
-    for cell, label in zip(row.cells, labels, strict=True):
-        _cell_text(cell, label, bold=True)
-    repeat = OxmlElement("w:tblHeader")  # repeated on the next page when the table breaks
-    row._tr.get_or_add_trPr().append(repeat)
+def _officer_sentence(officer: OfficerLine, lang: str) -> str:
+    checks = t(lang, "doc_officer_no_checks") if not officer.checks_called else t(
+        lang, "doc_officer_checks", called=fmt_int(lang, officer.checks_called),
+        confirmed=fmt_int(lang, officer.checks_confirmed),
+        failed=t(lang, "doc_officer_failed", n=fmt_int(lang, officer.checks_failed))
+        if officer.checks_failed else t(lang, "doc_officer_none_failed"))
+    return t(lang, "doc_officer_line", name=officer.name,
+             households=fmt_int(lang, officer.households),
+             days=fmt_int(lang, officer.active_days), checks=checks)
 
 
-def _cell_text(cell: _Cell, text: str, *, align: WD_ALIGN_PARAGRAPH = _CENTER,
-               bold: bool = False, italic: bool = False) -> None:
-    _line(cell, text, bold=bold, italic=italic, align=align, before=2, after=2)
-    cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
+def review_phrase(lang: str, kind: str, start: date, end: date) -> str:
+    """The review as the subject line ends: "tổng kết năm 2026", "sơ kết 6 tháng đầu năm
+    2026", or its dates; never in brackets (the subject's own brackets would nest)."""
+    whole_year = start.month == 1 and start.day == 1
+    key = {"year": "doc_review_year",
+           "half": "doc_review_half" if whole_year else "doc_review_half_dates",
+           }.get(kind, "doc_review_dates")
+    return t(lang, key, start=fmt_date(start), end=fmt_date(end), year=end.year)
 
 
-def _grid(doc: DocxDocument, rows: int, widths_cm: Sequence[float], *, borders: bool) -> Table:
-    table: Table = doc.add_table(rows=rows, cols=len(widths_cm))
-    if borders:
-        table.style = doc.styles["Table Grid"]
-    table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    table.autofit = False
-    for column, width in zip(table.columns, widths_cm, strict=True):
-        column.width = Cm(width)
-        for cell in column.cells:
-            cell.width = Cm(width)
-    if not borders:
-        _no_cell_margins(table)
-    return table
-
-
-def _no_cell_margins(table: Table) -> None:
-    # The national name in 12 pt bold needs nearly the whole right column
-    margins = OxmlElement("w:tblCellMar")
-    for side in ("w:left", "w:right"):
-        margin = OxmlElement(side)
-        margin.set(qn("w:w"), "0")
-        margin.set(qn("w:type"), "dxa")
-        margins.append(margin)
-    table._tbl.tblPr.insert_element_before(margins, "w:tblLook", "w:tblCaption",
-                                           "w:tblDescription", "w:tblPrChange")
-
-
-def _submission_signature(doc: DocxDocument, lang: str) -> None:
-    _para(doc, after=0)
-    table = _grid(doc, 1, _SIGNATURE_CM, borders=False)
-    recipients, signer = table.rows[0].cells
-    _line(recipients, t(lang, "doc_recipients_head"), bold=True, italic=True,
-          size=_HEADER_PT, align=_LEFT)
-    for key in ("doc_recipient_above", "doc_recipient_archive"):
-        _line(recipients, t(lang, key), size=_RECIPIENTS_PT, align=_LEFT)
-    _signature(signer, t(lang, "doc_sign_head"), lang)
-
-
-def _two_signatures(doc: DocxDocument, lang: str) -> None:
-    half = _TEXT_CM / 2
-    _para(doc, after=0)
-    table = _grid(doc, 1, (half, half), borders=False)
-    secretary, chair = table.rows[0].cells
-    _signature(secretary, t(lang, "doc_sign_secretary"), lang)
-    _signature(chair, t(lang, "doc_sign_chair"), lang)
-
-
-def _signature(cell: _Cell, title: str, lang: str) -> None:
-    _line(cell, title, bold=True)
-    _line(cell, t(lang, "doc_sign_hint"), italic=True)
-    for _ in range(_SIGNATURE_LINES):
-        _line(cell, "")
+def draft_marks(path: Path) -> list[str]:
+    """The draft mark a written dossier carries ([] when final): for tests and checks."""
+    return layout.draft_marks(docx.Document(str(path)))

@@ -132,10 +132,13 @@ def proposal_text(lang: str, elig: Eligibility, campaign: CampaignConfig, *, pro
     return "\n\n".join("\n".join(p) for p in parts)
 
 
+DOSSIER_STATUSES = (Status.PROPOSED, Status.TIED)  # tied: the council picks, so it needs papers
+
+
 def dossier_hamlets(elig: Eligibility) -> list[HamletStanding]:
-    """Hamlets that get a dossier: proposed or tied for a collective award or special prize."""
-    seen: dict[int, HamletStanding] = {}
-    for section in (elig.collective, elig.special):
-        for line in section.having(Status.PROPOSED, Status.TIED):
-            seen.setdefault(line.subject.hamlet_id, line.subject)
-    return list(seen.values())
+    """Hamlets that get a dossier, in hamlet order: any proposal at all – the collective
+    award, a special prize, or only some of their people (proposed or tied in each)."""
+    wanted = {line.subject.hamlet_id for section in (elig.collective, elig.special)
+              for line in section.having(*DOSSIER_STATUSES)}
+    codes = {line.subject.hamlet_code for line in elig.individual.having(*DOSSIER_STATUSES)}
+    return [h for h in elig.hamlets if h.hamlet_id in wanted or h.code in codes]

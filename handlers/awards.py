@@ -13,24 +13,34 @@ from pathlib import Path
 from sqlalchemy import select
 
 from handlers.award_book import BookData, write_book
-from handlers.award_docs import DossierData, OfficerLine, write_minutes, write_submission
-from handlers.award_text import dossier_hamlets, proposal_text, review_name
+from handlers.award_docs import (
+    DossierData,
+    OfficerLine,
+    review_phrase,
+    write_minutes,
+    write_submission,
+)
+from handlers.award_text import DOSSIER_STATUSES, dossier_hamlets, proposal_text, review_name
 from handlers.context import Ctx
 from handlers.dialog import REPEAT, Answer, ask, close, command, draft, on_state
+from handlers.docx_layout import locality_name
 from handlers.exports import scratch_folder
 from handlers.i18n import fmt_date, fmt_int, fmt_pct
 from handlers.io import Option, Reply
 from handlers.report_scope import SEES_ALL, period_of
 from handlers.report_text import fail_rule
 from models.audit import record
-from models.awards import Eligibility, HamletStanding, Status, eligibility
+from models.awards import Eligibility, HamletStanding, Line, eligibility
 from models.campaign import Hamlet
 from models.check_rows import check_rows
-from models.check_scope import Viewer
+from models.check_scope import Viewer, sees_pending
+from models.eligibility import verification
 from models.people import Role
 from models.periods import PeriodError
 from models.proposal import (
     AwardProposal,
+    final_of_review,
+    final_proposal,
     latest_proposal,
     procedure_counts,
     store_proposal,
@@ -118,11 +128,22 @@ async def propose(ctx: Ctx, kind: str) -> list[Reply]:
                          snapshot_at=proposal.snapshot_at, entries=proposal.entries,
                          tz=ctx.settings.timezone)
     book = await _book_reply(ctx, proposal, elig, None)
+    status = await _draft_notice(ctx, proposal)
     if not dossier_hamlets(elig):
         # Nothing to prepare a dossier for: no question left open.
         await close(ctx)
-        return [Reply(text), book, Reply(ctx.t("award_menu_none", id=proposal.id))]
-    return [Reply(text), book, _menu(ctx, proposal, elig)]
+        return [Reply(text), status, book, Reply(ctx.t("award_menu_none", id=proposal.id))]
+    return [Reply(text), status, book, _menu(ctx, proposal, elig)]
+
+
+async def _draft_notice(ctx: Ctx, proposal: AwardProposal) -> Reply:
+    """A new proposal is a draft: it never replaces the review's final one by itself."""
+    current = await final_of_review(ctx.session, proposal)
+    if current is None:
+        return Reply(ctx.t("proposals_new_draft", id=proposal.id))
+    assert current.final_at is not None
+    return Reply(ctx.t("proposals_new_beside_final", id=proposal.id, old=current.id,
+                       at=_local(ctx, current.final_at)))
 
 
 def _menu(ctx: Ctx, proposal: AwardProposal, elig: Eligibility) -> Reply:
@@ -211,27 +232,29 @@ def _audit_files(ctx: Ctx, proposal: AwardProposal, what: str, hamlet: HamletSta
 
 async def dossier_data(ctx: Ctx, proposal: AwardProposal, elig: Eligibility,
                        hamlet: HamletStanding, evidence_file: str) -> DossierData:
-    collective = next((line for line in elig.collective.lines
-                       if line.subject.hamlet_id == hamlet.hamlet_id), None)
-    special = next((line for line in elig.special.lines
-                    if line.subject.hamlet_id == hamlet.hamlet_id), None)
-    proposed = {line.subject.user_id for line in elig.individual.proposed}
+    def chosen(lines: tuple[Line[HamletStanding], ...]) -> bool:
+        return any(line.subject.hamlet_id == hamlet.hamlet_id and line.status in
+                   DOSSIER_STATUSES for line in lines)
+
+    proposed = {line.subject.user_id for line in elig.individual.having(*DOSSIER_STATUSES)}
     officers = tuple(
-        OfficerLine(o.name, o.households, o.active_days, o.user_id in proposed)
+        OfficerLine(o.name, o.households, o.active_days, o.user_id in proposed,
+                    checks_called=o.checks.checked if o.checks else 0,
+                    checks_confirmed=o.checks.confirmed if o.checks else 0,
+                    checks_failed=o.checks.failures if o.checks else 0)
         for o in sorted(elig.officers, key=lambda o: (-o.households, o.name))
         if o.hamlet_code == hamlet.code)
     checks = hamlet.checks
     camp = ctx.settings.campaign
-    up = (Status.PROPOSED, Status.TIED)
+    row = await ctx.session.get(Hamlet, hamlet.hamlet_id)
+    # A hamlet of another commune (hamlets[].unit) writes to that commune's committee
+    unit = (row.unit if row is not None and row.unit else "") or camp.unit
     return DossierData(
-        unit=camp.unit, campaign_name=camp.name,
-        review=review_name(ctx.lang, elig.period.kind, elig.period.start, elig.period.end),
+        unit=unit, campaign_name=camp.name,
+        review=review_phrase(ctx.lang, elig.period.kind, elig.period.start, elig.period.end),
         period_start=elig.period.start, period_end=elig.as_of, hamlet_code=hamlet.code,
-        hamlet_name=hamlet.name,
-        collective=collective is not None and collective.status in up,
-        collective_rank=collective.rank if collective else None,
-        special=special is not None and special.status in up,
-        special_rank=special.rank if special else None,
+        hamlet_name=hamlet.name, collective=chosen(elig.collective.lines),
+        special=chosen(elig.special.lines),
         total_households=hamlet.total, roster_based=hamlet.roster, guided=hamlet.guided,
         configured_households=hamlet.configured,
         coverage=hamlet.coverage, threshold=elig.threshold,
@@ -248,7 +271,8 @@ async def dossier_data(ctx: Ctx, proposal: AwardProposal, elig: Eligibility,
         wrong_number_fails=bool(checks.wrong_number_failing) if checks and checks.wrong_number
         else "phone" in ctx.settings.verification.must_match,
         snapshot_at=proposal.snapshot_at.astimezone(ctx.settings.timezone),
-        proposal_id=proposal.id, evidence_file=evidence_file)
+        proposal_id=proposal.id, evidence_file=evidence_file, locality=locality_name(unit),
+        final=proposal.final)
 
 
 async def _dossier_files(ctx: Ctx, proposal: AwardProposal, elig: Eligibility,
@@ -272,12 +296,42 @@ async def _dossier_files(ctx: Ctx, proposal: AwardProposal, elig: Eligibility,
     return [submission, minutes, book_path], write, len(book.households)
 
 
+async def open_checks_warning(ctx: Ctx, proposal: AwardProposal,
+                              hamlets: list[HamletStanding]) -> str:
+    """For the office only: hamlets whose sampled households are not all called yet, so
+    their figures may still change. Never for a hamlet's people – the sample is secret."""
+    if not sees_pending(ctx.me):
+        return ""
+    rows = list(await ctx.session.scalars(
+        select(Hamlet).where(Hamlet.id.in_([h.hamlet_id for h in hamlets]))))
+    # The checks this review counts: those of entries guided within its period
+    figures = await verification(ctx.session, campaign_id=proposal.campaign_id,
+                                 rule=fail_rule(ctx.settings), hamlets=rows, viewer=ctx.me,
+                                 guided_within=(proposal.period_start, proposal.as_of))
+    lines = []
+    for hamlet in hamlets:
+        tally = figures.hamlet(hamlet.hamlet_id)
+        if tally is not None and tally.open:
+            lines.append(ctx.t("award_doc_open_checks", hamlet=hamlet.name,
+                               n=fmt_int(ctx.lang, tally.open)))
+    return "\n".join(lines)
+
+
+def _warned(warning: str, text: str) -> str:
+    # With the first file rather than on its own: the warning belongs to these files
+    return f"{warning}\n\n{text}" if warning else text
+
+
 async def dossier_replies(ctx: Ctx, proposal: AwardProposal, elig: Eligibility,
                           hamlet: HamletStanding) -> list[Reply]:
+    """The hamlet's three files, with a warning (office only) if its checks are not done."""
+    warning = await open_checks_warning(ctx, proposal, [hamlet])
     paths, write, households = await _dossier_files(ctx, proposal, elig, hamlet,
                                                     scratch_folder(ctx.settings))
     _audit_files(ctx, proposal, "dossier", hamlet, households)
-    captions = [ctx.t("award_doc_submission", hamlet=hamlet.name),
+    status = ctx.t("award_doc_final" if proposal.final else "award_doc_draft")
+    captions = [_warned(warning, ctx.t("award_doc_submission", hamlet=hamlet.name,
+                                       status=status)),
                 ctx.t("award_doc_minutes", hamlet=hamlet.name),
                 ctx.t("award_doc_evidence", hamlet=hamlet.name,
                       households=fmt_int(ctx.lang, households))]
@@ -287,6 +341,8 @@ async def dossier_replies(ctx: Ctx, proposal: AwardProposal, elig: Eligibility,
 
 async def _zip_reply(ctx: Ctx, proposal: AwardProposal, elig: Eligibility,
                      hamlets: list[HamletStanding]) -> Reply:
+    """Every hamlet's dossier in one archive, with the warning about checks not done."""
+    warning = await open_checks_warning(ctx, proposal, hamlets)
     folder = scratch_folder(ctx.settings)
     parts: list[tuple[list[Path], Callable[[], None]]] = []
     for hamlet in hamlets:
@@ -306,8 +362,44 @@ async def _zip_reply(ctx: Ctx, proposal: AwardProposal, elig: Eligibility,
                     path.unlink()
                 path.parent.rmdir()
 
-    return Reply(ctx.t("award_zip_ready", n=len(hamlets)), file=archive, cleanup=True,
-                 render=write_zip)
+    return Reply(_warned(warning, ctx.t("award_zip_ready", n=len(hamlets))), file=archive,
+                 cleanup=True, render=write_zip)
+
+
+# --- /hoso: the dossier of the final proposal ------------------------------------------------
+
+
+@command("hoso", "dossier")
+async def cmd_dossier(ctx: Ctx, arg: str) -> list[Reply]:
+    """A hamlet head gets their own hamlet's dossier from the council's final proposal; the
+    office gets every hamlet's, as from /khenthuong."""
+    me = ctx.me
+    if me.role not in SEES_ALL and me.role != Role.HAMLET_HEAD:
+        return [Reply(ctx.t("dossier_not_allowed"))]
+    if me.role == Role.HAMLET_HEAD and me.hamlet_id is None:
+        return [Reply(ctx.t("dossier_no_hamlet"))]
+    proposal = await final_proposal(ctx.session, await ctx.campaign_id())
+    if proposal is None:
+        return [Reply(ctx.t("dossier_office_none" if me.role in SEES_ALL
+                            else "dossier_not_final"))]
+    elig = stored_eligibility(proposal)
+    # The dates go in the review's own words, so the message's brackets do not nest
+    review = review_phrase(ctx.lang, elig.period.kind, elig.period.start, elig.period.end)
+    hamlets = dossier_hamlets(elig)
+    if me.role in SEES_ALL:
+        if not hamlets:
+            return [Reply(ctx.t("award_menu_none", id=proposal.id))]
+        head = Reply(ctx.t("dossier_office_ready", id=proposal.id, review=review))
+        if len(hamlets) == 1:
+            return [head, *await dossier_replies(ctx, proposal, elig, hamlets[0])]
+        return [head, await _zip_reply(ctx, proposal, elig, hamlets)]
+    own = next((h for h in hamlets if h.hamlet_id == me.hamlet_id), None)
+    if own is None:
+        row = await ctx.session.get(Hamlet, me.hamlet_id)
+        return [Reply(ctx.t("dossier_nothing", review=review,
+                            hamlet=row.name if row is not None else ""))]
+    return [Reply(ctx.t("dossier_head_ready", hamlet=own.name, review=review)),
+            *await dossier_replies(ctx, proposal, elig, own)]
 
 
 # --- /khenthuong_ct: the households and checks behind one line ------------------------------

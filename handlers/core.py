@@ -11,6 +11,7 @@ from dataclasses import replace
 from typing import Any
 
 import handlers.add_household
+import handlers.award_list
 import handlers.awards
 import handlers.downloads
 import handlers.entries
@@ -19,6 +20,7 @@ import handlers.help
 import handlers.invites
 import handlers.linking
 import handlers.notify_settings
+import handlers.office_papers
 import handlers.progress
 import handlers.quality
 import handlers.registration

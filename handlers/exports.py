@@ -6,6 +6,7 @@ carry names and phone numbers.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, datetime
@@ -27,6 +28,7 @@ from handlers.report_scope import (
 )
 from handlers.report_text import period_name
 from handlers.workbook import (
+    DEFAULT_SEPARATOR,
     ExportData,
     csv_parts,
     csv_paths,
@@ -47,6 +49,10 @@ if TYPE_CHECKING:
 # What each CSV part is called in the chat message that carries it.
 PART_NAMES = {"tong-hop": "export_part_summary", "minh-chung": "export_part_evidence",
               "can-bo": "export_part_officers", "kiem-tra": "export_part_checks"}
+
+# "/xuat csv;" (or "csv ;"): CSV separated by semicolons, for Excel set to Vietnamese
+# regional settings; the mark is taken off before the period and hamlet are read.
+_CSV_SEPARATOR = re.compile(r"\bcsv\s*([;,])", re.IGNORECASE)
 
 PERIOD_CHOICES = ("since_start", "this_week", "last_week", "this_month", "this_quarter",
                   "last_quarter", "half", "year")
@@ -86,22 +92,23 @@ async def gather(session: AsyncSession, settings: Settings, *, campaign_id: int,
 async def export(session: AsyncSession, settings: Settings, *, campaign_id: int,
                  period: Period, today: date, hamlets: list[Hamlet], fmt: str, lang: str,
                  folder: Path, actor_id: int | None, now: datetime, via: str,
-                 viewer: Viewer) -> ExportResult:
+                 viewer: Viewer, separator: str = DEFAULT_SEPARATOR) -> ExportResult:
     """Gather the export for `viewer` and audit who exported what; the files are written by
-    `write`."""
+    `write`. `separator` is the CSV files' (`handlers.workbook.DECIMAL_MARKS`)."""
     data = await gather(session, settings, campaign_id=campaign_id, period=period,
                         today=today, hamlets=hamlets, made_at=now, viewer=viewer)
     write: Callable[[], object]
     if fmt == "csv":
         stem = export_filename(data, "").rstrip(".")
         paths = csv_paths(folder, stem, csv_parts(data))
-        write = partial(write_csv, data, lang, folder, stem)
+        write = partial(write_csv, data, lang, folder, stem, separator)
     else:
         paths = [folder / export_filename(data, "xlsx")]
         write = partial(write_xlsx, data, lang, paths[0])
     record(session, at=now, actor_id=actor_id, action="export", target="report",
            target_id=None, after={
                "period": period.key, "kind": period.kind, "format": fmt, "via": via,
+               **({"separator": separator} if fmt == "csv" else {}),
                "hamlets": sorted(h.code for h in hamlets), "entries": len(data.evidence),
                "checks": len(data.checks), "files": [p.name for p in paths]})
     return ExportResult(paths=paths, data=data, write=write)
@@ -113,17 +120,22 @@ def scratch_folder(settings: Settings) -> Path:
     return scratch_dir(settings.data_dir)
 
 
-async def export_replies(ctx: Ctx, period: Period, hamlets: list[Hamlet],
-                         fmt: str) -> list[Reply]:
+async def export_replies(ctx: Ctx, period: Period, hamlets: list[Hamlet], fmt: str,
+                         separator: str = DEFAULT_SEPARATOR) -> list[Reply]:
     result = await export(ctx.session, ctx.settings, campaign_id=await ctx.campaign_id(),
                           period=period, today=ctx.today, hamlets=hamlets, fmt=fmt,
                           lang=ctx.lang, folder=scratch_folder(ctx.settings),
                           actor_id=ctx.me.id, now=ctx.now, via=ctx.inbound.channel,
-                          viewer=ctx.me)
+                          viewer=ctx.me, separator=separator)
     name = period_name(ctx.lang, period)
     if fmt == "csv":
         parts = csv_parts(result.data)  # the same parts, in the same order, as the paths
-        return [Reply(ctx.t("export_ready_csv", part=ctx.t(PART_NAMES[part]), name=name),
+        # Which separator the files use, once: the other is a word away when Excel
+        # shows every column in one cell.
+        hint = ctx.t("export_csv_hint_semicolon" if separator == ";" else
+                     "export_csv_hint_comma")
+        return [Reply(ctx.t("export_ready_csv", part=ctx.t(PART_NAMES[part]), name=name)
+                      + (f"\n{hint}" if i == 0 else ""),
                       file=path, cleanup=True, render=result.write if i == 0 else None)
                 for i, (part, path) in enumerate(zip(parts, result.paths, strict=True))]
     return [Reply(ctx.t("export_ready", name=name, hamlets=len(result.data.report.rows),
@@ -135,11 +147,20 @@ def period_options(ctx: Ctx) -> list[Option]:
     return [Option(ctx.t(f"period_{kind}"), f"p:{kind}") for kind in PERIOD_CHOICES]
 
 
+def csv_separator(arg: str) -> tuple[str, str]:
+    """The arguments without a separator mark ("csv;"), and the CSV separator asked for."""
+    marked = _CSV_SEPARATOR.search(arg)
+    if marked is None:
+        return arg, DEFAULT_SEPARATOR
+    return _CSV_SEPARATOR.sub("csv ", arg, count=1), marked.group(1)
+
+
 @command("xuat", "export")
 async def cmd_export(ctx: Ctx, arg: str) -> list[Reply]:
     visible = await visible_hamlets(ctx)
     if visible is None:
         return [Reply(ctx.t("export_not_allowed"))]
+    arg, separator = csv_separator(arg)
     try:
         req = parse_request(ctx, arg, await active_hamlets(ctx.session), "since_start")
     except ArgError as err:
@@ -154,10 +175,11 @@ async def cmd_export(ctx: Ctx, arg: str) -> list[Reply]:
             return [Reply(ctx.t("report_other_hamlet_refused"))]
         hamlets = [req.hamlet]
     if req.explicit:
-        return await export_replies(ctx, req.period, hamlets, req.fmt)
+        return await export_replies(ctx, req.period, hamlets, req.fmt, separator)
     return [ask(ctx, "export.period", ctx.t("export_ask_period"),
                 [*period_options(ctx), Option(ctx.t("report_btn_custom"), "custom")],
-                draft={"fmt": req.fmt, "hamlets": [h.code for h in hamlets]}, per_row=2)]
+                draft={"fmt": req.fmt, "hamlets": [h.code for h in hamlets],
+                       "separator": separator}, per_row=2)]
 
 
 def _outside(ctx: Ctx) -> str:
@@ -189,7 +211,8 @@ async def step_period(ctx: Ctx, answer: Answer) -> list[Reply]:
         return [Reply(_outside(ctx))]
     hamlets = await _draft_hamlets(ctx)
     await close(ctx)
-    return await export_replies(ctx, period, hamlets, str(data.get("fmt") or "xlsx"))
+    return await export_replies(ctx, period, hamlets, str(data.get("fmt") or "xlsx"),
+                                str(data.get("separator") or DEFAULT_SEPARATOR))
 
 
 @on_state("export.dates")
@@ -204,4 +227,5 @@ async def step_dates(ctx: Ctx, answer: Answer) -> list[Reply]:
                 ask(ctx, "export.dates", ctx.t("report_ask_dates"), draft=data)]
     hamlets = await _draft_hamlets(ctx)
     await close(ctx)
-    return await export_replies(ctx, period, hamlets, str(data.get("fmt") or "xlsx"))
+    return await export_replies(ctx, period, hamlets, str(data.get("fmt") or "xlsx"),
+                                str(data.get("separator") or DEFAULT_SEPARATOR))

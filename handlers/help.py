@@ -23,7 +23,7 @@ def help_text(ctx: Ctx) -> str:
         parts.append(ctx.t("help_officer", procedure=first_proc) + "\n" + ctx.t("help_explain")
                      + "\n" + ctx.t("help_todo"))
     if user.role == Role.HAMLET_HEAD:
-        parts.append(ctx.t("help_head"))
+        parts.append(ctx.t("help_head") + "\n" + ctx.t("help_dossier"))
         parts.append(ctx.t("help_roster"))
     elif user.role == Role.OFFICER:
         parts.append(ctx.t("help_reminder",

@@ -6,26 +6,30 @@ from sqlalchemy import select
 
 from handlers.context import Ctx
 from handlers.dialog import command
-from handlers.i18n import fmt_date, fmt_pct
+from handlers.i18n import fmt_date, fmt_int, fmt_pct
 from handlers.io import Reply
 from models.campaign import Hamlet
 from models.people import Role
 from models.progress import Progress, hamlet_progress
+from models.totals import pending_changes
 
 
 def render(ctx: Ctx, p: Progress) -> str:
     lines = [
         ctx.t("progress_title", hamlet=p.hamlet_name, day=fmt_date(p.today)),
-        ctx.t("progress_coverage", guided=p.guided, total=p.total,
+        ctx.t("progress_coverage", guided=fmt_int(ctx.lang, p.guided),
+              total=fmt_int(ctx.lang, p.total),
               pct=fmt_pct(ctx.lang, p.coverage),
               threshold=fmt_pct(ctx.lang, p.threshold), mark=" ✅" if p.reached else ""),
     ]
     if p.reached:
-        lines.append(ctx.t("progress_target_reached", target=p.target))
+        lines.append(ctx.t("progress_target_reached", target=fmt_int(ctx.lang, p.target)))
     else:
-        lines.append(ctx.t("progress_target", target=p.target, remaining=p.remaining))
+        lines.append(ctx.t("progress_target", target=fmt_int(ctx.lang, p.target),
+                           remaining=fmt_int(ctx.lang, p.remaining)))
     lines += [
-        ctx.t("progress_special", special=p.special, total=p.total, n=p.required_procedures),
+        ctx.t("progress_special", special=fmt_int(ctx.lang, p.special),
+              total=fmt_int(ctx.lang, p.total), n=p.required_procedures),
         ctx.t("progress_entries", today=p.entries_today, week=p.entries_week),
         ctx.t("progress_days", active=p.active_days, elapsed=p.days_elapsed),
     ]
@@ -66,7 +70,22 @@ async def cmd_progress(ctx: Ctx, arg: str) -> list[Reply]:
         return await _all_hamlets(ctx)
     prog = await hamlet_progress(ctx.session, campaign_id=await ctx.campaign_id(),
                                  hamlet=hamlet, campaign=ctx.settings.campaign, today=ctx.today)
-    return [Reply(render(ctx, prog))]
+    text = render(ctx, prog)
+    if waiting := await pending_total_line(ctx, hamlet):
+        text += "\n" + waiting
+    return [Reply(text)]
+
+
+async def pending_total_line(ctx: Ctx, hamlet: Hamlet) -> str:
+    """A total waiting for the office's approval, so nobody reads the figures as final on
+    the list's count: "" when none waits."""
+    waiting = await pending_changes(ctx.session, [hamlet.id])
+    if not waiting:
+        return ""
+    change = waiting[-1]
+    return ctx.t("total_pending_line", total=fmt_int(ctx.lang, change.total),
+                 current=fmt_int(ctx.lang, change.previous if change.previous is not None
+                                 else hamlet.total_households))
 
 
 async def _all_hamlets(ctx: Ctx) -> list[Reply]:
@@ -81,7 +100,8 @@ async def _all_hamlets(ctx: Ctx) -> list[Reply]:
     lines = [ctx.t("progress_all_title", day=fmt_date(ctx.today))]
     for i, p in enumerate(rows, 1):
         lines.append(ctx.t("progress_all_line", rank=i, hamlet=p.hamlet_name, code=p.hamlet_code,
-                           guided=p.guided, total=p.total, pct=fmt_pct(ctx.lang, p.coverage),
+                           guided=fmt_int(ctx.lang, p.guided),
+                           total=fmt_int(ctx.lang, p.total), pct=fmt_pct(ctx.lang, p.coverage),
                            mark=" ✅" if p.reached else ""))
     lines.append(ctx.t("progress_all_hint"))
     return [Reply("\n".join(lines))]

@@ -150,7 +150,8 @@ def weekly_units(lang: str, report: Report, unit_of: dict[int, str], inactive: i
 def _officer_line(lang: str, a: OfficerActivity, inactive_days: int) -> str:
     last = fmt_date(a.last_entry) if a.last_entry else t(lang, "report_never")
     flag = t(lang, "report_inactive_flag", days=a.idle_days) if a.inactive else ""
-    return t(lang, "report_officer", name=a.name, entries=a.entries, days=a.active_days,
+    return t(lang, "report_officer", name=a.name, entries=fmt_int(lang, a.entries),
+             days=a.active_days,
              last=last, flag=flag)
 
 
@@ -167,7 +168,8 @@ def hamlet_detail(lang: str, report: Report, row: HamletRow, hamlets_ranked: int
           target=fmt_int(lang, row.target)),
         t(lang, "report_hamlet_special", special=fmt_int(lang, row.special),
           n=row.required_procedures),
-        t(lang, "report_hamlet_new", new=row.new_households, entries=row.entries,
+        t(lang, "report_hamlet_new", new=fmt_int(lang, row.new_households),
+          entries=fmt_int(lang, row.entries),
           week=row.week_new, days=week_label(report.as_of)),
         t(lang, "report_hamlet_days", active=row.active_days, days=row.period_days),
         _bullet(_outlook(lang, row, report.campaign_end)),
@@ -231,7 +233,8 @@ def weekly_hamlet(lang: str, report: Report, row: HamletRow,
     lines = [
         t(lang, "weekly_hamlet_title", hamlet=row.name,
           start=fmt_short_date(report.period.start), end=fmt_date(report.period.end)),
-        t(lang, "weekly_hamlet_new", new=row.new_households, entries=row.entries,
+        t(lang, "weekly_hamlet_new", new=fmt_int(lang, row.new_households),
+          entries=fmt_int(lang, row.entries),
           active=row.active_days, days=row.period_days),
         t(lang, "report_hamlet_cover", guided=fmt_int(lang, row.guided),
           total=fmt_int(lang, row.total), pct=fmt_pct(lang, row.coverage),

@@ -17,6 +17,7 @@ from handlers.context import Ctx
 from handlers.dialog import REPEAT, Answer, ask, close, command, draft, on_state
 from handlers.exports import export_replies, period_options, scratch_folder
 from handlers.io import Option, Reply
+from handlers.progress import pending_total_line
 from handlers.report_scope import (
     SEES_ALL,
     ArgError,
@@ -128,6 +129,8 @@ async def _hamlet_view(ctx: Ctx, report: Report, hamlet: Hamlet, campaign_id: in
         hamlets=[hamlet], inactive_days=ctx.settings.inactive_days, tz=ctx.settings.timezone)
     text = hamlet_detail(ctx.lang, report, row, len(report.rows), officers,
                          ctx.settings.inactive_days, checks)
+    if waiting := await pending_total_line(ctx, hamlet):
+        text += "\n" + waiting
     camp = ctx.settings.campaign
     daily = await daily_new_households(ctx.session, campaign_id=campaign_id,
                                        hamlet_id=hamlet.id, until=report.as_of)

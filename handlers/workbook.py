@@ -6,7 +6,9 @@ that keep their leading zero, Vietnamese text intact, and no cell that Excel cou
 formula when a household's name or note happens to start with "=".
 
 Both formats are drawn from the same `Table`s, so the sheet and the CSV never disagree about
-columns; only the rendering of a value differs (a real date cell vs "15/04/2026" text).
+columns; only the rendering of a value differs (a real date cell vs "2026-04-15" text).
+Every sheet is also set up to print: A4, fitted to the page's width, the header row on every
+page, page numbers in the footer (the office files the printout with the award dossier).
 """
 
 from __future__ import annotations
@@ -23,8 +25,10 @@ from zoneinfo import ZoneInfo
 
 from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
-from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.page import PageMargins
+from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
 from handlers.i18n import fmt_date, fmt_datetime, fmt_pct, fmt_phone, t
@@ -36,10 +40,23 @@ from models.rules import CampaignConfig
 TITLE_ROW, PERIOD_ROW, HEADER_ROW = 1, 2, 3
 FIRST_DATA_ROW = HEADER_ROW + 1
 
-MIN_WIDTH, MAX_WIDTH = 6, 50
+MIN_WIDTH = 6  # "STT" and its filter arrow
 PADDING = 2  # Excel's width unit is one "0" of the default font; room for the filter arrow
-HEADER_LINE = 16  # longer headers wrap instead of widening a column of small numbers
+# Text wraps at this width rather than widening the table: every column added to a page's
+# width shrinks the print of all of them (a fitted page is scaled as a whole).
+TEXT_WIDTH = 26
+# A header wraps to this many lines rather than widen a column of short values (a count
+# under "Hộ đạt điều kiện giải đặc biệt"); Vietnamese words are short, so it can.
+HEADER_LINES = 3
 LINE_HEIGHT = 15  # points per line of the default 11-pt font
+TITLE_SIZE = 14
+TITLE_LINE = 20  # points per line of the 14-pt title
+
+# A4 with the narrow margins below, in pixels at 96 dpi (Excel's column widths are pixels:
+# 7 per width unit of the default font and 5 of cell padding). A table wider than the
+# portrait page turns landscape; one wider still is scaled down to the page's width.
+PORTRAIT_PIXELS = 745
+MARGINS = PageMargins(left=0.25, right=0.25, top=0.45, bottom=0.55, header=0.2, footer=0.25)
 
 # OWASP "CSV injection": spreadsheet apps treat a cell starting with these as a formula.
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
@@ -52,8 +69,15 @@ _RESERVED_SHEETS = {"history"}
 _HEADER_FONT = Font(bold=True)
 _HEADER_FILL = PatternFill(fill_type="solid", start_color="FFDDEBF7", end_color="FFDDEBF7")
 _HEADER_ALIGN = Alignment(wrap_text=True, vertical="center")
-_TITLE_FONT = Font(bold=True, size=14)
-_WRAP = Alignment(wrap_text=True, vertical="top")
+_TITLE_FONT = Font(bold=True, size=TITLE_SIZE)
+_PERIOD_FONT = Font(italic=True)
+# Merged across the table; wrapped, because a merged cell is never widened by Excel.
+_BANNER_ALIGN = Alignment(horizontal="center", vertical="center", wrap_text=True)
+_TEXT_ALIGN = Alignment(wrap_text=True, vertical="top")
+_NUMBER_ALIGN = Alignment(vertical="top")
+_THIN = Side(style="thin", color="FF808080")
+# Gridlines do not print; the table's own lines do.
+_BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
 
 
 @dataclass(frozen=True)
@@ -76,9 +100,13 @@ class Kind(Enum):
 
 
 # Excel number formats; DD/MM/YYYY is what Vietnamese offices read, whatever the PC locale.
-_NUMBER_FORMATS = {Kind.PCT: "0.0%", Kind.DATE: "DD/MM/YYYY", Kind.MOMENT: "DD/MM/YYYY HH:MM"}
+# "#,##0" groups thousands with the reader's own separator (1.234 on a Vietnamese PC).
+_NUMBER_FORMATS = {Kind.COUNT: "#,##0", Kind.PCT: "0.0%", Kind.DATE: "DD/MM/YYYY",
+                   Kind.MOMENT: "DD/MM/YYYY HH:MM"}
 _FIXED_LENGTHS = {Kind.PCT: len("100.0%"), Kind.DATE: 10, Kind.MOMENT: 16}
-_CSV_MOMENT = "%d/%m/%Y %H:%M"  # same order as the sheet's format, so Excel parses it alike
+# ISO in CSV: Excel reads 10/05/2026 in the PC's own date order (5 October on an English
+# PC, silently); 2026-05-10 is 10 May in every locale, then shown in the reader's format.
+_CSV_DATE, _CSV_MOMENT = "%Y-%m-%d", "%Y-%m-%d %H:%M"
 
 Value = str | int | float | date | datetime | None
 Row = tuple[Value, ...]
@@ -107,17 +135,18 @@ def write_xlsx(data: ExportData, lang: str, path: Path) -> Path:
     were drawn), then the officers."""
     named = [*_check_tables(data, lang), _officers(data, lang)]
     return write_tables([_summary(data, lang), *_evidence_sheets(data, lang), *named], path,
-                        named=len(named))
+                        lang, named=len(named))
 
 
-def write_tables(tables: Sequence[Table], path: Path, named: int = 1) -> Path:
-    """One sheet per table; the first and the last `named` keep their names on a clash."""
+def write_tables(tables: Sequence[Table], path: Path, lang: str, named: int = 1) -> Path:
+    """One sheet per table, each ready to print on A4; the first and the last `named` keep
+    their names on a clash."""
     workbook = Workbook()
     default = workbook.worksheets[0]
     for table, title in zip(tables, _sheet_titles(tables, named), strict=True):
         sheet = workbook.create_sheet(title)
         assert isinstance(sheet, Worksheet)
-        _fill_sheet(sheet, table)
+        _fill_sheet(sheet, table, lang)
     workbook.remove(default)
     path.parent.mkdir(parents=True, exist_ok=True)
     workbook.save(path)
@@ -138,19 +167,29 @@ def csv_paths(folder: Path, stem: str, parts: Sequence[str] = CSV_PARTS) -> list
     return [folder / f"{stem}-{part}.csv" for part in parts]
 
 
-def write_csv(data: ExportData, lang: str, folder: Path, stem: str) -> list[Path]:
+# Excel splits a CSV it opens at the list separator of the PC's regional settings, and
+# reads numbers with that region's decimal mark: "," with "." (English), ";" with ","
+# (Vietnamese, as most of Europe). Each separator goes with its region's decimal mark.
+DECIMAL_MARKS = {",": ".", ";": ","}
+DEFAULT_SEPARATOR = ","
+
+
+def write_csv(data: ExportData, lang: str, folder: Path, stem: str,
+              separator: str = DEFAULT_SEPARATOR) -> list[Path]:
     """Summary, all evidence, officers (and spot-checks, if any) as CSV files in `folder`;
     returns their paths.
 
     UTF-8 with a BOM: without it Excel opens the file as the ANSI code page and mangles
     every Vietnamese letter.
     """
+    if separator not in DECIMAL_MARKS:
+        raise ValueError(f"CSV separator must be one of {sorted(DECIMAL_MARKS)}")
     folder.mkdir(parents=True, exist_ok=True)
     tables = (_summary(data, lang), _all_evidence(data, lang), _officers(data, lang),
               *_check_tables(data, lang))
     paths = csv_paths(folder, stem, csv_parts(data))
     for path, table in zip(paths, tables, strict=True):
-        _write_csv_table(path, table, lang)
+        _write_csv_table(path, table, separator)
     return paths
 
 
@@ -251,12 +290,53 @@ def _hamlets_with_evidence(data: ExportData) -> list[tuple[str, str, list[Eviden
     return [(code, name, rows) for code, (name, rows) in groups.items()]
 
 
+def _household_columns(lang: str) -> tuple[Column, ...]:
+    return _columns(lang, [
+        ("xl_col_no", Kind.COUNT), ("xl_col_head", Kind.TEXT), ("xl_col_address", Kind.TEXT),
+        ("xl_col_phone", Kind.TEXT), ("xl_col_shared_phone", Kind.TEXT),
+        ("xl_col_procedures", Kind.TEXT), ("xl_col_guided_days", Kind.DATE),
+        ("xl_col_dossier", Kind.TEXT), ("xl_col_officer", Kind.TEXT),
+        ("xl_col_entry_ids", Kind.TEXT), ("xl_col_recorded_at", Kind.MOMENT),
+        ("xl_col_note", Kind.TEXT)])
+
+
+def _unique(values: Sequence[str]) -> list[str]:
+    return [v for v in dict.fromkeys(values) if v]
+
+
+def _household_row(number: int, rows: Sequence[EvidenceRow], lang: str, tz: ZoneInfo) -> Row:
+    """One household however many times it was guided: what the office counts and a caller
+    checks. Its entries stay traceable by number ("#12, #40")."""
+    first = rows[0]
+    days = sorted({r.guided_on for r in rows})
+    return (number, first.head_name, first.address, fmt_phone(first.phone),
+            _yes_no(lang, any(r.shares_phone for r in rows)),
+            "; ".join(_unique([p for r in rows for p in r.procedures])),
+            # One day stays a real date (sorts and filters); several are listed, one a line.
+            days[0] if len(days) == 1 else "\n".join(fmt_date(d) for d in days),
+            "; ".join(_unique([r.dossier_code for r in rows])),
+            "; ".join(_unique([r.officer for r in rows])),
+            ", ".join(f"#{r.entry_id}" for r in sorted(rows, key=lambda r: r.entry_id)),
+            _local(max(r.recorded_at for r in rows), tz),
+            "; ".join(_unique([r.note for r in rows])))
+
+
+def _households(rows: Sequence[EvidenceRow]) -> list[list[EvidenceRow]]:
+    """The entries grouped by household, in the order each household first appears."""
+    groups: dict[int, list[EvidenceRow]] = {}
+    for row in rows:
+        groups.setdefault(row.household_id, []).append(row)
+    return list(groups.values())
+
+
 def _evidence_sheets(data: ExportData, lang: str) -> list[Table]:
-    columns = _evidence_columns(lang)
+    columns = _household_columns(lang)
     period = _period_line(data, lang)
+    # A printed page carries its title only: say what the list is, not just whose.
     return [
-        Table(code, name, period, columns,
-               tuple(_evidence_row(n, row, lang, data.tz) for n, row in enumerate(rows, 1)))
+        Table(code, t(lang, "xl_evidence_title", hamlet=name, code=code), period, columns,
+              tuple(_household_row(n, group, lang, data.tz)
+                    for n, group in enumerate(_households(rows), 1)))
         for code, name, rows in _hamlets_with_evidence(data)
     ]
 
@@ -399,7 +479,8 @@ def _sheet_titles(tables: Sequence[Table], named: int = 1) -> list[str]:
 
 def _cell(sheet: Worksheet, row: int, column: int) -> Cell:
     cell = sheet.cell(row, column)
-    assert isinstance(cell, Cell)  # nothing is merged, so never a MergedCell
+    # Only the title rows are merged, and they are written through their first cell.
+    assert isinstance(cell, Cell)
     return cell
 
 
@@ -414,30 +495,66 @@ def _put(cell: Cell, value: Value, kind: Kind) -> None:
         cell.data_type = "s"
         if _looks_like_formula(value):
             cell.quotePrefix = True
-        if len(value) > MAX_WIDTH:
-            cell.alignment = _WRAP
         return
     cell.value = value
     if kind in _NUMBER_FORMATS:
         cell.number_format = _NUMBER_FORMATS[kind]
 
 
-def _fill_sheet(sheet: Worksheet, table: Table) -> None:
-    title = _cell(sheet, TITLE_ROW, 1)
-    _put(title, table.title, Kind.TEXT)
-    title.font = _TITLE_FONT
-    _put(_cell(sheet, PERIOD_ROW, 1), table.period, Kind.TEXT)
+def _fill_sheet(sheet: Worksheet, table: Table, lang: str) -> None:
+    widths = _widths(table)
     for col, column in enumerate(table.columns, 1):
         cell = _cell(sheet, HEADER_ROW, col)
         _put(cell, column.header, Kind.TEXT)
         cell.font, cell.fill, cell.alignment = _HEADER_FONT, _HEADER_FILL, _HEADER_ALIGN
+        cell.border = _BORDER
     for offset, row in enumerate(table.rows):
         for col, (value, column) in enumerate(zip(row, table.columns, strict=True), 1):
-            _put(_cell(sheet, FIRST_DATA_ROW + offset, col), value, column.kind)
+            cell = _cell(sheet, FIRST_DATA_ROW + offset, col)
+            _put(cell, value, column.kind)
+            cell.alignment = _TEXT_ALIGN if column.kind is Kind.TEXT else _NUMBER_ALIGN
+            cell.border = _BORDER
     last = get_column_letter(len(table.columns))
     sheet.freeze_panes = f"A{FIRST_DATA_ROW}"
     sheet.auto_filter.ref = f"A{HEADER_ROW}:{last}{HEADER_ROW + len(table.rows)}"
-    _fit_columns(sheet, table)
+    _size_columns(sheet, widths)
+    _size_rows(sheet, table, widths)
+    _banner(sheet, TITLE_ROW, table.title, _TITLE_FONT, widths)
+    _banner(sheet, PERIOD_ROW, table.period, _PERIOD_FONT, widths)
+    _print_setup(sheet, widths, lang)
+
+
+def _banner(sheet: Worksheet, row: int, text: str, font: Font, widths: Sequence[int]) -> None:
+    """A line above the table, merged across its width: in the first column alone a long
+    title wraps inside a few characters ("Báo" and nothing more)."""
+    cell = _cell(sheet, row, 1)
+    _put(cell, text, Kind.TEXT)
+    cell.font, cell.alignment = font, _BANNER_ALIGN
+    if len(widths) > 1:
+        sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=len(widths))
+    # Excel never grows a row for a merged cell's wrapped text: size it here.
+    size = font.sz or 11
+    room = max(1.0, sum(widths) * 0.9 * 11 / size)  # larger letters, fewer to a line
+    lines = sum(max(1, -(-len(part) // int(room))) for part in text.splitlines() or [""])
+    sheet.row_dimensions[row].height = lines * (TITLE_LINE if size > 11 else LINE_HEIGHT)
+
+
+def _print_setup(sheet: Worksheet, widths: Sequence[int], lang: str) -> None:
+    """A4, as wide as the table needs, every column on the page (as many pages tall as the
+    rows need), the header row on every page, page numbers in the footer."""
+    setup = sheet.page_setup
+    setup.paperSize = sheet.PAPERSIZE_A4
+    wide = sum(width * 7 + 5 for width in widths) > PORTRAIT_PIXELS
+    setup.orientation = "landscape" if wide else "portrait"
+    setup.fitToWidth, setup.fitToHeight = 1, 0  # 0: no limit on the number of pages tall
+    sheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    sheet.page_margins = MARGINS
+    sheet.print_options.horizontalCentered = True
+    sheet.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
+    footer = sheet.oddFooter  # the only footer: odd and even pages are not told apart
+    assert footer is not None
+    footer.center.text, footer.center.size = t(lang, "xl_footer_pages"), 9
+    footer.left.text, footer.left.size = "&A", 9  # the sheet's name: whose a loose page is
 
 
 def _shown_length(value: Value, kind: Kind) -> int:
@@ -445,46 +562,76 @@ def _shown_length(value: Value, kind: Kind) -> int:
         return 0
     if kind in _FIXED_LENGTHS:
         return _FIXED_LENGTHS[kind]
+    if kind is Kind.COUNT and isinstance(value, int | float):
+        return len(f"{value:,}")  # with the thousands separator the format adds
     return max(len(line) for line in str(value).splitlines() or [""])
 
 
 def _header_need(header: str) -> int:
     longest_word = max((len(word) for word in header.split()), default=0)
-    return max(longest_word, min(len(header), HEADER_LINE))
+    return max(longest_word, -(-len(header) // HEADER_LINES))
 
 
 def _width(table: Table, index: int) -> int:
     column = table.columns[index]
     data = max((_shown_length(row[index], column.kind) for row in table.rows), default=0)
+    if column.kind is Kind.TEXT:
+        data = min(data, TEXT_WIDTH)  # longer text wraps
     need = max(data, _header_need(column.header)) + PADDING
-    return min(max(need, MIN_WIDTH), MAX_WIDTH)
+    return max(need, MIN_WIDTH)
+
+
+def _widths(table: Table) -> list[int]:
+    return [_width(table, index) for index in range(len(table.columns))]
 
 
 def _wrapped_lines(text: str, width: int) -> int:
-    """Lines a header takes when wrapped at word boundaries in `width` characters."""
-    lines, used = 1, 0
-    for word in text.split():
-        if used and used + 1 + len(word) > width:
-            lines, used = lines + 1, len(word)
-        else:
-            used += len(word) + (1 if used else 0)
-    return lines
+    """Lines a text takes when wrapped at word boundaries in `width` characters; a word
+    longer than a line is broken, as Excel does."""
+    width = max(width, 1)
+    total = 0
+    for paragraph in text.splitlines() or [""]:
+        lines, used = 1, 0
+        for word in paragraph.split():
+            if used and used + 1 + len(word) > width:
+                lines, used = lines + 1, 0
+            if len(word) > width:  # starts a line (above) and is broken across more
+                lines += (len(word) - 1) // width
+                used = len(word) % width or width
+            else:
+                used += len(word) + (1 if used else 0)
+        total += lines
+    return total
 
 
-def _fit_columns(sheet: Worksheet, table: Table) -> None:
-    lines = 1
-    for index, column in enumerate(table.columns):
-        width = _width(table, index)
-        sheet.column_dimensions[get_column_letter(index + 1)].width = width
-        lines = max(lines, _wrapped_lines(column.header, width - PADDING))
-    # Not every viewer grows a row for wrapped text by itself, so size the header row.
+def _row_lines(row: Row, table: Table, widths: Sequence[int]) -> int:
+    return max((_wrapped_lines(value, width - PADDING)
+                for value, column, width in zip(row, table.columns, widths, strict=True)
+                if isinstance(value, str) and column.kind is Kind.TEXT), default=1)
+
+
+def _size_rows(sheet: Worksheet, table: Table, widths: Sequence[int]) -> None:
+    lines = max(_wrapped_lines(column.header, width - PADDING)
+                for column, width in zip(table.columns, widths, strict=True))
     sheet.row_dimensions[HEADER_ROW].height = LINE_HEIGHT * lines
+    # LibreOffice (and phone viewers) keep a row's height when opening a file, whatever
+    # its wrapped text needs: a row of wrapped text is given its height here, or prints
+    # clipped.
+    for offset, row in enumerate(table.rows):
+        lines = _row_lines(row, table, widths)
+        if lines > 1:
+            sheet.row_dimensions[FIRST_DATA_ROW + offset].height = LINE_HEIGHT * lines
+
+
+def _size_columns(sheet: Worksheet, widths: Sequence[int]) -> None:
+    for index, width in enumerate(widths):
+        sheet.column_dimensions[get_column_letter(index + 1)].width = width
 
 
 # ---------------------------------------------------------------------------- csv
 
 
-def _csv_cell(value: Value, kind: Kind, lang: str) -> str:
+def _csv_cell(value: Value, kind: Kind, decimal: str) -> str:
     if value is None:
         return ""
     if isinstance(value, str):
@@ -492,14 +639,23 @@ def _csv_cell(value: Value, kind: Kind, lang: str) -> str:
     if isinstance(value, datetime):
         return value.strftime(_CSV_MOMENT)
     if isinstance(value, date):
-        return fmt_date(value)
-    return fmt_pct(lang, value) if kind is Kind.PCT else str(value)
+        return value.strftime(_CSV_DATE)
+    if kind is Kind.PCT:
+        # Percent points, a number Excel can sort and sum ("95,0%" would stay text);
+        # the header says "(%)". One decimal, as every report shows it.
+        return f"{value * 100:.1f}".replace(".", decimal)
+    return str(value).replace(".", decimal)
 
 
-def _write_csv_table(path: Path, table: Table, lang: str) -> None:
+def _csv_header(column: Column) -> str:
+    return _csv_text(f"{column.header} (%)" if column.kind is Kind.PCT else column.header)
+
+
+def _write_csv_table(path: Path, table: Table, separator: str) -> None:
+    decimal = DECIMAL_MARKS[separator]
     with path.open("w", encoding="utf-8-sig", newline="") as handle:
-        writer = csv.writer(handle)
-        writer.writerow([_csv_text(column.header) for column in table.columns])
+        writer = csv.writer(handle, delimiter=separator)
+        writer.writerow([_csv_header(column) for column in table.columns])
         for row in table.rows:
-            writer.writerow([_csv_cell(value, column.kind, lang)
+            writer.writerow([_csv_cell(value, column.kind, decimal)
                              for value, column in zip(row, table.columns, strict=True)])

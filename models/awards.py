@@ -267,7 +267,8 @@ async def eligibility(session: AsyncSession, *, campaign_id: int, campaign: Camp
                                          .order_by(Hamlet.code)))
     report = await build_report(session, campaign_id=campaign_id, campaign=campaign,
                                 period=period, today=today, hamlets=hamlets)
-    checks = await verification(session, campaign_id=campaign_id, rule=fail_rule)
+    checks = await verification(session, campaign_id=campaign_id, rule=fail_rule,
+                                guided_within=(period.start, report.as_of))
     by_hamlet = {t.key: t for t in checks.hamlets}
     standings = tuple(
         HamletStanding(

@@ -16,12 +16,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import date
 
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from models.campaign import Hamlet
 from models.check_scope import Viewer, sees_pending, visible_checks
+from models.households import Entry
 from models.people import Role, User
 from models.verification import ANSWER, OPEN, Check, MatchRule, Outcome
 
@@ -152,7 +154,8 @@ def _charged(detail: str | None, deleted: bool, drawn: object) -> tuple[int, ...
 
 async def verification(session: AsyncSession, *, campaign_id: int, rule: FailRule,
                        hamlets: Sequence[Hamlet] | None = None,
-                       viewer: Viewer = Role.SUPERVISOR) -> Verification:
+                       viewer: Viewer = Role.SUPERVISOR,
+                       guided_within: tuple[date, date] | None = None) -> Verification:
     """Figures over every check of the campaign (optionally only these hamlets), as this
     viewer may see them (`models.check_scope`).
 
@@ -168,6 +171,12 @@ async def verification(session: AsyncSession, *, campaign_id: int, rule: FailRul
     )
     if hamlets is not None:
         stmt = stmt.where(Check.hamlet_id.in_([h.id for h in hamlets]))
+    if guided_within is not None:
+        # A review period judges the work done in it: a check of an entry guided after the
+        # period's end (or before its start) belongs to another review.
+        first, last = guided_within
+        stmt = stmt.join(Entry, Entry.id == Check.entry_id).where(
+            Entry.guided_on >= first, Entry.guided_on <= last)
     rows = list(await session.execute(stmt.order_by(Check.id)))
     charged = {row[0]: _charged(row[5], bool(row[7]), row[9]) for row in rows}
     officer_ids = {row[2] for row in rows} | {o for ids in charged.values() for o in ids}

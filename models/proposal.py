@@ -266,3 +266,54 @@ async def latest_proposal(session: AsyncSession, campaign_id: int) -> AwardPropo
     return await session.scalar(select(AwardProposal)
                                 .where(AwardProposal.campaign_id == campaign_id)
                                 .order_by(AwardProposal.id.desc()).limit(1))
+
+
+# --- final or draft -----------------------------------------------------------------------
+
+
+def _same_review(proposal: AwardProposal) -> tuple[ColumnElement[bool], ...]:
+    return (AwardProposal.campaign_id == proposal.campaign_id,
+            AwardProposal.period_kind == proposal.period_kind,
+            AwardProposal.period_start == proposal.period_start,
+            AwardProposal.period_end == proposal.period_end)
+
+
+async def final_of_review(session: AsyncSession,
+                          proposal: AwardProposal) -> AwardProposal | None:
+    """The proposal marked final for the same review (kind and dates) as `proposal`."""
+    return await session.scalar(select(AwardProposal).where(
+        *_same_review(proposal), AwardProposal.final_at.is_not(None))
+        .order_by(AwardProposal.final_at.desc(), AwardProposal.id.desc()).limit(1))
+
+
+async def proposals(session: AsyncSession, campaign_id: int,
+                    limit: int = 20) -> list[AwardProposal]:
+    """The campaign's proposals, newest first."""
+    return list(await session.scalars(
+        select(AwardProposal).where(AwardProposal.campaign_id == campaign_id)
+        .order_by(AwardProposal.id.desc()).limit(limit)))
+
+
+async def mark_final(session: AsyncSession, *, proposal: AwardProposal, actor_id: int,
+                     now: datetime) -> AwardProposal | None:
+    """Mark the proposal the council decided on; one final per review. Returns the one it
+    replaces (back to draft), each change audited."""
+    replaced = await final_of_review(session, proposal)
+    if replaced is not None and replaced.id == proposal.id:
+        return None
+    if replaced is not None:
+        before = {"final_at": replaced.final_at.isoformat() if replaced.final_at else None,
+                  "final_by": replaced.final_by}
+        replaced.final_at = None
+        replaced.final_by = None
+        record(session, at=now, actor_id=actor_id, action="award_unfinal",
+               target="award_proposal", target_id=replaced.id, before=before,
+               after={"final_at": None, "replaced_by": proposal.id})
+    proposal.final_at = now
+    proposal.final_by = actor_id
+    record(session, at=now, actor_id=actor_id, action="award_final", target="award_proposal",
+           target_id=proposal.id, before={"final_at": None},
+           after={"final_at": now.isoformat(), "final_by": actor_id, "fingerprint":
+                  proposal.fingerprint, "replaces": replaced.id if replaced else None})
+    await session.flush()
+    return replaced

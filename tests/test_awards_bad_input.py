@@ -25,18 +25,21 @@ from tests.chat import Chat
 from tests.conftest import make_user
 from tests.seed import seed
 
-STATES = sorted(s for s in STEPS if s.startswith(("roster.", "todo.", "awards.")))
+STATES = sorted(s for s in STEPS if s.startswith(("roster.", "todo.", "awards.", "papers.")))
 JUNK = ["", "🙂🙂", "x" * 3000, "99", "0", "/", "d:ZZZ", "r:999999", "h:", "yes", "zip"]
 DRAFTS: tuple[dict[str, object], ...] = (
     {},
     {"proposal": 999, "hamlet": "ZZZ", "path": "/nonexistent/x.csv", "household": 999,
      "codes": ["BNA"], "skipped": ["x"]},
-    {"proposal": "x", "hamlet": None, "path": None, "household": "y", "codes": "BNA"},
+    {"proposal": "x", "hamlet": None, "path": None, "household": "y", "codes": "BNA",
+     "old": "z"},
+    {"proposal": 1, "old": 1},
 )
 
 
 def test_every_state_is_covered() -> None:
-    assert STATES == ["awards.menu", "awards.period", "roster.confirm", "roster.hamlet",
+    assert STATES == ["awards.final_pick", "awards.final_replace", "awards.menu",
+                      "awards.period", "papers.review", "roster.confirm", "roster.hamlet",
                       "roster.pick", "todo.hamlet", "todo.pick"]
 
 

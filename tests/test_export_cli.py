@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import csv
 from datetime import datetime
 from pathlib import Path
@@ -15,6 +16,12 @@ from tests.cli import finish, start, write_config
 from tests.seed import seed
 
 
+def _semicolon_rows(path: Path) -> list[list[str]]:
+    data = path.read_bytes()
+    assert data.startswith(codecs.BOM_UTF8)  # Excel reads the file as UTF-8
+    return list(csv.reader(data.decode("utf-8-sig").splitlines(), delimiter=";"))
+
+
 async def test_cli_export_xlsx_csv_and_errors(runtime: Runtime, tmp_path: Path) -> None:
     await seed(runtime)
     config = str(write_config(runtime, tmp_path))
@@ -24,6 +31,9 @@ async def test_cli_export_xlsx_csv_and_errors(runtime: Runtime, tmp_path: Path) 
                 "--hamlet", "BNA", "--hamlet", "nho", "--out", str(out_x))
     csvs = start("export", "--config", config, "--period", "q1", "--format", "csv",
                 "--out", str(out_c))
+    out_s = tmp_path / "semicolon"
+    semi = start("export", "--config", config, "--period", "q1", "--format", "csv",
+                 "--csv-separator", "semicolon", "--hamlet", "NHO", "--out", str(out_s))
     bad = start("export", "--config", config, "--from", "31/02/2026", "--to", "01/03/2026")
     unknown = start("export", "--config", config, "--hamlet", "XYZ")
 
@@ -46,7 +56,7 @@ async def test_cli_export_xlsx_csv_and_errors(runtime: Runtime, tmp_path: Path) 
     guided = [c.value for c in nho[3]].index("Ngày hướng dẫn") + 1
     assert isinstance(nho.cell(4, guided).value, datetime)
     assert nho.cell(4, guided).number_format.upper() == "DD/MM/YYYY"
-    assert book["BNA"].max_row == 3 + 6
+    assert book["BNA"].max_row == 3 + 5  # 6 live entries, one household guided twice
 
     code, out, err = finish(csvs)
     assert code == 0, err
@@ -58,6 +68,13 @@ async def test_cli_export_xlsx_csv_and_errors(runtime: Runtime, tmp_path: Path) 
     assert len(rows) == 1 + 19 + 1  # header, NHO's 19, BNA's H1 (02/03)
     assert any("Hộ Nhỏ Số 19" in row for row in rows)
 
+    # For Excel set to Vietnamese regional settings: ";" between cells, decimal commas.
+    code, out, err = finish(semi)
+    assert code == 0, err
+    rows = _semicolon_rows(Path(out.strip().splitlines()[1]))
+    assert rows[0][5] == "Tỷ lệ bao phủ (%)"
+    assert rows[1][1:6] == ["NHO", "Ấp Nhỏ", "20", "19", "95,0"]
+
     code, out, err = finish(bad)
     assert code == 2 and out == ""
     assert err.strip().startswith("Lỗi cấu hình: --from/--to")
@@ -67,5 +84,6 @@ async def test_cli_export_xlsx_csv_and_errors(runtime: Runtime, tmp_path: Path) 
     async with runtime.services.sessions() as session:
         audits = list(await session.scalars(
             select(AuditEvent).where(AuditEvent.action == "export")))
-    assert sorted(a.after["format"] for a in audits if a.after) == ["csv", "xlsx"]
+    assert sorted(a.after["format"] for a in audits if a.after) == ["csv", "csv", "xlsx"]
+    assert sorted(a.after.get("separator", "") for a in audits if a.after) == ["", ",", ";"]
     assert all(a.actor_id is None and a.after and a.after["via"] == "cli" for a in audits)

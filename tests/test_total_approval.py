@@ -204,8 +204,13 @@ async def test_a_short_list_waits_for_a_supervisor_and_applies_from_the_approval
         assert "156 hộ (-46,0%)" in text and "Số hộ cấu hình: 289" in text
         assert "Trưởng Ấp Tây" in text and "/duyetso" in text
     assert await pushes.run() == []
-    # The head sees it waiting.
+    # The head sees it waiting, in /duyetso, /tiendo and the hamlet's report.
     assert "chờ Phòng VH-XH duyệt" in await head.say("/duyetso")
+    waiting = ("⏳ Tổng số hộ theo danh sách mới (156 hộ) đang chờ Phòng VH-XH duyệt; số liệu "
+               "vẫn tính trên 289 hộ.")
+    assert waiting in await head.say("/tiendo")
+    assert waiting in await head.say("/baocao")
+    assert waiting in await sup.say(f"/tiendo {CODE}")
     assert "Lệnh này dành cho" in await Chat(runtime, "officer").say("/duyetso")
 
     listing = await sup.say("/duyetso")
@@ -355,7 +360,7 @@ async def test_award_detail_and_dossier_show_the_configured_figure(
                                     roster_based=True, guided=150, coverage=150 / 156), "vi")
     document = docx.Document(str(path))
     cells = "\n".join(c.text for t in document.tables for r in t.rows for c in r.cells)
-    assert "156 theo danh sách hộ (cấu hình 289)" in cells
+    assert "156 theo danh sách hộ (số hộ đã khai báo 289)" in cells
 
 
 # --- end to end: the real python-telegram-bot Application ------------------------------

@@ -41,7 +41,7 @@ SECTION = "🔎 Kiểm tra xác minh (gọi điện hộ ngẫu nhiên, cả chi
 NOT_ELIGIBLE = ("🚫 Không đủ điều kiện khen thưởng: Ấp Bãi Nhà A (1 hộ kiểm tra không đạt); "
                 "cán bộ Lê Thị Lười – BNA (1 hộ kiểm tra không đạt)")
 CHECK_HEADERS_VI = [
-    "Đợt kiểm tra", "Mã ngẫu nhiên (seed)", "Mã ấp", "Tên ấp", "Chủ hộ", "Số điện thoại",
+    "Đợt kiểm tra", "Mã rút mẫu", "Mã ấp", "Tên ấp", "Chủ hộ", "Số điện thoại",
     "Ngày hướng dẫn", "Cán bộ ghi nhận", "Kết quả", "Thông tin sai", "Số lần gọi",
     "Người gọi gần nhất", "Lần gọi gần nhất", "Ghi chú", "Kết quả xem xét",
     "Giải trình của cán bộ",
@@ -330,7 +330,7 @@ async def test_csv_in_chat_gets_a_fourth_file_with_checks(runtime: Runtime) -> N
     assert rows[0] == CHECK_HEADERS_VI
     assert len(rows) == 1 + 7
     failed = next(r for r in rows if r[8] == "Hộ nói không được hướng dẫn")
-    assert failed[7] == "Lê Thị Lười" and failed[12] == "15/04/2026 11:00"
+    assert failed[7] == "Lê Thị Lười" and failed[12] == "2026-04-15 11:00"
     assert re.fullmatch(r"0\d{3} \d{3} \d{3}", failed[5])
 
 

@@ -65,7 +65,7 @@ async def test_cli_verify_replay_list_and_tampering(runtime: Runtime, clock: Fix
     lines = out.splitlines()
     assert lines[0] == (f"Đợt kiểm tra #{batch.id}: rút lúc 15/04/2026 10:00 (giờ Việt Nam), "
                         "người rút: Phòng Văn hóa Xã hội")
-    assert "Mã rút (seed): a1b2c3d4e5f60718" in lines
+    assert "Mã rút mẫu: a1b2c3d4e5f60718" in lines
     assert "Quy tắc: 10% số hộ mỗi ấp (ít nhất 1 hộ mỗi ấp, 1 hộ mỗi cán bộ)" in lines
     assert "Các ấp: BNA, L364, L365, L366, NHO" in lines
     assert f"Rút từ {batch.population} lượt ghi nhận; danh sách đã lưu: 7 hộ" in lines
@@ -78,7 +78,7 @@ async def test_cli_verify_replay_list_and_tampering(runtime: Runtime, clock: Fix
     flagged = [r for r in rows if "🚩 được đánh dấu" in r]
     assert len(flagged) == 1 and "Hộ F" in flagged[0] and "L366" in flagged[0]
     assert "cán bộ Cán Bộ Ba Sáu Sáu" in flagged[0]
-    assert lines[-1] == "✓ Rút lại với cùng mã (seed) cho đúng danh sách đã lưu (7 hộ)."
+    assert lines[-1] == "✓ Rút lại với cùng mã rút mẫu cho đúng danh sách đã lưu (7 hộ)."
     assert "dấu vân tay" not in out
 
     code, out, err = finish(listing)
@@ -111,14 +111,14 @@ async def test_cli_verify_replay_list_and_tampering(runtime: Runtime, clock: Fix
     assert code == 1, err
     tail = out.splitlines()[-3:]
     assert tail == [
-        "✗ Rút lại với cùng mã (seed) KHÔNG cho đúng danh sách đã lưu (7 hộ đã lưu, 7 hộ khi "
+        "✗ Rút lại với cùng mã rút mẫu KHÔNG cho đúng danh sách đã lưu (7 hộ đã lưu, 7 hộ khi "
         "rút lại). Chỗ khác nhau:",
         f"  • Vị trí 2: đã lưu #{checks[4].entry_id}, rút lại ra #{checks[1].entry_id}",
         f"  • Vị trí 5: đã lưu #{checks[1].entry_id}, rút lại ra #{checks[4].entry_id}",
     ]
     code, out, err = finish(drifted)
     assert code == 0, err
-    assert out.splitlines()[-2].startswith("✓ Rút lại với cùng mã (seed)")
+    assert out.splitlines()[-2].startswith("✓ Rút lại với cùng mã rút mẫu")
     assert out.splitlines()[-1].startswith("ℹ Lưu ý: dữ liệu mà lần rút dựa vào đã khác")
 
 

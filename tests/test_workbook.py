@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import csv
+import itertools
 import unicodedata
 import zipfile
 from dataclasses import replace
@@ -32,9 +33,15 @@ SUMMARY_HEADERS_VI = [
     "Hộ đạt điều kiện giải đặc biệt", "Hộ mới trong kỳ", "Lượt ghi nhận trong kỳ",
     "Ngày có ghi nhận", "Số ngày của kỳ", "Dự kiến đạt mục tiêu", "Chậm tiến độ",
 ]
-EVIDENCE_HEADERS_VI = [
+# The CSV keeps one row per entry (a data file); the printed sheets one per household.
+ENTRY_HEADERS_VI = [
     "STT", "Chủ hộ", "Địa chỉ", "Số điện thoại", "SĐT dùng chung", "Thủ tục đã hướng dẫn",
     "Ngày hướng dẫn", "Mã hồ sơ", "Cán bộ ghi nhận", "Thời điểm ghi nhận", "Ghi chú",
+]
+EVIDENCE_HEADERS_VI = [
+    "STT", "Chủ hộ", "Địa chỉ", "Số điện thoại", "SĐT dùng chung", "Thủ tục đã hướng dẫn",
+    "Ngày hướng dẫn", "Mã hồ sơ", "Cán bộ ghi nhận", "Các lượt ghi nhận", "Thời điểm ghi nhận",
+    "Ghi chú",
 ]
 OFFICER_HEADERS_VI = [
     "Tên ấp", "Cán bộ ghi nhận", "Lượt ghi nhận trong kỳ", "Ngày có ghi nhận",
@@ -52,13 +59,21 @@ def _hamlet(rank: int, code: str, name: str, total: int, guided: int, target: in
         projected=projected, behind_pace=behind, rank=rank)
 
 
+_IDS = itertools.count(1)
+
+
 def _evidence(code: str, name: str, head: str, *, phone: str = "+84912345678",
-              note: str = "", recorded: datetime | None = None) -> EvidenceRow:
+              note: str = "", recorded: datetime | None = None,
+              household: int | None = None, day: date = date(2026, 4, 14),
+              procedures: tuple[str, ...] = ("Đăng ký khai sinh", "Cấp phiếu lý lịch tư pháp"),
+              ) -> EvidenceRow:
+    entry = next(_IDS)
     return EvidenceRow(
-        hamlet_code=code, hamlet_name=name, entry_id=1, household_id=1, head_name=head,
+        hamlet_code=code, hamlet_name=name, entry_id=entry, household_id=household or entry,
+        head_name=head,
         address=f"Tổ 3, {name}", phone=phone, shares_phone=False,
-        procedures=("Đăng ký khai sinh", "Cấp phiếu lý lịch tư pháp"),
-        guided_on=date(2026, 4, 14), dossier_code="000.00.12.H47-260414-0001",
+        procedures=procedures,
+        guided_on=day, dossier_code="000.00.12.H47-260414-0001",
         officer=OFFICER, recorded_at=recorded or datetime(2026, 4, 14, 2, 30, tzinfo=UTC),
         note=note)
 
@@ -134,7 +149,8 @@ def test_headers_title_and_period_in_vietnamese(xlsx: Path) -> None:
         " · lập lúc 10:00 15/04/2026")
     assert _cell(summary, "F3").font.b
     assert _cell(summary, "F3").alignment.wrap_text
-    assert _cell(_sheet(xlsx, "BNA"), "A1").value == "Ấp Bãi Nhà A"
+    assert _cell(_sheet(xlsx, "BNA"), "A1").value == (
+        "Minh chứng hướng dẫn hộ gia đình – Ấp Bãi Nhà A (BNA)")
 
 
 def test_one_row_per_hamlet_and_household(xlsx: Path) -> None:
@@ -171,18 +187,35 @@ def test_evidence_cells(xlsx: Path) -> None:
     assert phone.data_type == "s"
     assert _cell(sheet, "E4").value == "Không"
     assert _cell(sheet, "F4").value == "Đăng ký khai sinh; Cấp phiếu lý lịch tư pháp"
-    guided = _cell(sheet, "G4")
-    assert isinstance(guided.value, date)
-    assert guided.value == datetime(2026, 4, 14)
-    assert guided.number_format == "DD/MM/YYYY"
-    recorded = _cell(sheet, "J4")
+    assert _cell(sheet, "G4").value == datetime(2026, 4, 14)  # one day: a real date
+    assert str(_cell(sheet, "J4").value).startswith("#")
+    recorded = _cell(sheet, "K4")
     assert recorded.value == datetime(2026, 4, 14, 9, 30)  # 02:30 UTC is 09:30 in Vietnam
     assert recorded.number_format == "DD/MM/YYYY HH:MM"
     assert _cell(sheet, "I4").value == OFFICER
 
 
+def test_a_household_guided_twice_is_one_row_with_its_entries(tmp_path: Path) -> None:
+    data = _data()
+    first = _evidence("BNB", "Ấp Bãi Nhà B", "Hồ Văn Hai Lần", household=900,
+                      day=date(2026, 3, 2), procedures=("Đăng ký khai sinh",))
+    second = _evidence("BNB", "Ấp Bãi Nhà B", "Hồ Văn Hai Lần", household=900,
+                       day=date(2026, 4, 9), procedures=("Đăng ký tạm trú",),
+                       recorded=datetime(2026, 4, 20, 4, 0, tzinfo=UTC))
+    data = replace(data, evidence=(*data.evidence, first, second))
+    path = write_xlsx(data, "vi", tmp_path / "r.xlsx")
+    sheet = _sheet(path, "BNB")
+    assert _data_rows(sheet) == 1
+    row = _row(sheet, 4)
+    assert row[:2] == [1, "Hồ Văn Hai Lần"]
+    assert row[5] == "Đăng ký khai sinh; Đăng ký tạm trú"
+    assert row[6] == "02/03/2026\n09/04/2026"
+    assert row[9] == f"#{first.entry_id}, #{second.entry_id}"
+    assert row[10] == datetime(2026, 4, 20, 11, 0)  # the latest recording, local time
+
+
 def test_frozen_filtered_and_fitted(xlsx: Path) -> None:
-    expected = {"Tổng hợp": "A3:P6", "NHO": "A3:K4", "BNA": "A3:K5", "BNB": "A3:K3",
+    expected = {"Tổng hợp": "A3:P6", "NHO": "A3:L4", "BNA": "A3:L5", "BNB": "A3:L3",
                 "Cán bộ": "A3:G5"}
     for name, ref in expected.items():
         sheet = _sheet(xlsx, name)
@@ -192,7 +225,7 @@ def test_frozen_filtered_and_fitted(xlsx: Path) -> None:
     widths = {col: evidence.column_dimensions[col].width for col in "ABCG"}
     assert widths["C"] > widths["A"] >= 6
     assert widths["G"] >= 10  # a date fits
-    assert all(evidence.column_dimensions[c].width <= 50 for c in "ABCDEFGHIJK")
+    assert all(evidence.column_dimensions[c].width <= 50 for c in "ABCDEFGHIJKL")
 
 
 def test_text_that_looks_like_a_formula_stays_text(xlsx: Path) -> None:
@@ -200,7 +233,7 @@ def test_text_that_looks_like_a_formula_stays_text(xlsx: Path) -> None:
     head = _cell(sheet, "B5")
     assert head.value == FORMULA  # exactly as typed, no quote added
     assert head.data_type == "s"
-    assert _cell(sheet, "K5").value == "@SUM(A1)"
+    assert _cell(sheet, "L5").value == "@SUM(A1)"
     with zipfile.ZipFile(xlsx) as archive:
         xml = "".join(archive.read(n).decode() for n in archive.namelist()
                       if n.startswith("xl/worksheets/"))
@@ -208,7 +241,7 @@ def test_text_that_looks_like_a_formula_stays_text(xlsx: Path) -> None:
 
 
 def test_control_characters_are_dropped(xlsx: Path) -> None:
-    assert _cell(_sheet(xlsx, "NHO"), "K4").value == "-gọi lại sau"
+    assert _cell(_sheet(xlsx, "NHO"), "L4").value == "-gọi lại sau"
 
 
 def test_english_headers(tmp_path: Path) -> None:
@@ -260,25 +293,26 @@ def test_csv_files(tmp_path: Path) -> None:
         "bao-cao-tong-hop.csv", "bao-cao-minh-chung.csv", "bao-cao-can-bo.csv"]
     summary, evidence, officers = (_read_csv(p) for p in paths)
 
-    assert summary[0] == SUMMARY_HEADERS_VI
+    # A percentage is a number of percent points, the header says so; dates are ISO.
+    assert summary[0] == [h + " (%)" if h == "Tỷ lệ bao phủ" else h for h in SUMMARY_HEADERS_VI]
     assert len(summary) == 4
-    assert summary[1][:7] == ["1", "NHO", "Ấp Nhỏ", "20", "19", "95,0%", "Có"]
-    assert summary[2][14] == "30/06/2026"
+    assert summary[1][:7] == ["1", "NHO", "Ấp Nhỏ", "20", "19", "95.0", "Có"]
+    assert summary[2][14] == "2026-06-30"
     assert summary[1][14] == ""
 
-    assert evidence[0] == ["Mã ấp", "Tên ấp", *EVIDENCE_HEADERS_VI]
+    assert evidence[0] == ["Mã ấp", "Tên ấp", *ENTRY_HEADERS_VI]
     assert len(evidence) == 4
     assert evidence[1][:6] == ["NHO", "Ấp Nhỏ", "1", "Lê Văn Tám", "Tổ 3, Ấp Nhỏ",
                                "0912 345 678"]
     assert evidence[2][3] == TUYET
-    assert evidence[2][8:12] == ["14/04/2026", "000.00.12.H47-260414-0001", OFFICER,
-                                 "14/04/2026 09:30"]
+    assert evidence[2][8:12] == ["2026-04-14", "000.00.12.H47-260414-0001", OFFICER,
+                                 "2026-04-14 09:30"]
     assert evidence[3][3] == "'" + FORMULA
     assert evidence[3][12] == "'@SUM(A1)"
     assert evidence[1][12] == "'-gọi lại sau"
 
     assert officers[0] == OFFICER_HEADERS_VI
-    assert officers[1] == ["Ấp Bãi Nhà A", OFFICER, "2", "1", "14/04/2026", "1", "Không"]
+    assert officers[1] == ["Ấp Bãi Nhà A", OFFICER, "2", "1", "2026-04-14", "1", "Không"]
     assert officers[2][4] == ""
 
 

@@ -3,9 +3,9 @@ many of its own (documents, spreadsheets), each holding both languages side by s
 
 from __future__ import annotations
 
-from handlers.texts import dossiers, en, office_papers, vi, workbooks
+from handlers.texts import dossiers, en, office_papers, proposals, vi, workbooks
 
-PARTS = (dossiers, office_papers, workbooks)
+PARTS = (dossiers, office_papers, proposals, workbooks)
 
 
 def catalog(lang: str) -> dict[str, str]:

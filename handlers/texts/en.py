@@ -244,7 +244,8 @@ MESSAGES: dict[str, str] = {
                        "• /baocao (/report) – hamlets ranked, with a chart; pick a period "
                        "(week, month, quarter, reviews, dates) or one hamlet "
                        "(e.g. /report last_week, /report BNA)\n"
-                       "• /xuat (/export) – Excel spreadsheet (add csv for CSV files)\n"
+                       "• /xuat (/export) – Excel spreadsheet (add csv for CSV files, csv; for "
+                       "Excel with Vietnamese settings)\n"
                        "• /thongbao (/notify) – weekly summary on/off",
     "help_head": "Hamlet head:\n• /baocao (/report) – your hamlet's report with each "
                  "officer's activity\n• /xuat (/export) – your hamlet's evidence spreadsheet\n"
@@ -726,120 +727,6 @@ MESSAGES: dict[str, str] = {
     "verify_cli_list_row": "#{id} · {when} · {rule} · {size} households · {status}",
     "verify_cli_list_done": "done ({total}/{total})",
     "verify_cli_list_open": "open: {done}/{total} with a result, {open} left",
-    # --- award dossier documents (handlers/award_docs.py) ---------------------------
-    "doc_parent_unit": "People's Committee of\n{unit}",
-    "doc_issuer": "Board of {hamlet}",
-    "doc_number_submission": "No.: ……/TTr-……",
-    "doc_number_minutes": "No.: ……/BB-……",
-    "doc_nation": "SOCIALIST REPUBLIC OF VIETNAM",
-    "doc_motto": "Independence - Freedom - Happiness",
-    "doc_place_date": "{place}, ……/……/{year}",
-    "doc_submission_title": "SUBMISSION",
-    "doc_submission_subject": "Proposing {what} awards in the emulation movement “{campaign}” "
-                              "({review})",
-    "doc_minutes_title": "MINUTES",
-    "doc_minutes_subject": "Meeting to review the proposal of {what} awards in the emulation "
-                           "movement “{campaign}” ({review})",
-    "doc_subject_generic": "Proposing awards in the emulation movement “{campaign}” ({review})",
-    "doc_minutes_subject_generic": "Meeting to review award proposals in the emulation movement "
-                                   "“{campaign}” ({review})",
-    "doc_what_collective": "collective",
-    "doc_what_individual": "individual",
-    "doc_what_special": "special prize",
-    "doc_and": " and ",
-    "doc_recipient": "To: the People's Committee of {unit} (via the Culture and Society Office)",
-    "doc_basis_plan": "Pursuant to Plan No. ……/KH-UBND dated ……/……/{year} of the People's "
-                      "Committee of {unit} launching the emulation movement “{campaign}”;",
-    "doc_basis_meeting": "Based on the results of the model and the minutes of the review "
-                         "meeting of the board of {hamlet},",
-    "doc_submission_intro": "The board of {hamlet} reports its results and proposes awards as "
-                            "follows:",
-    "doc_section_results": "RESULTS",
-    "doc_section_proposal": "PROPOSAL",
-    "doc_period": "Period: {start} to {end}.",
-    "doc_figures_head": "Evidence figures",
-    "doc_col_no": "No.",
-    "doc_col_item": "Item",
-    "doc_col_value": "Figure",
-    "doc_fig_total": "Households in the hamlet",
-    "doc_fig_total_roster": "{n} (from the imported household list)",
-    "doc_fig_total_configured": "{n} (configured figure)",
-    "doc_fig_guided": "Households guided through an online public service",
-    "doc_fig_coverage": "Households guided as a share of all households",
-    "doc_fig_threshold": "Minimum share for the collective award",
-    "doc_fig_required": "Procedures required per household (special prize)",
-    "doc_fig_special": "Households guided through at least {n} procedure(s)",
-    "doc_fig_entries": "Guidance entries recorded",
-    "doc_fig_days": "Days with guidance / days in the period",
-    "doc_fig_called": "Households phoned in random checks",
-    "doc_fig_confirmed": "– confirmed",
-    "doc_fig_failed": "– failed (unresolved)",
-    "doc_fig_overturned": "– failed, then overturned on review",
-    "doc_fig_unreachable": "– unreachable",
-    "doc_fig_wrong_number": "– wrong number (not counted as failed)",
-    "doc_fig_wrong_number_failed": "– wrong number (counted as failed, unresolved)",
-    "doc_achievements_head": "Summary of achievements",
-    "doc_summary_coverage": "From {start} to {end}, the board of {hamlet} guided "
-                            "{guided}/{total} households through online public services, "
-                            "{coverage} of the hamlet's households.",
-    "doc_summary_met": "This meets the collective award standard ({threshold} or more).",
-    "doc_summary_not_met": "This is below the {threshold} required for the collective award.",
-    "doc_summary_pace": "The hamlet recorded {entries} guidance entries, with guidance on "
-                        "{active}/{period} days of the period.",
-    "doc_summary_special": "{special} households were guided through at least {n} procedure(s), "
-                           "as the special prize requires – {pct} of all households.",
-    "doc_summary_checks": "In random phone checks, {confirmed}/{called} households confirmed "
-                          "they were guided as recorded",
-    "doc_summary_no_failed": "no failed check is outstanding",
-    "doc_summary_failed": "{n} failed check(s) remain unresolved",
-    "doc_summary_overturned": "{n} failed check(s) were overturned on review",
-    "doc_summary_unreachable": "{n} household(s) could not be reached",
-    "doc_summary_wrong_number": "{n} wrong number(s) (not counted as failed)",
-    "doc_summary_wrong_number_failed": "{n} of them wrong number(s)",
-    "doc_summary_no_checks": "No household has been phoned for a check in this period.",
-    "doc_procedures_head": "Procedures guided most",
-    "doc_procedure_line": "- {name}: {n} households",
-    "doc_procedures_none": "- No data yet.",
-    "doc_proposal_intro": "The board of {hamlet} respectfully proposes that the People's "
-                          "Committee of {unit} grant the following awards:",
-    "doc_proposals_head": "Award proposals",
-    "doc_proposal_collective": "Collective award: a certificate of merit of the Chairman of the "
-                               "People's Committee of {unit} for the board of {hamlet} – "
-                               "{coverage} of households guided{rank}.",
-    "doc_proposal_special": "Special prize: for {hamlet} – {special}/{total} households guided "
-                            "through at least {n} procedure(s){rank}.",
-    "doc_proposal_individuals": "Individual awards: a certificate of merit of the Chairman of the "
-                                "People's Committee of {unit} for {n} person(s) who guided "
-                                "residents through online public services:",
-    "doc_rank": " (ranked {rank})",
-    "doc_col_name": "Full name",
-    "doc_col_households": "Households guided",
-    "doc_col_days": "Days with guidance",
-    "doc_attachments": "Attached: minutes of the review meeting; evidence list (file {file}).",
-    "doc_minutes_evidence": "Evidence list attached: file {file}.",
-    "doc_submission_closing": "The board of {hamlet} respectfully submits this to the People's "
-                              "Committee of {unit} for consideration and decision.",
-    "doc_trace": "Figures taken from the system at {at}, proposal #{id}.",
-    "doc_recipients_head": "Recipients:",
-    "doc_recipient_above": "- As above;",
-    "doc_recipient_archive": "- Archive: hamlet board.",
-    "doc_sign_head": "HAMLET HEAD",
-    "doc_sign_hint": "(Signature and full name)",
-    "doc_sign_secretary": "SECRETARY",
-    "doc_sign_chair": "CHAIR",
-    "doc_minutes_time": "Time: …… h …… on ……/……/{year}.",
-    "doc_minutes_place": "Venue: ……………………………………………………",
-    "doc_minutes_attendees": "Attendees:",
-    "doc_minutes_chair": "- Chair: Mr/Ms ……………………… – Position …………………",
-    "doc_minutes_secretary": "- Secretary: Mr/Ms ……………………… – Position …………………",
-    "doc_minutes_members": "- Members:",
-    "doc_minutes_member": "+ Mr/Ms ……………………… – Position …………………",
-    "doc_minutes_content": "Proceedings:",
-    "doc_minutes_intro": "The meeting heard the report on the results of {hamlet} and reviewed "
-                         "the award proposals as follows:",
-    "doc_minutes_vote": "Vote: ……/…… members in favour (……%).",
-    "doc_minutes_closing": "The meeting ended at …… h …… the same day; these minutes were read "
-                           "to and approved by the members present.",
     # --- household roster files (danh sách hộ của ấp) --------------------------------
     "roster_err_empty": "The file has no households. Please check that the list is below the "
                         "column header row, then send it again.",
@@ -906,7 +793,13 @@ MESSAGES: dict[str, str] = {
     "help_awards": "Awards:\n• /awards – award proposal (collectives, special prizes, individuals) "
                    "with the evidence spreadsheet and each hamlet's dossier (submission, review "
                    "minutes)\n• /awards_detail CODE – the households and checks behind a "
-                   "hamlet's figures",
+                   "hamlet's figures\n• /awards_list – proposals made so far, final or draft\n"
+                   "• /awards_final NUMBER – mark the one the council decided as final (one per "
+                   "review; a new proposal is always a draft). A review counts only the checks "
+                   "of entries guided within it"
+                   "\n• /papers – the campaign's review report, the submission to the emulation "
+                   "council and the draft award decision with its list, from the final proposal "
+                   "(or a draft, marked as such)",
     "help_rules_roster": "Total households are Phòng VH-XH's decision: a household list that "
                          "changes the total by more than {tolerance} waits for its approval "
                          "(/totals), the old figure counting meanwhile; every change is kept "
@@ -915,6 +808,8 @@ MESSAGES: dict[str, str] = {
                          "figure is kept for reference.",
     # --- household totals: the office's decision (/totals) --------------------------
     "cmd_totals": "Total households: pending and history",
+    "total_pending_line": "⏳ The new list's total ({total} households) awaits Phòng VH-XH's "
+                          "approval; figures still use {current} households.",
     "roster_preview_total_wait": "Total households on the list: {total} (in use: {before}; "
                                  "configured: {configured}). The change of {change} exceeds "
                                  "{tolerance}, so Phòng VH-XH must approve it: the list is "
@@ -984,9 +879,10 @@ MESSAGES: dict[str, str] = {
     "totals_src_roster": "household list (file {file})",
     "totals_office": "Phòng VH-XH",
     "totals_rule": "A period's figures use the total in force on its last day.",
-    "doc_fig_total_roster_configured": "{n} from the household list (configured {configured})",
     "cmd_todo": "Households not yet guided",
     "cmd_awards": "Award proposal (supervisors)",
+    "cmd_awards_list": "Award proposals, mark the final one (supervisors)",
+    "cmd_papers": "Review report, submission, draft award decision (supervisors)",
     "roster_not_allowed": "Only hamlet heads and supervisors can import a household roster. "
                           "Please send the file to your hamlet head.",
     "roster_download_failed": "The file could not be downloaded (weak connection). Please send it "
@@ -1094,10 +990,6 @@ MESSAGES: dict[str, str] = {
     "award_btn_zip": "📦 All {n} dossiers (.zip)",
     "award_btn_done": "Done",
     "award_closed": "Closed. Type /awards for a new proposal.",
-    "award_doc_submission": "📄 Award submission – {hamlet} (draft: fill in the number and date "
-                            "when signing)",
-    "award_doc_minutes": "📄 Review meeting minutes – {hamlet} (fill in the date and attendees)",
-    "award_doc_evidence": "📊 Evidence list – {hamlet} ({households} households)",
     "award_zip_ready": "📦 Award dossiers of {n} hamlets in one archive.",
     "award_detail_none": "No award proposal yet. Type /awards to make one.",
     "award_detail_usage": "Type /awards_detail CODE (from proposal #{id}). Codes: {codes}",

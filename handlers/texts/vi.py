@@ -43,7 +43,7 @@ MESSAGES: dict[str, str] = {
     "verify_rule_rate": "{pct} số hộ mỗi ấp",
     "verify_rule_count": "{n} hộ mỗi ấp",
     "verify_drawn": "🎲 Đã rút đợt kiểm tra #{batch}: {size} hộ ({rule}).\nTheo ấp: {per_hamlet}\n"
-                    "Mã ngẫu nhiên (seed): {seed} – danh sách đã được lưu trước khi gọi và có "
+                    "Mã rút mẫu: {seed} – danh sách đã được lưu trước khi gọi và có "
                     "thể rút lại đúng như vậy để đối chiếu.",
     "verify_drawn_flagged": "🚩 Gồm {n} hộ được đánh dấu cần kiểm tra.",
     "verify_card_title": "📞 Thẻ gọi #{check} · Đợt #{batch} · còn {open}/{total} hộ",
@@ -121,8 +121,8 @@ MESSAGES: dict[str, str] = {
     "verify_stopped": "Đã dừng; thẻ đang gọi được trả lại danh sách. Gõ /kiemtra để gọi tiếp, "
                       "/kiemtra_ds để xem danh sách.",
     "verify_list_empty": "Không có đợt kiểm tra nào đang mở. Gõ /kiemtra để rút mẫu.",
-    "verify_list_batch": "🗂 Đợt #{batch} ({day}, {rule}, seed {seed}): có kết quả {done}/{total}"
-                         " · còn {open} hộ",
+    "verify_list_batch": "🗂 Đợt #{batch} ({day}, {rule}, mã rút mẫu {seed}): có kết quả "
+                         "{done}/{total} · còn {open} hộ",
     "verify_list_line": "• #{check} {code} · {name} · {state}",
     "verify_state_new": "chưa gọi",
     "verify_state_retry": "📵 {attempts}/{max}, gọi lại sau {at}",
@@ -241,7 +241,8 @@ MESSAGES: dict[str, str] = {
                        "• /baocao – bảng xếp hạng các ấp kèm biểu đồ; chọn kỳ (tuần, tháng, "
                        "quý, sơ kết, tổng kết, khoảng ngày) hoặc một ấp "
                        "(vd: /baocao tuantruoc, /baocao BNA)\n"
-                       "• /xuat – xuất bảng tính Excel (thêm csv để lấy tệp CSV)\n"
+                       "• /xuat – xuất bảng tính Excel (thêm csv để lấy tệp CSV, csv; cho "
+                       "Excel cài tiếng Việt)\n"
                        "• /thongbao – bật/tắt tóm tắt hằng tuần",
     "help_head": "Trưởng ấp:\n• /baocao – báo cáo của ấp kèm hoạt động từng cán bộ\n"
                  "• /xuat – xuất bảng tính minh chứng của ấp\n"
@@ -665,7 +666,7 @@ MESSAGES: dict[str, str] = {
     "vdetail_date_beyond": "(lệch hơn {n} ngày)",
     "xl_checks_sheet": "Kiểm tra",
     "xl_col_batch": "Đợt kiểm tra",
-    "xl_col_seed": "Mã ngẫu nhiên (seed)",
+    "xl_col_seed": "Mã rút mẫu",
     "xl_col_outcome": "Kết quả",
     "xl_col_detail": "Thông tin sai",
     "xl_col_attempts": "Số lần gọi",
@@ -684,7 +685,7 @@ MESSAGES: dict[str, str] = {
     "verify_cli_rule_count": "{rule} (không quá số hộ của ấp, ít nhất 1 hộ mỗi cán bộ)",
     "verify_cli_batch": "Đợt kiểm tra #{id}: rút lúc {when} (giờ Việt Nam), người rút: {who}",
     "verify_cli_by_nobody": "không ghi nhận",
-    "verify_cli_seed": "Mã rút (seed): {seed}",
+    "verify_cli_seed": "Mã rút mẫu: {seed}",
     "verify_cli_rule_line": "Quy tắc: {rule}",
     "verify_cli_hamlets": "Các ấp: {codes}",
     "verify_cli_population": "Rút từ {population} lượt ghi nhận; danh sách đã lưu: {size} hộ",
@@ -696,8 +697,8 @@ MESSAGES: dict[str, str] = {
     "verify_cli_retry": "{outcome} ({attempts} lần), chờ gọi lại",
     "verify_cli_voided": "lượt ghi nhận đã bị xóa sau khi rút",
     "verify_cli_overturned": " – đã hủy kết quả không đạt",
-    "verify_cli_match": "✓ Rút lại với cùng mã (seed) cho đúng danh sách đã lưu ({n} hộ).",
-    "verify_cli_mismatch": "✗ Rút lại với cùng mã (seed) KHÔNG cho đúng danh sách đã lưu "
+    "verify_cli_match": "✓ Rút lại với cùng mã rút mẫu cho đúng danh sách đã lưu ({n} hộ).",
+    "verify_cli_mismatch": "✗ Rút lại với cùng mã rút mẫu KHÔNG cho đúng danh sách đã lưu "
                            "({stored} hộ đã lưu, {redrawn} hộ khi rút lại). Chỗ khác nhau:",
     "verify_cli_diff": "  • Vị trí {position}: đã lưu {stored}, rút lại ra {redrawn}",
     "verify_cli_none": "(không có)",
@@ -714,124 +715,6 @@ MESSAGES: dict[str, str] = {
     "verify_cli_list_row": "#{id} · {when} · {rule} · {size} hộ · {status}",
     "verify_cli_list_done": "đã xong ({total}/{total})",
     "verify_cli_list_open": "đang mở: có kết quả {done}/{total}, còn {open} hộ",
-    # --- award dossier documents (handlers/award_docs.py) ---------------------------
-    "doc_parent_unit": "Ủy ban nhân dân\n{unit}",
-    "doc_issuer": "Ban Nhân dân {hamlet}",
-    "doc_number_submission": "Số: ……/TTr-……",
-    "doc_number_minutes": "Số: ……/BB-……",
-    "doc_nation": "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
-    "doc_motto": "Độc lập - Tự do - Hạnh phúc",
-    "doc_place_date": "{place}, ngày …… tháng …… năm {year}",
-    "doc_submission_title": "TỜ TRÌNH",
-    "doc_submission_subject": "Về việc đề nghị khen thưởng {what} trong phong trào thi đua "
-                              "“{campaign}” ({review})",
-    "doc_minutes_title": "BIÊN BẢN",
-    "doc_minutes_subject": "Họp xét đề nghị khen thưởng {what} trong phong trào thi đua "
-                           "“{campaign}” ({review})",
-    "doc_subject_generic": "Về việc đề nghị khen thưởng trong phong trào thi đua “{campaign}” "
-                           "({review})",
-    "doc_minutes_subject_generic": "Họp xét đề nghị khen thưởng trong phong trào thi đua "
-                                   "“{campaign}” ({review})",
-    "doc_what_collective": "tập thể",
-    "doc_what_individual": "cá nhân",
-    "doc_what_special": "giải đặc biệt",
-    "doc_and": " và ",
-    "doc_recipient": "Kính gửi: Ủy ban nhân dân {unit} (qua Phòng Văn hóa – Xã hội)",
-    "doc_basis_plan": "Căn cứ Kế hoạch số ……/KH-UBND ngày ……/……/{year} của Ủy ban nhân dân "
-                      "{unit} về việc phát động phong trào thi đua thực hiện mô hình "
-                      "“{campaign}”;",
-    "doc_basis_meeting": "Căn cứ kết quả thực hiện mô hình và Biên bản họp xét của Ban Nhân dân "
-                         "{hamlet},",
-    "doc_submission_intro": "Ban Nhân dân {hamlet} báo cáo kết quả thực hiện và đề nghị khen "
-                            "thưởng như sau:",
-    "doc_section_results": "KẾT QUẢ THỰC HIỆN",
-    "doc_section_proposal": "ĐỀ NGHỊ",
-    "doc_period": "Thời gian đánh giá: từ ngày {start} đến ngày {end}.",
-    "doc_figures_head": "Số liệu minh chứng",
-    "doc_col_no": "STT",
-    "doc_col_item": "Nội dung",
-    "doc_col_value": "Số liệu",
-    "doc_fig_total": "Tổng số hộ gia đình của ấp",
-    "doc_fig_total_roster": "{n} (theo danh sách hộ đã nhập vào hệ thống)",
-    "doc_fig_total_configured": "{n} (theo số hộ đã khai báo của ấp)",
-    "doc_fig_guided": "Số hộ đã được hướng dẫn thực hiện dịch vụ công trực tuyến",
-    "doc_fig_coverage": "Tỷ lệ hộ đã được hướng dẫn trên tổng số hộ",
-    "doc_fig_threshold": "Tỷ lệ tối thiểu để xét khen thưởng tập thể",
-    "doc_fig_required": "Số thủ tục yêu cầu mỗi hộ (điều kiện giải đặc biệt)",
-    "doc_fig_special": "Số hộ được hướng dẫn đủ {n} thủ tục trở lên",
-    "doc_fig_entries": "Số lượt hướng dẫn đã ghi nhận",
-    "doc_fig_days": "Số ngày có hướng dẫn / số ngày của kỳ đánh giá",
-    "doc_fig_called": "Số hộ được gọi điện kiểm tra ngẫu nhiên",
-    "doc_fig_confirmed": "– Xác nhận đúng",
-    "doc_fig_failed": "– Không đạt (chưa giải quyết)",
-    "doc_fig_overturned": "– Không đạt nhưng đã được xem xét, hủy kết quả",
-    "doc_fig_unreachable": "– Không liên lạc được",
-    "doc_fig_wrong_number": "– Sai số điện thoại (không tính là không đạt)",
-    "doc_fig_wrong_number_failed": "– Sai số điện thoại (tính là không đạt, chưa giải quyết)",
-    "doc_achievements_head": "Tóm tắt thành tích",
-    "doc_summary_coverage": "Từ ngày {start} đến ngày {end}, Ban Nhân dân {hamlet} đã hướng dẫn "
-                            "{guided}/{total} hộ gia đình thực hiện dịch vụ công trực tuyến, "
-                            "đạt {coverage} tổng số hộ của ấp.",
-    "doc_summary_met": "Tỷ lệ này đạt tiêu chuẩn xét khen thưởng tập thể (từ {threshold} trở "
-                       "lên).",
-    "doc_summary_not_met": "Tỷ lệ này chưa đạt mức {threshold} theo tiêu chuẩn xét khen thưởng "
-                           "tập thể.",
-    "doc_summary_pace": "Ấp đã ghi nhận {entries} lượt hướng dẫn, có hướng dẫn trong "
-                        "{active}/{period} ngày của kỳ đánh giá.",
-    "doc_summary_special": "Có {special} hộ được hướng dẫn đủ {n} thủ tục trở lên theo điều kiện "
-                           "giải đặc biệt, chiếm {pct} tổng số hộ.",
-    "doc_summary_checks": "Qua kiểm tra ngẫu nhiên bằng điện thoại, {confirmed}/{called} hộ xác "
-                          "nhận đã được hướng dẫn đúng như ghi nhận",
-    "doc_summary_no_failed": "không còn trường hợp không đạt",
-    "doc_summary_failed": "còn {n} trường hợp không đạt chưa được giải quyết",
-    "doc_summary_overturned": "{n} trường hợp không đạt đã được xem xét, hủy kết quả",
-    "doc_summary_unreachable": "{n} hộ chưa liên lạc được",
-    "doc_summary_wrong_number": "{n} hộ sai số điện thoại (không tính là không đạt)",
-    "doc_summary_wrong_number_failed": "trong đó {n} hộ sai số điện thoại",
-    "doc_summary_no_checks": "Trong kỳ chưa có hộ nào được gọi điện kiểm tra.",
-    "doc_procedures_head": "Các thủ tục được hướng dẫn nhiều nhất",
-    "doc_procedure_line": "- {name}: {n} hộ",
-    "doc_procedures_none": "- Chưa có số liệu.",
-    "doc_proposal_intro": "Ban Nhân dân {hamlet} kính đề nghị Ủy ban nhân dân {unit} xem xét "
-                          "khen thưởng như sau:",
-    "doc_proposals_head": "Các đề nghị khen thưởng",
-    "doc_proposal_collective": "Khen thưởng tập thể: đề nghị tặng Giấy khen của Chủ tịch Ủy ban "
-                               "nhân dân {unit} cho tập thể Ban Nhân dân {hamlet} – tỷ lệ hộ "
-                               "được hướng dẫn đạt {coverage}{rank}.",
-    "doc_proposal_special": "Giải đặc biệt: đề nghị xét trao giải đặc biệt cho {hamlet} – "
-                            "{special}/{total} hộ đã được hướng dẫn đủ {n} thủ tục trở lên{rank}.",
-    "doc_proposal_individuals": "Khen thưởng cá nhân: đề nghị tặng Giấy khen của Chủ tịch Ủy ban "
-                                "nhân dân {unit} cho {n} cá nhân có thành tích trong hướng dẫn "
-                                "người dân thực hiện dịch vụ công trực tuyến:",
-    "doc_rank": " (xếp hạng thứ {rank})",
-    "doc_col_name": "Họ và tên",
-    "doc_col_households": "Số hộ đã hướng dẫn",
-    "doc_col_days": "Số ngày có hướng dẫn",
-    "doc_attachments": "Hồ sơ kèm theo: Biên bản họp xét; Danh sách minh chứng (tệp {file}).",
-    "doc_minutes_evidence": "Danh sách minh chứng kèm theo: tệp {file}.",
-    "doc_submission_closing": "Ban Nhân dân {hamlet} kính trình Ủy ban nhân dân {unit} xem xét, "
-                              "quyết định./.",
-    "doc_trace": "Số liệu trích từ hệ thống lúc {at}, đề xuất số #{id}.",
-    "doc_recipients_head": "Nơi nhận:",
-    "doc_recipient_above": "- Như trên;",
-    "doc_recipient_archive": "- Lưu: Ban Nhân dân ấp.",
-    "doc_sign_head": "TRƯỞNG ẤP",
-    "doc_sign_hint": "(Ký, ghi rõ họ tên)",
-    "doc_sign_secretary": "THƯ KÝ",
-    "doc_sign_chair": "CHỦ TRÌ",
-    "doc_minutes_time": "Thời gian: …… giờ …… ngày ……/……/{year}.",
-    "doc_minutes_place": "Địa điểm: ……………………………………………………",
-    "doc_minutes_attendees": "Thành phần tham dự:",
-    "doc_minutes_chair": "- Chủ trì: Ông/Bà ……………………… – Chức vụ …………………",
-    "doc_minutes_secretary": "- Thư ký: Ông/Bà ……………………… – Chức vụ …………………",
-    "doc_minutes_members": "- Thành viên:",
-    "doc_minutes_member": "+ Ông/Bà ……………………… – Chức vụ …………………",
-    "doc_minutes_content": "Nội dung:",
-    "doc_minutes_intro": "Cuộc họp nghe báo cáo kết quả thực hiện mô hình của {hamlet} và xem "
-                         "xét đề nghị khen thưởng như sau:",
-    "doc_minutes_vote": "Kết quả biểu quyết: ……/…… thành viên tán thành (……%).",
-    "doc_minutes_closing": "Cuộc họp kết thúc lúc …… giờ …… cùng ngày; biên bản đã được thông "
-                           "qua trước các thành viên dự họp.",
     # --- household roster files (danh sách hộ của ấp) --------------------------------
     "roster_err_empty": "Tệp chưa có hộ gia đình nào. Vui lòng kiểm tra danh sách đã được nhập bên "
                         "dưới dòng tiêu đề cột, rồi gửi lại.",
@@ -895,7 +778,13 @@ MESSAGES: dict[str, str] = {
     "help_awards": "Khen thưởng:\n• /khenthuong – đề xuất khen thưởng (tập thể, giải đặc biệt, cá "
                    "nhân) kèm bảng minh chứng và hồ sơ từng ấp (Tờ trình, Biên bản họp xét)\n"
                    "• /khenthuong_ct MÃ_ẤP – các hộ và cuộc gọi kiểm tra đứng sau số liệu của "
-                   "một ấp",
+                   "một ấp\n• /khenthuong_ds – các đề xuất đã lập, bản chính thức hay dự thảo"
+                   "\n• /khenthuong_chot SỐ – chốt đề xuất hội đồng đã quyết là bản chính thức "
+                   "(mỗi đợt xét một bản; đề xuất mới luôn là dự thảo). Mỗi đợt xét chỉ tính kết "
+                   "quả kiểm tra của các lượt hướng dẫn trong đợt"
+                   "\n• /vanban – báo cáo sơ kết/tổng kết của phong trào, tờ trình gửi Hội đồng "
+                   "Thi đua – Khen thưởng và dự thảo quyết định khen thưởng kèm danh sách, lập từ "
+                   "đề xuất đã chốt (hoặc bản dự thảo, có ghi rõ)",
     "help_rules_roster": "Tổng số hộ do Phòng VH-XH quyết định: danh sách hộ làm tổng số hộ "
                          "thay đổi quá {tolerance} thì phải chờ Phòng VH-XH duyệt (/duyetso), "
                          "trong lúc chờ vẫn tính trên số cũ; mỗi lần thay đổi được lưu kèm ngày "
@@ -904,6 +793,8 @@ MESSAGES: dict[str, str] = {
                          "Số hộ trong cấu hình vẫn được lưu để đối chiếu.",
     # --- household totals: the office's decision (/duyetso) -------------------------
     "cmd_totals": "Tổng số hộ: chờ duyệt và lịch sử",
+    "total_pending_line": "⏳ Tổng số hộ theo danh sách mới ({total} hộ) đang chờ Phòng VH-XH "
+                          "duyệt; số liệu vẫn tính trên {current} hộ.",
     "roster_preview_total_wait": "Tổng số hộ theo danh sách: {total} (đang dùng: {before}; "
                                  "cấu hình: {configured}). Chênh lệch {change} vượt mức "
                                  "{tolerance} nên cần Phòng VH-XH duyệt: danh sách vẫn được "
@@ -971,9 +862,10 @@ MESSAGES: dict[str, str] = {
     "totals_src_roster": "danh sách hộ (tệp {file})",
     "totals_office": "Phòng VH-XH",
     "totals_rule": "Số liệu của một kỳ tính trên tổng số hộ đang dùng vào ngày cuối kỳ.",
-    "doc_fig_total_roster_configured": "{n} theo danh sách hộ (cấu hình {configured})",
     "cmd_todo": "Hộ chưa được hướng dẫn",
     "cmd_awards": "Đề xuất khen thưởng (giám sát)",
+    "cmd_awards_list": "Các đề xuất khen thưởng, chốt bản chính thức (giám sát)",
+    "cmd_papers": "Báo cáo sơ kết/tổng kết, tờ trình, dự thảo quyết định (giám sát)",
     "roster_not_allowed": "Chỉ trưởng ấp và cán bộ giám sát mới nhập được danh sách hộ. Nếu "
                           "anh/chị cần nhập, vui lòng gửi tệp cho trưởng ấp.",
     "roster_download_failed": "Chưa tải được tệp do đường truyền yếu. Anh/chị vui lòng gửi lại "
@@ -1080,10 +972,6 @@ MESSAGES: dict[str, str] = {
     "award_btn_zip": "📦 Tất cả {n} hồ sơ (.zip)",
     "award_btn_done": "Xong",
     "award_closed": "Đã đóng. Gõ /khenthuong để lập đề xuất mới.",
-    "award_doc_submission": "📄 Tờ trình đề nghị khen thưởng – {hamlet} (bản nháp, điền số và "
-                            "ngày khi ký)",
-    "award_doc_minutes": "📄 Biên bản họp xét – {hamlet} (điền ngày họp và thành phần dự họp)",
-    "award_doc_evidence": "📊 Danh sách minh chứng – {hamlet} ({households} hộ)",
     "award_zip_ready": "📦 Hồ sơ khen thưởng của {n} ấp trong một tệp nén.",
     "award_detail_none": "Chưa có đề xuất khen thưởng nào. Gõ /khenthuong để lập.",
     "award_detail_usage": "Gõ /khenthuong_ct MÃ_ẤP (theo đề xuất #{id}). Các mã: {codes}",
