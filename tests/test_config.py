@@ -1,4 +1,4 @@
-"""bot/config.py: defaults, every error names its key, and the CLI (`python -m bot`)."""
+"""bot.config: defaults, every error names its key, and the CLI (`python -m bot`)."""
 
 from __future__ import annotations
 
