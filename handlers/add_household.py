@@ -10,17 +10,7 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from handlers.context import Ctx
-from handlers.dialog import (
-    REPEAT,
-    SOFT_STATES,
-    Answer,
-    ask,
-    close,
-    command,
-    draft,
-    is_household_state,
-    on_state,
-)
+from handlers.dialog import REPEAT, SOFT_STATES, Answer, ask, close, draft, is_household_state
 from handlers.form_errors import FormError
 from handlers.household_form import (
     ProcedureChoice,
@@ -37,6 +27,8 @@ from handlers.household_form import (
 from handlers.i18n import fmt_date, fmt_pct, fmt_phone, fmt_short_date
 from handlers.io import Option, Reply
 from handlers.name_text import telex_suggestion, title_case
+from handlers.router import LOGS, Menu, Router
+from handlers.states import AddState, EntryState
 from models.drafts import keep, take, waiting
 from models.households import Entry
 from models.phones import format_old
@@ -55,6 +47,8 @@ from models.registry import (
 )
 from models.roster_match import LinkError, link
 from models.text import fold
+
+router = Router("add_household")
 
 FIELDS = ("name", "address", "phone", "procedures", "dossier", "date")
 # A message that arrives this long after it was written says which day it was stored under.
@@ -79,7 +73,8 @@ async def refused(ctx: Ctx) -> list[Reply]:
     return await ctx.closed_notice()
 
 
-@command("them", "add", "ghi")
+@router.command("them", "add", "ghi",
+                menu=Menu(10, "add", "cmd_add", LOGS))
 async def cmd_add(ctx: Ctx, arg: str) -> list[Reply]:
     refusal = await refused(ctx)
     if refusal:
@@ -87,10 +82,11 @@ async def cmd_add(ctx: Ctx, arg: str) -> list[Reply]:
     notice = await set_aside(ctx)
     if arg:
         return notice + await household_message(ctx, arg)
-    return [*notice, ask(ctx, "add.name", ctx.t("ask_name"), draft=_new_draft(ctx))]
+    return [*notice, ask(ctx, AddState.NAME, ctx.t("ask_name"), draft=_new_draft(ctx))]
 
 
-@command("tiep", "next", "continue")
+@router.command("tiep", "next", "continue",
+                menu=Menu(50, "next", "cmd_next", LOGS))
 async def cmd_next(ctx: Ctx, arg: str) -> list[Reply]:
     """Take up the households set aside, oldest first."""
     refusal = await refused(ctx)
@@ -291,17 +287,17 @@ async def ask_field(ctx: Ctx, field: str, d: dict[str, Any]) -> list[Reply]:
 
 async def _field_question(ctx: Ctx, field: str, d: dict[str, Any]) -> Reply:
     if field == "name":
-        return ask(ctx, "add.name", ctx.t("ask_name"), draft=d)
+        return ask(ctx, AddState.NAME, ctx.t("ask_name"), draft=d)
     if field == "address":
         hamlet = await ctx.hamlet()
         opts = [Option(hamlet.name, "hamlet")] if hamlet else []
-        return ask(ctx, "add.address", ctx.t("ask_address"), opts, draft=d)
+        return ask(ctx, AddState.ADDRESS, ctx.t("ask_address"), opts, draft=d)
     if field == "phone":
-        return ask(ctx, "add.phone", ctx.t("ask_phone"), draft=d)
+        return ask(ctx, AddState.PHONE, ctx.t("ask_phone"), draft=d)
     if field == "procedures":
         return await ask_procedures(ctx, d)
     if field == "dossier":
-        return ask(ctx, "add.dossier", ctx.t("ask_dossier"),
+        return ask(ctx, AddState.DOSSIER, ctx.t("ask_dossier"),
                    [Option(ctx.t("opt_skip"), "skip")], draft=d)
     # The options carry their dates: "Hôm nay (05/12)" means 05/12 even if tapped after
     # midnight.
@@ -314,7 +310,7 @@ async def _field_question(ctx: Ctx, field: str, d: dict[str, Any]) -> Reply:
     text = ctx.t("ask_date")
     if d.get("name"):
         text = ctx.t("ask_for_household", name=d["name"]) + "\n" + text
-    return ask(ctx, "add.date", text, opts, draft=d, per_row=2)
+    return ask(ctx, AddState.DATE, text, opts, draft=d, per_row=2)
 
 
 def short_label(ctx: Ctx, proc: ProcedureChoice) -> str:
@@ -342,7 +338,7 @@ async def ask_procedures(ctx: Ctx, d: dict[str, Any], prefix: str = "", *,
     if names:
         lines.append(ctx.t("procedures_chosen", names="; ".join(names)))
     text = (prefix + "\n" if prefix else "") + "\n".join(lines)
-    return replace(ask(ctx, "add.procedures", text, opts, draft=d, per_row=2), edit=edit)
+    return replace(ask(ctx, AddState.PROCEDURES, text, opts, draft=d, per_row=2), edit=edit)
 
 
 async def ask_confirm(ctx: Ctx, d: dict[str, Any]) -> Reply:
@@ -350,7 +346,7 @@ async def ask_confirm(ctx: Ctx, d: dict[str, Any]) -> Reply:
     opts = [Option(ctx.t("opt_save"), "save"), Option(ctx.t("opt_edit"), "edit"),
             Option(ctx.t("opt_cancel"), "cancel")]
     title = ctx.t("summary_title_edit", id=d["entry_id"])
-    return ask(ctx, "add.confirm", title + "\n" + await summary(ctx, d), opts, draft=d,
+    return ask(ctx, AddState.CONFIRM, title + "\n" + await summary(ctx, d), opts, draft=d,
                per_row=3)
 
 
@@ -370,20 +366,20 @@ async def summary(ctx: Ctx, d: dict[str, Any]) -> str:
 def _ask_name_check(ctx: Ctx, d: dict[str, Any]) -> Reply:
     opts = [Option(ctx.t("opt_name_use", name=d["name_suggest"]), "use"),
             Option(ctx.t("opt_name_keep", name=d["name"]), "keep")]
-    return ask(ctx, "add.name_check", ctx.t("ask_name_check", typed=d["name"],
+    return ask(ctx, AddState.NAME_CHECK, ctx.t("ask_name_check", typed=d["name"],
                                              name=d["name_suggest"]), opts, draft=d)
 
 
 async def reask(ctx: Ctx) -> list[Reply]:
     d = draft(ctx)
     state = ctx.dialog.state if ctx.dialog else ""
-    if state == "add.confirm":
+    if state == AddState.CONFIRM:
         return [await ask_confirm(ctx, d)]
-    if state == "add.field":
+    if state == AddState.FIELD:
         return [_ask_which_field(ctx, d)]
-    if state == "add.name_check":
+    if state == AddState.NAME_CHECK:
         return [_ask_name_check(ctx, d)]
-    if state == "add.duplicate":
+    if state == AddState.DUPLICATE:
         return await advance(ctx, {k: v for k, v in d.items() if k != "dup_answer"})
     return await ask_field(ctx, state.removeprefix("add."), d)
 
@@ -431,13 +427,13 @@ async def _field_answer(ctx: Ctx, answer: Answer, field: str) -> list[Reply]:
     return [*extra, *await advance(ctx, d)]
 
 
-@on_state("add.name", "add.address", "add.phone", "add.dossier", "add.date")
+@router.on_state(AddState.NAME, AddState.ADDRESS, AddState.PHONE, AddState.DOSSIER, AddState.DATE)
 async def on_field_answer(ctx: Ctx, answer: Answer) -> list[Reply]:
-    state = ctx.dialog.state if ctx.dialog else "add.name"
+    state = ctx.dialog.state if ctx.dialog else AddState.NAME
     return await _field_answer(ctx, answer, state.removeprefix("add."))
 
 
-@on_state("add.name_check")
+@router.on_state(AddState.NAME_CHECK)
 async def on_name_check(ctx: Ctx, answer: Answer) -> list[Reply]:
     if answer.value == REPEAT:
         return await reask(ctx)
@@ -471,7 +467,7 @@ _YES_NO = {"phai", "da", "dung", "dung roi", "da dung", "vang", "co", "phai roi"
            "khong phai", "khong dung"}
 
 
-@on_state("add.procedures")
+@router.on_state(AddState.PROCEDURES)
 async def on_procedures(ctx: Ctx, answer: Answer) -> list[Reply]:
     if answer.value == REPEAT:
         return await reask(ctx)
@@ -508,7 +504,7 @@ def _is_done_word(text: str) -> bool:
     return fold(text) in {"xong", "done", "ok", "xong roi"}
 
 
-@on_state("add.confirm")
+@router.on_state(AddState.CONFIRM)
 async def on_confirm(ctx: Ctx, answer: Answer) -> list[Reply]:
     if answer.value == REPEAT:
         return await reask(ctx)
@@ -529,10 +525,10 @@ async def on_confirm(ctx: Ctx, answer: Answer) -> list[Reply]:
 def _ask_which_field(ctx: Ctx, d: dict[str, Any]) -> Reply:
     opts = [Option(ctx.t(f"field_{f}"), f) for f in FIELDS]
     opts.append(Option(ctx.t("opt_back"), "back"))
-    return ask(ctx, "add.field", ctx.t("ask_which_field"), opts, draft=d, per_row=2)
+    return ask(ctx, AddState.FIELD, ctx.t("ask_which_field"), opts, draft=d, per_row=2)
 
 
-@on_state("add.field")
+@router.on_state(AddState.FIELD)
 async def on_field(ctx: Ctx, answer: Answer) -> list[Reply]:
     if answer.value == REPEAT:
         return await reask(ctx)
@@ -577,10 +573,10 @@ def _ask_duplicate(ctx: Ctx, d: dict[str, Any], dups: list[Duplicate]) -> Reply:
     # Merging is never first: a "1" typed in haste must not join two families.
     opts = [Option(ctx.t("opt_dup_other_phone" if shared_phone else "opt_dup_other"), "other"),
             *same, Option(ctx.t("opt_dup_mistake"), "mistake")]
-    return ask(ctx, "add.duplicate", "\n".join(lines), opts, draft=d)
+    return ask(ctx, AddState.DUPLICATE, "\n".join(lines), opts, draft=d)
 
 
-@on_state("add.duplicate")
+@router.on_state(AddState.DUPLICATE)
 async def on_duplicate(ctx: Ctx, answer: Answer) -> list[Reply]:
     if answer.value == REPEAT:
         return await reask(ctx)
@@ -675,7 +671,8 @@ async def _saved(ctx: Ctx, entry: Entry, d: dict[str, Any], *, resolved: bool) -
         again = [] if more else await _still_open(ctx)
         return [Reply(text, tuple(actions), options_per_row=2, words_only=True), *more,
                 *again]
-    return [ask(ctx, "saved", text, actions, draft={"entry_id": entry.id}, per_row=2), *more]
+    return [ask(ctx, EntryState.SAVED, text, actions, draft={"entry_id": entry.id},
+                per_row=2), *more]
 
 
 async def _still_open(ctx: Ctx) -> list[Reply]:
@@ -726,3 +723,8 @@ async def _save_edit(ctx: Ctx, d: dict[str, Any]) -> list[Reply]:
                                now=ctx.now)
     await close(ctx)
     return [Reply(ctx.t("edited" if changed else "edit_nothing", id=entry.id))]
+
+
+# /help: logging households, for everyone attached to a hamlet.
+router.add_help(10, LOGS, lambda ctx: ctx.t(
+    "help_officer", procedure=ctx.settings.procedures[0].name), loggable=True)

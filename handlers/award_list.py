@@ -8,10 +8,12 @@ from __future__ import annotations
 
 from handlers.award_text import review_name
 from handlers.context import Ctx
-from handlers.dialog import REPEAT, Answer, ask, close, command, draft_int, on_state
+from handlers.dialog import REPEAT, Answer, ask, close, draft_int
 from handlers.i18n import fmt_datetime
 from handlers.io import Option, Reply
 from handlers.report_scope import SEES_ALL
+from handlers.router import SUPERVISES, Menu, Router
+from handlers.states import AwardsState
 from models.checks import users_named
 from models.proposal import (
     AwardProposal,
@@ -20,6 +22,8 @@ from models.proposal import (
     proposals,
     stored_eligibility,
 )
+
+router = Router("award_list")
 
 LISTED = 10  # proposals listed; older ones are kept, just not shown
 BUTTONS = 6  # drafts offered for marking
@@ -47,7 +51,8 @@ async def _line(ctx: Ctx, proposal: AwardProposal, names: dict[int, str]) -> str
                  individual=len(elig.individual.proposed), state=state)
 
 
-@command("khenthuong_ds", "awards_list")
+@router.command("khenthuong_ds", "awards_list",
+                menu=Menu(140, "awards_list", "cmd_awards_list", SUPERVISES))
 async def cmd_list(ctx: Ctx, arg: str) -> list[Reply]:
     if ctx.me.role not in SEES_ALL:
         return [Reply(ctx.t("award_not_allowed"))]
@@ -63,10 +68,10 @@ async def cmd_list(ctx: Ctx, arg: str) -> list[Reply]:
         return [Reply("\n\n".join(lines))]
     options.append(Option(ctx.t("proposals_btn_close"), "close"))
     return [Reply("\n\n".join(lines)),
-            ask(ctx, "awards.final_pick", ctx.t("proposals_ask"), options, draft={})]
+            ask(ctx, AwardsState.FINAL_PICK, ctx.t("proposals_ask"), options, draft={})]
 
 
-@on_state("awards.final_pick")
+@router.on_state(AwardsState.FINAL_PICK)
 async def step_pick(ctx: Ctx, answer: Answer) -> list[Reply]:
     value = answer.value or ""
     if value.startswith("f:") and value[2:].isdigit():
@@ -78,7 +83,7 @@ async def step_pick(ctx: Ctx, answer: Answer) -> list[Reply]:
     return [*prefix, *await cmd_list(ctx, "")]
 
 
-@command("khenthuong_chot", "awards_final")
+@router.command("khenthuong_chot", "awards_final")
 async def cmd_final(ctx: Ctx, arg: str) -> list[Reply]:
     if ctx.me.role not in SEES_ALL:
         return [Reply(ctx.t("award_not_allowed"))]
@@ -107,7 +112,7 @@ async def _mark(ctx: Ctx, proposal_id: int, *, replacing: int | None = None) -> 
     if current is not None and current.id != replacing:
         # A final proposal is never replaced silently: the supervisor says which one goes.
         names = await users_named(ctx.session, [current.final_by or 0])
-        return [ask(ctx, "awards.final_replace", ctx.t(
+        return [ask(ctx, AwardsState.FINAL_REPLACE, ctx.t(
             "proposals_replace_ask", review=_review(ctx, proposal), old=current.id,
             at=_at(ctx, current), by=names.get(current.final_by or 0, "?"), id=proposal.id),
             [Option(ctx.t("proposals_btn_replace", id=proposal.id), "yes"),
@@ -122,7 +127,7 @@ async def _mark(ctx: Ctx, proposal_id: int, *, replacing: int | None = None) -> 
     return [Reply(text)]
 
 
-@on_state("awards.final_replace")
+@router.on_state(AwardsState.FINAL_REPLACE)
 async def step_replace(ctx: Ctx, answer: Answer) -> list[Reply]:
     proposal_id = draft_int(ctx, "proposal")
     if answer.value == "yes":

@@ -22,13 +22,15 @@ from handlers.award_docs import (
 )
 from handlers.award_text import DOSSIER_STATUSES, dossier_hamlets, proposal_text, review_name
 from handlers.context import Ctx
-from handlers.dialog import REPEAT, Answer, ask, close, command, draft, on_state
+from handlers.dialog import REPEAT, Answer, ask, close, draft
 from handlers.docx_layout import locality_name
 from handlers.exports import scratch_folder
 from handlers.i18n import fmt_date, fmt_int, fmt_pct
 from handlers.io import Option, Reply
 from handlers.report_scope import SEES_ALL, period_of
 from handlers.report_text import fail_rule
+from handlers.router import HEADS, SUPERVISES, Menu, Router
+from handlers.states import AwardsState
 from models.audit import record
 from models.awards import Eligibility, HamletStanding, Line, eligibility
 from models.campaign import Hamlet
@@ -49,6 +51,8 @@ from models.proposal import (
 )
 from models.roster import Roster, current_roster
 from models.text import fold
+
+router = Router("awards")
 
 KINDS = ("half", "year", "since_start")
 _TYPED = {"6thang": "half", "6 thang": "half", "sanket": "half", "soket": "half",
@@ -78,7 +82,8 @@ def _period_options(ctx: Ctx) -> list[Option]:
     return options
 
 
-@command("khenthuong", "awards")
+@router.command("khenthuong", "awards",
+                menu=Menu(130, "awards", "cmd_awards", SUPERVISES))
 async def cmd_awards(ctx: Ctx, arg: str) -> list[Reply]:
     if not _allowed(ctx):
         return [Reply(ctx.t("award_not_allowed"))]
@@ -86,21 +91,21 @@ async def cmd_awards(ctx: Ctx, arg: str) -> list[Reply]:
         kind = _kind(arg)
         if kind is None:
             return [Reply(ctx.t("award_unknown_arg", arg=arg.strip()[:40])),
-                    ask(ctx, "awards.period", ctx.t("award_ask_period"),
+                    ask(ctx, AwardsState.PERIOD, ctx.t("award_ask_period"),
                         _period_options(ctx), draft={})]
         return await propose(ctx, kind)
-    return [ask(ctx, "awards.period", ctx.t("award_ask_period"), _period_options(ctx),
+    return [ask(ctx, AwardsState.PERIOD, ctx.t("award_ask_period"), _period_options(ctx),
                 draft={})]
 
 
-@on_state("awards.period")
+@router.on_state(AwardsState.PERIOD)
 async def step_period(ctx: Ctx, answer: Answer) -> list[Reply]:
     value = answer.value or ""
     kind = value[2:] if value.startswith("p:") else (_kind(answer.text) if answer.text else None)
     if kind in KINDS:
         return await propose(ctx, kind)
     prefix = [Reply(ctx.t("choose_option"))] if value != REPEAT and answer.text else []
-    return [*prefix, ask(ctx, "awards.period", ctx.t("award_ask_period"),
+    return [*prefix, ask(ctx, AwardsState.PERIOD, ctx.t("award_ask_period"),
                          _period_options(ctx), draft={})]
 
 
@@ -153,7 +158,7 @@ def _menu(ctx: Ctx, proposal: AwardProposal, elig: Eligibility) -> Reply:
     if len(hamlets) > 1:
         options.append(Option(ctx.t("award_btn_zip", n=len(hamlets)), "zip"))
     options.append(Option(ctx.t("award_btn_done"), "done"))
-    return ask(ctx, "awards.menu", ctx.t("award_menu", id=proposal.id), options,
+    return ask(ctx, AwardsState.MENU, ctx.t("award_menu", id=proposal.id), options,
                draft={"proposal": proposal.id})
 
 
@@ -167,7 +172,7 @@ async def _proposal(ctx: Ctx) -> AwardProposal | None:
     return proposal
 
 
-@on_state("awards.menu")
+@router.on_state(AwardsState.MENU)
 async def step_menu(ctx: Ctx, answer: Answer) -> list[Reply]:
     proposal = await _proposal(ctx)
     value = answer.value or ""
@@ -369,7 +374,8 @@ async def _zip_reply(ctx: Ctx, proposal: AwardProposal, elig: Eligibility,
 # --- /hoso: the dossier of the final proposal ------------------------------------------------
 
 
-@command("hoso", "dossier")
+@router.command("hoso", "dossier",
+                menu=Menu(120, "dossier", "cmd_dossier", HEADS))
 async def cmd_dossier(ctx: Ctx, arg: str) -> list[Reply]:
     """A hamlet head gets their own hamlet's dossier from the council's final proposal; the
     office gets every hamlet's, as from /khenthuong."""
@@ -405,7 +411,7 @@ async def cmd_dossier(ctx: Ctx, arg: str) -> list[Reply]:
 # --- /khenthuong_ct: the households and checks behind one line ------------------------------
 
 
-@command("khenthuong_ct", "awards_detail")
+@router.command("khenthuong_ct", "awards_detail")
 async def cmd_detail(ctx: Ctx, arg: str) -> list[Reply]:
     if not _allowed(ctx):
         return [Reply(ctx.t("award_not_allowed"))]
@@ -483,3 +489,6 @@ async def _total_line(ctx: Ctx, hamlet: HamletStanding) -> str:
 def _local(ctx: Ctx, moment: datetime) -> str:
     return moment.astimezone(ctx.settings.timezone).strftime("%H:%M %d/%m/%Y")
 
+
+router.add_help(21, {Role.HAMLET_HEAD}, lambda ctx: ctx.t("help_dossier"))
+router.add_help(33, SUPERVISES, lambda ctx: ctx.t("help_awards"))

@@ -39,6 +39,8 @@ class Ctx:
     dialog: Dialog | None = None
     _campaign_id: int | None = field(default=None, repr=False)
     catalog: list[Any] | None = field(default=None, repr=False)  # procedures, once read
+    # /help's paragraphs, from every router (`handlers.router.HelpSection`).
+    help_sections: tuple[Any, ...] = field(default=(), repr=False)
     # Pushed-message kinds this message made due (e.g. a check sent back to its officer):
     # the core tells the channels once the transaction has committed.
     wake: set[str] = field(default_factory=set)

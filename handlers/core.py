@@ -6,39 +6,21 @@ import asyncio
 import contextlib
 import logging
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import replace
 from typing import Any
 
 import handlers.add_household
-import handlers.award_list
-import handlers.awards
 import handlers.downloads
 import handlers.entries
-import handlers.exports
-import handlers.help
-import handlers.invites
-import handlers.linking
-import handlers.notify_settings
-import handlers.office_papers
-import handlers.progress
-import handlers.quality
-import handlers.registration
-import handlers.reports
 import handlers.roster
-import handlers.todo
-import handlers.totals
-import handlers.verify
-import handlers.verify_review
 from handlers.context import Ctx, Services
 from handlers.dialog import (
-    COMMANDS,
     OPTIONS_ONLY,
     REPEAT,
     SOFT_STATES,
-    STEPS,
     Answer,
-    CommandHandler,
+    close,
     expired,
     is_household_state,
     pressed_action,
@@ -51,6 +33,8 @@ from handlers.i18n import t
 from handlers.io import PRIVATE, Inbound, Reply, discard_file, reply_to_dict
 from handlers.menu import commands_for
 from handlers.registration import group_pointer, start_unregistered, unregistered
+from handlers.router import CommandHandler, Routes
+from handlers.routes import default_routes
 from models import inbox
 from models.concurrency import claim_delivery
 from models.invites import find_account, looks_like_code
@@ -90,15 +74,15 @@ _PHRASES = {"huongdan": "help", "trogiup": "help", "giup": "help", "tiendo": "ti
 _ARG_OK = {"sua", "xoa", "hoantac", "undo", "edit", "delete", "ngonngu", "lang"}
 
 
-def bare_command(text: str) -> tuple[str, str] | None:
+def bare_command(text: str, commands: Mapping[str, object]) -> tuple[str, str] | None:
     """'tiến độ' -> ('tiendo', ''), 'hoàn tác 12' -> ('hoantac', '12'); None otherwise."""
     words = fold(text).split()
     if not words or len(words) > 3 or len(text) > 40:
         return None
     for size in (2, 1):
         head = "".join(words[:size])
-        name = _PHRASES.get(head, head if head in COMMANDS else None)
-        if name is None or name not in COMMANDS:
+        name = _PHRASES.get(head, head if head in commands else None)
+        if name is None or name not in commands:
             continue
         arg = " ".join(words[size:])
         if not arg or (name in _ARG_OK and (arg.lstrip("#").isdigit() or arg in ("en", "vi"))):
@@ -154,8 +138,10 @@ def _typed_kind(ctx: Ctx, dialog: Dialog, raw: str, text: str, value: str | None
 
 
 class Core:
-    def __init__(self, services: Services) -> None:
+    def __init__(self, services: Services, routes: Routes | None = None) -> None:
         self.services = services
+        # What the bot answers: every conversation's commands and states (handlers/routes.py).
+        self.routes = routes if routes is not None else default_routes()
         # Called with a pushed-message kind after a commit made such messages due.
         self.listeners: list[Listener] = []
         # Channels that cannot upload files (Zalo): their files become download links.
@@ -229,6 +215,7 @@ class Core:
                 touch_identity(account[1], now)
             lang = (user.language if user else None) or settings.language
             ctx = Ctx(services=self.services, session=session, inbound=inbound, user=user,
+                      help_sections=self.routes.help,
                       lang=lang, now=now)
             replies = [replace(r, lang=r.lang or ctx.lang) for r in await self._route(ctx)]
             self._menu(ctx)
@@ -254,7 +241,7 @@ class Core:
         if self._menus.get(key) == wanted:
             return
         self._menus[key] = wanted
-        self.menus_due[key] = commands_for(ctx.user, ctx.lang)
+        self.menus_due[key] = commands_for(ctx.user, ctx.lang, self.routes.menu)
 
     async def _route(self, ctx: Ctx) -> list[Reply]:
         inbound = ctx.inbound
@@ -275,6 +262,13 @@ class Core:
             return unregistered(ctx)
 
         ctx.dialog = await ctx.session.get(Dialog, ctx.user.id)
+        if ctx.dialog is not None and ctx.dialog.state not in self.routes.steps:
+            # A question an older version asked and this one no longer has (an upgrade):
+            # its answer is answered like a stale button, anything else as if none was open.
+            answered = inbound.option is not None or typed_option(ctx.dialog, text) is not None
+            await close(ctx)
+            if answered and cmd is None:
+                return [Reply(ctx.t("stale_button"))]
         if len(text) > MAX_TEXT:
             return [Reply(ctx.t("too_long_message", limit=MAX_TEXT)), *await self._reask(ctx)]
 
@@ -286,17 +280,18 @@ class Core:
             if action is not None:
                 return await handlers.entries.on_action(ctx, action)
             current, value = pressed_option(ctx.dialog, inbound.option)
-            if not current or ctx.dialog is None or ctx.dialog.state not in STEPS:
+            if not current or ctx.dialog is None or ctx.dialog.state not in self.routes.steps:
                 return await self._stale(ctx)
-            return await STEPS[ctx.dialog.state](ctx, Answer(text="", value=value))
+            return await self.routes.steps[ctx.dialog.state](ctx, Answer(text="", value=value))
 
-        dialog = ctx.dialog if ctx.dialog is not None and ctx.dialog.state in STEPS else None
+        steps = self.routes.steps
+        dialog = ctx.dialog if ctx.dialog is not None and ctx.dialog.state in steps else None
         value = typed_option(dialog, text) if dialog is not None else None
         if cmd is None and value is None:
-            cmd = bare_command(text)
+            cmd = bare_command(text, self.routes.commands)
         if cmd:
             name, arg = cmd
-            handler = COMMANDS.get(name)
+            handler = self.routes.commands.get(name)
             if handler is None:
                 return [Reply(ctx.t("unknown_command", command=name))]
             if name in ("huy", "cancel"):
@@ -307,7 +302,7 @@ class Core:
         if dialog is not None:
             kind = _typed_kind(ctx, dialog, raw, text, value)
             if kind == "answer":
-                return await STEPS[dialog.state](ctx, Answer(text=text, value=value))
+                return await self.routes.steps[dialog.state](ctx, Answer(text=text, value=value))
             if kind == "beside":
                 # Another household while one is being asked about: stored at once, or
                 # queued behind it; the open question stays as it is.
@@ -341,6 +336,6 @@ class Core:
 
     async def _reask(self, ctx: Ctx) -> list[Reply]:
         """The current question again, if a dialog is open."""
-        if ctx.dialog is not None and ctx.dialog.state in STEPS:
-            return await STEPS[ctx.dialog.state](ctx, Answer(text="", value=REPEAT))
+        if ctx.dialog is not None and ctx.dialog.state in self.routes.steps:
+            return await self.routes.steps[ctx.dialog.state](ctx, Answer(text="", value=REPEAT))
         return []

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from handlers.context import Ctx
 from handlers.io import Option, Reply
+from handlers.router import State
+from handlers.states import AddState, DeleteState, EntryState, NotifyState
 from models.records import Dialog
 from models.text import fold
 
@@ -20,29 +22,6 @@ class Answer:
 
 # The value a step receives when its question must simply be asked again.
 REPEAT = "__repeat__"
-
-StepHandler = Callable[[Ctx, Answer], Awaitable[list[Reply]]]
-CommandHandler = Callable[[Ctx, str], Awaitable[list[Reply]]]
-
-STEPS: dict[str, StepHandler] = {}
-COMMANDS: dict[str, CommandHandler] = {}
-
-
-def on_state(*states: str) -> Callable[[StepHandler], StepHandler]:
-    def register(fn: StepHandler) -> StepHandler:
-        for state in states:
-            STEPS[state] = fn
-        return fn
-    return register
-
-
-def command(*names: str) -> Callable[[CommandHandler], CommandHandler]:
-    def register(fn: CommandHandler) -> CommandHandler:
-        for name in names:
-            COMMANDS[name] = fn
-        return fn
-    return register
-
 
 def draft(ctx: Ctx) -> dict[str, Any]:
     if ctx.dialog is None:
@@ -59,7 +38,7 @@ def draft_int(ctx: Ctx, key: str) -> int:
 
 
 def ask(
-    ctx: Ctx, state: str, text: str, options: Sequence[Option] = (), *,
+    ctx: Ctx, state: State, text: str, options: Sequence[Option] = (), *,
     draft: dict[str, Any] | None = None, per_row: int = 1,
 ) -> Reply:
     """Move the sender's dialog to `state`, remember the options, return the question."""
@@ -105,8 +84,8 @@ _YES_VALUES = ("save", "yes", "use")
 _NO_VALUES = ("cancel", "no")
 # Questions whose options are the only answers: a single word of one option's label picks it
 # ("khác", "cùng", "bỏ"). Elsewhere typed words are an answer of their own (an address).
-WORD_CHOICES = {"add.duplicate", "add.confirm", "add.field",
-                "delete.confirm"}
+WORD_CHOICES = {AddState.DUPLICATE, AddState.CONFIRM, AddState.FIELD,
+                DeleteState.CONFIRM}
 
 
 def typed_option(dialog: Dialog, text: str) -> str | None:
@@ -176,10 +155,10 @@ def is_household_state(state: str) -> bool:
 
 # States whose options are offers, not questions: other text is handled as if no dialog
 # were open, and nothing is set aside when something else comes.
-SOFT_STATES = {"saved"}
+SOFT_STATES = {EntryState.SAVED}
 # Menus answered by their options only: words that are none of them ("xin chào") are a
 # new message, not a wrong answer, and the menu is set aside for them.
-OPTIONS_ONLY = {"notify.menu"}
+OPTIONS_ONLY = {NotifyState.MENU}
 
 
 def expired(ctx: Ctx) -> bool:

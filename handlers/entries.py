@@ -6,12 +6,16 @@ from datetime import timedelta
 
 from handlers.add_household import ask_confirm
 from handlers.context import Ctx
-from handlers.dialog import REPEAT, Answer, ask, close, command, draft, on_state
+from handlers.dialog import REPEAT, Answer, ask, close, draft
 from handlers.i18n import fmt_date, fmt_phone, fmt_short_date
 from handlers.io import Option, Reply
+from handlers.router import LOGS, Menu, Router
+from handlers.states import DeleteState, EntryState
 from models.households import Entry
 from models.registry import count_my_entries, my_entries, own_entry, soft_delete_entry
 from models.text import clean
+
+router = Router("entries")
 
 REASON_MAX = 300
 
@@ -26,7 +30,8 @@ def _entry_line(ctx: Ctx, entry: Entry) -> str:
     return text
 
 
-@command("cuatoi", "mine", "danhsach")
+@router.command("cuatoi", "mine", "danhsach",
+                menu=Menu(20, "mine", "cmd_mine", LOGS))
 async def cmd_mine(ctx: Ctx, arg: str) -> list[Reply]:
     entries = await my_entries(ctx.session, ctx.me, limit=10, newest_saved=True)
     if not entries:
@@ -59,7 +64,7 @@ async def _pick(ctx: Ctx, purpose: str, arg: str) -> list[Reply]:
                    str(e.id)) for e in entries]
     opts.append(Option(ctx.t("opt_cancel"), "cancel"))
     key = "ask_pick_edit" if purpose == "edit" else "ask_pick_delete"
-    return [ask(ctx, "entry.pick", ctx.t(key), opts, draft={"purpose": purpose})]
+    return [ask(ctx, EntryState.PICK, ctx.t(key), opts, draft={"purpose": purpose})]
 
 
 async def _picked(ctx: Ctx, purpose: str, entry: Entry) -> list[Reply]:
@@ -74,20 +79,22 @@ async def _picked(ctx: Ctx, purpose: str, entry: Entry) -> list[Reply]:
                                                                  "duplicate"),
             Option(ctx.t("opt_cancel"), "cancel")]
     text = ctx.t("ask_delete_reason", line=_entry_line(ctx, entry))
-    return [ask(ctx, "delete.reason", text, opts, draft={"entry_id": entry.id})]
+    return [ask(ctx, DeleteState.REASON, text, opts, draft={"entry_id": entry.id})]
 
 
-@command("sua", "edit")
+@router.command("sua", "edit",
+                menu=Menu(30, "edit", "cmd_edit", LOGS))
 async def cmd_edit(ctx: Ctx, arg: str) -> list[Reply]:
     return await _pick(ctx, "edit", arg)
 
 
-@command("xoa", "delete")
+@router.command("xoa", "delete",
+                menu=Menu(40, "delete", "cmd_delete", LOGS))
 async def cmd_delete(ctx: Ctx, arg: str) -> list[Reply]:
     return await _pick(ctx, "delete", arg)
 
 
-@on_state("entry.pick")
+@router.on_state(EntryState.PICK)
 async def on_pick(ctx: Ctx, answer: Answer) -> list[Reply]:
     purpose = str(draft(ctx).get("purpose", "edit"))
     if answer.value == REPEAT:
@@ -103,7 +110,7 @@ async def on_pick(ctx: Ctx, answer: Answer) -> list[Reply]:
     return await _picked(ctx, purpose, entry)
 
 
-@on_state("delete.reason")
+@router.on_state(DeleteState.REASON)
 async def on_reason(ctx: Ctx, answer: Answer) -> list[Reply]:
     d = draft(ctx)
     entry = await _own_entry(ctx, str(d.get("entry_id", "")))
@@ -126,11 +133,11 @@ async def on_reason(ctx: Ctx, answer: Answer) -> list[Reply]:
                     *await _picked(ctx, "delete", entry)]
     d["reason"] = reason
     opts = [Option(ctx.t("opt_confirm_delete"), "yes"), Option(ctx.t("opt_keep"), "no")]
-    return [ask(ctx, "delete.confirm", ctx.t("ask_delete_confirm", id=entry.id, reason=reason),
+    return [ask(ctx, DeleteState.CONFIRM, ctx.t("ask_delete_confirm", id=entry.id, reason=reason),
                 opts, draft=d, per_row=2)]
 
 
-@on_state("delete.confirm")
+@router.on_state(DeleteState.CONFIRM)
 async def on_delete_confirm(ctx: Ctx, answer: Answer) -> list[Reply]:
     d = draft(ctx)
     entry = await _own_entry(ctx, str(d.get("entry_id", "")))
@@ -146,7 +153,7 @@ async def on_delete_confirm(ctx: Ctx, answer: Answer) -> list[Reply]:
         await close(ctx)
         return [Reply(ctx.t("delete_kept", id=entry.id))]
     opts = [Option(ctx.t("opt_confirm_delete"), "yes"), Option(ctx.t("opt_keep"), "no")]
-    return [ask(ctx, "delete.confirm", ctx.t("ask_delete_confirm", id=entry.id,
+    return [ask(ctx, DeleteState.CONFIRM, ctx.t("ask_delete_confirm", id=entry.id,
                                               reason=d.get("reason", "")), opts, per_row=2)]
 
 
@@ -161,12 +168,12 @@ async def on_action(ctx: Ctx, action: str) -> list[Reply]:
     entry = await _own_entry(ctx, raw_id)
     if entry is None:
         return [Reply(ctx.t("entry_not_found", id=raw_id[:12]))]
-    if ctx.dialog is not None and ctx.dialog.state == "saved":
+    if ctx.dialog is not None and ctx.dialog.state == EntryState.SAVED:
         await close(ctx)
     return await _picked(ctx, "edit", entry)
 
 
-@on_state("saved")
+@router.on_state(EntryState.SAVED)
 async def on_saved(ctx: Ctx, answer: Answer) -> list[Reply]:
     """Typed '1'/'2' (or the words) under a saved household on a text channel."""
     value = answer.value or ""
@@ -175,7 +182,7 @@ async def on_saved(ctx: Ctx, answer: Answer) -> list[Reply]:
     return []
 
 
-@command("hoantac", "undo")
+@router.command("hoantac", "undo")
 async def cmd_undo(ctx: Ctx, arg: str) -> list[Reply]:
     """Undo a household just saved: the latest one, or the one named."""
     if arg:
@@ -196,6 +203,6 @@ async def _undo(ctx: Ctx, raw_id: str) -> list[Reply]:
         return [Reply(ctx.t("undo_too_late", id=entry.id, minutes=minutes))]
     await soft_delete_entry(ctx.session, entry=entry, reason=ctx.t("undo_reason"),
                             actor=ctx.me, now=ctx.now)
-    if ctx.dialog is not None and ctx.dialog.state == "saved":
+    if ctx.dialog is not None and ctx.dialog.state == EntryState.SAVED:
         await close(ctx)
     return [Reply(ctx.t("undone", id=entry.id, name=entry.household.head_name))]

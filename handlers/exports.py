@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from handlers.context import Ctx
-from handlers.dialog import REPEAT, Answer, ask, close, command, draft, on_state
+from handlers.dialog import REPEAT, Answer, ask, close, draft
 from handlers.io import Option, Reply, scratch_dir
 from handlers.report_scope import (
     ArgError,
@@ -27,6 +27,8 @@ from handlers.report_scope import (
     visible_hamlets,
 )
 from handlers.report_text import period_name
+from handlers.router import HEADS, Menu, Router
+from handlers.states import ExportState
 from handlers.workbook import (
     DEFAULT_SEPARATOR,
     ExportData,
@@ -42,6 +44,8 @@ from models.check_rows import check_rows
 from models.check_scope import Viewer
 from models.periods import Period, PeriodError
 from models.reports import active_hamlets, build_report, evidence, officer_activity
+
+router = Router("exports")
 
 if TYPE_CHECKING:
     from bot.config import Settings
@@ -155,7 +159,8 @@ def csv_separator(arg: str) -> tuple[str, str]:
     return _CSV_SEPARATOR.sub("csv ", arg, count=1), marked.group(1)
 
 
-@command("xuat", "export")
+@router.command("xuat", "export",
+                menu=Menu(80, "export", "cmd_export", HEADS))
 async def cmd_export(ctx: Ctx, arg: str) -> list[Reply]:
     visible = await visible_hamlets(ctx)
     if visible is None:
@@ -176,7 +181,7 @@ async def cmd_export(ctx: Ctx, arg: str) -> list[Reply]:
         hamlets = [req.hamlet]
     if req.explicit:
         return await export_replies(ctx, req.period, hamlets, req.fmt, separator)
-    return [ask(ctx, "export.period", ctx.t("export_ask_period"),
+    return [ask(ctx, ExportState.PERIOD, ctx.t("export_ask_period"),
                 [*period_options(ctx), Option(ctx.t("report_btn_custom"), "custom")],
                 draft={"fmt": req.fmt, "hamlets": [h.code for h in hamlets],
                        "separator": separator}, per_row=2)]
@@ -194,15 +199,15 @@ async def _draft_hamlets(ctx: Ctx) -> list[Hamlet]:
     return [h for h in visible if h.code in codes]
 
 
-@on_state("export.period")
+@router.on_state(ExportState.PERIOD)
 async def step_period(ctx: Ctx, answer: Answer) -> list[Reply]:
     data = draft(ctx)
     if answer.value == "custom":
-        return [ask(ctx, "export.dates", ctx.t("report_ask_dates"), draft=data)]
+        return [ask(ctx, ExportState.DATES, ctx.t("report_ask_dates"), draft=data)]
     if answer.value is None or not answer.value.startswith("p:"):
         if answer.value != REPEAT and answer.text:
             return [Reply(ctx.t("choose_option")), *await step_period(ctx, Answer("", REPEAT))]
-        return [ask(ctx, "export.period", ctx.t("export_ask_period"),
+        return [ask(ctx, ExportState.PERIOD, ctx.t("export_ask_period"),
                     [*period_options(ctx), Option(ctx.t("report_btn_custom"), "custom")],
                     draft=data, per_row=2)]
     try:
@@ -215,16 +220,16 @@ async def step_period(ctx: Ctx, answer: Answer) -> list[Reply]:
                                 str(data.get("separator") or DEFAULT_SEPARATOR))
 
 
-@on_state("export.dates")
+@router.on_state(ExportState.DATES)
 async def step_dates(ctx: Ctx, answer: Answer) -> list[Reply]:
     data = draft(ctx)
     if answer.value == REPEAT or not answer.text:
-        return [ask(ctx, "export.dates", ctx.t("report_ask_dates"), draft=data)]
+        return [ask(ctx, ExportState.DATES, ctx.t("report_ask_dates"), draft=data)]
     try:
         period = parse_dates(ctx, answer.text)
     except ArgError as err:
         return [Reply(ctx.t(err.key, **err.values)),
-                ask(ctx, "export.dates", ctx.t("report_ask_dates"), draft=data)]
+                ask(ctx, ExportState.DATES, ctx.t("report_ask_dates"), draft=data)]
     hamlets = await _draft_hamlets(ctx)
     await close(ctx)
     return await export_replies(ctx, period, hamlets, str(data.get("fmt") or "xlsx"),

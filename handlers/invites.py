@@ -7,13 +7,17 @@ from datetime import timedelta
 from sqlalchemy import select
 
 from handlers.context import Ctx
-from handlers.dialog import REPEAT, Answer, ask, close, command, draft, on_state
+from handlers.dialog import REPEAT, Answer, ask, close, draft
 from handlers.help import role_name
 from handlers.i18n import fmt_datetime
 from handlers.io import Option, Reply
+from handlers.router import Router
+from handlers.states import InviteState
 from models.campaign import Hamlet
 from models.invites import create_invite
 from models.people import Role
+
+router = Router("invites")
 
 
 def _is_admin(ctx: Ctx) -> bool:
@@ -48,16 +52,16 @@ async def _hamlets(ctx: Ctx) -> list[Hamlet]:
 
 def _ask_role(ctx: Ctx) -> Reply:
     opts = [Option(role_name(ctx, r), r.value) for r in Role]
-    return ask(ctx, "invite.role", ctx.t("ask_invite_role"), opts, draft={}, per_row=2)
+    return ask(ctx, InviteState.ROLE, ctx.t("ask_invite_role"), opts, draft={}, per_row=2)
 
 
 async def _ask_hamlet(ctx: Ctx, role: Role) -> Reply:
     opts = [Option(h.name, h.code) for h in await _hamlets(ctx)]
-    return ask(ctx, "invite.hamlet", ctx.t("ask_invite_hamlet"), opts,
+    return ask(ctx, InviteState.HAMLET, ctx.t("ask_invite_hamlet"), opts,
                draft={"role": role.value}, per_row=2)
 
 
-@command("moi", "invite")
+@router.command("moi", "invite")
 async def cmd_invite(ctx: Ctx, arg: str) -> list[Reply]:
     if not _is_admin(ctx):
         return [Reply(ctx.t("admin_only"))]
@@ -79,7 +83,7 @@ async def cmd_invite(ctx: Ctx, arg: str) -> list[Reply]:
     return await _issue(ctx, role, hamlet)
 
 
-@on_state("invite.role")
+@router.on_state(InviteState.ROLE)
 async def on_role(ctx: Ctx, answer: Answer) -> list[Reply]:
     role = _role(answer.value or "")
     if answer.value == REPEAT or role is None:
@@ -92,7 +96,7 @@ async def on_role(ctx: Ctx, answer: Answer) -> list[Reply]:
     return [await _ask_hamlet(ctx, role)]
 
 
-@on_state("invite.hamlet")
+@router.on_state(InviteState.HAMLET)
 async def on_hamlet(ctx: Ctx, answer: Answer) -> list[Reply]:
     role = _role(str(draft(ctx).get("role", ""))) or Role.OFFICER
     code = (answer.value or answer.text).strip().upper()
@@ -100,3 +104,7 @@ async def on_hamlet(ctx: Ctx, answer: Answer) -> list[Reply]:
     if hamlet is None or not _is_admin(ctx):
         return [await _ask_hamlet(ctx, role)]
     return await _issue(ctx, role, hamlet)
+
+
+router.add_help(40, {Role.ADMIN},
+                lambda ctx: ctx.t("help_admin") + "\n" + ctx.t("help_link_admin"))

@@ -11,10 +11,12 @@ from __future__ import annotations
 from datetime import timedelta
 
 from handlers.context import Ctx
-from handlers.dialog import REPEAT, Answer, ask, close, command, draft, on_state
+from handlers.dialog import REPEAT, Answer, ask, close, draft
 from handlers.i18n import fmt_date, fmt_datetime
 from handlers.io import Option, Reply
 from handlers.registration import channel_name, redeem_code, redeemed_replies, user_label
+from handlers.router import Router
+from handlers.states import LinkState
 from models.invites import (
     RedeemError,
     create_link_code,
@@ -23,6 +25,8 @@ from models.invites import (
     search_users,
 )
 from models.people import Role, User
+
+router = Router("linking")
 
 PICK_MAX = 8  # more matches than this: ask for a fuller name
 QUERY_MAX = 60
@@ -49,7 +53,7 @@ async def _issue(ctx: Ctx, user: User) -> list[Reply]:
 async def _ask_pick(ctx: Ctx, users: list[User], query: str) -> Reply:
     opts = [Option(f"{u.display_name} ({await user_label(ctx, u)})", str(u.id)) for u in users]
     opts.append(Option(ctx.t("opt_cancel"), "cancel"))
-    return ask(ctx, "link.pick", ctx.t("ask_link_pick", query=query), opts,
+    return ask(ctx, LinkState.PICK, ctx.t("ask_link_pick", query=query), opts,
                draft={"ids": [u.id for u in users], "query": query})
 
 
@@ -65,7 +69,7 @@ async def _search(ctx: Ctx, query: str) -> list[Reply]:
     return [await _ask_pick(ctx, users, query)]
 
 
-@command("lienket", "link")
+@router.command("lienket", "link")
 async def cmd_link(ctx: Ctx, arg: str) -> list[Reply]:
     await close(ctx)
     if not arg:
@@ -80,7 +84,7 @@ async def cmd_link(ctx: Ctx, arg: str) -> list[Reply]:
     return await _search(ctx, arg)
 
 
-@on_state("link.pick")
+@router.on_state(LinkState.PICK)
 async def on_pick(ctx: Ctx, answer: Answer) -> list[Reply]:
     if not _is_admin(ctx):
         await close(ctx)
@@ -104,7 +108,7 @@ async def on_pick(ctx: Ctx, answer: Answer) -> list[Reply]:
     return [await _ask_pick(ctx, users, query)]
 
 
-@command("taikhoan", "accounts")
+@router.command("taikhoan", "accounts")
 async def cmd_accounts(ctx: Ctx, arg: str) -> list[Reply]:
     inbound = ctx.inbound
     lines = [ctx.t("accounts_title", name=ctx.me.display_name, who=await user_label(ctx, ctx.me))]

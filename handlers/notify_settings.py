@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 from handlers.context import Ctx
-from handlers.dialog import REPEAT, Answer, ask, close, command, on_state
+from handlers.dialog import REPEAT, Answer, ask, close
 from handlers.io import Option, Reply
+from handlers.router import EVERYONE, Menu, Router
+from handlers.states import NotifyState
 from models.audit import record
 from models.people import Role, User
+
+router = Router("notify_settings")
 
 
 def gets_summary(user: User) -> bool:
@@ -38,15 +42,16 @@ def _status(ctx: Ctx) -> Reply:
     if not options:
         return Reply(ctx.t("notify_none"))
     options.append(Option(ctx.t("notify_btn_done"), "done"))
-    return ask(ctx, "notify.menu", "\n".join(lines), options)
+    return ask(ctx, NotifyState.MENU, "\n".join(lines), options)
 
 
-@command("thongbao", "notify", "notifications")
+@router.command("thongbao", "notify", "notifications",
+                menu=Menu(180, "notify", "cmd_notify", EVERYONE))
 async def cmd_notify(ctx: Ctx, arg: str) -> list[Reply]:
     return [_status(ctx)]
 
 
-@on_state("notify.menu")
+@router.on_state(NotifyState.MENU)
 async def step_menu(ctx: Ctx, answer: Answer) -> list[Reply]:
     user = ctx.me
     value = answer.value
@@ -67,3 +72,7 @@ async def step_menu(ctx: Ctx, answer: Answer) -> list[Reply]:
         record(ctx.session, at=ctx.now, actor_id=user.id, action="notify_settings",
                target="app_user", target_id=user.id, before=before, after=after)
     return [Reply(ctx.t("notify_saved")), _status(ctx)]
+
+
+router.add_help(25, {Role.OFFICER}, lambda ctx: ctx.t(
+    "help_reminder", time=ctx.settings.notifications.reminder_time.strftime("%H:%M")))

@@ -11,7 +11,7 @@ from sqlalchemy import func, select
 
 from handlers.award_text import review_name
 from handlers.context import Ctx
-from handlers.dialog import REPEAT, Answer, ask, close, command, on_state
+from handlers.dialog import REPEAT, Answer, ask, close
 from handlers.exports import scratch_folder
 from handlers.i18n import fmt_datetime
 from handlers.io import Option, Reply
@@ -23,6 +23,8 @@ from handlers.office_docs import (
     write_submission,
 )
 from handlers.report_scope import SEES_ALL, period_of
+from handlers.router import SUPERVISES, Menu, Router
+from handlers.states import PapersState
 from models.audit import record
 from models.campaign import Procedure
 from models.households import Entry, entry_procedure
@@ -30,8 +32,10 @@ from models.periods import PeriodError
 from models.proposal import AwardProposal, final_proposal, snapshot_filter, stored_eligibility
 from models.text import fold
 
+router = Router("office_papers")
+
 REVIEWS = ("half", "year")  # the plan's two reviews with awards
-STATE = "papers.review"
+STATE = PapersState.REVIEW
 _TYPED = {"6thang": "half", "soket": "half", "soket6thang": "half", "half": "half",
           "nam": "year", "canam": "year", "tongket": "year", "tongketnam": "year",
           "year": "year"}
@@ -81,7 +85,8 @@ async def _ask(ctx: Ctx) -> Reply:
     return ask(ctx, STATE, ctx.t("op_ask_review"), await _options(ctx), draft={})
 
 
-@command("vanban", "papers")
+@router.command("vanban", "papers",
+                menu=Menu(150, "papers", "cmd_papers", SUPERVISES))
 async def cmd_papers(ctx: Ctx, arg: str) -> list[Reply]:
     if not _allowed(ctx):
         return [Reply(ctx.t("op_not_allowed"))]
@@ -93,7 +98,7 @@ async def cmd_papers(ctx: Ctx, arg: str) -> list[Reply]:
     return [await _ask(ctx)]
 
 
-@on_state(STATE)
+@router.on_state(STATE)
 async def step_review(ctx: Ctx, answer: Answer) -> list[Reply]:
     if not _allowed(ctx):  # a role changed while the question was open
         await close(ctx)

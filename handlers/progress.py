@@ -5,13 +5,15 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from handlers.context import Ctx
-from handlers.dialog import command
 from handlers.i18n import fmt_date, fmt_int, fmt_pct
 from handlers.io import Reply
+from handlers.router import EVERYONE, Menu, Router
 from models.campaign import Hamlet
 from models.people import Role
 from models.progress import Progress, hamlet_progress
 from models.totals import pending_changes
+
+router = Router("progress")
 
 
 def render(ctx: Ctx, p: Progress) -> str:
@@ -46,7 +48,8 @@ def render(ctx: Ctx, p: Progress) -> str:
     return "\n".join(lines)
 
 
-@command("tiendo", "progress")
+@router.command("tiendo", "progress",
+                menu=Menu(60, "progress", "cmd_progress", EVERYONE))
 async def cmd_progress(ctx: Ctx, arg: str) -> list[Reply]:
     user = ctx.me
     hamlet: Hamlet | None

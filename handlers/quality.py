@@ -6,19 +6,24 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from handlers.context import Ctx
-from handlers.dialog import REPEAT, Answer, ask, close, command, draft, on_state
+from handlers.dialog import REPEAT, Answer, ask, close, draft
 from handlers.i18n import fmt_date
 from handlers.io import Option, Reply
+from handlers.router import SUPERVISES, Menu, Router
+from handlers.states import QualityState
 from handlers.verify import allowed
 from models.checks import add_flag
 from models.quality import KINDS, Finding, findings
 from models.registry import load_entry
 from models.verification import Flag
 
+router = Router("quality")
+
 SHOWN = 5  # findings listed per kind (all of them can be flagged)
 
 
-@command("canhbao", "quality")
+@router.command("canhbao", "quality",
+                menu=Menu(160, "quality", "cmd_quality", SUPERVISES))
 async def cmd_quality(ctx: Ctx, arg: str) -> list[Reply]:
     if not allowed(ctx):
         return [Reply(ctx.t("verify_not_allowed"))]
@@ -47,7 +52,7 @@ async def cmd_quality(ctx: Ctx, arg: str) -> list[Reply]:
         options.append(Option(ctx.t("opt_quality_flag", what=ctx.t(f"quality_short_{kind}"),
                                     count=len(kept[kind])), "flag:" + kind))
     options.append(Option(ctx.t("notify_btn_done"), "done"))
-    return [ask(ctx, "quality.menu", "\n".join(lines), options, draft={"entries": kept})]
+    return [ask(ctx, QualityState.MENU, "\n".join(lines), options, draft={"entries": kept})]
 
 
 async def _line(ctx: Ctx, item: Finding) -> str:
@@ -66,7 +71,7 @@ async def _line(ctx: Ctx, item: Finding) -> str:
                    if item.detail else "")
 
 
-@on_state("quality.menu")
+@router.on_state(QualityState.MENU)
 async def on_quality(ctx: Ctx, answer: Answer) -> list[Reply]:
     value = answer.value or ""
     if value == REPEAT:

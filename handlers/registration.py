@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import handlers.add_household
 from handlers.context import Ctx
-from handlers.dialog import SOFT_STATES, close, command, is_household_state
+from handlers.dialog import SOFT_STATES, close, is_household_state
 from handlers.help import help_text, role_name
 from handlers.io import Reply
+from handlers.router import EVERYONE, Menu, Router
 from models.campaign import Hamlet
 from models.invites import AccountHasEntries, Redeemed, RedeemError, redeem_invite
 from models.people import User
 from models.text import clean
+
+router = Router("registration")
 
 NAME_MAX = 100
 
@@ -86,7 +89,7 @@ async def start_unregistered(ctx: Ctx, arg: str) -> list[Reply]:
     return await _redeem(ctx, arg)
 
 
-@command("start", "batdau")
+@router.command("start", "batdau")
 async def cmd_start(ctx: Ctx, arg: str) -> list[Reply]:
     if arg:
         await close(ctx)
@@ -94,7 +97,8 @@ async def cmd_start(ctx: Ctx, arg: str) -> list[Reply]:
     return [Reply(ctx.t("welcome_back", name=ctx.me.display_name)), Reply(help_text(ctx))]
 
 
-@command("huy", "cancel")
+@router.command("huy", "cancel",
+                menu=Menu(190, "cancel", "cmd_cancel", EVERYONE))
 async def cmd_cancel(ctx: Ctx, arg: str) -> list[Reply]:
     if ctx.dialog is None or ctx.dialog.state in SOFT_STATES:
         await close(ctx)
@@ -110,7 +114,7 @@ async def cmd_cancel(ctx: Ctx, arg: str) -> list[Reply]:
             *await handlers.add_household.next_waiting(ctx)]
 
 
-@command("ngonngu", "lang", "language")
+@router.command("ngonngu", "lang", "language")
 async def cmd_language(ctx: Ctx, arg: str) -> list[Reply]:
     choice = arg.strip().lower()[:2]
     if choice not in ("vi", "en"):

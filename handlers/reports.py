@@ -14,7 +14,7 @@ from pathlib import Path
 
 from handlers import charts
 from handlers.context import Ctx
-from handlers.dialog import REPEAT, Answer, ask, close, command, draft, on_state
+from handlers.dialog import REPEAT, Answer, ask, close, draft
 from handlers.exports import export_replies, period_options, scratch_folder
 from handlers.io import Option, Reply
 from handlers.progress import pending_total_line
@@ -29,8 +29,11 @@ from handlers.report_scope import (
     visible_hamlets,
 )
 from handlers.report_text import CheckFigures, hamlet_detail, period_name, table, units_table
+from handlers.router import HEADS, SUPERVISES, Menu, Router
+from handlers.states import ReportState
 from handlers.summaries import check_figures
 from models.campaign import Hamlet
+from models.people import Role
 from models.periods import Period, PeriodError
 from models.reports import (
     Report,
@@ -41,6 +44,8 @@ from models.reports import (
 )
 from models.text import fold
 
+router = Router("reports")
+
 
 def _outside(ctx: Ctx) -> Reply:
     camp = ctx.settings.campaign
@@ -48,7 +53,8 @@ def _outside(ctx: Ctx) -> Reply:
                        end=camp.end.strftime("%d/%m/%Y")))
 
 
-@command("baocao", "report")
+@router.command("baocao", "report",
+                menu=Menu(70, "report", "cmd_report", HEADS))
 async def cmd_report(ctx: Ctx, arg: str) -> list[Reply]:
     everyone = await active_hamlets(ctx.session)
     try:
@@ -156,7 +162,7 @@ def _menu(ctx: Ctx, period: Period, hamlet: Hamlet | None,
     data = {"kind": period.kind, "start": period.start.isoformat(),
             "end": period.end.isoformat(), "hamlet": hamlet.code if hamlet else None,
             "unit": unit}
-    return ask(ctx, "report.menu", ctx.t("report_menu"), _menu_options(ctx, hamlet, unit),
+    return ask(ctx, ReportState.MENU, ctx.t("report_menu"), _menu_options(ctx, hamlet, unit),
                draft=data, per_row=2)
 
 
@@ -182,7 +188,7 @@ async def _hamlet_from_draft(ctx: Ctx) -> Hamlet | None:
     return next((h for h in visible if h.code == code), None)
 
 
-@on_state("report.menu")
+@router.on_state(ReportState.MENU)
 async def step_menu(ctx: Ctx, answer: Answer) -> list[Reply]:
     value = answer.value
     try:
@@ -203,7 +209,7 @@ async def step_menu(ctx: Ctx, answer: Answer) -> list[Reply]:
         except PeriodError:
             return [_outside(ctx), _menu(ctx, period, hamlet, unit)]
     if value == "custom":
-        return [ask(ctx, "report.dates", ctx.t("report_ask_dates"), draft=draft(ctx))]
+        return [ask(ctx, ReportState.DATES, ctx.t("report_ask_dates"), draft=draft(ctx))]
     if value == "pick" and ctx.me.role in SEES_ALL:
         if len(units_of(await active_hamlets(ctx.session))) > 1 and unit is None \
                 and hamlet is None:
@@ -221,10 +227,10 @@ async def step_menu(ctx: Ctx, answer: Answer) -> list[Reply]:
 
 def _ask_unit(ctx: Ctx) -> Reply:
     # Hundreds of communes do not fit as buttons: the name is typed (marks optional).
-    return ask(ctx, "report.unit", ctx.t("report_ask_unit"), draft=draft(ctx))
+    return ask(ctx, ReportState.UNIT, ctx.t("report_ask_unit"), draft=draft(ctx))
 
 
-@on_state("report.unit")
+@router.on_state(ReportState.UNIT)
 async def step_unit(ctx: Ctx, answer: Answer) -> list[Reply]:
     everyone = await active_hamlets(ctx.session)
     unit = match_unit(fold(answer.text).split(), units_of(everyone))
@@ -242,7 +248,7 @@ async def step_unit(ctx: Ctx, answer: Answer) -> list[Reply]:
 
 def _pick(ctx: Ctx, hamlets: list[Hamlet]) -> Reply:
     options = [Option(f"{h.name} ({h.code})", f"h:{h.code}") for h in hamlets]
-    return ask(ctx, "report.pick", ctx.t("report_pick_hamlet"), options, draft=draft(ctx),
+    return ask(ctx, ReportState.PICK, ctx.t("report_pick_hamlet"), options, draft=draft(ctx),
                per_row=2)
 
 
@@ -256,7 +262,7 @@ async def _pickable(ctx: Ctx) -> list[Hamlet]:
     return [h for h in everyone if h.unit == scope]
 
 
-@on_state("report.pick")
+@router.on_state(ReportState.PICK)
 async def step_pick(ctx: Ctx, answer: Answer) -> list[Reply]:
     hamlets = await _pickable(ctx)
     if answer.value is None or not answer.value.startswith("h:"):
@@ -277,13 +283,17 @@ async def step_pick(ctx: Ctx, answer: Answer) -> list[Reply]:
     return await show(ctx, period, match)
 
 
-@on_state("report.dates")
+@router.on_state(ReportState.DATES)
 async def step_dates(ctx: Ctx, answer: Answer) -> list[Reply]:
     if answer.value == REPEAT or not answer.text:
-        return [ask(ctx, "report.dates", ctx.t("report_ask_dates"), draft=draft(ctx))]
+        return [ask(ctx, ReportState.DATES, ctx.t("report_ask_dates"), draft=draft(ctx))]
     try:
         period = parse_dates(ctx, answer.text)
     except ArgError as err:
         return [Reply(ctx.t(err.key, **err.values)),
-                ask(ctx, "report.dates", ctx.t("report_ask_dates"), draft=draft(ctx))]
+                ask(ctx, ReportState.DATES, ctx.t("report_ask_dates"), draft=draft(ctx))]
     return await show(ctx, period, await _hamlet_from_draft(ctx), _unit_from_draft(ctx))
+
+
+router.add_help(20, {Role.HAMLET_HEAD}, lambda ctx: ctx.t("help_head"))
+router.add_help(31, SUPERVISES, lambda ctx: ctx.t("help_supervisor"))

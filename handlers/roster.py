@@ -15,7 +15,7 @@ from typing import Any
 from sqlalchemy import select
 
 from handlers.context import Ctx
-from handlers.dialog import REPEAT, Answer, ask, close, command, draft, on_state
+from handlers.dialog import REPEAT, Answer, ask, close, draft
 from handlers.i18n import fmt_date, fmt_int, fmt_pct, fmt_phone, t
 from handlers.io import Attachment, Option, Reply
 from handlers.report_scope import SEES_ALL
@@ -27,6 +27,8 @@ from handlers.roster_file import (
     file_error_text,
     parse_roster,
 )
+from handlers.router import Router
+from handlers.states import RosterState
 from handlers.totals import WAKE_TOTALS, fmt_change
 from models.campaign import Hamlet
 from models.households import Entry, Household
@@ -35,6 +37,8 @@ from models.reports import active_hamlets
 from models.roster import RosterHousehold, RosterLine, current_roster, import_roster
 from models.roster_match import Ambiguous, LinkError, MatchResult, link, match_hamlet
 from models.totals import PENDING, HamletTotal, change_of_roster, exceeds
+
+router = Router("roster")
 
 SHOWN_ERRORS = 15  # row errors listed in chat; the rest are counted
 SHOWN_CANDIDATES = 6
@@ -138,7 +142,7 @@ def _read(path: Path) -> bytes | None:
 def _ask_hamlet(ctx: Ctx, hamlets: list[Hamlet], data: dict[str, Any]) -> Reply:
     options = [Option(f"{h.name} ({h.code})", f"h:{h.code}") for h in hamlets]
     options.append(Option(ctx.t("opt_cancel"), "cancel"))
-    return ask(ctx, "roster.hamlet", ctx.t("roster_ask_hamlet", rows=data["rows"]), options,
+    return ask(ctx, RosterState.HAMLET, ctx.t("roster_ask_hamlet", rows=data["rows"]), options,
                draft=data, per_row=2)
 
 
@@ -163,7 +167,7 @@ async def _ask_confirm(ctx: Ctx, hamlet: Hamlet, data: dict[str, Any]) -> Reply:
         text += "\n" + ctx.t("roster_preview_total", total=fmt_int(ctx.lang, data["rows"]),
                              before=fmt_int(ctx.lang, hamlet.total_households))
     options = [Option(ctx.t("roster_btn_import"), "yes"), Option(ctx.t("opt_cancel"), "cancel")]
-    return ask(ctx, "roster.confirm", text, options, draft=data, per_row=2)
+    return ask(ctx, RosterState.CONFIRM, text, options, draft=data, per_row=2)
 
 
 async def _cancel(ctx: Ctx) -> list[Reply]:
@@ -184,7 +188,7 @@ async def _gone(ctx: Ctx) -> list[Reply]:
     return [Reply(ctx.t("roster_upload_gone"))]
 
 
-@on_state("roster.hamlet")
+@router.on_state(RosterState.HAMLET)
 async def step_hamlet(ctx: Ctx, answer: Answer) -> list[Reply]:
     data = draft(ctx)
     if answer.value == "cancel":
@@ -201,7 +205,7 @@ async def step_hamlet(ctx: Ctx, answer: Answer) -> list[Reply]:
     return [*prefix, _ask_hamlet(ctx, hamlets, data)]
 
 
-@on_state("roster.confirm")
+@router.on_state(RosterState.CONFIRM)
 async def step_confirm(ctx: Ctx, answer: Answer) -> list[Reply]:
     data = draft(ctx)
     if answer.value == "cancel":
@@ -300,7 +304,7 @@ async def _scope(ctx: Ctx, arg: str) -> list[Hamlet] | None:
     return None
 
 
-@command("ghepho", "match")
+@router.command("ghepho", "match")
 async def cmd_match(ctx: Ctx, arg: str) -> list[Reply]:
     hamlets = await _scope(ctx, arg)
     if hamlets is None:
@@ -353,11 +357,11 @@ async def _ask_pick(ctx: Ctx, hamlet: Hamlet, amb: Ambiguous, codes: list[str],
                            address=row.address, phone=phone))
         options.append(Option(ctx.t("roster_btn_row", n=i, row=row.row), f"r:{row.id}"))
     options += [Option(ctx.t("roster_btn_skip"), "skip"), Option(ctx.t("opt_cancel"), "cancel")]
-    return ask(ctx, "roster.pick", "\n".join(lines), options, per_row=2,
+    return ask(ctx, RosterState.PICK, "\n".join(lines), options, per_row=2,
                draft={"codes": codes, "skipped": skipped, "household": household.id})
 
 
-@on_state("roster.pick")
+@router.on_state(RosterState.PICK)
 async def step_pick(ctx: Ctx, answer: Answer) -> list[Reply]:
     data = draft(ctx)
     codes = [str(c) for c in data.get("codes") or []]
@@ -380,3 +384,7 @@ async def step_pick(ctx: Ctx, answer: Answer) -> list[Reply]:
                                      prefix=[Reply(ctx.t("roster_linked", row=row.row))])
     prefix = [Reply(ctx.t("choose_option"))] if value != REPEAT and answer.text else []
     return await _next_ambiguous(ctx, codes, skipped, prefix=prefix)
+
+
+router.add_help(35, {Role.HAMLET_HEAD, Role.SUPERVISOR, Role.ADMIN},
+                lambda ctx: ctx.t("help_roster"))

@@ -6,14 +6,18 @@ from __future__ import annotations
 
 from handlers.add_household import advance
 from handlers.context import Ctx
-from handlers.dialog import REPEAT, Answer, ask, close, command, draft, on_state
+from handlers.dialog import REPEAT, Answer, ask, close, draft
 from handlers.i18n import fmt_int, fmt_phone
 from handlers.io import Option, Reply
 from handlers.report_scope import SEES_ALL
+from handlers.router import LOGS, SUPERVISES, Menu, Router
+from handlers.states import TodoState
 from models.campaign import Hamlet
 from models.reports import active_hamlets
 from models.roster import RosterHousehold
 from models.roster_match import Suggestion, Todo, todo
+
+router = Router("todo")
 
 
 async def _hamlet_for(ctx: Ctx, arg: str) -> tuple[Hamlet | None, list[Reply]]:
@@ -25,7 +29,7 @@ async def _hamlet_for(ctx: Ctx, arg: str) -> tuple[Hamlet | None, list[Reply]]:
             return chosen, []
         options = [Option(f"{h.name} ({h.code})", f"h:{h.code}") for h in hamlets]
         prefix = [Reply(ctx.t("todo_unknown_hamlet", code=arg.strip()[:20]))] if code else []
-        return None, [*prefix, ask(ctx, "todo.hamlet", ctx.t("todo_ask_hamlet"), options,
+        return None, [*prefix, ask(ctx, TodoState.HAMLET, ctx.t("todo_ask_hamlet"), options,
                                    draft={}, per_row=2)]
     hamlet = await ctx.hamlet()
     if hamlet is None:
@@ -33,7 +37,8 @@ async def _hamlet_for(ctx: Ctx, arg: str) -> tuple[Hamlet | None, list[Reply]]:
     return hamlet, []
 
 
-@command("chuahuongdan", "todo")
+@router.command("chuahuongdan", "todo",
+                menu=Menu(90, "todo", "cmd_todo", LOGS | SUPERVISES))
 async def cmd_todo(ctx: Ctx, arg: str) -> list[Reply]:
     hamlet, replies = await _hamlet_for(ctx, arg)
     if hamlet is None:
@@ -41,7 +46,7 @@ async def cmd_todo(ctx: Ctx, arg: str) -> list[Reply]:
     return await show_todo(ctx, hamlet)
 
 
-@on_state("todo.hamlet")
+@router.on_state(TodoState.HAMLET)
 async def step_hamlet(ctx: Ctx, answer: Answer) -> list[Reply]:
     value = answer.value or ""
     code = value[2:] if value.startswith("h:") else answer.text
@@ -84,10 +89,10 @@ async def show_todo(ctx: Ctx, hamlet: Hamlet) -> list[Reply]:
     lines.append(ctx.t("todo_tap_hint"))
     options = [Option(ctx.t("todo_btn_log", n=i, name=s.head_name), f"r:{s.row_id}")
                for i, s in enumerate(result.suggestions, 1)]
-    return [ask(ctx, "todo.pick", "\n".join(lines), options, draft={"hamlet": hamlet.code})]
+    return [ask(ctx, TodoState.PICK, "\n".join(lines), options, draft={"hamlet": hamlet.code})]
 
 
-@on_state("todo.pick")
+@router.on_state(TodoState.PICK)
 async def step_pick(ctx: Ctx, answer: Answer) -> list[Reply]:
     value = answer.value or ""
     if value.startswith("r:") and value[2:].isdigit():
@@ -105,3 +110,6 @@ async def step_pick(ctx: Ctx, answer: Answer) -> list[Reply]:
         await close(ctx)
         return prefix
     return [*prefix, *await show_todo(ctx, hamlet)]
+
+
+router.add_help(12, LOGS, lambda ctx: ctx.t("help_todo"), loggable=True)

@@ -11,10 +11,12 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from handlers.context import Ctx
-from handlers.dialog import REPEAT, Answer, ask, close, command, draft, draft_int, on_state
+from handlers.dialog import REPEAT, Answer, ask, close, draft, draft_int
 from handlers.i18n import fmt_date, fmt_datetime, fmt_int, fmt_pct, t
 from handlers.io import Option, Reply
 from handlers.report_scope import SEES_ALL
+from handlers.router import HEADS, Menu, Router
+from handlers.states import TotalsState
 from models.campaign import Hamlet
 from models.people import Role, User
 from models.reports import active_hamlets
@@ -30,6 +32,8 @@ from models.totals import (
     decide,
     pending_changes,
 )
+
+router = Router("totals")
 
 WAKE_TOTALS = "totals"  # pushed-message kind: a total awaiting approval, or decided
 SHOWN_PENDING = 10
@@ -109,7 +113,8 @@ async def pushed_decision_text(session: AsyncSession, lang: str,
 # --- /duyetso -------------------------------------------------------------------------
 
 
-@command("duyetso", "totals")
+@router.command("duyetso", "totals",
+                menu=Menu(100, "totals", "cmd_totals", HEADS))
 async def cmd_totals(ctx: Ctx, arg: str) -> list[Reply]:
     if ctx.dialog is not None and ctx.dialog.state.startswith("totals."):
         await close(ctx)
@@ -157,7 +162,7 @@ async def _pending_list(ctx: Ctx, prefix: str = "") -> Reply:
     lines.append(ctx.t("totals_pending_hint"))
     options.append(Option(ctx.t("opt_cancel"), "cancel"))
     text = (prefix + "\n\n" if prefix else "") + "\n".join(lines)
-    return ask(ctx, "totals.pick", text, options, draft={}, per_row=2)
+    return ask(ctx, TotalsState.PICK, text, options, draft={}, per_row=2)
 
 
 async def _change(ctx: Ctx, change_id: int) -> tuple[HamletTotal, Hamlet] | None:
@@ -168,7 +173,7 @@ async def _change(ctx: Ctx, change_id: int) -> tuple[HamletTotal, Hamlet] | None
     return (change, hamlet) if hamlet is not None else None
 
 
-@on_state("totals.pick")
+@router.on_state(TotalsState.PICK)
 async def step_pick(ctx: Ctx, answer: Answer) -> list[Reply]:
     if ctx.me.role not in SEES_ALL:
         await close(ctx)
@@ -186,18 +191,18 @@ async def step_pick(ctx: Ctx, answer: Answer) -> list[Reply]:
         values = {"hamlet": hamlet.name, "before": fmt_int(ctx.lang, hamlet.total_households),
                   "total": fmt_int(ctx.lang, change.total), "since": fmt_date(ctx.today)}
         if kind == "a":
-            return [ask(ctx, "totals.reason", ctx.t("totals_ask_approve", **values),
+            return [ask(ctx, TotalsState.REASON, ctx.t("totals_ask_approve", **values),
                         [Option(ctx.t("totals_btn_approve_plain"), "plain"),
                          Option(ctx.t("opt_cancel"), "cancel")],
                         draft={"id": change.id, "approve": True}, per_row=1)]
-        return [ask(ctx, "totals.reason", ctx.t("totals_ask_reject", **values),
+        return [ask(ctx, TotalsState.REASON, ctx.t("totals_ask_reject", **values),
                     [Option(ctx.t("opt_cancel"), "cancel")],
                     draft={"id": change.id, "approve": False})]
     prefix = ctx.t("choose_option") if value != REPEAT and answer.text else ""
     return [await _pending_list(ctx, prefix)]
 
 
-@on_state("totals.reason")
+@router.on_state(TotalsState.REASON)
 async def step_reason(ctx: Ctx, answer: Answer) -> list[Reply]:
     if ctx.me.role not in SEES_ALL:
         await close(ctx)
@@ -220,7 +225,7 @@ async def step_reason(ctx: Ctx, answer: Answer) -> list[Reply]:
         key = "totals_ask_approve" if approve else "totals_ask_reject"
         options = [Option(ctx.t("totals_btn_approve_plain"), "plain")] if approve else []
         prefix = [] if value == REPEAT else [Reply(ctx.t("totals_reason_needed"))]
-        return [*prefix, ask(ctx, "totals.reason", ctx.t(key, **values),
+        return [*prefix, ask(ctx, TotalsState.REASON, ctx.t(key, **values),
                              [*options, Option(ctx.t("opt_cancel"), "cancel")],
                              draft=data)]
     hamlet_before = await ctx.session.scalar(

@@ -17,11 +17,20 @@ from datetime import timedelta
 from sqlalchemy import func, select
 
 from handlers.context import Ctx
-from handlers.dialog import REPEAT, Answer, ask, close, command, draft, draft_int, on_state
+from handlers.dialog import REPEAT, Answer, ask, close, draft, draft_int
 from handlers.i18n import fmt_date
 from handlers.io import Option, Reply
 from handlers.report_scope import SEES_ALL
-from handlers.verify_text import card_answer, card_text, local_time, outcome_label, rule_text
+from handlers.router import SUPERVISES, Menu, Router
+from handlers.states import VerifyState
+from handlers.verify_text import (
+    card_answer,
+    card_text,
+    local_time,
+    match_text,
+    outcome_label,
+    rule_text,
+)
 from models.campaign import Hamlet
 from models.checks import (
     Card,
@@ -39,6 +48,8 @@ from models.reports import active_hamlets
 from models.sampling import Rule, RuleError, create_batch
 from models.text import clean
 from models.verification import DETAILS, Batch, Check, Outcome, date_detail
+
+router = Router("verify")
 
 NOTE_MAX = 500
 MAX_PER_HAMLET = 50
@@ -94,7 +105,8 @@ def _rule_from_value(value: str) -> Rule | None:
     return None
 
 
-@command("kiemtra", "verify")
+@router.command("kiemtra", "verify",
+                menu=Menu(110, "verify", "cmd_verify", SUPERVISES))
 async def cmd_verify(ctx: Ctx, arg: str) -> list[Reply]:
     if not allowed(ctx):
         return [Reply(ctx.t("verify_not_allowed"))]
@@ -117,14 +129,14 @@ async def cmd_verify(ctx: Ctx, arg: str) -> list[Reply]:
         options = [Option(ctx.t("verify_btn_continue", batch=b.batch.id, open=b.open),
                           f"b:{b.batch.id}") for b in batches[:5]]
         options.append(Option(ctx.t("verify_btn_new"), "new"))
-        return [ask(ctx, "verify.menu", ctx.t("verify_menu"), options, draft={})]
+        return [ask(ctx, VerifyState.MENU, ctx.t("verify_menu"), options, draft={})]
     return [_ask_scope(ctx, hamlets)]
 
 
 def _ask_scope(ctx: Ctx, hamlets: list[Hamlet]) -> Reply:
     options = [Option(ctx.t("verify_btn_all"), "all")]
     options += [Option(f"{h.name} ({h.code})", f"h:{h.code}") for h in hamlets]
-    return ask(ctx, "verify.scope", ctx.t("verify_ask_scope"), options, draft={}, per_row=2)
+    return ask(ctx, VerifyState.SCOPE, ctx.t("verify_ask_scope"), options, draft={}, per_row=2)
 
 
 def _size_label(ctx: Ctx, rule: Rule) -> str:
@@ -140,10 +152,10 @@ def _ask_size(ctx: Ctx, data: dict[str, object]) -> Reply:
                  Rule("count", per_hamlet=3), Rule("count", per_hamlet=5)):
         if rule != default:
             options.append(Option(_size_label(ctx, rule), _rule_value(rule)))
-    return ask(ctx, "verify.size", ctx.t("verify_ask_size"), options, draft=data)
+    return ask(ctx, VerifyState.SIZE, ctx.t("verify_ask_size"), options, draft=data)
 
 
-@on_state("verify.menu")
+@router.on_state(VerifyState.MENU)
 async def step_menu(ctx: Ctx, answer: Answer) -> list[Reply]:
     if answer.value == "new":
         return [_ask_scope(ctx, await active_hamlets(ctx.session))]
@@ -153,7 +165,7 @@ async def step_menu(ctx: Ctx, answer: Answer) -> list[Reply]:
     return [*prefix, *await cmd_verify(ctx, "")]
 
 
-@on_state("verify.scope")
+@router.on_state(VerifyState.SCOPE)
 async def step_scope(ctx: Ctx, answer: Answer) -> list[Reply]:
     hamlets = await active_hamlets(ctx.session)
     value = answer.value or ""
@@ -167,7 +179,7 @@ async def step_scope(ctx: Ctx, answer: Answer) -> list[Reply]:
     return [*prefix, _ask_scope(ctx, hamlets)]
 
 
-@on_state("verify.size")
+@router.on_state(VerifyState.SIZE)
 async def step_size(ctx: Ctx, answer: Answer) -> list[Reply]:
     data = draft(ctx)
     if answer.value == REPEAT:
@@ -228,7 +240,7 @@ async def _card(ctx: Ctx, batch: Batch, check: Check, note: str) -> Reply:
     options = [Option(ctx.t(f"verify_btn_{o.value}"), f"o:{o.value}") for o in OUTCOME_BUTTONS]
     options += [Option(ctx.t("verify_btn_skip"), "skip"), Option(ctx.t("verify_btn_stop"),
                                                                   "stop")]
-    reply = ask(ctx, "verify.card", text, options,
+    reply = ask(ctx, VerifyState.CARD, text, options,
                 draft={"batch": batch.id, "check": check.id, "note": note})
     return replace(reply, phone=card.entry.household.phone)
 
@@ -261,11 +273,11 @@ def _with_note(ctx: Ctx, question: str, data: dict[str, object]) -> str:
 def _ask_detail(ctx: Ctx, data: dict[str, object]) -> Reply:
     options = [Option(ctx.t(f"vdetail_{d}").capitalize(), f"d:{d}") for d in DETAILS]
     options.append(Option(ctx.t("verify_btn_back"), "back"))
-    return ask(ctx, "verify.detail", _with_note(ctx, ctx.t("verify_ask_detail"), data),
+    return ask(ctx, VerifyState.DETAIL, _with_note(ctx, ctx.t("verify_ask_detail"), data),
                options, draft=data)
 
 
-@on_state("verify.card")
+@router.on_state(VerifyState.CARD)
 async def step_card(ctx: Ctx, answer: Answer) -> list[Reply]:
     current = await _current(ctx)
     if current is None:
@@ -318,7 +330,7 @@ async def _take_note(ctx: Ctx, batch: Batch, check: Check, text: str,
     return [said, await _card(ctx, batch, check, note)]
 
 
-@on_state("verify.detail")
+@router.on_state(VerifyState.DETAIL)
 async def step_detail(ctx: Ctx, answer: Answer) -> list[Reply]:
     current = await _current(ctx)
     if current is None:
@@ -368,11 +380,11 @@ def _ask_procedures(ctx: Ctx, card: Card, data: dict[str, object]) -> Reply:
                           else ctx.t("verify_btn_save_some", k=k, n=n), "save"))
     back = "verify_btn_back_details" if data.get("via") == "detail" else "verify_btn_back"
     options.append(Option(ctx.t(back), "back"))
-    return ask(ctx, "verify.procs", _with_note(ctx, ctx.t("verify_ask_procedures"), data),
+    return ask(ctx, VerifyState.PROCS, _with_note(ctx, ctx.t("verify_ask_procedures"), data),
                options, draft={**data, "confirmed": confirmed})
 
 
-@on_state("verify.procs")
+@router.on_state(VerifyState.PROCS)
 async def step_procedures(ctx: Ctx, answer: Answer) -> list[Reply]:
     """The tick list of a household's procedures: all confirmed → ✅; any not → ⚠️ details
     false (procedure), with which ones were confirmed kept."""
@@ -420,11 +432,11 @@ async def _ask_date(ctx: Ctx, check: Check, data: dict[str, object]) -> Reply:
     options = [Option(ctx.t("verify_btn_date_within", n=days), "within"),
                Option(ctx.t("verify_btn_date_beyond", n=days), "beyond"),
                Option(ctx.t("verify_btn_back_details"), "back")]
-    return ask(ctx, "verify.date", _with_note(ctx, ctx.t("verify_ask_date", day=day, n=days),
+    return ask(ctx, VerifyState.DATE, _with_note(ctx, ctx.t("verify_ask_date", day=day, n=days),
                                               data), options, draft=data)
 
 
-@on_state("verify.date")
+@router.on_state(VerifyState.DATE)
 async def step_date(ctx: Ctx, answer: Answer) -> list[Reply]:
     """"Details false → date": within the configured days it is recorded, not failed."""
     current = await _current(ctx)
@@ -479,3 +491,8 @@ async def _record(ctx: Ctx, batch: Batch, check: Check, outcome: Outcome, detail
         text += "\n" + ctx.t("verify_sent_back", officer=card.officer_name)
         ctx.wake.add(WAKE_RETURNS)
     return await show_next(ctx, batch.id, prefix=[Reply(text)])
+
+
+router.add_help(32, SUPERVISES, lambda ctx: "\n".join((
+    ctx.t("help_verify"), ctx.t("help_verify_frozen"),
+    match_text(ctx.lang, ctx.settings.verification.match))))

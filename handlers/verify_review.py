@@ -8,10 +8,12 @@ from datetime import timedelta
 from sqlalchemy import select
 
 from handlers.context import Ctx
-from handlers.dialog import REPEAT, Answer, ask, close, command, draft, draft_int, on_state
+from handlers.dialog import REPEAT, Answer, ask, close, draft, draft_int
 from handlers.i18n import fmt_date, fmt_datetime
 from handlers.io import Option, Reply
 from handlers.report_text import fail_rule
+from handlers.router import LOGS, Menu, Router
+from handlers.states import VerifyState
 from handlers.verify import allowed
 from handlers.verify_text import (
     card_answer,
@@ -43,12 +45,14 @@ from models.registry import load_entry
 from models.text import clean
 from models.verification import Check, Flag, MatchRule
 
+router = Router("verify_review")
+
 LIST_MAX = 30  # open cards listed per batch; the rest are counted
 REASON_MIN = 5
 REPLY_MAX = 1000
 
 
-@command("kiemtra_ds", "verify_list")
+@router.command("kiemtra_ds", "verify_list")
 async def cmd_list(ctx: Ctx, arg: str) -> list[Reply]:
     if not allowed(ctx):
         return [Reply(ctx.t("verify_not_allowed"))]
@@ -95,7 +99,7 @@ async def cmd_list(ctx: Ctx, arg: str) -> list[Reply]:
     if failed:
         replies.append(Reply(ctx.t("verify_list_review", n=len(failed))))
     options.append(Option(ctx.t("verify_btn_new"), "new"))
-    replies.append(ask(ctx, "verify.menu", ctx.t("verify_menu"), options, draft={}))
+    replies.append(ask(ctx, VerifyState.MENU, ctx.t("verify_menu"), options, draft={}))
     return replies
 
 
@@ -113,10 +117,10 @@ async def _pick_failed(ctx: Ctx) -> list[Reply]:
                       f" · {review_label(ctx.lang, c)}", f"c:{c.id}")
                for c in checks[:20]]
     options.append(Option(ctx.t("opt_cancel"), "cancel"))
-    return [ask(ctx, "verify.review", ctx.t("verify_review_pick"), options, draft={})]
+    return [ask(ctx, VerifyState.REVIEW, ctx.t("verify_review_pick"), options, draft={})]
 
 
-@command("kiemtra_xet", "verify_review")
+@router.command("kiemtra_xet", "verify_review")
 async def cmd_review(ctx: Ctx, arg: str) -> list[Reply]:
     if not allowed(ctx):
         return [Reply(ctx.t("verify_not_allowed"))]
@@ -169,11 +173,11 @@ async def _review_card(ctx: Ctx, check: Check) -> Reply:
     lines += ["", ctx.t("verify_review_ask")]
     options = [Option(ctx.t("verify_btn_overturn"), "overturn"),
                Option(ctx.t("verify_btn_keep"), "keep")]
-    return ask(ctx, "verify.decide", "\n".join(lines), options, draft={"check": check.id},
+    return ask(ctx, VerifyState.DECIDE, "\n".join(lines), options, draft={"check": check.id},
                per_row=2)
 
 
-@on_state("verify.review")
+@router.on_state(VerifyState.REVIEW)
 async def step_review(ctx: Ctx, answer: Answer) -> list[Reply]:
     value = answer.value or ""
     if value == "cancel":
@@ -202,7 +206,7 @@ async def _decided_check(ctx: Ctx) -> Check | None:
     return check if _reviewable(ctx, check) else None
 
 
-@on_state("verify.decide")
+@router.on_state(VerifyState.DECIDE)
 async def step_decide(ctx: Ctx, answer: Answer) -> list[Reply]:
     check = await _decided_check(ctx)
     if check is None:
@@ -218,11 +222,11 @@ DECISIONS = {"overturn": "verify_ask_overturn_reason", "keep": "verify_ask_uphol
 
 
 def _ask_reason(ctx: Ctx, check: Check, decision: str) -> Reply:
-    return ask(ctx, "verify.reason", ctx.t(DECISIONS[decision], check=check.id),
+    return ask(ctx, VerifyState.REASON, ctx.t(DECISIONS[decision], check=check.id),
                draft={"check": check.id, "decision": decision})
 
 
-@on_state("verify.reason")
+@router.on_state(VerifyState.REASON)
 async def step_reason(ctx: Ctx, answer: Answer) -> list[Reply]:
     check = await _decided_check(ctx)
     if check is None:
@@ -263,7 +267,7 @@ async def step_reason(ctx: Ctx, answer: Answer) -> list[Reply]:
 # ------------------------------------------------------------------------------ /danhdau
 
 
-@command("danhdau", "flag")
+@router.command("danhdau", "flag")
 async def cmd_flag(ctx: Ctx, arg: str) -> list[Reply]:
     if not allowed(ctx):
         return [Reply(ctx.t("verify_not_allowed"))]
@@ -292,11 +296,12 @@ async def cmd_flag(ctx: Ctx, arg: str) -> list[Reply]:
 async def _explain_one(ctx: Ctx, check: Check) -> list[Reply]:
     card = await load_card(ctx.session, check)
     return [Reply(returned_text(ctx.lang, card)),
-            ask(ctx, "verify.explain", ctx.t("verify_explain_ask", check=check.id),
+            ask(ctx, VerifyState.EXPLAIN, ctx.t("verify_explain_ask", check=check.id),
                 draft={"check": check.id})]
 
 
-@command("giaitrinh", "explain")
+@router.command("giaitrinh", "explain",
+                menu=Menu(170, "explain", "cmd_explain", LOGS))
 async def cmd_explain(ctx: Ctx, arg: str) -> list[Reply]:
     pending = await returned_to(ctx.session, ctx.me)
     digits = arg.strip().lstrip("#")
@@ -313,10 +318,10 @@ async def cmd_explain(ctx: Ctx, arg: str) -> list[Reply]:
     options = [Option(f"#{c.id} {names.get(c.household_id, '?')} · "
                       f"{outcome_label(ctx.lang, c.outcome, c.detail)}", f"c:{c.id}")
                for c in pending[:20]]
-    return [ask(ctx, "verify.explain_pick", ctx.t("verify_explain_pick"), options, draft={})]
+    return [ask(ctx, VerifyState.EXPLAIN_PICK, ctx.t("verify_explain_pick"), options, draft={})]
 
 
-@on_state("verify.explain_pick")
+@router.on_state(VerifyState.EXPLAIN_PICK)
 async def step_explain_pick(ctx: Ctx, answer: Answer) -> list[Reply]:
     value = answer.value or ""
     if value.startswith("c:"):
@@ -325,7 +330,7 @@ async def step_explain_pick(ctx: Ctx, answer: Answer) -> list[Reply]:
     return [*prefix, *await cmd_explain(ctx, "")]
 
 
-@on_state("verify.explain")
+@router.on_state(VerifyState.EXPLAIN)
 async def step_explain(ctx: Ctx, answer: Answer) -> list[Reply]:
     check_id = draft_int(ctx, "check")
     check = next((c for c in await returned_to(ctx.session, ctx.me) if c.id == check_id),
@@ -339,8 +344,11 @@ async def step_explain(ctx: Ctx, answer: Answer) -> list[Reply]:
         if answer.value != REPEAT:
             prefix = [Reply(ctx.t("verify_reason_short", min=REASON_MIN) if len(text) < REASON_MIN
                             else ctx.t("verify_note_too_long", limit=REPLY_MAX))]
-        return [*prefix, ask(ctx, "verify.explain", ctx.t("verify_explain_ask", check=check.id),
+        return [*prefix, ask(ctx, VerifyState.EXPLAIN, ctx.t("verify_explain_ask", check=check.id),
                              draft={"check": check.id})]
     await officer_reply(ctx.session, check=check, officer=ctx.me, text=text, now=ctx.now)
     await close(ctx)
     return [Reply(ctx.t("verify_explain_saved", check=check.id))]
+
+
+router.add_help(11, LOGS, lambda ctx: ctx.t("help_explain"), loggable=True)

@@ -14,9 +14,9 @@ import handlers.awards  # registers the states
 import handlers.roster
 import handlers.todo  # noqa: F401
 from bot.runtime import Runtime
-from handlers.dialog import STEPS
 from handlers.i18n import t
 from handlers.io import PRIVATE, Attachment, Inbound
+from handlers.routes import default_routes
 from models.people import Role
 from models.proposal import AwardProposal
 from models.records import Dialog
@@ -25,7 +25,8 @@ from tests.chat import Chat
 from tests.conftest import make_user
 from tests.seed import seed
 
-STATES = sorted(s for s in STEPS if s.startswith(("roster.", "todo.", "awards.", "papers.")))
+STATES = sorted(s for s in default_routes().steps
+                if s.startswith(("roster.", "todo.", "awards.", "papers.")))
 JUNK = ["", "🙂🙂", "x" * 3000, "99", "0", "/", "d:ZZZ", "r:999999", "h:", "yes", "zip"]
 DRAFTS: tuple[dict[str, object], ...] = (
     {},

@@ -18,8 +18,9 @@ from sqlalchemy import func, select
 
 import handlers.core  # noqa: F401  (registers every command)
 from bot.runtime import Runtime, sync_from_config
-from handlers.dialog import COMMANDS, CommandHandler
 from handlers.io import Reply
+from handlers.router import CommandHandler
+from handlers.routes import default_routes
 from models.campaign import Hamlet
 from models.checks import record_outcome
 from models.households import Entry, Household
@@ -339,7 +340,7 @@ async def _seed_matrix(runtime: Runtime) -> dict[str, list[str]]:
 def _commands() -> list[tuple[str, CommandHandler]]:
     """Every registered command, once per handler (aliases share it), start/link aside."""
     seen: dict[CommandHandler, str] = {}
-    for name, handler in COMMANDS.items():
+    for name, handler in default_routes().commands.items():
         if name not in SKIPPED and handler not in seen:
             seen[handler] = name
     # Undo last: it may take back the sender's own latest household (an id tried may be

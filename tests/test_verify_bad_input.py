@@ -11,15 +11,15 @@ from sqlalchemy import func, select
 import handlers.verify  # registers the states
 import handlers.verify_review  # noqa: F401
 from bot.runtime import Runtime
-from handlers.dialog import STEPS
 from handlers.i18n import t
 from handlers.io import PRIVATE, Inbound
+from handlers.routes import default_routes
 from models.records import Dialog
 from models.verification import Call, Check
 from tests.chat import Chat
 from tests.seed import seed
 
-STATES = sorted(s for s in STEPS if s.startswith("verify."))
+STATES = sorted(s for s in default_routes().steps if s.startswith("verify."))
 JUNK = ["", "🙂🙂", "x" * 3000, "99", "0", "/", "%", "150%", "-3", "#", "c:999999"]
 
 

@@ -497,7 +497,7 @@ async def set_menu(app: Application[Any, Any, Any, Any, Any, Any], language: str
     """The default menu, for chats whose person's own menu is not set yet: Vietnamese
     whatever the app's language (an English menu left by an older version is removed)."""
     await app.bot.set_my_commands(
-        [BotCommand(name, text) for name, text in commands_for(None, language)])
+        [BotCommand(name, text) for name, text in commands_for(None, language, ())])
     with contextlib.suppress(TelegramError):
         await app.bot.delete_my_commands(language_code="en")
 
