@@ -2,24 +2,9 @@
 
 from __future__ import annotations
 
-# Messages of this package not (yet) in the catalog (handlers/texts); {hint} is a key path.
-_OWN = {
-    "vi": {
-        "cfg_unknown_key": "khóa không hợp lệ (các khóa hợp lệ: docs/configuration.md)",
-        "cfg_unknown_key_hint": "khóa không hợp lệ, có phải «{hint}»?",
-    },
-    "en": {
-        "cfg_unknown_key": "unknown key (the valid ones: docs/configuration.md)",
-        "cfg_unknown_key_hint": "unknown key – did you mean «{hint}»?",
-    },
-}
-
 
 def message(lang: str, code: str, /, **values: object) -> str:
-    """A configuration message: the catalog's, or one of this package's own."""
-    own = _OWN.get(lang, _OWN["vi"]).get(code)
-    if own is not None:
-        return own.format(**values)
+    """A configuration message from the catalog (handlers/texts)."""
     # The catalog (and what it imports) is loaded only when a message is shown.
     from handlers.i18n import t
 

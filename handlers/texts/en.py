@@ -1069,6 +1069,8 @@ MESSAGES: dict[str, str] = {
     "cfg_zalo_token_missing": "expected the Zalo bot token (from the Zalo Bot Platform page) "
                               "or token_env",
     "cfg_webhook_url": "webhook mode needs webhook_url or an https:// http.public_url",
+    "cfg_unknown_key": "unknown key (the valid ones: docs/configuration.md)",
+    "cfg_unknown_key_hint": "unknown key – did you mean «{hint}»?",
     "cfg_no_channel": "no channel enabled: set enabled = true in [telegram] or [zalo]",
     "zalo_text_only": "The bot only reads text messages. Please type your message (for "
                       "example /help for the guide).",

@@ -1051,6 +1051,8 @@ MESSAGES: dict[str, str] = {
     "cfg_zalo_token_missing": "cần token của bot Zalo (lấy ở trang Zalo Bot Platform) hoặc "
                               "token_env",
     "cfg_webhook_url": "chế độ webhook cần webhook_url hoặc http.public_url dạng https://",
+    "cfg_unknown_key": "khóa không hợp lệ (các khóa hợp lệ: docs/configuration.md)",
+    "cfg_unknown_key_hint": "khóa không hợp lệ, có phải «{hint}»?",
     "cfg_no_channel": "chưa bật kênh nào: cần [telegram] hoặc [zalo] với enabled = true",
     "zalo_text_only": "Bot chỉ đọc được tin nhắn chữ. Anh/chị vui lòng gõ nội dung (ví dụ "
                       "/help để xem hướng dẫn).",
