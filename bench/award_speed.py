@@ -46,8 +46,8 @@ from bot.clock import FixedClock
 from bot.config import parse_settings
 from bot.db import upgrade
 from bot.runtime import Runtime, build_runtime, sync_from_config
-from handlers.io import PRIVATE, Attachment, Inbound, Reply
-from handlers.report_text import fail_rule
+from handlers.engine.messages import PRIVATE, Attachment, Inbound, Reply
+from handlers.render.report_text import fail_rule
 from models.awards import eligibility
 from models.campaign import Hamlet
 from models.households import Household

@@ -19,7 +19,7 @@ from pathlib import Path
 from bot.config import load_settings
 from bot.db import upgrade
 from bot.runtime import build_runtime, sync_from_config
-from handlers.io import PRIVATE, Inbound
+from handlers.engine.messages import PRIVATE, Inbound
 from models.people import Identity, Role, User
 
 NAMES = ["An", "Bình", "Cường", "Dũng", "Đức", "Giang", "Hà", "Hùng", "Khoa", "Lan", "Mai"]

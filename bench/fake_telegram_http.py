@@ -2,12 +2,13 @@
 polling: `http://127.0.0.1:PORT/bot{token}/METHOD` (so `base_url` is `.../bot` and PTB
 appends the token, pitfalls §1).
 
-Unlike tests/telegram_fake.py (a BaseRequest inside the bot's process), this is a server, so
-the bot under test can run in another process and pay for its own HTTP client. Updates are
-offered to a getUpdates queue (long poll honouring `offset`, `limit` and `timeout`); every
-other call is recorded with its `time.monotonic()` receive time, and messages sent to a chat
-are also put in that chat's inbox for whoever plays the user. Unknown methods answer
-`{"ok": true, "result": true}`; files (sendDocument/sendPhoto) are read and discarded.
+Unlike tests/support/telegram_fake.py (a BaseRequest inside the bot's process), this is a
+server, so the bot under test can run in another process and pay for its own HTTP client.
+Updates are offered to a getUpdates queue (long poll honouring `offset`, `limit` and
+`timeout`); every other call is recorded with its `time.monotonic()` receive time, and
+messages sent to a chat are also put in that chat's inbox for whoever plays the user.
+Unknown methods answer `{"ok": true, "result": true}`; files (sendDocument/sendPhoto) are
+read and discarded.
 """
 
 from __future__ import annotations

@@ -68,12 +68,12 @@ from bot.config import Settings, parse_settings
 from bot.db import upgrade
 from bot.notify import Notifier, Outcome
 from bot.runtime import Runtime, build_runtime, sync_from_config
-from handlers import charts
-from handlers.context import Services
-from handlers.exports import gather
-from handlers.io import PRIVATE, Inbound, Reply
-from handlers.summaries import weekly_digest
-from handlers.workbook import ExportData, write_xlsx
+from handlers.engine.context import Services
+from handlers.engine.messages import PRIVATE, Inbound, Reply
+from handlers.render import charts
+from handlers.render.workbook import ExportData, write_xlsx
+from handlers.reports.export import gather
+from handlers.reports.summaries import weekly_digest
 from models.campaign import Hamlet
 from models.people import Identity, Role, User
 from models.periods import Period, resolve
@@ -121,7 +121,8 @@ GIVEN = ["An", "Bình", "Cường", "Dũng", "Đức", "Giang", "Hà", "Hùng", 
 
 
 def raw_config(tmp: Path, hamlets: int, rng: random.Random) -> dict[str, Any]:
-    """Like tests/conftest.py's raw_config, with generated hamlets of 200–450 households."""
+    """Like tests/support/campaign.py's raw_config, with generated hamlets of 200–450
+    households."""
     return {
         "language": "vi",
         "timezone": "Asia/Ho_Chi_Minh",

@@ -23,7 +23,7 @@ Measured with the clock fixed at Thursday 15/10/2026 10:00 in Vietnam, each oper
   SENT (ledger writes included; the ledger rows are deleted afterwards);
 - verification draw: `create_batch` (10% of the commune, stratified) in a transaction that
   is rolled back;
-- export: `handlers.exports.gather` for the commune since the start (what /xuat reads),
+- export: `handlers.reports.export.gather` for the commune since the start (what /xuat reads),
   then `write_xlsx` of it.
 
 Every SQL statement is timed (SQLAlchemy cursor events) and attributed to the bot function
@@ -79,10 +79,10 @@ from bot.config import load_settings
 from bot.db import upgrade
 from bot.notify import Notifier, Outcome
 from bot.runtime import Runtime, build_runtime
-from handlers.exports import gather
-from handlers.report_text import table
-from handlers.summaries import check_figures, weekly_digest, weekly_message
-from handlers.workbook import ExportData, write_xlsx
+from handlers.render.report_text import table
+from handlers.render.workbook import ExportData, write_xlsx
+from handlers.reports.export import gather
+from handlers.reports.summaries import check_figures, weekly_digest, weekly_message
 from models.campaign import Campaign, Hamlet
 from models.households import Household
 from models.notifications import Notification, summary_recipients

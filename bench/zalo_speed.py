@@ -16,12 +16,12 @@ Each workload goes, in this order and `--runs` times over:
 - core, all users at once: the same calls, every user in their own task, each user's
   messages in order (what the transport adds is the channel figures minus these);
 - Zalo long polling: the bot started as `python -m bot run` does (bot.serve) against the
-  fake Zalo Bot API server (tests/zalo_fake.py, real HTTP on 127.0.0.1); each update is
-  pushed to the fake, the bot's getUpdates loop takes it (ONE update per call, as on Zalo),
+  fake Zalo Bot API server (tests/support/zalo_fake.py, real HTTP on 127.0.0.1); each update
+  is pushed to the fake, the bot's getUpdates loop takes it (ONE update per call, as on Zalo),
   the adapter runs it through the core in its per-chat queue and sends the replies back with
   sendMessage;
 - Zalo webhook: the bot started in webhook mode; each update is POSTed to its webhook with
-  the secret (tests/zalo_fake.WebhookPusher), all users at once.
+  the secret (tests/support/zalo_fake.WebhookPusher), all users at once.
 
 A user sends their next message only once the previous one is fully answered (as a person
 in a chat does), so at most `--users` messages are in flight. Latency is per message: for
@@ -73,12 +73,12 @@ from bot.config import Settings, load_settings
 from bot.db import upgrade
 from bot.http_server import route_of
 from bot.runtime import Runtime, build_runtime, sync_from_config
-from handlers.io import PRIVATE, Inbound
+from handlers.engine.messages import PRIVATE, Inbound
 from models.campaign import Hamlet
 from models.households import Entry
 from models.people import Identity, Role, User
-from tests.zalo_fake import TOKEN, FakeZalo, WebhookPusher
-from tests.zalo_harness import SECRET, zalo_settings
+from tests.support.zalo_fake import TOKEN, FakeZalo, WebhookPusher
+from tests.support.zalo_harness import SECRET, zalo_settings
 
 ROOT = Path(__file__).resolve().parent.parent
 MODES = ("core_serial", "core_concurrent", "polling", "webhook")

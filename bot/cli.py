@@ -16,7 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.config import ConfigError, Settings, load_settings
 from bot.logsetup import setup_logging
 from bot.runtime import Runtime, build_runtime, migrate, schema_is_current, sync_from_config
-from handlers.i18n import fmt_datetime, t
+from handlers.engine.i18n import fmt_datetime, t
 from models.campaign import Hamlet
 from models.invites import create_invite
 from models.people import Identity, Role, User
@@ -24,7 +24,9 @@ from models.periods import KINDS, Period, PeriodError, resolve
 from models.registry import campaign_by_code
 from models.sync import SyncReport
 
-EXAMPLE_CONFIG = Path(__file__).resolve().parent.parent / "config.example.toml"
+# Package data (pyproject.toml), so `python -m bot demo` works from an installed wheel too;
+# the top-level config.example.toml is a symlink to it.
+EXAMPLE_CONFIG = Path(__file__).resolve().parent / "config.example.toml"
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -252,7 +254,7 @@ def cmd_export(settings: Settings, args: argparse.Namespace) -> int:
 
 
 async def _export(settings: Settings, args: argparse.Namespace, period: Period) -> int:
-    from handlers.exports import export
+    from handlers.reports.export import export
 
     lang = settings.language
     async with command_runtime(settings, args) as runtime:

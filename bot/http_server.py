@@ -20,9 +20,9 @@ from aiohttp import web
 
 from bot.channels.zalo import ZaloChannel
 from bot.config import WEBHOOK
-from handlers.context import Services
-from handlers.downloads import PATH, Fetched, look, refusal_text, take
-from handlers.i18n import fmt_datetime, t
+from handlers.engine.context import Services
+from handlers.engine.downloads import PATH, Fetched, look, refusal_text, take
+from handlers.engine.i18n import fmt_datetime, t
 from models.downloads import IMAGE, Refusal
 
 log = logging.getLogger(__name__)

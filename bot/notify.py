@@ -14,10 +14,10 @@ import logging
 from collections.abc import Awaitable, Callable
 from datetime import datetime, time, timedelta
 
-from handlers.context import Services
-from handlers.summaries import reminder_message, weekly_digest, weekly_message
-from handlers.totals import WAKE_TOTALS, pushed_decision_text, pushed_request_text
-from handlers.verify_text import returned_text
+from handlers.engine.context import Services
+from handlers.render.verify_text import returned_text
+from handlers.reports.summaries import reminder_message, weekly_digest, weekly_message
+from handlers.rosters.totals import WAKE_TOTALS, pushed_decision_text, pushed_request_text
 from models.checks import load_card
 from models.notifications import (
     RETURN_KIND,

@@ -22,15 +22,15 @@ from sqlalchemy import select
 
 from bot.cli import command_runtime, hamlets_named
 from bot.config import Settings
-from handlers.i18n import fmt_int, t
-from handlers.roster import imported_text, rejected_text
-from handlers.roster_file import (
+from handlers.engine.i18n import fmt_int, t
+from handlers.parse.roster_file import (
     MAX_BYTES,
     ParsedRoster,
     RosterFileError,
     file_error_text,
     parse_roster,
 )
+from handlers.rosters.roster import imported_text, rejected_text
 from models.campaign import Hamlet
 from models.registry import campaign_by_code
 from models.roster import Roster, RosterLine, current_roster, import_roster

@@ -12,8 +12,8 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from bot.clock import Clock, SystemClock
 from bot.config import Settings
 from bot.db import alembic_config, create_engine, sessionmaker, upgrade
-from handlers.context import Services
-from handlers.core import Core
+from handlers.engine.context import Services
+from handlers.engine.core import Core
 from models.sync import SyncReport, sync_catalog
 
 

@@ -21,7 +21,7 @@ from apscheduler.triggers.interval import IntervalTrigger
 
 from bot.config import Settings
 from bot.notify import Notifier
-from handlers.context import Services
+from handlers.engine.context import Services
 from models import inbox
 from models.concurrency import prune_deliveries
 

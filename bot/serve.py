@@ -28,7 +28,7 @@ from bot.config import WEBHOOK, ConfigError, Settings
 from bot.http_server import Channels, HttpServer, TelegramHook
 from bot.notify import Notifier
 from bot.runtime import Runtime, build_runtime, database_ok
-from handlers.downloads import purge
+from handlers.engine.downloads import purge
 
 log = logging.getLogger(__name__)
 

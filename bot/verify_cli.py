@@ -18,8 +18,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.cli import command_runtime
 from bot.config import Settings
 from bot.runtime import Runtime
-from handlers.i18n import t
-from handlers.verify_text import outcome_label, rule_text
+from handlers.engine.i18n import t
+from handlers.render.verify_text import outcome_label, rule_text
 from models.campaign import Hamlet
 from models.checks import batch_progress, users_named
 from models.households import Household

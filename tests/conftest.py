@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import shutil
 from collections.abc import AsyncIterator, Iterator
-from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -15,50 +14,17 @@ from bot.clock import FixedClock
 from bot.config import Settings, parse_settings
 from bot.db import upgrade
 from bot.runtime import Runtime, build_runtime, sync_from_config
-from models.people import Identity, Role, User
-from tests.backends import ENV, PostgresServer, configured
+from tests.support.backends import BACKENDS, ENV, PostgresServer, configured
+from tests.support.campaign import HAMLETS as HAMLETS
+from tests.support.campaign import LONG_AGO as LONG_AGO
+from tests.support.campaign import NOW as NOW
+from tests.support.campaign import PROCEDURES as PROCEDURES
+from tests.support.campaign import SUMMARY_DAY as SUMMARY_DAY
+from tests.support.campaign import make_user as make_user
+from tests.support.campaign import raw_config as raw_config
+from tests.support.cli import InProcess, restored_logging
 
-BACKENDS = ["sqlite", "postgresql"]
 _PG_REASON = pytest.StashKey[str | None]()
-
-# 10:00 in Vietnam on Wednesday 15/04/2026 (a fixed "now" for every test).
-NOW = datetime(2026, 4, 15, 3, 0, tzinfo=UTC)
-# 08:00 on Monday 13/04: half an hour after last week's summary was due (Monday 07:30).
-SUMMARY_DAY = datetime(2026, 4, 13, 1, 0, tzinfo=UTC)
-# Registered at the campaign's start: there for every week's summary.
-LONG_AGO = datetime(2026, 1, 1, 1, 0, tzinfo=UTC)
-
-HAMLETS = [
-    {"code": "BNA", "name": "Ấp Bãi Nhà A", "households": 412},
-    {"code": "L364", "name": "Ấp Ba Sáu Tư", "households": 364},
-    {"code": "L365", "name": "Ấp Ba Sáu Lăm", "households": 365},
-    {"code": "L366", "name": "Ấp Ba Sáu Sáu", "households": 366},
-    {"code": "NHO", "name": "Ấp Nhỏ", "households": 20},
-]
-PROCEDURES = [
-    {"code": "KS", "name": "Đăng ký khai sinh"},
-    {"code": "TTRU", "name": "Đăng ký thường trú"},
-    {"code": "TAMTRU", "name": "Đăng ký tạm trú"},
-    {"code": "LLTP", "name": "Cấp phiếu lý lịch tư pháp"},
-    {"code": "KH", "name": "Đăng ký kết hôn"},
-]
-
-
-def raw_config(tmp: Path, **overrides: Any) -> dict[str, Any]:
-    raw: dict[str, Any] = {
-        "language": "vi",
-        "timezone": "Asia/Ho_Chi_Minh",
-        "database": {"url": f"sqlite+aiosqlite:///{tmp / 'bot.sqlite3'}"},
-        "campaign": {
-            "code": "test-2026", "name": "Mỗi ngày hướng dẫn 01 gia đình",
-            "unit": "Đặc khu Kiên Hải", "start": date(2026, 1, 1), "end": date(2026, 12, 31),
-        },
-        "hamlets": [dict(h) for h in HAMLETS],
-        "procedures": [dict(p) for p in PROCEDURES],
-        "telegram": {"token": "123456:TEST-token-not-real"},
-    }
-    raw.update(overrides)
-    return raw
 
 
 def _postgres_skip_reason(config: pytest.Config) -> str | None:
@@ -67,6 +33,22 @@ def _postgres_skip_reason(config: pytest.Config) -> str | None:
         config.stash[_PG_REASON] = (f"{ENV} is not set" if server is None
                                     else server.reachable())
     return config.stash[_PG_REASON]
+
+
+# Slow, and in a module this change could not edit (tests/test_config.py, being reworked with
+# the configuration): move the mark into the module, or run its commands in this process.
+_SLOW_ELSEWHERE = {"tests/test_config.py::test_cli_init_invite_and_errors"}
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """The PostgreSQL pass is `slow` (a database created per test, on a server): `-m "not
+    slow"` leaves it out, as it does the tests marked in their modules."""
+    for item in items:
+        callspec = getattr(item, "callspec", None)
+        on_postgres = callspec is not None and any(
+            value == "postgresql" for value in callspec.params.values())
+        if on_postgres or item.nodeid in _SLOW_ELSEWHERE:
+            item.add_marker(pytest.mark.slow)
 
 
 def pytest_report_header(config: pytest.Config) -> str:
@@ -131,6 +113,21 @@ def settings(tmp_path: Path, database_url: str) -> Settings:
     return parse_settings(raw_config(tmp_path, database={"url": database_url}), tmp_path)
 
 
+@pytest.fixture(autouse=True)
+def _logging_restored() -> Iterator[None]:
+    """Each test leaves logging as it found it: the CLI run in this process and the tests of
+    the bot's logging call setup_logging (a root handler on the captured stderr, levels)."""
+    with restored_logging():
+        yield
+
+
+@pytest.fixture
+def bot_cli(capsys: pytest.CaptureFixture[str]) -> InProcess:
+    """`python -m bot …` run in this process: `await bot_cli("export", …)` gives (exit code,
+    stdout, stderr)."""
+    return InProcess(capsys)
+
+
 @pytest.fixture
 def clock() -> FixedClock:
     return FixedClock(NOW)
@@ -142,24 +139,3 @@ async def runtime(settings: Settings, clock: FixedClock) -> AsyncIterator[Runtim
     await sync_from_config(rt)
     yield rt
     await rt.close()
-
-
-async def make_user(runtime: Runtime, *, external_id: str, role: Role = Role.OFFICER,
-                    hamlet: str | None = "BNA", name: str = "Trần Văn Cán Bộ",
-                    channel: str = "console", joined: datetime | None = None) -> User:
-    """A registered person; `joined` (when they registered) defaults to the clock's now."""
-    from sqlalchemy import select
-
-    from models.campaign import Hamlet
-
-    async with runtime.services.sessions() as session, session.begin():
-        hamlet_id = None
-        if hamlet is not None:
-            hamlet_id = await session.scalar(select(Hamlet.id).where(Hamlet.code == hamlet))
-        user = User(display_name=name, role=role, hamlet_id=hamlet_id,
-                    created_at=joined or runtime.services.clock.now(), active=True)
-        session.add(user)
-        await session.flush()
-        session.add(Identity(user_id=user.id, channel=channel, external_id=external_id,
-                             created_at=runtime.services.clock.now()))
-    return user

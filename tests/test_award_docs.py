@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 
 import docx
@@ -13,7 +13,7 @@ import pytest
 from docx.document import Document as DocxDocument
 from docx.oxml.ns import qn
 
-from handlers.award_docs import (
+from handlers.render.award_docs import (
     DossierData,
     OfficerLine,
     draft_marks,
@@ -21,51 +21,13 @@ from handlers.award_docs import (
     write_minutes,
     write_submission,
 )
-from handlers.docx_layout import locality_name, no_nested_brackets, place_date_vi, sentence_unit
-
-PROCEDURES = (("Đăng ký khai sinh", 1800), ("Cấp phiếu lý lịch tư pháp", 1200),
-              ("Đăng ký thường trú", 950))
-LAN = OfficerLine("Nguyễn Thị Lan", 2600, 210, proposed=True, checks_called=12,
-                  checks_confirmed=11, checks_failed=0)
-BAY = OfficerLine("Trần Văn Bảy", 1372, 120, proposed=True, checks_called=6,
-                  checks_confirmed=5, checks_failed=1)
-TAM = OfficerLine("Lê Văn Tám", 40, 12, proposed=False, checks_called=1, checks_confirmed=1)
-
-
-def _dossier(**changes: object) -> DossierData:
-    data = DossierData(
-        unit="Đặc khu Kiên Hải",
-        campaign_name="Mỗi ngày hướng dẫn 01 gia đình thực hiện dịch vụ công trực tuyến",
-        review=review_phrase("vi", "year", date(2026, 1, 1), date(2026, 12, 31)),
-        period_start=date(2026, 1, 1),
-        period_end=date(2026, 12, 31),
-        hamlet_code="BNA",
-        hamlet_name="Ấp Bãi Nhà A",
-        collective=True,
-        special=True,
-        total_households=4123,
-        roster_based=True,
-        guided=3972,
-        coverage=3972 / 4123,
-        threshold=0.95,
-        required_procedures=1,
-        special_households=3900,
-        entries=4630,
-        active_days=301,
-        period_days=365,
-        procedures=PROCEDURES,
-        officers=(LAN, BAY, TAM),
-        checks_called=19,
-        checks_confirmed=17,
-        checks_failed=0,
-        checks_overturned=1,
-        checks_unreachable=1,
-        snapshot_at=datetime(2027, 1, 5, 9, 30),
-        proposal_id=17,
-        evidence_file="khen-thuong-17-BNA-minh-chung.xlsx",
-    )
-    return dataclasses.replace(data, **changes)  # type: ignore[arg-type]
-
+from handlers.render.docx_layout import (
+    locality_name,
+    no_nested_brackets,
+    place_date_vi,
+    sentence_unit,
+)
+from tests.support.dossier import LAN, sample_dossier
 
 COLLECTIVE_ONLY = {"special": False, "officers": (dataclasses.replace(LAN, proposed=False),)}
 SPECIAL_ONLY = {"hamlet_name": "Ấp Hòn Tre", "total_households": 210, "guided": 190,
@@ -94,14 +56,14 @@ def _read(path: Path) -> tuple[DocxDocument, list[str], str]:
 def _submission(tmp_path: Path, data: DossierData | None = None,
                 ) -> tuple[DocxDocument, list[str], str]:
     path = tmp_path / "to-trinh.docx"
-    write_submission(path, data or _dossier(), "vi")
+    write_submission(path, data or sample_dossier(), "vi")
     return _read(path)
 
 
 def _minutes(tmp_path: Path, data: DossierData | None = None,
              ) -> tuple[DocxDocument, list[str], str]:
     path = tmp_path / "bien-ban.docx"
-    write_minutes(path, data or _dossier(), "vi")
+    write_minutes(path, data or sample_dossier(), "vi")
     return _read(path)
 
 
@@ -175,7 +137,7 @@ def test_submission_all_three(tmp_path: Path) -> None:
 
 
 def test_submission_individuals_only(tmp_path: Path) -> None:
-    _document, paragraphs, text = _submission(tmp_path, _dossier(**INDIVIDUALS_ONLY))
+    _document, paragraphs, text = _submission(tmp_path, sample_dossier(**INDIVIDUALS_ONLY))
     _common(paragraphs, text)
     assert _subject(paragraphs, "TỜ TRÌNH").startswith(
         "Về việc đề nghị khen thưởng cá nhân trong phong trào thi đua")
@@ -190,7 +152,7 @@ def test_submission_individuals_only(tmp_path: Path) -> None:
 
 
 def test_submission_collective_only(tmp_path: Path) -> None:
-    _document, paragraphs, text = _submission(tmp_path, _dossier(**COLLECTIVE_ONLY))
+    _document, paragraphs, text = _submission(tmp_path, sample_dossier(**COLLECTIVE_ONLY))
     _common(paragraphs, text)
     assert _subject(paragraphs, "TỜ TRÌNH").startswith(
         "Về việc đề nghị khen thưởng tập thể trong phong trào thi đua")
@@ -203,7 +165,7 @@ def test_submission_collective_only(tmp_path: Path) -> None:
 
 
 def test_submission_special_only(tmp_path: Path) -> None:
-    _document, paragraphs, text = _submission(tmp_path, _dossier(**SPECIAL_ONLY))
+    _document, paragraphs, text = _submission(tmp_path, sample_dossier(**SPECIAL_ONLY))
     _common(paragraphs, text)
     assert _subject(paragraphs, "TỜ TRÌNH").startswith(
         "Về việc đề nghị khen thưởng giải đặc biệt trong phong trào thi đua")
@@ -254,7 +216,7 @@ def test_minutes_all_three(tmp_path: Path) -> None:
 
 
 def test_minutes_individuals_only(tmp_path: Path) -> None:
-    _document, paragraphs, text = _minutes(tmp_path, _dossier(**INDIVIDUALS_ONLY))
+    _document, paragraphs, text = _minutes(tmp_path, sample_dossier(**INDIVIDUALS_ONLY))
     _common(paragraphs, text)
     assert _subject(paragraphs, "BIÊN BẢN").startswith(
         "Họp xét đề nghị khen thưởng cá nhân trong phong trào thi đua")
@@ -265,7 +227,7 @@ def test_minutes_individuals_only(tmp_path: Path) -> None:
 
 
 def test_minutes_collective_only(tmp_path: Path) -> None:
-    _document, paragraphs, text = _minutes(tmp_path, _dossier(**COLLECTIVE_ONLY))
+    _document, paragraphs, text = _minutes(tmp_path, sample_dossier(**COLLECTIVE_ONLY))
     _common(paragraphs, text)
     heads = _headings(paragraphs)
     assert heads[heads.index("2. Đề nghị khen thưởng") + 1:] == [
@@ -275,7 +237,7 @@ def test_minutes_collective_only(tmp_path: Path) -> None:
 
 
 def test_minutes_special_only(tmp_path: Path) -> None:
-    _document, paragraphs, text = _minutes(tmp_path, _dossier(**SPECIAL_ONLY))
+    _document, paragraphs, text = _minutes(tmp_path, sample_dossier(**SPECIAL_ONLY))
     _common(paragraphs, text)
     heads = _headings(paragraphs)
     assert heads[heads.index("2. Đề nghị khen thưởng") + 1] == "a) Giải đặc biệt"
@@ -289,8 +251,8 @@ def test_minutes_special_only(tmp_path: Path) -> None:
 def test_draft_is_marked_and_final_is_not(tmp_path: Path, write: object) -> None:
     assert callable(write)
     draft, final = tmp_path / "draft.docx", tmp_path / "final.docx"
-    write(draft, _dossier(), "vi")
-    write(final, _dossier(final=True), "vi")
+    write(draft, sample_dossier(), "vi")
+    write(final, sample_dossier(final=True), "vi")
     assert draft_marks(draft) == ["DỰ THẢO"]
     assert draft_marks(final) == []
     _document, _paragraphs, text = _read(final)
@@ -303,7 +265,7 @@ def test_draft_is_marked_and_final_is_not(tmp_path: Path, write: object) -> None
 def test_page_font_numbers_and_no_trailing_page(tmp_path: Path) -> None:
     for write in (write_submission, write_minutes):
         path = tmp_path / "doc.docx"
-        write(path, _dossier(), "vi")
+        write(path, sample_dossier(), "vi")
         document = docx.Document(str(path))
         section = document.sections[0]
         lengths = (section.page_width, section.page_height, section.top_margin,
@@ -345,7 +307,7 @@ def test_locality_and_sentence_case_helpers() -> None:
 
 
 def test_unit_locality_and_configured_total(tmp_path: Path) -> None:
-    _document, _paragraphs, text = _submission(tmp_path, _dossier(
+    _document, _paragraphs, text = _submission(tmp_path, sample_dossier(
         unit="Xã Thượng Phúc", locality="Thượng Phúc", configured_households=4100))
     assert "Tổng số hộ của ấp\n4.123 theo danh sách hộ (số hộ đã khai báo 4.100)" in text
     assert "Thượng Phúc, ngày …… tháng …… năm 2027" in text
@@ -354,8 +316,8 @@ def test_unit_locality_and_configured_total(tmp_path: Path) -> None:
 
 def test_english(tmp_path: Path) -> None:
     submission, minutes = tmp_path / "submission.docx", tmp_path / "minutes.docx"
-    write_submission(submission, _dossier(), "en")
-    write_minutes(minutes, _dossier(), "en")
+    write_submission(submission, sample_dossier(), "en")
+    write_minutes(minutes, sample_dossier(), "en")
     _document, paragraphs, text = _read(submission)
     assert "SUBMISSION" in paragraphs and "TỜ TRÌNH" not in text
     assert "96.3%" in text and "3,972" in text and "SOCIALIST REPUBLIC OF VIETNAM" in text

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
+import pytest
 from sqlalchemy import select
 
 from bot.clock import FixedClock
@@ -13,8 +14,10 @@ from bot.runtime import Runtime
 from models.households import Entry, Household
 from models.proposal import AwardProposal
 from models.records import AuditEvent
-from tests.chat import Chat
-from tests.seed import seed
+from tests.support.chat import Chat
+from tests.support.seed import seed
+
+pytestmark = pytest.mark.slow  # award proposals over the seeded campaign
 
 
 async def _audit(runtime: Runtime, action: str) -> list[AuditEvent]:

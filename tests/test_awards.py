@@ -55,7 +55,7 @@ from models.registry import (
 from models.rules import CampaignConfig
 from models.sampling import Rule, create_batch
 from models.verification import Check, Outcome
-from tests.conftest import NOW, make_user, raw_config
+from tests.support.campaign import NOW, make_user, raw_config
 
 TODAY = date(2026, 4, 15)  # NOW in Vietnam
 DAY = date(2026, 4, 1)
@@ -213,6 +213,7 @@ async def _load(rt: Runtime, proposal_id: int) -> AwardProposal:
 # ------------------------------------------------------------ 1. the collective threshold
 
 
+@pytest.mark.slow
 async def test_collective_threshold_exactly_95_percent_close_and_far(runtime: Runtime) -> None:
     """NHO has 20 households: 19 (95%) is the target; 18 (90%) is within the 5-point
     margin, one household short; 17 (85%) and below is not listed at all."""
@@ -273,6 +274,7 @@ async def test_required_procedures_at_364_365_366_households(runtime: Runtime) -
     assert targets == {"BNA": 392, "L364": 346, "L365": 347, "L366": 348, "NHO": 19}, targets
 
 
+@pytest.mark.slow
 async def test_a_hamlet_of_365_with_one_procedure_each_wins_the_special_prize(
         runtime: Runtime) -> None:
     """The real boundary, full size: every one of L365's 365 households guided through one
@@ -326,6 +328,7 @@ async def test_special_prize_boundary_with_a_lowered_large_hamlet_size(
 # ------------------------------------------------------------------- 3. failed spot-checks
 
 
+@pytest.mark.slow
 async def test_failed_check_excludes_hamlet_and_officer_until_overturned(
         runtime: Runtime) -> None:
     lan = await _officer(runtime, "NHO", "Nguyễn Thị Lan")
@@ -403,6 +406,7 @@ async def _tie_scenario(configured: Made, tmp_path: Path) -> tuple[Runtime, dict
     return rt, people
 
 
+@pytest.mark.slow
 async def test_collective_tie_straddling_the_cap_is_listed_whole(
         configured: Made, tmp_path: Path) -> None:
     rt, _people = await _tie_scenario(configured, tmp_path)
@@ -432,6 +436,7 @@ async def test_collective_tie_straddling_the_cap_is_listed_whole(
     assert elig.collective.tied == () and elig.collective.seats_left == 0
 
 
+@pytest.mark.slow
 async def test_individual_tie_at_the_cap_and_the_close_ones(
         configured: Made, tmp_path: Path) -> None:
     rt, people = await _tie_scenario(configured, tmp_path)

@@ -10,20 +10,19 @@ import uuid
 import pytest
 from sqlalchemy import func, select
 
-import handlers.awards  # registers the states
-import handlers.roster
-import handlers.todo  # noqa: F401
 from bot.runtime import Runtime
-from handlers.i18n import t
-from handlers.io import PRIVATE, Attachment, Inbound
-from handlers.routes import default_routes
+from handlers.engine.i18n import t
+from handlers.engine.messages import PRIVATE, Attachment, Inbound
+from handlers.engine.routes import default_routes
 from models.people import Role
 from models.proposal import AwardProposal
 from models.records import Dialog
 from models.roster import Roster, RosterHousehold
-from tests.chat import Chat
-from tests.conftest import make_user
-from tests.seed import seed
+from tests.support.campaign import make_user
+from tests.support.chat import Chat
+from tests.support.seed import seed
+
+pytestmark = pytest.mark.slow  # junk in every dialog state
 
 STATES = sorted(s for s in default_routes().steps
                 if s.startswith(("roster.", "todo.", "awards.", "papers.")))

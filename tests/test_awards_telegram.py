@@ -20,8 +20,10 @@ from models.phones import format_phone
 from models.proposal import AwardProposal
 from models.records import AuditEvent
 from models.roster import Roster, RosterHousehold
-from tests.seed import TELEGRAM_IDS
-from tests.telegram_fake import Sent, TelegramHarness, seeded_telegram, texts
+from tests.support.seed import TELEGRAM_IDS
+from tests.support.telegram_fake import Sent, TelegramHarness, seeded_telegram, texts
+
+pytestmark = pytest.mark.slow  # award flows through the Telegram harness
 
 SUP = int(TELEGRAM_IDS["sup"])
 HEAD = int(TELEGRAM_IDS["head"])  # hamlet head of BNA

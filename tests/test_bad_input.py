@@ -10,8 +10,10 @@ from sqlalchemy import func, select
 from bot.runtime import Runtime
 from models.households import Entry, Household
 from models.records import Dialog
-from tests.conftest import make_user
-from tests.telegram_fake import TelegramHarness, texts
+from tests.support.campaign import make_user
+from tests.support.telegram_fake import TelegramHarness, texts
+
+pytestmark = pytest.mark.slow  # junk at every step of the dialog
 
 OFFICER = 333
 JUNK = {

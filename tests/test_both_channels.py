@@ -20,14 +20,19 @@ from bot.clock import FixedClock
 from bot.config import Settings
 from bot.notify import Notifier, Outcome
 from bot.runtime import Runtime
-from handlers.io import Inbound
+from handlers.engine.messages import Inbound
 from models.households import Entry
 from models.people import Identity, Role
-from tests.conftest import NOW, make_user
-from tests.telegram_fake import FakeApiState, FakeRequest, InstrumentedChannel, TelegramHarness
-from tests.telegram_fake import texts as tg_text
-from tests.zalo_fake import FakeZalo, WebhookPusher
-from tests.zalo_harness import SECRET, InstrumentedZalo, ZaloHarness, text, zalo_settings
+from tests.support.campaign import NOW, make_user
+from tests.support.telegram_fake import (
+    FakeApiState,
+    FakeRequest,
+    InstrumentedChannel,
+    TelegramHarness,
+)
+from tests.support.telegram_fake import texts as tg_text
+from tests.support.zalo_fake import FakeZalo, WebhookPusher
+from tests.support.zalo_harness import SECRET, InstrumentedZalo, ZaloHarness, text, zalo_settings
 
 TG_ID = 4242
 ZALO_ID = "f00dfeedcafe42"

@@ -8,8 +8,8 @@ from sqlalchemy import select
 
 from bot.runtime import Runtime
 from models.households import Entry, Household
-from tests.chat import Chat
-from tests.conftest import make_user
+from tests.support.campaign import make_user
+from tests.support.chat import Chat
 
 
 async def _rows(runtime: Runtime) -> tuple[list[Household], list[Entry]]:

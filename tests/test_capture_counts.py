@@ -5,12 +5,16 @@ from __future__ import annotations
 
 from collections import Counter
 
+import pytest
+
 from bot.clock import FixedClock
 from bot.config import Settings
 from bot.runtime import Runtime
-from tests.conftest import make_user
-from tests.telegram_fake import TelegramHarness
-from tests.zalo_harness import ZaloHarness, running_zalo
+from tests.support.campaign import make_user
+from tests.support.telegram_fake import TelegramHarness
+from tests.support.zalo_harness import ZaloHarness, running_zalo
+
+pytestmark = pytest.mark.slow  # whole capture dialogs on both channels
 
 OFFICER = 555
 ZALO_ID = "5a5a5a5a5a5a5a5a5a5a"

@@ -14,8 +14,8 @@ from bot.clock import FixedClock
 from bot.runtime import Runtime
 from models.households import Entry, Household
 from models.records import AuditEvent, Dialog, HouseholdDraft
-from tests.conftest import NOW, make_user
-from tests.telegram_fake import TelegramHarness, texts
+from tests.support.campaign import NOW, make_user
+from tests.support.telegram_fake import TelegramHarness, texts
 
 OFFICER = 444
 
@@ -49,6 +49,7 @@ async def _dialog(runtime: Runtime) -> Dialog | None:
 
 
 
+@pytest.mark.slow
 async def test_three_lines_in_one_batch_none_lost_none_misdated(
         tg: TelegramHarness, runtime: Runtime) -> None:
     await tg.say(OFFICER, "Lê Văn Cũ, Tổ 2 ấp Bãi Nhà A, 0912 000 201, khai sinh")
@@ -109,6 +110,7 @@ async def test_date_option_means_its_date_when_tapped_after_midnight(
     assert (await _entries(runtime))[0].guided_on == date(2026, 4, 15)
 
 
+@pytest.mark.slow
 async def test_household_line_during_a_menu_is_stored(tg: TelegramHarness,
                                                       runtime: Runtime) -> None:
     assert "Tin nhắn tự động" in texts(await tg.say(OFFICER, "/thongbao"))
@@ -202,6 +204,7 @@ async def test_telex_name_is_asked_before_storing(tg: TelegramHarness,
 JUNK = {"empty": "", "long": "Nguyễn " * 714, "emoji": "😀🎉🙏"}
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("junk", list(JUNK))
 @pytest.mark.parametrize("state", ["add.duplicate", "add.name_check", "saved"])
 async def test_new_states_take_junk_politely(tg: TelegramHarness, runtime: Runtime,

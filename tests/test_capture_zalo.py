@@ -5,14 +5,15 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+import pytest
 from sqlalchemy import select
 
 from bot.clock import FixedClock
 from bot.config import Settings
 from bot.runtime import Runtime
 from models.households import Entry, Household
-from tests.conftest import NOW, make_user
-from tests.zalo_harness import ZaloHarness, running_zalo, text
+from tests.support.campaign import NOW, make_user
+from tests.support.zalo_harness import ZaloHarness, running_zalo, text
 
 ZALO_ID = "7fa0c1d2e3b4a5968778"
 
@@ -56,6 +57,7 @@ async def test_nervous_ones_never_merge_another_family(
     assert all(h.shares_phone for h in households)
 
 
+@pytest.mark.slow
 async def test_forms_from_a_fresh_start_and_commands_without_slash(
         runtime: Runtime, settings: Settings, clock: FixedClock) -> None:
     await make_user(runtime, external_id=ZALO_ID, channel="zalo")

@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from handlers.i18n import CATALOGS
+from handlers.engine.i18n import CATALOGS
 from handlers.texts import PARTS, catalog, vi
 
 

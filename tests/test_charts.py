@@ -1,4 +1,5 @@
-"""handlers/charts.py: real PNGs with Vietnamese names, no missing glyphs, any number of rows."""
+"""handlers/render/charts.py: real PNGs with Vietnamese names, no missing glyphs, any number
+of rows."""
 
 from __future__ import annotations
 
@@ -15,9 +16,11 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from handlers.charts import _cumulative_steps, coverage_chart, cumulative_chart
+from handlers.render.charts import _cumulative_steps, coverage_chart, cumulative_chart
 from models.periods import Period
 from models.reports import HamletRow, Report
+
+pytestmark = pytest.mark.slow  # matplotlib draws
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 START = date(2026, 1, 1)
@@ -166,7 +169,7 @@ def test_charts_draw_in_worker_threads(tmp_path: Path) -> None:
 
 
 def test_importing_the_module_does_not_load_matplotlib() -> None:
-    code = "import sys, handlers.charts; print('matplotlib' in sys.modules)"
+    code = "import sys, handlers.render.charts; print('matplotlib' in sys.modules)"
     root = Path(__file__).resolve().parents[1]
     out = subprocess.run([sys.executable, "-c", code], cwd=root, capture_output=True,
                          text=True, check=True, timeout=60)

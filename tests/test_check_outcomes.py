@@ -10,7 +10,7 @@ supervisor calls:
 - a sampled entry deleted after the draw and then answered ✅ is marked in the check sheet and
   the award evidence, not shown as plainly "confirmed".
 
-Seed (tests/seed.py): L364 (364 households, 2 procedures needed) has Hộ A (one entry, KS +
+Seed (tests/support/seed.py): L364 (364 households, 2 procedures needed) has Hộ A (one entry, KS +
 TTRU), Hộ B (KS on 08/04, TAMTRU on 14/04: two entries) and Hộ C (KS); L365 has Hộ D and E;
 NHO 19 households (95%: proposed for the collective award).
 """
@@ -31,15 +31,17 @@ from sqlalchemy import select
 from bot.clock import FixedClock
 from bot.config import Settings, parse_settings
 from bot.runtime import Runtime, build_runtime, sync_from_config
-from handlers.report_text import fail_rule
+from handlers.render.report_text import fail_rule
 from models.eligibility import verification
 from models.households import Entry, Household
 from models.people import User
 from models.registry import HouseholdInput, add_to_household, soft_delete_entry
 from models.verification import Check, Outcome
-from tests.chat import Chat
-from tests.conftest import make_user, raw_config
-from tests.seed import seed
+from tests.support.campaign import make_user, raw_config
+from tests.support.chat import Chat
+from tests.support.seed import seed
+
+pytestmark = pytest.mark.slow  # outcomes followed into every report and document
 
 CARD = "📞 Thẻ gọi #"
 TICKS = "Hộ xác nhận được hướng dẫn những thủ tục nào?"

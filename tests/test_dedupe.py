@@ -10,8 +10,8 @@ from bot.runtime import Runtime
 from models.households import Entry, Household
 from models.people import User
 from models.records import AuditEvent
-from tests.chat import Chat, entry_id
-from tests.conftest import make_user
+from tests.support.campaign import make_user
+from tests.support.chat import Chat, entry_id
 
 FIRST = "Nguyễn Văn An; Tổ 3; 0912345678; 1"
 NFD_NAME = unicodedata.normalize("NFD", "Nguyễn Văn An")

@@ -1,10 +1,17 @@
-"""The README's first command: the console demo, scripted through a pipe (no TTY)."""
+"""The README's first command: the console demo, scripted through a pipe (no TTY).
+
+One of the suite's two smoke tests of the real `python -m bot` in a child process (with
+tests/test_run_cli.py); every other CLI test calls `bot.cli.main` in the test's process."""
 
 from __future__ import annotations
 
 import subprocess
 import sys
 from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.slow  # a `python -m bot` process
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -3,7 +3,7 @@ a dossier for every hamlet with any proposal, individuals only included; the off
 about sampled households not yet called; a hamlet head's /hoso from the final proposal,
 with nothing about the sample in it.
 
-Seeded proposal "since the start" (tests/seed.py): NHO is the collective (19/20); no
+Seeded proposal "since the start" (tests/support/seed.py): NHO is the collective (19/20); no
 special prize; every officer with a household is proposed as an individual (cap 26), so
 BNA, L364, L365 and L366 are proposed for individuals only.
 """
@@ -21,9 +21,9 @@ from openpyxl import load_workbook
 from sqlalchemy import select
 
 from bot.runtime import Runtime
-from handlers.award_docs import draft_marks
-from handlers.i18n import t
-from handlers.io import Reply
+from handlers.engine.i18n import t
+from handlers.engine.messages import Reply
+from handlers.render.award_docs import draft_marks
 from models.campaign import Hamlet
 from models.people import Role
 from models.proposal import AwardProposal
@@ -31,10 +31,12 @@ from models.records import AuditEvent
 from models.registry import campaign_by_code
 from models.sampling import Rule, create_batch
 from models.verification import Check
-from tests.chat import Chat
-from tests.conftest import NOW, make_user
-from tests.seed import TELEGRAM_IDS, Seeded, seed
-from tests.telegram_fake import Sent, TelegramHarness, seeded_telegram, texts
+from tests.support.campaign import NOW, make_user
+from tests.support.chat import Chat
+from tests.support.seed import TELEGRAM_IDS, Seeded, seed
+from tests.support.telegram_fake import Sent, TelegramHarness, seeded_telegram, texts
+
+pytestmark = pytest.mark.slow  # award dossiers written and read back
 
 ALL_HAMLETS = ["Ấp Ba Sáu Lăm", "Ấp Ba Sáu Sáu", "Ấp Ba Sáu Tư", "Ấp Bãi Nhà A", "Ấp Nhỏ"]
 WARNING = "còn {n} hộ trong mẫu kiểm tra chưa được gọi điện: kết quả có thể thay đổi."

@@ -24,7 +24,7 @@ from models.registry import (
     load_entry,
     soft_delete_entry,
 )
-from tests.conftest import make_user
+from tests.support.campaign import make_user
 
 BNA = "Ấp Bãi Nhà A"
 

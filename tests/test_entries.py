@@ -12,8 +12,8 @@ from bot.runtime import Runtime
 from models.households import Entry, Household
 from models.people import Role, User
 from models.records import AuditEvent
-from tests.conftest import make_user
-from tests.telegram_fake import TelegramHarness, texts
+from tests.support.campaign import make_user
+from tests.support.telegram_fake import TelegramHarness, texts
 
 OFFICER, OTHER, ADMIN, NEWCOMER = 501, 502, 503, 504
 
@@ -42,6 +42,7 @@ async def _audit(runtime: Runtime, action: str, target: str) -> list[AuditEvent]
             AuditEvent.action == action, AuditEvent.target == target).order_by(AuditEvent.id)))
 
 
+@pytest.mark.slow
 async def test_mine_lists_my_entries_only(tg: TelegramHarness) -> None:
     await _log(tg, OFFICER, "Nguyễn Văn Một; Tổ 1; 0912000001; 1; H56-0001")
     await _log(tg, OTHER, "Trần Thị Hai; Tổ 2; 0912000002; 2")
@@ -51,6 +52,7 @@ async def test_mine_lists_my_entries_only(tg: TelegramHarness) -> None:
     assert "Trần Thị Hai" not in out
 
 
+@pytest.mark.slow
 async def test_edit_phone_and_procedures_is_audited(tg: TelegramHarness,
                                                    runtime: Runtime) -> None:
     entry_id = await _log(tg, OFFICER, "Nguyễn Văn Sửa; Tổ 1; 0912000001; 1")
@@ -100,6 +102,7 @@ async def test_cannot_touch_someone_elses_entry(tg: TelegramHarness, runtime: Ru
         assert entry is not None and entry.deleted_at is None
 
 
+@pytest.mark.slow
 async def test_delete_is_soft_with_reason(tg: TelegramHarness, runtime: Runtime) -> None:
     entry_id = await _log(tg, OFFICER, "Nguyễn Văn Xóa; Tổ 1; 0912000001; 1")
     out = texts(await tg.say(OFFICER, f"/xoa {entry_id}"))
@@ -119,6 +122,7 @@ async def test_delete_is_soft_with_reason(tg: TelegramHarness, runtime: Runtime)
     assert "0/412" in texts(await tg.say(OFFICER, "/tiendo"))
 
 
+@pytest.mark.slow
 async def test_admin_invites_in_chat_and_newcomer_registers(tg: TelegramHarness,
                                                            runtime: Runtime) -> None:
     assert "Chỉ người quản trị" in texts(await tg.say(OFFICER, "/moi"))

@@ -1,4 +1,5 @@
-"""`python -m bot export`: the spreadsheet a supervisor hands up the chain, from the shell."""
+"""`python -m bot export`: the spreadsheet a supervisor hands up the chain, from the shell
+(run in this process: tests/support/cli.py)."""
 
 from __future__ import annotations
 
@@ -8,12 +9,13 @@ from datetime import datetime
 from pathlib import Path
 
 import openpyxl
+import pytest
 from sqlalchemy import select
 
 from bot.runtime import Runtime
 from models.records import AuditEvent
-from tests.cli import finish, start, write_config
-from tests.seed import seed
+from tests.support.cli import InProcess, write_config
+from tests.support.seed import seed
 
 
 def _semicolon_rows(path: Path) -> list[list[str]]:
@@ -22,22 +24,15 @@ def _semicolon_rows(path: Path) -> list[list[str]]:
     return list(csv.reader(data.decode("utf-8-sig").splitlines(), delimiter=";"))
 
 
-async def test_cli_export_xlsx_csv_and_errors(runtime: Runtime, tmp_path: Path) -> None:
+@pytest.mark.slow
+async def test_cli_export_xlsx_csv_and_errors(runtime: Runtime, tmp_path: Path,
+                                             bot_cli: InProcess) -> None:
     await seed(runtime)
     config = str(write_config(runtime, tmp_path))
     out_x, out_c = tmp_path / "xlsx", tmp_path / "csv"
-    # Independent runs side by side: each starts a Python process.
-    xlsx = start("export", "--config", config, "--from", "01/03/2026", "--to", "30/04/2026",
-                "--hamlet", "BNA", "--hamlet", "nho", "--out", str(out_x))
-    csvs = start("export", "--config", config, "--period", "q1", "--format", "csv",
-                "--out", str(out_c))
-    out_s = tmp_path / "semicolon"
-    semi = start("export", "--config", config, "--period", "q1", "--format", "csv",
-                 "--csv-separator", "semicolon", "--hamlet", "NHO", "--out", str(out_s))
-    bad = start("export", "--config", config, "--from", "31/02/2026", "--to", "01/03/2026")
-    unknown = start("export", "--config", config, "--hamlet", "XYZ")
-
-    code, out, err = finish(xlsx)
+    code, out, err = await bot_cli(
+        "export", "--config", config, "--from", "01/03/2026", "--to", "30/04/2026",
+        "--hamlet", "BNA", "--hamlet", "nho", "--out", str(out_x))
     assert code == 0, err
     lines = out.strip().splitlines()
     assert lines[0].startswith("Đã xuất 2 ấp, 25 lượt ghi nhận")  # NHO 19 + BNA 6 live
@@ -58,7 +53,8 @@ async def test_cli_export_xlsx_csv_and_errors(runtime: Runtime, tmp_path: Path) 
     assert nho.cell(4, guided).number_format.upper() == "DD/MM/YYYY"
     assert book["BNA"].max_row == 3 + 5  # 6 live entries, one household guided twice
 
-    code, out, err = finish(csvs)
+    code, out, err = await bot_cli("export", "--config", config, "--period", "q1",
+                                   "--format", "csv", "--out", str(out_c))
     assert code == 0, err
     files = [Path(p) for p in out.strip().splitlines()[1:]]
     assert [f.name.rsplit("-", 2)[-2:] for f in files] == [
@@ -69,16 +65,20 @@ async def test_cli_export_xlsx_csv_and_errors(runtime: Runtime, tmp_path: Path) 
     assert any("Hộ Nhỏ Số 19" in row for row in rows)
 
     # For Excel set to Vietnamese regional settings: ";" between cells, decimal commas.
-    code, out, err = finish(semi)
+    out_s = tmp_path / "semicolon"
+    code, out, err = await bot_cli("export", "--config", config, "--period", "q1",
+                                   "--format", "csv", "--csv-separator", "semicolon",
+                                   "--hamlet", "NHO", "--out", str(out_s))
     assert code == 0, err
     rows = _semicolon_rows(Path(out.strip().splitlines()[1]))
     assert rows[0][5] == "Tỷ lệ bao phủ (%)"
     assert rows[1][1:6] == ["NHO", "Ấp Nhỏ", "20", "19", "95,0"]
 
-    code, out, err = finish(bad)
+    code, out, err = await bot_cli("export", "--config", config, "--from", "31/02/2026",
+                                   "--to", "01/03/2026")
     assert code == 2 and out == ""
     assert err.strip().startswith("Lỗi cấu hình: --from/--to")
-    code, out, err = finish(unknown)
+    code, out, err = await bot_cli("export", "--config", config, "--hamlet", "XYZ")
     assert code == 2 and "XYZ" in err
 
     async with runtime.services.sessions() as session:

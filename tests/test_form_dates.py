@@ -1,4 +1,4 @@
-"""handlers/form_dates.py: the day of guidance as officers type it. Pure functions."""
+"""handlers/parse/form_dates.py: the day of guidance as officers type it. Pure functions."""
 
 from __future__ import annotations
 
@@ -7,11 +7,11 @@ from typing import Any
 
 import pytest
 
-from handlers.form_dates import is_day_text, parse_day
-from handlers.form_errors import FormError
+from handlers.parse.form_dates import is_day_text, parse_day
+from handlers.parse.form_errors import FormError
 from models.rules import CampaignConfig
 
-# Wednesday 15/04/2026, as in tests/conftest.py.
+# Wednesday 15/04/2026, as in tests/support/campaign.py.
 WED = date(2026, 4, 15)
 # A campaign over two years, so year-less dates and year boundaries can be tested freely.
 LONG = CampaignConfig(code="c", name="n", unit="u", start=date(2025, 1, 1),

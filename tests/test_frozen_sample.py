@@ -21,8 +21,8 @@ from sqlalchemy import select, text
 
 from bot.clock import FixedClock
 from bot.runtime import Runtime
-from handlers.i18n import t
-from handlers.verify_text import card_lines
+from handlers.engine.i18n import t
+from handlers.render.verify_text import card_lines
 from models.campaign import Hamlet
 from models.checks import CheckError, load_card, overturn, record_outcome
 from models.eligibility import FailRule, Tally, verification
@@ -40,9 +40,9 @@ from models.registry import (
 )
 from models.sampling import Rule, create_batch
 from models.verification import Check, MatchRule, Outcome
-from tests.chat import Chat, entry_id
-from tests.conftest import NOW, make_user
-from tests.telegram_fake import Sent, TelegramHarness, texts
+from tests.support.campaign import NOW, make_user
+from tests.support.chat import Chat, entry_id
+from tests.support.telegram_fake import Sent, TelegramHarness, texts
 
 OFFICER_NAME = "Lê Văn Ấp"
 SAMPLED = ("Nguyễn Văn An", "Nguyễn Văn Bình", "Nguyễn Văn Cường")
@@ -106,6 +106,7 @@ def _last_card(out: str) -> str:
 # ----------------------------------------------------------- the story, through the chat
 
 
+@pytest.mark.slow
 async def test_edit_and_delete_of_drawn_entries_are_shown_to_the_caller(
         runtime: Runtime, clock: FixedClock) -> None:
     await make_user(runtime, external_id="bna", hamlet="BNA", name=OFFICER_NAME)
@@ -418,6 +419,7 @@ def _cards(sent: list[Sent]) -> list[str]:
     return [s.text for s in sent if "📞 Thẻ gọi #" in s.text]
 
 
+@pytest.mark.slow
 async def test_telegram_deleted_sampled_entry_stays_on_the_call_list(
         tg: TelegramHarness, clock: FixedClock) -> None:
     ids = []

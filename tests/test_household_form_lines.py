@@ -1,4 +1,4 @@
-"""handlers/household_form.py: one household typed in one message, the way officers type it.
+"""handlers/parse/household_form.py: one household typed in one message, the way officers type it.
 Pure functions: no database."""
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from handlers.household_form import (
+from handlers.parse.household_form import (
     ERROR_ORDER,
     OneLine,
     ProcedureChoice,
@@ -17,7 +17,7 @@ from handlers.household_form import (
     reads_as_household,
 )
 from models.rules import CampaignConfig
-from tests.conftest import PROCEDURES
+from tests.support.campaign import PROCEDURES
 
 CATALOG = [ProcedureChoice(p["code"], p["name"]) for p in PROCEDURES]
 TODAY = date(2026, 4, 15)  # a Wednesday

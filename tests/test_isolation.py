@@ -6,21 +6,19 @@ phone or address of the other hamlet's households in any reply or file."""
 
 from __future__ import annotations
 
-import csv
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
 
-import docx
-from openpyxl import load_workbook
+import pytest
 from sqlalchemy import func, select
 
-import handlers.core  # noqa: F401  (registers every command)
+import handlers.engine.core  # noqa: F401  (registers every command)
 from bot.runtime import Runtime, sync_from_config
-from handlers.io import Reply
-from handlers.router import CommandHandler
-from handlers.routes import default_routes
+from handlers.engine.messages import Reply
+from handlers.engine.router import CommandHandler
+from handlers.engine.routes import default_routes
 from models.campaign import Hamlet
 from models.checks import record_outcome
 from models.households import Entry, Household
@@ -31,24 +29,9 @@ from models.registry import HouseholdInput, add_to_household
 from models.roster import RosterLine, import_roster
 from models.text import fold
 from models.verification import Check, Outcome
-from tests.chat import Chat, entry_id
-from tests.conftest import LONG_AGO, make_user
-
-
-@dataclass(frozen=True)
-class Person:
-    name: str
-    address: str
-    phone: str  # as typed: 0912 345 678
-
-    @property
-    def line(self) -> str:
-        return f"{self.name}, {self.address}, {self.phone}, 1"
-
-    @property
-    def digits(self) -> str:
-        return self.phone.replace(" ", "")[1:]  # 912345678: in E.164 and every local form
-
+from tests.support.campaign import LONG_AGO, make_user
+from tests.support.chat import Chat, entry_id
+from tests.support.privacy import IMAGES, Person, file_text
 
 BNA_PEOPLE = [Person("Đinh Văn Bắc Nhất", "Số 11 Đường Hải Âu", "0911 222 301"),
               Person("Mạc Thị Bắc Nhì", "Số 12 Đường Hải Âu", "0911 222 302"),
@@ -229,31 +212,6 @@ async def test_a_hamlet_removed_from_the_config_takes_no_more_households(
 
 # Need a code of their own (registration, account linking): not the matrix's business.
 SKIPPED = {"start", "batdau", "lienket", "link"}
-IMAGES = {".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg"}
-
-
-def file_text(path: Path) -> str:
-    """Every cell, paragraph or line of a file a reply carries."""
-    suffix = path.suffix.lower()
-    if suffix == ".xlsx":
-        book = load_workbook(path, read_only=True)
-        return "\n".join(str(value) for sheet in book.worksheets
-                         for row in sheet.iter_rows(values_only=True)
-                         for value in row if value is not None)
-    if suffix == ".docx":
-        document = docx.Document(str(path))
-        parts = [p.text for p in document.paragraphs]
-        parts += [cell.text for table in document.tables for row in table.rows
-                  for cell in row.cells]
-        for section in document.sections:
-            parts += [p.text for p in section.header.paragraphs + section.footer.paragraphs]
-        return "\n".join(parts)
-    if suffix == ".csv":
-        with path.open(encoding="utf-8-sig", newline="") as f:
-            return "\n".join(",".join(row) for row in csv.reader(f))
-    return path.read_bytes().decode("utf-8", errors="replace")
-
-
 class Matrix:
     """Sends a message, then scans the rendered reply and every file it carries."""
 
@@ -349,6 +307,7 @@ def _commands() -> list[tuple[str, CommandHandler]]:
                   key=lambda pair: pair[0] == "hoantac")
 
 
+@pytest.mark.slow
 async def test_role_matrix_shows_nothing_of_another_hamlet(runtime: Runtime) -> None:
     args = await _seed_matrix(runtime)
     tries = ["", *args["ids"], *args["codes"], *args["phones"]]

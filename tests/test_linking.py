@@ -10,15 +10,15 @@ from sqlalchemy import select
 
 from bot.clock import FixedClock
 from bot.runtime import Runtime
-from handlers.io import Inbound, Reply
+from handlers.engine.messages import Inbound, Reply
 from handlers.texts import en, vi
 from models.campaign import Hamlet
 from models.households import Entry
 from models.invites import create_invite, create_link_code
 from models.people import Identity, Invite, Role, User
 from models.records import AuditEvent
-from tests.chat import Chat
-from tests.conftest import NOW, make_user
+from tests.support.campaign import NOW, make_user
+from tests.support.chat import Chat
 
 
 class ZaloUser:

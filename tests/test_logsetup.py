@@ -53,3 +53,45 @@ def test_token_is_masked_in_tracebacks(bot_log: io.StringIO) -> None:
     assert "https://api.telegram.org/bot***/sendMessage" in logged
     assert "bot***/getMe" in logged and "Stack (most recent call last)" in logged
     assert TOKEN not in logged and "TEST-token" not in logged
+
+
+# Shaped like a real token, and not one the bot was given (commands other than `run` are
+# given none): masked by its shape.
+OTHER_TOKEN = "7012345678:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw"
+PHONES = ("0912 345 678", "+84912345678", "0983.111.222")
+
+
+def _leak() -> None:
+    # What a library raises with what it was given: a URL with a token, a row's values.
+    raise ValueError(f"https://api.telegram.org/bot{OTHER_TOKEN}/sendMessage failed for "
+                     f"chat_id=5; row ('Nguyễn Văn Ánh', '{PHONES[0]}', '{PHONES[1]}'); "
+                     f"callback {PHONES[2]}")
+
+
+@pytest.mark.parametrize("secrets", [[TOKEN], []], ids=["run", "other-commands"])
+def test_an_exceptions_own_message_is_redacted_in_its_traceback(secrets: list[str]) -> None:
+    root = logging.getLogger()
+    handlers, level = root.handlers[:], root.level
+    setup_logging("INFO", secrets)
+    (handler,) = [h for h in root.handlers if h.get_name() == "dvc-bot"]
+    assert isinstance(handler, logging.StreamHandler)
+    out = io.StringIO()
+    handler.setStream(out)
+    log = logging.getLogger("bot.notify")
+    try:
+        try:
+            _leak()
+        except ValueError:
+            log.exception("push failed kind=%s", "weekly")
+        log.warning("got %s from %s", PHONES[1], OTHER_TOKEN)
+    finally:
+        root.handlers[:], root.level = handlers, level
+
+    logged = out.getvalue()
+    assert "Traceback (most recent call last)" in logged and "_leak()" in logged
+    assert "ValueError: https://api.telegram.org/bot***/sendMessage failed" in logged
+    assert "row ('Nguyễn Văn Ánh', '***', '***'); callback ***" in logged
+    assert "push failed kind=weekly" in logged and "got *** from ***" in logged
+    assert OTHER_TOKEN.split(":")[1] not in logged and "7012345678" not in logged
+    assert not [phone for phone in PHONES if phone in logged], logged
+    assert "912345678" not in logged and "345 678" not in logged

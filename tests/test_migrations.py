@@ -12,8 +12,7 @@ from sqlalchemy import inspect
 from sqlalchemy.ext.asyncio import create_async_engine
 
 from bot.db import alembic_config, upgrade
-from tests.backends import PostgresServer
-from tests.conftest import BACKENDS
+from tests.support.backends import BACKENDS, PostgresServer
 
 
 @pytest.fixture(params=BACKENDS)
@@ -48,6 +47,7 @@ def _tables(url: str) -> set[str]:
     return asyncio.run(read())
 
 
+@pytest.mark.slow
 def test_upgrade_downgrade_upgrade_and_no_drift(empty_url: str) -> None:
     cfg = alembic_config(empty_url)
     upgrade(empty_url)

@@ -1,4 +1,4 @@
-"""handlers/name_text.py: title case for names, and Telex/VNI keystrokes left in a name."""
+"""handlers/parse/name_text.py: title case for names, and Telex/VNI keystrokes left in a name."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import unicodedata
 
 import pytest
 
-from handlers.name_text import telex_suggestion, title_case
+from handlers.parse.name_text import telex_suggestion, title_case
 
 
 def _nfd(text: str) -> str:

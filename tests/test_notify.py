@@ -16,32 +16,17 @@ from bot.clock import FixedClock
 from bot.config import Settings
 from bot.notify import Notifier, Outcome
 from bot.runtime import Runtime, build_runtime
-from handlers.io import PRIVATE, Inbound
+from handlers.engine.messages import PRIVATE, Inbound
 from models.notifications import Notification
 from models.people import Identity, Role, User
-from tests.conftest import LONG_AGO, SUMMARY_DAY, make_user
-from tests.seed import Seeded, seed, set_joined
+from tests.support.campaign import LONG_AGO, SUMMARY_DAY, make_user
+from tests.support.notify import Recorder
+from tests.support.seed import Seeded, seed, set_joined
+
+pytestmark = pytest.mark.slow  # each summary and reminder run over the seeded campaign
 
 CHANNEL = "telegram"
 WED_1705 = datetime(2026, 4, 15, 10, 5, tzinfo=UTC)  # 17:05 in Vietnam
-
-
-class Recorder:
-    """The transport's last hop: remembers what would have been sent to whom."""
-
-    def __init__(self) -> None:
-        self.sent: list[tuple[str, str]] = []
-        self.outcomes: dict[str, list[Outcome]] = {}
-
-    async def __call__(self, external_id: str, text: str) -> Outcome:
-        queue = self.outcomes.get(external_id)
-        outcome = queue.pop(0) if queue else Outcome.SENT
-        if outcome == Outcome.SENT:
-            self.sent.append((external_id, text))
-        return outcome
-
-    def to(self, external_id: str) -> list[str]:
-        return [text for who, text in self.sent if who == external_id]
 
 
 @pytest.fixture

@@ -8,15 +8,18 @@ import time
 from collections.abc import Callable
 from datetime import UTC, datetime
 
+import pytest
 from sqlalchemy import select
 
 from bot.clock import FixedClock
 from bot.runtime import Runtime
 from models.notifications import Notification
 from models.people import Identity, Role
-from tests.conftest import LONG_AGO, make_user
-from tests.seed import TELEGRAM_IDS, Seeded, seed, set_joined
-from tests.telegram_fake import FakeApiState, Sent, TelegramHarness
+from tests.support.campaign import LONG_AGO, make_user
+from tests.support.seed import TELEGRAM_IDS, Seeded, seed, set_joined
+from tests.support.telegram_fake import FakeApiState, Sent, TelegramHarness
+
+pytestmark = pytest.mark.slow  # scheduled pushes through the Telegram harness
 
 SUP = int(TELEGRAM_IDS["sup"])
 HEAD = int(TELEGRAM_IDS["head"])

@@ -2,7 +2,7 @@
 the submission to the emulation council and the draft award decision, all drawn from the
 review's stored proposal, read back here with python-docx. Supervisors only.
 
-Seeded review (tests/seed.py), today 15/04/2026: the 6-month review counts 01/01–15/04;
+Seeded review (tests/support/seed.py), today 15/04/2026: the 6-month review counts 01/01–15/04;
 NHO (19/20, 95%) is the one collective; every officer who guided a household is an individual;
 no hamlet meets the special prize.
 """
@@ -14,20 +14,23 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import docx
+import pytest
 from docx.document import Document as DocxDocument
 from sqlalchemy import select, update
 
 from bot.runtime import Runtime
-from handlers.docx_layout import draft_marks, sentence_unit
-from handlers.i18n import fmt_int, fmt_pct, t
+from handlers.engine.i18n import fmt_int, fmt_pct, t
+from handlers.render.docx_layout import draft_marks, sentence_unit
 from models.awards import Eligibility
 from models.campaign import Hamlet
 from models.proposal import AwardProposal, stored_eligibility
 from models.records import AuditEvent, Dialog
 from models.registry import HouseholdInput, campaign_by_code, create_household_entry
-from tests.chat import Chat
-from tests.conftest import NOW
-from tests.seed import Seeded, seed
+from tests.support.campaign import NOW
+from tests.support.chat import Chat
+from tests.support.seed import Seeded, seed
+
+pytestmark = pytest.mark.slow  # the office's papers written and read back
 
 
 @dataclass

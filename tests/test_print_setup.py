@@ -23,17 +23,19 @@ from openpyxl.worksheet.worksheet import Worksheet
 from sqlalchemy import select
 
 from bot.runtime import Runtime
-from handlers.award_book import BookData, per_household, write_book
-from handlers.exports import csv_separator
-from handlers.workbook import Column, Kind, Table, write_tables
+from handlers.render.award_book import BookData, per_household, write_book
+from handlers.render.workbook import Column, Kind, Table, write_tables
+from handlers.reports.export import csv_separator
 from models.campaign import Hamlet
 from models.check_rows import check_rows
 from models.households import Entry, Household
 from models.people import Role
 from models.proposal import HouseholdTrace, latest_proposal, stored_eligibility, traces
 from models.registry import campaign_by_code
-from tests.chat import Chat
-from tests.seed import seed
+from tests.support.chat import Chat
+from tests.support.seed import seed
+
+pytestmark = pytest.mark.slow  # every workbook written and read back
 
 HEADER_ROW = 3
 

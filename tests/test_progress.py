@@ -22,8 +22,8 @@ from models.progress import (
 )
 from models.registry import HouseholdInput, campaign_by_code, create_household_entry
 from models.rules import CampaignConfig
-from tests.chat import Chat, entry_id
-from tests.conftest import make_user
+from tests.support.campaign import make_user
+from tests.support.chat import Chat, entry_id
 
 TODAY = date(2026, 4, 15)  # conftest NOW in Vietnam time (a Wednesday)
 
@@ -197,6 +197,7 @@ async def test_small_hamlet_special_across_two_entries_of_same_household(
     assert "Số ngày có ghi nhận: 2/105 ngày" in out
 
 
+@pytest.mark.slow
 async def test_same_procedure_twice_is_still_one_procedure(runtime: Runtime) -> None:
     chat = await _officer(runtime, "L364")
     await _log(chat, "Nguyễn Văn A; Tổ 1; 0912000001; 1; 01/04/2026")

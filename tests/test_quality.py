@@ -5,16 +5,18 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+import pytest
 from sqlalchemy import select
 
 from bot.clock import FixedClock
 from bot.runtime import Runtime
 from models.people import Role
 from models.verification import Flag
-from tests.chat import Chat
-from tests.conftest import NOW, make_user
+from tests.support.campaign import NOW, make_user
+from tests.support.chat import Chat
 
 
+@pytest.mark.slow
 async def test_each_pattern_is_flagged_with_its_entries(runtime: Runtime,
                                                         clock: FixedClock) -> None:
     await make_user(runtime, external_id="o1", name="Cán Bộ Một")

@@ -5,19 +5,20 @@ from __future__ import annotations
 import hashlib
 from datetime import timedelta
 
+import pytest
 from sqlalchemy import func, select
 
 from bot.clock import FixedClock
 from bot.runtime import Runtime
-from handlers.io import Inbound
+from handlers.engine.messages import Inbound
 from handlers.texts.vi import MESSAGES
 from models.campaign import Hamlet
 from models.households import Entry
 from models.invites import create_invite
 from models.people import Identity, Invite, Role, User
 from models.records import AuditEvent, Dialog
-from tests.chat import Chat
-from tests.conftest import NOW, make_user
+from tests.support.campaign import NOW, make_user
+from tests.support.chat import Chat
 
 
 async def _invite(runtime: Runtime, role: Role = Role.OFFICER,
@@ -216,6 +217,7 @@ async def _deactivate(runtime: Runtime, user_id: int) -> None:
         user.active = False
 
 
+@pytest.mark.slow
 async def test_deactivated_user_returns_with_a_new_invite(runtime: Runtime) -> None:
     lan = await make_user(runtime, external_id="lan", hamlet="BNA", name="Lê Thị Lan")
     chat = Chat(runtime, "lan")

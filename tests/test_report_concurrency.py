@@ -6,12 +6,15 @@ from __future__ import annotations
 import io
 
 import openpyxl
+import pytest
 
 from bot.runtime import Runtime
 from models.people import Role
-from tests.conftest import make_user
-from tests.seed import TELEGRAM_IDS
-from tests.telegram_fake import seeded_telegram
+from tests.support.campaign import make_user
+from tests.support.seed import TELEGRAM_IDS
+from tests.support.telegram_fake import seeded_telegram
+
+pytestmark = pytest.mark.slow  # many reports and exports at once
 
 # The seeded supervisor and head of Bãi Nhà A, plus more of each.
 SUPERVISORS = [int(TELEGRAM_IDS["sup"]), 7101, 7102]

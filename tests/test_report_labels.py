@@ -3,12 +3,15 @@ officers, and a past period's week figure is labelled by its dates, not "this we
 
 from __future__ import annotations
 
+import pytest
+
 from bot.runtime import Runtime
 from models.people import Role
-from tests.chat import Chat
-from tests.conftest import LONG_AGO, make_user
+from tests.support.campaign import LONG_AGO, make_user
+from tests.support.chat import Chat
 
 
+@pytest.mark.slow
 async def test_heads_are_not_idle_officers_and_weeks_carry_their_dates(
         runtime: Runtime) -> None:
     await make_user(runtime, external_id="head", role=Role.HAMLET_HEAD,

@@ -13,8 +13,10 @@ from sqlalchemy import select
 from bot.runtime import Runtime
 from models.people import User
 from models.records import AuditEvent
-from tests.seed import TELEGRAM_IDS
-from tests.telegram_fake import TelegramHarness, seeded_telegram, texts
+from tests.support.seed import TELEGRAM_IDS
+from tests.support.telegram_fake import TelegramHarness, seeded_telegram, texts
+
+pytestmark = pytest.mark.slow  # reports, charts and exports through the Telegram harness
 
 SUP = int(TELEGRAM_IDS["sup"])
 HEAD = int(TELEGRAM_IDS["head"])

@@ -14,8 +14,9 @@ from bot.config import Settings, parse_settings
 from bot.runtime import Runtime, build_runtime, sync_from_config
 from models.campaign import Hamlet
 from models.people import Role
-from tests.chat import Chat
-from tests.conftest import LONG_AGO, SUMMARY_DAY, make_user, raw_config
+from tests.support.campaign import LONG_AGO, SUMMARY_DAY, make_user, raw_config
+from tests.support.chat import Chat
+from tests.support.notify import Recorder
 
 HON_TRE = [("HT1", "Ấp Bãi Bấc"), ("HT2", "Ấp Bãi Nhà"), ("HT3", "Ấp Hòn Ngang")]
 LAI_SON = [("LS1", "Ấp Bãi Nhà B"), ("LS2", "Ấp Bãi Giếng")]
@@ -50,6 +51,7 @@ async def test_hamlets_keep_their_commune_from_the_config(province: Runtime) -> 
                      "LS1": "Xã Lại Sơn", "LS2": "Xã Lại Sơn"}
 
 
+@pytest.mark.slow
 async def test_overview_then_one_commune_by_name(province: Runtime) -> None:
     sup = Chat(province, "sup")
     overview = await sup.say("/baocao")
@@ -73,6 +75,7 @@ async def test_overview_then_one_commune_by_name(province: Runtime) -> None:
     assert "Chưa hiểu «Hòn»" in unknown
 
 
+@pytest.mark.slow
 async def test_menu_asks_for_a_commune_then_lists_its_hamlets(province: Runtime) -> None:
     sup = Chat(province, "sup")
     await sup.say("/baocao")
@@ -96,8 +99,6 @@ async def test_menu_asks_for_a_commune_then_lists_its_hamlets(province: Runtime)
 async def test_weekly_summary_for_several_communes_has_a_line_each(
         province: Runtime, clock: FixedClock) -> None:
     from bot.notify import Notifier
-    from tests.test_notify import Recorder
-
     rec = Recorder()
     clock.set(SUMMARY_DAY)
     await Notifier(province.services, "console", rec).run_weekly()

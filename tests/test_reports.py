@@ -19,7 +19,7 @@ from models.reports import (
     officer_activity,
 )
 from models.rules import CampaignConfig
-from tests.seed import seed
+from tests.support.seed import seed
 
 TODAY = date(2026, 4, 15)
 CAMPAIGN = CampaignConfig(code="c", name="n", unit="", start=date(2026, 1, 1),
@@ -67,6 +67,7 @@ def test_periods_are_clamped_to_the_campaign() -> None:
         resolve("custom", CAMPAIGN, TODAY, start=date(2026, 5, 1), end=date(2026, 4, 1))
 
 
+@pytest.mark.slow
 async def test_since_start_figures(runtime: Runtime) -> None:
     await seed(runtime)
     report = await _report(runtime, resolve("since_start", CAMPAIGN, TODAY))
@@ -97,6 +98,7 @@ async def test_since_start_figures(runtime: Runtime) -> None:
     assert report.new_households == 19 + 5 + 3 + 2 + 1
 
 
+@pytest.mark.slow
 async def test_last_week_figures_and_rank_changes(runtime: Runtime) -> None:
     await seed(runtime)
     period = resolve("last_week", CAMPAIGN, TODAY)
@@ -115,6 +117,7 @@ async def test_last_week_figures_and_rank_changes(runtime: Runtime) -> None:
         "NHO": 0, "L364": 2, "BNA": 0, "L365": -2, "L366": 0}
 
 
+@pytest.mark.slow
 async def test_this_week_counts_only_days_so_far(runtime: Runtime) -> None:
     await seed(runtime)
     rows = _rows(await _report(runtime, resolve("this_week", CAMPAIGN, TODAY)))
@@ -125,6 +128,7 @@ async def test_this_week_counts_only_days_so_far(runtime: Runtime) -> None:
     assert rows["L366"].new_households == 1
 
 
+@pytest.mark.slow
 async def test_custom_period_and_quarter(runtime: Runtime) -> None:
     await seed(runtime)
     march = await _report(runtime, resolve("custom", CAMPAIGN, TODAY, start=date(2026, 3, 1),
@@ -136,6 +140,7 @@ async def test_custom_period_and_quarter(runtime: Runtime) -> None:
     assert q1["NHO"].guided == 19 and q1["NHO"].period_days == 90
 
 
+@pytest.mark.slow
 async def test_officer_activity_flags_the_idle_officer(runtime: Runtime) -> None:
     s = await seed(runtime)
     async with runtime.services.sessions() as session:
@@ -162,6 +167,7 @@ async def test_officer_activity_flags_the_idle_officer(runtime: Runtime) -> None
         assert not any(a.inactive for a in relaxed)
 
 
+@pytest.mark.slow
 async def test_evidence_and_daily_series(runtime: Runtime) -> None:
     await seed(runtime)
     async with runtime.services.sessions() as session:

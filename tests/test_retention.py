@@ -11,10 +11,10 @@ from bot import scheduler
 from bot.clock import FixedClock
 from bot.notify import Notifier, Outcome
 from bot.runtime import Runtime
-from handlers.io import PRIVATE, Inbound, Reply
+from handlers.engine.messages import PRIVATE, Inbound, Reply
 from models.concurrency import prune_deliveries
 from models.records import Delivery
-from tests.conftest import NOW, make_user
+from tests.support.campaign import NOW, make_user
 
 
 def _help(key: str) -> Inbound:

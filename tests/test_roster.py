@@ -6,11 +6,12 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.runtime import Runtime, sync_from_config
-from handlers.roster_file import parse_roster
+from handlers.parse.roster_file import parse_roster
 from models.campaign import Hamlet
 from models.households import Entry
 from models.people import User
@@ -23,7 +24,7 @@ from models.registry import (
 )
 from models.roster import Roster, RosterHousehold, RosterLine, area_of, import_roster
 from models.roster_match import link, match_hamlet, todo
-from tests.conftest import make_user
+from tests.support.campaign import make_user
 
 
 def _line(row: int, name: str, address: str = "Tổ 1, ấp Bãi Nhà A", phone: str = "",
@@ -74,6 +75,7 @@ async def test_roster_sets_total_and_survives_a_config_sync(runtime: Runtime) ->
         assert hamlet.configured_households == 412  # kept as history
 
 
+@pytest.mark.slow
 async def test_5000_row_roster_from_a_file(runtime: Runtime) -> None:
     surnames = ["Nguyễn", "Trần", "Lê", "Phạm", "Huỳnh", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ"]
     middles = ["Văn", "Thị", "Minh", "Ngọc", "Hữu", "Thanh", "Quốc", "Kim", "Đức", "Thu"]

@@ -1,10 +1,9 @@
 """`python -m bot roster`: import a hamlet's household list from the shell (all or nothing,
-confirmed or --yes) and show which roster each hamlet uses."""
+confirmed or --yes) and show which roster each hamlet uses (run in this process:
+tests/support/cli.py)."""
 
 from __future__ import annotations
 
-import os
-import subprocess
 from datetime import date, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -17,9 +16,9 @@ from models.campaign import Hamlet
 from models.records import AuditEvent
 from models.registry import HouseholdInput, campaign_by_code, create_household_entry
 from models.roster import Roster, RosterHousehold
-from tests.cli import finish, start, write_config
-from tests.conftest import make_user
-from tests.test_roster_file import HEADER, csv_bytes
+from tests.support.campaign import make_user
+from tests.support.cli import InProcess, write_config
+from tests.support.roster import HEADER, csv_bytes
 
 GOOD = [  # L365: 4 households, 3 with a phone, 3 with a code
     ["1", "Nguyễn Văn An", "Tổ 1, ấp Ba Sáu Lăm", "0912 345 678", "L365-001"],
@@ -61,7 +60,9 @@ async def _state(runtime: Runtime) -> tuple[dict[str, int], list[Roster]]:
     return totals, rosters
 
 
-async def test_cli_roster_import_replace_and_show(runtime: Runtime, tmp_path: Path) -> None:
+@pytest.mark.slow
+async def test_cli_roster_import_replace_and_show(runtime: Runtime, tmp_path: Path,
+                                                   bot_cli: InProcess) -> None:
     await _guided(runtime)
     config = str(write_config(runtime, tmp_path))
     good, bad, again = tmp_path / "ds-l365.csv", tmp_path / "bna.csv", tmp_path / "moi.csv"
@@ -70,14 +71,8 @@ async def test_cli_roster_import_replace_and_show(runtime: Runtime, tmp_path: Pa
     again.write_bytes(csv_bytes([HEADER, *GOOD[:3]]))
     imp = ("roster", "import", "--config", config)
 
-    # Independent runs side by side; only the first one writes.
-    ok = start(*imp, "--hamlet", "l365", str(good), "--yes")
-    rejected = start(*imp, "--hamlet", "BNA", str(bad), "--yes")
-    unknown = start(*imp, "--hamlet", "XYZ", str(good), "--yes")
-    unasked = start(*imp, "--hamlet", "NHO", str(good))  # stdin is not a terminal
-    missing = start(*imp, "--hamlet", "NHO", str(tmp_path / "nope.csv"), "--yes")
-
-    code, out, err = finish(ok)
+    # Only the first one writes.
+    code, out, err = await bot_cli(*imp, "--hamlet", "l365", str(good), "--yes")
     assert code == 0, err
     today = datetime.now(runtime.settings.timezone).strftime("%d/%m/%Y")
     assert out.splitlines() == [
@@ -94,23 +89,23 @@ async def test_cli_roster_import_replace_and_show(runtime: Runtime, tmp_path: Pa
         "/ghepho để chọn giúp.",
     ]
 
-    code, out, err = finish(rejected)
+    code, out, err = await bot_cli(*imp, "--hamlet", "BNA", str(bad), "--yes")
     assert code == 1 and out == ""
     lines = err.splitlines()
     assert lines[0].startswith("❌ Chưa nhập danh sách: 3 dòng cần sửa (chưa lưu hộ nào; 1 ")
     assert [line[:9] for line in lines[1:]] == ["• Dòng 3 ", "• Dòng 4 ", "• Dòng 5 "]
     assert "họ tên chủ hộ" in lines[1] and "«12ab»" in lines[2] and "dòng 2" in lines[3]
 
-    code, out, err = finish(unknown)
+    code, out, err = await bot_cli(*imp, "--hamlet", "XYZ", str(good), "--yes")
     assert code == 2 and out == ""
     assert "«XYZ»" in err and "BNA, L364, L365, L366, NHO" in err
 
-    code, out, err = finish(unasked)
+    code, out, err = await bot_cli(*imp, "--hamlet", "NHO", str(good))  # stdin: no terminal
     assert code == 2, err
     assert out.startswith("📋 Danh sách hộ Ấp Nhỏ (tệp ds-l365.csv): 4 hộ")  # what it would do
     assert "--yes" in err and "Chưa nhập gì" in err
 
-    code, out, err = finish(missing)
+    code, out, err = await bot_cli(*imp, "--hamlet", "NHO", str(tmp_path / "nope.csv"), "--yes")
     assert (code, out) == (2, "")
     assert err.strip() == f"Không mở được tệp «{tmp_path / 'nope.csv'}» (không có tệp này " \
                           "hoặc không có quyền đọc)."
@@ -136,8 +131,7 @@ async def test_cli_roster_import_replace_and_show(runtime: Runtime, tmp_path: Pa
     assert audits[0].after["total_households"] == 4
 
     # A new list replaces the current one (kept, marked replaced) and the total follows it.
-    replace = start(*imp, "--hamlet", "L365", str(again), "--yes")
-    code, out, err = finish(replace)
+    code, out, err = await bot_cli(*imp, "--hamlet", "L365", str(again), "--yes")
     assert code == 0, err
     assert "Danh sách này sẽ thay danh sách đang dùng (4 hộ; danh sách cũ vẫn được lưu lại)." \
         in out.splitlines()
@@ -147,12 +141,10 @@ async def test_cli_roster_import_replace_and_show(runtime: Runtime, tmp_path: Pa
                                                                             (3, False)]
     assert totals["L365"] == 3
 
-    everyone = start("roster", "show", "--config", config)
-    one = start("roster", "show", "--config", config, "--hamlet", "L365")
     when = rosters[1].imported_at.astimezone(ZoneInfo("Asia/Ho_Chi_Minh"))
     l365 = (f"L365 · Ấp Ba Sáu Lăm: 3 hộ · tệp moi.csv · nhập lúc "
             f"{when:%d/%m/%Y %H:%M} · 1 hộ đã ghép, 1 hộ chưa chắc")
-    code, out, err = finish(everyone)
+    code, out, err = await bot_cli("roster", "show", "--config", config)
     assert code == 0, err
     assert out.splitlines() == [
         "BNA · Ấp Bãi Nhà A: chưa có danh sách hộ (tổng số hộ theo cấu hình: 412)",
@@ -161,42 +153,29 @@ async def test_cli_roster_import_replace_and_show(runtime: Runtime, tmp_path: Pa
         "L366 · Ấp Ba Sáu Sáu: chưa có danh sách hộ (tổng số hộ theo cấu hình: 366)",
         "NHO · Ấp Nhỏ: chưa có danh sách hộ (tổng số hộ theo cấu hình: 20)",
     ]
-    code, out, err = finish(one)
+    code, out, err = await bot_cli("roster", "show", "--config", config, "--hamlet", "L365")
     assert (code, out.splitlines()) == (0, [l365]), err
 
 
-async def test_cli_roster_import_asks_at_a_terminal(runtime: Runtime, tmp_path: Path) -> None:
-    pty = pytest.importorskip("pty")  # a terminal of our own for the child's stdin
+async def test_cli_roster_import_asks_at_a_terminal(
+        runtime: Runtime, tmp_path: Path, bot_cli: InProcess,
+        monkeypatch: pytest.MonkeyPatch) -> None:
     config = str(write_config(runtime, tmp_path))
     good = tmp_path / "ds.csv"
     good.write_bytes(csv_bytes([HEADER, *GOOD]))
-    env = {k: v for k, v in os.environ.items() if k != "CI"}
-    terminals: list[int] = []
+    imp = ("roster", "import", "--config", config, "--hamlet")
+    monkeypatch.delenv("CI", raising=False)
 
-    def at_terminal(hamlet: str, answer: bytes, ci: bool) -> subprocess.Popen[str]:
-        master, child = pty.openpty()
-        proc = start("roster", "import", "--config", config, "--hamlet", hamlet, str(good),
-                     stdin=child, env={**env, "CI": "true"} if ci else env)
-        os.close(child)
-        os.write(master, answer)
-        terminals.append(master)
-        return proc
+    code, out, err = await bot_cli(*imp, "NHO", str(good), stdin="y\n", tty=True)
+    assert code == 0, err
+    assert "Nhập danh sách này? (y/N) ✅ Đã nhập 4 hộ cho Ấp Nhỏ." in out
+    code, out, err = await bot_cli(*imp, "L364", str(good), stdin="khong\n", tty=True)
+    assert code == 1, err
+    assert out.splitlines()[-1].endswith("(y/N) Đã hủy, danh sách hộ không thay đổi.")
+    monkeypatch.setenv("CI", "true")  # never asks, even at a terminal
+    code, out, err = await bot_cli(*imp, "BNA", str(good), stdin="y\n", tty=True)
+    assert code == 2 and "--yes" in err and "(y/N)" not in out
 
-    yes = at_terminal("NHO", b"y\n", ci=False)
-    no = at_terminal("L364", b"khong\n", ci=False)
-    ci = at_terminal("BNA", b"y\n", ci=True)  # CI=true: never asks, even at a terminal
-    try:
-        code, out, err = finish(yes)
-        assert code == 0, err
-        assert "Nhập danh sách này? (y/N) ✅ Đã nhập 4 hộ cho Ấp Nhỏ." in out
-        code, out, err = finish(no)
-        assert code == 1, err
-        assert out.splitlines()[-1].endswith("(y/N) Đã hủy, danh sách hộ không thay đổi.")
-        code, out, err = finish(ci)
-        assert code == 2 and "--yes" in err and "(y/N)" not in out
-    finally:
-        for master in terminals:
-            os.close(master)
     totals, rosters = await _state(runtime)
     assert [(r.hamlet_id, r.households) for r in rosters] == [(rosters[0].hamlet_id, 4)]
     assert (totals["NHO"], totals["L364"], totals["BNA"]) == (4, 364, 412)

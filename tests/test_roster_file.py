@@ -9,8 +9,8 @@ from collections.abc import Sequence
 import openpyxl
 import pytest
 
-from handlers.i18n import t
-from handlers.roster_file import (
+from handlers.engine.i18n import t
+from handlers.parse.roster_file import (
     MAX_BYTES,
     ParsedRoster,
     RosterFileError,
@@ -20,24 +20,13 @@ from handlers.roster_file import (
     parse_roster,
 )
 from handlers.texts import en, vi
+from tests.support.roster import HEADER, csv_bytes
 
-HEADER = ["STT", "Họ tên chủ hộ", "Địa chỉ", "Số điện thoại", "Mã hộ"]
 GOOD = [
     ["1", "Nguyễn Văn An", "Tổ 1, ấp Bãi Nhà A", "0912 345 678", "BNA-001"],
     ["2", "Trần Thị Bình", "Tổ 2, ấp Bãi Nhà A", "", "BNA-002"],
     ["3", "Lê Văn Cường", "Tổ 2, ấp Bãi Nhà A", "0912345678", ""],  # a shared phone is fine
 ]
-
-
-def csv_bytes(rows: Sequence[Sequence[object]], sep: str = ",", encoding: str = "utf-8-sig",
-              newline: str = "\r\n") -> bytes:
-    def quote(value: object) -> str:
-        text = str(value)
-        if sep in text or '"' in text or "\n" in text:
-            return '"' + text.replace('"', '""') + '"'
-        return text
-
-    return newline.join(sep.join(quote(v) for v in row) for row in rows).encode(encoding)
 
 
 def xlsx_bytes(rows: Sequence[Sequence[object]], sheets_before: int = 0) -> bytes:
@@ -240,7 +229,7 @@ def test_file_refused(data: bytes, filename: str, key: str) -> None:
 def test_too_big_and_too_many(monkeypatch: pytest.MonkeyPatch) -> None:
     err = refused(b"a" * (MAX_BYTES + 1), "a.csv")
     assert (err.key, err.values) == ("roster_err_too_big", {"limit_mb": 5})
-    monkeypatch.setattr("handlers.roster_file.MAX_ROWS", 2)
+    monkeypatch.setattr("handlers.parse.roster_file.MAX_ROWS", 2)
     err = refused(csv_bytes([HEADER, *GOOD]), "a.csv")
     assert (err.key, err.values) == ("roster_err_too_many", {"limit": 2})
 
@@ -260,6 +249,7 @@ def big_rows(n: int) -> list[list[object]]:
     ]
 
 
+@pytest.mark.slow
 def test_five_thousand_rows_csv_and_xlsx() -> None:
     # How fast is measured in bench/award_speed.py, not here: a timed test fails on a busy
     # machine and proves nothing on a fast one.

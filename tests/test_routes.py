@@ -1,4 +1,4 @@
-"""Explicit routing: every conversation's router reaches the core through handlers/routes.py,
+"""Explicit routing: every conversation's router reaches the core through handlers/engine/routes.py,
 states are enums, a name claimed twice stops the start-up, the "/" menu and /help come from
 the routers, and a dialog left in a state that no longer exists answers like a stale
 button."""
@@ -9,14 +9,14 @@ import pytest
 from sqlalchemy import update
 
 from bot.runtime import Runtime
-from handlers import states
-from handlers.i18n import CATALOGS
-from handlers.io import Reply
-from handlers.router import EVERYONE, DuplicateRoute, Menu, Router, Routes, State
-from handlers.routes import ROUTERS, default_routes
+from handlers.engine import states
+from handlers.engine.i18n import CATALOGS
+from handlers.engine.messages import Reply
+from handlers.engine.router import EVERYONE, DuplicateRoute, Menu, Router, Routes, State
+from handlers.engine.routes import ROUTERS, default_routes
 from models.records import Dialog
-from tests.chat import Chat
-from tests.seed import seed
+from tests.support.chat import Chat
+from tests.support.seed import seed
 
 
 async def _nothing(ctx: object, arg: str) -> list[Reply]:

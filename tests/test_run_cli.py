@@ -1,6 +1,10 @@
 """`python -m bot run` as an operator starts it: a child process with the Zalo channel
 (Telegram off) long-polling the fake Zalo server, the HTTP server on a free port, then
-SIGTERM. Someone registers with an invite typed into Zalo and the health check answers."""
+SIGTERM. Someone registers with an invite typed into Zalo and the health check answers.
+
+One of the suite's two smoke tests of the real `python -m bot` (with tests/test_demo.py):
+the other CLI tests call `bot.cli.main` in the test's process; this one needs a process
+of its own to stop with a signal. `init` and `invite` before it run in this process."""
 
 from __future__ import annotations
 
@@ -11,9 +15,13 @@ import socket
 from pathlib import Path
 
 import httpx
+import pytest
 
-from tests import cli
-from tests.zalo_fake import TOKEN, FakeZalo
+from tests.support import cli
+from tests.support.cli import InProcess
+from tests.support.zalo_fake import TOKEN, FakeZalo
+
+pytestmark = pytest.mark.slow  # a `python -m bot run` process
 
 
 def _free_port() -> int:
@@ -58,15 +66,16 @@ name = "Đăng ký khai sinh"
     return path
 
 
-async def test_run_serves_zalo_and_health_until_sigterm(tmp_path: Path) -> None:
+async def test_run_serves_zalo_and_health_until_sigterm(tmp_path: Path,
+                                                        bot_cli: InProcess) -> None:
     async with FakeZalo() as fake:
         port = _free_port()
         config = str(_config(tmp_path, fake.base_url, port))
         env = {**os.environ, "ZALO_BOT_TOKEN": TOKEN}
-        code, _, err = await asyncio.to_thread(cli.finish, cli.start("init", "--config", config))
+        code, _, err = await bot_cli("init", "--config", config)
         assert code == 0, err
-        code, out, err = await asyncio.to_thread(cli.finish, cli.start(
-            "invite", "--config", config, "--role", "officer", "--hamlet", "BNA"))
+        code, out, err = await bot_cli("invite", "--config", config, "--role", "officer",
+                                       "--hamlet", "BNA")
         assert code == 0, err
         invite = out.strip().splitlines()[-1]
 

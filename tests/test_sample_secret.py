@@ -15,12 +15,13 @@ import csv
 import re
 from pathlib import Path
 
+import pytest
 from openpyxl import load_workbook
 from sqlalchemy import select
 
-import handlers.core  # noqa: F401  (registers every command)
+import handlers.engine.core  # noqa: F401  (registers every command)
 from bot.runtime import Runtime
-from handlers.summaries import weekly_digest, weekly_message
+from handlers.reports.summaries import weekly_digest, weekly_message
 from models.households import Household
 from models.notifications import returns_due
 from models.people import Role, User
@@ -28,10 +29,12 @@ from models.periods import resolve
 from models.registry import campaign_by_code
 from models.text import fold
 from models.verification import DONE, Batch, Check, Flag
-from tests.chat import Chat
-from tests.conftest import LONG_AGO, make_user
-from tests.seed import seed
-from tests.test_isolation import IMAGES, Person, file_text
+from tests.support.campaign import LONG_AGO, make_user
+from tests.support.chat import Chat
+from tests.support.privacy import IMAGES, Person, file_text
+from tests.support.seed import seed
+
+pytestmark = pytest.mark.slow  # every reply and file, before and after the draw
 
 BNA = [Person("Đinh Văn Hải Một", "Số 21 Đường Hải Âu", "0911 333 401"),
        Person("Mạc Thị Hải Hai", "Số 22 Đường Hải Âu", "0911 333 402"),

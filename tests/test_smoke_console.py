@@ -1,8 +1,8 @@
 from __future__ import annotations
 
 from bot.runtime import Runtime
-from tests.chat import Chat
-from tests.conftest import make_user
+from tests.support.campaign import make_user
+from tests.support.chat import Chat
 
 
 async def test_officer_logs_household_through_console(runtime: Runtime) -> None:

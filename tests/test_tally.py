@@ -27,8 +27,8 @@ from models.registry import (
     soft_delete_entry,
 )
 from models.reports import build_report, daily_new_households
-from tests.conftest import NOW
-from tests.seed import seed
+from tests.support.campaign import NOW
+from tests.support.seed import seed
 
 CODES = ("KS", "TTRU", "TAMTRU", "LLTP", "KH")
 
@@ -46,6 +46,7 @@ async def _assert_consistent(runtime: Runtime) -> None:
         assert await tally.stored(session) == await tally.recount(session)
 
 
+@pytest.mark.slow
 async def test_tallies_follow_adds_edits_and_deletes(runtime: Runtime) -> None:
     s = await seed(runtime)  # includes a deleted entry and households guided twice
     await _assert_consistent(runtime)

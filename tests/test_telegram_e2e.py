@@ -14,8 +14,8 @@ from bot.logsetup import setup_logging
 from bot.runtime import Runtime, build_runtime
 from models.households import Entry, Household
 from models.records import AuditEvent
-from tests.conftest import make_user
-from tests.telegram_fake import FakeApiState, FakeRequest, TelegramHarness, texts
+from tests.support.campaign import make_user
+from tests.support.telegram_fake import FakeApiState, FakeRequest, TelegramHarness, texts
 
 OFFICER = 111
 STRANGER = 222
@@ -72,6 +72,7 @@ async def test_menu_is_vietnamese_and_fits_the_role(tg: TelegramHarness) -> None
     assert [c["command"] for c in english["commands"]][:2] == ["add", "mine"]
 
 
+@pytest.mark.slow
 async def test_dialog_with_buttons_saves_household(tg: TelegramHarness, runtime: Runtime) -> None:
     assert "Họ và tên chủ hộ" in texts(await tg.say(OFFICER, "/them"))
     assert "Địa chỉ" in texts(await tg.say(OFFICER, "Nguyễn Văn Bình"))

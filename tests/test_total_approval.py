@@ -26,8 +26,8 @@ from bot.config import Settings, parse_settings
 from bot.db import alembic_config
 from bot.notify import Notifier, Outcome
 from bot.runtime import Runtime
-from handlers.award_docs import write_submission
-from handlers.io import PRIVATE, Attachment, Inbound
+from handlers.engine.messages import PRIVATE, Attachment, Inbound
+from handlers.render.award_docs import write_submission
 from models.campaign import Hamlet
 from models.people import Identity, Role, User
 from models.periods import Period
@@ -36,11 +36,13 @@ from models.registry import HouseholdInput, campaign_by_code, create_household_e
 from models.reports import build_report
 from models.roster import Roster, RosterHousehold
 from models.totals import APPROVED, PENDING, REJECTED, HamletTotal, totals_as_of
-from tests.backends import PostgresServer
-from tests.chat import Chat
-from tests.conftest import BACKENDS, HAMLETS, make_user, raw_config
-from tests.telegram_fake import TelegramHarness, texts
-from tests.test_award_docs import _dossier
+from tests.support.backends import BACKENDS, PostgresServer
+from tests.support.campaign import HAMLETS, make_user, raw_config
+from tests.support.chat import Chat
+from tests.support.dossier import sample_dossier
+from tests.support.telegram_fake import TelegramHarness, texts
+
+pytestmark = pytest.mark.slow  # whole approval flows, on Telegram and in documents
 
 CODE = "BNT"
 NAME = "Ấp Bãi Nhà Tây"
@@ -356,7 +358,7 @@ async def test_award_detail_and_dossier_show_the_configured_figure(
     assert "tệp ds-ho-BNT.csv" in detail
 
     path = tmp_path / "to-trinh.docx"
-    write_submission(path, _dossier(total_households=156, configured_households=289,
+    write_submission(path, sample_dossier(total_households=156, configured_households=289,
                                     roster_based=True, guided=150, coverage=150 / 156), "vi")
     document = docx.Document(str(path))
     cells = "\n".join(c.text for t in document.tables for r in t.rows for c in r.cells)

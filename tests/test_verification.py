@@ -1,7 +1,7 @@
 """Verification spot-checks in the domain: the stratified, seeded draw and its replay,
 outcomes and what they do to eligibility, and two supervisors calling from one batch.
 
-Real SQLite file (conftest), seeded campaign (tests/seed.py): live households per hamlet
+Real SQLite file (conftest), seeded campaign (tests/support/seed.py): live households per hamlet
 NHO 19 (one officer), BNA 5 (two officers; H6 deleted), L364 3, L365 2, L366 1.
 """
 
@@ -53,8 +53,10 @@ from models.sampling import (
     replay,
 )
 from models.verification import DONE, OPEN, Batch, Call, Check, Flag, MatchRule, Outcome
-from tests.conftest import NOW, make_user
-from tests.seed import Seeded, seed
+from tests.support.campaign import NOW, make_user
+from tests.support.seed import Seeded, seed
+
+pytestmark = pytest.mark.slow  # sample draws and calls over the seeded campaign
 
 TEN_PERCENT = Rule("rate", rate=0.10)
 LEASE = timedelta(minutes=30)

@@ -16,12 +16,13 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import openpyxl
+import pytest
 from openpyxl.worksheet.worksheet import Worksheet
 from sqlalchemy import select
 
 from bot.runtime import Runtime
-from handlers.exports import ExportResult, export
-from handlers.summaries import weekly_digest, weekly_message
+from handlers.reports.export import ExportResult, export
+from handlers.reports.summaries import weekly_digest, weekly_message
 from models.campaign import Hamlet
 from models.checks import overturn, record_outcome
 from models.people import Role, User
@@ -31,9 +32,11 @@ from models.registry import campaign_by_code
 from models.reports import active_hamlets
 from models.sampling import Rule, create_batch
 from models.verification import Check, Outcome
-from tests.chat import Chat
-from tests.conftest import NOW
-from tests.seed import Seeded, seed
+from tests.support.campaign import NOW
+from tests.support.chat import Chat
+from tests.support.seed import Seeded, seed
+
+pytestmark = pytest.mark.slow  # reports, spreadsheets and documents, read back
 
 TODAY = date(2026, 4, 15)
 CALLED = NOW + timedelta(hours=1)  # 04:00 UTC is 11:00 in Vietnam

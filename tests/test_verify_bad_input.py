@@ -8,16 +8,18 @@ import uuid
 import pytest
 from sqlalchemy import func, select
 
-import handlers.verify  # registers the states
-import handlers.verify_review  # noqa: F401
+import handlers.verification.calls  # registers the states
+import handlers.verification.review  # noqa: F401
 from bot.runtime import Runtime
-from handlers.i18n import t
-from handlers.io import PRIVATE, Inbound
-from handlers.routes import default_routes
+from handlers.engine.i18n import t
+from handlers.engine.messages import PRIVATE, Inbound
+from handlers.engine.routes import default_routes
 from models.records import Dialog
 from models.verification import Call, Check
-from tests.chat import Chat
-from tests.seed import seed
+from tests.support.chat import Chat
+from tests.support.seed import seed
+
+pytestmark = pytest.mark.slow  # junk in every dialog state
 
 STATES = sorted(s for s in default_routes().steps if s.startswith("verify."))
 JUNK = ["", "🙂🙂", "x" * 3000, "99", "0", "/", "%", "150%", "-3", "#", "c:999999"]

@@ -1,43 +1,32 @@
 """`python -m bot verify`: an auditor lists the spot-check batches and replays one from the
-shell to see that its stored call list is exactly what its seed draws."""
+shell to see that its stored call list is exactly what its seed draws (run in this
+process: tests/support/cli.py)."""
 
 from __future__ import annotations
 
 from datetime import timedelta
 from pathlib import Path
 
+import pytest
 from sqlalchemy import select, text
 
 from bot.clock import FixedClock
 from bot.runtime import Runtime
-from models.campaign import Hamlet
 from models.checks import add_flag, record_outcome
 from models.households import Entry
 from models.registry import campaign_by_code
-from models.sampling import Rule, create_batch
-from models.verification import Batch, Check, Outcome
-from tests.cli import finish, start, write_config
-from tests.conftest import NOW
-from tests.seed import seed
+from models.sampling import Rule
+from models.verification import Check, Outcome
+from tests.support.campaign import NOW
+from tests.support.cli import InProcess, write_config
+from tests.support.seed import seed
+from tests.support.verification import draw_batch
 
 
-async def _draw(runtime: Runtime, seed_: str, rule: Rule, actor_id: int | None,
-                codes: tuple[str, ...] | None = None) -> Batch:
-    async with runtime.services.sessions() as session, session.begin():
-        camp = await campaign_by_code(session, runtime.settings.campaign.code)
-        stmt = select(Hamlet).order_by(Hamlet.code)
-        if codes:
-            stmt = stmt.where(Hamlet.code.in_(codes))
-        batch = await create_batch(session, campaign_id=camp.id,
-                                   hamlets=list(await session.scalars(stmt)), rule=rule,
-                                   actor_id=actor_id, now=runtime.services.clock.now(),
-                                   seed=seed_)
-        assert batch is not None
-        return batch
-
-
+@pytest.mark.slow
 async def test_cli_verify_replay_list_and_tampering(runtime: Runtime, clock: FixedClock,
-                                                    tmp_path: Path) -> None:
+                                                    tmp_path: Path,
+                                                    bot_cli: InProcess) -> None:
     s = await seed(runtime)
     async with runtime.services.sessions() as session, session.begin():
         camp = await campaign_by_code(session, runtime.settings.campaign.code)
@@ -45,7 +34,7 @@ async def test_cli_verify_replay_list_and_tampering(runtime: Runtime, clock: Fix
         assert f is not None
         await add_flag(session, campaign_id=camp.id, entry=f, actor=s.supervisor,
                        reason="số điện thoại trùng", now=NOW)
-    batch = await _draw(runtime, "a1b2c3d4e5f60718", Rule("rate", rate=0.10), s.supervisor.id)
+    batch = await draw_batch(runtime, "a1b2c3d4e5f60718", Rule("rate", rate=0.10), s.supervisor.id)
     async with runtime.services.sessions() as session, session.begin():
         checks = list(await session.scalars(
             select(Check).where(Check.batch_id == batch.id).order_by(Check.position)))
@@ -53,14 +42,11 @@ async def test_cli_verify_replay_list_and_tampering(runtime: Runtime, clock: Fix
                              outcome=Outcome.CONFIRMED, now=NOW, max_attempts=3,
                              retry_after=timedelta(hours=1), lease=timedelta(minutes=30))
     clock.set(NOW + timedelta(days=1, hours=2))
-    other = await _draw(runtime, "0000000000000001", Rule("count", per_hamlet=2), None,
+    other = await draw_batch(runtime, "0000000000000001", Rule("count", per_hamlet=2), None,
                         ("L364",))
     config = str(write_config(runtime, tmp_path))
 
-    good = start("verify", "--config", config, "--replay", str(batch.id))
-    listing = start("verify", "--config", config, "--list")
-    unknown = start("verify", "--config", config, "--replay", "999")
-    code, out, err = finish(good)
+    code, out, err = await bot_cli("verify", "--config", config, "--replay", str(batch.id))
     assert code == 0, err
     lines = out.splitlines()
     assert lines[0] == (f"Đợt kiểm tra #{batch.id}: rút lúc 15/04/2026 10:00 (giờ Việt Nam), "
@@ -81,7 +67,7 @@ async def test_cli_verify_replay_list_and_tampering(runtime: Runtime, clock: Fix
     assert lines[-1] == "✓ Rút lại với cùng mã rút mẫu cho đúng danh sách đã lưu (7 hộ)."
     assert "dấu vân tay" not in out
 
-    code, out, err = finish(listing)
+    code, out, err = await bot_cli("verify", "--config", config, "--list")
     assert code == 0, err
     assert out.splitlines() == [
         "2 đợt kiểm tra:",
@@ -91,7 +77,7 @@ async def test_cli_verify_replay_list_and_tampering(runtime: Runtime, clock: Fix
         "hộ mỗi cán bộ) · 2 hộ · đang mở: có kết quả 0/2, còn 2 hộ",
     ]
 
-    code, out, err = finish(unknown)
+    code, out, err = await bot_cli("verify", "--config", config, "--replay", "999")
     assert code == 2 and out == ""
     assert err.strip() == ("Không có đợt kiểm tra #999. Xem các đợt: python -m bot verify "
                            "--config … --list")
@@ -105,9 +91,7 @@ async def test_cli_verify_replay_list_and_tampering(runtime: Runtime, clock: Fix
     async with runtime.services.sessions() as session, session.begin():
         await session.execute(text("UPDATE verification_batch SET fingerprint = 'x' "
                                    "WHERE id = :b"), {"b": other.id})
-    tampered = start("verify", "--config", config, "--replay", str(batch.id))
-    drifted = start("verify", "--config", config, "--replay", str(other.id))
-    code, out, err = finish(tampered)
+    code, out, err = await bot_cli("verify", "--config", config, "--replay", str(batch.id))
     assert code == 1, err
     tail = out.splitlines()[-3:]
     assert tail == [
@@ -116,22 +100,19 @@ async def test_cli_verify_replay_list_and_tampering(runtime: Runtime, clock: Fix
         f"  • Vị trí 2: đã lưu #{checks[4].entry_id}, rút lại ra #{checks[1].entry_id}",
         f"  • Vị trí 5: đã lưu #{checks[1].entry_id}, rút lại ra #{checks[4].entry_id}",
     ]
-    code, out, err = finish(drifted)
+    code, out, err = await bot_cli("verify", "--config", config, "--replay", str(other.id))
     assert code == 0, err
     assert out.splitlines()[-2].startswith("✓ Rút lại với cùng mã rút mẫu")
     assert out.splitlines()[-1].startswith("ℹ Lưu ý: dữ liệu mà lần rút dựa vào đã khác")
 
 
-async def test_cli_verify_empty_list_and_bad_arguments(runtime: Runtime,
-                                                       tmp_path: Path) -> None:
+async def test_cli_verify_empty_list_and_bad_arguments(runtime: Runtime, tmp_path: Path,
+                                                       bot_cli: InProcess) -> None:
     config = str(write_config(runtime, tmp_path))
-    empty = start("verify", "--config", config, "--list")
-    neither = start("verify", "--config", config)
-    missing = start("verify", "--config", str(tmp_path / "nope.toml"), "--list")
-    code, out, err = finish(empty)
+    code, out, err = await bot_cli("verify", "--config", config, "--list")
     assert (code, out) == (0, "Chưa có đợt kiểm tra nào.\n"), err
-    code, out, err = finish(neither)
+    code, out, err = await bot_cli("verify", "--config", config)
     assert code == 2 and "--replay" in err and out == ""
-    code, out, err = finish(missing)
+    code, out, err = await bot_cli("verify", "--config", str(tmp_path / "nope.toml"), "--list")
     assert code == 2 and out == "" and len(err.strip().splitlines()) == 1
     assert err.startswith("Lỗi cấu hình")

@@ -14,8 +14,10 @@ from sqlalchemy import func, select
 from bot.runtime import Runtime
 from models.records import AuditEvent
 from models.verification import Batch, Call, Check
-from tests.seed import TELEGRAM_IDS
-from tests.telegram_fake import Sent, TelegramHarness, seeded_telegram, texts
+from tests.support.seed import TELEGRAM_IDS
+from tests.support.telegram_fake import Sent, TelegramHarness, seeded_telegram, texts
+
+pytestmark = pytest.mark.slow  # spot-check calls through the Telegram harness
 
 SUP = int(TELEGRAM_IDS["sup"])
 OFFICER = int(TELEGRAM_IDS["nho"])
@@ -64,7 +66,7 @@ async def test_draw_call_three_cards_return_explain_and_overturn(
     await tg.press(SUP, "Tất cả các ấp")
     sent = await tg.press(SUP, "(mặc định)")
     summary = sent[0].text
-    # 10% half-up per hamlet, at least one per hamlet and per officer (see tests/seed.py):
+    # 10% half-up per hamlet, at least one per hamlet and per officer (see tests/support/seed.py):
     # NHO 19 → 2, BNA 5 households by 2 officers → 2, L364/L365/L366 → 1 each.
     assert "Đã rút đợt kiểm tra #1: 7 hộ (10% số hộ mỗi ấp)" in summary
     assert "BNA 2 · L364 1 · L365 1 · L366 1 · NHO 2" in summary

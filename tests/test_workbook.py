@@ -1,4 +1,5 @@
-"""handlers/workbook.py: the xlsx and CSV exports, read back as Excel and a CSV reader would."""
+"""handlers/render/workbook.py: the xlsx and CSV exports, read back as Excel and a CSV reader
+would."""
 
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ from openpyxl import load_workbook
 from openpyxl.cell.cell import Cell
 from openpyxl.worksheet.worksheet import Worksheet
 
-from handlers.workbook import ExportData, export_filename, write_csv, write_xlsx
+from handlers.render.workbook import ExportData, export_filename, write_csv, write_xlsx
 from models.periods import Period
 from models.reports import EvidenceRow, HamletRow, OfficerActivity, Report
 from models.rules import CampaignConfig

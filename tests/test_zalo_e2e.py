@@ -9,6 +9,7 @@ from collections.abc import Awaitable, Callable
 from datetime import timedelta
 from pathlib import Path
 
+import pytest
 from sqlalchemy import func, select
 
 from bot.channels.zalo import ChatQueues
@@ -19,8 +20,8 @@ from models.campaign import Hamlet
 from models.households import Entry, Household
 from models.invites import create_invite
 from models.people import Identity, Role
-from tests.conftest import make_user, raw_config
-from tests.zalo_harness import ZaloHarness, running_zalo, text
+from tests.support.campaign import make_user, raw_config
+from tests.support.zalo_harness import ZaloHarness, running_zalo, text
 
 ZALO_ID = "6ede9afa66b88fe6d6a9"  # Zalo ids are opaque strings
 
@@ -99,6 +100,7 @@ async def test_redelivered_message_is_processed_once(
     assert await _count(runtime, Entry) == 1
 
 
+@pytest.mark.slow
 async def test_long_report_is_split_on_lines_under_2000_characters(
         tmp_path: Path, template_db: Path, clock: FixedClock) -> None:
     hamlets = [{"code": f"A{i:02d}", "name": f"Ấp Thử Nghiệm Số {i:02d}", "households": 300 + i}
@@ -148,6 +150,7 @@ async def test_pictures_get_a_text_only_reply_and_groups_get_no_data(
         assert await zalo.deliver(chatter) == []
 
 
+@pytest.mark.slow
 async def test_a_refused_reply_does_not_stop_the_bot(
         runtime: Runtime, settings: Settings, clock: FixedClock) -> None:
     await make_user(runtime, external_id=ZALO_ID, channel="zalo")

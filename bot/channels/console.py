@@ -8,9 +8,9 @@ import uuid
 from typing import TextIO
 
 from bot.channels.text_render import numbered
-from handlers.core import Core
-from handlers.i18n import t
-from handlers.io import PRIVATE, Inbound, Reply
+from handlers.engine.core import Core
+from handlers.engine.i18n import t
+from handlers.engine.messages import PRIVATE, Inbound, Reply
 
 CHANNEL = "console"
 

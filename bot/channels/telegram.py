@@ -46,11 +46,11 @@ from bot.channels.ordering import PerChatUpdateProcessor
 from bot.channels.text_render import split_text
 from bot.config import Settings
 from bot.notify import Notifier, Outcome
-from handlers.core import Core
-from handlers.i18n import fmt_phone
-from handlers.io import Attachment, Inbound, Reply, discard_file, reply_from_dict
-from handlers.menu import commands_for
-from handlers.roster_file import MAX_BYTES
+from handlers.engine.core import Core
+from handlers.engine.i18n import fmt_phone
+from handlers.engine.menu import commands_for
+from handlers.engine.messages import Attachment, Inbound, Reply, discard_file, reply_from_dict
+from handlers.parse.roster_file import MAX_BYTES
 
 # Our own getUpdates loop reads raw updates on purpose (to record them before de_json,
 # which an unknown update type would break); PTB would rather we called Bot.get_updates.

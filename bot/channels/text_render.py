@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from handlers.i18n import t
-from handlers.io import Reply
+from handlers.engine.i18n import t
+from handlers.engine.messages import Reply
 
 
 def numbered(reply: Reply, lang: str) -> str:

@@ -4,7 +4,7 @@ Zalo has no buttons, no message editing and no file upload, so options are numbe
 ("Trả lời 1, 2 hoặc 3") that the core resolves from the typed number or words, long
 replies are split on line boundaries under 2,000 characters, charts go out by URL and
 spreadsheets as download links (the core makes both for this channel, see
-handlers/downloads.py). Updates arrive by long polling or by webhook; both paths end in
+handlers/engine/downloads.py). Updates arrive by long polling or by webhook; both paths end in
 `handle_update`, which deduplicates by Zalo's message id.
 """
 
@@ -23,9 +23,9 @@ from bot.channels.text_render import numbered, split_text
 from bot.channels.zalo_api import MAX_TEXT, ZaloApi, ZaloApiError
 from bot.config import WEBHOOK, Settings
 from bot.notify import Notifier, Outcome
-from handlers.core import Core
-from handlers.i18n import t
-from handlers.io import PRIVATE, Inbound, Reply, reply_from_dict
+from handlers.engine.core import Core
+from handlers.engine.i18n import t
+from handlers.engine.messages import PRIVATE, Inbound, Reply, reply_from_dict
 
 CHANNEL = "zalo"
 TEXT_EVENT = "message.text.received"

@@ -72,7 +72,7 @@ def _table(rows: list[Key]) -> list[str]:
 
 
 def render() -> str:
-    from handlers.i18n import t
+    from handlers.engine.i18n import t
 
     every = keys()
     example = t("vi", "cli_config_error", key="verificaton",

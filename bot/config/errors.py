@@ -6,7 +6,7 @@ from __future__ import annotations
 def message(lang: str, code: str, /, **values: object) -> str:
     """A configuration message from the catalog (handlers/texts)."""
     # The catalog (and what it imports) is loaded only when a message is shown.
-    from handlers.i18n import t
+    from handlers.engine.i18n import t
 
     return t(lang, code, **values)
 

@@ -8,7 +8,7 @@ capitals ("Ban nhân dân ấp Bãi Nhà A", "Ủy ban nhân dân đặc khu Ki�
 from __future__ import annotations
 
 VI: dict[str, str] = {
-    # --- the award dossier documents (handlers/award_docs.py) --------------------------
+    # --- the award dossier documents (handlers/render/award_docs.py) --------------------------
     "doc_draft_mark": "DỰ THẢO",
     "doc_parent_unit": "Ủy ban nhân dân\n{unit}",
     "doc_unit_blank": "……………",
@@ -158,7 +158,7 @@ VI: dict[str, str] = {
                           "ban nhân dân {unit} khen thưởng các trường hợp nêu tại điểm 2 mục III.",
     "doc_minutes_closing": "Cuộc họp kết thúc lúc …… giờ …… cùng ngày; biên bản đã được thông "
                            "qua trước các thành viên dự họp./.",
-    # --- the dossier files in the chat (handlers/awards.py) ------------------------------
+    # --- the dossier files in the chat (handlers/awards/proposal.py) ------------------------------
     "award_doc_submission": "📄 Tờ trình đề nghị khen thưởng – {hamlet} ({status}; điền số và "
                             "ngày khi ký)",
     "award_doc_minutes": "📄 Biên bản họp xét – {hamlet} (điền ngày họp và thành phần dự họp)",
@@ -167,7 +167,8 @@ VI: dict[str, str] = {
     "award_doc_draft": "bản dự thảo",
     "award_doc_open_checks": "⚠️ {hamlet} còn {n} hộ trong mẫu kiểm tra chưa được gọi điện: kết "
                              "quả có thể thay đổi.",
-    # For the "/" menu (handlers/menu.py) and /help (handlers/help.py) of heads and the office
+    # For the "/" menu (handlers/engine/menu.py) and /help (handlers/accounts/help.py) of heads
+    # and the office
     "cmd_dossier": "Hồ sơ khen thưởng của ấp (bản chính thức)",
     "help_dossier": "• /hoso – hồ sơ khen thưởng của ấp (Tờ trình, Biên bản họp xét, danh sách "
                     "minh chứng) theo đề xuất khen thưởng chính thức của Phòng VH-XH",
@@ -190,7 +191,7 @@ VI: dict[str, str] = {
 }
 
 EN: dict[str, str] = {
-    # --- the award dossier documents (handlers/award_docs.py) --------------------------
+    # --- the award dossier documents (handlers/render/award_docs.py) --------------------------
     "doc_draft_mark": "DRAFT",
     "doc_parent_unit": "People's Committee of\n{unit}",
     "doc_unit_blank": "……………",
@@ -336,7 +337,7 @@ EN: dict[str, str] = {
                           "point 2 of part III to the People's Committee of {unit}.",
     "doc_minutes_closing": "The meeting ended at …… h …… the same day; these minutes were read "
                            "to and approved by the members present.",
-    # --- the dossier files in the chat (handlers/awards.py) ------------------------------
+    # --- the dossier files in the chat (handlers/awards/proposal.py) ------------------------------
     "award_doc_submission": "📄 Award submission – {hamlet} ({status}; fill in the number and "
                             "date when signing)",
     "award_doc_minutes": "📄 Review meeting minutes – {hamlet} (fill in the date and attendees)",
@@ -345,7 +346,8 @@ EN: dict[str, str] = {
     "award_doc_draft": "draft",
     "award_doc_open_checks": "⚠️ {hamlet} still has {n} sampled household(s) not yet called: "
                              "the results may change.",
-    # For the "/" menu (handlers/menu.py) and /help (handlers/help.py) of heads and the office
+    # For the "/" menu (handlers/engine/menu.py) and /help (handlers/accounts/help.py) of heads
+    # and the office
     "cmd_dossier": "The hamlet's award dossier (final)",
     "help_dossier": "• /dossier – the hamlet's award dossier (submission, review minutes, "
                     "evidence list) from the office's final award proposal",

@@ -1,0 +1,1 @@
+"""Conversations about people: registration, invitations, linked accounts, notifications, help."""

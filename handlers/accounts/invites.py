@@ -1,0 +1,110 @@
+"""/moi (admins): create an invite code in chat, choosing role and hamlet with buttons."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from sqlalchemy import select
+
+from handlers.accounts.help import role_name
+from handlers.engine.context import Ctx
+from handlers.engine.dialog import REPEAT, Answer, ask, close, draft
+from handlers.engine.i18n import fmt_datetime
+from handlers.engine.messages import Option, Reply
+from handlers.engine.router import Router
+from handlers.engine.states import InviteState
+from models.campaign import Hamlet
+from models.invites import create_invite
+from models.people import Role
+
+router = Router("invites")
+
+
+def _is_admin(ctx: Ctx) -> bool:
+    return ctx.me.role == Role.ADMIN
+
+
+def _role(value: str) -> Role | None:
+    try:
+        return Role(value)
+    except ValueError:
+        return None
+
+
+async def _issue(ctx: Ctx, role: Role, hamlet: Hamlet | None) -> list[Reply]:
+    code, invite = await create_invite(
+        ctx.session, role=role, hamlet=hamlet, created_by=ctx.me.id, now=ctx.now,
+        ttl=timedelta(hours=ctx.settings.invite_ttl_hours))
+    await close(ctx)
+    username = ctx.inbound.bot_username
+    link = ctx.t("invite_link", link=f"https://t.me/{username}?start={code}") if username else ""
+    where = ctx.t("registered_hamlet", hamlet=hamlet.name) if hamlet else ""
+    return [Reply(ctx.t("invite_created", role=role_name(ctx, role), where=where,
+                        expires=fmt_datetime(invite.expires_at, ctx.settings.timezone),
+                        link=link)),
+            Reply(f"/start {code}")]
+
+
+async def _hamlets(ctx: Ctx) -> list[Hamlet]:
+    return list(await ctx.session.scalars(
+        select(Hamlet).where(Hamlet.active).order_by(Hamlet.code)))
+
+
+def _ask_role(ctx: Ctx) -> Reply:
+    opts = [Option(role_name(ctx, r), r.value) for r in Role]
+    return ask(ctx, InviteState.ROLE, ctx.t("ask_invite_role"), opts, draft={}, per_row=2)
+
+
+async def _ask_hamlet(ctx: Ctx, role: Role) -> Reply:
+    opts = [Option(h.name, h.code) for h in await _hamlets(ctx)]
+    return ask(ctx, InviteState.HAMLET, ctx.t("ask_invite_hamlet"), opts,
+               draft={"role": role.value}, per_row=2)
+
+
+@router.command("moi", "invite")
+async def cmd_invite(ctx: Ctx, arg: str) -> list[Reply]:
+    if not _is_admin(ctx):
+        return [Reply(ctx.t("admin_only"))]
+    words = arg.split()
+    if not words:
+        return [_ask_role(ctx)]
+    try:
+        role = Role.parse(words[0])
+    except ValueError:
+        return [Reply(ctx.t("invite_usage"))]
+    if not role.needs_hamlet:
+        return await _issue(ctx, role, None)
+    if len(words) < 2:
+        return [await _ask_hamlet(ctx, role)]
+    hamlet = await ctx.session.scalar(
+        select(Hamlet).where(Hamlet.code == words[1].upper(), Hamlet.active))
+    if hamlet is None:
+        return [Reply(ctx.t("hamlet_unknown", code=words[1][:20])), await _ask_hamlet(ctx, role)]
+    return await _issue(ctx, role, hamlet)
+
+
+@router.on_state(InviteState.ROLE)
+async def on_role(ctx: Ctx, answer: Answer) -> list[Reply]:
+    role = _role(answer.value or "")
+    if answer.value == REPEAT or role is None:
+        return [_ask_role(ctx)]
+    if not _is_admin(ctx):
+        await close(ctx)
+        return [Reply(ctx.t("admin_only"))]
+    if not role.needs_hamlet:
+        return await _issue(ctx, role, None)
+    return [await _ask_hamlet(ctx, role)]
+
+
+@router.on_state(InviteState.HAMLET)
+async def on_hamlet(ctx: Ctx, answer: Answer) -> list[Reply]:
+    role = _role(str(draft(ctx).get("role", ""))) or Role.OFFICER
+    code = (answer.value or answer.text).strip().upper()
+    hamlet = await ctx.session.scalar(select(Hamlet).where(Hamlet.code == code, Hamlet.active))
+    if hamlet is None or not _is_admin(ctx):
+        return [await _ask_hamlet(ctx, role)]
+    return await _issue(ctx, role, hamlet)
+
+
+router.add_help(40, {Role.ADMIN},
+                lambda ctx: ctx.t("help_admin") + "\n" + ctx.t("help_link_admin"))

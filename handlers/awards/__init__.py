@@ -1,0 +1,1 @@
+"""Conversations of the awards: proposals, marking the final one, the office's papers, dossiers."""

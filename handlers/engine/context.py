@@ -1,0 +1,107 @@
+"""What a handler gets: the unit of work's session, the sender, the clock and the settings."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from handlers.engine.i18n import t
+from handlers.engine.messages import Inbound, Reply
+from models.campaign import Hamlet
+from models.people import User
+from models.records import Dialog
+from models.registry import campaign_by_code
+
+if TYPE_CHECKING:
+    from bot.clock import Clock
+    from bot.config import Settings
+
+
+@dataclass
+class Services:
+    settings: Settings
+    sessions: async_sessionmaker[Any]
+    clock: Clock
+    campaign_ids: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass
+class Ctx:
+    services: Services
+    session: AsyncSession
+    inbound: Inbound
+    user: User | None
+    lang: str
+    now: datetime
+    dialog: Dialog | None = None
+    _campaign_id: int | None = field(default=None, repr=False)
+    catalog: list[Any] | None = field(default=None, repr=False)  # procedures, once read
+    # /help's paragraphs, from every router (`handlers.engine.router.HelpSection`).
+    help_sections: tuple[Any, ...] = field(default=(), repr=False)
+    # Pushed-message kinds this message made due (e.g. a check sent back to its officer):
+    # the core tells the channels once the transaction has committed.
+    wake: set[str] = field(default_factory=set)
+    # This message already put the open household question aside (kept for /tiep).
+    set_aside: bool = False
+
+    @property
+    def settings(self) -> Settings:
+        return self.services.settings
+
+    @property
+    def written_at(self) -> datetime:
+        """When the user wrote this message; never later than now (clocks drift)."""
+        sent = self.inbound.sent_at
+        return self.now if sent is None or sent > self.now else sent
+
+    @property
+    def today(self) -> date:
+        """The day the message was written, in the campaign's timezone."""
+        return self.written_at.astimezone(self.settings.timezone).date()
+
+    @property
+    def arrival_day(self) -> date:
+        return self.now.astimezone(self.settings.timezone).date()
+
+    def t(self, key: str, /, **values: object) -> str:
+        return t(self.lang, key, **values)
+
+    async def campaign_id(self) -> int:
+        if self._campaign_id is None:
+            known = self.services.campaign_ids
+            code = self.settings.campaign.code
+            if code not in known:  # a campaign row, once made, keeps its id
+                known[code] = (await campaign_by_code(self.session, code)).id
+            self._campaign_id = known[code]
+        return self._campaign_id
+
+    async def hamlet(self) -> Hamlet | None:
+        if self.user is None or self.user.hamlet_id is None:
+            return None
+        return await self.session.get(Hamlet, self.user.hamlet_id)
+
+    async def closed_hamlet(self) -> Hamlet | None:
+        """The sender's hamlet when it is no longer in the campaign (removed from the
+        configuration, so deactivated by `bot init`; never deleted). The one place this rule
+        lives: nothing more is logged for such a hamlet, and its people see no figures for it,
+        only that it left the campaign."""
+        hamlet = await self.hamlet()
+        return hamlet if hamlet is not None and not hamlet.active else None
+
+    async def closed_notice(self) -> list[Reply]:
+        """What the people of a hamlet no longer in the campaign are told instead of logging
+        or seeing its progress; nothing for everyone else."""
+        hamlet = await self.closed_hamlet()
+        if hamlet is None:
+            return []
+        return [Reply(self.t("hamlet_closed", hamlet=hamlet.name,
+                             campaign=self.settings.campaign.name))]
+
+    @property
+    def me(self) -> User:
+        if self.user is None:
+            raise RuntimeError("handler needs a registered user")
+        return self.user

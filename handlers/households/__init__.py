@@ -1,0 +1,1 @@
+"""Conversations about households: logging one, the entries, progress, who is left to guide."""

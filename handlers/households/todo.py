@@ -1,0 +1,115 @@
+"""/chuahuongdan (/todo): households of the hamlet's roster not yet guided, the officer's
+own areas first, so "one household a day" has a name every morning. A tap starts the entry
+with the household's name, address and phone already filled in."""
+
+from __future__ import annotations
+
+from handlers.engine.context import Ctx
+from handlers.engine.dialog import REPEAT, Answer, ask, close, draft
+from handlers.engine.i18n import fmt_int, fmt_phone
+from handlers.engine.messages import Option, Reply
+from handlers.engine.router import LOGS, SUPERVISES, Menu, Router
+from handlers.engine.states import TodoState
+from handlers.households.add import advance
+from handlers.reports.scope import SEES_ALL
+from models.campaign import Hamlet
+from models.reports import active_hamlets
+from models.roster import RosterHousehold
+from models.roster_match import Suggestion, Todo, todo
+
+router = Router("todo")
+
+
+async def _hamlet_for(ctx: Ctx, arg: str) -> tuple[Hamlet | None, list[Reply]]:
+    code = arg.strip().upper()
+    if ctx.me.role in SEES_ALL:
+        hamlets = await active_hamlets(ctx.session)
+        chosen = next((h for h in hamlets if h.code == code), None)
+        if chosen is not None:
+            return chosen, []
+        options = [Option(f"{h.name} ({h.code})", f"h:{h.code}") for h in hamlets]
+        prefix = [Reply(ctx.t("todo_unknown_hamlet", code=arg.strip()[:20]))] if code else []
+        return None, [*prefix, ask(ctx, TodoState.HAMLET, ctx.t("todo_ask_hamlet"), options,
+                                   draft={}, per_row=2)]
+    hamlet = await ctx.hamlet()
+    if hamlet is None:
+        return None, [Reply(ctx.t("add_needs_hamlet"))]
+    return hamlet, []
+
+
+@router.command("chuahuongdan", "todo",
+                menu=Menu(90, "todo", "cmd_todo", LOGS | SUPERVISES))
+async def cmd_todo(ctx: Ctx, arg: str) -> list[Reply]:
+    hamlet, replies = await _hamlet_for(ctx, arg)
+    if hamlet is None:
+        return replies
+    return await show_todo(ctx, hamlet)
+
+
+@router.on_state(TodoState.HAMLET)
+async def step_hamlet(ctx: Ctx, answer: Answer) -> list[Reply]:
+    value = answer.value or ""
+    code = value[2:] if value.startswith("h:") else answer.text
+    if value == REPEAT:
+        code = ""
+    hamlet, replies = await _hamlet_for(ctx, code)
+    if hamlet is None:
+        return replies
+    return await show_todo(ctx, hamlet)
+
+
+def _line(ctx: Ctx, n: int, s: Suggestion) -> str:
+    phone = fmt_phone(s.phone) if s.phone else ctx.t("todo_no_phone")
+    return ctx.t("todo_line", n=n, mark="📍 " if s.near else "", name=s.head_name,
+                 address=s.address, phone=phone)
+
+
+async def show_todo(ctx: Ctx, hamlet: Hamlet) -> list[Reply]:
+    result: Todo = await todo(ctx.session, campaign_id=await ctx.campaign_id(),
+                              hamlet_id=hamlet.id,
+                              officer_id=ctx.me.id if ctx.me.role.logs_households else None,
+                              limit=ctx.settings.todo_suggestions, now=ctx.now)
+    if result.roster is None:
+        await close(ctx)
+        return [Reply(ctx.t("todo_no_roster", hamlet=hamlet.name))]
+    if not result.suggestions:
+        await close(ctx)
+        return [Reply(ctx.t("todo_all_done", hamlet=hamlet.name,
+                            total=fmt_int(ctx.lang, result.total)))]
+    lines = [ctx.t("todo_title", hamlet=hamlet.name, waiting=fmt_int(ctx.lang, result.waiting),
+                   total=fmt_int(ctx.lang, result.total))]
+    if any(s.near for s in result.suggestions):
+        lines.append(ctx.t("todo_near_first"))
+    for i, s in enumerate(result.suggestions, 1):
+        lines.append(_line(ctx, i, s))
+    can_log = ctx.me.role.logs_households and ctx.me.hamlet_id == hamlet.id
+    if not can_log:
+        await close(ctx)
+        return [Reply("\n".join(lines))]
+    lines.append(ctx.t("todo_tap_hint"))
+    options = [Option(ctx.t("todo_btn_log", n=i, name=s.head_name), f"r:{s.row_id}")
+               for i, s in enumerate(result.suggestions, 1)]
+    return [ask(ctx, TodoState.PICK, "\n".join(lines), options, draft={"hamlet": hamlet.code})]
+
+
+@router.on_state(TodoState.PICK)
+async def step_pick(ctx: Ctx, answer: Answer) -> list[Reply]:
+    value = answer.value or ""
+    if value.startswith("r:") and value[2:].isdigit():
+        row = await ctx.session.get(RosterHousehold, int(value[2:]))
+        if row is not None and row.household_id is None:
+            d: dict[str, object] = {"mode": "add", "name": row.head_name,
+                                    "address": row.address, "roster_row": row.id}
+            if row.phone:
+                d["phone"] = row.phone
+            return [Reply(ctx.t("todo_prefilled", name=row.head_name)), *await advance(ctx, d)]
+    hamlet = next((h for h in await active_hamlets(ctx.session)
+                   if h.code == draft(ctx).get("hamlet")), None)
+    prefix = [Reply(ctx.t("choose_option"))] if value != REPEAT and answer.text else []
+    if hamlet is None:
+        await close(ctx)
+        return prefix
+    return [*prefix, *await show_todo(ctx, hamlet)]
+
+
+router.add_help(12, LOGS, lambda ctx: ctx.t("help_todo"), loggable=True)

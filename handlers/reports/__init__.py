@@ -1,0 +1,1 @@
+"""Conversations about figures: reports, exports and the periods they cover."""

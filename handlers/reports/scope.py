@@ -1,0 +1,152 @@
+"""Who may see which hamlets' reports, and what a typed report request means.
+
+"/baocao tuần trước BNA", "/baocao quy1", "/baocao 01/04/2026 30/04/2026": period words are
+folded (no marks, no spaces), hamlet codes matched, two dates make a custom range.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from handlers.engine.context import Ctx
+from models.campaign import Hamlet
+from models.people import Role
+from models.periods import Period, PeriodError, resolve
+from models.reports import active_hamlets
+from models.text import fold
+
+SEES_ALL = (Role.SUPERVISOR, Role.ADMIN)
+_DATE = re.compile(r"\b(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4}|\d{2})\b")
+
+PERIOD_WORDS = {
+    "tudau": "since_start", "tudauchiendich": "since_start", "luyke": "since_start",
+    "sincestart": "since_start", "since_start": "since_start",
+    "tuannay": "this_week", "thisweek": "this_week", "this_week": "this_week",
+    "tuantruoc": "last_week", "lastweek": "last_week", "last_week": "last_week",
+    "thangnay": "this_month", "thismonth": "this_month", "this_month": "this_month",
+    "quynay": "this_quarter", "thisquarter": "this_quarter", "this_quarter": "this_quarter",
+    "quytruoc": "last_quarter", "lastquarter": "last_quarter", "last_quarter": "last_quarter",
+    "quy1": "q1", "q1": "q1", "quyi": "q1", "quy2": "q2", "q2": "q2", "quyii": "q2",
+    "quy3": "q3", "q3": "q3", "quyiii": "q3", "quy4": "q4", "q4": "q4", "quyiv": "q4",
+    "soket": "half", "soket6thang": "half", "6thang": "half", "half": "half",
+    "tongket": "year", "tongketnam": "year", "canam": "year", "year": "year",
+}
+
+
+class ArgError(ValueError):
+    def __init__(self, key: str, **values: object) -> None:
+        super().__init__(key)
+        self.key = key
+        self.values = values
+
+
+@dataclass(frozen=True)
+class Request:
+    period: Period
+    hamlet: Hamlet | None  # one hamlet, or None for all the sender may see
+    fmt: str = "xlsx"
+    explicit: bool = False  # the sender named a period (not just the default)
+    unit: str | None = None  # one commune's hamlets (several communes in one deployment)
+
+
+def units_of(hamlets: list[Hamlet]) -> list[str]:
+    """The communes these hamlets belong to, in first-seen order."""
+    return list(dict.fromkeys(h.unit for h in hamlets if h.unit))
+
+
+def match_unit(words: list[str], units: list[str]) -> str | None:
+    """A commune named by its folded words: "hon tre" or "xa hon tre" → "Xã Hòn Tre"."""
+    if not words:
+        return None
+    asked = " ".join(words)
+    exact = [u for u in units if fold(u) == asked]
+    if exact:
+        return exact[0]
+    found = [u for u in units if fold(u).endswith(" " + asked)]
+    return found[0] if len(found) == 1 else None
+
+
+def _split_period_unit(words: list[str],
+                       units: list[str]) -> tuple[str | None, str | None] | None:
+    """Words → (period kind, commune), each optional, in either order; None if no reading."""
+    for i in range(len(words) + 1):
+        for head, tail in ((words[:i], words[i:]), (words[i:], words[:i])):
+            kind = PERIOD_WORDS.get("".join(head)) if head else None
+            unit = match_unit(tail, units) if tail else None
+            if (not head or kind) and (not tail or unit):
+                return kind, unit
+    return None
+
+
+async def visible_hamlets(ctx: Ctx) -> list[Hamlet] | None:
+    """Hamlets the sender's reports cover; None if their role gets no reports."""
+    user = ctx.me
+    if user.role in SEES_ALL:
+        return await active_hamlets(ctx.session)
+    if user.role == Role.HAMLET_HEAD:
+        own = await ctx.hamlet()
+        return [own] if own is not None else []
+    return None
+
+
+def period_of(ctx: Ctx, kind: str, start: date | None = None,
+              end: date | None = None) -> Period:
+    return resolve(kind, ctx.settings.campaign, ctx.today, start=start, end=end)
+
+
+def parse_dates(ctx: Ctx, text: str) -> Period:
+    """Two dd/mm/yyyy dates → a custom period inside the campaign."""
+    found = _DATE.findall(text)
+    if len(found) != 2:
+        raise ArgError("report_dates_invalid")
+    days: list[date] = []
+    for d, m, y in found:
+        year = int(y) + (2000 if len(y) == 2 else 0)
+        try:
+            days.append(date(year, int(m), int(d)))
+        except ValueError as exc:
+            raise ArgError("report_dates_invalid") from exc
+    if days[1] < days[0]:
+        raise ArgError("report_dates_reversed")
+    try:
+        return period_of(ctx, "custom", days[0], days[1])
+    except PeriodError as exc:
+        camp = ctx.settings.campaign
+        raise ArgError("report_dates_outside", start=camp.start.strftime("%d/%m/%Y"),
+                       end=camp.end.strftime("%d/%m/%Y")) from exc
+
+
+def parse_request(ctx: Ctx, arg: str, hamlets: list[Hamlet], default: str) -> Request:
+    """Read '/baocao' arguments; raises ArgError with the catalog key to answer.
+
+    A commune may be named ("/baocao Hòn Tre", "/baocao tuần trước xã Hòn Tre") when the
+    hamlets belong to several."""
+    period: Period | None = None
+    text = arg
+    if _DATE.search(text):
+        period = parse_dates(ctx, text)
+        text = _DATE.sub(" ", text)
+    by_code = {h.code: h for h in hamlets}
+    hamlet: Hamlet | None = None
+    fmt = "xlsx"
+    words: list[str] = []
+    for token in text.split():
+        if token.upper() in by_code and hamlet is None:
+            hamlet = by_code[token.upper()]
+        elif fold(token) in ("csv", "xlsx", "excel"):
+            fmt = "csv" if fold(token) == "csv" else "xlsx"
+        else:
+            words.append(fold(token))
+    unit: str | None = None
+    if words:
+        units = units_of(hamlets) if len(units_of(hamlets)) > 1 else []
+        reading = _split_period_unit(words, units)
+        if reading is None or (reading[0] is not None and period is not None):
+            raise ArgError("report_unknown_arg", arg=arg[:60])
+        kind, unit = reading
+        if kind is not None:
+            period = period_of(ctx, kind)
+    return Request(period=period or period_of(ctx, default), hamlet=hamlet, fmt=fmt,
+                   explicit=period is not None, unit=unit)

@@ -1,0 +1,1 @@
+"""Conversations about household lists and the totals they set."""
