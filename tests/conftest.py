@@ -37,9 +37,6 @@ def _postgres_skip_reason(config: pytest.Config) -> str | None:
 
 # Slow, and in a module this change could not edit (tests/test_config.py, being reworked with
 # the configuration): move the mark into the module, or run its commands in this process.
-_SLOW_ELSEWHERE = {"tests/test_config.py::test_cli_init_invite_and_errors"}
-
-
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     """The PostgreSQL pass is `slow` (a database created per test, on a server): `-m "not
     slow"` leaves it out, as it does the tests marked in their modules."""
@@ -47,7 +44,7 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
         callspec = getattr(item, "callspec", None)
         on_postgres = callspec is not None and any(
             value == "postgresql" for value in callspec.params.values())
-        if on_postgres or item.nodeid in _SLOW_ELSEWHERE:
+        if on_postgres:
             item.add_marker(pytest.mark.slow)
 
 

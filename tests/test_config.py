@@ -13,8 +13,8 @@ from typing import Any
 import pytest
 
 from bot.config import ConfigError, load_settings, parse_settings
-from tests.cli import finish, start
 from tests.conftest import HAMLETS, raw_config
+from tests.support.cli import finish, start
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -473,6 +473,7 @@ def _assert_config_error(proc: subprocess.Popen[str]) -> None:
     assert out == ""
 
 
+@pytest.mark.slow  # real processes: `python -m bot init` and `invite`
 def test_cli_init_invite_and_errors(tmp_path: Path) -> None:
     db = tmp_path / "cli.sqlite3"
     config = tmp_path / "config.toml"
