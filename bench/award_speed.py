@@ -77,16 +77,27 @@ async def _rosters(rt: Runtime, rng: random.Random) -> dict[str, bytes]:
     async with rt.services.sessions() as session:
         hamlets = list(await session.scalars(select(Hamlet).order_by(Hamlet.code)))
         for h in hamlets:
-            guided = list(await session.execute(
-                select(Household.head_name, Household.address, Household.phone)
-                .where(Household.hamlet_id == h.id)))
+            guided = list(
+                await session.execute(
+                    select(Household.head_name, Household.address, Household.phone).where(
+                        Household.hamlet_id == h.id
+                    )
+                )
+            )
             rows = [(str(n), str(a), "0" + str(p)[3:], "") for n, a, p in guided]
             for i in range(max(h.total_households - len(rows), 0)):
-                rows.append((f"Chưa Hướng Dẫn {_word(i)}", f"Tổ {i % 12 + 1}, {h.name}",
-                             f"086{rng.randrange(10**7):07d}", ""))
+                rows.append(
+                    (
+                        f"Chưa Hướng Dẫn {_word(i)}",
+                        f"Tổ {i % 12 + 1}, {h.name}",
+                        f"086{rng.randrange(10**7):07d}",
+                        "",
+                    )
+                )
             rng.shuffle(rows)
-            files[h.code] = _xlsx([(n, a, p, f"{h.code}-{k:04d}")
-                                   for k, (n, a, p, _c) in enumerate(rows, 1)])
+            files[h.code] = _xlsx(
+                [(n, a, p, f"{h.code}-{k:04d}") for k, (n, a, p, _c) in enumerate(rows, 1)]
+            )
     return files
 
 
@@ -101,9 +112,17 @@ def _word(i: int) -> str:
 
 
 async def _send_file(rt: Runtime, name: str, data: bytes, caption: str) -> list[Reply]:
-    return await rt.core.handle(Inbound(
-        channel="console", user_id=SUPERVISOR, chat_id=SUPERVISOR, chat_type=PRIVATE,
-        text=caption, delivery_key=uuid.uuid4().hex, attachment=Attachment(name, data)))
+    return await rt.core.handle(
+        Inbound(
+            channel="console",
+            user_id=SUPERVISOR,
+            chat_id=SUPERVISOR,
+            chat_type=PRIVATE,
+            text=caption,
+            delivery_key=uuid.uuid4().hex,
+            attachment=Attachment(name, data),
+        )
+    )
 
 
 async def _import(rt: Runtime, code: str, data: bytes) -> tuple[float, float, str]:
@@ -136,8 +155,7 @@ async def run(hamlets: int, households: int, runs: int) -> dict[str, Any]:
         shutil.rmtree(tmp, ignore_errors=True)
 
 
-async def _measure(rt: Runtime, rng: random.Random, runs: int,
-                   households: int) -> dict[str, Any]:
+async def _measure(rt: Runtime, rng: random.Random, runs: int, households: int) -> dict[str, Any]:
     settings = rt.settings
     help_times = await _repeat(max(10 * runs, 100), lambda: rt.core.handle(_inbound("/help")))
 
@@ -148,8 +166,10 @@ async def _measure(rt: Runtime, rng: random.Random, runs: int,
         p, s, matched = await _import(rt, code, data)
         parse.append(p)
         store.append(s)
-    big = [(f"Hộ Lớn {_word(i)}", f"Tổ {i % 40 + 1}, Ấp Số 1", f"07{i:08d}", f"BIG-{i:05d}")
-           for i in range(5000)]
+    big = [
+        (f"Hộ Lớn {_word(i)}", f"Tổ {i % 40 + 1}, Ấp Số 1", f"07{i:08d}", f"BIG-{i:05d}")
+        for i in range(5000)
+    ]
     big_parse, big_store, _text = await _import(rt, "H01", _xlsx(big))
     # Back to the real roster of H01 for the suggestions below.
     await _import(rt, "H01", files["H01"])
@@ -163,9 +183,15 @@ async def _measure(rt: Runtime, rng: random.Random, runs: int,
 
     async def elig_only() -> None:
         async with rt.services.sessions() as session:
-            await eligibility(session, campaign_id=campaign_id, campaign=settings.campaign,
-                              period=period, today=today, rules=settings.awards,
-                              fail_rule=fail_rule(settings))
+            await eligibility(
+                session,
+                campaign_id=campaign_id,
+                campaign=settings.campaign,
+                period=period,
+                today=today,
+                rules=settings.awards,
+                fail_rule=fail_rule(settings),
+            )
 
     elig = await _repeat(runs, elig_only)
 
@@ -177,19 +203,23 @@ async def _measure(rt: Runtime, rng: random.Random, runs: int,
 
     async def dossier() -> None:
         replies = await rt.core.handle(_inbound("1"))  # the first hamlet's dossier button
-        assert sum(1 for r in replies if r.file is not None and r.file.exists()) == 3, \
-            [r.text[:80] for r in replies]
+        assert sum(1 for r in replies if r.file is not None and r.file.exists()) == 3, [
+            r.text[:80] for r in replies
+        ]
 
     dossiers = await _repeat(max(runs // 2, 3), dossier, lambda: _clear_outbox(settings))
     return {
         "params": {"hamlets": len(files), "guided_households": households, "runs": runs},
         "baseline_help": {**_stats(help_times), "per_s": len(help_times) / sum(help_times)},
-        "roster_file_message": _stats(parse), "roster_import_tap": _stats(store),
+        "roster_file_message": _stats(parse),
+        "roster_import_tap": _stats(store),
         "roster_rows_total": sum(_rows(d) for d in files.values()),
         "roster_5000": {"file_message_ms": big_parse * 1000, "import_tap_ms": big_store * 1000},
         "last_match_report": matched,
-        "chuahuongdan": _stats(todo), "eligibility_direct": _stats(elig),
-        "khenthuong": _stats(proposals), "dossier": _stats(dossiers),
+        "chuahuongdan": _stats(todo),
+        "eligibility_direct": _stats(elig),
+        "khenthuong": _stats(proposals),
+        "dossier": _stats(dossiers),
     }
 
 
@@ -199,21 +229,27 @@ def _rows(data: bytes) -> int:
 
 
 def _row(label: str, st: dict[str, float]) -> str:
-    return (f"  {label:<34}{st['p50_ms']:9.1f} {st['p95_ms']:9.1f} {st['max_ms']:9.1f}"
-            f"   n={st['n']:.0f}")
+    return (
+        f"  {label:<34}{st['p50_ms']:9.1f} {st['p95_ms']:9.1f} {st['max_ms']:9.1f}"
+        f"   n={st['n']:.0f}"
+    )
 
 
 def _print(r: dict[str, Any]) -> None:
     p, b = r["params"], r["baseline_help"]
-    print(f"campaign: {p['hamlets']} hamlets, {p['guided_households']} guided households, "
-          f"rosters of {r['roster_rows_total']} households in all")
+    print(
+        f"campaign: {p['hamlets']} hamlets, {p['guided_households']} guided households, "
+        f"rosters of {r['roster_rows_total']} households in all"
+    )
     print(f"baseline /help: {b['per_s']:.1f} msg/s, p50 {b['p50_ms']:.1f} ms")
     print(f"\n{'through the core, ms':<36}{'p50':>9} {'p95':>9} {'max':>9}")
     print(_row("roster .xlsx sent (parse+preview)", r["roster_file_message"]))
     print(_row("roster import tap (store+link)", r["roster_import_tap"]))
     big = r["roster_5000"]
-    print(f"  {'5,000-row roster: file / import':<34}{big['file_message_ms']:9.1f} "
-          f"{big['import_tap_ms']:9.1f}")
+    print(
+        f"  {'5,000-row roster: file / import':<34}{big['file_message_ms']:9.1f} "
+        f"{big['import_tap_ms']:9.1f}"
+    )
     print(_row("/chuahuongdan (officer)", r["chuahuongdan"]))
     print(_row("eligibility() alone", r["eligibility_direct"]))
     print(_row("/khenthuong nay (+ evidence xlsx)", r["khenthuong"]))

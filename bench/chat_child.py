@@ -40,13 +40,26 @@ def bench_settings(base_url: str, database_url: str, data_dir: Path) -> Settings
     from bot.config import HttpConfig, ZaloConfig, load_settings
 
     settings = load_settings(ROOT / "config.example.toml")
-    telegram = replace(settings.telegram, enabled=True, token=TOKEN, token_env=None,
-                       mode="polling", base_url=base_url,
-                       base_file_url=base_url.removesuffix("/bot") + "/file/bot",
-                       polling_timeout=POLL_TIMEOUT, messages_per_second=MESSAGES_PER_SECOND)
+    telegram = replace(
+        settings.telegram,
+        enabled=True,
+        token=TOKEN,
+        token_env=None,
+        mode="polling",
+        base_url=base_url,
+        base_file_url=base_url.removesuffix("/bot") + "/file/bot",
+        polling_timeout=POLL_TIMEOUT,
+        messages_per_second=MESSAGES_PER_SECOND,
+    )
     # No public URL: no HTTP server (it only serves webhooks, downloads and /healthz).
-    return replace(settings, database_url=database_url, data_dir=data_dir, telegram=telegram,
-                   zalo=ZaloConfig(enabled=False), http=HttpConfig(port=0, public_url=""))
+    return replace(
+        settings,
+        database_url=database_url,
+        data_dir=data_dir,
+        telegram=telegram,
+        zalo=ZaloConfig(enabled=False),
+        http=HttpConfig(port=0, public_url=""),
+    )
 
 
 async def run_echo(base_url: str, stop: asyncio.Event) -> None:

@@ -106,11 +106,15 @@ class Households:
         """The line an officer types and the phone as stored (E.164)."""
         k = self.made
         self.made += 1
-        name = (f"{FAMILY[k % len(FAMILY)]} {MIDDLE[k // len(FAMILY) % len(MIDDLE)]} "
-                f"{GIVEN[k // (len(FAMILY) * len(MIDDLE)) % len(GIVEN)]}")
+        name = (
+            f"{FAMILY[k % len(FAMILY)]} {MIDDLE[k // len(FAMILY) % len(MIDDLE)]} "
+            f"{GIVEN[k // (len(FAMILY) * len(MIDDLE)) % len(GIVEN)]}"
+        )
         phone = f"{k % 1_000_000:06d}"
-        return (f"{name}; Số {k + 1}, Tổ {k % 12 + 1}; 0912 {phone[:3]} {phone[3:]}; {k % 3 + 1}",
-                f"+84912{phone}")
+        return (
+            f"{name}; Số {k + 1}, Tổ {k % 12 + 1}; 0912 {phone[:3]} {phone[3:]}; {k % 3 + 1}",
+            f"+84912{phone}",
+        )
 
 
 # --- the database -----------------------------------------------------------------------
@@ -126,8 +130,9 @@ class Database:
             self.name = ""
         else:
             self.name = f"chat_bench_{uuid.uuid4().hex[:12]}"
-            self.url = make_url(server_url).set(database=self.name).render_as_string(
-                hide_password=False)
+            self.url = (
+                make_url(server_url).set(database=self.name).render_as_string(hide_password=False)
+            )
 
     async def _admin(self, sql: str) -> None:
         assert self.server_url is not None
@@ -158,13 +163,29 @@ async def prepare(url: str, data_dir: Path, users: int) -> None:
         await sync_from_config(rt)
         async with rt.services.sessions() as s, s.begin():
             hamlets = list(await s.scalars(select(Hamlet).order_by(Hamlet.id)))
-            officers = [User(display_name=f"Cán Bộ {k + 1}", role=Role.OFFICER,
-                             hamlet_id=hamlets[k % len(hamlets)].id, created_at=NOW,
-                             active=True) for k in range(users)]
+            officers = [
+                User(
+                    display_name=f"Cán Bộ {k + 1}",
+                    role=Role.OFFICER,
+                    hamlet_id=hamlets[k % len(hamlets)].id,
+                    created_at=NOW,
+                    active=True,
+                )
+                for k in range(users)
+            ]
             s.add_all(officers)
             await s.flush()
-            s.add_all([Identity(user_id=u.id, channel="telegram", external_id=str(chat_id(k)),
-                                created_at=NOW) for k, u in enumerate(officers)])
+            s.add_all(
+                [
+                    Identity(
+                        user_id=u.id,
+                        channel="telegram",
+                        external_id=str(chat_id(k)),
+                        created_at=NOW,
+                    )
+                    for k, u in enumerate(officers)
+                ]
+            )
     finally:
         await rt.close()
 
@@ -174,11 +195,14 @@ async def audit(url: str, phones: set[str]) -> tuple[int, int, int]:
     engine = create_engine(url)
     try:
         async with engine.connect() as conn:
-            rows = (await conn.execute(
-                select(Household.phone, func.count(Entry.id))
-                .join(Entry, Entry.household_id == Household.id)
-                .where(Entry.deleted_at.is_(None))
-                .group_by(Household.phone))).all()
+            rows = (
+                await conn.execute(
+                    select(Household.phone, func.count(Entry.id))
+                    .join(Entry, Entry.household_id == Household.id)
+                    .where(Entry.deleted_at.is_(None))
+                    .group_by(Household.phone)
+                )
+            ).all()
     finally:
         await engine.dispose()
     stored = {str(phone): int(n) for phone, n in rows}
@@ -215,8 +239,13 @@ class Child:
 
     async def __aenter__(self) -> Child:
         self.proc = await asyncio.create_subprocess_exec(
-            sys.executable, "-m", "bench.chat_child", *self.args, cwd=ROOT,
-            stdout=asyncio.subprocess.PIPE)
+            sys.executable,
+            "-m",
+            "bench.chat_child",
+            *self.args,
+            cwd=ROOT,
+            stdout=asyncio.subprocess.PIPE,
+        )
         assert self.proc.stdout is not None
         async with asyncio.timeout(120):
             while (line := await self.proc.stdout.readline()).strip() != READY.encode():
@@ -248,8 +277,9 @@ def save_button(call: Call) -> str | None:
     return next((data for label, data in call.buttons if "Lưu" in label), None)
 
 
-async def answer(inbox: asyncio.Queue[Call], wanted: Callable[[Call], bool],
-                 unexpected: list[str]) -> Call:
+async def answer(
+    inbox: asyncio.Queue[Call], wanted: Callable[[Call], bool], unexpected: list[str]
+) -> Call:
     """The next message in the chat that is the awaited answer; others are noted."""
     async with asyncio.timeout(REPLY_TIMEOUT):
         while not wanted(call := await inbox.get()):
@@ -257,8 +287,7 @@ async def answer(inbox: asyncio.Queue[Call], wanted: Callable[[Call], bool],
     return call
 
 
-async def load(fake: FakeTelegram, lines: list[list[str]]) -> tuple[float, list[float],
-                                                                    list[str]]:
+async def load(fake: FakeTelegram, lines: list[list[str]]) -> tuple[float, list[float], list[str]]:
     """Every officer's lines, each saved with the button, officers side by side."""
     latencies: list[float] = []
     unexpected: list[str] = []
@@ -269,7 +298,8 @@ async def load(fake: FakeTelegram, lines: list[list[str]]) -> tuple[float, list[
         for line in mine:
             t0 = fake.offer(fake.message_update(chat, line))
             summary = await answer(
-                inbox, lambda c: save_button(c) is not None or SAVED in c.text, unexpected)
+                inbox, lambda c: save_button(c) is not None or SAVED in c.text, unexpected
+            )
             latencies.append(summary.at - t0)
             data = save_button(summary)
             if data is None:
@@ -287,6 +317,7 @@ async def load(fake: FakeTelegram, lines: list[list[str]]) -> tuple[float, list[
 
 async def warm_up(fake: FakeTelegram, users: int) -> None:
     """One untimed /help per officer (connections, caches), then forget the answers."""
+
     async def one(k: int) -> None:
         fake.offer(fake.message_update(chat_id(k), "/help"))
         await answer(fake.inbox(chat_id(k)), lambda c: True, [])
@@ -307,25 +338,44 @@ async def one_run(kind: str, params: Params, households: Households) -> Run:
             args = ["echo", "--base-url", fake.base_url]
             if kind == "bot":
                 await prepare(db.url, tmp / "data", params.users)
-                args = ["bot", "--base-url", fake.base_url, "--database-url", db.url,
-                        "--data-dir", str(tmp / "data")]
-            made = [[households.line() for _ in range(params.per_user)]
-                    for _ in range(params.users)]
+                args = [
+                    "bot",
+                    "--base-url",
+                    fake.base_url,
+                    "--database-url",
+                    db.url,
+                    "--data-dir",
+                    str(tmp / "data"),
+                ]
+            made = [
+                [households.line() for _ in range(params.per_user)] for _ in range(params.users)
+            ]
             async with Child(*args) as child:
                 await fake.wait_polling()
                 idle = memory_mb(child.pid)["VmRSS"]
                 await warm_up(fake, params.users)
                 cpu, parent_cpu = cpu_seconds(child.pid), time.process_time()
                 wall, latencies, unexpected = await load(
-                    fake, [[line for line, _ in mine] for mine in made])
+                    fake, [[line for line, _ in mine] for mine in made]
+                )
                 cpu = cpu_seconds(child.pid) - cpu
                 parent_cpu = time.process_time() - parent_cpu
                 peak = memory_mb(child.pid)["VmHWM"]
-            run = Run(kind, params.users * params.per_user, wall, latencies, idle, peak, cpu,
-                      parent_cpu, unexpected)
+            run = Run(
+                kind,
+                params.users * params.per_user,
+                wall,
+                latencies,
+                idle,
+                peak,
+                cpu,
+                parent_cpu,
+                unexpected,
+            )
             if kind == "bot":  # after the bot stopped: everything it did is committed
                 run.stored, run.lost, run.duplicated = await audit(
-                    db.url, {phone for mine in made for _, phone in mine})
+                    db.url, {phone for mine in made for _, phone in mine}
+                )
             return run
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
@@ -341,38 +391,66 @@ def _q(xs: list[float], q: int) -> float:
 
 def summarise(params: Params, runs: list[Run]) -> dict[str, Any]:
     result: dict[str, Any] = {
-        "params": {**asdict(params), "clock": NOW.isoformat(),
-                   "messages_per_second": MESSAGES_PER_SECOND,
-                   "database": "postgresql" if params.database_url else "sqlite"}}
+        "params": {
+            **asdict(params),
+            "clock": NOW.isoformat(),
+            "messages_per_second": MESSAGES_PER_SECOND,
+            "database": "postgresql" if params.database_url else "sqlite",
+        }
+    }
     if params.database_url:  # no credentials in the results
         result["params"]["database_url"] = make_url(params.database_url).render_as_string()
     for kind in KINDS:
         mine = [r for r in runs if r.kind == kind]
-        per_run: list[dict[str, Any]] = [{"entries_per_s": r.entries / r.wall_s, "wall_s": r.wall_s,
-                    "p50_ms": _q(r.latencies, 50), "p95_ms": _q(r.latencies, 95),
-                    "p99_ms": _q(r.latencies, 99), "max_ms": max(r.latencies) * 1000,
-                    "rss_idle_mb": r.rss_idle_mb, "rss_peak_mb": r.rss_peak_mb,
-                    "cpu_ms_per_entry": r.cpu_s / r.entries * 1000,
-                    "cpu_share": r.cpu_s / r.wall_s,
-                    "load_generator_cpu_share": r.parent_cpu_s / r.wall_s,
-                    "entries_sent": r.entries,
-                    "entries_stored": r.stored, "lost": r.lost,
-                    "duplicated": r.duplicated, "unexpected_messages": r.unexpected[:20]}
-                   for r in mine]
-        medians = {key: statistics.median(float(p[key]) for p in per_run)
-                   for key in ("entries_per_s", "p50_ms", "p95_ms", "p99_ms", "max_ms",
-                               "rss_idle_mb", "rss_peak_mb", "cpu_ms_per_entry",
-                               "cpu_share", "load_generator_cpu_share")}
+        per_run: list[dict[str, Any]] = [
+            {
+                "entries_per_s": r.entries / r.wall_s,
+                "wall_s": r.wall_s,
+                "p50_ms": _q(r.latencies, 50),
+                "p95_ms": _q(r.latencies, 95),
+                "p99_ms": _q(r.latencies, 99),
+                "max_ms": max(r.latencies) * 1000,
+                "rss_idle_mb": r.rss_idle_mb,
+                "rss_peak_mb": r.rss_peak_mb,
+                "cpu_ms_per_entry": r.cpu_s / r.entries * 1000,
+                "cpu_share": r.cpu_s / r.wall_s,
+                "load_generator_cpu_share": r.parent_cpu_s / r.wall_s,
+                "entries_sent": r.entries,
+                "entries_stored": r.stored,
+                "lost": r.lost,
+                "duplicated": r.duplicated,
+                "unexpected_messages": r.unexpected[:20],
+            }
+            for r in mine
+        ]
+        medians = {
+            key: statistics.median(float(p[key]) for p in per_run)
+            for key in (
+                "entries_per_s",
+                "p50_ms",
+                "p95_ms",
+                "p99_ms",
+                "max_ms",
+                "rss_idle_mb",
+                "rss_peak_mb",
+                "cpu_ms_per_entry",
+                "cpu_share",
+                "load_generator_cpu_share",
+            )
+        }
         result[kind] = {**medians, "runs": per_run}
     bot = result["bot"]["runs"]
     result["bot"]["lost"] = sum(int(r["lost"]) for r in bot)
     result["bot"]["duplicated"] = sum(int(r["duplicated"]) for r in bot)
     result["ratio"] = result["bot"]["entries_per_s"] / result["echo"]["entries_per_s"]
     # Each run's pair was measured minutes apart at most: steadier when the machine is busy.
-    result["ratio_runs"] = [b["entries_per_s"] / e["entries_per_s"]
-                            for e, b in zip(result["echo"]["runs"], bot, strict=True)]
-    result["cpu_per_entry_ratio"] = (result["echo"]["cpu_ms_per_entry"]
-                                     / result["bot"]["cpu_ms_per_entry"])
+    result["ratio_runs"] = [
+        b["entries_per_s"] / e["entries_per_s"]
+        for e, b in zip(result["echo"]["runs"], bot, strict=True)
+    ]
+    result["cpu_per_entry_ratio"] = (
+        result["echo"]["cpu_ms_per_entry"] / result["bot"]["cpu_ms_per_entry"]
+    )
     result["goal"] = f"bot/echo throughput ≥ {GOAL} on SQLite"
     result["goal_met"] = result["ratio"] >= GOAL if not params.database_url else None
     return result
@@ -380,37 +458,53 @@ def summarise(params: Params, runs: list[Run]) -> dict[str, Any]:
 
 def _print(result: dict[str, Any]) -> None:
     p = result["params"]
-    print(f"Telegram long polling against a local fake Bot API: {p['users']} officers × "
-          f"{p['per_user']} households (line + ✅ Lưu tap), closed loop, {p['runs']} runs "
-          f"(medians), {p['database']}; our rate limiter raised to "
-          f"{p['messages_per_second']:.0f} msg/s so Telegram's pacing is not the limit")
-    print(f"{'':<6}{'entries/s':>10}{'p50 ms':>9}{'p95 ms':>9}{'p99 ms':>9}"
-          f"{'RSS idle MB':>13}{'RSS peak MB':>13}{'CPU ms/entry':>14}{'CPU %':>7}")
+    print(
+        f"Telegram long polling against a local fake Bot API: {p['users']} officers × "
+        f"{p['per_user']} households (line + ✅ Lưu tap), closed loop, {p['runs']} runs "
+        f"(medians), {p['database']}; our rate limiter raised to "
+        f"{p['messages_per_second']:.0f} msg/s so Telegram's pacing is not the limit"
+    )
+    print(
+        f"{'':<6}{'entries/s':>10}{'p50 ms':>9}{'p95 ms':>9}{'p99 ms':>9}"
+        f"{'RSS idle MB':>13}{'RSS peak MB':>13}{'CPU ms/entry':>14}{'CPU %':>7}"
+    )
     for kind in KINDS:
         r = result[kind]
-        print(f"{kind:<6}{r['entries_per_s']:>10.1f}{r['p50_ms']:>9.1f}{r['p95_ms']:>9.1f}"
-              f"{r['p99_ms']:>9.1f}{r['rss_idle_mb']:>13.1f}{r['rss_peak_mb']:>13.1f}"
-              f"{r['cpu_ms_per_entry']:>14.1f}{r['cpu_share'] * 100:>7.0f}")
-    print("entries/s per run: " + "; ".join(
-        f"{k} " + ", ".join(f"{x['entries_per_s']:.1f}" for x in result[k]["runs"])
-        for k in KINDS))
-    print("CPU % = the bot process's CPU time over the load's wall time (100 = one core); "
-          "the fake server and the simulated users took " + ", ".join(
-              f"{result[k]['load_generator_cpu_share'] * 100:.0f}% with {k}" for k in KINDS)
-          + f" ({os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f} at the end)")
+        print(
+            f"{kind:<6}{r['entries_per_s']:>10.1f}{r['p50_ms']:>9.1f}{r['p95_ms']:>9.1f}"
+            f"{r['p99_ms']:>9.1f}{r['rss_idle_mb']:>13.1f}{r['rss_peak_mb']:>13.1f}"
+            f"{r['cpu_ms_per_entry']:>14.1f}{r['cpu_share'] * 100:>7.0f}"
+        )
+    print(
+        "entries/s per run: "
+        + "; ".join(
+            f"{k} " + ", ".join(f"{x['entries_per_s']:.1f}" for x in result[k]["runs"])
+            for k in KINDS
+        )
+    )
+    print(
+        "CPU % = the bot process's CPU time over the load's wall time (100 = one core); "
+        "the fake server and the simulated users took "
+        + ", ".join(f"{result[k]['load_generator_cpu_share'] * 100:.0f}% with {k}" for k in KINDS)
+        + f" ({os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f} at the end)"
+    )
     bot = result["bot"]
     sent = sum(int(r["entries_sent"]) for r in bot["runs"])
     stored = sum(int(r["entries_stored"]) for r in bot["runs"])
-    print(f"bot: {sent} households sent, {stored} entries stored, lost {bot['lost']}, "
-          f"duplicated {bot['duplicated']}")
+    print(
+        f"bot: {sent} households sent, {stored} entries stored, lost {bot['lost']}, "
+        f"duplicated {bot['duplicated']}"
+    )
     odd = sum(len(r["unexpected_messages"]) for k in KINDS for r in result[k]["runs"])
     if odd:
         print(f"{odd} unexpected messages (see the JSON)")
     verdict = {True: "met", False: "NOT met", None: "this run is not on SQLite"}
-    print(f"bot/echo throughput {result['ratio']:.2f} (per run "
-          + ", ".join(f"{x:.2f}" for x in result["ratio_runs"])
-          + f"; goal ≥ {GOAL} on SQLite: {verdict[result['goal_met']]}); "
-          f"CPU per entry echo/bot {result['cpu_per_entry_ratio']:.2f}")
+    print(
+        f"bot/echo throughput {result['ratio']:.2f} (per run "
+        + ", ".join(f"{x:.2f}" for x in result["ratio_runs"])
+        + f"; goal ≥ {GOAL} on SQLite: {verdict[result['goal_met']]}); "
+        f"CPU per entry echo/bot {result['cpu_per_entry_ratio']:.2f}"
+    )
 
 
 async def run(params: Params) -> dict[str, Any]:
@@ -427,10 +521,13 @@ def main() -> None:
     parser.add_argument("--users", type=int, default=50, help="officers sending at once")
     parser.add_argument("--per-user", type=int, default=10, help="households per officer")
     parser.add_argument("--runs", type=int, default=3)
-    parser.add_argument("--database-url", default=None,
-                        help="postgresql+asyncpg://user@host/db: each run creates a fresh "
-                             "database on that server (connecting to db) and drops it; "
-                             "default: a temporary SQLite file")
+    parser.add_argument(
+        "--database-url",
+        default=None,
+        help="postgresql+asyncpg://user@host/db: each run creates a fresh "
+        "database on that server (connecting to db) and drops it; "
+        "default: a temporary SQLite file",
+    )
     args = parser.parse_args()
     params = Params(args.users, args.per_user, args.runs, args.database_url)
     if min(params.users, params.per_user, params.runs) < 1:

@@ -27,8 +27,15 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def _inbound(text: str, option: str | None = None) -> Inbound:
-    return Inbound(channel="console", user_id="bench", chat_id="bench", chat_type=PRIVATE,
-                   text=text, option=option, delivery_key=uuid.uuid4().hex)
+    return Inbound(
+        channel="console",
+        user_id="bench",
+        chat_id="bench",
+        chat_type=PRIVATE,
+        text=text,
+        option=option,
+        delivery_key=uuid.uuid4().hex,
+    )
 
 
 async def run(n: int) -> dict[str, float]:
@@ -41,12 +48,23 @@ async def run(n: int) -> dict[str, float]:
     rt = build_runtime(settings)
     await sync_from_config(rt)
     async with rt.services.sessions() as s, s.begin():
-        user = User(display_name="Bench", role=Role.OFFICER, hamlet_id=1,
-                    created_at=rt.services.clock.now(), active=True)
+        user = User(
+            display_name="Bench",
+            role=Role.OFFICER,
+            hamlet_id=1,
+            created_at=rt.services.clock.now(),
+            active=True,
+        )
         s.add(user)
         await s.flush()
-        s.add(Identity(user_id=user.id, channel="console", external_id="bench",
-                       created_at=rt.services.clock.now()))
+        s.add(
+            Identity(
+                user_id=user.id,
+                channel="console",
+                external_id="bench",
+                created_at=rt.services.clock.now(),
+            )
+        )
 
     base: list[float] = []
     for _ in range(n):
@@ -58,7 +76,8 @@ async def run(n: int) -> dict[str, float]:
     for i in range(n):
         t0 = time.perf_counter()
         replies = await rt.core.handle(
-            _inbound(f"Nguyễn Văn {NAMES[i % len(NAMES)]}; Tổ {i}; 0912{i:06d}; 1, 2"))
+            _inbound(f"Nguyễn Văn {NAMES[i % len(NAMES)]}; Tổ {i}; 0912{i:06d}; 1, 2")
+        )
         assert "Đã lưu" in replies[0].text, replies  # stored at once: no confirmation tap
         entry.append(time.perf_counter() - t0)
     await rt.close()
@@ -66,9 +85,15 @@ async def run(n: int) -> dict[str, float]:
     def ms(xs: list[float], q: int) -> float:
         return statistics.quantiles(xs, n=100)[q - 1] * 1000
 
-    return {"n": n, "baseline_per_s": n / sum(base), "entries_per_s": n / sum(entry),
-            "baseline_p50_ms": ms(base, 50), "entry_p50_ms": ms(entry, 50),
-            "entry_p95_ms": ms(entry, 95), "entry_p99_ms": ms(entry, 99)}
+    return {
+        "n": n,
+        "baseline_per_s": n / sum(base),
+        "entries_per_s": n / sum(entry),
+        "baseline_p50_ms": ms(base, 50),
+        "entry_p50_ms": ms(entry, 50),
+        "entry_p95_ms": ms(entry, 95),
+        "entry_p99_ms": ms(entry, 99),
+    }
 
 
 def main() -> None:

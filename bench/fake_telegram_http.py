@@ -25,9 +25,14 @@ from typing import Any
 from aiohttp import web
 
 BOT_USER: dict[str, Any] = {
-    "id": 999000, "is_bot": True, "first_name": "DVC Bench Bot", "username": "dvc_bench_bot",
-    "can_join_groups": True, "can_read_all_group_messages": False,
-    "supports_inline_queries": False}
+    "id": 999000,
+    "is_bot": True,
+    "first_name": "DVC Bench Bot",
+    "username": "dvc_bench_bot",
+    "can_join_groups": True,
+    "can_read_all_group_messages": False,
+    "supports_inline_queries": False,
+}
 # Messages a person would see in their chat (answerCallbackQuery and edits are not).
 CHAT_MESSAGES = frozenset({"sendMessage", "sendPhoto", "sendDocument"})
 
@@ -59,8 +64,11 @@ def _buttons(params: dict[str, Any]) -> tuple[tuple[str, str], ...]:
     markup = params.get("reply_markup") or {}
     if isinstance(markup, str):  # form-encoded: nested objects arrive as JSON strings
         markup = json.loads(markup)
-    return tuple((b.get("text", ""), b.get("callback_data", ""))
-                 for row in markup.get("inline_keyboard", []) for b in row)
+    return tuple(
+        (b.get("text", ""), b.get("callback_data", ""))
+        for row in markup.get("inline_keyboard", [])
+        for b in row
+    )
 
 
 class FakeTelegram:
@@ -95,8 +103,9 @@ class FakeTelegram:
         app.router.add_route("*", "/bot{token}/{method}", self._handle)
         # handler_cancellation: a bot that hangs up mid long poll leaves no waiter behind.
         # access_log=None: every path carries the token.
-        self._runner = web.AppRunner(app, handler_cancellation=True, access_log=None,
-                                     shutdown_timeout=1.0)
+        self._runner = web.AppRunner(
+            app, handler_cancellation=True, access_log=None, shutdown_timeout=1.0
+        )
         await self._runner.setup()
         site = web.TCPSite(self._runner, "127.0.0.1", 0)
         await site.start()
@@ -153,22 +162,44 @@ class FakeTelegram:
 
     def message_update(self, user_id: int, text: str) -> dict[str, Any]:
         uid = next(self._update_ids)
-        return {"update_id": uid, "message": {
-            "message_id": uid, "date": int(time.time()), "chat": self._chat(user_id),
-            "from": self._user(user_id), "text": text}}
+        return {
+            "update_id": uid,
+            "message": {
+                "message_id": uid,
+                "date": int(time.time()),
+                "chat": self._chat(user_id),
+                "from": self._user(user_id),
+                "text": text,
+            },
+        }
 
     def callback_update(self, user_id: int, data: str, message_id: int) -> dict[str, Any]:
         uid = next(self._update_ids)
-        return {"update_id": uid, "callback_query": {
-            "id": f"cq{uid}", "from": self._user(user_id), "chat_instance": f"ci{user_id}",
-            "data": data, "message": {"message_id": message_id, "date": int(time.time()),
-                                      "chat": self._chat(user_id), "from": BOT_USER,
-                                      "text": "…"}}}
+        return {
+            "update_id": uid,
+            "callback_query": {
+                "id": f"cq{uid}",
+                "from": self._user(user_id),
+                "chat_instance": f"ci{user_id}",
+                "data": data,
+                "message": {
+                    "message_id": message_id,
+                    "date": int(time.time()),
+                    "chat": self._chat(user_id),
+                    "from": BOT_USER,
+                    "text": "…",
+                },
+            },
+        }
 
     @staticmethod
     def _user(user_id: int) -> dict[str, Any]:
-        return {"id": user_id, "is_bot": False, "first_name": f"Cán Bộ {user_id}",
-                "language_code": "vi"}
+        return {
+            "id": user_id,
+            "is_bot": False,
+            "first_name": f"Cán Bộ {user_id}",
+            "language_code": "vi",
+        }
 
     @staticmethod
     def _chat(chat_id: int) -> dict[str, Any]:
@@ -178,8 +209,9 @@ class FakeTelegram:
 
     async def _handle(self, request: web.Request) -> web.Response:
         if request.match_info["token"] != self.token:
-            return web.json_response({"ok": False, "error_code": 401,
-                                      "description": "Unauthorized"}, status=401)
+            return web.json_response(
+                {"ok": False, "error_code": 401, "description": "Unauthorized"}, status=401
+            )
         method = request.match_info["method"]
         params = await self._params(request)
         if method == "getUpdates":
@@ -188,19 +220,27 @@ class FakeTelegram:
             generation = self._frozen_generation
             await self._thawed.wait()
             if generation != self._frozen_generation:
-                return web.json_response({"ok": False, "error_code": 502,
-                                          "description": "Bad Gateway"}, status=502)
+                return web.json_response(
+                    {"ok": False, "error_code": 502, "description": "Bad Gateway"}, status=502
+                )
             fault = self.faults.random()
             if fault < self.rate_5xx:
                 self.injected.append(500)
-                return web.json_response({"ok": False, "error_code": 500,
-                                          "description": "Internal Server Error"}, status=500)
+                return web.json_response(
+                    {"ok": False, "error_code": 500, "description": "Internal Server Error"},
+                    status=500,
+                )
             if fault < self.rate_5xx + self.rate_429:
                 self.injected.append(429)
-                return web.json_response({
-                    "ok": False, "error_code": 429,
-                    "description": f"Too Many Requests: retry after {self.retry_after}",
-                    "parameters": {"retry_after": self.retry_after}}, status=429)
+                return web.json_response(
+                    {
+                        "ok": False,
+                        "error_code": 429,
+                        "description": f"Too Many Requests: retry after {self.retry_after}",
+                        "parameters": {"retry_after": self.retry_after},
+                    },
+                    status=429,
+                )
         return _ok(self._answer(method, params))
 
     def freeze(self) -> None:
@@ -245,9 +285,14 @@ class FakeTelegram:
         sends = method.startswith("send") and method != "sendChatAction"
         if sends or (method.startswith("edit") and chat_id is not None):
             message_id = message_id or next(self._message_ids)
-        call = Call(method, chat_id, time.monotonic(),
-                    str(params.get("text") or params.get("caption") or ""), _buttons(params),
-                    message_id)
+        call = Call(
+            method,
+            chat_id,
+            time.monotonic(),
+            str(params.get("text") or params.get("caption") or ""),
+            _buttons(params),
+            message_id,
+        )
         self.calls.append(call)
         if method in CHAT_MESSAGES and chat_id is not None:
             self.inbox(chat_id).put_nowait(call)
@@ -256,11 +301,18 @@ class FakeTelegram:
         if method == "getMyCommands":
             return []
         if method == "getWebhookInfo":
-            return {"url": "", "has_custom_certificate": False,
-                    "pending_update_count": len(self._pending)}
+            return {
+                "url": "",
+                "has_custom_certificate": False,
+                "pending_update_count": len(self._pending),
+            }
         if call.message_id and chat_id is not None:  # sendX, editX: the Message
-            message: dict[str, Any] = {"message_id": call.message_id, "date": int(time.time()),
-                                       "chat": self._chat(chat_id), "from": BOT_USER}
+            message: dict[str, Any] = {
+                "message_id": call.message_id,
+                "date": int(time.time()),
+                "chat": self._chat(chat_id),
+                "from": BOT_USER,
+            }
             if call.text:
                 message["caption" if "caption" in params else "text"] = call.text
             return message

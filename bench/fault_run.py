@@ -40,15 +40,56 @@ from models.people import Identity, Role, User
 ROOT = Path(__file__).resolve().parent.parent
 TOKEN = "123456:BENCH-fault-run-token"
 SAVED = "Đã lưu hộ"
-FAMILY = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng",
-          "Bùi", "Đỗ", "Hồ", "Ngô", "Dương", "Lý", "Đinh", "Mai", "Tô", "Cao"]
-GIVEN = ["An", "Bình", "Cường", "Dũng", "Giang", "Hải", "Hùng", "Khoa", "Lâm", "Minh",
-         "Nam", "Phúc", "Quang", "Sơn", "Tâm", "Thành", "Trung", "Tuấn", "Vinh", "Xuân"]
+FAMILY = [
+    "Nguyễn",
+    "Trần",
+    "Lê",
+    "Phạm",
+    "Hoàng",
+    "Huỳnh",
+    "Phan",
+    "Vũ",
+    "Võ",
+    "Đặng",
+    "Bùi",
+    "Đỗ",
+    "Hồ",
+    "Ngô",
+    "Dương",
+    "Lý",
+    "Đinh",
+    "Mai",
+    "Tô",
+    "Cao",
+]
+GIVEN = [
+    "An",
+    "Bình",
+    "Cường",
+    "Dũng",
+    "Giang",
+    "Hải",
+    "Hùng",
+    "Khoa",
+    "Lâm",
+    "Minh",
+    "Nam",
+    "Phúc",
+    "Quang",
+    "Sơn",
+    "Tâm",
+    "Thành",
+    "Trung",
+    "Tuấn",
+    "Vinh",
+    "Xuân",
+]
 
 
 def _config(folder: Path, fake: FakeTelegram, database_url: str) -> Path:
     path = folder / "config.toml"
-    path.write_text(f"""
+    path.write_text(
+        f"""
 data_dir = "data"
 [database]
 url = "{database_url}"
@@ -74,7 +115,9 @@ messages_per_second = 30
 [notifications]
 weekly = false
 reminders = false
-""", encoding="utf-8")
+""",
+        encoding="utf-8",
+    )
     return path
 
 
@@ -88,12 +131,20 @@ async def _officers(config: Path, chats: list[int]) -> None:
             hamlet = await session.scalar(select(Hamlet.id).where(Hamlet.code == "BNA"))
             now = runtime.services.clock.now()
             for chat in chats:
-                user = User(display_name=f"Cán Bộ {chat}", role=Role.OFFICER, hamlet_id=hamlet,
-                            created_at=now, active=True)
+                user = User(
+                    display_name=f"Cán Bộ {chat}",
+                    role=Role.OFFICER,
+                    hamlet_id=hamlet,
+                    created_at=now,
+                    active=True,
+                )
                 session.add(user)
                 await session.flush()
-                session.add(Identity(user_id=user.id, channel="telegram",
-                                     external_id=str(chat), created_at=now))
+                session.add(
+                    Identity(
+                        user_id=user.id, channel="telegram", external_id=str(chat), created_at=now
+                    )
+                )
     finally:
         await runtime.close()
 
@@ -110,9 +161,14 @@ async def _stored(config: Path) -> tuple[int, int]:
 
 
 def _bot(config: Path) -> subprocess.Popen[str]:
-    return subprocess.Popen([sys.executable, "-m", "bot", "run", "--config", str(config)],
-                            cwd=ROOT, text=True, stdin=subprocess.DEVNULL,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    return subprocess.Popen(
+        [sys.executable, "-m", "bot", "run", "--config", str(config)],
+        cwd=ROOT,
+        text=True,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
 
 
 def _saved(fake: FakeTelegram) -> list[str]:
@@ -136,8 +192,11 @@ async def run(args: argparse.Namespace) -> dict[str, object]:
         for i in range(args.per_officer):
             for k, chat in enumerate(chats):
                 name = f"{FAMILY[k % len(FAMILY)]} Văn {GIVEN[i % len(GIVEN)]} {i // 20 + 1}"
-                fake.offer(fake.message_update(
-                    chat, f"{name.removesuffix(' 1')}; Tổ {i + 1}; 0913 {k:02d}{i:04d}; 1"))
+                fake.offer(
+                    fake.message_update(
+                        chat, f"{name.removesuffix(' 1')}; Tổ {i + 1}; 0913 {k:02d}{i:04d}; 1"
+                    )
+                )
         marks = sorted(rng.uniform(0.1, 0.8) * total for _ in range(args.kills))
         for mark in marks:
             while len(_saved(fake)) < mark:  # noqa: ASYNC110 (the fake has no such event)
@@ -157,13 +216,19 @@ async def run(args: argparse.Namespace) -> dict[str, object]:
     replies = Counter(_saved(fake))
     return {
         "database": "postgresql" if database_url.startswith("postgresql") else "sqlite",
-        "officers": args.officers, "kills": args.kills, "faults_500": fake.injected.count(500),
-        "faults_429": fake.injected.count(429), "households_attempted": total,
-        "households_acknowledged": len(replies), "households_stored": households,
-        "households_lost": total - households, "entries_stored_twice": entries - households,
+        "officers": args.officers,
+        "kills": args.kills,
+        "faults_500": fake.injected.count(500),
+        "faults_429": fake.injected.count(429),
+        "households_attempted": total,
+        "households_acknowledged": len(replies),
+        "households_stored": households,
+        "households_lost": total - households,
+        "entries_stored_twice": entries - households,
         "replies_lost": total - len(replies),
         "replies_sent_twice": sum(n - 1 for n in replies.values() if n > 1),
-        "seconds": round(elapsed, 1), "exit_code": proc.returncode,
+        "seconds": round(elapsed, 1),
+        "exit_code": proc.returncode,
         "stderr_tail": err[-300:] if proc.returncode else "",
     }
 

@@ -106,60 +106,266 @@ PROCEDURES: tuple[tuple[str, str, float], ...] = (  # code, name, how often it i
 )
 
 SURNAMES: tuple[tuple[str, float], ...] = (
-    ("Nguyễn", 31), ("Trần", 11), ("Lê", 9.5), ("Phạm", 7), ("Huỳnh", 5), ("Phan", 4.5),
-    ("Võ", 4), ("Hoàng", 3), ("Đặng", 2.1), ("Bùi", 2), ("Vũ", 1.5), ("Đỗ", 1.4),
-    ("Hồ", 1.3), ("Ngô", 1.3), ("Trương", 1.2), ("Dương", 1), ("Danh", 1), ("Lý", 0.8),
-    ("Lâm", 0.8), ("Đinh", 0.6), ("Thạch", 0.6), ("Mai", 0.5), ("Châu", 0.5), ("Thái", 0.4),
-    ("Tô", 0.3), ("Quách", 0.3), ("La", 0.2), ("Kim", 0.3),
+    ("Nguyễn", 31),
+    ("Trần", 11),
+    ("Lê", 9.5),
+    ("Phạm", 7),
+    ("Huỳnh", 5),
+    ("Phan", 4.5),
+    ("Võ", 4),
+    ("Hoàng", 3),
+    ("Đặng", 2.1),
+    ("Bùi", 2),
+    ("Vũ", 1.5),
+    ("Đỗ", 1.4),
+    ("Hồ", 1.3),
+    ("Ngô", 1.3),
+    ("Trương", 1.2),
+    ("Dương", 1),
+    ("Danh", 1),
+    ("Lý", 0.8),
+    ("Lâm", 0.8),
+    ("Đinh", 0.6),
+    ("Thạch", 0.6),
+    ("Mai", 0.5),
+    ("Châu", 0.5),
+    ("Thái", 0.4),
+    ("Tô", 0.3),
+    ("Quách", 0.3),
+    ("La", 0.2),
+    ("Kim", 0.3),
 )
 MALE_MIDDLE: tuple[tuple[str, float], ...] = (
-    ("Văn", 50), ("Hữu", 6), ("Minh", 7), ("Quốc", 5), ("Thanh", 6), ("Đức", 4),
-    ("Công", 3), ("Ngọc", 3), ("Hoàng", 3), ("Tấn", 4), ("Phước", 2), ("Thành", 3),
+    ("Văn", 50),
+    ("Hữu", 6),
+    ("Minh", 7),
+    ("Quốc", 5),
+    ("Thanh", 6),
+    ("Đức", 4),
+    ("Công", 3),
+    ("Ngọc", 3),
+    ("Hoàng", 3),
+    ("Tấn", 4),
+    ("Phước", 2),
+    ("Thành", 3),
     ("Văn Út", 1),
 )
 FEMALE_MIDDLE: tuple[tuple[str, float], ...] = (
-    ("Thị", 55), ("Ngọc", 6), ("Thị Kim", 6), ("Thị Thu", 5), ("Thị Ngọc", 5),
-    ("Thị Mỹ", 4), ("Kim", 3), ("Thanh", 3), ("Bích", 2), ("Thị Hồng", 3),
+    ("Thị", 55),
+    ("Ngọc", 6),
+    ("Thị Kim", 6),
+    ("Thị Thu", 5),
+    ("Thị Ngọc", 5),
+    ("Thị Mỹ", 4),
+    ("Kim", 3),
+    ("Thanh", 3),
+    ("Bích", 2),
+    ("Thị Hồng", 3),
 )
 MALE_GIVEN = (
-    "An", "Bình", "Cường", "Dũng", "Đạt", "Hải", "Hùng", "Hưng", "Khánh", "Lâm", "Long",
-    "Lộc", "Minh", "Nam", "Nghĩa", "Phát", "Phong", "Phúc", "Quang", "Sang", "Sơn", "Tài",
-    "Tâm", "Thắng", "Thành", "Thịnh", "Toàn", "Trung", "Tuấn", "Việt", "Vinh", "Vũ", "Hiếu",
-    "Hòa", "Hoà", "Tùng", "Kiệt", "Lợi", "Nhân", "Tín", "Trí", "Út", "Tư", "Bảy", "Sáu",
-    "Mười", "Hậu", "Đức", "Khoa", "Thuận", "Quý", "Chiến", "Tới", "Rắt", "Sóc",
+    "An",
+    "Bình",
+    "Cường",
+    "Dũng",
+    "Đạt",
+    "Hải",
+    "Hùng",
+    "Hưng",
+    "Khánh",
+    "Lâm",
+    "Long",
+    "Lộc",
+    "Minh",
+    "Nam",
+    "Nghĩa",
+    "Phát",
+    "Phong",
+    "Phúc",
+    "Quang",
+    "Sang",
+    "Sơn",
+    "Tài",
+    "Tâm",
+    "Thắng",
+    "Thành",
+    "Thịnh",
+    "Toàn",
+    "Trung",
+    "Tuấn",
+    "Việt",
+    "Vinh",
+    "Vũ",
+    "Hiếu",
+    "Hòa",
+    "Hoà",
+    "Tùng",
+    "Kiệt",
+    "Lợi",
+    "Nhân",
+    "Tín",
+    "Trí",
+    "Út",
+    "Tư",
+    "Bảy",
+    "Sáu",
+    "Mười",
+    "Hậu",
+    "Đức",
+    "Khoa",
+    "Thuận",
+    "Quý",
+    "Chiến",
+    "Tới",
+    "Rắt",
+    "Sóc",
 )
 FEMALE_GIVEN = (
-    "Anh", "Bích", "Châu", "Cúc", "Dung", "Diệu", "Hà", "Hạnh", "Hằng", "Hoa", "Hồng",
-    "Hương", "Lan", "Liên", "Linh", "Loan", "Mai", "My", "Nga", "Ngân", "Nhung", "Oanh",
-    "Phượng", "Quyên", "Sương", "Thảo", "Thủy", "Thuỷ", "Trang", "Trinh", "Tuyết", "Uyên",
-    "Vân", "Xuân", "Yến", "Lệ", "Huệ", "Cẩm", "Hòa", "Út", "Đào", "Gấm", "Lài", "Sen",
-    "Thơ", "Thắm", "Tươi", "Bé",
+    "Anh",
+    "Bích",
+    "Châu",
+    "Cúc",
+    "Dung",
+    "Diệu",
+    "Hà",
+    "Hạnh",
+    "Hằng",
+    "Hoa",
+    "Hồng",
+    "Hương",
+    "Lan",
+    "Liên",
+    "Linh",
+    "Loan",
+    "Mai",
+    "My",
+    "Nga",
+    "Ngân",
+    "Nhung",
+    "Oanh",
+    "Phượng",
+    "Quyên",
+    "Sương",
+    "Thảo",
+    "Thủy",
+    "Thuỷ",
+    "Trang",
+    "Trinh",
+    "Tuyết",
+    "Uyên",
+    "Vân",
+    "Xuân",
+    "Yến",
+    "Lệ",
+    "Huệ",
+    "Cẩm",
+    "Hòa",
+    "Út",
+    "Đào",
+    "Gấm",
+    "Lài",
+    "Sen",
+    "Thơ",
+    "Thắm",
+    "Tươi",
+    "Bé",
 )
 # Syllables of commune and hamlet names (Mekong delta style).
 PLACE_FIRST = (
-    "Tân", "Vĩnh", "Bình", "Long", "Mỹ", "Phú", "An", "Hòa", "Thạnh", "Định", "Thới",
-    "Châu", "Hưng", "Phước", "Thuận", "Đông", "Tây", "Nam", "Bắc", "Kiên", "Hòn", "Giồng",
-    "Minh", "Thổ",
+    "Tân",
+    "Vĩnh",
+    "Bình",
+    "Long",
+    "Mỹ",
+    "Phú",
+    "An",
+    "Hòa",
+    "Thạnh",
+    "Định",
+    "Thới",
+    "Châu",
+    "Hưng",
+    "Phước",
+    "Thuận",
+    "Đông",
+    "Tây",
+    "Nam",
+    "Bắc",
+    "Kiên",
+    "Hòn",
+    "Giồng",
+    "Minh",
+    "Thổ",
 )
 PLACE_SECOND = (
-    "Hiệp", "Thạnh", "Hòa", "Lợi", "Phú", "An", "Bình", "Hưng", "Điền", "Thuận", "Mỹ",
-    "Lộc", "Tiến", "Phước", "Xuân", "Khánh", "Hội", "Lạc", "Quới", "Sơn", "Đất", "Châu",
+    "Hiệp",
+    "Thạnh",
+    "Hòa",
+    "Lợi",
+    "Phú",
+    "An",
+    "Bình",
+    "Hưng",
+    "Điền",
+    "Thuận",
+    "Mỹ",
+    "Lộc",
+    "Tiến",
+    "Phước",
+    "Xuân",
+    "Khánh",
+    "Hội",
+    "Lạc",
+    "Quới",
+    "Sơn",
+    "Đất",
+    "Châu",
 )
 SPECIAL_ZONES = ("Đặc khu Kiên Hải", "Đặc khu Phú Quốc")
 
 # Mobile prefixes in use (Viettel, Vinaphone, MobiFone, Vietnamobile, Gmobile, Itel) and
 # roughly how many subscribers each has; 052/055/089/099 left out (not all valid).
 PHONE_PREFIXES: tuple[tuple[str, float], ...] = (
-    ("32", 6), ("33", 6), ("34", 6), ("35", 6), ("36", 6), ("37", 6), ("38", 6), ("39", 6),
-    ("86", 4), ("96", 6), ("97", 6), ("98", 6),  # Viettel
-    ("81", 3), ("82", 3), ("83", 3), ("84", 3), ("85", 3), ("88", 3), ("91", 5), ("94", 5),
-    ("70", 3), ("76", 3), ("77", 3), ("78", 3), ("79", 3), ("90", 5), ("93", 5),
-    ("56", 1.5), ("58", 1.5), ("92", 2), ("59", 1), ("87", 0.5),
+    ("32", 6),
+    ("33", 6),
+    ("34", 6),
+    ("35", 6),
+    ("36", 6),
+    ("37", 6),
+    ("38", 6),
+    ("39", 6),
+    ("86", 4),
+    ("96", 6),
+    ("97", 6),
+    ("98", 6),  # Viettel
+    ("81", 3),
+    ("82", 3),
+    ("83", 3),
+    ("84", 3),
+    ("85", 3),
+    ("88", 3),
+    ("91", 5),
+    ("94", 5),
+    ("70", 3),
+    ("76", 3),
+    ("77", 3),
+    ("78", 3),
+    ("79", 3),
+    ("90", 5),
+    ("93", 5),
+    ("56", 1.5),
+    ("58", 1.5),
+    ("92", 2),
+    ("59", 1),
+    ("87", 0.5),
 )
 DELETE_REASONS = ("Ghi nhầm thủ tục", "Nhập sai, đã ghi lại", "Ghi nhầm ngày")
 DUPLICATE_REASON = "Trùng với hộ đã ghi"
-NOTES = ("Hướng dẫn tại nhà", "Hộ người cao tuổi, hướng dẫn con cháu cùng làm",
-         "Hướng dẫn cài VNeID trước", "Hẹn quay lại nộp hồ sơ")
+NOTES = (
+    "Hướng dẫn tại nhà",
+    "Hộ người cao tuổi, hướng dẫn con cháu cùng làm",
+    "Hướng dẫn cài VNeID trước",
+    "Hẹn quay lại nộp hồ sơ",
+)
 
 
 # --- the plan -----------------------------------------------------------------------------
@@ -228,10 +434,14 @@ class Names:
         if male is None:
             male = self.rng.random() < 0.6  # household heads are more often men
         if male:
-            return (f"{self._pick(self.surnames)} {self._pick(self.male_middle)} "
-                    f"{self.rng.choice(MALE_GIVEN)}")
-        return (f"{self._pick(self.surnames)} {self._pick(self.female_middle)} "
-                f"{self.rng.choice(FEMALE_GIVEN)}")
+            return (
+                f"{self._pick(self.surnames)} {self._pick(self.male_middle)} "
+                f"{self.rng.choice(MALE_GIVEN)}"
+            )
+        return (
+            f"{self._pick(self.surnames)} {self._pick(self.female_middle)} "
+            f"{self.rng.choice(FEMALE_GIVEN)}"
+        )
 
 
 def _abbr(name: str) -> str:
@@ -269,12 +479,23 @@ def plan_geography(params: Params, rng: random.Random) -> tuple[list[str], list[
             else:
                 name = f"Ấp {own_names[k - 1]}"
             total = min(900, max(150, round(rng.lognormvariate(math.log(360), 0.4))))
-            share = rng.uniform(0.95, 1.0) if rng.random() < 0.1 else min(
-                1.0, max(0.3, rng.betavariate(5, 2.2)))
+            share = (
+                rng.uniform(0.95, 1.0)
+                if rng.random() < 0.1
+                else min(1.0, max(0.3, rng.betavariate(5, 2.2)))
+            )
             guided = min(total, max(1, round(total * share)), params.households - guided_sum)
             guided_sum += guided
-            hamlets.append(HamletPlan(commune=number, code=f"{abbr}{number + 1:03d}{k:02d}",
-                                      name=name, unit=unit, total=total, guided=guided))
+            hamlets.append(
+                HamletPlan(
+                    commune=number,
+                    code=f"{abbr}{number + 1:03d}{k:02d}",
+                    name=name,
+                    unit=unit,
+                    total=total,
+                    guided=guided,
+                )
+            )
     return communes, hamlets
 
 
@@ -286,8 +507,7 @@ def _toml_str(value: str) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
-def config_toml(url: str, data_dir: Path, hamlets: Sequence[HamletPlan],
-                params: Params) -> str:
+def config_toml(url: str, data_dir: Path, hamlets: Sequence[HamletPlan], params: Params) -> str:
     lines = [
         f"# Generated by python -m bench.generate --households {params.households} "
         f"--hamlets-per-commune {params.hamlets_min}-{params.hamlets_max} --seed {params.seed}",
@@ -311,11 +531,16 @@ def config_toml(url: str, data_dir: Path, hamlets: Sequence[HamletPlan],
         "",
     ]
     for h in hamlets:
-        lines += ["[[hamlets]]", f"code = {_toml_str(h.code)}", f"name = {_toml_str(h.name)}",
-                  f"unit = {_toml_str(h.unit)}", f"households = {h.total}", ""]
+        lines += [
+            "[[hamlets]]",
+            f"code = {_toml_str(h.code)}",
+            f"name = {_toml_str(h.name)}",
+            f"unit = {_toml_str(h.unit)}",
+            f"households = {h.total}",
+            "",
+        ]
     for code, name, _weight in PROCEDURES:
-        lines += ["[[procedures]]", f"code = {_toml_str(code)}", f"name = {_toml_str(name)}",
-                  ""]
+        lines += ["[[procedures]]", f"code = {_toml_str(code)}", f"name = {_toml_str(name)}", ""]
     return "\n".join(lines)
 
 
@@ -325,8 +550,7 @@ def config_toml(url: str, data_dir: Path, hamlets: Sequence[HamletPlan],
 def absolute_url(url: str) -> str:
     """SQLite paths made absolute: the config's relative paths are read from its folder."""
     parsed = make_url(url)
-    if parsed.get_backend_name() == "sqlite" and parsed.database and \
-            parsed.database != ":memory:":
+    if parsed.get_backend_name() == "sqlite" and parsed.database and parsed.database != ":memory:":
         return f"{parsed.drivername}:///{Path(parsed.database).resolve()}"
     return url
 
@@ -339,13 +563,13 @@ async def database_exists(url: str) -> bool:
     """SQLite: the file is there; PostgreSQL: the database is (asked of the `postgres` db)."""
     parsed = make_url(url)
     if not is_postgres(url):
-        return bool(parsed.database) and await asyncio.to_thread(
-            Path(str(parsed.database)).exists)
+        return bool(parsed.database) and await asyncio.to_thread(Path(str(parsed.database)).exists)
     admin = create_async_engine(parsed.set(database="postgres"), isolation_level="AUTOCOMMIT")
     try:
         async with admin.connect() as conn:
-            found = await conn.scalar(text("SELECT 1 FROM pg_database WHERE datname = :n"),
-                                      {"n": parsed.database})
+            found = await conn.scalar(
+                text("SELECT 1 FROM pg_database WHERE datname = :n"), {"n": parsed.database}
+            )
         return found is not None
     finally:
         await admin.dispose()
@@ -372,12 +596,13 @@ async def prepare_database(url: str, *, create: bool, replace: bool) -> None:
         async with admin.connect() as conn:
             if replace:
                 await conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-            exists = await conn.scalar(text("SELECT 1 FROM pg_database WHERE datname = :n"),
-                                       {"n": name})
+            exists = await conn.scalar(
+                text("SELECT 1 FROM pg_database WHERE datname = :n"), {"n": name}
+            )
             if exists is None:
                 if not (create or replace):
                     raise SystemExit(f"database {name} does not exist: add --create")
-                await conn.execute(text(f'CREATE DATABASE "{name}" ENCODING \'UTF8\''))
+                await conn.execute(text(f"CREATE DATABASE \"{name}\" ENCODING 'UTF8'"))
     finally:
         await admin.dispose()
 
@@ -387,20 +612,64 @@ async def prepare_database(url: str, *, create: bool, replace: bool) -> None:
 # Moments are whole seconds since the Unix epoch (UTC) while generating: cheap to make and
 # to sort; they become what each driver stores only when written.
 
-USER_COLUMNS = ("id", "display_name", "role", "hamlet_id", "language", "active",
-                "created_at", "summary_muted", "reminders_muted")
-IDENTITY_COLUMNS = ("id", "user_id", "channel", "external_id", "created_at", "blocked_at",
-                    "last_seen_at")
-HOUSEHOLD_COLUMNS = ("id", "campaign_id", "hamlet_id", "head_name", "name_folded", "address",
-                     "address_folded", "phone", "shares_phone", "created_by", "created_at",
-                     "updated_at")
-ENTRY_COLUMNS = ("id", "campaign_id", "hamlet_id", "household_id", "officer_id", "guided_on",
-                 "dossier_code", "note", "created_at", "updated_at", "deleted_at",
-                 "deleted_by", "delete_reason")
+USER_COLUMNS = (
+    "id",
+    "display_name",
+    "role",
+    "hamlet_id",
+    "language",
+    "active",
+    "created_at",
+    "summary_muted",
+    "reminders_muted",
+)
+IDENTITY_COLUMNS = (
+    "id",
+    "user_id",
+    "channel",
+    "external_id",
+    "created_at",
+    "blocked_at",
+    "last_seen_at",
+)
+HOUSEHOLD_COLUMNS = (
+    "id",
+    "campaign_id",
+    "hamlet_id",
+    "head_name",
+    "name_folded",
+    "address",
+    "address_folded",
+    "phone",
+    "shares_phone",
+    "created_by",
+    "created_at",
+    "updated_at",
+)
+ENTRY_COLUMNS = (
+    "id",
+    "campaign_id",
+    "hamlet_id",
+    "household_id",
+    "officer_id",
+    "guided_on",
+    "dossier_code",
+    "note",
+    "created_at",
+    "updated_at",
+    "deleted_at",
+    "deleted_by",
+    "delete_reason",
+)
 LINK_COLUMNS = ("entry_id", "procedure_id")
 # Which columns hold moments (epoch seconds) and days, per table, for the conversion.
-MOMENTS = {"app_user": (6,), "identity": (4, 5, 6), "household": (10, 11),
-           "entry": (8, 9, 10), "entry_procedure": ()}
+MOMENTS = {
+    "app_user": (6,),
+    "identity": (4, 5, 6),
+    "household": (10, 11),
+    "entry": (8, 9, 10),
+    "entry_procedure": (),
+}
 DAYS = {"entry": (5,)}
 
 EPOCH_DAY = date(1970, 1, 1).toordinal()
@@ -424,14 +693,21 @@ class Rows:
         self.links: list[tuple[int, int]] = []
 
 
-Entry_ = tuple[int, int, int, int, date, tuple[int, ...], str, str, int | None, int | None,
-               str]  # created, household index, hamlet, officer, guided_on, procedures,
+Entry_ = tuple[
+    int, int, int, int, date, tuple[int, ...], str, str, int | None, int | None, str
+]  # created, household index, hamlet, officer, guided_on, procedures,
 #                      dossier, note, deleted_at, deleted_by, reason
 
 
 class Generator:
-    def __init__(self, params: Params, hamlets: list[HamletPlan], communes: list[str],
-                 procedure_ids: dict[str, int], campaign_id: int) -> None:
+    def __init__(
+        self,
+        params: Params,
+        hamlets: list[HamletPlan],
+        communes: list[str],
+        procedure_ids: dict[str, int],
+        campaign_id: int,
+    ) -> None:
         self.params = params
         self.campaign_id = campaign_id
         self.rng = random.Random(params.seed * 7919 + 1)
@@ -499,8 +775,10 @@ class Generator:
     def _dossier(self, commune: int, guided_on: date) -> str:
         if self.rng.random() < 0.45:
             return ""
-        return (f"000.00.{commune % 100:02d}.H{commune // 100 + 1:02d}-"
-                f"{guided_on:%y%m%d}-{self.rng.randrange(1, 10_000):04d}")
+        return (
+            f"000.00.{commune % 100:02d}.H{commune // 100 + 1:02d}-"
+            f"{guided_on:%y%m%d}-{self.rng.randrange(1, 10_000):04d}"
+        )
 
     # -- people
 
@@ -515,15 +793,35 @@ class Generator:
             created = joined + 60 * rng.randint(0, 20 * 24 * 60)
             supervisor = role == Role.SUPERVISOR
             active = supervisor or role == Role.ADMIN or rng.random() > 0.02
-            rows.users.append((uid, name, role.value, hamlet_id, None, active, created,
-                               supervisor and rng.random() < 0.03, rng.random() < 0.05))
+            rows.users.append(
+                (
+                    uid,
+                    name,
+                    role.value,
+                    hamlet_id,
+                    None,
+                    active,
+                    created,
+                    supervisor and rng.random() < 0.03,
+                    rng.random() < 0.05,
+                )
+            )
             channels = ["telegram"] + (["zalo"] if rng.random() < 0.15 else [])
             for channel in channels:
                 self.next_identity += rng.randint(1, 5000)
                 seen = NOW_TS - 3600 * rng.randint(1, 24 * 20)
                 blocked = seen + 3600 if rng.random() < 0.01 else None
-                rows.identities.append((len(rows.identities) + 1, uid, channel,
-                                        str(self.next_identity), created, blocked, seen))
+                rows.identities.append(
+                    (
+                        len(rows.identities) + 1,
+                        uid,
+                        channel,
+                        str(self.next_identity),
+                        created,
+                        blocked,
+                        seen,
+                    )
+                )
             return uid
 
         user(Role.ADMIN, "Quản trị hệ thống", None)
@@ -536,8 +834,10 @@ class Generator:
                 self.built.supervisors += 1
         for h in self.hamlets:
             h.head = user(Role.HAMLET_HEAD, self.names.person(), h.id)
-            h.officers = [user(Role.OFFICER, self.names.person(), h.id)
-                          for _ in range(rng.choices((1, 2, 3), weights=(3, 5, 2))[0])]
+            h.officers = [
+                user(Role.OFFICER, self.names.person(), h.id)
+                for _ in range(rng.choices((1, 2, 3), weights=(3, 5, 2))[0])
+            ]
         self.built.users = uid
         self.built.identities = len(rows.identities)
 
@@ -579,29 +879,73 @@ class Generator:
                 k = rng.choices((1, 2, 3), weights=(62, 30, 8))[0]
                 procs = self.procedures(k)
                 note = rng.choice(NOTES) if rng.random() < 0.03 else ""
-                entries.append((self._recorded(guided_on), index, h.id, officer, guided_on,
-                                procs, self._dossier(h.commune, guided_on), note, None, None,
-                                ""))
+                entries.append(
+                    (
+                        self._recorded(guided_on),
+                        index,
+                        h.id,
+                        officer,
+                        guided_on,
+                        procs,
+                        self._dossier(h.commune, guided_on),
+                        note,
+                        None,
+                        None,
+                        "",
+                    )
+                )
                 roll = rng.random()
                 if roll < p_second and guided_on < TODAY:  # back for another procedure
                     later = min(TODAY, guided_on + timedelta(days=rng.randint(1, 60)))
                     more = self.procedures(1 if rng.random() < 0.8 else 2, exclude=procs)
-                    entries.append((self._recorded(later), index, h.id, officer, later, more,
-                                    self._dossier(h.commune, later), "", None, None, ""))
+                    entries.append(
+                        (
+                            self._recorded(later),
+                            index,
+                            h.id,
+                            officer,
+                            later,
+                            more,
+                            self._dossier(h.commune, later),
+                            "",
+                            None,
+                            None,
+                            "",
+                        )
+                    )
                     self.built.second_visits += 1
                 elif roll > 1 - 0.008:  # a wrong entry, deleted and entered again
                     wrong = self._recorded(guided_on)
                     gone = min(NOW_TS, wrong + 60 * rng.randint(2, 3 * 24 * 60))
-                    entries.append((wrong, index, h.id, officer, guided_on,
-                                    self.procedures(1), "", "", gone, officer,
-                                    rng.choice(DELETE_REASONS)))
+                    entries.append(
+                        (
+                            wrong,
+                            index,
+                            h.id,
+                            officer,
+                            guided_on,
+                            self.procedures(1),
+                            "",
+                            "",
+                            gone,
+                            officer,
+                            rng.choice(DELETE_REASONS),
+                        )
+                    )
                 if rng.random() < 0.012:  # the same household entered again by mistake
                     self._duplicate(households, entries, index, h, workers, guided_on)
         self.built.guided = sum(h.guided for h in self.hamlets)
         self._assign_ids(households, entries)
 
-    def _duplicate(self, households: list[list[Any]], entries: list[Entry_],
-                   index: int, h: HamletPlan, workers: list[int], guided_on: date) -> None:
+    def _duplicate(
+        self,
+        households: list[list[Any]],
+        entries: list[Entry_],
+        index: int,
+        h: HamletPlan,
+        workers: list[int],
+        guided_on: date,
+    ) -> None:
         rng = self.rng
         name, address, phone = households[index][:3]
         if rng.random() < 0.3:  # typed differently; folds to the same key
@@ -619,8 +963,21 @@ class Generator:
             deleted_at = min(NOW_TS, created + 60 * rng.randint(5, 7 * 24 * 60))
             deleted_by, reason = rng.choice((officer, h.head)), DUPLICATE_REASON
             self.built.duplicates_deleted += 1
-        entries.append((created, len(households) - 1, h.id, officer, day, self.procedures(1),
-                        "", "", deleted_at, deleted_by, reason))
+        entries.append(
+            (
+                created,
+                len(households) - 1,
+                h.id,
+                officer,
+                day,
+                self.procedures(1),
+                "",
+                "",
+                deleted_at,
+                deleted_by,
+                reason,
+            )
+        )
         self.built.duplicates += 1
 
     def _assign_ids(self, households: list[list[Any]], entries: list[Entry_]) -> None:
@@ -629,23 +986,61 @@ class Generator:
         created_of: dict[int, int] = {}
         rows, campaign_id = self.rows, self.campaign_id
         deleted = 0
-        for entry_id, (created, index, hamlet_id, officer, guided_on, procs, dossier, note,
-                       deleted_at, deleted_by, reason) in enumerate(entries, 1):
+        for entry_id, (
+            created,
+            index,
+            hamlet_id,
+            officer,
+            guided_on,
+            procs,
+            dossier,
+            note,
+            deleted_at,
+            deleted_by,
+            reason,
+        ) in enumerate(entries, 1):
             hid = household_id.get(index)
             if hid is None:
                 hid = household_id[index] = len(household_id) + 1
                 created_of[index] = created
-            rows.entries.append((entry_id, campaign_id, hamlet_id, hid, officer, guided_on,
-                                 dossier, note, created, deleted_at or created, deleted_at,
-                                 deleted_by, reason))
+            rows.entries.append(
+                (
+                    entry_id,
+                    campaign_id,
+                    hamlet_id,
+                    hid,
+                    officer,
+                    guided_on,
+                    dossier,
+                    note,
+                    created,
+                    deleted_at or created,
+                    deleted_at,
+                    deleted_by,
+                    reason,
+                )
+            )
             rows.links.extend((entry_id, p) for p in procs)
             deleted += deleted_at is not None
         for index, hid in sorted(household_id.items(), key=lambda item: item[1]):
             name, address, phone, hamlet_id, shares, officer = households[index]
             created = created_of[index]
-            rows.households.append((hid, campaign_id, hamlet_id, clean(name), self._fold(name),
-                                    address, self._fold(address), phone, shares, officer,
-                                    created, created))
+            rows.households.append(
+                (
+                    hid,
+                    campaign_id,
+                    hamlet_id,
+                    clean(name),
+                    self._fold(name),
+                    address,
+                    self._fold(address),
+                    phone,
+                    shares,
+                    officer,
+                    created,
+                    created,
+                )
+            )
         self.built.deleted = deleted
         self.built.households = len(rows.households)
         self.built.entries = len(rows.entries)
@@ -657,8 +1052,10 @@ def check_phones(phones: Sequence[str], rng: random.Random, sample: int = 2000) 
     picked = rng.sample(list(phones), min(sample, len(phones)))
     for e164 in picked:
         number = phonenumbers.parse(e164, "VN")
-        if not phonenumbers.is_valid_number(number) or phonenumbers.number_type(
-                number) != phonenumbers.PhoneNumberType.MOBILE:
+        if (
+            not phonenumbers.is_valid_number(number)
+            or phonenumbers.number_type(number) != phonenumbers.PhoneNumberType.MOBILE
+        ):
             raise AssertionError(f"generated an invalid mobile number {e164}")
         national = "0" + e164[3:]
         if parse_phone(national).e164 != e164:
@@ -678,8 +1075,7 @@ def _sqlite_moment(ts: int, days: dict[int, str]) -> str:
     text_day = days.get(day)
     if text_day is None:
         text_day = days[day] = date.fromordinal(day + EPOCH_DAY).isoformat()
-    return (f"{text_day} {second // 3600:02d}:{second % 3600 // 60:02d}:"
-            f"{second % 60:02d}.000000")
+    return f"{text_day} {second // 3600:02d}:{second % 3600 // 60:02d}:{second % 60:02d}.000000"
 
 
 def converter(dialect: str, table: str) -> Any:
@@ -716,12 +1112,20 @@ def converter(dialect: str, table: str) -> Any:
 
 def check_columns(table: Table, columns: Sequence[str]) -> None:
     """Fail loudly if the schema gained a required column the generator does not fill."""
-    missing = [c.name for c in table.columns if c.name not in columns and not c.nullable
-               and c.server_default is None and c.default is None]
+    missing = [
+        c.name
+        for c in table.columns
+        if c.name not in columns
+        and not c.nullable
+        and c.server_default is None
+        and c.default is None
+    ]
     unknown = [name for name in columns if name not in table.columns]
     if missing or unknown:
-        raise SystemExit(f"bench.generate is out of date with table {table.name}: "
-                         f"not filled {missing}, unknown {unknown}")
+        raise SystemExit(
+            f"bench.generate is out of date with table {table.name}: "
+            f"not filled {missing}, unknown {unknown}"
+        )
 
 
 def insert_sql(table: Table, columns: Sequence[str], paramstyle: str) -> str:
@@ -749,8 +1153,15 @@ def rebuild_derived(conn: Connection) -> int | None:
     return int(tally.rebuild(conn))
 
 
-async def write_rows(url: str, rows: Rows, batch: int, seconds: dict[str, float], *,
-                     copy: bool = True, check_fks: bool = False) -> None:
+async def write_rows(
+    url: str,
+    rows: Rows,
+    batch: int,
+    seconds: dict[str, float],
+    *,
+    copy: bool = True,
+    check_fks: bool = False,
+) -> None:
     """executemany through SQLAlchemy's Core connection, `batch` rows per transaction.
 
     Plain driver-level statements (`exec_driver_sql`): SQLAlchemy's per-row parameter
@@ -773,7 +1184,7 @@ async def write_rows(url: str, rows: Rows, batch: int, seconds: dict[str, float]
             convert = converter(dialect.name, table.name)
             t0 = time.perf_counter()
             for lo in range(0, len(data), batch):
-                chunk: list[tuple[Any, ...]] = list(data[lo:lo + batch])
+                chunk: list[tuple[Any, ...]] = list(data[lo : lo + batch])
                 if convert is not None:
                     chunk = [convert(row) for row in chunk]
                 async with engine.begin() as conn:
@@ -784,13 +1195,13 @@ async def write_rows(url: str, rows: Rows, batch: int, seconds: dict[str, float]
                     if dialect.name == "postgresql" and not check_fks:
                         # As pg_restore --disable-triggers: no per-row foreign-key
                         # trigger (the same rows load into SQLite with its checks on).
-                        await conn.exec_driver_sql(
-                            "SET LOCAL session_replication_role = replica")
+                        await conn.exec_driver_sql("SET LOCAL session_replication_role = replica")
                     if dialect.name == "postgresql" and copy:
                         raw = await conn.get_raw_connection()
                         driver: Any = raw.driver_connection  # asyncpg's, untyped
-                        await driver.copy_records_to_table(table.name, records=chunk,
-                                                           columns=list(columns))
+                        await driver.copy_records_to_table(
+                            table.name, records=chunk, columns=list(columns)
+                        )
                     else:
                         await conn.exec_driver_sql(sql, chunk)
             seconds[f"insert_{table.name}"] = time.perf_counter() - t0
@@ -803,9 +1214,12 @@ async def write_rows(url: str, rows: Rows, batch: int, seconds: dict[str, float]
         if dialect.name == "postgresql":
             async with engine.begin() as conn:
                 for name in ("app_user", "identity", "household", "entry"):
-                    await conn.execute(text(
-                        f"SELECT setval(pg_get_serial_sequence('{name}', 'id'), "
-                        f"(SELECT max(id) FROM {name}))"))
+                    await conn.execute(
+                        text(
+                            f"SELECT setval(pg_get_serial_sequence('{name}', 'id'), "
+                            f"(SELECT max(id) FROM {name}))"
+                        )
+                    )
             # What autovacuum does shortly after a bulk load: statistics, visibility map.
             async with engine.connect() as conn:
                 auto = await conn.execution_options(isolation_level="AUTOCOMMIT")
@@ -828,14 +1242,28 @@ class Result:
     report_guided: int = 0  # what build_report counted over every hamlet afterwards
 
     def as_json(self) -> dict[str, Any]:
-        return {"version": VERSION, "params": asdict(self.params), "url": self.url,
-                "config": str(self.config), "built": asdict(self.built),
-                "phones_checked": self.phones_checked, "report_guided": self.report_guided,
-                "today": TODAY.isoformat()}
+        return {
+            "version": VERSION,
+            "params": asdict(self.params),
+            "url": self.url,
+            "config": str(self.config),
+            "built": asdict(self.built),
+            "phones_checked": self.phones_checked,
+            "report_guided": self.report_guided,
+            "today": TODAY.isoformat(),
+        }
 
 
-async def generate(params: Params, url: str, config_out: Path, *, create: bool = False,
-                   replace: bool = False, verbose: bool = True, copy: bool = True) -> Result:
+async def generate(
+    params: Params,
+    url: str,
+    config_out: Path,
+    *,
+    create: bool = False,
+    replace: bool = False,
+    verbose: bool = True,
+    copy: bool = True,
+) -> Result:
     t_all = time.perf_counter()
     seconds: dict[str, float] = {}
     url = absolute_url(url)
@@ -865,12 +1293,16 @@ async def generate(params: Params, url: str, config_out: Path, *, create: bool =
         t0 = time.perf_counter()
         await sync_from_config(rt)
         async with rt.services.sessions() as session:
-            campaign_id = int(await session.scalar(
-                select(Campaign.id).where(Campaign.code == CAMPAIGN_CODE)) or 0)
-            ids = {code: int(i) for code, i in await session.execute(
-                select(Hamlet.code, Hamlet.id))}
-            procs = {code: int(i) for code, i in await session.execute(
-                select(Procedure.code, Procedure.id))}
+            campaign_id = int(
+                await session.scalar(select(Campaign.id).where(Campaign.code == CAMPAIGN_CODE)) or 0
+            )
+            ids = {
+                code: int(i) for code, i in await session.execute(select(Hamlet.code, Hamlet.id))
+            }
+            procs = {
+                code: int(i)
+                for code, i in await session.execute(select(Procedure.code, Procedure.id))
+            }
         seconds["catalog"] = time.perf_counter() - t0
     finally:
         await rt.close()
@@ -887,8 +1319,10 @@ async def generate(params: Params, url: str, config_out: Path, *, create: bool =
     seconds["generate_rows"] = time.perf_counter() - t0
     built = gen.built
     phones_checked = check_phones(sorted(gen.phones), random.Random(params.seed))
-    say(f"generated {built.users} users, {built.households} households, {built.entries} "
-        f"entries, {built.links} entry procedures ({phones_checked} phones validated)")
+    say(
+        f"generated {built.users} users, {built.households} households, {built.entries} "
+        f"entries, {built.links} entry procedures ({phones_checked} phones validated)"
+    )
 
     await write_rows(settings.database_url, gen.rows, params.batch, seconds, copy=copy)
     del gen
@@ -906,22 +1340,33 @@ async def generate(params: Params, url: str, config_out: Path, *, create: bool =
         async with rt.services.sessions() as session:
             everyone = await active_hamlets(session)
             report = await build_report(
-                session, campaign_id=campaign_id, campaign=rt.settings.campaign,
-                period=resolve("since_start", rt.settings.campaign, TODAY), today=TODAY,
-                hamlets=everyone)
+                session,
+                campaign_id=campaign_id,
+                campaign=rt.settings.campaign,
+                period=resolve("since_start", rt.settings.campaign, TODAY),
+                today=TODAY,
+                hamlets=everyone,
+            )
     finally:
         await rt.close()
     report_guided = sum(r.guided for r in report.rows)
     expected = built.guided + built.duplicates - built.duplicates_deleted
     if report_guided != expected:
-        raise AssertionError(f"build_report counts {report_guided} guided households, "
-                             f"planned {expected}")
+        raise AssertionError(
+            f"build_report counts {report_guided} guided households, planned {expected}"
+        )
     seconds["check"] = time.perf_counter() - t0
     seconds["total"] = time.perf_counter() - t_all
     built.seconds = seconds
     say("checked: the config syncs unchanged and build_report counts every guided household")
-    result = Result(params=params, url=url, config=config_out, built=built,
-                    phones_checked=phones_checked, report_guided=report_guided)
+    result = Result(
+        params=params,
+        url=url,
+        config=config_out,
+        built=built,
+        phones_checked=phones_checked,
+        report_guided=report_guided,
+    )
     # Beside the config: what was built, so a benchmark can tell a dataset it may reuse.
     await asyncio.to_thread(write_meta, result)
     return result
@@ -935,7 +1380,8 @@ def write_config(path: Path, url: str, hamlets: Sequence[HamletPlan], params: Pa
 
 def write_meta(result: Result) -> None:
     meta_path(result.config).write_text(
-        json.dumps(result.as_json(), indent=2, ensure_ascii=False), encoding="utf-8")
+        json.dumps(result.as_json(), indent=2, ensure_ascii=False), encoding="utf-8"
+    )
 
 
 def meta_path(config: Path) -> Path:
@@ -947,22 +1393,24 @@ def describe(result: Result) -> str:
     s = b.seconds
     rows = b.households + b.entries + b.links + b.users + b.identities
     inserts = sum(v for k, v in s.items() if k.startswith("insert_"))
-    return "\n".join([
-        f"database: {result.url}",
-        f"config:   {result.config}",
-        f"communes {b.communes}, hamlets {b.hamlets} ({b.large_hamlets} with ≥ 365 "
-        f"households), users {b.users} ({b.supervisors} supervisors), identities "
-        f"{b.identities}",
-        f"households guided {b.guided}; household rows {b.households} (duplicates "
-        f"{b.duplicates}, {b.duplicates_deleted} of them caught and deleted; "
-        f"{b.shared_phones} sharing a phone)",
-        f"entries {b.entries} (second visits {b.second_visits}, deleted {b.deleted}), "
-        f"entry procedures {b.links}",
-        f"build_report counts {result.report_guided} guided households "
-        f"(incl. uncaught duplicates)",
-        "seconds: " + ", ".join(f"{k} {v:.1f}" for k, v in s.items()),
-        f"{rows / inserts:,.0f} rows/s inserted" if inserts else "",
-    ])
+    return "\n".join(
+        [
+            f"database: {result.url}",
+            f"config:   {result.config}",
+            f"communes {b.communes}, hamlets {b.hamlets} ({b.large_hamlets} with ≥ 365 "
+            f"households), users {b.users} ({b.supervisors} supervisors), identities "
+            f"{b.identities}",
+            f"households guided {b.guided}; household rows {b.households} (duplicates "
+            f"{b.duplicates}, {b.duplicates_deleted} of them caught and deleted; "
+            f"{b.shared_phones} sharing a phone)",
+            f"entries {b.entries} (second visits {b.second_visits}, deleted {b.deleted}), "
+            f"entry procedures {b.links}",
+            f"build_report counts {result.report_guided} guided households "
+            f"(incl. uncaught duplicates)",
+            "seconds: " + ", ".join(f"{k} {v:.1f}" for k, v in s.items()),
+            f"{rows / inserts:,.0f} rows/s inserted" if inserts else "",
+        ]
+    )
 
 
 def parse_size(text_: str) -> int:
@@ -993,34 +1441,48 @@ def size_label(n: int) -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0] if __doc__ else None)
-    parser.add_argument("--households", default="10k",
-                        help="households guided in all (10k, 100k, 1M or a number)")
+    parser.add_argument(
+        "--households", default="10k", help="households guided in all (10k, 100k, 1M or a number)"
+    )
     parser.add_argument("--hamlets-per-commune", default="10-15", help="N or MIN-MAX")
     parser.add_argument("--seed", type=int, default=2026)
-    parser.add_argument("--url", default=None,
-                        help="database URL (default: an SQLite file in bench/results/)")
-    parser.add_argument("--config-out", type=Path, default=None,
-                        help="the TOML config to write (default: beside the SQLite file, or "
-                             "bench/results/generated-SIZE.toml)")
-    parser.add_argument("--create", action="store_true",
-                        help="PostgreSQL: create the database if it does not exist")
-    parser.add_argument("--replace", action="store_true",
-                        help="drop the database (or SQLite file) first")
-    parser.add_argument("--batch", type=int, default=10_000,
-                        help="rows per executemany (or COPY) and transaction")
-    parser.add_argument("--pg-executemany", action="store_true",
-                        help="PostgreSQL: executemany instead of COPY (about 5 times slower)")
+    parser.add_argument(
+        "--url", default=None, help="database URL (default: an SQLite file in bench/results/)"
+    )
+    parser.add_argument(
+        "--config-out",
+        type=Path,
+        default=None,
+        help="the TOML config to write (default: beside the SQLite file, or "
+        "bench/results/generated-SIZE.toml)",
+    )
+    parser.add_argument(
+        "--create", action="store_true", help="PostgreSQL: create the database if it does not exist"
+    )
+    parser.add_argument(
+        "--replace", action="store_true", help="drop the database (or SQLite file) first"
+    )
+    parser.add_argument(
+        "--batch", type=int, default=10_000, help="rows per executemany (or COPY) and transaction"
+    )
+    parser.add_argument(
+        "--pg-executemany",
+        action="store_true",
+        help="PostgreSQL: executemany instead of COPY (about 5 times slower)",
+    )
     args = parser.parse_args()
     try:
         low, high = parse_range(args.hamlets_per_commune)
         households = parse_size(args.households)
     except ValueError as exc:
         parser.error(str(exc))
-    params = Params(households=households, hamlets_min=low, hamlets_max=high,
-                    seed=args.seed, batch=args.batch)
+    params = Params(
+        households=households, hamlets_min=low, hamlets_max=high, seed=args.seed, batch=args.batch
+    )
     label = size_label(households)
-    url = args.url or (f"sqlite+aiosqlite:///"
-                       f"{ROOT / 'bench' / 'results' / f'generated-{label}.sqlite3'}")
+    url = args.url or (
+        f"sqlite+aiosqlite:///{ROOT / 'bench' / 'results' / f'generated-{label}.sqlite3'}"
+    )
     config_out = args.config_out
     if config_out is None:
         parsed = make_url(url)
@@ -1028,8 +1490,16 @@ def main() -> None:
             config_out = Path(str(parsed.database)).with_suffix(".toml")
         else:
             config_out = ROOT / "bench" / "results" / f"{parsed.database}.toml"
-    result = asyncio.run(generate(params, url, config_out, create=args.create,
-                                  replace=args.replace, copy=not args.pg_executemany))
+    result = asyncio.run(
+        generate(
+            params,
+            url,
+            config_out,
+            create=args.create,
+            replace=args.replace,
+            copy=not args.pg_executemany,
+        )
+    )
     print(describe(result))
 
 

@@ -110,11 +110,47 @@ PROCEDURES = [
     {"code": "LLTP", "name": "Cấp phiếu lý lịch tư pháp"},
     {"code": "KH", "name": "Đăng ký kết hôn"},
 ]
-FAMILY = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Võ", "Đặng", "Bùi",
-          "Đỗ", "Hồ", "Ngô", "Dương", "Lý"]
+FAMILY = [
+    "Nguyễn",
+    "Trần",
+    "Lê",
+    "Phạm",
+    "Hoàng",
+    "Huỳnh",
+    "Phan",
+    "Võ",
+    "Đặng",
+    "Bùi",
+    "Đỗ",
+    "Hồ",
+    "Ngô",
+    "Dương",
+    "Lý",
+]
 MIDDLE = ["Văn", "Thị", "Minh", "Ngọc", "Thanh", "Hữu", "Đức", "Thị Kim", "Quốc"]
-GIVEN = ["An", "Bình", "Cường", "Dũng", "Đức", "Giang", "Hà", "Hùng", "Khoa", "Lan", "Mai",
-         "Nam", "Oanh", "Phúc", "Quang", "Sơn", "Tâm", "Uyên", "Vy", "Xuân", "Yến"]
+GIVEN = [
+    "An",
+    "Bình",
+    "Cường",
+    "Dũng",
+    "Đức",
+    "Giang",
+    "Hà",
+    "Hùng",
+    "Khoa",
+    "Lan",
+    "Mai",
+    "Nam",
+    "Oanh",
+    "Phúc",
+    "Quang",
+    "Sơn",
+    "Tâm",
+    "Uyên",
+    "Vy",
+    "Xuân",
+    "Yến",
+]
 
 
 # --- configuration and seeding ----------------------------------------------------------
@@ -129,11 +165,16 @@ def raw_config(tmp: Path, hamlets: int, rng: random.Random) -> dict[str, Any]:
         "data_dir": str(tmp / "data"),
         "database": {"url": f"sqlite+aiosqlite:///{tmp / 'bench.sqlite3'}"},
         "campaign": {
-            "code": "bench-2026", "name": "Mỗi ngày hướng dẫn 01 gia đình",
-            "unit": "Đặc khu Kiên Hải", "start": CAMPAIGN_START, "end": CAMPAIGN_END,
+            "code": "bench-2026",
+            "name": "Mỗi ngày hướng dẫn 01 gia đình",
+            "unit": "Đặc khu Kiên Hải",
+            "start": CAMPAIGN_START,
+            "end": CAMPAIGN_END,
         },
-        "hamlets": [{"code": f"H{i:02d}", "name": f"Ấp Số {i}",
-                     "households": rng.randint(200, 450)} for i in range(1, hamlets + 1)],
+        "hamlets": [
+            {"code": f"H{i:02d}", "name": f"Ấp Số {i}", "households": rng.randint(200, 450)}
+            for i in range(1, hamlets + 1)
+        ],
         "procedures": [dict(p) for p in PROCEDURES],
         "telegram": {"token": "123456:BENCH-token-not-real"},
     }
@@ -161,12 +202,16 @@ class Seeded:
 
 
 def _user(role: Role, name: str, hamlet_id: int | None) -> User:
-    return User(display_name=name, role=role, hamlet_id=hamlet_id,
-                created_at=datetime(2026, 1, 1, 1, tzinfo=UTC), active=True)
+    return User(
+        display_name=name,
+        role=role,
+        hamlet_id=hamlet_id,
+        created_at=datetime(2026, 1, 1, 1, tzinfo=UTC),
+        active=True,
+    )
 
 
-async def _make_users(rt: Runtime, hamlets: list[Hamlet],
-                      recipients: int) -> dict[int, list[User]]:
+async def _make_users(rt: Runtime, hamlets: list[Hamlet], recipients: int) -> dict[int, list[User]]:
     """Officers per hamlet and supervisors, each with a console identity."""
     officers: dict[int, list[User]] = {}
     async with rt.services.sessions() as session, session.begin():
@@ -178,19 +223,31 @@ async def _make_users(rt: Runtime, hamlets: list[Hamlet],
                 officers[h.id].append(user)
                 people.append((user, f"off-{h.code}-{k}"))
         for k in range(recipients):
-            people.append((_user(Role.SUPERVISOR, f"Giám Sát {k + 1}", None),
-                           f"sup-{k:04d}"))
+            people.append((_user(Role.SUPERVISOR, f"Giám Sát {k + 1}", None), f"sup-{k:04d}"))
         session.add_all([user for user, _id in people])
         await session.flush()
         now = rt.services.clock.now()
-        session.add_all([Identity(user_id=user.id, channel="console", external_id=ext,
-                                  created_at=now) for user, ext in people])
+        session.add_all(
+            [
+                Identity(user_id=user.id, channel="console", external_id=ext, created_at=now)
+                for user, ext in people
+            ]
+        )
     return officers
 
 
-async def _household(session: AsyncSession, *, campaign_id: int, hamlet: Hamlet,
-                     officer: User, day: date, phone: int, rng: random.Random, today: date,
-                     now: datetime) -> tuple[int, int]:
+async def _household(
+    session: AsyncSession,
+    *,
+    campaign_id: int,
+    hamlet: Hamlet,
+    officer: User,
+    day: date,
+    phone: int,
+    rng: random.Random,
+    today: date,
+    now: datetime,
+) -> tuple[int, int]:
     """One guided household: its entry, sometimes a later second visit or a deletion.
 
     Returns (entries made, entries deleted).
@@ -198,30 +255,49 @@ async def _household(session: AsyncSession, *, campaign_id: int, hamlet: Hamlet,
     codes = [p["code"] for p in PROCEDURES]
     procs = tuple(rng.sample(codes, rng.choices((1, 2, 3), weights=(60, 35, 5))[0]))
     entry = await create_household_entry(
-        session, campaign_id=campaign_id, hamlet_id=hamlet.id, officer=officer, now=now,
+        session,
+        campaign_id=campaign_id,
+        hamlet_id=hamlet.id,
+        officer=officer,
+        now=now,
         data=HouseholdInput(
             name=f"{rng.choice(FAMILY)} {rng.choice(MIDDLE)} {rng.choice(GIVEN)}",
-            address=f"Tổ {rng.randint(1, 12)}, {hamlet.name}", phone=f"+84{phone}",
-            procedure_codes=procs, dossier_code=f"HS{phone}", guided_on=day))
+            address=f"Tổ {rng.randint(1, 12)}, {hamlet.name}",
+            phone=f"+84{phone}",
+            procedure_codes=procs,
+            dossier_code=f"HS{phone}",
+            guided_on=day,
+        ),
+    )
     roll = rng.random()
     if roll < 0.10 and day < today - timedelta(days=1):
         # A second visit for another procedure, some days later.
         later = day + timedelta(days=rng.randrange(1, (today - day).days))
         other = tuple(c for c in codes if c not in procs)[:1] or procs
         await add_to_household(
-            session, household_id=entry.household_id, officer=officer, now=now,
-            data=HouseholdInput(name="", address="", phone="", procedure_codes=other,
-                                dossier_code="", guided_on=later))
+            session,
+            household_id=entry.household_id,
+            officer=officer,
+            now=now,
+            data=HouseholdInput(
+                name="",
+                address="",
+                phone="",
+                procedure_codes=other,
+                dossier_code="",
+                guided_on=later,
+            ),
+        )
         return 2, 0
     if roll > 0.99:
-        await soft_delete_entry(session, entry=entry, reason="ghi nhầm", actor=officer,
-                                now=now)
+        await soft_delete_entry(session, entry=entry, reason="ghi nhầm", actor=officer, now=now)
         return 1, 1
     return 1, 0
 
 
-async def seed(rt: Runtime, households: int, recipients: int, rng: random.Random,
-               migrate_s: float) -> Seeded:
+async def seed(
+    rt: Runtime, households: int, recipients: int, rng: random.Random, migrate_s: float
+) -> Seeded:
     t0 = time.perf_counter()
     async with rt.services.sessions() as session:
         hamlets = await active_hamlets(session)
@@ -237,8 +313,7 @@ async def seed(rt: Runtime, households: int, recipients: int, rng: random.Random
     t0 = time.perf_counter()
     for h in hamlets:
         n = min(households, h.total_households)
-        guided_on = sorted(CAMPAIGN_START + timedelta(days=rng.randrange(days))
-                           for _ in range(n))
+        guided_on = sorted(CAMPAIGN_START + timedelta(days=rng.randrange(days)) for _ in range(n))
         # A transaction per BATCH households: one per row would add a commit (and an fsync
         # of the WAL) to each, which is not what is being measured.
         for lo in range(0, n, BATCH):
@@ -246,16 +321,30 @@ async def seed(rt: Runtime, households: int, recipients: int, rng: random.Random
                 for i in range(lo, min(lo + BATCH, n)):
                     phone += 1
                     made_now, deleted_now = await _household(
-                        session, campaign_id=campaign_id, hamlet=h,
-                        officer=officers[h.id][i % OFFICERS_PER_HAMLET], day=guided_on[i],
-                        phone=phone, rng=rng, today=today, now=now)
+                        session,
+                        campaign_id=campaign_id,
+                        hamlet=h,
+                        officer=officers[h.id][i % OFFICERS_PER_HAMLET],
+                        day=guided_on[i],
+                        phone=phone,
+                        rng=rng,
+                        today=today,
+                        now=now,
+                    )
                     made += 1
                     entries += made_now
                     deleted += deleted_now
     entries_s = time.perf_counter() - t0
-    return Seeded(households=made, entries=entries, deleted=deleted,
-                  officers=OFFICERS_PER_HAMLET * len(hamlets), supervisors=recipients,
-                  migrate_s=migrate_s, users_s=users_s, entries_s=entries_s)
+    return Seeded(
+        households=made,
+        entries=entries,
+        deleted=deleted,
+        officers=OFFICERS_PER_HAMLET * len(hamlets),
+        supervisors=recipients,
+        migrate_s=migrate_s,
+        users_s=users_s,
+        entries_s=entries_s,
+    )
 
 
 # --- measuring --------------------------------------------------------------------------
@@ -267,12 +356,12 @@ def _stats(xs: list[float]) -> dict[str, float]:
     if len(ms) == 1:
         return {"n": 1, "p50_ms": ms[0], "p95_ms": ms[0], "min_ms": ms[0], "max_ms": ms[0]}
     q = statistics.quantiles(ms, n=100, method="inclusive")
-    return {"n": len(ms), "p50_ms": q[49], "p95_ms": q[94], "min_ms": min(ms),
-            "max_ms": max(ms)}
+    return {"n": len(ms), "p50_ms": q[49], "p95_ms": q[94], "min_ms": min(ms), "max_ms": max(ms)}
 
 
-async def _repeat(runs: int, step: Callable[[], Awaitable[object]],
-                  after: Callable[[], None] | None = None) -> list[float]:
+async def _repeat(
+    runs: int, step: Callable[[], Awaitable[object]], after: Callable[[], None] | None = None
+) -> list[float]:
     times: list[float] = []
     for _ in range(runs):
         t0 = time.perf_counter()
@@ -284,12 +373,19 @@ async def _repeat(runs: int, step: Callable[[], Awaitable[object]],
 
 
 def _inbound(text: str, sender: str = SUPERVISOR) -> Inbound:
-    return Inbound(channel="console", user_id=sender, chat_id=sender,
-                   chat_type=PRIVATE, text=text, delivery_key=uuid.uuid4().hex)
+    return Inbound(
+        channel="console",
+        user_id=sender,
+        chat_id=sender,
+        chat_type=PRIVATE,
+        text=text,
+        delivery_key=uuid.uuid4().hex,
+    )
 
 
-async def _meanwhile(rt: Runtime, text: str, want: str, runs: int,
-                     after: Callable[[], None]) -> list[float]:
+async def _meanwhile(
+    rt: Runtime, text: str, want: str, runs: int, after: Callable[[], None]
+) -> list[float]:
     """An officer's /help sent DELAY_S into a supervisor's request: how long it waits."""
     times: list[float] = []
     for _ in range(runs):
@@ -308,8 +404,7 @@ def _clear_outbox(settings: Settings) -> None:
     shutil.rmtree(settings.data_dir / "outbox", ignore_errors=True)
 
 
-def _command(rt: Runtime, text: str,
-             want: str) -> Callable[[], Coroutine[Any, Any, list[Reply]]]:
+def _command(rt: Runtime, text: str, want: str) -> Callable[[], Coroutine[Any, Any, list[Reply]]]:
     """One request through the core; checks that the chart or the file came back."""
 
     async def step() -> list[Reply]:
@@ -333,8 +428,9 @@ class Sink:
         return Outcome.SENT
 
 
-async def _parts(rt: Runtime, params: Params, period: Period, year: Period,
-                 today: date) -> dict[str, dict[str, float]]:
+async def _parts(
+    rt: Runtime, params: Params, period: Period, year: Period, today: date
+) -> dict[str, dict[str, float]]:
     """The pieces behind /baocao and /xuat, called directly."""
     settings = rt.settings
     camp = settings.campaign
@@ -347,52 +443,96 @@ async def _parts(rt: Runtime, params: Params, period: Period, year: Period,
 
         async def report_step() -> None:
             nonlocal report
-            report = await build_report(session, campaign_id=campaign_id, campaign=camp,
-                                        period=period, today=today, hamlets=hamlets)
+            report = await build_report(
+                session,
+                campaign_id=campaign_id,
+                campaign=camp,
+                period=period,
+                today=today,
+                hamlets=hamlets,
+            )
 
         build = await _repeat(runs, report_step)
         assert report is not None
         full: Report = report
         first = next(r for r in full.rows if r.hamlet_id == hamlets[0].id)
-        daily = await daily_new_households(session, campaign_id=campaign_id,
-                                           hamlet_id=hamlets[0].id, until=full.as_of)
+        daily = await daily_new_households(
+            session, campaign_id=campaign_id, hamlet_id=hamlets[0].id, until=full.as_of
+        )
 
-        coverage = await _repeat(runs, lambda: asyncio.to_thread(
-            charts.coverage_chart, full, settings.language, out / "coverage.png"))
-        cumulative = await _repeat(runs, lambda: asyncio.to_thread(
-            lambda: charts.cumulative_chart(
-                hamlet_name=hamlets[0].name, daily=daily, campaign_start=camp.start,
-                campaign_end=camp.end, as_of=full.as_of, target=first.target,
-                threshold=camp.coverage_threshold, lang=settings.language,
-                path=out / "cumulative.png")))
+        coverage = await _repeat(
+            runs,
+            lambda: asyncio.to_thread(
+                charts.coverage_chart, full, settings.language, out / "coverage.png"
+            ),
+        )
+        cumulative = await _repeat(
+            runs,
+            lambda: asyncio.to_thread(
+                lambda: charts.cumulative_chart(
+                    hamlet_name=hamlets[0].name,
+                    daily=daily,
+                    campaign_start=camp.start,
+                    campaign_end=camp.end,
+                    as_of=full.as_of,
+                    target=first.target,
+                    threshold=camp.coverage_threshold,
+                    lang=settings.language,
+                    path=out / "cumulative.png",
+                )
+            ),
+        )
 
         data_box: list[ExportData] = []
 
         async def gather_step() -> None:
-            data_box[:] = [await gather(session, settings, campaign_id=campaign_id,
-                                        period=year, today=today, hamlets=hamlets,
-                                        made_at=rt.services.clock.now(),
-                                        viewer=Role.SUPERVISOR)]
+            data_box[:] = [
+                await gather(
+                    session,
+                    settings,
+                    campaign_id=campaign_id,
+                    period=year,
+                    today=today,
+                    hamlets=hamlets,
+                    made_at=rt.services.clock.now(),
+                    viewer=Role.SUPERVISOR,
+                )
+            ]
 
         gathered = await _repeat(params.export_runs, gather_step)
         out.mkdir(parents=True, exist_ok=True)
-        xlsx = await _repeat(params.export_runs, lambda: asyncio.to_thread(
-            write_xlsx, data_box[0], settings.language, out / "year.xlsx"))
+        xlsx = await _repeat(
+            params.export_runs,
+            lambda: asyncio.to_thread(
+                write_xlsx, data_box[0], settings.language, out / "year.xlsx"
+            ),
+        )
         week = resolve("last_week", camp, today)
-        digest = await _repeat(runs, lambda: weekly_digest(
-            session, settings, campaign_id=campaign_id, period=week, today=today))
+        digest = await _repeat(
+            runs,
+            lambda: weekly_digest(
+                session, settings, campaign_id=campaign_id, period=week, today=today
+            ),
+        )
     shutil.rmtree(out, ignore_errors=True)
-    return {"build_report": _stats(build), "coverage_chart": _stats(coverage),
-            "cumulative_chart": _stats(cumulative), "export_gather": _stats(gathered),
-            "write_xlsx": _stats(xlsx), "weekly_digest": _stats(digest)}
+    return {
+        "build_report": _stats(build),
+        "coverage_chart": _stats(coverage),
+        "cumulative_chart": _stats(cumulative),
+        "export_gather": _stats(gathered),
+        "write_xlsx": _stats(xlsx),
+        "weekly_digest": _stats(digest),
+    }
 
 
 def late_ok(services: Services) -> Services:
     """Services whose weekly summary may still go out on Thursday (NOW): three days after
     Monday's send time, past `weekly_latest_hours`; the work measured is the same."""
     cfg = services.settings.notifications
-    return replace(services, settings=replace(
-        services.settings, notifications=replace(cfg, weekly_latest_hours=7 * 24)))
+    return replace(
+        services,
+        settings=replace(services.settings, notifications=replace(cfg, weekly_latest_hours=7 * 24)),
+    )
 
 
 async def run(params: Params) -> dict[str, Any]:
@@ -431,22 +571,24 @@ async def _measure(rt: Runtime, seeded: Seeded, params: Params) -> dict[str, Any
     clear()
     core = {
         "baocao": await _repeat(runs, _command(rt, "/baocao", "image"), clear),
-        "baocao_tuantruoc": await _repeat(runs, _command(rt, "/baocao tuantruoc", "image"),
-                                          clear),
+        "baocao_tuantruoc": await _repeat(runs, _command(rt, "/baocao tuantruoc", "image"), clear),
         "baocao_hamlet": await _repeat(runs, _command(rt, "/baocao H01", "image"), clear),
-        "xuat_tongket": await _repeat(params.export_runs,
-                                      _command(rt, "/xuat tongket", "file"), clear),
+        "xuat_tongket": await _repeat(
+            params.export_runs, _command(rt, "/xuat tongket", "file"), clear
+        ),
     }
 
     contention = {
         "help_during_baocao": await _meanwhile(rt, "/baocao", "image", 3, clear),
-        "help_during_xuat_tongket": await _meanwhile(rt, "/xuat tongket", "file",
-                                                     min(3, params.export_runs), clear),
+        "help_during_xuat_tongket": await _meanwhile(
+            rt, "/xuat tongket", "file", min(3, params.export_runs), clear
+        ),
     }
 
     camp = settings.campaign
-    parts = await _parts(rt, params, resolve("since_start", camp, today),
-                         resolve("year", camp, today), today)
+    parts = await _parts(
+        rt, params, resolve("since_start", camp, today), resolve("year", camp, today), today
+    )
 
     # The machine may be busier now than at the start: the baseline again, for comparison.
     help_end = await _repeat(help_n, lambda: rt.core.handle(_inbound("/help")))
@@ -471,28 +613,39 @@ async def _measure(rt: Runtime, seeded: Seeded, params: Params) -> dict[str, Any
         total = sum(h.total_households for h in await session.scalars(select(Hamlet)))
     return {
         "params": {**asdict(params), "today": today.isoformat()},
-        "seed": {"households": seeded.households, "entries": seeded.entries,
-                 "deleted": seeded.deleted, "hamlet_households_total": total,
-                 "officers": seeded.officers, "supervisors": seeded.supervisors,
-                 "migrate_s": seeded.migrate_s, "users_s": seeded.users_s,
-                 "entries_s": seeded.entries_s,
-                 "entries_per_s": seeded.entries / seeded.entries_s},
+        "seed": {
+            "households": seeded.households,
+            "entries": seeded.entries,
+            "deleted": seeded.deleted,
+            "hamlet_households_total": total,
+            "officers": seeded.officers,
+            "supervisors": seeded.supervisors,
+            "migrate_s": seeded.migrate_s,
+            "users_s": seeded.users_s,
+            "entries_s": seeded.entries_s,
+            "entries_per_s": seeded.entries / seeded.entries_s,
+        },
         "baseline_help": {**_stats(help_times), "per_s": help_n / sum(help_times)},
         "baseline_help_end": {**_stats(help_end), "per_s": help_n / sum(help_end)},
-        "core": {"baocao_cold_ms": cold * 1000,
-                 **{name: _stats(times) for name, times in core.items()}},
+        "core": {
+            "baocao_cold_ms": cold * 1000,
+            **{name: _stats(times) for name, times in core.items()},
+        },
         "contention": {name: _stats(times) for name, times in contention.items()},
         "parts": parts,
-        "weekly": {"recipients": recipients, "sent": first_sent, "first_run_s": first_s,
-                   "messages_per_s": first_sent / first_s if first_s else 0.0,
-                   "per_message_ms": first_s * 1000 / max(first_sent, 1),
-                   "rerun": {**_stats(second), "sent": sum(again)}},
+        "weekly": {
+            "recipients": recipients,
+            "sent": first_sent,
+            "first_run_s": first_s,
+            "messages_per_s": first_sent / first_s if first_s else 0.0,
+            "per_message_ms": first_s * 1000 / max(first_sent, 1),
+            "rerun": {**_stats(second), "sent": sum(again)},
+        },
         "verification": verification,
     }
 
 
-async def _verification(rt: Runtime, runs: int,
-                        clear: Callable[[], None]) -> dict[str, Any]:
+async def _verification(rt: Runtime, runs: int, clear: Callable[[], None]) -> dict[str, Any]:
     async with rt.services.sessions() as session:
         campaign_id = (await campaign_by_code(session, rt.settings.campaign.code)).id
         hamlets = list(await session.scalars(select(Hamlet).order_by(Hamlet.code)))
@@ -500,8 +653,14 @@ async def _verification(rt: Runtime, runs: int,
 
     async def draw_only() -> None:
         async with rt.services.sessions() as session, session.begin():
-            batch = await create_batch(session, campaign_id=campaign_id, hamlets=hamlets,
-                                       rule=Rule("rate", rate=0.1), actor_id=None, now=NOW)
+            batch = await create_batch(
+                session,
+                campaign_id=campaign_id,
+                hamlets=hamlets,
+                rule=Rule("rate", rate=0.1),
+                actor_id=None,
+                now=NOW,
+            )
             assert batch is not None
             sizes.append(batch.size)
             await session.rollback()
@@ -518,33 +677,50 @@ async def _verification(rt: Runtime, runs: int,
 
     taps = await _repeat(runs, tap)
     report = await _repeat(max(runs // 2, 3), _command(rt, "/baocao", "image"), clear)
-    return {"batch_size": sizes[0], "draw_direct": _stats(draw), "draw_core_ms": draw_core * 1000,
-            "outcome_tap": _stats(taps), "baocao_with_checks": _stats(report)}
+    return {
+        "batch_size": sizes[0],
+        "draw_direct": _stats(draw),
+        "draw_core_ms": draw_core * 1000,
+        "outcome_tap": _stats(taps),
+        "baocao_with_checks": _stats(report),
+    }
 
 
 def _row(label: str, st: dict[str, float]) -> str:
-    return (f"  {label:<30}{st['p50_ms']:9.1f} {st['p95_ms']:9.1f} {st['max_ms']:9.1f}"
-            f"   n={st['n']:.0f}")
+    return (
+        f"  {label:<30}{st['p50_ms']:9.1f} {st['p95_ms']:9.1f} {st['max_ms']:9.1f}"
+        f"   n={st['n']:.0f}"
+    )
 
 
 def _print(result: dict[str, Any]) -> None:
     p, s = result["params"], result["seed"]
-    print(f"campaign: {p['hamlets']} hamlets, {s['households']} households "
-          f"({s['hamlet_households_total']} in the hamlets), {s['entries']} entries "
-          f"({s['deleted']} deleted), {s['supervisors']} supervisors; today {p['today']}")
-    print(f"seed: migrate {s['migrate_s']:.2f} s, users {s['users_s']:.2f} s, entries "
-          f"{s['entries_s']:.2f} s ({s['entries_per_s']:.0f} entries/s)")
+    print(
+        f"campaign: {p['hamlets']} hamlets, {s['households']} households "
+        f"({s['hamlet_households_total']} in the hamlets), {s['entries']} entries "
+        f"({s['deleted']} deleted), {s['supervisors']} supervisors; today {p['today']}"
+    )
+    print(
+        f"seed: migrate {s['migrate_s']:.2f} s, users {s['users_s']:.2f} s, entries "
+        f"{s['entries_s']:.2f} s ({s['entries_per_s']:.0f} entries/s)"
+    )
     print()
     for key, when in (("baseline_help", "first"), ("baseline_help_end", "after the reports")):
         b = result[key]
-        print(f"baseline /help ({when}): "
-              f"{b['per_s']:.1f} msg/s, p50 {b['p50_ms']:.1f} ms, p95 {b['p95_ms']:.1f} ms "
-              f"(n={b['n']:.0f})")
+        print(
+            f"baseline /help ({when}): "
+            f"{b['per_s']:.1f} msg/s, p50 {b['p50_ms']:.1f} ms, p95 {b['p95_ms']:.1f} ms "
+            f"(n={b['n']:.0f})"
+        )
     header = f"{'p50':>9} {'p95':>9} {'max':>9}"
     print(f"\n{'through the core, ms':<32}{header}")
     print(f"  {'/baocao (first, cold)':<30}{result['core']['baocao_cold_ms']:9.1f}")
-    labels = {"baocao": "/baocao", "baocao_tuantruoc": "/baocao tuantruoc",
-              "baocao_hamlet": "/baocao H01", "xuat_tongket": "/xuat tongket"}
+    labels = {
+        "baocao": "/baocao",
+        "baocao_tuantruoc": "/baocao tuantruoc",
+        "baocao_hamlet": "/baocao H01",
+        "xuat_tongket": "/xuat tongket",
+    }
     for key, label in labels.items():
         print(_row(label, result["core"][key]))
     print(f"\n{'an officer /help sent meanwhile, ms':<32}{header}")
@@ -554,11 +730,15 @@ def _print(result: dict[str, Any]) -> None:
     for key, st in result["parts"].items():
         print(_row(key, st))
     w = result["weekly"]
-    print(f"\nweekly summary: {w['sent']} sent in {w['first_run_s']:.2f} s = "
-          f"{w['messages_per_s']:.1f} msg/s ({w['per_message_ms']:.1f} ms each)")
+    print(
+        f"\nweekly summary: {w['sent']} sent in {w['first_run_s']:.2f} s = "
+        f"{w['messages_per_s']:.1f} msg/s ({w['per_message_ms']:.1f} ms each)"
+    )
     r = w["rerun"]
-    print(f"  again (all in the ledger): sent {r['sent']}, p50 {r['p50_ms']:.1f} ms, "
-          f"p95 {r['p95_ms']:.1f} ms (n={r['n']:.0f})")
+    print(
+        f"  again (all in the ledger): sent {r['sent']}, p50 {r['p50_ms']:.1f} ms, "
+        f"p95 {r['p95_ms']:.1f} ms (n={r['n']:.0f})"
+    )
     v = result["verification"]
     print(f"\nverification (10% sample = {v['batch_size']} households), ms{header:>27}")
     print(_row("create_batch (rolled back)", v["draw_direct"]))
@@ -573,11 +753,17 @@ def main() -> None:
     parser.add_argument("--households", type=int, default=300, help="per hamlet")
     parser.add_argument("--recipients", type=int, default=200, help="supervisors")
     parser.add_argument("--runs", type=int, default=20)
-    parser.add_argument("--export-runs", type=int, default=5,
-                        help="runs of the year's spreadsheet (seconds each)")
+    parser.add_argument(
+        "--export-runs", type=int, default=5, help="runs of the year's spreadsheet (seconds each)"
+    )
     args = parser.parse_args()
-    params = Params(hamlets=args.hamlets, households=args.households,
-                    recipients=args.recipients, runs=args.runs, export_runs=args.export_runs)
+    params = Params(
+        hamlets=args.hamlets,
+        households=args.households,
+        recipients=args.recipients,
+        runs=args.runs,
+        export_runs=args.export_runs,
+    )
     if min(asdict(params).values()) < 1:
         parser.error("every count must be at least 1")
     result = asyncio.run(run(params))

@@ -137,13 +137,13 @@ class SqlLog:
         sync = engine.sync_engine
 
         @event.listens_for(sync, "before_cursor_execute")
-        def _before(conn: Any, _cursor: Any, _sql: str, _params: Any, _ctx: Any,
-                    _many: bool) -> None:
+        def _before(
+            conn: Any, _cursor: Any, _sql: str, _params: Any, _ctx: Any, _many: bool
+        ) -> None:
             conn.info.setdefault("bench_t0", []).append(time.perf_counter())
 
         @event.listens_for(sync, "after_cursor_execute")
-        def _after(conn: Any, _cursor: Any, sql: str, params: Any, _ctx: Any,
-                   many: bool) -> None:
+        def _after(conn: Any, _cursor: Any, sql: str, params: Any, _ctx: Any, many: bool) -> None:
             spent = time.perf_counter() - conn.info["bench_t0"].pop()
             if self.current is None:
                 return
@@ -181,11 +181,22 @@ class Op:
                 q["ms"] += stat.seconds * 1000
         n = len(self.sql[1:] or self.sql) or 1
         top: list[dict[str, Any]] = sorted(
-            ({"at": label, "calls": q["calls"] / n, "ms": q["ms"] / n}
-             for label, q in queries.items()), key=lambda q: -float(q["ms"]))
-        return {"n": len(ms), "first_ms": ms[0], "p50_ms": statistics.median(later),
-                "min_ms": min(ms), "max_ms": max(ms),
-                "sql_ms": sum(q["ms"] for q in top), "queries": top[:6], **self.extra}
+            (
+                {"at": label, "calls": q["calls"] / n, "ms": q["ms"] / n}
+                for label, q in queries.items()
+            ),
+            key=lambda q: -float(q["ms"]),
+        )
+        return {
+            "n": len(ms),
+            "first_ms": ms[0],
+            "p50_ms": statistics.median(later),
+            "min_ms": min(ms),
+            "max_ms": max(ms),
+            "sql_ms": sum(q["ms"] for q in top),
+            "queries": top[:6],
+            **self.extra,
+        }
 
     def slowest(self) -> Statement | None:
         every = [s for run in self.sql for s in run.values() if s.sql]
@@ -226,20 +237,28 @@ class Scope:
 
 async def scope(rt: Runtime) -> Scope:
     async with rt.services.sessions() as session:
-        campaign_id = int(await session.scalar(
-            select(Campaign.id).where(Campaign.code == rt.settings.campaign.code)) or 0)
-        hamlets = list(await session.scalars(
-            select(Hamlet).where(Hamlet.active).order_by(Hamlet.id)))
+        campaign_id = int(
+            await session.scalar(
+                select(Campaign.id).where(Campaign.code == rt.settings.campaign.code)
+            )
+            or 0
+        )
+        hamlets = list(
+            await session.scalars(select(Hamlet).where(Hamlet.active).order_by(Hamlet.id))
+        )
     commune = hamlets[0].unit  # the first commune: the same at every size
-    return Scope(campaign_id=campaign_id, commune=commune,
-                 commune_hamlets=sorted((h for h in hamlets if h.unit == commune),
-                                        key=lambda h: h.code),
-                 province=sorted(hamlets[:PROVINCE_HAMLETS], key=lambda h: h.code),
-                 all_hamlets=len(hamlets))
+    return Scope(
+        campaign_id=campaign_id,
+        commune=commune,
+        commune_hamlets=sorted((h for h in hamlets if h.unit == commune), key=lambda h: h.code),
+        province=sorted(hamlets[:PROVINCE_HAMLETS], key=lambda h: h.code),
+        all_hamlets=len(hamlets),
+    )
 
 
-async def measure(rt: Runtime, runs: int, export_runs: int, weekly_send: bool,
-                  explain: bool) -> dict[str, Any]:
+async def measure(
+    rt: Runtime, runs: int, export_runs: int, weekly_send: bool, explain: bool
+) -> dict[str, Any]:
     log = SqlLog(rt.engine)
     settings = rt.settings
     camp = settings.campaign
@@ -255,39 +274,48 @@ async def measure(rt: Runtime, runs: int, export_runs: int, weekly_send: bool,
 
     ops["baseline_select1"] = await repeat(max(runs * 6, 30), select_one, log)
 
-    def report_step(hamlets: list[Hamlet], box: dict[str, Any]) -> Callable[
-            [], Awaitable[None]]:
+    def report_step(hamlets: list[Hamlet], box: dict[str, Any]) -> Callable[[], Awaitable[None]]:
         async def step() -> None:
             async with sessions() as session:
                 report = await build_report(
-                    session, campaign_id=where.campaign_id, campaign=camp,
-                    period=since_start, today=TODAY, hamlets=hamlets)
-                checks = await check_figures(session, settings,
-                                             campaign_id=where.campaign_id,
-                                             viewer=Role.SUPERVISOR)
+                    session,
+                    campaign_id=where.campaign_id,
+                    campaign=camp,
+                    period=since_start,
+                    today=TODAY,
+                    hamlets=hamlets,
+                )
+                checks = await check_figures(
+                    session, settings, campaign_id=where.campaign_id, viewer=Role.SUPERVISOR
+                )
             box["chars"] = len(table(settings.language, report, checks))
             box["guided"] = sum(r.guided for r in report.rows)
+
         return step
 
     commune_box: dict[str, Any] = {}
-    ops["commune_report"] = await repeat(runs, report_step(where.commune_hamlets, commune_box),
-                                         log)
-    ops["commune_report"].extra = {"hamlets": len(where.commune_hamlets),
-                                   "guided": commune_box["guided"],
-                                   "text_chars": commune_box["chars"]}
+    ops["commune_report"] = await repeat(runs, report_step(where.commune_hamlets, commune_box), log)
+    ops["commune_report"].extra = {
+        "hamlets": len(where.commune_hamlets),
+        "guided": commune_box["guided"],
+        "text_chars": commune_box["chars"],
+    }
     province_box: dict[str, Any] = {}
     ops["province_report"] = await repeat(runs, report_step(where.province, province_box), log)
-    ops["province_report"].extra = {"hamlets": len(where.province),
-                                    "guided": province_box["guided"],
-                                    "text_chars": province_box["chars"]}
+    ops["province_report"].extra = {
+        "hamlets": len(where.province),
+        "guided": province_box["guided"],
+        "text_chars": province_box["chars"],
+    }
 
     weekly_box: dict[str, int] = {}
 
     async def weekly_step() -> None:
         async with sessions() as session:
             recipients = await summary_recipients(session, CHANNELS[0], CHANNELS)
-            digest = await weekly_digest(session, settings, campaign_id=where.campaign_id,
-                                         period=last_week, today=TODAY)
+            digest = await weekly_digest(
+                session, settings, campaign_id=where.campaign_id, period=last_week, today=TODAY
+            )
         texts = [weekly_message(digest, user, settings.language) for user, _ext in recipients]
         weekly_box["recipients"] = len(recipients)
         weekly_box["messages"] = sum(1 for t in texts if t)
@@ -312,10 +340,15 @@ async def measure(rt: Runtime, runs: int, export_runs: int, weekly_send: bool,
 
     async def draw_step() -> None:
         async with sessions() as session, session.begin():
-            batch = await create_batch(session, campaign_id=where.campaign_id,
-                                       hamlets=where.commune_hamlets,
-                                       rule=Rule("rate", rate=0.1), actor_id=None, now=NOW,
-                                       seed="5ca1e0000000beef")
+            batch = await create_batch(
+                session,
+                campaign_id=where.campaign_id,
+                hamlets=where.commune_hamlets,
+                rule=Rule("rate", rate=0.1),
+                actor_id=None,
+                now=NOW,
+                seed="5ca1e0000000beef",
+            )
             draw_box["size"] = batch.size if batch is not None else 0
             draw_box["population"] = batch.population if batch is not None else 0
             await session.rollback()
@@ -327,30 +360,44 @@ async def measure(rt: Runtime, runs: int, export_runs: int, weekly_send: bool,
 
     async def gather_step() -> None:
         async with sessions() as session:
-            data_box[:] = [await gather(session, settings, campaign_id=where.campaign_id,
-                                        period=since_start, today=TODAY,
-                                        hamlets=where.commune_hamlets, made_at=NOW,
-                                        viewer=Role.SUPERVISOR)]
+            data_box[:] = [
+                await gather(
+                    session,
+                    settings,
+                    campaign_id=where.campaign_id,
+                    period=since_start,
+                    today=TODAY,
+                    hamlets=where.commune_hamlets,
+                    made_at=NOW,
+                    viewer=Role.SUPERVISOR,
+                )
+            ]
 
     ops["export_gather"] = await repeat(export_runs, gather_step, log)
     ops["export_gather"].extra = {"evidence_rows": len(data_box[0].evidence)}
     folder = Path(tempfile.mkdtemp(prefix="scale-export-"))
     try:
+
         async def write_step() -> None:
-            await asyncio.to_thread(write_xlsx, data_box[0], settings.language,
-                                    folder / "commune.xlsx")
+            await asyncio.to_thread(
+                write_xlsx, data_box[0], settings.language, folder / "commune.xlsx"
+            )
 
         ops["export_write_xlsx"] = await repeat(export_runs, write_step, log)
     finally:
         shutil.rmtree(folder, ignore_errors=True)
 
     result: dict[str, Any] = {
-        "commune": where.commune, "hamlets_total": where.all_hamlets,
+        "commune": where.commune,
+        "hamlets_total": where.all_hamlets,
         "ops": {name: op.summary() for name, op in ops.items()},
     }
     if explain:
-        result["plans"] = {name: await explain_slowest(rt.engine, op)
-                           for name, op in ops.items() if name != "baseline_select1"}
+        result["plans"] = {
+            name: await explain_slowest(rt.engine, op)
+            for name, op in ops.items()
+            if name != "baseline_select1"
+        }
     return result
 
 
@@ -364,10 +411,12 @@ async def explain_slowest(engine: AsyncEngine, op: Op) -> dict[str, Any] | None:
     async with engine.connect() as conn:
         rows = list((await conn.exec_driver_sql(prefix + stat.sql, stat.params)).all())
         await conn.rollback()
-    lines = ([str(r[0]) for r in rows] if postgres
-             else [f"{'  ' * _depth(rows, r)}{r[-1]}" for r in rows])
-    return {"ms": stat.slowest * 1000, "sql": " ".join(stat.sql.split())[:1500],
-            "plan": lines}
+    lines = (
+        [str(r[0]) for r in rows]
+        if postgres
+        else [f"{'  ' * _depth(rows, r)}{r[-1]}" for r in rows]
+    )
+    return {"ms": stat.slowest * 1000, "sql": " ".join(stat.sql.split())[:1500], "plan": lines}
 
 
 def _depth(rows: list[Any], row: Any) -> int:
@@ -436,8 +485,12 @@ async def cached(ds: Dataset, params: Params) -> dict[str, Any] | None:
 
 
 def _comparable(params: Params) -> dict[str, Any]:
-    return {"households": params.households, "hamlets_min": params.hamlets_min,
-            "hamlets_max": params.hamlets_max, "seed": params.seed}
+    return {
+        "households": params.households,
+        "hamlets_min": params.hamlets_min,
+        "hamlets_max": params.hamlets_max,
+        "seed": params.seed,
+    }
 
 
 async def ensure(ds: Dataset, params: Params, regenerate: bool) -> tuple[dict[str, Any], bool]:
@@ -445,8 +498,11 @@ async def ensure(ds: Dataset, params: Params, regenerate: bool) -> tuple[dict[st
     if not regenerate:
         meta = await cached(ds, params)
         if meta is not None:
-            print(f"{ds.key}: reusing the dataset generated in "
-                  f"{meta['built']['seconds']['total']:.0f} s ({ds.url})", flush=True)
+            print(
+                f"{ds.key}: reusing the dataset generated in "
+                f"{meta['built']['seconds']['total']:.0f} s ({ds.url})",
+                flush=True,
+            )
             return meta, False
     print(f"{ds.key}: generating {ds.size:,} guided households into {ds.url}", flush=True)
     result = await generate(params, ds.url, ds.config, create=True, replace=True)
@@ -454,8 +510,9 @@ async def ensure(ds: Dataset, params: Params, regenerate: bool) -> tuple[dict[st
     return result.as_json(), True
 
 
-async def run_one(ds: Dataset, params: Params, args: argparse.Namespace,
-                  explain: bool) -> dict[str, Any]:
+async def run_one(
+    ds: Dataset, params: Params, args: argparse.Namespace, explain: bool
+) -> dict[str, Any]:
     meta, fresh = await ensure(ds, params, args.regenerate)
     await asyncio.to_thread(upgrade, ds.url)  # a migration added since lands on the data
     rt = build_runtime(load_settings(ds.config), FixedClock(NOW))
@@ -464,15 +521,21 @@ async def run_one(ds: Dataset, params: Params, args: argparse.Namespace,
             revision = await conn.scalar(text("SELECT version_num FROM alembic_version"))
         print(f"{ds.key}: measuring (schema {revision})", flush=True)
         t0 = time.perf_counter()
-        measured = await measure(rt, args.runs, args.export_runs, not args.no_weekly_send,
-                                 explain)
+        measured = await measure(rt, args.runs, args.export_runs, not args.no_weekly_send, explain)
         measured["measure_s"] = time.perf_counter() - t0
     finally:
         await rt.close()
-    return {"backend": ds.backend, "size": ds.size, "label": size_label(ds.size),
-            "url": ds.url, "schema": revision, "generated_now": fresh,
-            "measured_at": datetime.now(UTC).isoformat(timespec="seconds"),
-            "built": meta["built"], **measured}
+    return {
+        "backend": ds.backend,
+        "size": ds.size,
+        "label": size_label(ds.size),
+        "url": ds.url,
+        "schema": revision,
+        "generated_now": fresh,
+        "measured_at": datetime.now(UTC).isoformat(timespec="seconds"),
+        "built": meta["built"],
+        **measured,
+    }
 
 
 # --- output ------------------------------------------------------------------------------------
@@ -490,21 +553,27 @@ ROWS = (
 
 
 def growth(results: dict[str, Any], backend: str) -> dict[str, Any] | None:
-    sizes = sorted((r for r in results.values() if r["backend"] == backend),
-                   key=lambda r: r["size"])
+    sizes = sorted(
+        (r for r in results.values() if r["backend"] == backend), key=lambda r: r["size"]
+    )
     if len(sizes) < 2:
         return None
     small, large = sizes[0], sizes[-1]
-    factor = (large["ops"]["commune_report"]["p50_ms"]
-              / small["ops"]["commune_report"]["p50_ms"])
-    return {"from": small["label"], "to": large["label"], "factor": factor, "goal": GOAL,
-            "met": factor <= GOAL}
+    factor = large["ops"]["commune_report"]["p50_ms"] / small["ops"]["commune_report"]["p50_ms"]
+    return {
+        "from": small["label"],
+        "to": large["label"],
+        "factor": factor,
+        "goal": GOAL,
+        "met": factor <= GOAL,
+    }
 
 
 def print_tables(results: dict[str, Any]) -> None:
     for backend in ("sqlite", "postgresql"):
-        found = sorted((r for r in results.values() if r["backend"] == backend),
-                       key=lambda r: r["size"])
+        found = sorted(
+            (r for r in results.values() if r["backend"] == backend), key=lambda r: r["size"]
+        )
         if not found:
             continue
         print(f"\n{backend}: p50 ms (first run in brackets)")
@@ -514,31 +583,36 @@ def print_tables(results: dict[str, Any]) -> None:
             cells = ""
             for r in found:
                 op = r["ops"].get(key)
-                cells += (f"{op['p50_ms']:>14.1f} [{op['first_ms']:>7.1f}]" if op
-                          else f"{'–':>24}")
+                cells += f"{op['p50_ms']:>14.1f} [{op['first_ms']:>7.1f}]" if op else f"{'–':>24}"
             print(f"  {label:<28}{cells}")
         for r in found:
             b, ops = r["built"], r["ops"]
-            print(f"  {r['label']}: {b['communes']} communes, {r['hamlets_total']} hamlets, "
-                  f"{b['households']:,} household rows, {b['entries']:,} entries; commune "
-                  f"{r['commune']!r} = {ops['commune_report']['hamlets']} hamlets / "
-                  f"{ops['commune_report']['guided']:,} guided; province "
-                  f"{ops['province_report']['hamlets']} hamlets; weekly "
-                  f"{ops['weekly_digest_and_texts']['messages']} messages; draw "
-                  f"{ops['verification_draw']['size']} of "
-                  f"{ops['verification_draw']['population']} entries; export "
-                  f"{ops['export_gather']['evidence_rows']} rows; generated in "
-                  f"{b['seconds']['total']:.0f} s")
+            print(
+                f"  {r['label']}: {b['communes']} communes, {r['hamlets_total']} hamlets, "
+                f"{b['households']:,} household rows, {b['entries']:,} entries; commune "
+                f"{r['commune']!r} = {ops['commune_report']['hamlets']} hamlets / "
+                f"{ops['commune_report']['guided']:,} guided; province "
+                f"{ops['province_report']['hamlets']} hamlets; weekly "
+                f"{ops['weekly_digest_and_texts']['messages']} messages; draw "
+                f"{ops['verification_draw']['size']} of "
+                f"{ops['verification_draw']['population']} entries; export "
+                f"{ops['export_gather']['evidence_rows']} rows; generated in "
+                f"{b['seconds']['total']:.0f} s"
+            )
         g = growth(results, backend)
         if g is not None:
             verdict = "met" if g["met"] else "MISSED"
-            print(f"  commune report {g['to']}/{g['from']}: {g['factor']:.2f}× "
-                  f"(goal ≤ {GOAL:.0f}×: {verdict})")
+            print(
+                f"  commune report {g['to']}/{g['from']}: {g['factor']:.2f}× "
+                f"(goal ≤ {GOAL:.0f}×: {verdict})"
+            )
 
 
 def print_queries(result: dict[str, Any]) -> None:
-    print(f"\n{result['backend']} {result['label']}: where the time goes (SQL ms per run, "
-          f"bot function that issued it)")
+    print(
+        f"\n{result['backend']} {result['label']}: where the time goes (SQL ms per run, "
+        f"bot function that issued it)"
+    )
     for key, label in ROWS[1:]:
         op = result["ops"].get(key)
         if not op:
@@ -554,8 +628,12 @@ def print_queries(result: dict[str, Any]) -> None:
 
 
 def environment() -> dict[str, Any]:
-    return {"python": sys.version.split()[0], "sqlite": sqlite3.sqlite_version,
-            "cpus": os.cpu_count(), "platform": platform.platform()}
+    return {
+        "python": sys.version.split()[0],
+        "sqlite": sqlite3.sqlite_version,
+        "cpus": os.cpu_count(),
+        "platform": platform.platform(),
+    }
 
 
 async def postgres_version(url: str) -> str:
@@ -576,8 +654,12 @@ def load_results() -> dict[str, Any]:
 
 def save_results(results: dict[str, Any], env: dict[str, Any]) -> None:
     RESULT.parent.mkdir(parents=True, exist_ok=True)
-    out = {"environment": env, "today": TODAY.isoformat(), "results": results,
-           "growth": {b: growth(results, b) for b in ("sqlite", "postgresql")}}
+    out = {
+        "environment": env,
+        "today": TODAY.isoformat(),
+        "results": results,
+        "growth": {b: growth(results, b) for b in ("sqlite", "postgresql")},
+    }
     RESULT.write_text(json.dumps(out, indent=2, ensure_ascii=False), encoding="utf-8")
     print(f"\nwritten to {RESULT.relative_to(ROOT)}")
 
@@ -612,15 +694,24 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--export-runs", type=int, default=3)
     parser.add_argument("--seed", type=int, default=2026)
-    parser.add_argument("--pg-url", default=PG_BASE,
-                        help="PostgreSQL server URL without a database name")
+    parser.add_argument(
+        "--pg-url", default=PG_BASE, help="PostgreSQL server URL without a database name"
+    )
     parser.add_argument("--regenerate", action="store_true", help="ignore cached datasets")
-    parser.add_argument("--no-weekly-send", action="store_true",
-                        help="skip the real Notifier.run_weekly() (ledger writes)")
-    parser.add_argument("--explain", action=argparse.BooleanOptionalAction, default=None,
-                        help="explain the slowest statements (default: largest size only)")
-    parser.add_argument("--fresh-json", action="store_true",
-                        help="start scale.json afresh instead of merging")
+    parser.add_argument(
+        "--no-weekly-send",
+        action="store_true",
+        help="skip the real Notifier.run_weekly() (ledger writes)",
+    )
+    parser.add_argument(
+        "--explain",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="explain the slowest statements (default: largest size only)",
+    )
+    parser.add_argument(
+        "--fresh-json", action="store_true", help="start scale.json afresh instead of merging"
+    )
     args = parser.parse_args()
     if args.runs < 1 or args.export_runs < 1:
         parser.error("runs must be at least 1")

@@ -83,8 +83,12 @@ from tests.support.zalo_harness import SECRET, zalo_settings
 ROOT = Path(__file__).resolve().parent.parent
 MODES = ("core_serial", "core_concurrent", "polling", "webhook")
 WORKLOADS = ("help", "entry")
-LABELS = {"core_serial": "core, one at a time", "core_concurrent": "core, users at once",
-          "polling": "Zalo long polling", "webhook": "Zalo webhook"}
+LABELS = {
+    "core_serial": "core, one at a time",
+    "core_concurrent": "core, users at once",
+    "polling": "Zalo long polling",
+    "webhook": "Zalo webhook",
+}
 # What each kind of message must be answered with (checked on every reply).
 EXPECT = {"help": "/them", "line": "Đã lưu hộ"}
 
@@ -115,8 +119,10 @@ class Households:
     def line(self) -> str:
         k = self.made
         self.made += 1
-        name = (f"{FAMILY[k % len(FAMILY)]} {MIDDLE[k // len(FAMILY) % len(MIDDLE)]} "
-                f"{GIVEN[k // (len(FAMILY) * len(MIDDLE)) % len(GIVEN)]}")
+        name = (
+            f"{FAMILY[k % len(FAMILY)]} {MIDDLE[k // len(FAMILY) % len(MIDDLE)]} "
+            f"{GIVEN[k // (len(FAMILY) * len(MIDDLE)) % len(GIVEN)]}"
+        )
         return f"{name}; Tổ {k % 12 + 1}; 0912{k:06d}; 1"
 
 
@@ -142,20 +148,32 @@ def zalo_id(k: int) -> str:
 async def prepare(tmp: Path, users: int) -> tuple[Settings, Runtime]:
     """A migrated database, the configuration synced, `users` officers with Zalo ids."""
     settings = load_settings(ROOT / "config.example.toml")
-    settings = replace(settings, database_url=f"sqlite+aiosqlite:///{tmp / 'bench.sqlite3'}",
-                       data_dir=tmp / "data")
+    settings = replace(
+        settings, database_url=f"sqlite+aiosqlite:///{tmp / 'bench.sqlite3'}", data_dir=tmp / "data"
+    )
     await asyncio.to_thread(upgrade, settings.database_url)
     rt = build_runtime(settings, FixedClock(NOW))
     await sync_from_config(rt)
     async with rt.services.sessions() as s, s.begin():
         hamlets = list(await s.scalars(select(Hamlet).order_by(Hamlet.id)))
-        officers = [User(display_name=f"Cán Bộ {k + 1}", role=Role.OFFICER,
-                         hamlet_id=hamlets[k % len(hamlets)].id, created_at=NOW, active=True)
-                    for k in range(users)]
+        officers = [
+            User(
+                display_name=f"Cán Bộ {k + 1}",
+                role=Role.OFFICER,
+                hamlet_id=hamlets[k % len(hamlets)].id,
+                created_at=NOW,
+                active=True,
+            )
+            for k in range(users)
+        ]
         s.add_all(officers)
         await s.flush()
-        s.add_all([Identity(user_id=u.id, channel="zalo", external_id=zalo_id(k),
-                            created_at=NOW) for k, u in enumerate(officers)])
+        s.add_all(
+            [
+                Identity(user_id=u.id, channel="zalo", external_id=zalo_id(k), created_at=NOW)
+                for k, u in enumerate(officers)
+            ]
+        )
     return settings, rt
 
 
@@ -188,17 +206,25 @@ class BenchZalo(ZaloChannel):
 def core_sender(rt: Runtime) -> Send:
     async def send(user: str, message: Message) -> tuple[list[str], float]:
         t0 = time.perf_counter()
-        replies = await rt.core.handle(Inbound(
-            channel="zalo", user_id=user, chat_id=user, chat_type=PRIVATE, text=message.text,
-            delivery_key=uuid.uuid4().hex))
+        replies = await rt.core.handle(
+            Inbound(
+                channel="zalo",
+                user_id=user,
+                chat_id=user,
+                chat_type=PRIVATE,
+                text=message.text,
+                delivery_key=uuid.uuid4().hex,
+            )
+        )
         took = time.perf_counter() - t0
         return [r.text + "".join(f"\n{o.label}" for o in r.options) for r in replies], took
 
     return send
 
 
-def channel_sender(fake: FakeZalo, channel: BenchZalo,
-                   post: Callable[[dict[str, Any]], Awaitable[int]] | None) -> Send:
+def channel_sender(
+    fake: FakeZalo, channel: BenchZalo, post: Callable[[dict[str, Any]], Awaitable[int]] | None
+) -> Send:
     """Through the fake Zalo server: pushed to its getUpdates queue, or POSTed by `post`."""
 
     async def send(user: str, message: Message) -> tuple[list[str], float]:
@@ -250,8 +276,12 @@ async def drive(send: Send, per_user: list[list[Message]], *, together: bool) ->
                 group.create_task(one_user(k, messages))
     else:
         # Interleaved, as the users' messages would arrive: each user's in order.
-        order = [(k, ms[i]) for i in range(max(map(len, per_user), default=0))
-                 for k, ms in enumerate(per_user) if i < len(ms)]
+        order = [
+            (k, ms[i])
+            for i in range(max(map(len, per_user), default=0))
+            for k, ms in enumerate(per_user)
+            if i < len(ms)
+        ]
         for k, message in order:
             await one_user(k, [message])
     return Outcome(time.perf_counter() - t0, latencies)
@@ -261,11 +291,13 @@ async def warm_up(send: Send, users: int) -> None:
     await drive(send, [[Message("/help", "help")] for _ in range(users)], together=True)
 
 
-async def workloads(send: Send, params: Params, households: Households, *,
-                    together: bool) -> dict[str, Outcome]:
+async def workloads(
+    send: Send, params: Params, households: Households, *, together: bool
+) -> dict[str, Outcome]:
     await warm_up(send, params.users)
-    return {w: await drive(send, scripts(w, params, households), together=together)
-            for w in WORKLOADS}
+    return {
+        w: await drive(send, scripts(w, params, households), together=together) for w in WORKLOADS
+    }
 
 
 async def get_updates_alone(n: int) -> list[float]:
@@ -287,13 +319,15 @@ async def get_updates_alone(n: int) -> list[float]:
     return times
 
 
-async def over_zalo(settings: Settings, params: Params, households: Households, *,
-                    webhook: bool) -> tuple[dict[str, Outcome], int]:
+async def over_zalo(
+    settings: Settings, params: Params, households: Households, *, webhook: bool
+) -> tuple[dict[str, Outcome], int]:
     """One start of the bot against a fresh fake server; also the getUpdates calls made."""
     async with FakeZalo() as fake:
         on_zalo = zalo_settings(settings, fake, webhook=webhook)
-        running = await serve.start(on_zalo, clock=FixedClock(NOW), zalo_class=BenchZalo,
-                                    schedule=False)
+        running = await serve.start(
+            on_zalo, clock=FixedClock(NOW), zalo_class=BenchZalo, schedule=False
+        )
         pusher: WebhookPusher | None = None
         try:
             channel = running.zalo
@@ -331,23 +365,24 @@ async def run(params: Params) -> dict[str, Any]:
         try:
             for _ in range(params.runs):
                 by_mode = {
-                    "core_serial": await workloads(core_sender(rt), params, households,
-                                                   together=False),
-                    "core_concurrent": await workloads(core_sender(rt), params, households,
-                                                       together=True),
+                    "core_serial": await workloads(
+                        core_sender(rt), params, households, together=False
+                    ),
+                    "core_concurrent": await workloads(
+                        core_sender(rt), params, households, together=True
+                    ),
                 }
-                by_mode["polling"], calls = await over_zalo(settings, params, households,
-                                                            webhook=False)
+                by_mode["polling"], calls = await over_zalo(
+                    settings, params, households, webhook=False
+                )
                 polls.append(calls)
                 round_trips.append(await get_updates_alone(params.n))
-                by_mode["webhook"], _ = await over_zalo(settings, params, households,
-                                                        webhook=True)
+                by_mode["webhook"], _ = await over_zalo(settings, params, households, webhook=True)
                 for mode, outcomes in by_mode.items():
                     for workload, outcome in outcomes.items():
                         got[mode][workload].append(outcome)
             async with rt.services.sessions() as session:
-                entries = int(await session.scalar(select(func.count()).select_from(Entry))
-                              or 0)
+                entries = int(await session.scalar(select(func.count()).select_from(Entry)) or 0)
         finally:
             await rt.close()
     finally:
@@ -358,23 +393,29 @@ async def run(params: Params) -> dict[str, Any]:
     result["get_updates_alone"] = {
         "calls_per_s": statistics.median(len(t) / sum(t) for t in round_trips),
         "calls_per_s_runs": [len(t) / sum(t) for t in round_trips],
-        **_stats([x for t in round_trips for x in t])}
+        **_stats([x for t in round_trips for x in t]),
+    }
     return result
 
 
-def summarise(params: Params, got: dict[str, dict[str, list[Outcome]]], polls: list[int],
-              entries: int) -> dict[str, Any]:
-    result: dict[str, Any] = {"params": {**asdict(params), "clock": NOW.isoformat()},
-                              "entries_stored": entries,
-                              "polling_get_updates_calls": polls}
+def summarise(
+    params: Params, got: dict[str, dict[str, list[Outcome]]], polls: list[int], entries: int
+) -> dict[str, Any]:
+    result: dict[str, Any] = {
+        "params": {**asdict(params), "clock": NOW.isoformat()},
+        "entries_stored": entries,
+        "polling_get_updates_calls": polls,
+    }
     for mode in MODES:
         result[mode] = {}
         for workload in WORKLOADS:
             outcomes = got[mode][workload]
             per_s = [len(o.latencies) / o.wall_s for o in outcomes]
             stats: dict[str, Any] = {
-                "msg_per_s": statistics.median(per_s), "msg_per_s_runs": per_s,
-                **_stats([x for o in outcomes for x in o.latencies])}
+                "msg_per_s": statistics.median(per_s),
+                "msg_per_s_runs": per_s,
+                **_stats([x for o in outcomes for x in o.latencies]),
+            }
             if workload == "entry":
                 stats["entries_per_s"] = stats["msg_per_s"] / 2
             result[mode][workload] = stats
@@ -383,8 +424,10 @@ def summarise(params: Params, got: dict[str, dict[str, list[Outcome]]], polls: l
 
 def _print(result: dict[str, Any]) -> None:
     p = result["params"]
-    print(f"Zalo end to end: {p['n']} messages per workload from {p['users']} users, "
-          f"{p['runs']} runs; msg/s median of the runs (range), latency over all runs")
+    print(
+        f"Zalo end to end: {p['n']} messages per workload from {p['users']} users, "
+        f"{p['runs']} runs; msg/s median of the runs (range), latency over all runs"
+    )
     print(f"{'':<28}{'msg/s':>8}  {'range':<13}{'p50 ms':>8}{'p95 ms':>8}{'max ms':>8}")
     for workload, title in (("help", "/help"), ("entry", "entry line + “1” to save")):
         print(title)
@@ -393,17 +436,23 @@ def _print(result: dict[str, Any]) -> None:
             st = result[mode][workload]
             runs = st["msg_per_s_runs"]
             span = f"{min(runs):.0f}–{max(runs):.0f}"
-            print(f"  {LABELS[mode]:<26}{st['msg_per_s']:8.1f}  {span:<13}{st['p50_ms']:8.1f}"
-                  f"{st['p95_ms']:8.1f}{st['max_ms']:8.1f}   ×{st['msg_per_s'] / base:.2f}")
+            print(
+                f"  {LABELS[mode]:<26}{st['msg_per_s']:8.1f}  {span:<13}{st['p50_ms']:8.1f}"
+                f"{st['p95_ms']:8.1f}{st['max_ms']:8.1f}   ×{st['msg_per_s'] / base:.2f}"
+            )
     e = {mode: result[mode]["entry"]["entries_per_s"] for mode in MODES}
     print("households/s: " + ", ".join(f"{LABELS[m]} {v:.1f}" for m, v in e.items()))
     calls = result["polling_get_updates_calls"]
     sent = p["n"] + 2 * (p["n"] // 2) + p["users"]  # both workloads and the warm-up
-    print(f"getUpdates calls per polling run: {', '.join(map(str, calls))} "
-          f"for {sent} updates; {result['entries_stored']} entries stored")
+    print(
+        f"getUpdates calls per polling run: {', '.join(map(str, calls))} "
+        f"for {sent} updates; {result['entries_stored']} entries stored"
+    )
     g = result["get_updates_alone"]
-    print(f"getUpdates alone (an update waiting, nothing else running): "
-          f"{g['calls_per_s']:.0f} calls/s, p50 {g['p50_ms']:.1f} ms, p95 {g['p95_ms']:.1f} ms")
+    print(
+        f"getUpdates alone (an update waiting, nothing else running): "
+        f"{g['calls_per_s']:.0f} calls/s, p50 {g['p50_ms']:.1f} ms, p95 {g['p95_ms']:.1f} ms"
+    )
 
 
 def main() -> None:

@@ -33,8 +33,10 @@ def _parser() -> argparse.ArgumentParser:
     # Subcommands in their own modules import this one's helpers: imported here, not on top.
     from bot import roster_cli, verify_cli
 
-    parser = argparse.ArgumentParser(prog="python -m bot", description=(
-        "Bot ghi nhận hộ gia đình được hướng dẫn dịch vụ công trực tuyến."))
+    parser = argparse.ArgumentParser(
+        prog="python -m bot",
+        description=("Bot ghi nhận hộ gia đình được hướng dẫn dịch vụ công trực tuyến."),
+    )
     sub = parser.add_subparsers(dest="command", required=True)
 
     p = sub.add_parser("init", help="apply migrations and sync hamlets/procedures from config")
@@ -42,8 +44,7 @@ def _parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("invite", help="create a single-use invite code (printed last)")
     p.add_argument("--config", required=True)
-    p.add_argument("--role", required=True,
-                   help="officer | hamlet_head | supervisor | admin")
+    p.add_argument("--role", required=True, help="officer | hamlet_head | supervisor | admin")
     p.add_argument("--hamlet", help="hamlet code (officers and hamlet heads)")
 
     p = sub.add_parser("chat", help="talk to the bot in this terminal (or from a pipe)")
@@ -53,29 +54,43 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("demo", help="fresh SQLite database, a demo officer, console chat")
     p.add_argument("--config", default=str(EXAMPLE_CONFIG))
     p.add_argument("--data", default="data", help="folder for demo.sqlite3 (default: data)")
-    p.add_argument("--role", default="officer",
-                   help="who you are in the demo: officer (default), hamlet_head, supervisor")
+    p.add_argument(
+        "--role",
+        default="officer",
+        help="who you are in the demo: officer (default), hamlet_head, supervisor",
+    )
 
     p = sub.add_parser("export", help="write the report spreadsheet (xlsx or csv)")
     p.add_argument("--config", required=True)
-    p.add_argument("--period", default="since_start",
-                   help="since_start | this_week | last_week | this_month | this_quarter | "
-                        "last_quarter | q1..q4 | half | year (default: since_start)")
+    p.add_argument(
+        "--period",
+        default="since_start",
+        help="since_start | this_week | last_week | this_month | this_quarter | "
+        "last_quarter | q1..q4 | half | year (default: since_start)",
+    )
     p.add_argument("--from", dest="start", help="first day, dd/mm/yyyy (with --to)")
     p.add_argument("--to", dest="end", help="last day, dd/mm/yyyy (with --from)")
-    p.add_argument("--hamlet", action="append", help="hamlet code (repeat for several; "
-                                                     "default: all hamlets)")
+    p.add_argument(
+        "--hamlet", action="append", help="hamlet code (repeat for several; default: all hamlets)"
+    )
     p.add_argument("--format", choices=("xlsx", "csv"), default="xlsx")
-    p.add_argument("--csv-separator", choices=CSV_SEPARATORS, default="comma",
-                   help="CSV only: comma (default) or semicolon, with decimal commas, for "
-                        "Excel set to Vietnamese regional settings")
+    p.add_argument(
+        "--csv-separator",
+        choices=CSV_SEPARATORS,
+        default="comma",
+        help="CSV only: comma (default) or semicolon, with decimal commas, for "
+        "Excel set to Vietnamese regional settings",
+    )
     p.add_argument("--out", default=".", help="folder for the file(s) (default: here)")
 
     verify_cli.add_parser(sub)
     roster_cli.add_parser(sub)
 
-    p = sub.add_parser("run", help="run the bot: Telegram and/or Zalo (polling or webhooks), "
-                                   "the HTTP server for webhooks/downloads/healthz")
+    p = sub.add_parser(
+        "run",
+        help="run the bot: Telegram and/or Zalo (polling or webhooks), "
+        "the HTTP server for webhooks/downloads/healthz",
+    )
     p.add_argument("--config", required=True)
     return parser
 
@@ -90,9 +105,16 @@ def main(argv: list[str] | None = None) -> int:
             settings = _demo_settings(settings, Path(args.data))
         secrets = run_secrets(settings) if args.command == "run" else []
         setup_logging("INFO" if args.command == "run" else "WARNING", secrets)
-        return {"init": cmd_init, "invite": cmd_invite, "chat": cmd_chat, "demo": cmd_demo,
-                "export": cmd_export, "verify": verify_cli.cmd_verify,
-                "roster": roster_cli.cmd_roster, "run": cmd_run}[args.command](settings, args)
+        return {
+            "init": cmd_init,
+            "invite": cmd_invite,
+            "chat": cmd_chat,
+            "demo": cmd_demo,
+            "export": cmd_export,
+            "verify": verify_cli.cmd_verify,
+            "roster": roster_cli.cmd_roster,
+            "run": cmd_run,
+        }[args.command](settings, args)
     except ConfigError as err:
         print(t("vi", "cli_config_error", key=err.key, expected=err.expected), file=sys.stderr)
         return 2
@@ -116,8 +138,15 @@ def cmd_init(settings: Settings, args: argparse.Namespace) -> int:
     report = asyncio.run(_sync(settings))
     lang = settings.language
     if report.changed:
-        print(t(lang, "cli_init_done", created=report.created, updated=report.updated,
-                deactivated=report.deactivated))
+        print(
+            t(
+                lang,
+                "cli_init_done",
+                created=report.created,
+                updated=report.updated,
+                deactivated=report.deactivated,
+            )
+        )
     else:
         print(t(lang, "cli_init_nothing"))
     return 0
@@ -132,8 +161,9 @@ async def _sync(settings: Settings) -> SyncReport:
 
 
 @asynccontextmanager
-async def command_runtime(settings: Settings,
-                          args: argparse.Namespace) -> AsyncIterator[Runtime | None]:
+async def command_runtime(
+    settings: Settings, args: argparse.Namespace
+) -> AsyncIterator[Runtime | None]:
     """The runtime a command works with, closed when the block ends; None (after telling
     the user to run `init`) when the database is not at the current schema:
 
@@ -147,8 +177,7 @@ async def command_runtime(settings: Settings,
         if await schema_is_current(runtime):
             yield runtime
         else:
-            print(t(settings.language, "cli_not_initialised", config=args.config),
-                  file=sys.stderr)
+            print(t(settings.language, "cli_not_initialised", config=args.config), file=sys.stderr)
             yield None
     finally:
         await runtime.close()
@@ -159,19 +188,26 @@ async def _check_schema(settings: Settings, args: argparse.Namespace) -> bool:
         return runtime is not None
 
 
-async def hamlets_named(session: AsyncSession, codes: list[str] | None,
-                         lang: str) -> list[Hamlet] | None:
+async def hamlets_named(
+    session: AsyncSession, codes: list[str] | None, lang: str
+) -> list[Hamlet] | None:
     """Active hamlets with these codes (all of them when none are given); None after
     telling the user which codes are unknown."""
-    hamlets = list(await session.scalars(
-        select(Hamlet).where(Hamlet.active).order_by(Hamlet.code)))
+    hamlets = list(await session.scalars(select(Hamlet).where(Hamlet.active).order_by(Hamlet.code)))
     if not codes:
         return hamlets
     wanted = {code.upper() for code in codes}
     unknown = wanted - {h.code for h in hamlets}
     if unknown:
-        print(t(lang, "cli_hamlet_unknown", code=", ".join(sorted(unknown)),
-                codes=", ".join(h.code for h in hamlets)), file=sys.stderr)
+        print(
+            t(
+                lang,
+                "cli_hamlet_unknown",
+                code=", ".join(sorted(unknown)),
+                codes=", ".join(h.code for h in hamlets),
+            ),
+            file=sys.stderr,
+        )
         return None
     return [h for h in hamlets if h.code in wanted]
 
@@ -201,11 +237,23 @@ async def _invite(settings: Settings, args: argparse.Namespace, role: Role) -> i
                 hamlet = found[0]
             now = runtime.services.clock.now()
             code, invite = await create_invite(
-                session, role=role, hamlet=hamlet, created_by=None, now=now,
-                ttl=timedelta(hours=settings.invite_ttl_hours))
+                session,
+                role=role,
+                hamlet=hamlet,
+                created_by=None,
+                now=now,
+                ttl=timedelta(hours=settings.invite_ttl_hours),
+            )
             where = t(lang, "registered_hamlet", hamlet=hamlet.name) if hamlet else ""
-            print(t(lang, "cli_invite_created", role=t(lang, f"role_{role.value}"), where=where,
-                    expires=fmt_datetime(invite.expires_at, settings.timezone)))
+            print(
+                t(
+                    lang,
+                    "cli_invite_created",
+                    role=t(lang, f"role_{role.value}"),
+                    where=where,
+                    expires=fmt_datetime(invite.expires_at, settings.timezone),
+                )
+            )
             print(code)
         return 0
 
@@ -236,8 +284,7 @@ def _cli_period(settings: Settings, args: argparse.Namespace) -> Period:
         if args.start or args.end:
             if not (args.start and args.end):
                 raise ConfigError("--from/--to", "cli_period_dates")
-            start, end = (datetime.strptime(v, "%d/%m/%Y").date()
-                          for v in (args.start, args.end))
+            start, end = (datetime.strptime(v, "%d/%m/%Y").date() for v in (args.start, args.end))
             return resolve("custom", settings.campaign, today, start=start, end=end)
         if args.period not in KINDS or args.period == "custom":
             raise ConfigError("--period", "cli_period_kind", kinds=", ".join(KINDS[:-1]))
@@ -267,14 +314,30 @@ async def _export(settings: Settings, args: argparse.Namespace, period: Period) 
             camp = await campaign_by_code(session, settings.campaign.code)
             now = runtime.services.clock.now()
             result = await export(
-                session, settings, campaign_id=camp.id, period=period,
-                today=now.astimezone(settings.timezone).date(), hamlets=hamlets,
-                fmt=args.format, lang=lang, folder=Path(args.out), actor_id=None, now=now,
-                via="cli", viewer=Role.ADMIN,  # whoever runs the bot's commands
-                separator=CSV_SEPARATORS[args.csv_separator])
+                session,
+                settings,
+                campaign_id=camp.id,
+                period=period,
+                today=now.astimezone(settings.timezone).date(),
+                hamlets=hamlets,
+                fmt=args.format,
+                lang=lang,
+                folder=Path(args.out),
+                actor_id=None,
+                now=now,
+                via="cli",
+                viewer=Role.ADMIN,  # whoever runs the bot's commands
+                separator=CSV_SEPARATORS[args.csv_separator],
+            )
         await asyncio.to_thread(result.write)
-        print(t(lang, "cli_export_done", hamlets=len(result.data.report.rows),
-                rows=len(result.data.evidence)))
+        print(
+            t(
+                lang,
+                "cli_export_done",
+                hamlets=len(result.data.report.rows),
+                rows=len(result.data.evidence),
+            )
+        )
         for path in result.paths:
             print(path)
         return 0
@@ -292,8 +355,12 @@ def _demo_settings(settings: Settings, data: Path) -> Settings:
     data = data.resolve()
     year = date.today().year
     campaign = replace(settings.campaign, start=date(year, 1, 1), end=date(year, 12, 31))
-    return replace(settings, database_url=f"sqlite+aiosqlite:///{data / 'demo.sqlite3'}",
-                   data_dir=data, campaign=campaign)
+    return replace(
+        settings,
+        database_url=f"sqlite+aiosqlite:///{data / 'demo.sqlite3'}",
+        data_dir=data,
+        campaign=campaign,
+    )
 
 
 def cmd_demo(settings: Settings, args: argparse.Namespace) -> int:
@@ -306,8 +373,16 @@ def cmd_demo(settings: Settings, args: argparse.Namespace) -> int:
         Path(f"{db_path}{suffix}").unlink(missing_ok=True)
     migrate(settings)
     hamlet_name = asyncio.run(_demo_seed(settings, role))
-    print(t(settings.language, "cli_demo_ready", path=db_path, user=DEMO_USER,
-            role=t(settings.language, f"role_{role.value}"), hamlet=hamlet_name))
+    print(
+        t(
+            settings.language,
+            "cli_demo_ready",
+            path=db_path,
+            user=DEMO_USER,
+            role=t(settings.language, f"role_{role.value}"),
+            hamlet=hamlet_name,
+        )
+    )
     return asyncio.run(_chat(settings, args, DEMO_USER))
 
 
@@ -334,26 +409,37 @@ async def _demo_seed(settings: Settings, role: Role) -> str:
         today = now.astimezone(settings.timezone).date()
         async with runtime.services.sessions() as session, session.begin():
             codes = [h.code for h in settings.hamlets[:3]]
-            found = {h.code: h for h in await session.scalars(
-                select(Hamlet).where(Hamlet.code.in_(codes)))}
+            found = {
+                h.code: h
+                for h in await session.scalars(select(Hamlet).where(Hamlet.code.in_(codes)))
+            }
             hamlets = [found[c] for c in codes]
             camp = await campaign_by_code(session, settings.campaign.code)
             officers: list[User] = []
             for i, hamlet in enumerate(hamlets):
-                officer = User(display_name="Cán bộ Demo" if i == 0 else f"Cán bộ {hamlet.name}",
-                               role=Role.OFFICER, hamlet_id=hamlet.id, created_at=now,
-                               active=True)
+                officer = User(
+                    display_name="Cán bộ Demo" if i == 0 else f"Cán bộ {hamlet.name}",
+                    role=Role.OFFICER,
+                    hamlet_id=hamlet.id,
+                    created_at=now,
+                    active=True,
+                )
                 session.add(officer)
                 officers.append(officer)
             me = officers[0]
             if role != Role.OFFICER:
-                me = User(display_name=t(settings.language, f"role_{role.value}").capitalize()
-                          + " Demo", role=role, created_at=now, active=True,
-                          hamlet_id=hamlets[0].id if role.needs_hamlet else None)
+                me = User(
+                    display_name=t(settings.language, f"role_{role.value}").capitalize() + " Demo",
+                    role=role,
+                    created_at=now,
+                    active=True,
+                    hamlet_id=hamlets[0].id if role.needs_hamlet else None,
+                )
                 session.add(me)
             await session.flush()
-            session.add(Identity(user_id=me.id, channel="console", external_id=DEMO_USER,
-                                 created_at=now))
+            session.add(
+                Identity(user_id=me.id, channel="console", external_id=DEMO_USER, created_at=now)
+            )
             procs = [p.code for p in settings.procedures]
             for index, name, phone, proc_idx, days_ago in _DEMO_HOUSEHOLDS:
                 if index >= len(hamlets):
@@ -361,12 +447,20 @@ async def _demo_seed(settings: Settings, role: Role) -> str:
                 hamlet = hamlets[index]
                 day = max(today - timedelta(days=days_ago), settings.campaign.start)
                 await create_household_entry(
-                    session, campaign_id=camp.id, hamlet_id=hamlet.id, officer=officers[index],
-                    now=now, data=HouseholdInput(
-                        name=name, address=f"Tổ {len(name) % 5 + 1}, {hamlet.name}",
-                        phone=phone, procedure_codes=tuple(procs[i % len(procs)]
-                                                           for i in proc_idx),
-                        dossier_code="", guided_on=day))
+                    session,
+                    campaign_id=camp.id,
+                    hamlet_id=hamlet.id,
+                    officer=officers[index],
+                    now=now,
+                    data=HouseholdInput(
+                        name=name,
+                        address=f"Tổ {len(name) % 5 + 1}, {hamlet.name}",
+                        phone=phone,
+                        procedure_codes=tuple(procs[i % len(procs)] for i in proc_idx),
+                        dossier_code="",
+                        guided_on=day,
+                    ),
+                )
             if me.hamlet_id is None:
                 return t(settings.language, "cli_demo_all_hamlets")
             return str(hamlets[0].name)
@@ -384,17 +478,23 @@ def cmd_run(settings: Settings, args: argparse.Namespace) -> int:
     if not asyncio.run(_check_schema(settings, args)):
         return 2
     lang = settings.language
-    channels = [name for name, cfg in (("Telegram", settings.telegram), ("Zalo", settings.zalo))
-                if cfg.enabled]
-    http = f"{settings.http.host}:{settings.http.port}" if settings.serves_http \
+    channels = [
+        name
+        for name, cfg in (("Telegram", settings.telegram), ("Zalo", settings.zalo))
+        if cfg.enabled
+    ]
+    http = (
+        f"{settings.http.host}:{settings.http.port}"
+        if settings.serves_http
         else t(lang, "cli_run_no_http")
-    print(t(lang, "cli_run_starting", channels=", ".join(channels) or "–", http=http),
-          file=sys.stderr)
+    )
+    print(
+        t(lang, "cli_run_starting", channels=", ".join(channels) or "–", http=http), file=sys.stderr
+    )
     try:
         asyncio.run(serve(settings))
     except ZaloApiError as exc:
         # The token is never part of the error; the code tells a wrong token from an outage.
-        print(t(lang, "cli_run_zalo_failed", code=exc.code, error=exc.description),
-              file=sys.stderr)
+        print(t(lang, "cli_run_zalo_failed", code=exc.code, error=exc.description), file=sys.stderr)
         return 1
     return 0

@@ -49,8 +49,9 @@ def ensure_sqlite_dir(url: str) -> None:
 def create_engine(url: str) -> AsyncEngine:
     ensure_sqlite_dir(url)
     # hide_parameters: a database error must not quote names or phones into a log line.
-    engine = create_async_engine(url, json_serializer=_json_dumps, pool_pre_ping=False,
-                                 hide_parameters=True)
+    engine = create_async_engine(
+        url, json_serializer=_json_dumps, pool_pre_ping=False, hide_parameters=True
+    )
     if engine.dialect.name == "sqlite":
         _sqlite_setup(engine)
     return engine

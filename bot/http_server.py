@@ -31,10 +31,13 @@ ZALO_SECRET_HEADER = "X-Bot-Api-Secret-Token"
 TELEGRAM_SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
 MAX_BODY = 1024 * 1024  # an update is a few kB; anything bigger is not from a messenger
 
-_REFUSAL_STATUS = {Refusal.UNKNOWN: 404, Refusal.EXPIRED: 410, Refusal.USED: 410,
-                   Refusal.ROLE: 403}
-_PRIVATE = {"Cache-Control": "no-store", "X-Robots-Tag": "noindex",
-            "Referrer-Policy": "no-referrer", "X-Content-Type-Options": "nosniff"}
+_REFUSAL_STATUS = {Refusal.UNKNOWN: 404, Refusal.EXPIRED: 410, Refusal.USED: 410, Refusal.ROLE: 403}
+_PRIVATE = {
+    "Cache-Control": "no-store",
+    "X-Robots-Tag": "noindex",
+    "Referrer-Policy": "no-referrer",
+    "X-Content-Type-Options": "nosniff",
+}
 
 
 def same_secret(given: str | None, expected: str) -> bool:
@@ -61,8 +64,9 @@ class Channels:
 
 
 class HttpServer:
-    def __init__(self, services: Services, channels: Channels, *,
-                 database_ok: Callable[[], Awaitable[bool]]) -> None:
+    def __init__(
+        self, services: Services, channels: Channels, *, database_ok: Callable[[], Awaitable[bool]]
+    ) -> None:
         self.services = services
         self.channels = channels
         self.database_ok = database_ok
@@ -78,11 +82,11 @@ class HttpServer:
         # has started, and until then its webhook answers 503 (the messenger retries).
         settings = self.services.settings
         if settings.zalo.enabled and settings.zalo.mode == WEBHOOK:
-            app.router.add_post(route_of(settings.zalo_webhook, "/zalo/webhook"),
-                                self.zalo_webhook)
+            app.router.add_post(route_of(settings.zalo_webhook, "/zalo/webhook"), self.zalo_webhook)
         if settings.telegram.enabled and settings.telegram.mode == WEBHOOK:
-            app.router.add_post(route_of(settings.telegram_webhook, "/telegram/webhook"),
-                                self.telegram_webhook)
+            app.router.add_post(
+                route_of(settings.telegram_webhook, "/telegram/webhook"), self.telegram_webhook
+            )
         return app
 
     async def start(self) -> None:
@@ -110,8 +114,11 @@ class HttpServer:
             db = False
         channels = {name: alive() for name, alive in self.channels.alive.items()}
         ok = db and all(channels.values())
-        body = {"status": "ok" if ok else "down", "database": "ok" if db else "down",
-                "channels": {name: "up" if up else "down" for name, up in channels.items()}}
+        body = {
+            "status": "ok" if ok else "down",
+            "database": "ok" if db else "down",
+            "channels": {name: "up" if up else "down" for name, up in channels.items()},
+        }
         return web.json_response(body, status=200 if ok else 503)
 
     # --- webhooks ------------------------------------------------------------------
@@ -149,8 +156,9 @@ class HttpServer:
             # 200 only once the update is recorded: a crash after it loses nothing.
             await hook.accept(body)
         except Exception as exc:
-            log.warning("telegram webhook: not recorded (%s); Telegram will retry",
-                        type(exc).__name__)
+            log.warning(
+                "telegram webhook: not recorded (%s); Telegram will retry", type(exc).__name__
+            )
             return web.Response(status=503)
         return web.Response()
 
@@ -158,19 +166,23 @@ class HttpServer:
 
     def _page(self, title: str, text: str, *, status: int = 200, form: str = "") -> web.Response:
         lang = self.services.settings.language
-        body = (f'<!doctype html><html lang="{lang}"><head><meta charset="utf-8">'
-                '<meta name="viewport" content="width=device-width, initial-scale=1">'
-                f"<title>{html.escape(title)}</title></head>"
-                '<body style="font-family:sans-serif;max-width:34em;margin:2em auto;'
-                f'padding:0 1em"><h1 style="font-size:1.3em">{html.escape(title)}</h1>'
-                f"<p>{html.escape(text)}</p>{form}</body></html>")
-        return web.Response(text=body, status=status, content_type="text/html",
-                            headers=_PRIVATE)
+        body = (
+            f'<!doctype html><html lang="{lang}"><head><meta charset="utf-8">'
+            '<meta name="viewport" content="width=device-width, initial-scale=1">'
+            f"<title>{html.escape(title)}</title></head>"
+            '<body style="font-family:sans-serif;max-width:34em;margin:2em auto;'
+            f'padding:0 1em"><h1 style="font-size:1.3em">{html.escape(title)}</h1>'
+            f"<p>{html.escape(text)}</p>{form}</body></html>"
+        )
+        return web.Response(text=body, status=status, content_type="text/html", headers=_PRIVATE)
 
     def _refused(self, refusal: Refusal) -> web.Response:
         lang = self.services.settings.language
-        return self._page(t(lang, "download_refused_title"), refusal_text(lang, refusal),
-                          status=_REFUSAL_STATUS[refusal])
+        return self._page(
+            t(lang, "download_refused_title"),
+            refusal_text(lang, refusal),
+            status=_REFUSAL_STATUS[refusal],
+        )
 
     async def download_page(self, request: web.Request) -> web.Response:
         """A link preview or a first tap sees this page; only its button spends the link."""
@@ -182,11 +194,17 @@ class HttpServer:
             return await self.download_file(request)
         settings = self.services.settings
         lang = settings.language
-        text = t(lang, "download_page", name=found.filename,
-                 expires=fmt_datetime(found.expires_at, settings.timezone))
-        form = (f'<form method="post" action="{html.escape(PATH + token)}">'
-                '<button type="submit" style="font-size:1.2em;padding:.6em 1.4em">'
-                f"{html.escape(t(lang, 'download_button'))}</button></form>")
+        text = t(
+            lang,
+            "download_page",
+            name=found.filename,
+            expires=fmt_datetime(found.expires_at, settings.timezone),
+        )
+        form = (
+            f'<form method="post" action="{html.escape(PATH + token)}">'
+            '<button type="submit" style="font-size:1.2em;padding:.6em 1.4em">'
+            f"{html.escape(t(lang, 'download_button'))}</button></form>"
+        )
         return self._page(found.filename, text, form=form)
 
     async def download_file(self, request: web.Request) -> web.Response:
@@ -202,10 +220,10 @@ def _file_response(got: Fetched) -> web.Response:
         return web.Response(body=got.data, content_type="image/png", headers=headers)
     # RFC 6266: a Vietnamese file name survives as UTF-8; the ASCII fallback for old apps.
     fallback = got.filename.encode("ascii", "replace").decode().replace("?", "_")
-    headers["Content-Disposition"] = (f'attachment; filename="{fallback}"; '
-                                      f"filename*=UTF-8''{quote(got.filename)}")
-    return web.Response(body=got.data, content_type=_content_type(got.filename),
-                        headers=headers)
+    headers["Content-Disposition"] = (
+        f"attachment; filename=\"{fallback}\"; filename*=UTF-8''{quote(got.filename)}"
+    )
+    return web.Response(body=got.data, content_type=_content_type(got.filename), headers=headers)
 
 
 def _content_type(name: str) -> str:
@@ -213,7 +231,9 @@ def _content_type(name: str) -> str:
     return {
         "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-        "zip": "application/zip", "csv": "text/csv", "png": "image/png",
+        "zip": "application/zip",
+        "csv": "text/csv",
+        "png": "image/png",
     }.get(suffix, "application/octet-stream")
 
 

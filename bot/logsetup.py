@@ -6,8 +6,16 @@ from __future__ import annotations
 import logging
 import re
 
-NOISY_LOGGERS = ("httpx", "httpcore", "telegram", "aiosqlite", "sqlalchemy", "asyncpg",
-                 "apscheduler", "alembic")
+NOISY_LOGGERS = (
+    "httpx",
+    "httpcore",
+    "telegram",
+    "aiosqlite",
+    "sqlalchemy",
+    "asyncpg",
+    "apscheduler",
+    "alembic",
+)
 MASK = "***"
 
 # Shaped like a Telegram or Zalo bot token (bot id, colon, secret), wherever it sits: also
@@ -69,8 +77,9 @@ _FORMATTER = logging.Formatter()
 
 def setup_logging(level: str = "INFO", secrets: list[str] | None = None) -> None:
     handler = logging.StreamHandler()
-    handler.setFormatter(RedactingFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s",
-                                            secrets or []))
+    handler.setFormatter(
+        RedactingFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s", secrets or [])
+    )
     handler.addFilter(RedactFilter(secrets or []))
     handler.set_name("dvc-bot")
     root = logging.getLogger()

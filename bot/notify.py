@@ -48,15 +48,20 @@ class Outcome(enum.StrEnum):
     FAILED = "failed"  # refused for good
 
 
-_STATUS = {Outcome.SENT: Status.SENT, Outcome.RETRY: Status.RETRY,
-           Outcome.BLOCKED: Status.BLOCKED, Outcome.FAILED: Status.FAILED}
+_STATUS = {
+    Outcome.SENT: Status.SENT,
+    Outcome.RETRY: Status.RETRY,
+    Outcome.BLOCKED: Status.BLOCKED,
+    Outcome.FAILED: Status.FAILED,
+}
 
 Deliver = Callable[[str, str], Awaitable[Outcome]]
 
 
 class Notifier:
-    def __init__(self, services: Services, channel: str, deliver: Deliver, *,
-                 channels: tuple[str, ...] = ()) -> None:
+    def __init__(
+        self, services: Services, channel: str, deliver: Deliver, *, channels: tuple[str, ...] = ()
+    ) -> None:
         self.services = services
         self.channel = channel
         self.deliver = deliver
@@ -69,8 +74,12 @@ class Notifier:
 
     async def tick(self) -> int:
         """Everything due now (every kind), including retries: safe to call any time."""
-        return (await self.run_weekly() + await self.run_reminders() + await self.run_returns()
-                + await self.run_totals())
+        return (
+            await self.run_weekly()
+            + await self.run_reminders()
+            + await self.run_returns()
+            + await self.run_totals()
+        )
 
     async def run_woken(self, kind: str) -> int:
         """What a user's action made due (`Ctx.wake`), sent now."""
@@ -89,25 +98,34 @@ class Notifier:
         if period is None:
             return 0
         # Caught up after downtime only while it is still news; later, /baocao has it.
-        if now - weekly_fired(local, cfg.weekly_weekday, cfg.weekly_time) \
-                > timedelta(hours=cfg.weekly_latest_hours):
+        if now - weekly_fired(local, cfg.weekly_weekday, cfg.weekly_time) > timedelta(
+            hours=cfg.weekly_latest_hours
+        ):
             return 0
         # Someone who registered after the week ended was not there for it.
-        ended = datetime.combine(period.end + timedelta(days=1), time(0),
-                                 tzinfo=settings.timezone)
+        ended = datetime.combine(period.end + timedelta(days=1), time(0), tzinfo=settings.timezone)
         today = local.date()
         async with self.services.sessions() as session:
-            done = await settled(session, kind="weekly", period_key=period.key,
-                                 channel=self.channel, max_attempts=cfg.max_attempts)
-            recipients = [(user, external_id) for user, external_id
-                          in await summary_recipients(session, self.channel, self.channels,
-                                                      joined_before=ended)
-                          if user.id not in done]
+            done = await settled(
+                session,
+                kind="weekly",
+                period_key=period.key,
+                channel=self.channel,
+                max_attempts=cfg.max_attempts,
+            )
+            recipients = [
+                (user, external_id)
+                for user, external_id in await summary_recipients(
+                    session, self.channel, self.channels, joined_before=ended
+                )
+                if user.id not in done
+            ]
             if not recipients:
                 return 0
             camp = await campaign_by_code(session, settings.campaign.code)
-            digest = await weekly_digest(session, settings, campaign_id=camp.id, period=period,
-                                         today=today)
+            digest = await weekly_digest(
+                session, settings, campaign_id=camp.id, period=period, today=today
+            )
         sent = 0
         for user, external_id in recipients:
             text = weekly_message(digest, user, self._lang(user.language))
@@ -121,22 +139,40 @@ class Notifier:
         if not cfg.reminders:
             return 0
         now = self.services.clock.now()
-        today = reminder_due(now.astimezone(settings.timezone), cfg.reminder_time,
-                             cfg.reminder_latest, settings.campaign)
+        today = reminder_due(
+            now.astimezone(settings.timezone),
+            cfg.reminder_time,
+            cfg.reminder_latest,
+            settings.campaign,
+        )
         if today is None:
             return 0
         messages: list[tuple[int, str, str]] = []
         async with self.services.sessions() as session:
             camp = await campaign_by_code(session, settings.campaign.code)
-            done = await settled(session, kind="reminder", period_key=today.isoformat(),
-                                 channel=self.channel, max_attempts=cfg.max_attempts)
+            done = await settled(
+                session,
+                kind="reminder",
+                period_key=today.isoformat(),
+                channel=self.channel,
+                max_attempts=cfg.max_attempts,
+            )
             for user, external_id in await reminder_recipients(
-                    session, channel=self.channel, campaign_id=camp.id, today=today,
-                    channels=self.channels):
+                session,
+                channel=self.channel,
+                campaign_id=camp.id,
+                today=today,
+                channels=self.channels,
+            ):
                 if user.id in done:
                     continue
-                text = await reminder_message(session, campaign_id=camp.id, user=user,
-                                              today=today, lang=self._lang(user.language))
+                text = await reminder_message(
+                    session,
+                    campaign_id=camp.id,
+                    user=user,
+                    today=today,
+                    lang=self._lang(user.language),
+                )
                 if text is not None:
                     messages.append((user.id, external_id, text))
         sent = 0
@@ -149,13 +185,18 @@ class Notifier:
         now = self.services.clock.now()
         messages: list[tuple[int, int, str, str]] = []
         async with self.services.sessions() as session:
-            due = await returns_due(session, channel=self.channel, since=now - RETURN_WINDOW,
-                                    max_attempts=self.services.settings.notifications.max_attempts,
-                                    channels=self.channels)
+            due = await returns_due(
+                session,
+                channel=self.channel,
+                since=now - RETURN_WINDOW,
+                max_attempts=self.services.settings.notifications.max_attempts,
+                channels=self.channels,
+            )
             for check, user, external_id in due:
                 card = await load_card(session, check)
-                messages.append((check.id, user.id, external_id,
-                                 returned_text(self._lang(user.language), card)))
+                messages.append(
+                    (check.id, user.id, external_id, returned_text(self._lang(user.language), card))
+                )
         sent = 0
         for check_id, user_id, external_id, text in messages:
             sent += await self._send(RETURN_KIND, str(check_id), user_id, external_id, text)
@@ -170,15 +211,24 @@ class Notifier:
         messages: list[tuple[str, int, int, str, str]] = []
         async with self.services.sessions() as session:
             for change, user, external_id in await requests_due(
-                    session, channel=self.channel, since=now - RETURN_WINDOW,
-                    max_attempts=attempts, channels=self.channels):
-                text = await pushed_request_text(session, self._lang(user.language), change,
-                                                 settings.timezone)
+                session,
+                channel=self.channel,
+                since=now - RETURN_WINDOW,
+                max_attempts=attempts,
+                channels=self.channels,
+            ):
+                text = await pushed_request_text(
+                    session, self._lang(user.language), change, settings.timezone
+                )
                 if text is not None:
                     messages.append((REQUEST_KIND, change.id, user.id, external_id, text))
             for change, user, external_id in await decisions_due(
-                    session, channel=self.channel, since=now - RETURN_WINDOW,
-                    max_attempts=attempts, channels=self.channels):
+                session,
+                channel=self.channel,
+                since=now - RETURN_WINDOW,
+                max_attempts=attempts,
+                channels=self.channels,
+            ):
                 text = await pushed_decision_text(session, self._lang(user.language), change)
                 if text is not None:
                     messages.append((DECISION_KIND, change.id, user.id, external_id, text))
@@ -187,14 +237,19 @@ class Notifier:
             sent += await self._send(kind, str(change_id), user_id, external_id, text)
         return sent
 
-    async def _send(self, kind: str, key: str, user_id: int, external_id: str,
-                    text: str) -> int:
+    async def _send(self, kind: str, key: str, user_id: int, external_id: str, text: str) -> int:
         settings = self.services.settings
         attempts = settings.notifications.max_attempts
         async with self.services.sessions() as session, session.begin():
-            row = await claim(session, kind=kind, period_key=key, user_id=user_id,
-                              channel=self.channel, now=self.services.clock.now(),
-                              max_attempts=attempts)
+            row = await claim(
+                session,
+                kind=kind,
+                period_key=key,
+                user_id=user_id,
+                channel=self.channel,
+                now=self.services.clock.now(),
+                max_attempts=attempts,
+            )
             if row is None:
                 return 0
             row_id = row.id
@@ -207,13 +262,21 @@ class Notifier:
         else:
             error = "" if outcome == Outcome.SENT else outcome.value
         async with self.services.sessions() as session, session.begin():
-            status = await settle(session, notification_id=row_id, status=_STATUS[outcome],
-                                  now=self.services.clock.now(), max_attempts=attempts,
-                                  error=error)
+            status = await settle(
+                session,
+                notification_id=row_id,
+                status=_STATUS[outcome],
+                now=self.services.clock.now(),
+                max_attempts=attempts,
+                error=error,
+            )
             if outcome == Outcome.BLOCKED:
-                await mark_blocked(session, channel=self.channel, external_id=external_id,
-                                   now=self.services.clock.now())
+                await mark_blocked(
+                    session,
+                    channel=self.channel,
+                    external_id=external_id,
+                    now=self.services.clock.now(),
+                )
         # Ids and statuses only: the text holds names.
         log.info("push kind=%s key=%s user=%d status=%s", kind, key, user_id, status.value)
         return 1 if outcome == Outcome.SENT else 0
-

@@ -40,15 +40,24 @@ from models.totals import change_of_roster
 
 
 def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    p = sub.add_parser("roster", help="household rosters: import a hamlet's list (CSV/XLSX), "
-                                      "or show the roster each hamlet uses")
+    p = sub.add_parser(
+        "roster",
+        help="household rosters: import a hamlet's list (CSV/XLSX), "
+        "or show the roster each hamlet uses",
+    )
     what = p.add_subparsers(dest="roster_command", required=True)
-    p = what.add_parser("import", help="import PATH as the hamlet's roster (replaces the "
-                                       "current one; asks first unless --yes)")
+    p = what.add_parser(
+        "import",
+        help="import PATH as the hamlet's roster (replaces the "
+        "current one; asks first unless --yes)",
+    )
     p.add_argument("--config", required=True)
     p.add_argument("--hamlet", required=True, help="hamlet code")
-    p.add_argument("--yes", action="store_true",
-                   help="import without asking (needed when not run from a terminal)")
+    p.add_argument(
+        "--yes",
+        action="store_true",
+        help="import without asking (needed when not run from a terminal)",
+    )
     p.add_argument("path", metavar="PATH", help="the roster file (.csv or .xlsx)")
     p = what.add_parser("show", help="each hamlet's current roster")
     p.add_argument("--config", required=True)
@@ -90,8 +99,12 @@ async def _import(settings: Settings, args: argparse.Namespace, name: str, data:
             if found is None:
                 return 2
             hamlet = found[0]
-            target = _Target(hamlet.id, hamlet.name, hamlet.total_households,
-                             await current_roster(session, hamlet.id))
+            target = _Target(
+                hamlet.id,
+                hamlet.name,
+                hamlet.total_households,
+                await current_roster(session, hamlet.id),
+            )
         try:
             parsed = await asyncio.to_thread(parse_roster, data, name)
         except RosterFileError as exc:
@@ -109,13 +122,12 @@ async def _import(settings: Settings, args: argparse.Namespace, name: str, data:
             if not _confirm(lang):
                 print(t(lang, "roster_cancelled"))
                 return 1
-        lines = [RosterLine(r.row, r.head_name, r.address, r.phone, r.code)
-                 for r in parsed.rows]
+        lines = [RosterLine(r.row, r.head_name, r.address, r.phone, r.code) for r in parsed.rows]
         async with runtime.services.sessions() as session, session.begin():
             # Locked (PostgreSQL) so two imports into one hamlet cannot interleave.
             hamlet_now = await session.scalar(
-                select(Hamlet).where(Hamlet.id == target.hamlet_id, Hamlet.active)
-                .with_for_update())
+                select(Hamlet).where(Hamlet.id == target.hamlet_id, Hamlet.active).with_for_update()
+            )
             replaced = await current_roster(session, target.hamlet_id)
             previous_id = target.previous.id if target.previous else None
             if hamlet_now is None or (replaced.id if replaced else None) != previous_id:
@@ -124,27 +136,44 @@ async def _import(settings: Settings, args: argparse.Namespace, name: str, data:
             now = runtime.services.clock.now()
             # Run by the office on the server: its decision, applied from today (recorded).
             roster = await import_roster(
-                session, hamlet=hamlet_now, lines=lines, source=name,
-                fingerprint=hashlib.sha256(data).hexdigest(), actor_id=None, now=now,
-                today=now.astimezone(settings.timezone).date())
+                session,
+                hamlet=hamlet_now,
+                lines=lines,
+                source=name,
+                fingerprint=hashlib.sha256(data).hexdigest(),
+                actor_id=None,
+                now=now,
+                today=now.astimezone(settings.timezone).date(),
+            )
             change = await change_of_roster(session, roster.id)
             camp = await campaign_by_code(session, settings.campaign.code)
-            result = await match_hamlet(session, campaign_id=camp.id,
-                                        hamlet_id=hamlet_now.id, now=now)
+            result = await match_hamlet(
+                session, campaign_id=camp.id, hamlet_id=hamlet_now.id, now=now
+            )
         print(imported_text(lang, target.name, roster.households, result, change))
         return 0
 
 
 def preview_text(lang: str, target: _Target, name: str, parsed: ParsedRoster) -> str:
     rows = len(parsed.rows)
-    lines = [t(lang, "roster_preview", hamlet=target.name, file=name, rows=fmt_int(lang, rows),
-               phones=fmt_int(lang, sum(1 for r in parsed.rows if r.phone)),
-               codes=fmt_int(lang, sum(1 for r in parsed.rows if r.code)))]
+    lines = [
+        t(
+            lang,
+            "roster_preview",
+            hamlet=target.name,
+            file=name,
+            rows=fmt_int(lang, rows),
+            phones=fmt_int(lang, sum(1 for r in parsed.rows if r.phone)),
+            codes=fmt_int(lang, sum(1 for r in parsed.rows if r.code)),
+        )
+    ]
     if target.previous is not None:
-        lines.append(t(lang, "roster_preview_replaces",
-                       rows=fmt_int(lang, target.previous.households)))
-    lines.append(t(lang, "cli_roster_total", total=fmt_int(lang, rows),
-                   before=fmt_int(lang, target.total)))
+        lines.append(
+            t(lang, "roster_preview_replaces", rows=fmt_int(lang, target.previous.households))
+        )
+    lines.append(
+        t(lang, "cli_roster_total", total=fmt_int(lang, rows), before=fmt_int(lang, target.total))
+    )
     return "\n".join(lines)
 
 
@@ -173,8 +202,7 @@ async def _show(settings: Settings, args: argparse.Namespace) -> int:
         if runtime is None:
             return 2
         async with runtime.services.sessions() as session:
-            hamlets = await hamlets_named(session, [args.hamlet] if args.hamlet else None,
-                                          lang)
+            hamlets = await hamlets_named(session, [args.hamlet] if args.hamlet else None, lang)
             if hamlets is None:
                 return 2
             camp = await campaign_by_code(session, settings.campaign.code)
@@ -182,21 +210,36 @@ async def _show(settings: Settings, args: argparse.Namespace) -> int:
             lines = []
             for hamlet in hamlets:
                 # Worked out as the chat would link them now; rolled back below (read-only).
-                result = await match_hamlet(session, campaign_id=camp.id, hamlet_id=hamlet.id,
-                                            now=now)
+                result = await match_hamlet(
+                    session, campaign_id=camp.id, hamlet_id=hamlet.id, now=now
+                )
                 roster = result.roster
                 if roster is None:
-                    lines.append(t(lang, "cli_roster_show_none", code=hamlet.code,
-                                   hamlet=hamlet.name,
-                                   total=fmt_int(lang, hamlet.total_households)))
+                    lines.append(
+                        t(
+                            lang,
+                            "cli_roster_show_none",
+                            code=hamlet.code,
+                            hamlet=hamlet.name,
+                            total=fmt_int(lang, hamlet.total_households),
+                        )
+                    )
                     continue
-                lines.append(t(
-                    lang, "cli_roster_show_row", code=hamlet.code, hamlet=hamlet.name,
-                    rows=fmt_int(lang, roster.households), file=roster.source,
-                    when=roster.imported_at.astimezone(settings.timezone)
-                    .strftime("%d/%m/%Y %H:%M"),
-                    linked=fmt_int(lang, result.linked),
-                    ambiguous=fmt_int(lang, len(result.ambiguous))))
+                lines.append(
+                    t(
+                        lang,
+                        "cli_roster_show_row",
+                        code=hamlet.code,
+                        hamlet=hamlet.name,
+                        rows=fmt_int(lang, roster.households),
+                        file=roster.source,
+                        when=roster.imported_at.astimezone(settings.timezone).strftime(
+                            "%d/%m/%Y %H:%M"
+                        ),
+                        linked=fmt_int(lang, result.linked),
+                        ambiguous=fmt_int(lang, len(result.ambiguous)),
+                    )
+                )
             await session.rollback()
         for line in lines:
             print(line)

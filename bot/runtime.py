@@ -30,8 +30,9 @@ class Runtime:
 
 def build_runtime(settings: Settings, clock: Clock | None = None) -> Runtime:
     engine = create_engine(settings.database_url)
-    services = Services(settings=settings, sessions=sessionmaker(engine),
-                        clock=clock or SystemClock())
+    services = Services(
+        settings=settings, sessions=sessionmaker(engine), clock=clock or SystemClock()
+    )
     return Runtime(settings=settings, engine=engine, services=services, core=Core(services))
 
 
@@ -39,8 +40,14 @@ async def sync_from_config(runtime: Runtime) -> SyncReport:
     s = runtime.settings
     async with runtime.services.sessions() as session, session.begin():
         now = runtime.services.clock.now()
-        return await sync_catalog(session, s.campaign, s.hamlets, s.procedures, now,
-                                  today=now.astimezone(s.timezone).date())
+        return await sync_catalog(
+            session,
+            s.campaign,
+            s.hamlets,
+            s.procedures,
+            now,
+            today=now.astimezone(s.timezone).date(),
+        )
 
 
 def migrate(settings: Settings) -> None:
@@ -48,11 +55,13 @@ def migrate(settings: Settings) -> None:
 
 
 async def schema_is_current(runtime: Runtime) -> bool:
-    head = ScriptDirectory.from_config(alembic_config(runtime.settings.database_url))\
-        .get_current_head()
+    head = ScriptDirectory.from_config(
+        alembic_config(runtime.settings.database_url)
+    ).get_current_head()
     async with runtime.engine.connect() as conn:
         current = await conn.run_sync(
-            lambda c: MigrationContext.configure(c).get_current_revision())
+            lambda c: MigrationContext.configure(c).get_current_revision()
+        )
     return current == head
 
 

@@ -34,13 +34,16 @@ PRUNE_HOURS = 1  # how often old rows are pruned (the first time a minute after 
 _CRON_DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
 
-def build(notifiers: Sequence[Notifier], settings: Settings, *,
-          catch_up_after: float = 1.0) -> AsyncIOScheduler:
+def build(
+    notifiers: Sequence[Notifier], settings: Settings, *, catch_up_after: float = 1.0
+) -> AsyncIOScheduler:
     """A scheduler with the jobs; `start()` it inside the running event loop."""
     cfg = settings.notifications
     tz = settings.timezone
-    scheduler = AsyncIOScheduler(timezone=tz, job_defaults={
-        "misfire_grace_time": MISFIRE_GRACE, "coalesce": True, "max_instances": 1})
+    scheduler = AsyncIOScheduler(
+        timezone=tz,
+        job_defaults={"misfire_grace_time": MISFIRE_GRACE, "coalesce": True, "max_instances": 1},
+    )
 
     # Channels one after another: the ledger gives each person one channel per message.
     async def weekly() -> None:
@@ -56,27 +59,44 @@ def build(notifiers: Sequence[Notifier], settings: Settings, *,
             await notifier.tick()
 
     if cfg.weekly:
-        scheduler.add_job(weekly, CronTrigger(
-            day_of_week=_CRON_DAYS[cfg.weekly_weekday], hour=cfg.weekly_time.hour,
-            minute=cfg.weekly_time.minute, timezone=tz), id="weekly-summary")
+        scheduler.add_job(
+            weekly,
+            CronTrigger(
+                day_of_week=_CRON_DAYS[cfg.weekly_weekday],
+                hour=cfg.weekly_time.hour,
+                minute=cfg.weekly_time.minute,
+                timezone=tz,
+            ),
+            id="weekly-summary",
+        )
     if cfg.reminders:
-        scheduler.add_job(reminders, CronTrigger(
-            hour=cfg.reminder_time.hour, minute=cfg.reminder_time.minute, timezone=tz),
-            id="daily-reminder")
-    scheduler.add_job(catch_up, DateTrigger(
-        datetime.now(tz) + timedelta(seconds=catch_up_after)), id="catch-up")
-    scheduler.add_job(catch_up, IntervalTrigger(minutes=cfg.retry_minutes, timezone=tz),
-                      id="retry")
+        scheduler.add_job(
+            reminders,
+            CronTrigger(hour=cfg.reminder_time.hour, minute=cfg.reminder_time.minute, timezone=tz),
+            id="daily-reminder",
+        )
+    scheduler.add_job(
+        catch_up, DateTrigger(datetime.now(tz) + timedelta(seconds=catch_up_after)), id="catch-up"
+    )
+    scheduler.add_job(catch_up, IntervalTrigger(minutes=cfg.retry_minutes, timezone=tz), id="retry")
     if notifiers:
         services = notifiers[0].services
 
         async def housekeeping() -> None:
             await prune(services)
 
-        scheduler.add_job(housekeeping, IntervalTrigger(hours=PRUNE_HOURS, timezone=tz),
-                          next_run_time=datetime.now(tz) + timedelta(minutes=1), id="prune")
-    log.info("scheduled weekly=%s reminders=%s channels=%s", cfg.weekly, cfg.reminders,
-             ",".join(n.channel for n in notifiers))
+        scheduler.add_job(
+            housekeeping,
+            IntervalTrigger(hours=PRUNE_HOURS, timezone=tz),
+            next_run_time=datetime.now(tz) + timedelta(minutes=1),
+            id="prune",
+        )
+    log.info(
+        "scheduled weekly=%s reminders=%s channels=%s",
+        cfg.weekly,
+        cfg.reminders,
+        ",".join(n.channel for n in notifiers),
+    )
     return scheduler
 
 

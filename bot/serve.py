@@ -56,13 +56,18 @@ def webhook_secret(configured: str | None) -> str:
     return configured or secrets.token_urlsafe(32)
 
 
-async def _start_telegram(running: Running, settings: Settings,
-                          requests: tuple[BaseRequest, BaseRequest] | None,
-                          telegram_class: type[TelegramChannel]) -> Notifier:
+async def _start_telegram(
+    running: Running,
+    settings: Settings,
+    requests: tuple[BaseRequest, BaseRequest] | None,
+    telegram_class: type[TelegramChannel],
+) -> Notifier:
     channel = telegram_class(settings, running.runtime.core)
     channel.push_channels = _push_channels(settings)
-    app = channel.build(request=requests[0] if requests else None,
-                        get_updates_request=requests[1] if requests else None)
+    app = channel.build(
+        request=requests[0] if requests else None,
+        get_updates_request=requests[1] if requests else None,
+    )
     await app.initialize()
     await channel._post_init(app)
     await app.start()
@@ -71,10 +76,15 @@ async def _start_telegram(running: Running, settings: Settings,
         secret = webhook_secret(cfg.resolve_secret())
         url = settings.telegram_webhook
         running.channels.telegram = TelegramHook(
-            app=app, secret=secret, accept=partial(channel.accept_webhook, app))
+            app=app, secret=secret, accept=partial(channel.accept_webhook, app)
+        )
         await _start_http(running, settings)  # listening before Telegram starts posting
-        await app.bot.set_webhook(url=url, secret_token=secret, allowed_updates=ALLOWED_UPDATES,
-                                  drop_pending_updates=cfg.drop_pending_updates)
+        await app.bot.set_webhook(
+            url=url,
+            secret_token=secret,
+            allowed_updates=ALLOWED_UPDATES,
+            drop_pending_updates=cfg.drop_pending_updates,
+        )
         running.channels.alive[TELEGRAM] = lambda: bool(app.running)
     else:
         await channel.start_polling(app)
@@ -84,11 +94,13 @@ async def _start_telegram(running: Running, settings: Settings,
     return channel.notifier(app)
 
 
-async def _start_zalo(running: Running, settings: Settings,
-                      zalo_class: type[ZaloChannel]) -> Notifier:
+async def _start_zalo(
+    running: Running, settings: Settings, zalo_class: type[ZaloChannel]
+) -> Notifier:
     cfg = settings.zalo
-    channel = zalo_class(settings, running.runtime.core,
-                         ZaloApi(cfg.resolve_token(), base_url=cfg.base_url))
+    channel = zalo_class(
+        settings, running.runtime.core, ZaloApi(cfg.resolve_token(), base_url=cfg.base_url)
+    )
     channel.push_channels = _push_channels(settings)
     running.zalo = channel  # stopped (its HTTP client closed) even if starting fails
     if cfg.mode == WEBHOOK:
@@ -106,21 +118,27 @@ async def _start_http(running: Running, settings: Settings) -> None:
     if running.http is not None:
         return
     runtime = running.runtime
-    running.http = HttpServer(runtime.services, running.channels,
-                              database_ok=lambda: database_ok(runtime))
+    running.http = HttpServer(
+        runtime.services, running.channels, database_ok=lambda: database_ok(runtime)
+    )
     await running.http.start()
 
 
 def _push_channels(settings: Settings) -> tuple[str, ...]:
-    return tuple(name for name, cfg in ((TELEGRAM, settings.telegram), (ZALO, settings.zalo))
-                 if cfg.enabled)
+    return tuple(
+        name for name, cfg in ((TELEGRAM, settings.telegram), (ZALO, settings.zalo)) if cfg.enabled
+    )
 
 
-async def start(settings: Settings, *, clock: Clock | None = None,
-                telegram_requests: tuple[BaseRequest, BaseRequest] | None = None,
-                telegram_class: type[TelegramChannel] = TelegramChannel,
-                zalo_class: type[ZaloChannel] = ZaloChannel,
-                schedule: bool = True) -> Running:
+async def start(
+    settings: Settings,
+    *,
+    clock: Clock | None = None,
+    telegram_requests: tuple[BaseRequest, BaseRequest] | None = None,
+    telegram_class: type[TelegramChannel] = TelegramChannel,
+    zalo_class: type[ZaloChannel] = ZaloChannel,
+    schedule: bool = True,
+) -> Running:
     """Start everything enabled; on any failure, stop what had started and re-raise.
 
     Tests pass fake Telegram requests and instrumented channel classes."""
@@ -130,8 +148,9 @@ async def start(settings: Settings, *, clock: Clock | None = None,
     try:
         notifiers: list[Notifier] = []
         if settings.telegram.enabled:
-            notifiers.append(await _start_telegram(running, settings, telegram_requests,
-                                                   telegram_class))
+            notifiers.append(
+                await _start_telegram(running, settings, telegram_requests, telegram_class)
+            )
         if settings.zalo.enabled:
             notifiers.append(await _start_zalo(running, settings, zalo_class))
         if settings.serves_http:
@@ -143,14 +162,18 @@ async def start(settings: Settings, *, clock: Clock | None = None,
             async def purge_downloads() -> None:
                 await purge(services)
 
-            running.scheduler.add_job(purge_downloads, IntervalTrigger(
-                minutes=PURGE_MINUTES), id="purge-downloads")
+            running.scheduler.add_job(
+                purge_downloads, IntervalTrigger(minutes=PURGE_MINUTES), id="purge-downloads"
+            )
             running.scheduler.start()
     except BaseException:
         await stop(running)
         raise
-    log.info("running channels=%s http=%s", ",".join(running.names),
-             running.http.port if running.http else "-")
+    log.info(
+        "running channels=%s http=%s",
+        ",".join(running.names),
+        running.http.port if running.http else "-",
+    )
     return running
 
 
@@ -180,8 +203,9 @@ async def stop_telegram(channel: TelegramChannel, app: Any) -> None:
             await asyncio.wait_for(app.stop(), channel.settings.chat.stop_seconds)
         except TimeoutError:
             # Cut short: their transactions roll back and their inbox rows stay open.
-            log.warning("telegram: stopped with messages still in hand; they run again "
-                        "at the next start")
+            log.warning(
+                "telegram: stopped with messages still in hand; they run again at the next start"
+            )
             processor = app.update_processor
             if isinstance(processor, PerChatUpdateProcessor):
                 await processor.cancel_running()

@@ -38,5 +38,14 @@ def record(
     before: dict[str, Any] | None = None,
     after: dict[str, Any] | None = None,
 ) -> None:
-    session.add(AuditEvent(at=at, actor_id=actor_id, action=action, target=target,
-                           target_id=target_id, before=before, after=after))
+    session.add(
+        AuditEvent(
+            at=at,
+            actor_id=actor_id,
+            action=action,
+            target=target,
+            target_id=target_id,
+            before=before,
+            after=after,
+        )
+    )

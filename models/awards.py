@@ -142,13 +142,15 @@ class Eligibility:
     officers: tuple[OfficerStanding, ...] = field(default=())
 
 
-def ranked(candidates: Sequence[S], order: Sequence[str], cap: int,
-           key_name: Callable[[S], str]) -> list[Line[S]]:
+def ranked(
+    candidates: Sequence[S], order: Sequence[str], cap: int, key_name: Callable[[S], str]
+) -> list[Line[S]]:
     """Competition ranking (1, 2, 2, 4) on the metrics in order, best first.
 
     A group of equals that fits under the cap is proposed whole; one that straddles the
     cap is TIED (all of it listed); below that, OVER_CAP.
     """
+
     def key(s: S) -> tuple[float, ...]:
         return tuple(s.metric(m) for m in order)
 
@@ -177,115 +179,192 @@ def _failed(checks: Tally | None) -> tuple[int, ...]:
     return tuple(checks.failed_checks)
 
 
-def collective_section(hamlets: Sequence[HamletStanding], campaign: CampaignConfig,
-                       rules: AwardRules) -> Section[HamletStanding]:
+def collective_section(
+    hamlets: Sequence[HamletStanding], campaign: CampaignConfig, rules: AwardRules
+) -> Section[HamletStanding]:
     eligible = [h for h in hamlets if h.guided >= h.target and not _failed(h.checks)]
-    lines = ranked(eligible, rules.collective_order, campaign.max_collective_awards,
-                   lambda h: h.code)
+    lines = ranked(
+        eligible, rules.collective_order, campaign.max_collective_awards, lambda h: h.code
+    )
     for h in hamlets:
         if h.guided >= h.target and _failed(h.checks):
             lines.append(Line(h, Status.EXCLUDED, failed_checks=_failed(h.checks)))
-        elif h.guided < h.target and h.coverage >= campaign.coverage_threshold - \
-                rules.close_margin:
-            lines.append(Line(h, Status.CLOSE, lacks=h.target - h.guided,
-                              failed_checks=_failed(h.checks)))
-    return Section("collective", campaign.max_collective_awards, rules.collective_order,
-                   tuple(lines))
+        elif h.guided < h.target and h.coverage >= campaign.coverage_threshold - rules.close_margin:
+            lines.append(
+                Line(h, Status.CLOSE, lacks=h.target - h.guided, failed_checks=_failed(h.checks))
+            )
+    return Section(
+        "collective", campaign.max_collective_awards, rules.collective_order, tuple(lines)
+    )
 
 
-def special_section(hamlets: Sequence[HamletStanding], campaign: CampaignConfig,
-                    rules: AwardRules) -> Section[HamletStanding]:
+def special_section(
+    hamlets: Sequence[HamletStanding], campaign: CampaignConfig, rules: AwardRules
+) -> Section[HamletStanding]:
     """Every household of the hamlet guided through the required number of procedures."""
+
     def met(h: HamletStanding) -> bool:
         return h.total > 0 and h.special >= h.total
 
     eligible = [h for h in hamlets if met(h) and not _failed(h.checks)]
-    lines = ranked(eligible, rules.special_order, campaign.max_special_prizes,
-                   lambda h: h.code)
+    lines = ranked(eligible, rules.special_order, campaign.max_special_prizes, lambda h: h.code)
     for h in hamlets:
         if met(h) and _failed(h.checks):
             lines.append(Line(h, Status.EXCLUDED, failed_checks=_failed(h.checks)))
         elif not met(h) and h.total and h.special_share >= 1 - rules.close_margin:
-            lines.append(Line(h, Status.CLOSE, lacks=h.total - h.special,
-                              failed_checks=_failed(h.checks)))
+            lines.append(
+                Line(h, Status.CLOSE, lacks=h.total - h.special, failed_checks=_failed(h.checks))
+            )
     return Section("special", campaign.max_special_prizes, rules.special_order, tuple(lines))
 
 
-def individual_section(officers: Sequence[OfficerStanding], campaign: CampaignConfig,
-                       rules: AwardRules) -> Section[OfficerStanding]:
+def individual_section(
+    officers: Sequence[OfficerStanding], campaign: CampaignConfig, rules: AwardRules
+) -> Section[OfficerStanding]:
     cap = campaign.max_individual_awards
     working = [o for o in officers if o.households >= rules.individual_min_households]
     eligible = [o for o in working if not _failed(o.checks)]
     lines = ranked(eligible, rules.individual_order, cap, lambda o: f"{o.name}\x00{o.user_id}")
     # The next few outside the cap are "close": what they lack is the households between
     # them and the last one listed for a seat (proposed, or tied across the cap).
-    cutoff = min((line.subject.households for line in lines
-                  if line.status in (Status.PROPOSED, Status.TIED)), default=0)
+    cutoff = min(
+        (
+            line.subject.households
+            for line in lines
+            if line.status in (Status.PROPOSED, Status.TIED)
+        ),
+        default=0,
+    )
     close_left = rules.close_individuals
     result: list[Line[OfficerStanding]] = []
     for line in lines:
         if line.status is Status.OVER_CAP and close_left > 0:
             close_left -= 1
-            result.append(Line(line.subject, Status.CLOSE, rank=line.rank,
-                               lacks=max(cutoff - line.subject.households, 0)))
+            result.append(
+                Line(
+                    line.subject,
+                    Status.CLOSE,
+                    rank=line.rank,
+                    lacks=max(cutoff - line.subject.households, 0),
+                )
+            )
         else:
             result.append(line)
-    result.extend(Line(o, Status.EXCLUDED, failed_checks=_failed(o.checks))
-                  for o in working if _failed(o.checks))
+    result.extend(
+        Line(o, Status.EXCLUDED, failed_checks=_failed(o.checks))
+        for o in working
+        if _failed(o.checks)
+    )
     return Section("individual", cap, rules.individual_order, tuple(result))
 
 
-async def officer_standings(session: AsyncSession, *, campaign_id: int, period: Period,
-                            as_of: date, checks: dict[int, Tally]) -> list[OfficerStanding]:
+async def officer_standings(
+    session: AsyncSession,
+    *,
+    campaign_id: int,
+    period: Period,
+    as_of: date,
+    checks: dict[int, Tally],
+) -> list[OfficerStanding]:
     rows = await session.execute(
-        select(Entry.officer_id, func.count(distinct(Entry.household_id)),
-               func.count(distinct(Entry.guided_on)), func.count())
-        .where(Entry.campaign_id == campaign_id, Entry.deleted_at.is_(None),
-               Entry.guided_on >= period.start, Entry.guided_on <= as_of)
-        .group_by(Entry.officer_id))
+        select(
+            Entry.officer_id,
+            func.count(distinct(Entry.household_id)),
+            func.count(distinct(Entry.guided_on)),
+            func.count(),
+        )
+        .where(
+            Entry.campaign_id == campaign_id,
+            Entry.deleted_at.is_(None),
+            Entry.guided_on >= period.start,
+            Entry.guided_on <= as_of,
+        )
+        .group_by(Entry.officer_id)
+    )
     figures = {int(o): (int(h), int(d), int(n)) for o, h, d, n in rows}
     if not figures:
         return []
     people = await session.execute(
         select(User.id, User.display_name, Hamlet.code, Hamlet.name)
-        .outerjoin(Hamlet, Hamlet.id == User.hamlet_id).where(User.id.in_(figures)))
+        .outerjoin(Hamlet, Hamlet.id == User.hamlet_id)
+        .where(User.id.in_(figures))
+    )
     result = []
     for user_id, name, code, hamlet_name in people:
         households, days, entries = figures[int(user_id)]
-        result.append(OfficerStanding(
-            user_id=int(user_id), name=str(name), hamlet_code=str(code or ""),
-            hamlet_name=str(hamlet_name or ""), households=households, active_days=days,
-            entries=entries, checks=checks.get(int(user_id))))
+        result.append(
+            OfficerStanding(
+                user_id=int(user_id),
+                name=str(name),
+                hamlet_code=str(code or ""),
+                hamlet_name=str(hamlet_name or ""),
+                households=households,
+                active_days=days,
+                entries=entries,
+                checks=checks.get(int(user_id)),
+            )
+        )
     return result
 
 
-async def eligibility(session: AsyncSession, *, campaign_id: int, campaign: CampaignConfig,
-                      period: Period, today: date, rules: AwardRules,
-                      fail_rule: FailRule) -> Eligibility:
+async def eligibility(
+    session: AsyncSession,
+    *,
+    campaign_id: int,
+    campaign: CampaignConfig,
+    period: Period,
+    today: date,
+    rules: AwardRules,
+    fail_rule: FailRule,
+) -> Eligibility:
     """The three award lists as the data stand now, for the review period."""
-    hamlets = list(await session.scalars(select(Hamlet).where(Hamlet.active)
-                                         .order_by(Hamlet.code)))
-    report = await build_report(session, campaign_id=campaign_id, campaign=campaign,
-                                period=period, today=today, hamlets=hamlets)
-    checks = await verification(session, campaign_id=campaign_id, rule=fail_rule,
-                                guided_within=(period.start, report.as_of))
+    hamlets = list(await session.scalars(select(Hamlet).where(Hamlet.active).order_by(Hamlet.code)))
+    report = await build_report(
+        session,
+        campaign_id=campaign_id,
+        campaign=campaign,
+        period=period,
+        today=today,
+        hamlets=hamlets,
+    )
+    checks = await verification(
+        session, campaign_id=campaign_id, rule=fail_rule, guided_within=(period.start, report.as_of)
+    )
     by_hamlet = {t.key: t for t in checks.hamlets}
     standings = tuple(
         HamletStanding(
-            hamlet_id=r.hamlet_id, code=r.code, name=r.name, total=r.total,
-            roster=r.total_source == SOURCE_ROSTER, guided=r.guided, target=r.target,
-            required=r.required_procedures, special=r.special, entries=r.entries,
-            active_days=r.active_days, period_days=r.period_days,
-            checks=by_hamlet.get(r.hamlet_id), configured=r.configured,
-            roster_id=r.roster_id)
-        for r in sorted(report.rows, key=lambda r: r.code))
+            hamlet_id=r.hamlet_id,
+            code=r.code,
+            name=r.name,
+            total=r.total,
+            roster=r.total_source == SOURCE_ROSTER,
+            guided=r.guided,
+            target=r.target,
+            required=r.required_procedures,
+            special=r.special,
+            entries=r.entries,
+            active_days=r.active_days,
+            period_days=r.period_days,
+            checks=by_hamlet.get(r.hamlet_id),
+            configured=r.configured,
+            roster_id=r.roster_id,
+        )
+        for r in sorted(report.rows, key=lambda r: r.code)
+    )
     officers = await officer_standings(
-        session, campaign_id=campaign_id, period=period, as_of=report.as_of,
-        checks={t.key: t for t in checks.officers})
+        session,
+        campaign_id=campaign_id,
+        period=period,
+        as_of=report.as_of,
+        checks={t.key: t for t in checks.officers},
+    )
     return Eligibility(
-        period=period, as_of=report.as_of, threshold=campaign.coverage_threshold,
+        period=period,
+        as_of=report.as_of,
+        threshold=campaign.coverage_threshold,
         collective=collective_section(standings, campaign, rules),
         special=special_section(standings, campaign, rules),
         individual=individual_section(officers, campaign, rules),
-        hamlets=standings, officers=tuple(sorted(officers, key=lambda o: (o.hamlet_code,
-                                                                          o.name))))
+        hamlets=standings,
+        officers=tuple(sorted(officers, key=lambda o: (o.hamlet_code, o.name))),
+    )

@@ -56,21 +56,34 @@ class CheckRow:
 
 def _last_calls() -> Subquery:
     """Each check's latest call: call ids only grow, so the highest id is the last one."""
-    return (select(Call.check_id, func.max(Call.id).label("call_id"))
-            .group_by(Call.check_id).subquery("last_call"))
+    return (
+        select(Call.check_id, func.max(Call.id).label("call_id"))
+        .group_by(Call.check_id)
+        .subquery("last_call")
+    )
 
 
-async def check_rows(session: AsyncSession, *, campaign_id: int, hamlets: Sequence[Hamlet],
-                     viewer: Viewer) -> list[CheckRow]:
+async def check_rows(
+    session: AsyncSession, *, campaign_id: int, hamlets: Sequence[Hamlet], viewer: Viewer
+) -> list[CheckRow]:
     """Every check of these hamlets in the campaign that the viewer may see, in batch then
     call-list order."""
     officer = aliased(User, name="officer")
     caller = aliased(User, name="caller")
     last = _last_calls()
     stmt = (
-        select(Check, Batch.seed, Hamlet.code, Hamlet.name, Household.head_name,
-               Household.phone, Entry.guided_on, officer.display_name, caller.display_name,
-               Call.at)
+        select(
+            Check,
+            Batch.seed,
+            Hamlet.code,
+            Hamlet.name,
+            Household.head_name,
+            Household.phone,
+            Entry.guided_on,
+            officer.display_name,
+            caller.display_name,
+            Call.at,
+        )
         .join(Batch, Batch.id == Check.batch_id)
         .join(Hamlet, Hamlet.id == Check.hamlet_id)
         .join(Household, Household.id == Check.household_id)
@@ -79,8 +92,11 @@ async def check_rows(session: AsyncSession, *, campaign_id: int, hamlets: Sequen
         .outerjoin(last, last.c.check_id == Check.id)
         .outerjoin(Call, Call.id == last.c.call_id)
         .outerjoin(caller, caller.id == Call.caller_id)
-        .where(Check.campaign_id == campaign_id, visible_checks(viewer),
-               Check.hamlet_id.in_([h.id for h in hamlets]))
+        .where(
+            Check.campaign_id == campaign_id,
+            visible_checks(viewer),
+            Check.hamlet_id.in_([h.id for h in hamlets]),
+        )
         .order_by(Check.batch_id, Check.position)
     )
     rows = [_row(*tuple(row)) for row in await session.execute(stmt)]
@@ -93,24 +109,59 @@ async def _named(session: AsyncSession, rows: list[CheckRow]) -> list[CheckRow]:
     codes = {c for r in rows for c in (*r.procedures, *r.confirmed)}
     if not codes:
         return rows
-    names = {code: name for code, name in await session.execute(
-        select(Procedure.code, Procedure.name).where(Procedure.code.in_(codes)))}
-    return [replace(r, procedures=tuple(names.get(c, c) for c in r.procedures),
-                    confirmed=tuple(names.get(c, c) for c in r.confirmed))
-            if r.procedures else r for r in rows]
+    names = {
+        code: name
+        for code, name in await session.execute(
+            select(Procedure.code, Procedure.name).where(Procedure.code.in_(codes))
+        )
+    }
+    return [
+        replace(
+            r,
+            procedures=tuple(names.get(c, c) for c in r.procedures),
+            confirmed=tuple(names.get(c, c) for c in r.confirmed),
+        )
+        if r.procedures
+        else r
+        for r in rows
+    ]
 
 
-def _row(check: Check, seed: str, code: str, hamlet: str, head: str, phone: str,
-         guided_on: date, officer: str, caller: str | None,
-         called_at: datetime | None) -> CheckRow:
+def _row(
+    check: Check,
+    seed: str,
+    code: str,
+    hamlet: str,
+    head: str,
+    phone: str,
+    guided_on: date,
+    officer: str,
+    caller: str | None,
+    called_at: datetime | None,
+) -> CheckRow:
     return CheckRow(
-        batch_id=check.batch_id, seed=seed, position=check.position, hamlet_code=code,
-        hamlet_name=hamlet, head_name=head, phone=phone, guided_on=guided_on,
-        officer=officer, status=check.status, outcome=check.outcome, detail=check.detail,
-        attempts=check.attempts, last_caller=caller, last_call_at=called_at,
-        note=check.note, overturned=check.overturned_at is not None,
-        overturn_reason=check.overturn_reason, officer_reply=check.officer_reply,
-        upheld=check.upheld_at is not None, uphold_reason=check.uphold_reason,
+        batch_id=check.batch_id,
+        seed=seed,
+        position=check.position,
+        hamlet_code=code,
+        hamlet_name=hamlet,
+        head_name=head,
+        phone=phone,
+        guided_on=guided_on,
+        officer=officer,
+        status=check.status,
+        outcome=check.outcome,
+        detail=check.detail,
+        attempts=check.attempts,
+        last_caller=caller,
+        last_call_at=called_at,
+        note=check.note,
+        overturned=check.overturned_at is not None,
+        overturn_reason=check.overturn_reason,
+        officer_reply=check.officer_reply,
+        upheld=check.upheld_at is not None,
+        uphold_reason=check.uphold_reason,
         entry_deleted=check.entry_deleted_at is not None,
         procedures=tuple(str(c) for c in check.answer.get("procedures") or []),
-        confirmed=tuple(str(c) for c in check.answer.get("confirmed") or []))
+        confirmed=tuple(str(c) for c in check.answer.get("confirmed") or []),
+    )

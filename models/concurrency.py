@@ -27,8 +27,11 @@ async def claim_delivery(session: AsyncSession, key: str, now: datetime) -> bool
     """
     insert = postgresql.insert if _dialect(session) == "postgresql" else sqlite.insert
     result = await session.execute(
-        insert(Delivery).values(key=key, processed_at=now)
-        .on_conflict_do_nothing(index_elements=[Delivery.key]).returning(Delivery.key))
+        insert(Delivery)
+        .values(key=key, processed_at=now)
+        .on_conflict_do_nothing(index_elements=[Delivery.key])
+        .returning(Delivery.key)
+    )
     return result.scalar() is not None
 
 

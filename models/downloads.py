@@ -67,26 +67,48 @@ class Offer:
     download: Download
 
 
-async def offer(session: AsyncSession, *, path: str, filename: str, kind: str, user: User,
-                now: datetime, ttl: timedelta) -> Offer:
+async def offer(
+    session: AsyncSession,
+    *,
+    path: str,
+    filename: str,
+    kind: str,
+    user: User,
+    now: datetime,
+    ttl: timedelta,
+) -> Offer:
     token = new_token()
-    row = Download(token_hash=hash_token(token), kind=kind, path=path, filename=filename,
-                   user_id=user.id, role=user.role, hamlet_id=user.hamlet_id, created_at=now,
-                   expires_at=now + ttl, fetches=0)
+    row = Download(
+        token_hash=hash_token(token),
+        kind=kind,
+        path=path,
+        filename=filename,
+        user_id=user.id,
+        role=user.role,
+        hamlet_id=user.hamlet_id,
+        created_at=now,
+        expires_at=now + ttl,
+        fetches=0,
+    )
     session.add(row)
     await session.flush()
     if kind == FILE:
-        record(session, at=now, actor_id=user.id, action="download_offer", target="download",
-               target_id=row.id, after={"filename": filename, "expires_at":
-                                        row.expires_at.isoformat()})
+        record(
+            session,
+            at=now,
+            actor_id=user.id,
+            action="download_offer",
+            target="download",
+            target_id=row.id,
+            after={"filename": filename, "expires_at": row.expires_at.isoformat()},
+        )
     return Offer(token, row)
 
 
 async def find(session: AsyncSession, token: str) -> Download | None:
     if not token or len(token) > 100:
         return None
-    return await session.scalar(
-        select(Download).where(Download.token_hash == hash_token(token)))
+    return await session.scalar(select(Download).where(Download.token_hash == hash_token(token)))
 
 
 async def check(session: AsyncSession, row: Download | None, now: datetime) -> Refusal | None:
@@ -100,8 +122,12 @@ async def check(session: AsyncSession, row: Download | None, now: datetime) -> R
     if row.used_at is not None:
         return Refusal.USED
     owner = await session.get(User, row.user_id)
-    if owner is None or not owner.active or owner.role != row.role \
-            or owner.hamlet_id != row.hamlet_id:
+    if (
+        owner is None
+        or not owner.active
+        or owner.role != row.role
+        or owner.hamlet_id != row.hamlet_id
+    ):
         return Refusal.ROLE
     return None
 
@@ -112,21 +138,38 @@ async def claim(session: AsyncSession, token: str, now: datetime) -> Download | 
     refusal = await check(session, row, now)
     if refusal is not None:
         if row is not None and row.kind == FILE:
-            record(session, at=now, actor_id=None, action="download_refused",
-                   target="download", target_id=row.id, after={"reason": refusal.value})
+            record(
+                session,
+                at=now,
+                actor_id=None,
+                action="download_refused",
+                target="download",
+                target_id=row.id,
+                after={"reason": refusal.value},
+            )
         return refusal
     assert row is not None
     row.fetches += 1
     if row.kind == FILE:
         row.used_at = now
-        record(session, at=now, actor_id=row.user_id, action="download", target="download",
-               target_id=row.id, after={"filename": row.filename})
+        record(
+            session,
+            at=now,
+            actor_id=row.user_id,
+            action="download",
+            target="download",
+            target_id=row.id,
+            after={"filename": row.filename},
+        )
     return row
 
 
 async def to_purge(session: AsyncSession, now: datetime) -> list[Download]:
     """Links whose file should leave the disk: used file links and expired ones."""
-    rows = await session.scalars(select(Download).where(
-        Download.purged_at.is_(None),
-        (Download.expires_at <= now) | Download.used_at.is_not(None)))
+    rows = await session.scalars(
+        select(Download).where(
+            Download.purged_at.is_(None),
+            (Download.expires_at <= now) | Download.used_at.is_not(None),
+        )
+    )
     return list(rows)

@@ -16,19 +16,29 @@ def keep(session: AsyncSession, *, user_id: int, draft: dict[str, Any], now: dat
 
 
 async def waiting(session: AsyncSession, user_id: int) -> list[HouseholdDraft]:
-    return list(await session.scalars(
-        select(HouseholdDraft).where(HouseholdDraft.user_id == user_id)
-        .order_by(HouseholdDraft.id)))
+    return list(
+        await session.scalars(
+            select(HouseholdDraft)
+            .where(HouseholdDraft.user_id == user_id)
+            .order_by(HouseholdDraft.id)
+        )
+    )
 
 
 async def count_waiting(session: AsyncSession, user_id: int) -> int:
-    return int(await session.scalar(
-        select(func.count()).select_from(HouseholdDraft)
-        .where(HouseholdDraft.user_id == user_id)) or 0)
+    return int(
+        await session.scalar(
+            select(func.count())
+            .select_from(HouseholdDraft)
+            .where(HouseholdDraft.user_id == user_id)
+        )
+        or 0
+    )
 
 
-async def take(session: AsyncSession, user_id: int, *,
-               queued_only: bool = False) -> dict[str, Any] | None:
+async def take(
+    session: AsyncSession, user_id: int, *, queued_only: bool = False
+) -> dict[str, Any] | None:
     """The oldest waiting draft, removed from the queue; `queued_only` skips drafts that
     were set aside (those wait for the officer's /tiep)."""
     for row in await waiting(session, user_id):

@@ -64,8 +64,16 @@ _LETTER_THEN_DIGIT = re.compile(r"(?<=[^\W\d_])(?=\d)")
 _BEFORE_NUMBER = {"t": ("to",), "kp": ("khu", "pho"), "tdp": ("to", "dan", "pho")}
 # The words a hamlet's name may start with ("Ấp Bãi Nhà A", "Thôn Đông", "Khu phố 2").
 _HAMLET_PREFIXES: tuple[tuple[str, ...], ...] = (
-    ("to", "dan", "pho"), ("khu", "pho"), ("ap",), ("thon",), ("xom",), ("ban",), ("buon",),
-    ("khom",), ("lang",), ("khu",),
+    ("to", "dan", "pho"),
+    ("khu", "pho"),
+    ("ap",),
+    ("thon",),
+    ("xom",),
+    ("ban",),
+    ("buon",),
+    ("khom",),
+    ("lang",),
+    ("khu",),
 )
 
 
@@ -87,7 +95,7 @@ def _find(words: list[str], part: tuple[str, ...] | list[str], start: int = 0) -
     """Where `part` first occurs in `words` as a contiguous run (from `start`), or -1."""
     n = len(part)
     for i in range(start, len(words) - n + 1):
-        if tuple(words[i:i + n]) == tuple(part):
+        if tuple(words[i : i + n]) == tuple(part):
             return i
     return -1
 
@@ -104,8 +112,8 @@ def _hamlet_names(hamlet_name: str) -> list[tuple[str, ...]]:
     full = tuple(_words(hamlet_name))
     names = [full] if full and _distinctive(full) else []
     for prefix in _HAMLET_PREFIXES:
-        bare = full[len(prefix):]
-        if full[:len(prefix)] == prefix and bare:
+        bare = full[len(prefix) :]
+        if full[: len(prefix)] == prefix and bare:
             if _distinctive(bare):
                 names.append(bare)
             break
@@ -119,10 +127,10 @@ def _cut_hamlet(words: list[str], names: list[tuple[str, ...]]) -> list[str]:
             start = i
             # "thôn Bãi Nhà A" for "Ấp Bãi Nhà A": the prefix word goes with the name.
             for prefix in _HAMLET_PREFIXES:
-                if start >= len(prefix) and tuple(words[start - len(prefix):start]) == prefix:
+                if start >= len(prefix) and tuple(words[start - len(prefix) : start]) == prefix:
                     start -= len(prefix)
                     break
-            del words[start:i + len(name)]
+            del words[start : i + len(name)]
             i = _find(words, name, start)
     return words
 
@@ -154,8 +162,16 @@ def _same_spelling(a: str, b: str) -> bool:
 # --- the check ---------------------------------------------------------------------------
 
 
-def _reason(hh: Household, *, phone: str, name: str, name_key: str, hamlet_id: int,
-            key: str, hamlet_name: str) -> Reason | None:
+def _reason(
+    hh: Household,
+    *,
+    phone: str,
+    name: str,
+    name_key: str,
+    hamlet_id: int,
+    key: str,
+    hamlet_name: str,
+) -> Reason | None:
     if phone and hh.phone == phone:
         return "phone"
     if hh.hamlet_id != hamlet_id or hh.name_folded != name_key:
@@ -169,8 +185,16 @@ def _reason(hh: Household, *, phone: str, name: str, name_key: str, hamlet_id: i
 
 
 async def find_duplicates(
-    session: AsyncSession, *, campaign_id: int, hamlet_id: int, hamlet_name: str, name: str,
-    address: str, phone: str, exclude_household: int | None = None, limit: int = 3,
+    session: AsyncSession,
+    *,
+    campaign_id: int,
+    hamlet_id: int,
+    hamlet_name: str,
+    name: str,
+    address: str,
+    phone: str,
+    exclude_household: int | None = None,
+    limit: int = 3,
 ) -> list[Duplicate]:
     """Households of the campaign with a live entry that may be this one, strongest first
     (phone, then name + address, then similar; by id within each), at most `limit`.
@@ -183,10 +207,12 @@ async def find_duplicates(
     # Each branch on its own index: (campaign_id, name_folded) and (campaign_id, phone). One
     # WHERE with an OR makes SQLite scan the campaign; the hamlet is checked in `_reason`
     # (a hamlet_id filter here makes SQLite pick the hamlet index over the name one).
-    by_name = select(Household.id).where(Household.campaign_id == campaign_id,
-                                         Household.name_folded == name_key)
-    by_phone = select(Household.id).where(Household.campaign_id == campaign_id,
-                                          Household.phone == phone)
+    by_name = select(Household.id).where(
+        Household.campaign_id == campaign_id, Household.name_folded == name_key
+    )
+    by_phone = select(Household.id).where(
+        Household.campaign_id == campaign_id, Household.phone == phone
+    )
     candidates = union(by_name, by_phone) if phone else by_name
     live = exists().where(Entry.household_id == Household.id, Entry.deleted_at.is_(None))
     query = select(Household).where(Household.id.in_(candidates), live).order_by(Household.id)
@@ -194,8 +220,15 @@ async def find_duplicates(
         query = query.where(Household.id != exclude_household)
     found: list[Duplicate] = []
     for hh in await session.scalars(query):
-        reason = _reason(hh, phone=phone, name=name, name_key=name_key, hamlet_id=hamlet_id,
-                         key=key, hamlet_name=hamlet_name)
+        reason = _reason(
+            hh,
+            phone=phone,
+            name=name,
+            name_key=name_key,
+            hamlet_id=hamlet_id,
+            key=key,
+            hamlet_name=hamlet_name,
+        )
         if reason is not None:
             found.append(Duplicate(household=hh, reason=reason))
     found.sort(key=lambda d: (_RANK[d.reason], d.household.id))
@@ -207,15 +240,25 @@ async def find_duplicates(
 
 async def _describe(session: AsyncSession, found: list[Duplicate]) -> None:
     """Fill in what was done for each: procedures (newest first), last day and officer."""
-    entries = (await session.scalars(
-        select(Entry).options(selectinload(Entry.procedures))
-        .where(Entry.household_id.in_([d.household.id for d in found]),
-               Entry.deleted_at.is_(None))
-        .order_by(Entry.guided_on.desc(), Entry.id.desc())
-    )).all()
+    entries = (
+        await session.scalars(
+            select(Entry)
+            .options(selectinload(Entry.procedures))
+            .where(
+                Entry.household_id.in_([d.household.id for d in found]), Entry.deleted_at.is_(None)
+            )
+            .order_by(Entry.guided_on.desc(), Entry.id.desc())
+        )
+    ).all()
     officer_ids = {e.officer_id for e in entries}
-    officers = {u.id: u.display_name for u in await session.scalars(
-        select(User).where(User.id.in_(officer_ids)))} if officer_ids else {}
+    officers = (
+        {
+            u.id: u.display_name
+            for u in await session.scalars(select(User).where(User.id.in_(officer_ids)))
+        }
+        if officer_ids
+        else {}
+    )
     for dup in found:
         mine = [e for e in entries if e.household_id == dup.household.id]
         names: list[str] = []

@@ -61,8 +61,7 @@ class Tally:
     @property
     def checked(self) -> int:
         """Checks with a final outcome."""
-        return self.confirmed + self.failed + self.overturned + self.unreachable + \
-            self.wrong_number
+        return self.confirmed + self.failed + self.overturned + self.unreachable + self.wrong_number
 
     @property
     def failures(self) -> int:
@@ -105,8 +104,17 @@ class Verification:
         return next((t for t in self.hamlets if t.key == hamlet_id), None)
 
 
-def _count(tally: Tally, rule: MatchRule, status: str, outcome: str | None, detail: str,
-           overturned: bool, deleted: bool, check_id: int, upheld: bool = False) -> None:
+def _count(
+    tally: Tally,
+    rule: MatchRule,
+    status: str,
+    outcome: str | None,
+    detail: str,
+    overturned: bool,
+    deleted: bool,
+    check_id: int,
+    upheld: bool = False,
+) -> None:
     if status == OPEN:
         tally.open += 1
         return
@@ -152,10 +160,15 @@ def _charged(detail: str | None, deleted: bool, drawn: object) -> tuple[int, ...
     return tuple(ids)
 
 
-async def verification(session: AsyncSession, *, campaign_id: int, rule: FailRule,
-                       hamlets: Sequence[Hamlet] | None = None,
-                       viewer: Viewer = Role.SUPERVISOR,
-                       guided_within: tuple[date, date] | None = None) -> Verification:
+async def verification(
+    session: AsyncSession,
+    *,
+    campaign_id: int,
+    rule: FailRule,
+    hamlets: Sequence[Hamlet] | None = None,
+    viewer: Viewer = Role.SUPERVISOR,
+    guided_within: tuple[date, date] | None = None,
+) -> Verification:
     """Figures over every check of the campaign (optionally only these hamlets), as this
     viewer may see them (`models.check_scope`).
 
@@ -163,12 +176,18 @@ async def verification(session: AsyncSession, *, campaign_id: int, rule: FailRul
     (`models.frozen`) stays a check to call, and once called counts as failed whatever the
     household said, until a supervisor overturns it.
     """
-    stmt = (
-        select(Check.id, Check.hamlet_id, Check.officer_id, Check.status, Check.outcome,
-               Check.detail, Check.overturned_at.is_not(None),
-               Check.entry_deleted_at.is_not(None), Check.upheld_at.is_not(None), Check.drawn)
-        .where(Check.campaign_id == campaign_id, visible_checks(viewer))
-    )
+    stmt = select(
+        Check.id,
+        Check.hamlet_id,
+        Check.officer_id,
+        Check.status,
+        Check.outcome,
+        Check.detail,
+        Check.overturned_at.is_not(None),
+        Check.entry_deleted_at.is_not(None),
+        Check.upheld_at.is_not(None),
+        Check.drawn,
+    ).where(Check.campaign_id == campaign_id, visible_checks(viewer))
     if hamlets is not None:
         stmt = stmt.where(Check.hamlet_id.in_([h.id for h in hamlets]))
     if guided_within is not None:
@@ -176,7 +195,8 @@ async def verification(session: AsyncSession, *, campaign_id: int, rule: FailRul
         # period's end (or before its start) belongs to another review.
         first, last = guided_within
         stmt = stmt.join(Entry, Entry.id == Check.entry_id).where(
-            Entry.guided_on >= first, Entry.guided_on <= last)
+            Entry.guided_on >= first, Entry.guided_on <= last
+        )
     rows = list(await session.execute(stmt.order_by(Check.id)))
     charged = {row[0]: _charged(row[5], bool(row[7]), row[9]) for row in rows}
     officer_ids = {row[2] for row in rows} | {o for ids in charged.values() for o in ids}
@@ -184,41 +204,79 @@ async def verification(session: AsyncSession, *, campaign_id: int, rule: FailRul
     hamlet_names: dict[int, tuple[str, str]] = {}
     if rows:  # names of the hamlets and officers checked only, not of a whole province
         officer_rows = await session.execute(
-            select(User.id, User.display_name, User.hamlet_id).where(User.id.in_(officer_ids)))
+            select(User.id, User.display_name, User.hamlet_id).where(User.id.in_(officer_ids))
+        )
         officer_info = {uid: (name, hid) for uid, name, hid in officer_rows}
         wanted = {row[1] for row in rows} | {hid for _n, hid in officer_info.values() if hid}
         hamlet_rows = await session.execute(
-            select(Hamlet.id, Hamlet.name, Hamlet.code).where(Hamlet.id.in_(wanted)))
+            select(Hamlet.id, Hamlet.name, Hamlet.code).where(Hamlet.id.in_(wanted))
+        )
         hamlet_names = {hid: (name, code) for hid, name, code in hamlet_rows}
     by_hamlet: dict[int, Tally] = {}
     by_officer: dict[int, Tally] = {}
     total = Tally(key=0, name="")
+
     def officer_tally(officer_id: int, hamlet_id: int) -> Tally:
         o_name, o_hamlet = officer_info.get(officer_id, ("?", hamlet_id))
-        return by_officer.setdefault(officer_id, Tally(
-            key=officer_id, name=o_name, code=hamlet_names.get(o_hamlet or hamlet_id,
-                                                               ("?", "?"))[1]))
+        return by_officer.setdefault(
+            officer_id,
+            Tally(
+                key=officer_id,
+                name=o_name,
+                code=hamlet_names.get(o_hamlet or hamlet_id, ("?", "?"))[1],
+            ),
+        )
 
-    for (check_id, hamlet_id, officer_id, status, outcome, detail, overturned, deleted,
-         upheld, _drawn) in rows:
+    for (
+        check_id,
+        hamlet_id,
+        officer_id,
+        status,
+        outcome,
+        detail,
+        overturned,
+        deleted,
+        upheld,
+        _drawn,
+    ) in rows:
         name, code = hamlet_names.get(hamlet_id, ("?", "?"))
         h = by_hamlet.setdefault(hamlet_id, Tally(key=hamlet_id, name=name, code=code))
         answerable = charged[check_id] or (officer_id,)
         for tally in (h, total, *(officer_tally(o, hamlet_id) for o in answerable)):
-            _count(tally, rule.match, status, outcome, detail or "", bool(overturned),
-                   bool(deleted), check_id, bool(upheld))
+            _count(
+                tally,
+                rule.match,
+                status,
+                outcome,
+                detail or "",
+                bool(overturned),
+                bool(deleted),
+                check_id,
+                bool(upheld),
+            )
         if officer_id not in answerable:  # what the household said of this officer's own
-            _count(officer_tally(officer_id, hamlet_id), rule.match, status,
-                   Outcome.CONFIRMED.value, "", False, False, check_id)
+            _count(
+                officer_tally(officer_id, hamlet_id),
+                rule.match,
+                status,
+                Outcome.CONFIRMED.value,
+                "",
+                False,
+                False,
+                check_id,
+            )
     for tally in (*by_hamlet.values(), *by_officer.values()):
         tally.eligible = not rule.fails(tally)
     return Verification(
         hamlets=tuple(sorted(by_hamlet.values(), key=lambda t: t.code)),
         officers=tuple(sorted(by_officer.values(), key=lambda t: (t.code, t.name, t.key))),
-        total=total, pending=sees_pending(viewer))
+        total=total,
+        pending=sees_pending(viewer),
+    )
 
 
 async def count_checks(session: AsyncSession, campaign_id: int) -> int:
-    return await session.scalar(
-        select(func.count(Check.id)).where(Check.campaign_id == campaign_id)) or 0
-
+    return (
+        await session.scalar(select(func.count(Check.id)).where(Check.campaign_id == campaign_id))
+        or 0
+    )

@@ -34,9 +34,14 @@ from models.verification import OPEN, Batch, Check
 FIELDS = ("name", "address", "phone", "procedures", "guided_on", "dossier")
 HOUSEHOLD_FIELDS = ("name", "address", "phone")
 # Where each one is in the audit rows' before/after (`models.registry`).
-_AUDIT_KEY = {"name": ("household", "head_name"), "address": ("household", "address"),
-              "phone": ("household", "phone"), "procedures": ("entry", "procedures"),
-              "guided_on": ("entry", "guided_on"), "dossier": ("entry", "dossier_code")}
+_AUDIT_KEY = {
+    "name": ("household", "head_name"),
+    "address": ("household", "address"),
+    "phone": ("household", "phone"),
+    "procedures": ("entry", "procedures"),
+    "guided_on": ("entry", "guided_on"),
+    "dossier": ("entry", "dossier_code"),
+}
 EDITED = "verify_entry_changed"
 DELETED = "verify_entry_deleted"
 
@@ -44,9 +49,14 @@ DELETED = "verify_entry_deleted"
 def details(entry: Entry) -> dict[str, Any]:
     """The checked details of an entry (household and procedures loaded), JSON-friendly."""
     household = entry.household
-    return {"name": household.head_name, "address": household.address,
-            "phone": household.phone, "procedures": [p.code for p in entry.procedures],
-            "guided_on": entry.guided_on.isoformat(), "dossier": entry.dossier_code}
+    return {
+        "name": household.head_name,
+        "address": household.address,
+        "phone": household.phone,
+        "procedures": [p.code for p in entry.procedures],
+        "guided_on": entry.guided_on.isoformat(),
+        "dossier": entry.dossier_code,
+    }
 
 
 # ------------------------------------------------------------------ recording the change
@@ -55,41 +65,71 @@ def details(entry: Entry) -> dict[str, Any]:
 async def _open_checks(session: AsyncSession, entry: Entry) -> list[Check]:
     """Open checks on this entry, or on another entry of its household (a household detail
     edited through any of its entries changes what the caller dials)."""
-    return list(await session.scalars(
-        select(Check).where(Check.status == OPEN,
-                            or_(Check.entry_id == entry.id,
-                                Check.household_id == entry.household_id))
-        .order_by(Check.id)))
+    return list(
+        await session.scalars(
+            select(Check)
+            .where(
+                Check.status == OPEN,
+                or_(Check.entry_id == entry.id, Check.household_id == entry.household_id),
+            )
+            .order_by(Check.id)
+        )
+    )
 
 
-async def record_edit(session: AsyncSession, *, entry: Entry, before: dict[str, Any],
-                      after: dict[str, Any], actor: User, now: datetime) -> None:
+async def record_edit(
+    session: AsyncSession,
+    *,
+    entry: Entry,
+    before: dict[str, Any],
+    after: dict[str, Any],
+    actor: User,
+    now: datetime,
+) -> None:
     """An edit of an entry (`details` before and after): noted on each open check it
     touches. Nothing is said to the officer."""
     changed = [f for f in FIELDS if before.get(f) != after.get(f)]
     if not changed:
         return
     for check in await _open_checks(session, entry):
-        fields = changed if check.entry_id == entry.id else \
-            [f for f in changed if f in HOUSEHOLD_FIELDS]
+        fields = (
+            changed if check.entry_id == entry.id else [f for f in changed if f in HOUSEHOLD_FIELDS]
+        )
         if fields:
-            record(session, at=now, actor_id=actor.id, action=EDITED,
-                   target="verification_check", target_id=check.id,
-                   before={"entry": entry.id, **{f: before[f] for f in fields}},
-                   after={"entry": entry.id, **{f: after[f] for f in fields}})
+            record(
+                session,
+                at=now,
+                actor_id=actor.id,
+                action=EDITED,
+                target="verification_check",
+                target_id=check.id,
+                before={"entry": entry.id, **{f: before[f] for f in fields}},
+                after={"entry": entry.id, **{f: after[f] for f in fields}},
+            )
 
 
-async def record_delete(session: AsyncSession, *, entry: Entry, reason: str, actor: User,
-                        now: datetime) -> None:
+async def record_delete(
+    session: AsyncSession, *, entry: Entry, reason: str, actor: User, now: datetime
+) -> None:
     """A (soft) delete of an entry on an open list: the check stays, marked, to be called."""
-    checks = await session.scalars(select(Check).where(
-        Check.entry_id == entry.id, Check.status == OPEN, Check.entry_deleted_at.is_(None)))
+    checks = await session.scalars(
+        select(Check).where(
+            Check.entry_id == entry.id, Check.status == OPEN, Check.entry_deleted_at.is_(None)
+        )
+    )
     for check in checks:
         before = snapshot(check)
         check.entry_deleted_at = now
-        record(session, at=now, actor_id=actor.id, action=DELETED,
-               target="verification_check", target_id=check.id, before=before,
-               after=snapshot(check, {"entry": entry.id, "reason": reason}))
+        record(
+            session,
+            at=now,
+            actor_id=actor.id,
+            action=DELETED,
+            target="verification_check",
+            target_id=check.id,
+            before=before,
+            after=snapshot(check, {"entry": entry.id, "reason": reason}),
+        )
 
 
 # ------------------------------------------------------------------ reading it back
@@ -119,14 +159,22 @@ class Deletion:
 async def _events_since_draw(session: AsyncSession, check: Check) -> list[AuditEvent]:
     """Edits and deletes of the check's household and entry written after its draw."""
     draw_event = await session.scalar(
-        select(AuditEvent.id).where(AuditEvent.action == "verify_draw",
-                                    AuditEvent.target == "verification_batch",
-                                    AuditEvent.target_id == check.batch_id)
-        .order_by(AuditEvent.id).limit(1))
+        select(AuditEvent.id)
+        .where(
+            AuditEvent.action == "verify_draw",
+            AuditEvent.target == "verification_batch",
+            AuditEvent.target_id == check.batch_id,
+        )
+        .order_by(AuditEvent.id)
+        .limit(1)
+    )
     stmt = select(AuditEvent).where(
         AuditEvent.action.in_(("update", "delete")),
-        or_(and_(AuditEvent.target == "household", AuditEvent.target_id == check.household_id),
-            and_(AuditEvent.target == "entry", AuditEvent.target_id == check.entry_id)))
+        or_(
+            and_(AuditEvent.target == "household", AuditEvent.target_id == check.household_id),
+            and_(AuditEvent.target == "entry", AuditEvent.target_id == check.entry_id),
+        ),
+    )
     if draw_event is not None:  # ids only grow: later than the draw
         stmt = stmt.where(AuditEvent.id > draw_event)
     else:
@@ -138,12 +186,19 @@ async def _events_since_draw(session: AsyncSession, check: Check) -> list[AuditE
 
 def _touching(events: Sequence[AuditEvent], field: str) -> list[AuditEvent]:
     target, key = _AUDIT_KEY[field]
-    return [e for e in events if e.target == target and e.before is not None
-            and e.after is not None and e.before.get(key) != e.after.get(key)]
+    return [
+        e
+        for e in events
+        if e.target == target
+        and e.before is not None
+        and e.after is not None
+        and e.before.get(key) != e.after.get(key)
+    ]
 
 
-async def since_draw(session: AsyncSession, check: Check,
-                     entry: Entry) -> tuple[tuple[Change, ...], Deletion | None]:
+async def since_draw(
+    session: AsyncSession, check: Check, entry: Entry
+) -> tuple[tuple[Change, ...], Deletion | None]:
     """What changed in the check's entry since the draw, one change per detail, and its
     deletion if it was deleted while the check was open."""
     events = await _events_since_draw(session, check)
@@ -161,16 +216,25 @@ async def since_draw(session: AsyncSession, check: Check,
         if was == now[field]:
             continue
         last = touching[-1] if touching else None
-        changes.append(Change(field=field, before=was, after=now[field],
-                              at=last.at if last else None,
-                              actor_id=last.actor_id if last else None,
-                              audit_id=last.id if last else None))
+        changes.append(
+            Change(
+                field=field,
+                before=was,
+                after=now[field],
+                at=last.at if last else None,
+                actor_id=last.actor_id if last else None,
+                audit_id=last.id if last else None,
+            )
+        )
     deletion = None
     if check.entry_deleted_at is not None:
         event = next((e for e in reversed(events) if e.action == "delete"), None)
-        deletion = Deletion(at=event.at if event else check.entry_deleted_at,
-                            actor_id=event.actor_id if event else entry.deleted_by,
-                            reason=entry.delete_reason, audit_id=event.id if event else None)
+        deletion = Deletion(
+            at=event.at if event else check.entry_deleted_at,
+            actor_id=event.actor_id if event else entry.deleted_by,
+            reason=entry.delete_reason,
+            audit_id=event.id if event else None,
+        )
     return tuple(changes), deletion
 
 
@@ -179,7 +243,10 @@ async def changed_checks(session: AsyncSession, check_ids: Sequence[int]) -> set
     if not check_ids:
         return set()
     ids = await session.scalars(
-        select(AuditEvent.target_id).where(AuditEvent.action == EDITED,
-                                           AuditEvent.target == "verification_check",
-                                           AuditEvent.target_id.in_(list(check_ids))))
+        select(AuditEvent.target_id).where(
+            AuditEvent.action == EDITED,
+            AuditEvent.target == "verification_check",
+            AuditEvent.target_id.in_(list(check_ids)),
+        )
+    )
     return {i for i in ids if i is not None}

@@ -61,9 +61,15 @@ class Entry(Base):
         Index("ix_entry_officer_created", "officer_id", "created_at"),
         # Officers' activity (last day, days and entries per officer of some hamlets) from
         # the index alone, live entries only.
-        Index("ix_entry_live_hamlet_officer_day", "campaign_id", "hamlet_id", "officer_id",
-              "guided_on", sqlite_where=text("deleted_at IS NULL"),
-              postgresql_where=text("deleted_at IS NULL")),
+        Index(
+            "ix_entry_live_hamlet_officer_day",
+            "campaign_id",
+            "hamlet_id",
+            "officer_id",
+            "guided_on",
+            sqlite_where=text("deleted_at IS NULL"),
+            postgresql_where=text("deleted_at IS NULL"),
+        ),
     )
 
     id: Mapped[int] = mapped_column(BigId, primary_key=True)
@@ -82,8 +88,7 @@ class Entry(Base):
     # The household's details as the officer typed them for this visit: a visit added to an
     # existing household (same phone, same name and address) keeps what was entered.
     entered_name: Mapped[str] = mapped_column(String(200), default="", server_default="")
-    entered_address: Mapped[str] = mapped_column(String(300), default="",
-                                                 server_default="")
+    entered_address: Mapped[str] = mapped_column(String(300), default="", server_default="")
     entered_phone: Mapped[str] = mapped_column(String(20), default="", server_default="")
 
     household: Mapped[Household] = relationship(back_populates="entries")

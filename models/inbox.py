@@ -23,42 +23,50 @@ class Pending:
     sent: int  # replies already sent
 
 
-async def record(session: AsyncSession, channel: str,
-                 items: Sequence[tuple[str, dict[str, Any]]], now: datetime) -> set[str]:
+async def record(
+    session: AsyncSession, channel: str, items: Sequence[tuple[str, dict[str, Any]]], now: datetime
+) -> set[str]:
     """Keep each (key, payload) once; the keys that were new (a redelivery is not)."""
     if not items:
         return set()
-    insert = postgresql.insert if session.get_bind().dialect.name == "postgresql" \
-        else sqlite.insert
-    rows = [{"channel": channel, "key": key, "payload": payload, "received_at": now}
-            for key, payload in items]
+    insert = postgresql.insert if session.get_bind().dialect.name == "postgresql" else sqlite.insert
+    rows = [
+        {"channel": channel, "key": key, "payload": payload, "received_at": now}
+        for key, payload in items
+    ]
     result = await session.execute(
-        insert(InboxUpdate).values(rows)
+        insert(InboxUpdate)
+        .values(rows)
         .on_conflict_do_nothing(index_elements=[InboxUpdate.key])
-        .returning(InboxUpdate.key))
+        .returning(InboxUpdate.key)
+    )
     return set(result.scalars())
 
 
 async def pending(session: AsyncSession, channel: str) -> list[Pending]:
     """Updates not finished yet, oldest first: to handle, or whose replies to send."""
     rows = await session.execute(
-        select(InboxUpdate.key, InboxUpdate.payload, InboxUpdate.replies,
-               InboxUpdate.replies_sent)
+        select(InboxUpdate.key, InboxUpdate.payload, InboxUpdate.replies, InboxUpdate.replies_sent)
         .where(InboxUpdate.channel == channel, InboxUpdate.done_at.is_(None))
-        .order_by(InboxUpdate.id))
-    return [Pending(key, dict(payload), list(replies) if replies is not None else None, sent)
-            for key, payload, replies, sent in rows]
+        .order_by(InboxUpdate.id)
+    )
+    return [
+        Pending(key, dict(payload), list(replies) if replies is not None else None, sent)
+        for key, payload, replies, sent in rows
+    ]
 
 
 async def keep_replies(session: AsyncSession, key: str, replies: list[dict[str, Any]]) -> None:
     """In the update's own transaction: its replies, to be sent after the commit."""
-    await session.execute(update(InboxUpdate).where(InboxUpdate.key == key)
-                          .values(replies=replies, replies_sent=0))
+    await session.execute(
+        update(InboxUpdate).where(InboxUpdate.key == key).values(replies=replies, replies_sent=0)
+    )
 
 
 async def sent(session: AsyncSession, key: str, count: int) -> None:
-    await session.execute(update(InboxUpdate).where(InboxUpdate.key == key)
-                          .values(replies_sent=count))
+    await session.execute(
+        update(InboxUpdate).where(InboxUpdate.key == key).values(replies_sent=count)
+    )
 
 
 async def prune(session: AsyncSession, before: datetime, limit: int = 5000) -> int:
@@ -70,5 +78,8 @@ async def prune(session: AsyncSession, before: datetime, limit: int = 5000) -> i
 
 
 async def finish(session: AsyncSession, key: str, now: datetime) -> None:
-    await session.execute(update(InboxUpdate).where(
-        InboxUpdate.key == key, InboxUpdate.done_at.is_(None)).values(done_at=now))
+    await session.execute(
+        update(InboxUpdate)
+        .where(InboxUpdate.key == key, InboxUpdate.done_at.is_(None))
+        .values(done_at=now)
+    )

@@ -47,24 +47,45 @@ def _new_code() -> str:
 
 
 async def create_invite(
-    session: AsyncSession, *, role: Role, hamlet: Hamlet | None, created_by: int | None,
-    now: datetime, ttl: timedelta,
+    session: AsyncSession,
+    *,
+    role: Role,
+    hamlet: Hamlet | None,
+    created_by: int | None,
+    now: datetime,
+    ttl: timedelta,
 ) -> tuple[str, Invite]:
     if role.needs_hamlet and hamlet is None:
         raise ValueError("this role needs a hamlet")
     code = _new_code()
-    invite = Invite(code_hash=hash_code(code), role=role,
-                    hamlet_id=hamlet.id if hamlet else None, created_by=created_by,
-                    created_at=now, expires_at=now + ttl)
+    invite = Invite(
+        code_hash=hash_code(code),
+        role=role,
+        hamlet_id=hamlet.id if hamlet else None,
+        created_by=created_by,
+        created_at=now,
+        expires_at=now + ttl,
+    )
     session.add(invite)
     await session.flush()
-    record(session, at=now, actor_id=created_by, action="create", target="invite",
-           target_id=invite.id, after=snapshot(invite, {"code_hash": "…"}))
+    record(
+        session,
+        at=now,
+        actor_id=created_by,
+        action="create",
+        target="invite",
+        target_id=invite.id,
+        after=snapshot(invite, {"code_hash": "…"}),
+    )
     return code, invite
 
 
 async def create_link_code(
-    session: AsyncSession, *, user: User, created_by: int | None, now: datetime,
+    session: AsyncSession,
+    *,
+    user: User,
+    created_by: int | None,
+    now: datetime,
     ttl: timedelta,
 ) -> tuple[str, Invite]:
     """A single-use code that attaches the account it is sent from to `user` (same entries,
@@ -72,13 +93,26 @@ async def create_link_code(
     if not user.active:
         raise ValueError("cannot link to an inactive user")
     code = _new_code()
-    invite = Invite(code_hash=hash_code(code), role=user.role, hamlet_id=user.hamlet_id,
-                    created_by=created_by, created_at=now, expires_at=now + ttl,
-                    link_user_id=user.id)
+    invite = Invite(
+        code_hash=hash_code(code),
+        role=user.role,
+        hamlet_id=user.hamlet_id,
+        created_by=created_by,
+        created_at=now,
+        expires_at=now + ttl,
+        link_user_id=user.id,
+    )
     session.add(invite)
     await session.flush()
-    record(session, at=now, actor_id=created_by, action="create", target="invite",
-           target_id=invite.id, after=snapshot(invite, {"code_hash": "…"}))
+    record(
+        session,
+        at=now,
+        actor_id=created_by,
+        action="create",
+        target="invite",
+        target_id=invite.id,
+        after=snapshot(invite, {"code_hash": "…"}),
+    )
     return code, invite
 
 
@@ -112,8 +146,14 @@ class Redeemed:
 
 
 async def redeem_invite(
-    session: AsyncSession, *, code: str, channel: str, external_id: str, display_name: str,
-    existing: User | None, now: datetime,
+    session: AsyncSession,
+    *,
+    code: str,
+    channel: str,
+    external_id: str,
+    display_name: str,
+    existing: User | None,
+    now: datetime,
 ) -> Redeemed | RedeemError | AccountHasEntries:
     """Bind the sender to the invite's role and hamlet (or re-bind an existing user).
 
@@ -138,14 +178,27 @@ async def redeem_invite(
         # account comes back as themselves (same id and entries), not as a new user.
         existing = await _inactive_owner(session, channel, external_id, now)
     if existing is None:
-        user = User(display_name=display_name, role=invite.role, hamlet_id=invite.hamlet_id,
-                    created_at=now, active=True)
+        user = User(
+            display_name=display_name,
+            role=invite.role,
+            hamlet_id=invite.hamlet_id,
+            created_at=now,
+            active=True,
+        )
         session.add(user)
         await session.flush()
-        session.add(Identity(user_id=user.id, channel=channel, external_id=external_id,
-                             created_at=now))
-        record(session, at=now, actor_id=user.id, action="register", target="user",
-               target_id=user.id, after=snapshot(user, {"invite_id": invite.id}))
+        session.add(
+            Identity(user_id=user.id, channel=channel, external_id=external_id, created_at=now)
+        )
+        record(
+            session,
+            at=now,
+            actor_id=user.id,
+            action="register",
+            target="user",
+            target_id=user.id,
+            after=snapshot(user, {"invite_id": invite.id}),
+        )
         changed = True
     else:
         user = existing
@@ -153,8 +206,16 @@ async def redeem_invite(
         user.role = invite.role
         user.hamlet_id = invite.hamlet_id
         user.active = True
-        record(session, at=now, actor_id=user.id, action="reassign", target="user",
-               target_id=user.id, before=before, after=snapshot(user, {"invite_id": invite.id}))
+        record(
+            session,
+            at=now,
+            actor_id=user.id,
+            action="reassign",
+            target="user",
+            target_id=user.id,
+            before=before,
+            after=snapshot(user, {"invite_id": invite.id}),
+        )
         changed = before != snapshot(user)
     invite.used_at = now
     invite.used_by = user.id
@@ -163,14 +224,18 @@ async def redeem_invite(
 
 
 async def _inactive_owner(
-    session: AsyncSession, channel: str, external_id: str, now: datetime,
+    session: AsyncSession,
+    channel: str,
+    external_id: str,
+    now: datetime,
 ) -> User | None:
     """The deactivated user the account (channel, external_id) belongs to, if any.
 
     Their unfinished conversation from before is dropped (the redeeming branch re-activates
     them), and the account counts as seen now, as for any user who writes."""
     identity = await session.scalar(
-        select(Identity).where(Identity.channel == channel, Identity.external_id == external_id))
+        select(Identity).where(Identity.channel == channel, Identity.external_id == external_id)
+    )
     if identity is None:
         return None
     user = await session.get(User, identity.user_id)
@@ -186,13 +251,23 @@ async def _inactive_owner(
 
 async def count_entries(session: AsyncSession, officer_id: int) -> int:
     """Entries a user logged and has not deleted."""
-    return int(await session.scalar(
-        select(func.count()).select_from(Entry)
-        .where(Entry.officer_id == officer_id, Entry.deleted_at.is_(None))) or 0)
+    return int(
+        await session.scalar(
+            select(func.count())
+            .select_from(Entry)
+            .where(Entry.officer_id == officer_id, Entry.deleted_at.is_(None))
+        )
+        or 0
+    )
 
 
 async def _link(
-    session: AsyncSession, invite: Invite, *, channel: str, external_id: str, now: datetime,
+    session: AsyncSession,
+    invite: Invite,
+    *,
+    channel: str,
+    external_id: str,
+    now: datetime,
 ) -> Redeemed | RedeemError | AccountHasEntries:
     """Attach the account (channel, external_id) to the link code's user.
 
@@ -202,22 +277,40 @@ async def _link(
     if target is None or not target.active:
         return RedeemError.LINK_USER_GONE
     identity = await session.scalar(
-        select(Identity).where(Identity.channel == channel, Identity.external_id == external_id))
+        select(Identity).where(Identity.channel == channel, Identity.external_id == external_id)
+    )
     if identity is not None and identity.user_id == target.id:
         return RedeemError.LINKED_ALREADY
-    if await session.scalar(select(Identity.id).where(
-            Identity.user_id == target.id, Identity.channel == channel).limit(1)) is not None:
+    if (
+        await session.scalar(
+            select(Identity.id)
+            .where(Identity.user_id == target.id, Identity.channel == channel)
+            .limit(1)
+        )
+        is not None
+    ):
         return RedeemError.LINK_CHANNEL_TAKEN
     merged_id: int | None = None
     deactivated = False
     if identity is None:
-        identity = Identity(user_id=target.id, channel=channel, external_id=external_id,
-                            created_at=now, last_seen_at=now)
+        identity = Identity(
+            user_id=target.id,
+            channel=channel,
+            external_id=external_id,
+            created_at=now,
+            last_seen_at=now,
+        )
         session.add(identity)
         await session.flush()
-        record(session, at=now, actor_id=target.id, action="link_identity", target="user",
-               target_id=target.id,
-               after={"channel": channel, "identity_id": identity.id, "invite_id": invite.id})
+        record(
+            session,
+            at=now,
+            actor_id=target.id,
+            action="link_identity",
+            target="user",
+            target_id=target.id,
+            after={"channel": channel, "identity_id": identity.id, "invite_id": invite.id},
+        )
     else:
         other = await session.get(User, identity.user_id)
         assert other is not None
@@ -225,38 +318,70 @@ async def _link(
         if entries:
             return AccountHasEntries(entries=entries)
         merged_id = other.id
-        before_link = {"channel": channel, "identity_id": identity.id, "user_id": other.id,
-                       "created_at": identity.created_at.isoformat()}
+        before_link = {
+            "channel": channel,
+            "identity_id": identity.id,
+            "user_id": other.id,
+            "created_at": identity.created_at.isoformat(),
+        }
         identity.user_id = target.id
         identity.created_at = now  # linked to this user now (the audit keeps the old date)
         identity.last_seen_at = now
         identity.blocked_at = None
         await session.flush()
-        record(session, at=now, actor_id=target.id, action="link_identity", target="user",
-               target_id=target.id, before=before_link,
-               after={"channel": channel, "identity_id": identity.id, "user_id": target.id,
-                      "invite_id": invite.id})
+        record(
+            session,
+            at=now,
+            actor_id=target.id,
+            action="link_identity",
+            target="user",
+            target_id=target.id,
+            before=before_link,
+            after={
+                "channel": channel,
+                "identity_id": identity.id,
+                "user_id": target.id,
+                "invite_id": invite.id,
+            },
+        )
         left = await session.scalar(
-            select(Identity.id).where(Identity.user_id == other.id).limit(1))
+            select(Identity.id).where(Identity.user_id == other.id).limit(1)
+        )
         if other.active and left is None:
             before = snapshot(other)
             other.active = False
             deactivated = True
-            record(session, at=now, actor_id=target.id, action="deactivate", target="user",
-                   target_id=other.id, before=before,
-                   after=snapshot(other, {"merged_into": target.id}))
+            record(
+                session,
+                at=now,
+                actor_id=target.id,
+                action="deactivate",
+                target="user",
+                target_id=other.id,
+                before=before,
+                after=snapshot(other, {"merged_into": target.id}),
+            )
     invite.used_at = now
     invite.used_by = target.id
     await session.flush()
-    return Redeemed(user=target, role_changed=False, linked=True, merged_user_id=merged_id,
-                    merged_deactivated=deactivated)
+    return Redeemed(
+        user=target,
+        role_changed=False,
+        linked=True,
+        merged_user_id=merged_id,
+        merged_deactivated=deactivated,
+    )
 
 
 async def identities_of(session: AsyncSession, user_id: int) -> list[Identity]:
     """A user's accounts, oldest first."""
-    return list(await session.scalars(
-        select(Identity).where(Identity.user_id == user_id)
-        .order_by(Identity.created_at, Identity.id)))
+    return list(
+        await session.scalars(
+            select(Identity)
+            .where(Identity.user_id == user_id)
+            .order_by(Identity.created_at, Identity.id)
+        )
+    )
 
 
 async def search_users(session: AsyncSession, query: str) -> list[User]:
@@ -266,7 +391,8 @@ async def search_users(session: AsyncSession, query: str) -> list[User]:
     if not words:
         return []
     users = await session.scalars(
-        select(User).where(User.active).order_by(User.display_name, User.id))
+        select(User).where(User.active).order_by(User.display_name, User.id)
+    )
     found: list[User] = []
     exact: list[User] = []
     for user in users:
@@ -279,16 +405,25 @@ async def search_users(session: AsyncSession, query: str) -> list[User]:
     return exact or found
 
 
-async def find_account(session: AsyncSession, channel: str,
-                       external_id: str) -> tuple[User, Identity] | None:
+async def find_account(
+    session: AsyncSession, channel: str, external_id: str
+) -> tuple[User, Identity] | None:
     """The active user behind a chat account, with the account itself.
 
     The user's row stays locked until commit (PostgreSQL; SQLite has one writer anyway):
     their messages, whichever process received them, are handled one after another, as
     each reads and writes the dialog state.
     """
-    row = (await session.execute(
-        select(User, Identity).join(Identity, Identity.user_id == User.id).where(
-            Identity.channel == channel, Identity.external_id == external_id, User.active,
-        ).with_for_update(of=User))).first()
+    row = (
+        await session.execute(
+            select(User, Identity)
+            .join(Identity, Identity.user_id == User.id)
+            .where(
+                Identity.channel == channel,
+                Identity.external_id == external_id,
+                User.active,
+            )
+            .with_for_update(of=User)
+        )
+    ).first()
     return (row[0], row[1]) if row is not None else None

@@ -62,17 +62,40 @@ class Notification(Base):
     error: Mapped[str] = mapped_column(String(80), default="")
 
 
-async def claim(session: AsyncSession, *, kind: str, period_key: str, user_id: int,
-                channel: str, now: datetime, max_attempts: int) -> Notification | None:
+async def claim(
+    session: AsyncSession,
+    *,
+    kind: str,
+    period_key: str,
+    user_id: int,
+    channel: str,
+    now: datetime,
+    max_attempts: int,
+) -> Notification | None:
     """Take the right to send this message now, or None if it was sent/claimed already."""
     # Any channel: a person linked on Telegram and Zalo gets the message once, wherever.
-    row = await session.scalar(select(Notification).where(
-        Notification.kind == kind, Notification.period_key == period_key,
-        Notification.user_id == user_id).order_by(Notification.id.desc()).limit(1)
-        .with_for_update())  # a retry is taken by one process only (PostgreSQL)
+    row = await session.scalar(
+        select(Notification)
+        .where(
+            Notification.kind == kind,
+            Notification.period_key == period_key,
+            Notification.user_id == user_id,
+        )
+        .order_by(Notification.id.desc())
+        .limit(1)
+        .with_for_update()
+    )  # a retry is taken by one process only (PostgreSQL)
     if row is None:
-        row = Notification(kind=kind, period_key=period_key, user_id=user_id, channel=channel,
-                           status=Status.SENDING, attempts=1, created_at=now, updated_at=now)
+        row = Notification(
+            kind=kind,
+            period_key=period_key,
+            user_id=user_id,
+            channel=channel,
+            status=Status.SENDING,
+            attempts=1,
+            created_at=now,
+            updated_at=now,
+        )
         try:
             async with session.begin_nested():
                 session.add(row)
@@ -87,22 +110,35 @@ async def claim(session: AsyncSession, *, kind: str, period_key: str, user_id: i
     return row
 
 
-async def settled(session: AsyncSession, *, kind: str, period_key: str, channel: str,
-                  max_attempts: int) -> set[int]:
+async def settled(
+    session: AsyncSession, *, kind: str, period_key: str, channel: str, max_attempts: int
+) -> set[int]:
     """Users whose message of this kind and period is done with (sent, given up, under way).
 
     Lets a run skip the work of composing messages nobody will get: the retry job calls
     the runs every few minutes all week long.
     """
-    rows = await session.scalars(select(Notification.user_id).where(
-        Notification.kind == kind, Notification.period_key == period_key,
-        (Notification.status != Status.RETRY) | (Notification.attempts >= max_attempts)
-        | (Notification.channel != channel)))
+    rows = await session.scalars(
+        select(Notification.user_id).where(
+            Notification.kind == kind,
+            Notification.period_key == period_key,
+            (Notification.status != Status.RETRY)
+            | (Notification.attempts >= max_attempts)
+            | (Notification.channel != channel),
+        )
+    )
     return set(rows)
 
 
-async def settle(session: AsyncSession, *, notification_id: int, status: Status, now: datetime,
-                 max_attempts: int, error: str = "") -> Status:
+async def settle(
+    session: AsyncSession,
+    *,
+    notification_id: int,
+    status: Status,
+    now: datetime,
+    max_attempts: int,
+    error: str = "",
+) -> Status:
     row = await session.get(Notification, notification_id)
     if row is None:
         return status
@@ -114,11 +150,18 @@ async def settle(session: AsyncSession, *, notification_id: int, status: Status,
     return status
 
 
-async def mark_blocked(session: AsyncSession, *, channel: str, external_id: str,
-                       now: datetime) -> None:
-    await session.execute(update(Identity).where(
-        Identity.channel == channel, Identity.external_id == external_id,
-        Identity.blocked_at.is_(None)).values(blocked_at=now))
+async def mark_blocked(
+    session: AsyncSession, *, channel: str, external_id: str, now: datetime
+) -> None:
+    await session.execute(
+        update(Identity)
+        .where(
+            Identity.channel == channel,
+            Identity.external_id == external_id,
+            Identity.blocked_at.is_(None),
+        )
+        .values(blocked_at=now)
+    )
 
 
 SEEN_RESOLUTION = timedelta(hours=1)
@@ -141,59 +184,101 @@ def preferred(channels: Sequence[str]) -> ColumnElement[bool]:
     identity of the same user on those channels was used more recently (ties: the newer
     identity)."""
     other = aliased(Identity)
-    newer = or_(other.last_seen_at > Identity.last_seen_at,
-                and_(other.last_seen_at.is_not(None), Identity.last_seen_at.is_(None)),
-                and_(or_(other.last_seen_at == Identity.last_seen_at,
-                         and_(other.last_seen_at.is_(None), Identity.last_seen_at.is_(None))),
-                     other.id > Identity.id))
-    return ~exists().where(other.user_id == Identity.user_id, other.id != Identity.id,
-                           other.channel.in_(list(channels)), other.blocked_at.is_(None),
-                           newer)
+    newer = or_(
+        other.last_seen_at > Identity.last_seen_at,
+        and_(other.last_seen_at.is_not(None), Identity.last_seen_at.is_(None)),
+        and_(
+            or_(
+                other.last_seen_at == Identity.last_seen_at,
+                and_(other.last_seen_at.is_(None), Identity.last_seen_at.is_(None)),
+            ),
+            other.id > Identity.id,
+        ),
+    )
+    return ~exists().where(
+        other.user_id == Identity.user_id,
+        other.id != Identity.id,
+        other.channel.in_(list(channels)),
+        other.blocked_at.is_(None),
+        newer,
+    )
 
 
-async def summary_recipients(session: AsyncSession, channel: str,
-                             channels: Sequence[str] = (), *,
-                             joined_before: datetime | None = None
-                             ) -> list[tuple[User, str]]:
+async def summary_recipients(
+    session: AsyncSession,
+    channel: str,
+    channels: Sequence[str] = (),
+    *,
+    joined_before: datetime | None = None,
+) -> list[tuple[User, str]]:
     """Supervisors (all hamlets) and hamlet heads (their hamlet), with their channel id;
     only those registered before `joined_before` (the end of the summary's period), if set."""
     stmt = (
-        select(User, Identity.external_id).join(Identity, Identity.user_id == User.id)
-        .where(User.active, User.summary_muted.is_(False), Identity.channel == channel,
-               Identity.blocked_at.is_(None), preferred(channels or (channel,)),
-               (User.role == Role.SUPERVISOR)
-               | ((User.role == Role.HAMLET_HEAD) & User.hamlet_id.is_not(None)))
-        .order_by(User.id))
+        select(User, Identity.external_id)
+        .join(Identity, Identity.user_id == User.id)
+        .where(
+            User.active,
+            User.summary_muted.is_(False),
+            Identity.channel == channel,
+            Identity.blocked_at.is_(None),
+            preferred(channels or (channel,)),
+            (User.role == Role.SUPERVISOR)
+            | ((User.role == Role.HAMLET_HEAD) & User.hamlet_id.is_not(None)),
+        )
+        .order_by(User.id)
+    )
     if joined_before is not None:
         stmt = stmt.where(User.created_at < joined_before)
     rows = await session.execute(stmt)
     return [(user, str(external_id)) for user, external_id in rows]
 
 
-async def reminder_recipients(session: AsyncSession, *, channel: str, campaign_id: int,
-                              today: date, channels: Sequence[str] = ()
-                              ) -> list[tuple[User, str]]:
+async def reminder_recipients(
+    session: AsyncSession,
+    *,
+    channel: str,
+    campaign_id: int,
+    today: date,
+    channels: Sequence[str] = (),
+) -> list[tuple[User, str]]:
     """Officers and hamlet heads whose hamlet has no entry for today yet."""
-    logged_today = (
-        select(Entry.hamlet_id).where(Entry.campaign_id == campaign_id,
-                                      Entry.deleted_at.is_(None), Entry.guided_on == today)
+    logged_today = select(Entry.hamlet_id).where(
+        Entry.campaign_id == campaign_id, Entry.deleted_at.is_(None), Entry.guided_on == today
     )
     rows = await session.execute(
-        select(User, Identity.external_id).join(Identity, Identity.user_id == User.id)
-        .where(User.active, User.reminders_muted.is_(False),
-               User.role.in_((Role.OFFICER, Role.HAMLET_HEAD)), User.hamlet_id.is_not(None),
-               User.hamlet_id.not_in(logged_today),
-               Identity.channel == channel, Identity.blocked_at.is_(None),
-               preferred(channels or (channel,)))
-        .order_by(User.hamlet_id, User.id))
+        select(User, Identity.external_id)
+        .join(Identity, Identity.user_id == User.id)
+        .where(
+            User.active,
+            User.reminders_muted.is_(False),
+            User.role.in_((Role.OFFICER, Role.HAMLET_HEAD)),
+            User.hamlet_id.is_not(None),
+            User.hamlet_id.not_in(logged_today),
+            Identity.channel == channel,
+            Identity.blocked_at.is_(None),
+            preferred(channels or (channel,)),
+        )
+        .order_by(User.hamlet_id, User.id)
+    )
     return [(user, str(external_id)) for user, external_id in rows]
 
 
-async def streak(session: AsyncSession, *, campaign_id: int, until: date,
-                 hamlet_id: int | None = None, officer_id: int | None = None) -> int:
+async def streak(
+    session: AsyncSession,
+    *,
+    campaign_id: int,
+    until: date,
+    hamlet_id: int | None = None,
+    officer_id: int | None = None,
+) -> int:
     """Consecutive days up to `until` with at least one entry (of the hamlet or officer)."""
-    stmt = select(Entry.guided_on).distinct().where(
-        Entry.campaign_id == campaign_id, Entry.deleted_at.is_(None), Entry.guided_on <= until)
+    stmt = (
+        select(Entry.guided_on)
+        .distinct()
+        .where(
+            Entry.campaign_id == campaign_id, Entry.deleted_at.is_(None), Entry.guided_on <= until
+        )
+    )
     if hamlet_id is not None:
         stmt = stmt.where(Entry.hamlet_id == hamlet_id)
     if officer_id is not None:
@@ -212,27 +297,47 @@ async def streak(session: AsyncSession, *, campaign_id: int, until: date,
 RETURN_KIND = "verify"  # a check sent back to the officer who logged the entry
 
 
-async def returns_due(session: AsyncSession, *, channel: str, since: datetime,
-                      max_attempts: int, channels: Sequence[str] = ()
-                      ) -> list[tuple[Check, User, str]]:
+async def returns_due(
+    session: AsyncSession,
+    *,
+    channel: str,
+    since: datetime,
+    max_attempts: int,
+    channels: Sequence[str] = (),
+) -> list[tuple[Check, User, str]]:
     """Checks decided since `since` whose officer has not been told yet on this channel."""
-    told = select(Notification.id).where(
-        Notification.kind == RETURN_KIND, Notification.period_key == cast(Check.id, String),
-        (Notification.status != Status.RETRY) | (Notification.attempts >= max_attempts)
-        | (Notification.channel != channel),
-    ).exists()
+    told = (
+        select(Notification.id)
+        .where(
+            Notification.kind == RETURN_KIND,
+            Notification.period_key == cast(Check.id, String),
+            (Notification.status != Status.RETRY)
+            | (Notification.attempts >= max_attempts)
+            | (Notification.channel != channel),
+        )
+        .exists()
+    )
     rows = await session.execute(
         select(Check, User, Identity.external_id)
-        .join(User, User.id == Check.officer_id).join(Identity, Identity.user_id == User.id)
+        .join(User, User.id == Check.officer_id)
+        .join(Identity, Identity.user_id == User.id)
         .join(Household, Household.id == Check.household_id)
         # What an officer may see of the checks (`models.check_scope`): answered ones.
-        .where(visible_checks(Role.OFFICER), Check.decided_at >= since,
-               # Only a check of the officer's own hamlet, on a household of that hamlet:
-               # another hamlet's household (an old cross-hamlet entry, a moved officer)
-               # is never pushed to them.
-               Check.hamlet_id == User.hamlet_id, Household.hamlet_id == User.hamlet_id,
-               Check.outcome.in_([o.value for o in Outcome if o.returns_to_officer]),
-               User.active, Identity.channel == channel, Identity.blocked_at.is_(None),
-               preferred(channels or (channel,)), ~told)
-        .order_by(Check.id))
+        .where(
+            visible_checks(Role.OFFICER),
+            Check.decided_at >= since,
+            # Only a check of the officer's own hamlet, on a household of that hamlet:
+            # another hamlet's household (an old cross-hamlet entry, a moved officer)
+            # is never pushed to them.
+            Check.hamlet_id == User.hamlet_id,
+            Household.hamlet_id == User.hamlet_id,
+            Check.outcome.in_([o.value for o in Outcome if o.returns_to_officer]),
+            User.active,
+            Identity.channel == channel,
+            Identity.blocked_at.is_(None),
+            preferred(channels or (channel,)),
+            ~told,
+        )
+        .order_by(Check.id)
+    )
     return [(check, user, str(external_id)) for check, user, external_id in rows]

@@ -21,8 +21,13 @@ class Role(enum.StrEnum):
     def parse(cls, text: str) -> Role:
         """Accept the English value or a Vietnamese nickname (canbo, truongap, giamsat)."""
         key = text.strip().lower().replace("-", "_")
-        aliases = {"canbo": cls.OFFICER, "head": cls.HAMLET_HEAD, "truongap": cls.HAMLET_HEAD,
-                   "giamsat": cls.SUPERVISOR, "quantri": cls.ADMIN}
+        aliases = {
+            "canbo": cls.OFFICER,
+            "head": cls.HAMLET_HEAD,
+            "truongap": cls.HAMLET_HEAD,
+            "giamsat": cls.SUPERVISOR,
+            "quantri": cls.ADMIN,
+        }
         if key in aliases:
             return aliases[key]
         return cls(key)
@@ -36,8 +41,13 @@ class Role(enum.StrEnum):
         return self in (Role.OFFICER, Role.HAMLET_HEAD, Role.ADMIN)
 
 
-RoleColumn = Enum(Role, name="user_role", native_enum=False, length=20,
-                  values_callable=lambda roles: [r.value for r in roles])
+RoleColumn = Enum(
+    Role,
+    name="user_role",
+    native_enum=False,
+    length=20,
+    values_callable=lambda roles: [r.value for r in roles],
+)
 
 
 class User(Base):
@@ -52,8 +62,7 @@ class User(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     # Pushed messages each user can turn off (/thongbao); on by default.
     summary_muted: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
-    reminders_muted: Mapped[bool] = mapped_column(Boolean, default=False,
-                                                  server_default=false())
+    reminders_muted: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
     identities: Mapped[list[Identity]] = relationship(back_populates="user")
 

@@ -12,8 +12,21 @@ from datetime import date, datetime, time, timedelta
 from models.rules import CampaignConfig
 
 # Kinds a user can ask for; "custom" carries its own dates.
-KINDS = ("since_start", "this_week", "last_week", "this_month", "this_quarter",
-         "last_quarter", "q1", "q2", "q3", "q4", "half", "year", "custom")
+KINDS = (
+    "since_start",
+    "this_week",
+    "last_week",
+    "this_month",
+    "this_quarter",
+    "last_quarter",
+    "q1",
+    "q2",
+    "q3",
+    "q4",
+    "half",
+    "year",
+    "custom",
+)
 
 
 class PeriodError(ValueError):
@@ -56,8 +69,14 @@ def _quarter_of(campaign: CampaignConfig, number: int) -> tuple[date, date]:
     return first, _add_months(first, 3) - timedelta(days=1)
 
 
-def resolve(kind: str, campaign: CampaignConfig, today: date, *,
-            start: date | None = None, end: date | None = None) -> Period:
+def resolve(
+    kind: str,
+    campaign: CampaignConfig,
+    today: date,
+    *,
+    start: date | None = None,
+    end: date | None = None,
+) -> Period:
     """The period a user means, clamped to the campaign."""
     if kind == "since_start":
         lo, hi = campaign.start, min(today, campaign.end)
@@ -110,8 +129,9 @@ def weekly_fired(now_local: datetime, weekday: int, at: time) -> datetime:
     return datetime.combine(fire_day, at, tzinfo=now_local.tzinfo)
 
 
-def weekly_due(now_local: datetime, weekday: int, at: time,
-               campaign: CampaignConfig) -> Period | None:
+def weekly_due(
+    now_local: datetime, weekday: int, at: time, campaign: CampaignConfig
+) -> Period | None:
     """The week whose summary is due at `now_local`: the 7 days before the latest send time.
 
     With the default Monday 07:30, from Monday 07:30 to the next Monday 07:29 that is the
@@ -124,8 +144,9 @@ def weekly_due(now_local: datetime, weekday: int, at: time,
     return Period("week", max(start, campaign.start), min(end, campaign.end))
 
 
-def reminder_due(now_local: datetime, at: time, latest: time,
-                 campaign: CampaignConfig) -> date | None:
+def reminder_due(
+    now_local: datetime, at: time, latest: time, campaign: CampaignConfig
+) -> date | None:
     """Today, if now is between the reminder time and the latest catch-up time of a
     campaign day; otherwise None."""
     today = now_local.date()

@@ -82,7 +82,10 @@ def project(guided: int, target: int, elapsed: int, today: date) -> date | None:
 
 
 def compute_progress(
-    hamlet: Hamlet, counts: HamletCounts, campaign: CampaignConfig, today: date,
+    hamlet: Hamlet,
+    counts: HamletCounts,
+    campaign: CampaignConfig,
+    today: date,
     total: int | None = None,
 ) -> Progress:
     """`total`: the hamlet's total in force on `today` (default: its current total)."""
@@ -90,42 +93,73 @@ def compute_progress(
     elapsed = days_elapsed(campaign, today)
     target = target_households(total, campaign.coverage_threshold)
     return Progress(
-        hamlet_code=hamlet.code, hamlet_name=hamlet.name, total=total,
-        guided=counts.guided, special=counts.special,
+        hamlet_code=hamlet.code,
+        hamlet_name=hamlet.name,
+        total=total,
+        guided=counts.guided,
+        special=counts.special,
         required_procedures=campaign.procedures_required(total),
-        entries_today=counts.entries_today, entries_week=counts.entries_week,
-        active_days=counts.active_days, days_elapsed=elapsed,
-        threshold=campaign.coverage_threshold, target=target, today=today,
+        entries_today=counts.entries_today,
+        entries_week=counts.entries_week,
+        active_days=counts.active_days,
+        days_elapsed=elapsed,
+        threshold=campaign.coverage_threshold,
+        target=target,
+        today=today,
         campaign_end=campaign.end,
         projected=project(counts.guided, target, elapsed, today),
     )
 
 
 async def hamlet_counts(
-    session: AsyncSession, *, campaign_id: int, hamlet: Hamlet, campaign: CampaignConfig,
-    today: date, total: int | None = None,
+    session: AsyncSession,
+    *,
+    campaign_id: int,
+    hamlet: Hamlet,
+    campaign: CampaignConfig,
+    today: date,
+    total: int | None = None,
 ) -> HamletCounts:
     if total is None:
         total = (await totals_as_of(session, [hamlet.id], today))[hamlet.id]
-    since_start = (await tally.figures(
-        session, campaign_id=campaign_id, campaign_start=campaign.start, start=campaign.start,
-        as_of=today, hamlet_ids=[hamlet.id])).get(hamlet.id, tally.HamletFigures())
-    week = await tally.daily(session, campaign_id=campaign_id, hamlet_id=hamlet.id,
-                             level=tally.ENTRIES, until=today, since=week_start(today))
+    since_start = (
+        await tally.figures(
+            session,
+            campaign_id=campaign_id,
+            campaign_start=campaign.start,
+            start=campaign.start,
+            as_of=today,
+            hamlet_ids=[hamlet.id],
+        )
+    ).get(hamlet.id, tally.HamletFigures())
+    week = await tally.daily(
+        session,
+        campaign_id=campaign_id,
+        hamlet_id=hamlet.id,
+        level=tally.ENTRIES,
+        until=today,
+        since=week_start(today),
+    )
     guided = since_start.guided
     special = since_start.reached.get(campaign.procedures_required(total), 0)
     today_n = sum(n for day, n in week if day == today)
     week_n, days = sum(n for _day, n in week), since_start.days
-    return HamletCounts(guided=guided, special=special, entries_today=today_n,
-                        entries_week=week_n, active_days=days)
+    return HamletCounts(
+        guided=guided, special=special, entries_today=today_n, entries_week=week_n, active_days=days
+    )
 
 
 async def hamlet_progress(
-    session: AsyncSession, *, campaign_id: int, hamlet: Hamlet, campaign: CampaignConfig,
+    session: AsyncSession,
+    *,
+    campaign_id: int,
+    hamlet: Hamlet,
+    campaign: CampaignConfig,
     today: date,
 ) -> Progress:
     # The total in force on `today` (models/totals.py), as every period figure uses.
     total = (await totals_as_of(session, [hamlet.id], today))[hamlet.id]
-    counts = await hamlet_counts(session, campaign_id=campaign_id, hamlet=hamlet,
-                                 campaign=campaign, today=today, total=total)
+    counts = await hamlet_counts(
+        session, campaign_id=campaign_id, hamlet=hamlet, campaign=campaign, today=today, total=total
+    )
     return compute_progress(hamlet, counts, campaign, today, total)

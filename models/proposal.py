@@ -76,13 +76,22 @@ def _tally(data: dict[str, Any] | None) -> Tally | None:
 
 
 def _line_data(line: Line[Any], key: int) -> dict[str, Any]:
-    return {"key": key, "status": line.status.value, "rank": line.rank, "lacks": line.lacks,
-            "failed_checks": list(line.failed_checks)}
+    return {
+        "key": key,
+        "status": line.status.value,
+        "rank": line.rank,
+        "lacks": line.lacks,
+        "failed_checks": list(line.failed_checks),
+    }
 
 
 def _section_data(section: Section[Any], key: str) -> dict[str, Any]:
-    return {"kind": section.kind, "cap": section.cap, "order": list(section.order),
-            "lines": [_line_data(line, getattr(line.subject, key)) for line in section.lines]}
+    return {
+        "kind": section.kind,
+        "cap": section.cap,
+        "order": list(section.order),
+        "lines": [_line_data(line, getattr(line.subject, key)) for line in section.lines],
+    }
 
 
 def result_data(elig: Eligibility) -> dict[str, Any]:
@@ -97,51 +106,99 @@ def result_data(elig: Eligibility) -> dict[str, Any]:
 
 def _section(data: dict[str, Any], subjects: dict[int, Any]) -> Section[Any]:
     lines = tuple(
-        Line(subject=subjects[line["key"]], status=Status(line["status"]), rank=line["rank"],
-             lacks=line["lacks"], failed_checks=tuple(line["failed_checks"]))
-        for line in data["lines"])
+        Line(
+            subject=subjects[line["key"]],
+            status=Status(line["status"]),
+            rank=line["rank"],
+            lacks=line["lacks"],
+            failed_checks=tuple(line["failed_checks"]),
+        )
+        for line in data["lines"]
+    )
     return Section(data["kind"], data["cap"], tuple(data["order"]), lines)
 
 
 def stored_eligibility(proposal: AwardProposal) -> Eligibility:
     data = proposal.result
-    hamlets = {h["hamlet_id"]: HamletStanding(**{**h, "checks": _tally(h["checks"])})
-               for h in data["hamlets"]}
-    officers = {o["user_id"]: OfficerStanding(**{**o, "checks": _tally(o["checks"])})
-                for o in data["officers"]}
+    hamlets = {
+        h["hamlet_id"]: HamletStanding(**{**h, "checks": _tally(h["checks"])})
+        for h in data["hamlets"]
+    }
+    officers = {
+        o["user_id"]: OfficerStanding(**{**o, "checks": _tally(o["checks"])})
+        for o in data["officers"]
+    }
     return Eligibility(
         period=Period(proposal.period_kind, proposal.period_start, proposal.period_end),
-        as_of=proposal.as_of, threshold=float(proposal.threshold),
+        as_of=proposal.as_of,
+        threshold=float(proposal.threshold),
         collective=_section(data["collective"], hamlets),
         special=_section(data["special"], hamlets),
         individual=_section(data["individual"], officers),
-        hamlets=tuple(hamlets.values()), officers=tuple(officers.values()))
+        hamlets=tuple(hamlets.values()),
+        officers=tuple(officers.values()),
+    )
 
 
-async def store_proposal(session: AsyncSession, *, campaign_id: int, elig: Eligibility,
-                         rules: AwardRules, caps: dict[str, int], threshold: float,
-                         made_by: int | None, now: datetime) -> AwardProposal:
-    live = (Entry.campaign_id == campaign_id, Entry.deleted_at.is_(None),
-            Entry.guided_on >= elig.period.start, Entry.guided_on <= elig.as_of)
+async def store_proposal(
+    session: AsyncSession,
+    *,
+    campaign_id: int,
+    elig: Eligibility,
+    rules: AwardRules,
+    caps: dict[str, int],
+    threshold: float,
+    made_by: int | None,
+    now: datetime,
+) -> AwardProposal:
+    live = (
+        Entry.campaign_id == campaign_id,
+        Entry.deleted_at.is_(None),
+        Entry.guided_on >= elig.period.start,
+        Entry.guided_on <= elig.as_of,
+    )
     max_id = await session.scalar(select(func.max(Entry.id))) or 0
     counted = await session.scalar(select(func.count(Entry.id)).where(*live)) or 0
     result = result_data(elig)
-    digest = hashlib.sha256(json.dumps(result, sort_keys=True, ensure_ascii=False,
-                                       default=str).encode()).hexdigest()
+    digest = hashlib.sha256(
+        json.dumps(result, sort_keys=True, ensure_ascii=False, default=str).encode()
+    ).hexdigest()
     proposal = AwardProposal(
-        campaign_id=campaign_id, made_by=made_by, snapshot_at=now, max_entry_id=max_id,
-        period_kind=elig.period.kind, period_start=elig.period.start,
-        period_end=elig.period.end, as_of=elig.as_of, threshold=str(threshold), caps=caps,
-        rules=asdict(rules), result=result, fingerprint=digest, entries=counted)
+        campaign_id=campaign_id,
+        made_by=made_by,
+        snapshot_at=now,
+        max_entry_id=max_id,
+        period_kind=elig.period.kind,
+        period_start=elig.period.start,
+        period_end=elig.period.end,
+        as_of=elig.as_of,
+        threshold=str(threshold),
+        caps=caps,
+        rules=asdict(rules),
+        result=result,
+        fingerprint=digest,
+        entries=counted,
+    )
     session.add(proposal)
     await session.flush()
-    record(session, at=now, actor_id=made_by, action="award_proposal", target="award_proposal",
-           target_id=proposal.id,
-           after={"period": elig.period.key, "as_of": elig.as_of.isoformat(),
-                  "max_entry_id": max_id, "entries": counted, "fingerprint": digest,
-                  "collective": [line.subject.code for line in elig.collective.proposed],
-                  "special": [line.subject.code for line in elig.special.proposed],
-                  "individual": [line.subject.user_id for line in elig.individual.proposed]})
+    record(
+        session,
+        at=now,
+        actor_id=made_by,
+        action="award_proposal",
+        target="award_proposal",
+        target_id=proposal.id,
+        after={
+            "period": elig.period.key,
+            "as_of": elig.as_of.isoformat(),
+            "max_entry_id": max_id,
+            "entries": counted,
+            "fingerprint": digest,
+            "collective": [line.subject.code for line in elig.collective.proposed],
+            "special": [line.subject.code for line in elig.special.proposed],
+            "individual": [line.subject.user_id for line in elig.individual.proposed],
+        },
+    )
     return proposal
 
 
@@ -171,29 +228,43 @@ class HouseholdTrace:
 
 def snapshot_filter(proposal: AwardProposal) -> tuple[ColumnElement[bool], ...]:
     """The entries as they stood when the proposal was made."""
-    return (Entry.campaign_id == proposal.campaign_id, Entry.id <= proposal.max_entry_id,
-            Entry.created_at <= proposal.snapshot_at,
-            or_(Entry.deleted_at.is_(None), Entry.deleted_at > proposal.snapshot_at),
-            Entry.guided_on >= proposal.period_start, Entry.guided_on <= proposal.as_of)
+    return (
+        Entry.campaign_id == proposal.campaign_id,
+        Entry.id <= proposal.max_entry_id,
+        Entry.created_at <= proposal.snapshot_at,
+        or_(Entry.deleted_at.is_(None), Entry.deleted_at > proposal.snapshot_at),
+        Entry.guided_on >= proposal.period_start,
+        Entry.guided_on <= proposal.as_of,
+    )
 
 
-async def traces(session: AsyncSession, proposal: AwardProposal, hamlet_ids: Sequence[int],
-                 *, viewer: Viewer) -> list[HouseholdTrace]:
+async def traces(
+    session: AsyncSession, proposal: AwardProposal, hamlet_ids: Sequence[int], *, viewer: Viewer
+) -> list[HouseholdTrace]:
     """Every household counted for these hamlets, with the entries behind it and the checks
     the viewer may see (`models.check_scope`)."""
     wanted = (*snapshot_filter(proposal), Entry.hamlet_id.in_(hamlet_ids))
     rows = await session.execute(
-        select(Entry.id, Entry.hamlet_id, Entry.guided_on, Entry.dossier_code,
-               User.display_name, Household.id, Household.head_name, Household.address,
-               Household.phone)
+        select(
+            Entry.id,
+            Entry.hamlet_id,
+            Entry.guided_on,
+            Entry.dossier_code,
+            User.display_name,
+            Household.id,
+            Household.head_name,
+            Household.address,
+            Household.phone,
+        )
         .join(Household, Household.id == Entry.household_id)
         .join(User, User.id == Entry.officer_id)
-        .where(*wanted).order_by(Entry.hamlet_id, Household.id, Entry.guided_on, Entry.id))
+        .where(*wanted)
+        .order_by(Entry.hamlet_id, Household.id, Entry.guided_on, Entry.id)
+    )
     by_household: dict[int, HouseholdTrace] = {}
     entry_household: dict[int, int] = {}
     for entry_id, hamlet_id, day, dossier, officer, hid, name, address, phone in rows:
-        trace = by_household.setdefault(hid, HouseholdTrace(hamlet_id, hid, name, address,
-                                                            phone))
+        trace = by_household.setdefault(hid, HouseholdTrace(hamlet_id, hid, name, address, phone))
         trace.entry_ids.append(entry_id)
         entry_household[entry_id] = hid
         if day not in trace.days:
@@ -206,7 +277,9 @@ async def traces(session: AsyncSession, proposal: AwardProposal, hamlet_ids: Seq
         select(entry_procedure.c.entry_id, Procedure.name)
         .join(Procedure, Procedure.id == entry_procedure.c.procedure_id)
         .join(Entry, Entry.id == entry_procedure.c.entry_id)
-        .where(*wanted).order_by(Procedure.position))
+        .where(*wanted)
+        .order_by(Procedure.position)
+    )
     for entry_id, name in procs:
         trace = by_household[entry_household[entry_id]]
         if name not in trace.procedures:
@@ -214,19 +287,32 @@ async def traces(session: AsyncSession, proposal: AwardProposal, hamlet_ids: Seq
     links = await session.execute(
         select(RosterHousehold.household_id, RosterHousehold.code, RosterHousehold.row)
         .join(Roster, Roster.id == RosterHousehold.roster_id)
-        .where(Roster.replaced_at.is_(None), Roster.hamlet_id.in_(hamlet_ids),
-               RosterHousehold.household_id.is_not(None)))
+        .where(
+            Roster.replaced_at.is_(None),
+            Roster.hamlet_id.in_(hamlet_ids),
+            RosterHousehold.household_id.is_not(None),
+        )
+    )
     for linked_id, code, row in links:
         linked = by_household.get(int(linked_id or 0))
         if linked is not None:
             linked.roster_code, linked.roster_row = str(code), int(row)
     outcomes: dict[int, list[str]] = defaultdict(list)
     checks = await session.execute(
-        select(Check.household_id, Check.status, Check.outcome, Check.overturned_at,
-               Check.entry_deleted_at)
-        .where(Check.campaign_id == proposal.campaign_id, Check.hamlet_id.in_(hamlet_ids),
-               visible_checks(viewer))
-        .order_by(Check.id))
+        select(
+            Check.household_id,
+            Check.status,
+            Check.outcome,
+            Check.overturned_at,
+            Check.entry_deleted_at,
+        )
+        .where(
+            Check.campaign_id == proposal.campaign_id,
+            Check.hamlet_id.in_(hamlet_ids),
+            visible_checks(viewer),
+        )
+        .order_by(Check.id)
+    )
     for hid, status, outcome, overturned, deleted in checks:
         label = "open" if status == "open" else str(outcome)
         if deleted is not None:
@@ -238,8 +324,9 @@ async def traces(session: AsyncSession, proposal: AwardProposal, hamlet_ids: Seq
     return list(by_household.values())
 
 
-async def procedure_counts(session: AsyncSession, proposal: AwardProposal,
-                           hamlet_id: int) -> list[tuple[str, int]]:
+async def procedure_counts(
+    session: AsyncSession, proposal: AwardProposal, hamlet_id: int
+) -> list[tuple[str, int]]:
     """(procedure, households guided through it), most first."""
     rows = await session.execute(
         select(Procedure.name, func.count(func.distinct(Entry.household_id)))
@@ -247,73 +334,111 @@ async def procedure_counts(session: AsyncSession, proposal: AwardProposal,
         .join(Entry, Entry.id == entry_procedure.c.entry_id)
         .where(*snapshot_filter(proposal), Entry.hamlet_id == hamlet_id)
         .group_by(Procedure.name, Procedure.position)
-        .order_by(func.count(func.distinct(Entry.household_id)).desc(), Procedure.position))
+        .order_by(func.count(func.distinct(Entry.household_id)).desc(), Procedure.position)
+    )
     return [(str(name), int(n)) for name, n in rows]
 
 
-async def final_proposal(session: AsyncSession, campaign_id: int,
-                         period_kind: str | None = None) -> AwardProposal | None:
+async def final_proposal(
+    session: AsyncSession, campaign_id: int, period_kind: str | None = None
+) -> AwardProposal | None:
     """The latest proposal marked final (of this review kind, if given)."""
-    stmt = select(AwardProposal).where(AwardProposal.campaign_id == campaign_id,
-                                       AwardProposal.final_at.is_not(None))
+    stmt = select(AwardProposal).where(
+        AwardProposal.campaign_id == campaign_id, AwardProposal.final_at.is_not(None)
+    )
     if period_kind is not None:
         stmt = stmt.where(AwardProposal.period_kind == period_kind)
-    return await session.scalar(stmt.order_by(AwardProposal.final_at.desc(),
-                                              AwardProposal.id.desc()).limit(1))
+    return await session.scalar(
+        stmt.order_by(AwardProposal.final_at.desc(), AwardProposal.id.desc()).limit(1)
+    )
 
 
 async def latest_proposal(session: AsyncSession, campaign_id: int) -> AwardProposal | None:
-    return await session.scalar(select(AwardProposal)
-                                .where(AwardProposal.campaign_id == campaign_id)
-                                .order_by(AwardProposal.id.desc()).limit(1))
+    return await session.scalar(
+        select(AwardProposal)
+        .where(AwardProposal.campaign_id == campaign_id)
+        .order_by(AwardProposal.id.desc())
+        .limit(1)
+    )
 
 
 # --- final or draft -----------------------------------------------------------------------
 
 
 def _same_review(proposal: AwardProposal) -> tuple[ColumnElement[bool], ...]:
-    return (AwardProposal.campaign_id == proposal.campaign_id,
-            AwardProposal.period_kind == proposal.period_kind,
-            AwardProposal.period_start == proposal.period_start,
-            AwardProposal.period_end == proposal.period_end)
+    return (
+        AwardProposal.campaign_id == proposal.campaign_id,
+        AwardProposal.period_kind == proposal.period_kind,
+        AwardProposal.period_start == proposal.period_start,
+        AwardProposal.period_end == proposal.period_end,
+    )
 
 
-async def final_of_review(session: AsyncSession,
-                          proposal: AwardProposal) -> AwardProposal | None:
+async def final_of_review(session: AsyncSession, proposal: AwardProposal) -> AwardProposal | None:
     """The proposal marked final for the same review (kind and dates) as `proposal`."""
-    return await session.scalar(select(AwardProposal).where(
-        *_same_review(proposal), AwardProposal.final_at.is_not(None))
-        .order_by(AwardProposal.final_at.desc(), AwardProposal.id.desc()).limit(1))
+    return await session.scalar(
+        select(AwardProposal)
+        .where(*_same_review(proposal), AwardProposal.final_at.is_not(None))
+        .order_by(AwardProposal.final_at.desc(), AwardProposal.id.desc())
+        .limit(1)
+    )
 
 
-async def proposals(session: AsyncSession, campaign_id: int,
-                    limit: int = 20) -> list[AwardProposal]:
+async def proposals(
+    session: AsyncSession, campaign_id: int, limit: int = 20
+) -> list[AwardProposal]:
     """The campaign's proposals, newest first."""
-    return list(await session.scalars(
-        select(AwardProposal).where(AwardProposal.campaign_id == campaign_id)
-        .order_by(AwardProposal.id.desc()).limit(limit)))
+    return list(
+        await session.scalars(
+            select(AwardProposal)
+            .where(AwardProposal.campaign_id == campaign_id)
+            .order_by(AwardProposal.id.desc())
+            .limit(limit)
+        )
+    )
 
 
-async def mark_final(session: AsyncSession, *, proposal: AwardProposal, actor_id: int,
-                     now: datetime) -> AwardProposal | None:
+async def mark_final(
+    session: AsyncSession, *, proposal: AwardProposal, actor_id: int, now: datetime
+) -> AwardProposal | None:
     """Mark the proposal the council decided on; one final per review. Returns the one it
     replaces (back to draft), each change audited."""
     replaced = await final_of_review(session, proposal)
     if replaced is not None and replaced.id == proposal.id:
         return None
     if replaced is not None:
-        before = {"final_at": replaced.final_at.isoformat() if replaced.final_at else None,
-                  "final_by": replaced.final_by}
+        before = {
+            "final_at": replaced.final_at.isoformat() if replaced.final_at else None,
+            "final_by": replaced.final_by,
+        }
         replaced.final_at = None
         replaced.final_by = None
-        record(session, at=now, actor_id=actor_id, action="award_unfinal",
-               target="award_proposal", target_id=replaced.id, before=before,
-               after={"final_at": None, "replaced_by": proposal.id})
+        record(
+            session,
+            at=now,
+            actor_id=actor_id,
+            action="award_unfinal",
+            target="award_proposal",
+            target_id=replaced.id,
+            before=before,
+            after={"final_at": None, "replaced_by": proposal.id},
+        )
     proposal.final_at = now
     proposal.final_by = actor_id
-    record(session, at=now, actor_id=actor_id, action="award_final", target="award_proposal",
-           target_id=proposal.id, before={"final_at": None},
-           after={"final_at": now.isoformat(), "final_by": actor_id, "fingerprint":
-                  proposal.fingerprint, "replaces": replaced.id if replaced else None})
+    record(
+        session,
+        at=now,
+        actor_id=actor_id,
+        action="award_final",
+        target="award_proposal",
+        target_id=proposal.id,
+        before={"final_at": None},
+        after={
+            "final_at": now.isoformat(),
+            "final_by": actor_id,
+            "fingerprint": proposal.fingerprint,
+            "replaces": replaced.id if replaced else None,
+        },
+    )
     await session.flush()
     return replaced

@@ -41,16 +41,30 @@ class _Row:
     name_folded: str
 
 
-async def findings(session: AsyncSession, *, campaign_id: int, tz: ZoneInfo,
-                   rules: QualityRules) -> dict[str, list[Finding]]:
+async def findings(
+    session: AsyncSession, *, campaign_id: int, tz: ZoneInfo, rules: QualityRules
+) -> dict[str, list[Finding]]:
     """Every finding of the campaign by kind, newest first within a kind."""
-    rows = [_Row(**r._asdict()) for r in await session.execute(
-        select(Entry.id, Entry.officer_id, Entry.hamlet_id, Entry.household_id,
-               Entry.guided_on, Entry.created_at, Entry.deleted_at, Entry.dossier_code,
-               Household.phone, Household.name_folded)
-        .join(Household, Household.id == Entry.household_id)
-        .where(Entry.campaign_id == campaign_id)
-        .order_by(Entry.officer_id, Entry.created_at, Entry.id))]
+    rows = [
+        _Row(**r._asdict())
+        for r in await session.execute(
+            select(
+                Entry.id,
+                Entry.officer_id,
+                Entry.hamlet_id,
+                Entry.household_id,
+                Entry.guided_on,
+                Entry.created_at,
+                Entry.deleted_at,
+                Entry.dossier_code,
+                Household.phone,
+                Household.name_folded,
+            )
+            .join(Household, Household.id == Entry.household_id)
+            .where(Entry.campaign_id == campaign_id)
+            .order_by(Entry.officer_id, Entry.created_at, Entry.id)
+        )
+    ]
     live = [r for r in rows if r.deleted_at is None]
     found: dict[str, list[Finding]] = {kind: [] for kind in KINDS}
 
@@ -72,20 +86,23 @@ async def findings(session: AsyncSession, *, campaign_id: int, tz: ZoneInfo,
         for end, r in enumerate(mine):
             while r.created_at - mine[start].created_at > window:
                 start += 1
-            burst = mine[start:end + 1]
+            burst = mine[start : end + 1]
             if len(burst) >= rules.burst_count and not taken & {b.id for b in burst}:
                 taken |= {b.id for b in burst}
-                found["burst"].append(Finding("burst", [b.id for b in burst],
-                                              str(len(burst))))
+                found["burst"].append(Finding("burst", [b.id for b in burst], str(len(burst))))
 
     by_phone: dict[str, list[_Row]] = defaultdict(list)
     for r in live:
         by_phone[r.phone].append(r)
     for phone_rows in by_phone.values():
         if len({r.hamlet_id for r in phone_rows}) > 1:
-            found["phone_hamlets"].append(Finding(
-                "phone_hamlets", sorted(r.id for r in phone_rows),
-                str(len({r.hamlet_id for r in phone_rows}))))
+            found["phone_hamlets"].append(
+                Finding(
+                    "phone_hamlets",
+                    sorted(r.id for r in phone_rows),
+                    str(len({r.hamlet_id for r in phone_rows})),
+                )
+            )
 
     by_code: dict[str, list[_Row]] = defaultdict(list)
     for r in live:
@@ -93,16 +110,24 @@ async def findings(session: AsyncSession, *, campaign_id: int, tz: ZoneInfo,
             by_code[r.dossier_code.strip().casefold()].append(r)
     for code_rows in by_code.values():
         if len({r.household_id for r in code_rows}) > 1:
-            found["dossier_repeat"].append(Finding(
-                "dossier_repeat", sorted(r.id for r in code_rows), code_rows[0].dossier_code))
+            found["dossier_repeat"].append(
+                Finding(
+                    "dossier_repeat", sorted(r.id for r in code_rows), code_rows[0].dossier_code
+                )
+            )
 
     # Deleted, then the same household (same phone and name) entered again after it.
     for gone in rows:
         if gone.deleted_at is None:
             continue
         deleted_at = gone.deleted_at
-        again = [r for r in live if r.phone == gone.phone and r.name_folded == gone.name_folded
-                 and r.created_at > deleted_at]
+        again = [
+            r
+            for r in live
+            if r.phone == gone.phone
+            and r.name_folded == gone.name_folded
+            and r.created_at > deleted_at
+        ]
         if again:
             found["reentered"].append(Finding("reentered", [gone.id, *(r.id for r in again)]))
 

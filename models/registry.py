@@ -49,9 +49,11 @@ async def campaign_by_code(session: AsyncSession, code: str) -> Campaign:
 
 
 async def active_procedures(session: AsyncSession) -> list[Procedure]:
-    return list(await session.scalars(
-        select(Procedure).where(Procedure.active).order_by(Procedure.position)
-    ))
+    return list(
+        await session.scalars(
+            select(Procedure).where(Procedure.active).order_by(Procedure.position)
+        )
+    )
 
 
 async def procedures_by_code(session: AsyncSession, codes: Sequence[str]) -> list[Procedure]:
@@ -61,15 +63,30 @@ async def procedures_by_code(session: AsyncSession, codes: Sequence[str]) -> lis
 
 
 async def _add_entry(
-    session: AsyncSession, *, household: Household, data: HouseholdInput, officer: User,
-    now: datetime, new: bool = False,
+    session: AsyncSession,
+    *,
+    household: Household,
+    data: HouseholdInput,
+    officer: User,
+    now: datetime,
+    new: bool = False,
 ) -> Entry:
     procedures = await procedures_by_code(session, data.procedure_codes)
-    entry = Entry(campaign_id=household.campaign_id, hamlet_id=household.hamlet_id,
-                  household_id=household.id, officer_id=officer.id, guided_on=data.guided_on,
-                  dossier_code=data.dossier_code, note="", created_at=now, updated_at=now,
-                  delete_reason="", entered_name=clean(data.name)[:200],
-                  entered_address=clean(data.address)[:300], entered_phone=data.phone)
+    entry = Entry(
+        campaign_id=household.campaign_id,
+        hamlet_id=household.hamlet_id,
+        household_id=household.id,
+        officer_id=officer.id,
+        guided_on=data.guided_on,
+        dossier_code=data.dossier_code,
+        note="",
+        created_at=now,
+        updated_at=now,
+        delete_reason="",
+        entered_name=clean(data.name)[:200],
+        entered_address=clean(data.address)[:300],
+        entered_phone=data.phone,
+    )
     entry.procedures = procedures
     if new:
         session.add(entry)
@@ -78,43 +95,89 @@ async def _add_entry(
     else:
         async with tracking(session, household.id):
             session.add(entry)
-    record(session, at=now, actor_id=officer.id, action="create", target="entry",
-           target_id=entry.id, after=_entry_snapshot(entry, data.procedure_codes))
+    record(
+        session,
+        at=now,
+        actor_id=officer.id,
+        action="create",
+        target="entry",
+        target_id=entry.id,
+        after=_entry_snapshot(entry, data.procedure_codes),
+    )
     return entry
 
 
 async def create_household_entry(
-    session: AsyncSession, *, campaign_id: int, hamlet_id: int, data: HouseholdInput,
-    officer: User, now: datetime, shares_phone: bool = False,
+    session: AsyncSession,
+    *,
+    campaign_id: int,
+    hamlet_id: int,
+    data: HouseholdInput,
+    officer: User,
+    now: datetime,
+    shares_phone: bool = False,
 ) -> Entry:
     household = Household(
-        campaign_id=campaign_id, hamlet_id=hamlet_id, head_name=clean(data.name),
-        name_folded=fold(data.name), address=clean(data.address),
-        address_folded=fold(data.address), phone=data.phone, shares_phone=shares_phone,
-        created_by=officer.id, created_at=now, updated_at=now,
+        campaign_id=campaign_id,
+        hamlet_id=hamlet_id,
+        head_name=clean(data.name),
+        name_folded=fold(data.name),
+        address=clean(data.address),
+        address_folded=fold(data.address),
+        phone=data.phone,
+        shares_phone=shares_phone,
+        created_by=officer.id,
+        created_at=now,
+        updated_at=now,
     )
     session.add(household)
     await session.flush()
-    record(session, at=now, actor_id=officer.id, action="create", target="household",
-           target_id=household.id, after=snapshot(household))
+    record(
+        session,
+        at=now,
+        actor_id=officer.id,
+        action="create",
+        target="household",
+        target_id=household.id,
+        after=snapshot(household),
+    )
     if shares_phone:
         # Both sides of a shared phone are marked, so a verifier calling one knows.
-        others = await session.scalars(select(Household).where(
-            Household.campaign_id == campaign_id, Household.phone == data.phone,
-            Household.id != household.id, Household.shares_phone.is_(False)))
+        others = await session.scalars(
+            select(Household).where(
+                Household.campaign_id == campaign_id,
+                Household.phone == data.phone,
+                Household.id != household.id,
+                Household.shares_phone.is_(False),
+            )
+        )
         for other in others:
             before = snapshot(other)
             other.shares_phone = True
             other.updated_at = now
-            record(session, at=now, actor_id=officer.id, action="update", target="household",
-                   target_id=other.id, before=before, after=snapshot(other))
-    return await _add_entry(session, household=household, data=data, officer=officer, now=now,
-                            new=True)
+            record(
+                session,
+                at=now,
+                actor_id=officer.id,
+                action="update",
+                target="household",
+                target_id=other.id,
+                before=before,
+                after=snapshot(other),
+            )
+    return await _add_entry(
+        session, household=household, data=data, officer=officer, now=now, new=True
+    )
 
 
 async def add_to_household(
-    session: AsyncSession, *, household_id: int, data: HouseholdInput, officer: User,
-    now: datetime, hamlet_id: int | None = None,
+    session: AsyncSession,
+    *,
+    household_id: int,
+    data: HouseholdInput,
+    officer: User,
+    now: datetime,
+    hamlet_id: int | None = None,
 ) -> Entry:
     """Another guidance entry for a logged household; with `hamlet_id` (an officer logging
     for their hamlet), only a household of that hamlet (else `OtherHamlet`)."""
@@ -139,43 +202,61 @@ def _mine(officer: User) -> tuple[ColumnElement[bool], ...]:
     that hamlet too: an entry an older version let join another hamlet's household (or one
     logged before the officer moved hamlet) is neither shown nor changed. The one scope
     /cuatoi, /sua, /xoa and undo use (the query joins Household)."""
-    return (Entry.officer_id == officer.id, Entry.deleted_at.is_(None),
-            Entry.hamlet_id == officer.hamlet_id, Household.hamlet_id == officer.hamlet_id)
+    return (
+        Entry.officer_id == officer.id,
+        Entry.deleted_at.is_(None),
+        Entry.hamlet_id == officer.hamlet_id,
+        Household.hamlet_id == officer.hamlet_id,
+    )
 
 
 async def own_entry(session: AsyncSession, officer: User, entry_id: int) -> Entry | None:
     """One of the officer's own entries (`_mine`), or None."""
     return await session.scalar(
-        select(Entry).join(Household, Household.id == Entry.household_id)
+        select(Entry)
+        .join(Household, Household.id == Entry.household_id)
         .options(selectinload(Entry.procedures), selectinload(Entry.household))
         .where(Entry.id == entry_id, *_mine(officer))
     )
 
 
-async def my_entries(session: AsyncSession, officer: User, limit: int = 10, *,
-                     newest_saved: bool = False) -> list[Entry]:
+async def my_entries(
+    session: AsyncSession, officer: User, limit: int = 10, *, newest_saved: bool = False
+) -> list[Entry]:
     """An officer's own entries (`_mine`), latest guidance day first (or latest saved)."""
     order = (Entry.id.desc(),) if newest_saved else (Entry.guided_on.desc(), Entry.id.desc())
     # (/cuatoi and /sua list the latest saved: what the officer just entered is on top.)
-    return list(await session.scalars(
-        select(Entry).join(Household, Household.id == Entry.household_id)
-        .options(selectinload(Entry.procedures), selectinload(Entry.household))
-        .where(*_mine(officer))
-        .order_by(*order)
-        .limit(limit)
-    ))
+    return list(
+        await session.scalars(
+            select(Entry)
+            .join(Household, Household.id == Entry.household_id)
+            .options(selectinload(Entry.procedures), selectinload(Entry.household))
+            .where(*_mine(officer))
+            .order_by(*order)
+            .limit(limit)
+        )
+    )
 
 
 async def count_my_entries(session: AsyncSession, officer: User) -> int:
-    return int(await session.scalar(
-        select(func.count()).select_from(Entry)
-        .join(Household, Household.id == Entry.household_id)
-        .where(*_mine(officer))
-    ) or 0)
+    return int(
+        await session.scalar(
+            select(func.count())
+            .select_from(Entry)
+            .join(Household, Household.id == Entry.household_id)
+            .where(*_mine(officer))
+        )
+        or 0
+    )
 
 
 async def edit_entry(
-    session: AsyncSession, *, entry: Entry, data: HouseholdInput, editor: User, now: datetime,
+    session: AsyncSession,
+    *,
+    entry: Entry,
+    data: HouseholdInput,
+    editor: User,
+    now: datetime,
 ) -> bool:
     """Apply an edited draft to the entry and its household; audit each row that changed,
     and note the edit on an open verification check of the entry (`models.frozen`)."""
@@ -191,8 +272,16 @@ async def edit_entry(
     changed = False
     if hh_after != hh_before:
         household.updated_at = now
-        record(session, at=now, actor_id=editor.id, action="update", target="household",
-               target_id=household.id, before=hh_before, after=snapshot(household))
+        record(
+            session,
+            at=now,
+            actor_id=editor.id,
+            action="update",
+            target="household",
+            target_id=household.id,
+            before=hh_before,
+            after=snapshot(household),
+        )
         changed = True
 
     old_codes = [p.code for p in entry.procedures]
@@ -206,19 +295,32 @@ async def edit_entry(
     en_after["updated_at"] = en_before["updated_at"]
     if en_after != en_before:
         entry.updated_at = now
-        record(session, at=now, actor_id=editor.id, action="update", target="entry",
-               target_id=entry.id, before=en_before,
-               after=_entry_snapshot(entry, data.procedure_codes))
+        record(
+            session,
+            at=now,
+            actor_id=editor.id,
+            action="update",
+            target="entry",
+            target_id=entry.id,
+            before=en_before,
+            after=_entry_snapshot(entry, data.procedure_codes),
+        )
         changed = True
     if changed:
-        await record_edit(session, entry=entry, before=was, after=details(entry),
-                          actor=editor, now=now)
+        await record_edit(
+            session, entry=entry, before=was, after=details(entry), actor=editor, now=now
+        )
     await session.flush()
     return changed
 
 
 async def soft_delete_entry(
-    session: AsyncSession, *, entry: Entry, reason: str, actor: User, now: datetime,
+    session: AsyncSession,
+    *,
+    entry: Entry,
+    reason: str,
+    actor: User,
+    now: datetime,
 ) -> None:
     codes = [p.code for p in entry.procedures]
     before = _entry_snapshot(entry, codes)
@@ -227,8 +329,16 @@ async def soft_delete_entry(
         entry.deleted_by = actor.id
         entry.delete_reason = reason
         entry.updated_at = now
-    record(session, at=now, actor_id=actor.id, action="delete", target="entry",
-           target_id=entry.id, before=before, after=_entry_snapshot(entry, codes))
+    record(
+        session,
+        at=now,
+        actor_id=actor.id,
+        action="delete",
+        target="entry",
+        target_id=entry.id,
+        before=before,
+        after=_entry_snapshot(entry, codes),
+    )
     # On an open verification list the check stays, marked; once called it counts as failed
     # until overturned (`models.frozen`). The officer is told nothing different.
     await record_delete(session, entry=entry, reason=reason, actor=actor, now=now)

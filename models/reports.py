@@ -120,8 +120,7 @@ class EvidenceRow:
 
 
 def _live(campaign_id: int, until: date) -> tuple[Any, ...]:
-    return (Entry.campaign_id == campaign_id, Entry.deleted_at.is_(None),
-            Entry.guided_on <= until)
+    return (Entry.campaign_id == campaign_id, Entry.deleted_at.is_(None), Entry.guided_on <= until)
 
 
 def rank(rows: list[HamletRow]) -> list[HamletRow]:
@@ -134,8 +133,9 @@ def _with(row: HamletRow, **changes: Any) -> HamletRow:
     return replace(row, **changes)
 
 
-def _ranks_from(guided: dict[int, int], hamlets: list[Hamlet],
-                totals: dict[int, int]) -> dict[int, int]:
+def _ranks_from(
+    guided: dict[int, int], hamlets: list[Hamlet], totals: dict[int, int]
+) -> dict[int, int]:
     def coverage(h: Hamlet) -> float:
         total = totals.get(h.id, h.total_households)
         return guided.get(h.id, 0) / total if total else 0.0
@@ -152,16 +152,29 @@ async def active_hamlets(session: AsyncSession, codes: list[str] | None = None) 
 
 
 async def build_report(
-    session: AsyncSession, *, campaign_id: int, campaign: CampaignConfig, period: Period,
-    today: date, hamlets: list[Hamlet], compare_with: Period | None = None,
+    session: AsyncSession,
+    *,
+    campaign_id: int,
+    campaign: CampaignConfig,
+    period: Period,
+    today: date,
+    hamlets: list[Hamlet],
+    compare_with: Period | None = None,
 ) -> Report:
     """Ranked figures for the given hamlets over a period (ranks among those hamlets)."""
     as_of = period.as_of(today)
     ids = [h.id for h in hamlets]
-    counts = await tally.figures(session, campaign_id=campaign_id, campaign_start=campaign.start,
-                                 start=period.start, as_of=as_of, hamlet_ids=ids)
-    before_week = await tally.guided_as_of(session, campaign_id,
-                                           week_start(as_of) - timedelta(days=1), ids)
+    counts = await tally.figures(
+        session,
+        campaign_id=campaign_id,
+        campaign_start=campaign.start,
+        start=period.start,
+        as_of=as_of,
+        hamlet_ids=ids,
+    )
+    before_week = await tally.guided_as_of(
+        session, campaign_id, week_start(as_of) - timedelta(days=1), ids
+    )
     elapsed = days_elapsed(campaign, as_of)
     # A period's figures use each hamlet's total in force on its last day (models/totals).
     totals = await totals_in_force(session, ids, as_of)
@@ -173,25 +186,42 @@ async def build_report(
         target = target_households(force.total, campaign.coverage_threshold)
         projected = project(c.guided, target, elapsed, as_of)
         reached = c.guided >= target
-        behind = not reached and elapsed > 0 and (
-            projected is None or projected > campaign.end)
-        rows.append(HamletRow(
-            hamlet_id=h.id, code=h.code, name=h.name, total=force.total, target=target,
-            required_procedures=required, guided=c.guided,
-            special=c.reached.get(required, 0),
-            new_households=c.new, week_new=c.guided - before_week.get(h.id, 0),
-            entries=c.entries, active_days=c.days,
-            period_days=period.days_elapsed(today), projected=projected, behind_pace=behind,
-            total_source=force.source, roster_id=force.roster_id,
-            configured=h.configured_households))
+        behind = not reached and elapsed > 0 and (projected is None or projected > campaign.end)
+        rows.append(
+            HamletRow(
+                hamlet_id=h.id,
+                code=h.code,
+                name=h.name,
+                total=force.total,
+                target=target,
+                required_procedures=required,
+                guided=c.guided,
+                special=c.reached.get(required, 0),
+                new_households=c.new,
+                week_new=c.guided - before_week.get(h.id, 0),
+                entries=c.entries,
+                active_days=c.days,
+                period_days=period.days_elapsed(today),
+                projected=projected,
+                behind_pace=behind,
+                total_source=force.source,
+                roster_id=force.roster_id,
+                configured=h.configured_households,
+            )
+        )
     ranked = rank(rows)
     if compare_with is not None:
         then = compare_with.as_of(today)
         before = await tally.guided_as_of(session, campaign_id, then, ids)
         previous = _ranks_from(before, hamlets, await totals_as_of(session, ids, then))
         ranked = [_with(r, previous_rank=previous.get(r.hamlet_id)) for r in ranked]
-    return Report(period=period, as_of=as_of, threshold=campaign.coverage_threshold,
-                  campaign_end=campaign.end, rows=tuple(ranked))
+    return Report(
+        period=period,
+        as_of=as_of,
+        threshold=campaign.coverage_threshold,
+        campaign_end=campaign.end,
+        rows=tuple(ranked),
+    )
 
 
 def _local_day(moment: datetime, tz: ZoneInfo) -> date:
@@ -199,8 +229,14 @@ def _local_day(moment: datetime, tz: ZoneInfo) -> date:
 
 
 async def officer_activity(
-    session: AsyncSession, *, campaign_id: int, period: Period, today: date,
-    hamlets: list[Hamlet], inactive_days: int, tz: ZoneInfo,
+    session: AsyncSession,
+    *,
+    campaign_id: int,
+    period: Period,
+    today: date,
+    hamlets: list[Hamlet],
+    inactive_days: int,
+    tz: ZoneInfo,
 ) -> list[OfficerActivity]:
     """Each active officer of these hamlets (and anyone who logged there): entries, days, last.
 
@@ -211,20 +247,25 @@ async def officer_activity(
     by_id = {h.id: h for h in hamlets}
     live = _live(campaign_id, as_of)
     in_period = await session.execute(
-        select(Entry.officer_id, Entry.hamlet_id, func.count(),
-               func.count(distinct(Entry.guided_on)))
+        select(
+            Entry.officer_id, Entry.hamlet_id, func.count(), func.count(distinct(Entry.guided_on))
+        )
         .where(*live, Entry.guided_on >= period.start, Entry.hamlet_id.in_(by_id))
-        .group_by(Entry.hamlet_id, Entry.officer_id))
+        .group_by(Entry.hamlet_id, Entry.officer_id)
+    )
     stats: dict[tuple[int, int], tuple[int, int]] = {
-        (int(o), int(h)): (int(n), int(d)) for o, h, n, d in in_period}
+        (int(o), int(h)): (int(n), int(d)) for o, h, n, d in in_period
+    }
     last_rows = await session.execute(
         select(Entry.officer_id, Entry.hamlet_id, func.max(Entry.guided_on))
-        .where(*live, Entry.hamlet_id.in_(by_id)).group_by(Entry.hamlet_id, Entry.officer_id))
+        .where(*live, Entry.hamlet_id.in_(by_id))
+        .group_by(Entry.hamlet_id, Entry.officer_id)
+    )
     last: dict[tuple[int, int], date] = {(int(o), int(h)): d for o, h, d in last_rows}
 
     members = await session.scalars(
-        select(User).where(User.active, User.role.in_(OFFICER_ROLES),
-                           User.hamlet_id.in_(by_id)))
+        select(User).where(User.active, User.role.in_(OFFICER_ROLES), User.hamlet_id.in_(by_id))
+    )
     keys = set(stats) | set(last)
     people: dict[int, User] = {}
     for user in members:
@@ -244,32 +285,49 @@ async def officer_activity(
         seen = last.get((officer_id, hamlet_id))
         if seen is None and (not user.active or user.hamlet_id != hamlet_id):
             continue
-        since = seen if seen is not None else max(
-            _local_day(user.created_at, tz), period.start) - timedelta(days=1)
+        since = (
+            seen
+            if seen is not None
+            else max(_local_day(user.created_at, tz), period.start) - timedelta(days=1)
+        )
         idle = max((as_of - since).days, 0)
-        result.append(OfficerActivity(
-            user_id=officer_id, name=user.display_name, hamlet_code=hamlet.code,
-            hamlet_name=hamlet.name, entries=n, active_days=days, last_entry=seen,
-            # Heads lead the hamlet and log when they can: never flagged as idle officers.
-            inactive=user.active and user.role == Role.OFFICER and idle >= inactive_days,
-            idle_days=idle))
+        result.append(
+            OfficerActivity(
+                user_id=officer_id,
+                name=user.display_name,
+                hamlet_code=hamlet.code,
+                hamlet_name=hamlet.name,
+                entries=n,
+                active_days=days,
+                last_entry=seen,
+                # Heads lead the hamlet and log when they can: never flagged as idle officers.
+                inactive=user.active and user.role == Role.OFFICER and idle >= inactive_days,
+                idle_days=idle,
+            )
+        )
     result.sort(key=lambda a: (a.hamlet_code, -a.entries, a.name))
     return result
 
 
-async def daily_new_households(session: AsyncSession, *, campaign_id: int, hamlet_id: int,
-                               until: date) -> list[tuple[date, int]]:
+async def daily_new_households(
+    session: AsyncSession, *, campaign_id: int, hamlet_id: int, until: date
+) -> list[tuple[date, int]]:
     """(day, households first guided that day), ascending: the cumulative curve's steps."""
-    return await tally.daily(session, campaign_id=campaign_id, hamlet_id=hamlet_id,
-                             level=tally.GUIDED, until=until)
+    return await tally.daily(
+        session, campaign_id=campaign_id, hamlet_id=hamlet_id, level=tally.GUIDED, until=until
+    )
 
 
-async def evidence(session: AsyncSession, *, campaign_id: int, period: Period, today: date,
-                   hamlets: list[Hamlet]) -> list[EvidenceRow]:
+async def evidence(
+    session: AsyncSession, *, campaign_id: int, period: Period, today: date, hamlets: list[Hamlet]
+) -> list[EvidenceRow]:
     """Every live entry of these hamlets within the period, with its household and officer."""
     by_id = {h.id: h for h in hamlets}
-    wanted = (*_live(campaign_id, period.as_of(today)), Entry.guided_on >= period.start,
-              Entry.hamlet_id.in_(by_id))
+    wanted = (
+        *_live(campaign_id, period.as_of(today)),
+        Entry.guided_on >= period.start,
+        Entry.hamlet_id.in_(by_id),
+    )
     stmt = (
         select(Entry, Household, User.display_name)
         .join(Household, Household.id == Entry.household_id)
@@ -286,15 +344,26 @@ async def evidence(session: AsyncSession, *, campaign_id: int, period: Period, t
         .join(Procedure, Procedure.id == entry_procedure.c.procedure_id)
         .join(Entry, Entry.id == entry_procedure.c.entry_id)
         .where(*wanted)
-        .order_by(entry_procedure.c.entry_id, Procedure.position))
+        .order_by(entry_procedure.c.entry_id, Procedure.position)
+    )
     for entry_id, name in links:
         names[int(entry_id)].append(str(name))
     return [
         EvidenceRow(
-            hamlet_code=by_id[e.hamlet_id].code, hamlet_name=by_id[e.hamlet_id].name,
-            entry_id=e.id, household_id=hh.id, head_name=hh.head_name, address=hh.address,
-            phone=hh.phone, shares_phone=hh.shares_phone, procedures=tuple(names[e.id]),
-            guided_on=e.guided_on, dossier_code=e.dossier_code, officer=officer,
-            recorded_at=e.created_at, note=e.note)
+            hamlet_code=by_id[e.hamlet_id].code,
+            hamlet_name=by_id[e.hamlet_id].name,
+            entry_id=e.id,
+            household_id=hh.id,
+            head_name=hh.head_name,
+            address=hh.address,
+            phone=hh.phone,
+            shares_phone=hh.shares_phone,
+            procedures=tuple(names[e.id]),
+            guided_on=e.guided_on,
+            dossier_code=e.dossier_code,
+            officer=officer,
+            recorded_at=e.created_at,
+            note=e.note,
+        )
         for e, hh, officer in rows
     ]

@@ -59,16 +59,19 @@ class RosterHousehold(Base):
     address_folded: Mapped[str] = mapped_column(String(300))
     area: Mapped[str] = mapped_column(String(100), default="")  # folded "to 3", "khu b"…
     phone: Mapped[str] = mapped_column(String(20), default="")  # E.164 or ""
-    household_id: Mapped[int | None] = mapped_column(ForeignKey("household.id"), nullable=True,
-                                                     index=True)
+    household_id: Mapped[int | None] = mapped_column(
+        ForeignKey("household.id"), nullable=True, index=True
+    )
     match: Mapped[str] = mapped_column(String(16), default="")  # phone | name | chosen
     matched_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
     matched_by: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"), nullable=True)
 
 
 # Groups below the hamlet that addresses name: tổ 3, xóm Bến, khu B, khóm 2, đội 1, cụm 4…
-_AREA = re.compile(r"\b(to dan pho|tdp|to|xom|khu pho|kp|khu|khom|cum|doi)\s*(?:so\s*)?"
-                   r"([0-9]+[a-z]?|[a-z]\b|[a-z]+(?:\s[a-z]+)?)")
+_AREA = re.compile(
+    r"\b(to dan pho|tdp|to|xom|khu pho|kp|khu|khom|cum|doi)\s*(?:so\s*)?"
+    r"([0-9]+[a-z]?|[a-z]\b|[a-z]+(?:\s[a-z]+)?)"
+)
 
 
 def area_of(address: str) -> str:
@@ -91,20 +94,29 @@ class RosterLine:
 
 
 async def current_roster(session: AsyncSession, hamlet_id: int) -> Roster | None:
-    return await session.scalar(select(Roster).where(Roster.hamlet_id == hamlet_id,
-                                                     Roster.replaced_at.is_(None)))
+    return await session.scalar(
+        select(Roster).where(Roster.hamlet_id == hamlet_id, Roster.replaced_at.is_(None))
+    )
 
 
 async def roster_sizes(session: AsyncSession) -> dict[int, int]:
     """Households per hamlet of every hamlet that has a roster."""
-    rows = await session.execute(select(Roster.hamlet_id, Roster.households)
-                                 .where(Roster.replaced_at.is_(None)))
+    rows = await session.execute(
+        select(Roster.hamlet_id, Roster.households).where(Roster.replaced_at.is_(None))
+    )
     return {int(h): int(n) for h, n in rows}
 
 
 async def import_roster(
-    session: AsyncSession, *, hamlet: Hamlet, lines: Sequence[RosterLine], source: str,
-    fingerprint: str, actor_id: int | None, now: datetime, today: date | None = None,
+    session: AsyncSession,
+    *,
+    hamlet: Hamlet,
+    lines: Sequence[RosterLine],
+    source: str,
+    fingerprint: str,
+    actor_id: int | None,
+    now: datetime,
+    today: date | None = None,
     tolerance: float | None = None,
 ) -> Roster:
     """Store a clean roster as the hamlet's current one; links to guided households carry
@@ -113,8 +125,14 @@ async def import_roster(
     is given and the count moves the total by more, once a supervisor approves
     (`models.totals`; `change_of_roster` tells which)."""
     previous = await current_roster(session, hamlet.id)
-    roster = Roster(hamlet_id=hamlet.id, imported_at=now, imported_by=actor_id,
-                    source=source[:200], fingerprint=fingerprint, households=len(lines))
+    roster = Roster(
+        hamlet_id=hamlet.id,
+        imported_at=now,
+        imported_by=actor_id,
+        source=source[:200],
+        fingerprint=fingerprint,
+        households=len(lines),
+    )
     session.add(roster)
     await session.flush()
     carried: dict[tuple[str, str], tuple[int, str]] = {}
@@ -122,11 +140,16 @@ async def import_roster(
     if previous is not None:
         previous.replaced_at = now
         old = await session.execute(
-            select(RosterHousehold.code, RosterHousehold.name_folded,
-                   RosterHousehold.address_folded, RosterHousehold.household_id,
-                   RosterHousehold.match)
-            .where(RosterHousehold.roster_id == previous.id,
-                   RosterHousehold.household_id.is_not(None)))
+            select(
+                RosterHousehold.code,
+                RosterHousehold.name_folded,
+                RosterHousehold.address_folded,
+                RosterHousehold.household_id,
+                RosterHousehold.match,
+            ).where(
+                RosterHousehold.roster_id == previous.id, RosterHousehold.household_id.is_not(None)
+            )
+        )
         for code, name, address, household_id, how in old:
             pair = (int(household_id or 0), str(how))
             if code:
@@ -142,14 +165,23 @@ async def import_roster(
             link = None
         if link is not None:
             used.add(link[0])
-        values.append({
-            "roster_id": roster.id, "row": line.row, "code": line.code,
-            "head_name": line.head_name, "name_folded": name_folded,
-            "address": line.address, "address_folded": address_folded,
-            "area": area_of(line.address), "phone": line.phone,
-            "household_id": link[0] if link else None, "match": link[1] if link else "",
-            "matched_at": now if link else None, "matched_by": None,
-        })
+        values.append(
+            {
+                "roster_id": roster.id,
+                "row": line.row,
+                "code": line.code,
+                "head_name": line.head_name,
+                "name_folded": name_folded,
+                "address": line.address,
+                "address_folded": address_folded,
+                "area": area_of(line.address),
+                "phone": line.phone,
+                "household_id": link[0] if link else None,
+                "match": link[1] if link else "",
+                "matched_at": now if link else None,
+                "matched_by": None,
+            }
+        )
     if values:
         # One executemany: a 5,000-household roster is one round trip, not 5,000.
         await session.execute(insert(RosterHousehold), values)
@@ -157,30 +189,63 @@ async def import_roster(
     if hamlet.configured_households is None:
         hamlet.configured_households = hamlet.total_households
     # The rows are the hamlet's list at once; its total is the office's decision.
-    change = await propose_total(session, hamlet=hamlet, total=len(lines),
-                                 source=SOURCE_ROSTER, actor_id=actor_id, now=now, today=today,
-                                 tolerance=tolerance, roster_id=roster.id)
-    record(session, at=now, actor_id=actor_id, action="roster_import", target="hamlet",
-           target_id=hamlet.id, before=before,
-           after=snapshot(hamlet, {"roster_id": roster.id, "source": roster.source,
-                                   "fingerprint": fingerprint, "households": len(lines),
-                                   "total_change": change.id, "total_status": change.status,
-                                   "replaced_roster": previous.id if previous else None}))
+    change = await propose_total(
+        session,
+        hamlet=hamlet,
+        total=len(lines),
+        source=SOURCE_ROSTER,
+        actor_id=actor_id,
+        now=now,
+        today=today,
+        tolerance=tolerance,
+        roster_id=roster.id,
+    )
+    record(
+        session,
+        at=now,
+        actor_id=actor_id,
+        action="roster_import",
+        target="hamlet",
+        target_id=hamlet.id,
+        before=before,
+        after=snapshot(
+            hamlet,
+            {
+                "roster_id": roster.id,
+                "source": roster.source,
+                "fingerprint": fingerprint,
+                "households": len(lines),
+                "total_change": change.id,
+                "total_status": change.status,
+                "replaced_roster": previous.id if previous else None,
+            },
+        ),
+    )
     return roster
 
 
 async def roster_rows(session: AsyncSession, roster_id: int) -> list[RosterHousehold]:
-    return list(await session.scalars(
-        select(RosterHousehold).where(RosterHousehold.roster_id == roster_id)
-        .order_by(RosterHousehold.row)))
+    return list(
+        await session.scalars(
+            select(RosterHousehold)
+            .where(RosterHousehold.roster_id == roster_id)
+            .order_by(RosterHousehold.row)
+        )
+    )
 
 
 async def count_rows(session: AsyncSession, roster_id: int) -> int:
-    return await session.scalar(select(func.count(RosterHousehold.id))
-                                .where(RosterHousehold.roster_id == roster_id)) or 0
+    return (
+        await session.scalar(
+            select(func.count(RosterHousehold.id)).where(RosterHousehold.roster_id == roster_id)
+        )
+        or 0
+    )
 
 
 async def unlink_household(session: AsyncSession, household_id: int) -> None:
-    await session.execute(update(RosterHousehold)
-                          .where(RosterHousehold.household_id == household_id)
-                          .values(household_id=None, match="", matched_at=None))
+    await session.execute(
+        update(RosterHousehold)
+        .where(RosterHousehold.household_id == household_id)
+        .values(household_id=None, match="", matched_at=None)
+    )

@@ -40,17 +40,21 @@ def _live(campaign_id: int) -> tuple[ColumnElement[bool], ...]:
     return (Entry.campaign_id == campaign_id, Entry.deleted_at.is_(None))
 
 
-async def guided_households(session: AsyncSession, *, campaign_id: int,
-                            hamlet_id: int) -> set[int]:
-    rows = await session.scalars(select(Entry.household_id).distinct().where(
-        *_live(campaign_id), Entry.hamlet_id == hamlet_id))
+async def guided_households(session: AsyncSession, *, campaign_id: int, hamlet_id: int) -> set[int]:
+    rows = await session.scalars(
+        select(Entry.household_id)
+        .distinct()
+        .where(*_live(campaign_id), Entry.hamlet_id == hamlet_id)
+    )
     return {int(h) for h in rows}
 
 
-def _candidates(household: Household, by_phone: dict[str, list[RosterHousehold]],
-                by_key: dict[tuple[str, str], list[RosterHousehold]],
-                by_name: dict[str, list[RosterHousehold]],
-                ) -> tuple[str, list[RosterHousehold], bool]:
+def _candidates(
+    household: Household,
+    by_phone: dict[str, list[RosterHousehold]],
+    by_key: dict[tuple[str, str], list[RosterHousehold]],
+    by_name: dict[str, list[RosterHousehold]],
+) -> tuple[str, list[RosterHousehold], bool]:
     """(how, candidate rows, sure): only a sure single candidate is linked without asking."""
     phone_rows = by_phone.get(household.phone, []) if household.phone else []
     if len(phone_rows) > 1:
@@ -67,15 +71,20 @@ def _candidates(household: Household, by_phone: dict[str, list[RosterHousehold]]
     return "name", by_name.get(household.name_folded, []), False
 
 
-async def match_hamlet(session: AsyncSession, *, campaign_id: int, hamlet_id: int,
-                       now: datetime) -> MatchResult:
+async def match_hamlet(
+    session: AsyncSession, *, campaign_id: int, hamlet_id: int, now: datetime
+) -> MatchResult:
     """Link what can be linked without guessing; report the rest."""
     roster = await current_roster(session, hamlet_id)
     if roster is None:
         return MatchResult(None, 0, 0, (), 0)
-    rows = list(await session.scalars(select(RosterHousehold)
-                                      .where(RosterHousehold.roster_id == roster.id)
-                                      .order_by(RosterHousehold.row)))
+    rows = list(
+        await session.scalars(
+            select(RosterHousehold)
+            .where(RosterHousehold.roster_id == roster.id)
+            .order_by(RosterHousehold.row)
+        )
+    )
     guided = await guided_households(session, campaign_id=campaign_id, hamlet_id=hamlet_id)
     taken = {r.household_id for r in rows if r.household_id is not None}
     free = [r for r in rows if r.household_id is None]
@@ -87,8 +96,12 @@ async def match_hamlet(session: AsyncSession, *, campaign_id: int, hamlet_id: in
             by_phone[row.phone].append(row)
         by_key[(row.name_folded, row.address_folded)].append(row)
         by_name[row.name_folded].append(row)
-    waiting = [h for h in await session.scalars(
-        select(Household).where(Household.id.in_(guided - taken)).order_by(Household.id))]
+    waiting = [
+        h
+        for h in await session.scalars(
+            select(Household).where(Household.id.in_(guided - taken)).order_by(Household.id)
+        )
+    ]
     wanted = {h.id: _candidates(h, by_phone, by_key, by_name) for h in waiting}
     claims = Counter(r.id for _how, cands, _sure in wanted.values() for r in cands)
     linked_now = 0
@@ -104,18 +117,25 @@ async def match_hamlet(session: AsyncSession, *, campaign_id: int, hamlet_id: in
         else:
             ambiguous.append(Ambiguous(household_id, tuple(r.id for r in cands)))
     if linked_now:
-        record(session, at=now, actor_id=None, action="roster_match", target="roster",
-               target_id=roster.id, after={"linked": linked_now})
-    return MatchResult(roster, linked_now, len(taken) + linked_now, tuple(ambiguous),
-                       unmatched)
+        record(
+            session,
+            at=now,
+            actor_id=None,
+            action="roster_match",
+            target="roster",
+            target_id=roster.id,
+            after={"linked": linked_now},
+        )
+    return MatchResult(roster, linked_now, len(taken) + linked_now, tuple(ambiguous), unmatched)
 
 
 class LinkError(ValueError):
     """The row or household cannot be linked (already linked, other hamlet)."""
 
 
-async def link(session: AsyncSession, *, row_id: int, household_id: int, actor_id: int,
-               now: datetime) -> RosterHousehold:
+async def link(
+    session: AsyncSession, *, row_id: int, household_id: int, actor_id: int, now: datetime
+) -> RosterHousehold:
     """A person's choice: this guided household is this roster row."""
     row = await session.get(RosterHousehold, row_id)
     household = await session.get(Household, household_id)
@@ -127,15 +147,26 @@ async def link(session: AsyncSession, *, row_id: int, household_id: int, actor_i
     if row.household_id is not None:
         raise LinkError("row_taken")
     # A household is one row of the current roster: a second choice moves the link.
-    await session.execute(update(RosterHousehold)
-                          .where(RosterHousehold.roster_id == roster.id,
-                                 RosterHousehold.household_id == household_id)
-                          .values(household_id=None, match="", matched_at=None,
-                                  matched_by=None))
+    await session.execute(
+        update(RosterHousehold)
+        .where(RosterHousehold.roster_id == roster.id, RosterHousehold.household_id == household_id)
+        .values(household_id=None, match="", matched_at=None, matched_by=None)
+    )
     row.household_id, row.match, row.matched_at, row.matched_by = (
-        household_id, "chosen", now, actor_id)
-    record(session, at=now, actor_id=actor_id, action="roster_link", target="roster_household",
-           target_id=row.id, after={"household_id": household_id, "row": row.row})
+        household_id,
+        "chosen",
+        now,
+        actor_id,
+    )
+    record(
+        session,
+        at=now,
+        actor_id=actor_id,
+        action="roster_link",
+        target="roster_household",
+        target_id=row.id,
+        after={"household_id": household_id, "row": row.row},
+    )
     return row
 
 
@@ -160,20 +191,33 @@ class Todo:
     areas: tuple[str, ...]  # the officer's areas, most worked first
 
 
-async def officer_areas(session: AsyncSession, *, roster_id: int, officer_id: int,
-                        campaign_id: int) -> list[str]:
+async def officer_areas(
+    session: AsyncSession, *, roster_id: int, officer_id: int, campaign_id: int
+) -> list[str]:
     """Areas of the roster households this officer has guided, most first."""
     rows = await session.execute(
         select(RosterHousehold.area)
         .join(Entry, Entry.household_id == RosterHousehold.household_id)
-        .where(RosterHousehold.roster_id == roster_id, RosterHousehold.area != "",
-               Entry.officer_id == officer_id, *_live(campaign_id)))
+        .where(
+            RosterHousehold.roster_id == roster_id,
+            RosterHousehold.area != "",
+            Entry.officer_id == officer_id,
+            *_live(campaign_id),
+        )
+    )
     counts = Counter(str(area) for (area,) in rows)
     return [area for area, _n in counts.most_common()]
 
 
-async def todo(session: AsyncSession, *, campaign_id: int, hamlet_id: int,
-               officer_id: int | None, limit: int, now: datetime) -> Todo:
+async def todo(
+    session: AsyncSession,
+    *,
+    campaign_id: int,
+    hamlet_id: int,
+    officer_id: int | None,
+    limit: int,
+    now: datetime,
+) -> Todo:
     """Roster households not yet guided: the officer's own areas first, then roster order
     (offices list households house by house, so neighbours sit together)."""
     result = await match_hamlet(session, campaign_id=campaign_id, hamlet_id=hamlet_id, now=now)
@@ -183,20 +227,37 @@ async def todo(session: AsyncSession, *, campaign_id: int, hamlet_id: int,
     guided = await guided_households(session, campaign_id=campaign_id, hamlet_id=hamlet_id)
     # Rows a guided household may be (ambiguous) are not suggested: likely already done.
     maybe_done = {row for amb in result.ambiguous for row in amb.row_ids}
-    rows = list(await session.scalars(select(RosterHousehold)
-                                      .where(RosterHousehold.roster_id == roster.id)
-                                      .order_by(RosterHousehold.row)))
-    open_rows = [r for r in rows if (r.household_id is None or r.household_id not in guided)
-                 and r.id not in maybe_done]
+    rows = list(
+        await session.scalars(
+            select(RosterHousehold)
+            .where(RosterHousehold.roster_id == roster.id)
+            .order_by(RosterHousehold.row)
+        )
+    )
+    open_rows = [
+        r
+        for r in rows
+        if (r.household_id is None or r.household_id not in guided) and r.id not in maybe_done
+    ]
     areas: list[str] = []
     if officer_id is not None:
-        areas = await officer_areas(session, roster_id=roster.id, officer_id=officer_id,
-                                    campaign_id=campaign_id)
+        areas = await officer_areas(
+            session, roster_id=roster.id, officer_id=officer_id, campaign_id=campaign_id
+        )
     order = {area: i for i, area in enumerate(areas)}
     ranked = sorted(open_rows, key=lambda r: (order.get(r.area, len(order)), r.row))
     suggestions = tuple(
-        Suggestion(row_id=r.id, row=r.row, head_name=r.head_name, address=r.address,
-                   phone=r.phone, code=r.code, area=r.area, near=r.area in order)
-        for r in ranked[:limit])
+        Suggestion(
+            row_id=r.id,
+            row=r.row,
+            head_name=r.head_name,
+            address=r.address,
+            phone=r.phone,
+            code=r.code,
+            area=r.area,
+            near=r.area in order,
+        )
+        for r in ranked[:limit]
+    )
     waiting = sum(1 for r in rows if r.household_id is None or r.household_id not in guided)
     return Todo(roster, len(rows), waiting, suggestions, tuple(areas))

@@ -112,6 +112,7 @@ def _draw_hamlet(rng: random.Random, entries: list[Candidate], rule: Rule) -> li
         by_officer[c.officer_id].append(c)
     target = rule.target(len(by_household), len(by_officer))
     picked: dict[int, Candidate] = {}
+
     # One household per officer first, so each officer's work is checked. Officers with the
     # fewest households choose first: one who only logged a household another officer also
     # logged is not left out when that other officer happens to pick it.
@@ -129,8 +130,9 @@ def _draw_hamlet(rng: random.Random, entries: list[Candidate], rule: Rule) -> li
     return list(picked.values())
 
 
-def draw(candidates: Sequence[Candidate], rule: Rule, seed: str,
-         flagged: Sequence[Candidate] = ()) -> list[Pick]:
+def draw(
+    candidates: Sequence[Candidate], rule: Rule, seed: str, flagged: Sequence[Candidate] = ()
+) -> list[Pick]:
     """The call list: random households per hamlet, then flagged entries, in call order."""
     by_hamlet: dict[str, list[Candidate]] = defaultdict(list)
     for c in sorted(candidates):
@@ -156,9 +158,15 @@ def draw(candidates: Sequence[Candidate], rule: Rule, seed: str,
 # ------------------------------------------------------------------------ reading the data
 
 
-async def candidates(session: AsyncSession, *, campaign_id: int, hamlet_ids: Sequence[int],
-                     as_of: datetime, max_entry_id: int | None = None,
-                     before_batch: int | None = None) -> list[Candidate]:
+async def candidates(
+    session: AsyncSession,
+    *,
+    campaign_id: int,
+    hamlet_ids: Sequence[int],
+    as_of: datetime,
+    max_entry_id: int | None = None,
+    before_batch: int | None = None,
+) -> list[Candidate]:
     """Entries the draw may choose from, as the data stood at `as_of`.
 
     Live entries only; households already on an earlier list of this campaign are left
@@ -170,10 +178,13 @@ async def candidates(session: AsyncSession, *, campaign_id: int, hamlet_ids: Seq
     stmt = (
         select(Entry.id, Entry.household_id, Entry.hamlet_id, Hamlet.code, Entry.officer_id)
         .join(Hamlet, Hamlet.id == Entry.hamlet_id)
-        .where(Entry.campaign_id == campaign_id, Entry.hamlet_id.in_(hamlet_ids),
-               Entry.created_at <= as_of,
-               or_(Entry.deleted_at.is_(None), Entry.deleted_at > as_of),
-               Entry.household_id.not_in(earlier))
+        .where(
+            Entry.campaign_id == campaign_id,
+            Entry.hamlet_id.in_(hamlet_ids),
+            Entry.created_at <= as_of,
+            or_(Entry.deleted_at.is_(None), Entry.deleted_at > as_of),
+            Entry.household_id.not_in(earlier),
+        )
     )
     if max_entry_id is not None:
         stmt = stmt.where(Entry.id <= max_entry_id)
@@ -181,17 +192,25 @@ async def candidates(session: AsyncSession, *, campaign_id: int, hamlet_ids: Seq
     return sorted(Candidate(*row) for row in rows)
 
 
-async def open_flags(session: AsyncSession, campaign_id: int,
-                     hamlet_ids: Sequence[int]) -> list[tuple[Flag, Candidate]]:
+async def open_flags(
+    session: AsyncSession, campaign_id: int, hamlet_ids: Sequence[int]
+) -> list[tuple[Flag, Candidate]]:
     rows = await session.execute(
-        select(Flag, Entry.id, Entry.household_id, Entry.hamlet_id, Hamlet.code,
-               Entry.officer_id)
-        .join(Entry, Entry.id == Flag.entry_id).join(Hamlet, Hamlet.id == Entry.hamlet_id)
-        .where(Flag.campaign_id == campaign_id, Flag.batch_id.is_(None),
-               Entry.deleted_at.is_(None), Entry.hamlet_id.in_(hamlet_ids))
-        .order_by(Flag.id))
-    return [(flag, Candidate(entry_id, household_id, hamlet_id, code, officer_id))
-            for flag, entry_id, household_id, hamlet_id, code, officer_id in rows]
+        select(Flag, Entry.id, Entry.household_id, Entry.hamlet_id, Hamlet.code, Entry.officer_id)
+        .join(Entry, Entry.id == Flag.entry_id)
+        .join(Hamlet, Hamlet.id == Entry.hamlet_id)
+        .where(
+            Flag.campaign_id == campaign_id,
+            Flag.batch_id.is_(None),
+            Entry.deleted_at.is_(None),
+            Entry.hamlet_id.in_(hamlet_ids),
+        )
+        .order_by(Flag.id)
+    )
+    return [
+        (flag, Candidate(entry_id, household_id, hamlet_id, code, officer_id))
+        for flag, entry_id, household_id, hamlet_id, code, officer_id in rows
+    ]
 
 
 async def _details(session: AsyncSession, entry_ids: Sequence[int]) -> dict[int, dict[str, Any]]:
@@ -199,50 +218,93 @@ async def _details(session: AsyncSession, entry_ids: Sequence[int]) -> dict[int,
     found: dict[int, dict[str, Any]] = {}
     for start in range(0, len(entry_ids), 500):
         entries = await session.scalars(
-            select(Entry).options(selectinload(Entry.household), selectinload(Entry.procedures))
-            .where(Entry.id.in_(entry_ids[start:start + 500])))
+            select(Entry)
+            .options(selectinload(Entry.household), selectinload(Entry.procedures))
+            .where(Entry.id.in_(entry_ids[start : start + 500]))
+        )
         found.update((e.id, details(e)) for e in entries)
     return found
 
 
-async def create_batch(session: AsyncSession, *, campaign_id: int, hamlets: Sequence[Hamlet],
-                       rule: Rule, actor_id: int | None, now: datetime,
-                       seed: str | None = None) -> Batch | None:
+async def create_batch(
+    session: AsyncSession,
+    *,
+    campaign_id: int,
+    hamlets: Sequence[Hamlet],
+    rule: Rule,
+    actor_id: int | None,
+    now: datetime,
+    seed: str | None = None,
+) -> Batch | None:
     """Draw and store the list (seed, rule, data fingerprint) before anyone calls.
 
     None (and nothing stored) when there is nobody left to call.
     """
     seed = seed or new_seed()
     hamlet_ids = [h.id for h in hamlets]
-    max_entry_id = await session.scalar(
-        select(func.max(Entry.id)).where(Entry.campaign_id == campaign_id)) or 0
-    pool = await candidates(session, campaign_id=campaign_id, hamlet_ids=hamlet_ids,
-                            as_of=now, max_entry_id=max_entry_id)
+    max_entry_id = (
+        await session.scalar(select(func.max(Entry.id)).where(Entry.campaign_id == campaign_id))
+        or 0
+    )
+    pool = await candidates(
+        session,
+        campaign_id=campaign_id,
+        hamlet_ids=hamlet_ids,
+        as_of=now,
+        max_entry_id=max_entry_id,
+    )
     flags = await open_flags(session, campaign_id, hamlet_ids)
     picks = draw(pool, rule, seed, [c for _flag, c in flags])
     if not picks:
         return None
-    batch = Batch(campaign_id=campaign_id, created_by=actor_id, created_at=now, seed=seed,
-                  rule={**rule.as_json(), "hamlets": sorted(h.code for h in hamlets),
-                        "v": ALGORITHM},
-                  max_entry_id=max_entry_id, population=len(pool),
-                  fingerprint=fingerprint(pool), size=len(picks))
+    batch = Batch(
+        campaign_id=campaign_id,
+        created_by=actor_id,
+        created_at=now,
+        seed=seed,
+        rule={**rule.as_json(), "hamlets": sorted(h.code for h in hamlets), "v": ALGORITHM},
+        max_entry_id=max_entry_id,
+        population=len(pool),
+        fingerprint=fingerprint(pool),
+        size=len(picks),
+    )
     session.add(batch)
     await session.flush()
     drawn = await _details(session, [p.candidate.entry_id for p in picks])
     for position, pick in enumerate(picks, 1):
         c = pick.candidate
-        session.add(Check(batch_id=batch.id, campaign_id=campaign_id, position=position,
-                          entry_id=c.entry_id, household_id=c.household_id,
-                          hamlet_id=c.hamlet_id, officer_id=c.officer_id,
-                          flagged=pick.flagged, queue_at=now, drawn=drawn.get(c.entry_id)))
+        session.add(
+            Check(
+                batch_id=batch.id,
+                campaign_id=campaign_id,
+                position=position,
+                entry_id=c.entry_id,
+                household_id=c.household_id,
+                hamlet_id=c.hamlet_id,
+                officer_id=c.officer_id,
+                flagged=pick.flagged,
+                queue_at=now,
+                drawn=drawn.get(c.entry_id),
+            )
+        )
     for flag, _c in flags:
         flag.batch_id = batch.id
-    record(session, at=now, actor_id=actor_id, action="verify_draw",
-           target="verification_batch", target_id=batch.id,
-           after={"seed": seed, "rule": batch.rule, "population": len(pool),
-                  "size": len(picks), "flagged": [f.entry_id for f, _c in flags],
-                  "entries": [p.candidate.entry_id for p in picks]})
+    record(
+        session,
+        at=now,
+        actor_id=actor_id,
+        action="verify_draw",
+        target="verification_batch",
+        target_id=batch.id,
+        after={
+            "seed": seed,
+            "rule": batch.rule,
+            "population": len(pool),
+            "size": len(picks),
+            "flagged": [f.entry_id for f, _c in flags],
+            "entries": [p.candidate.entry_id for p in picks],
+        },
+    )
     await session.flush()
     return batch
 
@@ -266,18 +328,30 @@ async def replay(session: AsyncSession, batch_id: int) -> Replay | None:
         return None
     codes = list(batch.rule.get("hamlets") or [])
     hamlet_ids = list(await session.scalars(select(Hamlet.id).where(Hamlet.code.in_(codes))))
-    pool = await candidates(session, campaign_id=batch.campaign_id, hamlet_ids=hamlet_ids,
-                            as_of=batch.created_at, max_entry_id=batch.max_entry_id,
-                            before_batch=batch.id)
-    checks = list(await session.scalars(
-        select(Check).where(Check.batch_id == batch.id).order_by(Check.position)))
-    flagged_ids = set(await session.scalars(
-        select(Flag.entry_id).where(Flag.batch_id == batch.id)))
+    pool = await candidates(
+        session,
+        campaign_id=batch.campaign_id,
+        hamlet_ids=hamlet_ids,
+        as_of=batch.created_at,
+        max_entry_id=batch.max_entry_id,
+        before_batch=batch.id,
+    )
+    checks = list(
+        await session.scalars(
+            select(Check).where(Check.batch_id == batch.id).order_by(Check.position)
+        )
+    )
+    flagged_ids = set(await session.scalars(select(Flag.entry_id).where(Flag.batch_id == batch.id)))
     flag_rows = await session.execute(
         select(Entry.id, Entry.household_id, Entry.hamlet_id, Hamlet.code, Entry.officer_id)
-        .join(Hamlet, Hamlet.id == Entry.hamlet_id).where(Entry.id.in_(flagged_ids)))
+        .join(Hamlet, Hamlet.id == Entry.hamlet_id)
+        .where(Entry.id.in_(flagged_ids))
+    )
     flagged = [Candidate(*row) for row in flag_rows]
     picks = draw(pool, Rule.from_json(batch.rule), batch.seed, flagged)
-    return Replay(batch=batch, stored=[c.entry_id for c in checks],
-                  redrawn=[p.candidate.entry_id for p in picks],
-                  same_data=fingerprint(pool) == batch.fingerprint)
+    return Replay(
+        batch=batch,
+        stored=[c.entry_id for c in checks],
+        redrawn=[p.candidate.entry_id for p in picks],
+        same_data=fingerprint(pool) == batch.fingerprint,
+    )

@@ -56,7 +56,9 @@ async def sync_catalog(
     report = SyncReport()
 
     camp_values: dict[str, object] = {
-        "name": campaign.name, "start_date": campaign.start, "end_date": campaign.end,
+        "name": campaign.name,
+        "start_date": campaign.start,
+        "end_date": campaign.end,
         "coverage_threshold": campaign.coverage_threshold,
         "large_hamlet_households": campaign.large_hamlet_households,
         "procedures_required_large": campaign.procedures_required_large,
@@ -76,52 +78,102 @@ async def sync_catalog(
     # stays beside. Otherwise a new configured figure is a new total from today, on record.
     in_force = await totals_in_force(session, [h.id for h in existing.values()], day)
     for cfg in hamlets:
-        values: dict[str, object] = {"name": cfg.name, "unit": cfg.unit or campaign.unit,
-                                     "configured_households": cfg.households,
-                                     "active": True}
+        values: dict[str, object] = {
+            "name": cfg.name,
+            "unit": cfg.unit or campaign.unit,
+            "configured_households": cfg.households,
+            "active": True,
+        }
         row = existing.pop(cfg.code, None)
         if row is None:
-            hamlet = Hamlet(code=cfg.code, updated_at=now, total_households=cfg.households,
-                            **values)
+            hamlet = Hamlet(
+                code=cfg.code, updated_at=now, total_households=cfg.households, **values
+            )
             session.add(hamlet)
             await session.flush()
-            session.add(HamletTotal(
-                hamlet_id=hamlet.id, total=cfg.households, configured=cfg.households,
-                status=APPROVED, source=SOURCE_INITIAL, requested_at=now, decided_at=now,
-                reason=""))
+            session.add(
+                HamletTotal(
+                    hamlet_id=hamlet.id,
+                    total=cfg.households,
+                    configured=cfg.households,
+                    status=APPROVED,
+                    source=SOURCE_INITIAL,
+                    requested_at=now,
+                    decided_at=now,
+                    reason="",
+                )
+            )
             report.created += 1
             continue
         force = in_force.get(row.id)
-        if force is not None and force.source != SOURCE_ROSTER \
-                and row.total_households != cfg.households:
+        if (
+            force is not None
+            and force.source != SOURCE_ROSTER
+            and row.total_households != cfg.households
+        ):
             before = snapshot(row)
             row.configured_households = cfg.households
-            await propose_total(session, hamlet=row, total=cfg.households,
-                                source=SOURCE_CONFIG, actor_id=None, now=now, today=day,
-                                supersede=False)
+            await propose_total(
+                session,
+                hamlet=row,
+                total=cfg.households,
+                source=SOURCE_CONFIG,
+                actor_id=None,
+                now=now,
+                today=day,
+                supersede=False,
+            )
             report.updated += 1
-            record(session, at=now, actor_id=None, action="config_sync", target="hamlet",
-                   target_id=row.id, before=before, after=snapshot(row))
+            record(
+                session,
+                at=now,
+                actor_id=None,
+                action="config_sync",
+                target="hamlet",
+                target_id=row.id,
+                before=before,
+                after=snapshot(row),
+            )
         before = snapshot(row)
         if _apply(row, values):
             row.updated_at = now
             report.updated += 1
             # Hamlet sizes decide coverage and prize rules: keep every change on record.
-            record(session, at=now, actor_id=None, action="config_sync", target="hamlet",
-                   target_id=row.id, before=before, after=snapshot(row))
+            record(
+                session,
+                at=now,
+                actor_id=None,
+                action="config_sync",
+                target="hamlet",
+                target_id=row.id,
+                before=before,
+                after=snapshot(row),
+            )
     for row in existing.values():
         if row.active:
             before = snapshot(row)
             row.active = False
             row.updated_at = now
             report.deactivated += 1
-            record(session, at=now, actor_id=None, action="config_sync", target="hamlet",
-                   target_id=row.id, before=before, after=snapshot(row))
+            record(
+                session,
+                at=now,
+                actor_id=None,
+                action="config_sync",
+                target="hamlet",
+                target_id=row.id,
+                before=before,
+                after=snapshot(row),
+            )
 
     known = {p.code: p for p in await session.scalars(select(Procedure))}
     for position, pcfg in enumerate(procedures):
-        pvalues: dict[str, object] = {"name": pcfg.name, "name_folded": fold(pcfg.name),
-                                      "position": position, "active": True}
+        pvalues: dict[str, object] = {
+            "name": pcfg.name,
+            "name_folded": fold(pcfg.name),
+            "position": position,
+            "active": True,
+        }
         prow = known.pop(pcfg.code, None)
         if prow is None:
             session.add(Procedure(code=pcfg.code, **pvalues))

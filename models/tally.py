@@ -44,7 +44,8 @@ def reached(k: int) -> int:
 
 
 hamlet_day_tally = Table(
-    "hamlet_day_tally", Base.metadata,
+    "hamlet_day_tally",
+    Base.metadata,
     Column("campaign_id", ForeignKey("campaign.id"), primary_key=True),
     Column("hamlet_id", ForeignKey("hamlet.id"), primary_key=True),
     Column("level", Integer, primary_key=True),
@@ -55,7 +56,8 @@ hamlet_day_tally = Table(
 )
 
 hamlet_tally = Table(
-    "hamlet_tally", Base.metadata,
+    "hamlet_tally",
+    Base.metadata,
     Column("campaign_id", ForeignKey("campaign.id"), primary_key=True),
     Column("hamlet_id", ForeignKey("hamlet.id"), primary_key=True),
     Column("level", Integer, primary_key=True),
@@ -68,22 +70,28 @@ _CHUNK = 5000  # households per query: asyncpg allows 32,767 bound parameters
 
 # ------------------------------------------------------------------------ computing
 
+
 def _figures(conn: Connection, household_ids: Iterable[int]) -> dict[DayKey, int]:
     """What these households contribute to the day tallies, from their live entries."""
     ids = sorted(set(household_ids))
     out: dict[DayKey, int] = defaultdict(int)
     for i in range(0, len(ids), _CHUNK):
-        chunk = ids[i:i + _CHUNK]
+        chunk = ids[i : i + _CHUNK]
         live = (Entry.household_id.in_(chunk), Entry.deleted_at.is_(None))
         procs: dict[int, list[int]] = defaultdict(list)
         for entry_id, procedure_id in conn.execute(
-                select(entry_procedure.c.entry_id, entry_procedure.c.procedure_id)
-                .join(Entry, Entry.id == entry_procedure.c.entry_id).where(*live)):
+            select(entry_procedure.c.entry_id, entry_procedure.c.procedure_id)
+            .join(Entry, Entry.id == entry_procedure.c.entry_id)
+            .where(*live)
+        ):
             procs[entry_id].append(procedure_id)
         rows = conn.execute(
-            select(Entry.id, Entry.household_id, Entry.hamlet_id, Entry.campaign_id,
-                   Entry.guided_on).where(*live)
-            .order_by(Entry.household_id, Entry.hamlet_id, Entry.guided_on, Entry.id))
+            select(
+                Entry.id, Entry.household_id, Entry.hamlet_id, Entry.campaign_id, Entry.guided_on
+            )
+            .where(*live)
+            .order_by(Entry.household_id, Entry.hamlet_id, Entry.guided_on, Entry.id)
+        )
         _walk(rows, procs, out)
     return out
 
@@ -103,8 +111,7 @@ def _walk(rows: Iterable[Any], procs: dict[int, list[int]], out: dict[DayKey, in
 
 
 def _insert(conn: Connection, table: Table) -> Any:
-    return (postgresql.insert(table) if conn.dialect.name == "postgresql"
-            else sqlite.insert(table))
+    return postgresql.insert(table) if conn.dialect.name == "postgresql" else sqlite.insert(table)
 
 
 def _apply(conn: Connection, delta: dict[DayKey, int]) -> None:
@@ -113,29 +120,45 @@ def _apply(conn: Connection, delta: dict[DayKey, int]) -> None:
     changed = sorted((k, v) for k, v in delta.items() if v)
     if not changed:
         return
-    stmt = _insert(conn, hamlet_day_tally).values([
-        {"campaign_id": c, "hamlet_id": h, "level": lv, "day": d, "n": v}
-        for (c, h, lv, d), v in changed])
+    stmt = _insert(conn, hamlet_day_tally).values(
+        [
+            {"campaign_id": c, "hamlet_id": h, "level": lv, "day": d, "n": v}
+            for (c, h, lv, d), v in changed
+        ]
+    )
     # The values after the update, under the rows' locks: two processes adding a day's
     # first entries at once still count the day as active only once.
-    after = conn.execute(stmt.on_conflict_do_update(
-        index_elements=["campaign_id", "hamlet_id", "level", "day"],
-        set_={"n": hamlet_day_tally.c.n + stmt.excluded.n},
-    ).returning(hamlet_day_tally.c.campaign_id, hamlet_day_tally.c.hamlet_id,
-                hamlet_day_tally.c.level, hamlet_day_tally.c.day, hamlet_day_tally.c.n))
+    after = conn.execute(
+        stmt.on_conflict_do_update(
+            index_elements=["campaign_id", "hamlet_id", "level", "day"],
+            set_={"n": hamlet_day_tally.c.n + stmt.excluded.n},
+        ).returning(
+            hamlet_day_tally.c.campaign_id,
+            hamlet_day_tally.c.hamlet_id,
+            hamlet_day_tally.c.level,
+            hamlet_day_tally.c.day,
+            hamlet_day_tally.c.n,
+        )
+    )
     totals: dict[tuple[int, int, int], int] = defaultdict(int)
     for campaign_id, hamlet_id, level, day, new in after:
         d = delta[(campaign_id, hamlet_id, level, day)]
         totals[(campaign_id, hamlet_id, level)] += d
         if level == ENTRIES and (new - d > 0) != (new > 0):
             totals[(campaign_id, hamlet_id, ACTIVE_DAYS)] += 1 if new > 0 else -1
-    rows = [{"campaign_id": c, "hamlet_id": h, "level": lv, "n": v}
-            for (c, h, lv), v in sorted(totals.items()) if v]
+    rows = [
+        {"campaign_id": c, "hamlet_id": h, "level": lv, "n": v}
+        for (c, h, lv), v in sorted(totals.items())
+        if v
+    ]
     if rows:
         stmt = _insert(conn, hamlet_tally).values(rows)
-        conn.execute(stmt.on_conflict_do_update(
-            index_elements=["campaign_id", "hamlet_id", "level"],
-            set_={"n": hamlet_tally.c.n + stmt.excluded.n}))
+        conn.execute(
+            stmt.on_conflict_do_update(
+                index_elements=["campaign_id", "hamlet_id", "level"],
+                set_={"n": hamlet_tally.c.n + stmt.excluded.n},
+            )
+        )
 
 
 def rebuild(conn: Connection) -> int:
@@ -149,14 +172,18 @@ def rebuild(conn: Connection) -> int:
         totals[(campaign_id, hamlet_id, level)] += n
         if level == ENTRIES:
             totals[(campaign_id, hamlet_id, ACTIVE_DAYS)] += 1
-    day_rows = [{"campaign_id": c, "hamlet_id": h, "level": lv, "day": d, "n": n}
-                for (c, h, lv, d), n in sorted(days.items())]
+    day_rows = [
+        {"campaign_id": c, "hamlet_id": h, "level": lv, "day": d, "n": n}
+        for (c, h, lv, d), n in sorted(days.items())
+    ]
     for i in range(0, len(day_rows), _CHUNK):
-        conn.execute(hamlet_day_tally.insert(), day_rows[i:i + _CHUNK])
-    total_rows = [{"campaign_id": c, "hamlet_id": h, "level": lv, "n": n}
-                  for (c, h, lv), n in sorted(totals.items())]
+        conn.execute(hamlet_day_tally.insert(), day_rows[i : i + _CHUNK])
+    total_rows = [
+        {"campaign_id": c, "hamlet_id": h, "level": lv, "n": n}
+        for (c, h, lv), n in sorted(totals.items())
+    ]
     for i in range(0, len(total_rows), _CHUNK):
-        conn.execute(hamlet_tally.insert(), total_rows[i:i + _CHUNK])
+        conn.execute(hamlet_tally.insert(), total_rows[i : i + _CHUNK])
     return len(ids)
 
 
@@ -167,8 +194,10 @@ async def rebuild_async(session: AsyncSession) -> int:
 async def first_entry(session: AsyncSession, entry: Entry, procedure_ids: list[int]) -> None:
     """A new household's first entry: its figures are known without reading anything."""
     key = (entry.campaign_id, entry.hamlet_id)
-    delta: dict[DayKey, int] = {(*key, ENTRIES, entry.guided_on): 1,
-                                (*key, GUIDED, entry.guided_on): 1}
+    delta: dict[DayKey, int] = {
+        (*key, ENTRIES, entry.guided_on): 1,
+        (*key, GUIDED, entry.guided_on): 1,
+    }
     for k in range(1, len(set(procedure_ids)) + 1):
         delta[(*key, reached(k), entry.guided_on)] = 1
     await session.run_sync(lambda s: _apply(s.connection(), delta))
@@ -177,14 +206,19 @@ async def first_entry(session: AsyncSession, entry: Entry, procedure_ids: list[i
 @asynccontextmanager
 async def tracking(session: AsyncSession, *household_ids: int) -> AsyncIterator[None]:
     """Wrap any change to these households' entries: the tallies follow it."""
+
     def figures(s: Session) -> dict[DayKey, int]:
         return _figures(s.connection(), household_ids)
 
     await session.flush()
     # Two people changing one household at once (two chats, two processes) must not both
     # compute "before" without the other's entry: the second waits here, then reads it.
-    await session.execute(select(Household.id).where(Household.id.in_(sorted(set(
-        household_ids)))).order_by(Household.id).with_for_update())
+    await session.execute(
+        select(Household.id)
+        .where(Household.id.in_(sorted(set(household_ids))))
+        .order_by(Household.id)
+        .with_for_update()
+    )
     before = await session.run_sync(figures)
     yield
     await session.flush()
@@ -195,6 +229,7 @@ async def tracking(session: AsyncSession, *household_ids: int) -> AsyncIterator[
 
 
 # -------------------------------------------------------------------------- reading
+
 
 @dataclass
 class HamletFigures:
@@ -214,22 +249,31 @@ def _scope(table: Table, campaign_id: int, hamlet_ids: list[int] | None) -> tupl
     return where
 
 
-async def figures(session: AsyncSession, *, campaign_id: int, campaign_start: date,
-                  start: date, as_of: date,
-                  hamlet_ids: list[int] | None) -> dict[int, HamletFigures]:
+async def figures(
+    session: AsyncSession,
+    *,
+    campaign_id: int,
+    campaign_start: date,
+    start: date,
+    as_of: date,
+    hamlet_ids: list[int] | None,
+) -> dict[int, HamletFigures]:
     """Figures per hamlet (None = every hamlet) for the period [start, as_of]."""
     out: dict[int, HamletFigures] = defaultdict(HamletFigures)
     day = hamlet_day_tally.c
     cumulative: dict[tuple[int, int], int] = defaultdict(int)
     for hamlet_id, level, n in await session.execute(
-            select(hamlet_tally.c.hamlet_id, hamlet_tally.c.level, hamlet_tally.c.n)
-            .where(*_scope(hamlet_tally, campaign_id, hamlet_ids))):
+        select(hamlet_tally.c.hamlet_id, hamlet_tally.c.level, hamlet_tally.c.n).where(
+            *_scope(hamlet_tally, campaign_id, hamlet_ids)
+        )
+    ):
         cumulative[(hamlet_id, level)] += n
     # Days after as_of (none when the period ends today) are taken back off the totals.
     for hamlet_id, level, n, active in await session.execute(
-            select(day.hamlet_id, day.level, func.sum(day.n), func.count().filter(day.n > 0))
-            .where(*_scope(hamlet_day_tally, campaign_id, hamlet_ids), day.day > as_of)
-            .group_by(day.hamlet_id, day.level)):
+        select(day.hamlet_id, day.level, func.sum(day.n), func.count().filter(day.n > 0))
+        .where(*_scope(hamlet_day_tally, campaign_id, hamlet_ids), day.day > as_of)
+        .group_by(day.hamlet_id, day.level)
+    ):
         cumulative[(hamlet_id, level)] -= int(n)
         if level == ENTRIES:
             cumulative[(hamlet_id, ACTIVE_DAYS)] -= int(active)
@@ -254,15 +298,20 @@ async def figures(session: AsyncSession, *, campaign_id: int, campaign_start: da
     return dict(out)
 
 
-async def _window(session: AsyncSession, campaign_id: int, hamlet_ids: list[int] | None,
-                  start: date, end: date) -> dict[tuple[int, int], int]:
+async def _window(
+    session: AsyncSession, campaign_id: int, hamlet_ids: list[int] | None, start: date, end: date
+) -> dict[tuple[int, int], int]:
     day = hamlet_day_tally.c
     rows = await session.execute(
-        select(day.hamlet_id, day.level, func.sum(day.n),
-               func.count().filter(day.n > 0))
-        .where(*_scope(hamlet_day_tally, campaign_id, hamlet_ids),
-               day.level.in_((ENTRIES, GUIDED)), day.day >= start, day.day <= end)
-        .group_by(day.hamlet_id, day.level))
+        select(day.hamlet_id, day.level, func.sum(day.n), func.count().filter(day.n > 0))
+        .where(
+            *_scope(hamlet_day_tally, campaign_id, hamlet_ids),
+            day.level.in_((ENTRIES, GUIDED)),
+            day.day >= start,
+            day.day <= end,
+        )
+        .group_by(day.hamlet_id, day.level)
+    )
     out: dict[tuple[int, int], int] = {}
     for hamlet_id, level, n, active in rows:
         out[(hamlet_id, level)] = int(n)
@@ -271,36 +320,55 @@ async def _window(session: AsyncSession, campaign_id: int, hamlet_ids: list[int]
     return out
 
 
-async def guided_as_of(session: AsyncSession, campaign_id: int, as_of: date,
-                       hamlet_ids: list[int] | None = None) -> dict[int, int]:
+async def guided_as_of(
+    session: AsyncSession, campaign_id: int, as_of: date, hamlet_ids: list[int] | None = None
+) -> dict[int, int]:
     """Households guided per hamlet up to and including as_of."""
     totals = await session.execute(
-        select(hamlet_tally.c.hamlet_id, hamlet_tally.c.n)
-        .where(*_scope(hamlet_tally, campaign_id, hamlet_ids), hamlet_tally.c.level == GUIDED))
+        select(hamlet_tally.c.hamlet_id, hamlet_tally.c.n).where(
+            *_scope(hamlet_tally, campaign_id, hamlet_ids), hamlet_tally.c.level == GUIDED
+        )
+    )
     out = {int(h): int(n) for h, n in totals}
     day = hamlet_day_tally.c
     for hamlet_id, n in await session.execute(
-            select(day.hamlet_id, func.sum(day.n))
-            .where(*_scope(hamlet_day_tally, campaign_id, hamlet_ids), day.level == GUIDED,
-                   day.day > as_of).group_by(day.hamlet_id)):
+        select(day.hamlet_id, func.sum(day.n))
+        .where(
+            *_scope(hamlet_day_tally, campaign_id, hamlet_ids), day.level == GUIDED, day.day > as_of
+        )
+        .group_by(day.hamlet_id)
+    ):
         out[int(hamlet_id)] -= int(n)
     return out
 
 
-async def daily(session: AsyncSession, *, campaign_id: int, hamlet_id: int, level: int,
-                until: date, since: date | None = None) -> list[tuple[date, int]]:
+async def daily(
+    session: AsyncSession,
+    *,
+    campaign_id: int,
+    hamlet_id: int,
+    level: int,
+    until: date,
+    since: date | None = None,
+) -> list[tuple[date, int]]:
     """(day, count) for one hamlet and level, ascending, days with nothing left out."""
     day = hamlet_day_tally.c
-    where = [day.campaign_id == campaign_id, day.hamlet_id == hamlet_id, day.level == level,
-             day.day <= until, day.n > 0]
+    where = [
+        day.campaign_id == campaign_id,
+        day.hamlet_id == hamlet_id,
+        day.level == level,
+        day.day <= until,
+        day.n > 0,
+    ]
     if since is not None:
         where.append(day.day >= since)
     rows = await session.execute(select(day.day, day.n).where(*where).order_by(day.day))
     return [(d, int(n)) for d, n in rows]
 
 
-async def recount(session: AsyncSession) -> tuple[dict[DayKey, int], dict[tuple[int, int, int],
-                                                                           int]]:
+async def recount(
+    session: AsyncSession,
+) -> tuple[dict[DayKey, int], dict[tuple[int, int, int], int]]:
     """Both tables as they should be, computed from the entries (slow; for tests)."""
     ids = list(await session.scalars(select(Entry.household_id).distinct()))
     days = await session.run_sync(lambda s: _figures(s.connection(), ids))
@@ -312,13 +380,28 @@ async def recount(session: AsyncSession) -> tuple[dict[DayKey, int], dict[tuple[
     return ({k: n for k, n in days.items() if n}, {k: n for k, n in totals.items() if n})
 
 
-async def stored(session: AsyncSession) -> tuple[dict[DayKey, int], dict[tuple[int, int, int],
-                                                                          int]]:
+async def stored(
+    session: AsyncSession,
+) -> tuple[dict[DayKey, int], dict[tuple[int, int, int], int]]:
     """Both tables as stored, rows of zero left out (comparable with `recount`)."""
     day = hamlet_day_tally.c
-    days = {(c, h, lv, d): n for c, h, lv, d, n in await session.execute(
-        select(day.campaign_id, day.hamlet_id, day.level, day.day, day.n)) if n}
-    totals = {(c, h, lv): n for c, h, lv, n in await session.execute(
-        select(hamlet_tally.c.campaign_id, hamlet_tally.c.hamlet_id, hamlet_tally.c.level,
-               hamlet_tally.c.n)) if n}
+    days = {
+        (c, h, lv, d): n
+        for c, h, lv, d, n in await session.execute(
+            select(day.campaign_id, day.hamlet_id, day.level, day.day, day.n)
+        )
+        if n
+    }
+    totals = {
+        (c, h, lv): n
+        for c, h, lv, n in await session.execute(
+            select(
+                hamlet_tally.c.campaign_id,
+                hamlet_tally.c.hamlet_id,
+                hamlet_tally.c.level,
+                hamlet_tally.c.n,
+            )
+        )
+        if n
+    }
     return days, totals

@@ -80,15 +80,17 @@ def _order(row: HamletTotal) -> tuple[date, datetime, int]:
     return (row.effective_from or date.min, row.decided_at or row.requested_at, row.id)
 
 
-async def totals_in_force(session: AsyncSession, hamlet_ids: Iterable[int],
-                          day: date) -> dict[int, InForce]:
+async def totals_in_force(
+    session: AsyncSession, hamlet_ids: Iterable[int], day: date
+) -> dict[int, InForce]:
     """Each hamlet's total in force on `day`: the latest approved decision effective by
     then. Every figure of a period reads its total here, as of the period's last day."""
     ids = sorted(set(hamlet_ids))
     if not ids:
         return {}
-    rows = await session.scalars(select(HamletTotal).where(
-        HamletTotal.hamlet_id.in_(ids), HamletTotal.status == APPROVED))
+    rows = await session.scalars(
+        select(HamletTotal).where(HamletTotal.hamlet_id.in_(ids), HamletTotal.status == APPROVED)
+    )
     by_hamlet: dict[int, list[HamletTotal]] = {}
     for row in rows:
         by_hamlet.setdefault(row.hamlet_id, []).append(row)
@@ -102,13 +104,15 @@ async def totals_in_force(session: AsyncSession, hamlet_ids: Iterable[int],
     missing = [i for i in ids if i not in result]
     if missing:  # no history yet (a hamlet made before it was kept): today's figure
         for hamlet_id, total in await session.execute(
-                select(Hamlet.id, Hamlet.total_households).where(Hamlet.id.in_(missing))):
+            select(Hamlet.id, Hamlet.total_households).where(Hamlet.id.in_(missing))
+        ):
             result[int(hamlet_id)] = InForce(int(total), SOURCE_CONFIG)
     return result
 
 
-async def totals_as_of(session: AsyncSession, hamlet_ids: Iterable[int],
-                       day: date) -> dict[int, int]:
+async def totals_as_of(
+    session: AsyncSession, hamlet_ids: Iterable[int], day: date
+) -> dict[int, int]:
     """Each hamlet's total households in force on `day` (see `totals_in_force`)."""
     return {h: f.total for h, f in (await totals_in_force(session, hamlet_ids, day)).items()}
 
@@ -122,8 +126,9 @@ def exceeds(before: int, after: int, tolerance: float) -> bool:
     return Decimal(abs(after - before)) > Decimal(str(tolerance)) * before
 
 
-async def pending_changes(session: AsyncSession,
-                          hamlet_ids: Iterable[int] | None = None) -> list[HamletTotal]:
+async def pending_changes(
+    session: AsyncSession, hamlet_ids: Iterable[int] | None = None
+) -> list[HamletTotal]:
     stmt = select(HamletTotal).where(HamletTotal.status == PENDING)
     if hamlet_ids is not None:
         stmt = stmt.where(HamletTotal.hamlet_id.in_(list(hamlet_ids)))
@@ -131,12 +136,25 @@ async def pending_changes(session: AsyncSession,
 
 
 async def change_of_roster(session: AsyncSession, roster_id: int) -> HamletTotal | None:
-    return await session.scalar(select(HamletTotal).where(HamletTotal.roster_id == roster_id)
-                                .order_by(HamletTotal.id.desc()).limit(1))
+    return await session.scalar(
+        select(HamletTotal)
+        .where(HamletTotal.roster_id == roster_id)
+        .order_by(HamletTotal.id.desc())
+        .limit(1)
+    )
 
 
-def _apply(session: AsyncSession, hamlet: Hamlet, row: HamletTotal, *, actor_id: int | None,
-           day: date, now: datetime, action: str, reason: str = "") -> None:
+def _apply(
+    session: AsyncSession,
+    hamlet: Hamlet,
+    row: HamletTotal,
+    *,
+    actor_id: int | None,
+    day: date,
+    now: datetime,
+    action: str,
+    reason: str = "",
+) -> None:
     before = snapshot(hamlet)
     row.status = APPROVED
     row.effective_from = day
@@ -145,26 +163,50 @@ def _apply(session: AsyncSession, hamlet: Hamlet, row: HamletTotal, *, actor_id:
     row.reason = reason[:500]
     hamlet.total_households = row.total
     hamlet.updated_at = now
-    record(session, at=now, actor_id=actor_id, action=action, target="hamlet",
-           target_id=hamlet.id, before=before,
-           after=snapshot(hamlet, {"hamlet_total": snapshot(row)}))
+    record(
+        session,
+        at=now,
+        actor_id=actor_id,
+        action=action,
+        target="hamlet",
+        target_id=hamlet.id,
+        before=before,
+        after=snapshot(hamlet, {"hamlet_total": snapshot(row)}),
+    )
 
 
-async def _supersede(session: AsyncSession, hamlet_id: int, *, actor_id: int | None,
-                     now: datetime) -> None:
+async def _supersede(
+    session: AsyncSession, hamlet_id: int, *, actor_id: int | None, now: datetime
+) -> None:
     for old in await pending_changes(session, [hamlet_id]):
         before = snapshot(old)
         old.status = SUPERSEDED
         old.decided_at = now
         old.decided_by = actor_id
-        record(session, at=now, actor_id=actor_id, action="total_superseded",
-               target="hamlet_total", target_id=old.id, before=before, after=snapshot(old))
+        record(
+            session,
+            at=now,
+            actor_id=actor_id,
+            action="total_superseded",
+            target="hamlet_total",
+            target_id=old.id,
+            before=before,
+            after=snapshot(old),
+        )
 
 
 async def propose_total(
-    session: AsyncSession, *, hamlet: Hamlet, total: int, source: str, actor_id: int | None,
-    now: datetime, today: date | None = None, tolerance: float | None = None,
-    roster_id: int | None = None, supersede: bool = True,
+    session: AsyncSession,
+    *,
+    hamlet: Hamlet,
+    total: int,
+    source: str,
+    actor_id: int | None,
+    now: datetime,
+    today: date | None = None,
+    tolerance: float | None = None,
+    roster_id: int | None = None,
+    supersede: bool = True,
 ) -> HamletTotal:
     """A new total for the hamlet. It applies from `today` unless `tolerance` is given and
     the change is larger: then it waits for a supervisor (status pending). A pending change
@@ -174,17 +216,40 @@ async def propose_total(
     await session.flush()
     if supersede:
         await _supersede(session, hamlet.id, actor_id=actor_id, now=now)
-    row = HamletTotal(hamlet_id=hamlet.id, total=total, previous=hamlet.total_households,
-                      configured=hamlet.configured_households, status=PENDING, source=source,
-                      roster_id=roster_id, requested_by=actor_id, requested_at=now, reason="")
+    row = HamletTotal(
+        hamlet_id=hamlet.id,
+        total=total,
+        previous=hamlet.total_households,
+        configured=hamlet.configured_households,
+        status=PENDING,
+        source=source,
+        roster_id=roster_id,
+        requested_by=actor_id,
+        requested_at=now,
+        reason="",
+    )
     session.add(row)
     await session.flush()
     if tolerance is not None and exceeds(hamlet.total_households, total, tolerance):
-        record(session, at=now, actor_id=actor_id, action="total_request", target="hamlet",
-               target_id=hamlet.id, after=snapshot(row))
+        record(
+            session,
+            at=now,
+            actor_id=actor_id,
+            action="total_request",
+            target="hamlet",
+            target_id=hamlet.id,
+            after=snapshot(row),
+        )
         return row
-    _apply(session, hamlet, row, actor_id=actor_id, day=local_day(now, today), now=now,
-           action="total_change")
+    _apply(
+        session,
+        hamlet,
+        row,
+        actor_id=actor_id,
+        day=local_day(now, today),
+        now=now,
+        action="total_change",
+    )
     return row
 
 
@@ -192,27 +257,53 @@ class DecisionError(Exception):
     """The change is no longer pending (decided, or replaced by a newer list)."""
 
 
-async def decide(session: AsyncSession, *, change_id: int, approve: bool, reason: str,
-                 actor_id: int, now: datetime, today: date | None = None) -> HamletTotal:
+async def decide(
+    session: AsyncSession,
+    *,
+    change_id: int,
+    approve: bool,
+    reason: str,
+    actor_id: int,
+    now: datetime,
+    today: date | None = None,
+) -> HamletTotal:
     """A supervisor's decision on a pending change: approved from `today`, or rejected
     (the total stays). Both audited with the reason."""
-    row = await session.scalar(select(HamletTotal).where(HamletTotal.id == change_id)
-                               .with_for_update())
+    row = await session.scalar(
+        select(HamletTotal).where(HamletTotal.id == change_id).with_for_update()
+    )
     if row is None or row.status != PENDING:
         raise DecisionError(change_id)
-    hamlet = await session.scalar(select(Hamlet).where(Hamlet.id == row.hamlet_id)
-                                  .with_for_update())
+    hamlet = await session.scalar(
+        select(Hamlet).where(Hamlet.id == row.hamlet_id).with_for_update()
+    )
     assert hamlet is not None
     if approve:
         row.previous = hamlet.total_households  # what it replaces now
-        _apply(session, hamlet, row, actor_id=actor_id, day=local_day(now, today), now=now,
-               action="total_approve", reason=reason)
+        _apply(
+            session,
+            hamlet,
+            row,
+            actor_id=actor_id,
+            day=local_day(now, today),
+            now=now,
+            action="total_approve",
+            reason=reason,
+        )
         return row
     before = snapshot(row)
     row.status = REJECTED
     row.decided_by = actor_id
     row.decided_at = now
     row.reason = reason[:500]
-    record(session, at=now, actor_id=actor_id, action="total_reject", target="hamlet_total",
-           target_id=row.id, before=before, after=snapshot(row))
+    record(
+        session,
+        at=now,
+        actor_id=actor_id,
+        action="total_reject",
+        target="hamlet_total",
+        target_id=row.id,
+        before=before,
+        after=snapshot(row),
+    )
     return row

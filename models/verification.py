@@ -54,8 +54,11 @@ DONE = "done"
 ANSWER = "answer"  # `Check.drawn` key of the household's answer (`Check.answer`)
 
 # Outcomes that can fail a check, depending on the rule (`MatchRule.fails`).
-JUDGED_OUTCOMES = (Outcome.NOT_GUIDED.value, Outcome.WRONG_DETAILS.value,
-                   Outcome.WRONG_NUMBER.value)
+JUDGED_OUTCOMES = (
+    Outcome.NOT_GUIDED.value,
+    Outcome.WRONG_DETAILS.value,
+    Outcome.WRONG_NUMBER.value,
+)
 
 
 def date_detail(*, within: int | None = None, beyond: int | None = None) -> str:
@@ -69,7 +72,7 @@ def date_detail(*, within: int | None = None, beyond: int | None = None) -> str:
 
 
 def detail_words(detail: str) -> list[tuple[str, str]]:
-    """"procedure,date<=7" → [("procedure", ""), ("date", "<=7")]: each wrong detail and
+    """ "procedure,date<=7" → [("procedure", ""), ("date", "<=7")]: each wrong detail and
     what was said of it."""
     words: list[tuple[str, str]] = []
     for word in (w.strip() for w in detail.split(",")):
@@ -92,7 +95,8 @@ class MatchRule:
     campaign is judged by the rule in force (as the failure count rule is)."""
 
     must_match: frozenset[str] = field(
-        default_factory=lambda: frozenset({"procedure", "date", "phone"}))
+        default_factory=lambda: frozenset({"procedure", "date", "phone"})
+    )
     date_tolerance_days: int = 7
 
     def fails(self, outcome: str | None, detail: str = "") -> bool:
@@ -197,7 +201,8 @@ class Check(Base):
         """Called and failed, overturned or not: the household's answer failed it by the
         rule, or its entry was deleted while it was open."""
         return self.status == DONE and (
-            self.entry_deleted_at is not None or rule.fails(self.outcome, self.detail))
+            self.entry_deleted_at is not None or rule.fails(self.outcome, self.detail)
+        )
 
     def failing(self, rule: MatchRule) -> bool:
         """Counts against eligibility now: called (only an answered check can fail, so no
@@ -236,5 +241,6 @@ class Flag(Base):
     flagged_by: Mapped[int] = mapped_column(ForeignKey("app_user.id"))
     flagged_at: Mapped[datetime] = mapped_column(UTCDateTime)
     reason: Mapped[str] = mapped_column(Text, default="")
-    batch_id: Mapped[int | None] = mapped_column(ForeignKey("verification_batch.id"),
-                                                 nullable=True)  # the draw that took it
+    batch_id: Mapped[int | None] = mapped_column(
+        ForeignKey("verification_batch.id"), nullable=True
+    )  # the draw that took it

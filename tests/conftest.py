@@ -30,8 +30,7 @@ _PG_REASON = pytest.StashKey[str | None]()
 def _postgres_skip_reason(config: pytest.Config) -> str | None:
     if _PG_REASON not in config.stash:
         server = configured()
-        config.stash[_PG_REASON] = (f"{ENV} is not set" if server is None
-                                    else server.reachable())
+        config.stash[_PG_REASON] = f"{ENV} is not set" if server is None else server.reachable()
     return config.stash[_PG_REASON]
 
 
@@ -43,7 +42,8 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     for item in items:
         callspec = getattr(item, "callspec", None)
         on_postgres = callspec is not None and any(
-            value == "postgresql" for value in callspec.params.values())
+            value == "postgresql" for value in callspec.params.values()
+        )
         if on_postgres:
             item.add_marker(pytest.mark.slow)
 

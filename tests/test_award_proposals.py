@@ -22,8 +22,11 @@ pytestmark = pytest.mark.slow  # award proposals over the seeded campaign
 
 async def _audit(runtime: Runtime, action: str) -> list[AuditEvent]:
     async with runtime.services.sessions() as session:
-        return list(await session.scalars(select(AuditEvent).where(
-            AuditEvent.action == action).order_by(AuditEvent.id)))
+        return list(
+            await session.scalars(
+                select(AuditEvent).where(AuditEvent.action == action).order_by(AuditEvent.id)
+            )
+        )
 
 
 async def _proposal(runtime: Runtime, proposal_id: int) -> AwardProposal:
@@ -95,7 +98,8 @@ async def test_hamlet_people_cannot_list_or_mark(runtime: Runtime) -> None:
 
 
 async def test_a_review_period_judges_checks_of_its_own_entries(
-        runtime: Runtime, clock: FixedClock) -> None:
+    runtime: Runtime, clock: FixedClock
+) -> None:
     """A household guided in July whose check fails does not rule the officer out of the
     6-month review (01/01–30/06), only out of the year's."""
     seeded = await seed(runtime)
@@ -103,14 +107,16 @@ async def test_a_review_period_judges_checks_of_its_own_entries(
     officer = Chat(runtime, "l366")
     await officer.say("Trần Văn Tháng Bảy, Tổ 2, 0912 777 001, 1, 10/07")
     async with runtime.services.sessions() as session:
-        july = await session.scalar(select(Entry).join(Household).where(
-            Household.head_name == "Trần Văn Tháng Bảy"))
+        july = await session.scalar(
+            select(Entry).join(Household).where(Household.head_name == "Trần Văn Tháng Bảy")
+        )
         assert july is not None and july.guided_on == date(2026, 7, 10)
     sup = Chat(runtime, "sup")
     out = await sup.say("/kiemtra L366 100%")
     for _ in range(2):  # Hộ F (13/04) confirms; the July household says nobody came
-        out = await sup.press("Không được hướng dẫn" if "Tháng Bảy" in out.rsplit(
-            "📞 Thẻ gọi #", 1)[-1] else "Đúng")
+        out = await sup.press(
+            "Không được hướng dẫn" if "Tháng Bảy" in out.rsplit("📞 Thẻ gọi #", 1)[-1] else "Đúng"
+        )
     half = await sup.say("/khenthuong 6thang")
     await sup.say("/huy")
     year = await sup.say("/khenthuong nam")

@@ -71,8 +71,7 @@ OfficerView = tuple[str, Status, int | None, int]
 
 
 @pytest.fixture
-async def configured(settings: Settings, clock: FixedClock,
-                     tmp_path: Path) -> AsyncIterator[Made]:
+async def configured(settings: Settings, clock: FixedClock, tmp_path: Path) -> AsyncIterator[Made]:
     """A runtime over this test's database with raw_config overrides (own hamlets, caps…)."""
     made: list[Runtime] = []
 
@@ -112,13 +111,21 @@ async def _officer(rt: Runtime, hamlet: str, name: str) -> User:
 
 
 async def _supervisor(rt: Runtime) -> User:
-    return await make_user(rt, external_id="sup", role=Role.SUPERVISOR, hamlet=None,
-                           name="Phòng Văn hóa Xã hội")
+    return await make_user(
+        rt, external_id="sup", role=Role.SUPERVISOR, hamlet=None, name="Phòng Văn hóa Xã hội"
+    )
 
 
-async def _log(rt: Runtime, hamlet: str, officer: User, count: int, *,
-               procs: tuple[str, ...] = ("KS",), day: date = DAY,
-               at: datetime = NOW) -> list[Entry]:
+async def _log(
+    rt: Runtime,
+    hamlet: str,
+    officer: User,
+    count: int,
+    *,
+    procs: tuple[str, ...] = ("KS",),
+    day: date = DAY,
+    at: datetime = NOW,
+) -> list[Entry]:
     """`count` new households in the hamlet, one entry each, in one unit of work."""
     camp = await _campaign_id(rt)
     hamlet_id = (await _hamlet_ids(rt))[hamlet]
@@ -126,23 +133,46 @@ async def _log(rt: Runtime, hamlet: str, officer: User, count: int, *,
     async with rt.services.sessions() as session, session.begin():
         for _ in range(count):
             n = next(_phones)
-            entries.append(await create_household_entry(
-                session, campaign_id=camp, hamlet_id=hamlet_id, officer=officer, now=at,
-                data=HouseholdInput(name=f"Hộ {hamlet} {n}", address=f"Tổ 1, {hamlet}",
-                                    phone=f"+84{n}", procedure_codes=procs,
-                                    dossier_code="", guided_on=day)))
+            entries.append(
+                await create_household_entry(
+                    session,
+                    campaign_id=camp,
+                    hamlet_id=hamlet_id,
+                    officer=officer,
+                    now=at,
+                    data=HouseholdInput(
+                        name=f"Hộ {hamlet} {n}",
+                        address=f"Tổ 1, {hamlet}",
+                        phone=f"+84{n}",
+                        procedure_codes=procs,
+                        dossier_code="",
+                        guided_on=day,
+                    ),
+                )
+            )
     return entries
 
 
-async def _again(rt: Runtime, entries: Sequence[Entry], officer: User, procs: tuple[str, ...],
-                 day: date) -> None:
+async def _again(
+    rt: Runtime, entries: Sequence[Entry], officer: User, procs: tuple[str, ...], day: date
+) -> None:
     """A later visit to the same households (another entry each)."""
     async with rt.services.sessions() as session, session.begin():
         for entry in entries:
             await add_to_household(
-                session, household_id=entry.household_id, officer=officer, now=NOW,
-                data=HouseholdInput(name="", address="", phone="", procedure_codes=procs,
-                                    dossier_code="", guided_on=day))
+                session,
+                household_id=entry.household_id,
+                officer=officer,
+                now=NOW,
+                data=HouseholdInput(
+                    name="",
+                    address="",
+                    phone="",
+                    procedure_codes=procs,
+                    dossier_code="",
+                    guided_on=day,
+                ),
+            )
 
 
 async def _delete(rt: Runtime, entry: Entry, actor: User, at: datetime) -> None:
@@ -152,15 +182,25 @@ async def _delete(rt: Runtime, entry: Entry, actor: User, at: datetime) -> None:
         await soft_delete_entry(session, entry=loaded, reason="ghi nhầm", actor=actor, now=at)
 
 
-async def _elig(rt: Runtime, kind: str = "since_start", *,
-                campaign: CampaignConfig | None = None,
-                rules: AwardRules | None = None) -> Eligibility:
+async def _elig(
+    rt: Runtime,
+    kind: str = "since_start",
+    *,
+    campaign: CampaignConfig | None = None,
+    rules: AwardRules | None = None,
+) -> Eligibility:
     camp = campaign or rt.settings.campaign
     cid = await _campaign_id(rt)
     async with rt.services.sessions() as session:
-        return await eligibility(session, campaign_id=cid, campaign=camp,
-                                 period=resolve(kind, camp, TODAY), today=TODAY,
-                                 rules=rules or rt.settings.awards, fail_rule=FailRule())
+        return await eligibility(
+            session,
+            campaign_id=cid,
+            campaign=camp,
+            period=resolve(kind, camp, TODAY),
+            today=TODAY,
+            rules=rules or rt.settings.awards,
+            fail_rule=FailRule(),
+        )
 
 
 def _hamlet_view(section: Section[HamletStanding]) -> list[HamletView]:
@@ -188,17 +228,27 @@ def _officer_line(section: Section[OfficerStanding], user: User) -> Line[Officer
     return found[0]
 
 
-async def _store(rt: Runtime, elig: Eligibility, made_by: int | None = None,
-                 at: datetime = NOW) -> int:
+async def _store(
+    rt: Runtime, elig: Eligibility, made_by: int | None = None, at: datetime = NOW
+) -> int:
     camp = rt.settings.campaign
-    caps = {"collective": camp.max_collective_awards, "special": camp.max_special_prizes,
-            "individual": camp.max_individual_awards}
+    caps = {
+        "collective": camp.max_collective_awards,
+        "special": camp.max_special_prizes,
+        "individual": camp.max_individual_awards,
+    }
     cid = await _campaign_id(rt)
     async with rt.services.sessions() as session, session.begin():
-        proposal = await store_proposal(session, campaign_id=cid, elig=elig,
-                                        rules=rt.settings.awards, caps=caps,
-                                        threshold=camp.coverage_threshold, made_by=made_by,
-                                        now=at)
+        proposal = await store_proposal(
+            session,
+            campaign_id=cid,
+            elig=elig,
+            rules=rt.settings.awards,
+            caps=caps,
+            threshold=camp.coverage_threshold,
+            made_by=made_by,
+            now=at,
+        )
         return proposal.id
 
 
@@ -240,15 +290,15 @@ async def test_collective_threshold_exactly_95_percent_close_and_far(runtime: Ru
         nho = _standing(elig, "NHO")
         assert (nho.guided, nho.total, nho.coverage) == (19, 20, 0.95), kind
         # The other hamlets (nobody guided) are nowhere in the award lists.
-        assert {line.subject.code for s in (elig.collective, elig.special)
-                for line in s.lines} == {"NHO"}, kind
+        assert {line.subject.code for s in (elig.collective, elig.special) for line in s.lines} == {
+            "NHO"
+        }, kind
     # One procedure each, two required below 365 households: no special prize.
     assert elig.special.lines == (), _hamlet_view(elig.special)
     assert _officer_view(elig.individual) == [("Phạm Văn Nhỏ", Status.PROPOSED, 1, 0)]
 
 
-async def test_special_prize_close_when_one_household_lacks_a_procedure(
-        runtime: Runtime) -> None:
+async def test_special_prize_close_when_one_household_lacks_a_procedure(runtime: Runtime) -> None:
     """NHO needs 2 procedures per household: 19 of 20 with two is 95%, within the margin."""
     officer = await _officer(runtime, "NHO", "Phạm Văn Nhỏ")
     await _log(runtime, "NHO", officer, 19, procs=("KS", "TTRU"))
@@ -276,7 +326,8 @@ async def test_required_procedures_at_364_365_366_households(runtime: Runtime) -
 
 @pytest.mark.slow
 async def test_a_hamlet_of_365_with_one_procedure_each_wins_the_special_prize(
-        runtime: Runtime) -> None:
+    runtime: Runtime,
+) -> None:
     """The real boundary, full size: every one of L365's 365 households guided through one
     procedure meets the special prize; the same in L364 would need two each."""
     l365 = await _officer(runtime, "L365", "Cán Bộ Ba Sáu Lăm")
@@ -289,11 +340,14 @@ async def test_a_hamlet_of_365_with_one_procedure_each_wins_the_special_prize(
 
 
 async def test_special_prize_boundary_with_a_lowered_large_hamlet_size(
-        configured: Made, tmp_path: Path) -> None:
+    configured: Made, tmp_path: Path
+) -> None:
     """large_hamlet_households = 5: S4 (4 households) needs 2 procedures each, S5 and S6 one.
     The same code path as 364/365/366, on hamlets small enough to craft by hand."""
-    rt = await configured(campaign=_campaign_table(tmp_path, large_hamlet_households=5),
-                          hamlets=_hamlets(S4=4, S5=5, S6=6))
+    rt = await configured(
+        campaign=_campaign_table(tmp_path, large_hamlet_households=5),
+        hamlets=_hamlets(S4=4, S5=5, S6=6),
+    )
     officers = {code: await _officer(rt, code, f"Cán Bộ {code}") for code in ("S4", "S5", "S6")}
     s4 = await _log(rt, "S4", officers["S4"], 4)
     await _log(rt, "S5", officers["S5"], 5)
@@ -301,12 +355,16 @@ async def test_special_prize_boundary_with_a_lowered_large_hamlet_size(
     elig = await _elig(rt)
     assert {h.code: h.required for h in elig.hamlets} == {"S4": 2, "S5": 1, "S6": 1}
     # Every hamlet fully guided: all three collectives; S4 ranks last on the special share.
-    assert _hamlet_view(elig.collective) == [("S5", Status.PROPOSED, 1, 0),
-                                             ("S6", Status.PROPOSED, 1, 0),
-                                             ("S4", Status.PROPOSED, 3, 0)]
+    assert _hamlet_view(elig.collective) == [
+        ("S5", Status.PROPOSED, 1, 0),
+        ("S6", Status.PROPOSED, 1, 0),
+        ("S4", Status.PROPOSED, 3, 0),
+    ]
     # One procedure each is enough at 5 and 6 households, not at 4.
-    assert _hamlet_view(elig.special) == [("S5", Status.PROPOSED, 1, 0),
-                                          ("S6", Status.PROPOSED, 1, 0)]
+    assert _hamlet_view(elig.special) == [
+        ("S5", Status.PROPOSED, 1, 0),
+        ("S6", Status.PROPOSED, 1, 0),
+    ]
     assert _standing(elig, "S4").special == 0
 
     # The same procedure again is not a second procedure.
@@ -320,17 +378,18 @@ async def test_special_prize_boundary_with_a_lowered_large_hamlet_size(
     # The fourth too: S4 meets it, and ranks first on active days (2 against 1).
     await _again(rt, s4[3:], officers["S4"], ("TAMTRU",), DAY + timedelta(days=1))
     elig = await _elig(rt)
-    assert _hamlet_view(elig.special) == [("S4", Status.PROPOSED, 1, 0),
-                                          ("S5", Status.PROPOSED, 2, 0),
-                                          ("S6", Status.PROPOSED, 2, 0)]
+    assert _hamlet_view(elig.special) == [
+        ("S4", Status.PROPOSED, 1, 0),
+        ("S5", Status.PROPOSED, 2, 0),
+        ("S6", Status.PROPOSED, 2, 0),
+    ]
 
 
 # ------------------------------------------------------------------- 3. failed spot-checks
 
 
 @pytest.mark.slow
-async def test_failed_check_excludes_hamlet_and_officer_until_overturned(
-        runtime: Runtime) -> None:
+async def test_failed_check_excludes_hamlet_and_officer_until_overturned(runtime: Runtime) -> None:
     lan = await _officer(runtime, "NHO", "Nguyễn Thị Lan")
     bay = await _officer(runtime, "NHO", "Trần Văn Bảy")
     sup = await _supervisor(runtime)
@@ -338,24 +397,41 @@ async def test_failed_check_excludes_hamlet_and_officer_until_overturned(
     await _log(runtime, "NHO", bay, 7)
     elig = await _elig(runtime)
     assert _hamlet_view(elig.collective) == [("NHO", Status.PROPOSED, 1, 0)]
-    assert _officer_view(elig.individual) == [("Nguyễn Thị Lan", Status.PROPOSED, 1, 0),
-                                              ("Trần Văn Bảy", Status.PROPOSED, 2, 0)]
+    assert _officer_view(elig.individual) == [
+        ("Nguyễn Thị Lan", Status.PROPOSED, 1, 0),
+        ("Trần Văn Bảy", Status.PROPOSED, 2, 0),
+    ]
 
     # One household per officer drawn (stratified); Lan's says it was not guided.
     cid = await _campaign_id(runtime)
     async with runtime.services.sessions() as session, session.begin():
         hamlets = list(await session.scalars(select(Hamlet).where(Hamlet.code == "NHO")))
-        batch = await create_batch(session, campaign_id=cid, hamlets=hamlets,
-                                   rule=Rule("count", per_hamlet=1), actor_id=sup.id, now=NOW,
-                                   seed="a11a11a11a11a11a")
+        batch = await create_batch(
+            session,
+            campaign_id=cid,
+            hamlets=hamlets,
+            rule=Rule("count", per_hamlet=1),
+            actor_id=sup.id,
+            now=NOW,
+            seed="a11a11a11a11a11a",
+        )
         assert batch is not None
-        checks = {c.officer_id: c for c in await session.scalars(
-            select(Check).where(Check.batch_id == batch.id))}
+        checks = {
+            c.officer_id: c
+            for c in await session.scalars(select(Check).where(Check.batch_id == batch.id))
+        }
         assert set(checks) == {lan.id, bay.id}
         for officer_id, outcome in ((lan.id, Outcome.NOT_GUIDED), (bay.id, Outcome.CONFIRMED)):
-            await record_outcome(session, check=checks[officer_id], caller=sup,
-                                 outcome=outcome, now=NOW, max_attempts=3,
-                                 retry_after=timedelta(hours=1), lease=timedelta(minutes=30))
+            await record_outcome(
+                session,
+                check=checks[officer_id],
+                caller=sup,
+                outcome=outcome,
+                now=NOW,
+                max_attempts=3,
+                retry_after=timedelta(hours=1),
+                lease=timedelta(minutes=30),
+            )
         failed_id = checks[lan.id].id
 
     elig = await _elig(runtime)
@@ -365,8 +441,10 @@ async def test_failed_check_excludes_hamlet_and_officer_until_overturned(
     assert _officer_line(elig.individual, lan).status is Status.EXCLUDED
     assert _officer_line(elig.individual, lan).failed_checks == (failed_id,)
     # Bảy's own check held: he stays proposed, and moves up to rank 1.
-    assert _officer_view(elig.individual) == [("Trần Văn Bảy", Status.PROPOSED, 1, 0),
-                                              ("Nguyễn Thị Lan", Status.EXCLUDED, None, 0)]
+    assert _officer_view(elig.individual) == [
+        ("Trần Văn Bảy", Status.PROPOSED, 1, 0),
+        ("Nguyễn Thị Lan", Status.EXCLUDED, None, 0),
+    ]
     # The stored proposal keeps the exclusion and the check behind it.
     stored = stored_eligibility(await _load(runtime, await _store(runtime, elig, sup.id)))
     assert stored == elig
@@ -379,8 +457,10 @@ async def test_failed_check_excludes_hamlet_and_officer_until_overturned(
     elig = await _elig(runtime)
     assert _hamlet_view(elig.collective) == [("NHO", Status.PROPOSED, 1, 0)]
     assert _line(elig.collective, "NHO").failed_checks == ()
-    assert _officer_view(elig.individual) == [("Nguyễn Thị Lan", Status.PROPOSED, 1, 0),
-                                              ("Trần Văn Bảy", Status.PROPOSED, 2, 0)]
+    assert _officer_view(elig.individual) == [
+        ("Nguyễn Thị Lan", Status.PROPOSED, 1, 0),
+        ("Trần Văn Bảy", Status.PROPOSED, 2, 0),
+    ]
     assert not elig.collective.having(Status.EXCLUDED)
     assert not elig.individual.having(Status.EXCLUDED)
 
@@ -394,9 +474,12 @@ async def _tie_scenario(configured: Made, tmp_path: Path) -> tuple[Runtime, dict
     rt = await configured(
         campaign=_campaign_table(tmp_path, max_collective_awards=2, max_individual_awards=3),
         hamlets=_hamlets(A=10, B=10, C=10, D=10, E=10, F=20),
-        awards={"close_individuals": 2})
-    people = {code: await _officer(rt, code[0], f"Cán Bộ {code}")
-              for code in ("A", "B", "C", "D", "E", "F", "F2")}
+        awards={"close_individuals": 2},
+    )
+    people = {
+        code: await _officer(rt, code[0], f"Cán Bộ {code}")
+        for code in ("A", "B", "C", "D", "E", "F", "F2")
+    }
     await _log(rt, "A", people["A"], 10, procs=("KS", "TTRU"))
     for code in ("B", "C", "D"):
         await _log(rt, code, people[code], 10)
@@ -408,20 +491,22 @@ async def _tie_scenario(configured: Made, tmp_path: Path) -> tuple[Runtime, dict
 
 @pytest.mark.slow
 async def test_collective_tie_straddling_the_cap_is_listed_whole(
-        configured: Made, tmp_path: Path) -> None:
+    configured: Made, tmp_path: Path
+) -> None:
     rt, _people = await _tie_scenario(configured, tmp_path)
     elig = await _elig(rt, "half")
     assert _hamlet_view(elig.collective) == [
         ("A", Status.PROPOSED, 1, 0),
-        ("B", Status.TIED, 2, 0), ("C", Status.TIED, 2, 0), ("D", Status.TIED, 2, 0),
+        ("B", Status.TIED, 2, 0),
+        ("C", Status.TIED, 2, 0),
+        ("D", Status.TIED, 2, 0),
         ("F", Status.OVER_CAP, 5, 0),
         ("E", Status.CLOSE, None, 1),
     ], _hamlet_view(elig.collective)
     assert elig.collective.cap == 2 and elig.collective.seats_left == 1
     assert len(elig.collective.tied) == 3
     # Nobody who met the threshold is dropped: every hamlet at or near it is listed.
-    assert {line.subject.code for line in elig.collective.lines} == {"A", "B", "C", "D", "E",
-                                                                     "F"}
+    assert {line.subject.code for line in elig.collective.lines} == {"A", "B", "C", "D", "E", "F"}
     assert _hamlet_view(elig.special) == [("A", Status.PROPOSED, 1, 0)]
 
     # Four seats: the tie fits whole, all proposed at the shared rank; F is over the cap.
@@ -429,7 +514,9 @@ async def test_collective_tie_straddling_the_cap_is_listed_whole(
     elig = await _elig(rt, "half", campaign=wider)
     assert _hamlet_view(elig.collective) == [
         ("A", Status.PROPOSED, 1, 0),
-        ("B", Status.PROPOSED, 2, 0), ("C", Status.PROPOSED, 2, 0), ("D", Status.PROPOSED, 2, 0),
+        ("B", Status.PROPOSED, 2, 0),
+        ("C", Status.PROPOSED, 2, 0),
+        ("D", Status.PROPOSED, 2, 0),
         ("F", Status.OVER_CAP, 5, 0),
         ("E", Status.CLOSE, None, 1),
     ], _hamlet_view(elig.collective)
@@ -438,7 +525,8 @@ async def test_collective_tie_straddling_the_cap_is_listed_whole(
 
 @pytest.mark.slow
 async def test_individual_tie_at_the_cap_and_the_close_ones(
-        configured: Made, tmp_path: Path) -> None:
+    configured: Made, tmp_path: Path
+) -> None:
     rt, people = await _tie_scenario(configured, tmp_path)
     elig = await _elig(rt, "year")
     # F 17 households; A, B, C, D 10 each over one day; E 9; F2 2. Cap 3: the four at 10
@@ -446,14 +534,17 @@ async def test_individual_tie_at_the_cap_and_the_close_ones(
     # from the last one listed for a seat (10 households).
     assert _officer_view(elig.individual) == [
         ("Cán Bộ F", Status.PROPOSED, 1, 0),
-        ("Cán Bộ A", Status.TIED, 2, 0), ("Cán Bộ B", Status.TIED, 2, 0),
-        ("Cán Bộ C", Status.TIED, 2, 0), ("Cán Bộ D", Status.TIED, 2, 0),
+        ("Cán Bộ A", Status.TIED, 2, 0),
+        ("Cán Bộ B", Status.TIED, 2, 0),
+        ("Cán Bộ C", Status.TIED, 2, 0),
+        ("Cán Bộ D", Status.TIED, 2, 0),
         ("Cán Bộ E", Status.CLOSE, 6, 1),
         ("Cán Bộ F2", Status.CLOSE, 7, 8),
     ], _officer_view(elig.individual)
     assert elig.individual.seats_left == 2 and len(elig.individual.tied) == 4
-    assert {line.subject.user_id for line in elig.individual.lines} == \
-        {u.id for u in people.values()}
+    assert {line.subject.user_id for line in elig.individual.lines} == {
+        u.id for u in people.values()
+    }
 
     # Five seats: the tie fits, all four proposed at rank 2; one close one, then over cap.
     wider = dataclasses.replace(rt.settings.campaign, max_individual_awards=5)
@@ -461,8 +552,10 @@ async def test_individual_tie_at_the_cap_and_the_close_ones(
     elig = await _elig(rt, "year", campaign=wider, rules=rules)
     assert _officer_view(elig.individual) == [
         ("Cán Bộ F", Status.PROPOSED, 1, 0),
-        ("Cán Bộ A", Status.PROPOSED, 2, 0), ("Cán Bộ B", Status.PROPOSED, 2, 0),
-        ("Cán Bộ C", Status.PROPOSED, 2, 0), ("Cán Bộ D", Status.PROPOSED, 2, 0),
+        ("Cán Bộ A", Status.PROPOSED, 2, 0),
+        ("Cán Bộ B", Status.PROPOSED, 2, 0),
+        ("Cán Bộ C", Status.PROPOSED, 2, 0),
+        ("Cán Bộ D", Status.PROPOSED, 2, 0),
         ("Cán Bộ E", Status.CLOSE, 6, 1),
         ("Cán Bộ F2", Status.OVER_CAP, 7, 0),
     ], _officer_view(elig.individual)
@@ -470,19 +563,22 @@ async def test_individual_tie_at_the_cap_and_the_close_ones(
 
 
 async def test_every_seat_tied_still_tells_the_close_ones_what_they_lack(
-        configured: Made, tmp_path: Path) -> None:
+    configured: Made, tmp_path: Path
+) -> None:
     """Cap 2 and three officers tied at 10: no one is proposed outright; the officer with
     6 lacks 4 households, not 0."""
     rt = await configured(
         campaign=_campaign_table(tmp_path, max_individual_awards=2),
-        hamlets=_hamlets(A=10, B=10, C=10, E=10))
+        hamlets=_hamlets(A=10, B=10, C=10, E=10),
+    )
     people = {code: await _officer(rt, code, f"Cán Bộ {code}") for code in "ABCE"}
     for code in "ABC":
         await _log(rt, code, people[code], 10)
     await _log(rt, "E", people["E"], 6)
     elig = await _elig(rt)
     assert _officer_view(elig.individual) == [
-        ("Cán Bộ A", Status.TIED, 1, 0), ("Cán Bộ B", Status.TIED, 1, 0),
+        ("Cán Bộ A", Status.TIED, 1, 0),
+        ("Cán Bộ B", Status.TIED, 1, 0),
         ("Cán Bộ C", Status.TIED, 1, 0),
         ("Cán Bộ E", Status.CLOSE, 4, 4),
     ], _officer_view(elig.individual)
@@ -540,8 +636,7 @@ async def test_traces_follow_the_snapshot(runtime: Runtime) -> None:
     assert proposal.entries == 6  # live entries counted: h1, h2 (twice), h3, BNA × 2
     async with runtime.services.sessions() as session:
         nho = await traces(session, proposal, [ids["NHO"]], viewer=Role.SUPERVISOR)
-        both = await traces(session, proposal, [ids["NHO"], ids["BNA"]],
-                            viewer=Role.SUPERVISOR)
+        both = await traces(session, proposal, [ids["NHO"], ids["BNA"]], viewer=Role.SUPERVISOR)
         counts = await procedure_counts(session, proposal, ids["NHO"])
     households = {t.household_id for t in nho}
     assert len(nho) == _standing(elig, "NHO").guided == 3
@@ -565,18 +660,23 @@ async def test_traces_follow_the_snapshot(runtime: Runtime) -> None:
 async def test_collective_order_from_config(configured: Made) -> None:
     """X: all 20 households guided, one procedure each (coverage 100%, special share 0%);
     Y: 19 of 20 with two procedures each (coverage 95%, special share 95%)."""
-    rt = await configured(hamlets=_hamlets(X=20, Y=20),
-                          awards={"collective_order": ["special_share", "coverage"]})
+    rt = await configured(
+        hamlets=_hamlets(X=20, Y=20), awards={"collective_order": ["special_share", "coverage"]}
+    )
     assert rt.settings.awards.collective_order == ("special_share", "coverage")
     x = await _officer(rt, "X", "Cán Bộ X")
     y = await _officer(rt, "Y", "Cán Bộ Y")
     await _log(rt, "X", x, 20)
     await _log(rt, "Y", y, 19, procs=("KS", "TTRU"))
     elig = await _elig(rt)
-    assert _hamlet_view(elig.collective) == [("Y", Status.PROPOSED, 1, 0),
-                                             ("X", Status.PROPOSED, 2, 0)]
+    assert _hamlet_view(elig.collective) == [
+        ("Y", Status.PROPOSED, 1, 0),
+        ("X", Status.PROPOSED, 2, 0),
+    ]
     assert elig.collective.order == ("special_share", "coverage")
     # The same data under the default order puts X first.
     default = await _elig(rt, rules=AwardRules())
-    assert _hamlet_view(default.collective) == [("X", Status.PROPOSED, 1, 0),
-                                                ("Y", Status.PROPOSED, 2, 0)]
+    assert _hamlet_view(default.collective) == [
+        ("X", Status.PROPOSED, 1, 0),
+        ("Y", Status.PROPOSED, 2, 0),
+    ]

@@ -39,8 +39,8 @@ async def tg(runtime: Runtime) -> AsyncIterator[TelegramHarness]:
 async def _bna_phones(runtime: Runtime) -> dict[str, str]:
     async with runtime.services.sessions() as session:
         rows = await session.execute(
-            select(Household.head_name, Household.phone).join(Hamlet)
-            .where(Hamlet.code == "BNA"))
+            select(Household.head_name, Household.phone).join(Hamlet).where(Hamlet.code == "BNA")
+        )
         return {name: format_phone(phone) for name, phone in rows}
 
 
@@ -62,14 +62,18 @@ async def _roster_csv(runtime: Runtime) -> bytes:
 
 
 def _documents(sent: list[Sent]) -> dict[str, bytes]:
-    return {name: data for s in sent if s.method == "sendDocument"
-            for name, data in s.files.values()}
+    return {
+        name: data for s in sent if s.method == "sendDocument" for name, data in s.files.values()
+    }
 
 
 async def test_head_imports_roster_links_and_resolves_the_unclear_one(
-        tg: TelegramHarness, runtime: Runtime) -> None:
-    bad = "Họ tên chủ hộ,Địa chỉ,Số điện thoại\nNguyễn Văn A,Tổ 1,0912 345 678\n,Tổ 2,\n" \
-          "Trần B,Tổ 3,12345\n"
+    tg: TelegramHarness, runtime: Runtime
+) -> None:
+    bad = (
+        "Họ tên chủ hộ,Địa chỉ,Số điện thoại\nNguyễn Văn A,Tổ 1,0912 345 678\n,Tổ 2,\n"
+        "Trần B,Tổ 3,12345\n"
+    )
     sent = await tg.send_file(HEAD, "ds-loi.csv", bad.encode())
     reply = texts(sent)
     assert "Chưa nhập danh sách: 2 dòng cần sửa" in reply
@@ -108,13 +112,28 @@ async def test_head_imports_roster_links_and_resolves_the_unclear_one(
         bna = await session.scalar(select(Hamlet).where(Hamlet.code == "BNA"))
         assert bna is not None and bna.total_households == 8
         assert bna.configured_households == 412
-        links = dict((await session.execute(
-            select(RosterHousehold.code, RosterHousehold.match)
-            .where(RosterHousehold.household_id.is_not(None)))).all())
-        assert links == {"BNA-001": "phone", "BNA-002": "name", "BNA-003": "chosen",
-                         "BNA-004": "phone"}
-        actions = list(await session.scalars(select(AuditEvent.action).where(
-            AuditEvent.action.in_(("roster_import", "roster_match", "roster_link")))))
+        links = dict(
+            (
+                await session.execute(
+                    select(RosterHousehold.code, RosterHousehold.match).where(
+                        RosterHousehold.household_id.is_not(None)
+                    )
+                )
+            ).all()
+        )
+        assert links == {
+            "BNA-001": "phone",
+            "BNA-002": "name",
+            "BNA-003": "chosen",
+            "BNA-004": "phone",
+        }
+        actions = list(
+            await session.scalars(
+                select(AuditEvent.action).where(
+                    AuditEvent.action.in_(("roster_import", "roster_match", "roster_link"))
+                )
+            )
+        )
         assert actions == ["roster_import", "roster_match", "roster_link"]
 
     # Coverage now counts the roster: 4 of 8 live BNA households guided (H1–H5 minus H5,
@@ -124,7 +143,8 @@ async def test_head_imports_roster_links_and_resolves_the_unclear_one(
 
 
 async def test_officer_logs_a_suggested_household_in_a_few_taps(
-        tg: TelegramHarness, runtime: Runtime) -> None:
+    tg: TelegramHarness, runtime: Runtime
+) -> None:
     await tg.send_file(HEAD, "ds.csv", await _roster_csv(runtime))
     await tg.press(HEAD, "Nhập danh sách")
 
@@ -147,15 +167,15 @@ async def test_officer_logs_a_suggested_household_in_a_few_taps(
     assert "Đã lưu" in summary
 
     async with runtime.services.sessions() as session:
-        row = await session.scalar(select(RosterHousehold)
-                                   .where(RosterHousehold.code == "BNA-006"))
+        row = await session.scalar(select(RosterHousehold).where(RosterHousehold.code == "BNA-006"))
         assert row is not None and row.household_id is not None and row.match == "chosen"
     sent = await tg.say(OFFICER, "/todo")
     assert "còn 4/8 hộ" in texts(sent) and "Võ Thị Sáu" not in texts(sent)
 
 
 async def test_supervisor_gets_proposal_evidence_and_dossiers(
-        tg: TelegramHarness, runtime: Runtime) -> None:
+    tg: TelegramHarness, runtime: Runtime
+) -> None:
     sent = await tg.say(OFFICER, "/khenthuong")
     assert "dành cho cán bộ giám sát" in texts(sent)
 
@@ -177,23 +197,27 @@ async def test_supervisor_gets_proposal_evidence_and_dossiers(
 
     sent = await tg.press(SUP, "Hồ sơ Ấp Nhỏ")
     docs = _documents(sent)
-    assert sorted(n.rsplit("-", 1)[-1] for n in docs) == ["ban.docx", "chung.xlsx",
-                                                          "trinh.docx"]
-    submission = Document(io.BytesIO(next(d for n, d in docs.items()
-                                          if n.endswith("to-trinh.docx"))))
+    assert sorted(n.rsplit("-", 1)[-1] for n in docs) == ["ban.docx", "chung.xlsx", "trinh.docx"]
+    submission = Document(
+        io.BytesIO(next(d for n, d in docs.items() if n.endswith("to-trinh.docx")))
+    )
     body = "\n".join(p.text for p in submission.paragraphs)
     tables = "\n".join(c.text for t in submission.tables for r in t.rows for c in r.cells)
     assert "TỜ TRÌNH" in body and "Ấp Nhỏ" in body + tables
     assert "95,0%" in body + tables
-    minutes = Document(io.BytesIO(next(d for n, d in docs.items()
-                                       if n.endswith("bien-ban.docx"))))
+    minutes = Document(io.BytesIO(next(d for n, d in docs.items() if n.endswith("bien-ban.docx"))))
     assert "BIÊN BẢN" in "\n".join(p.text for p in minutes.paragraphs)
 
     async with runtime.services.sessions() as session:
         proposal = await session.get(AwardProposal, 1)
         assert proposal is not None and proposal.entries > 0
-        exports = list(await session.scalars(select(AuditEvent.after).where(
-            AuditEvent.action == "export", AuditEvent.target == "award_proposal")))
+        exports = list(
+            await session.scalars(
+                select(AuditEvent.after).where(
+                    AuditEvent.action == "export", AuditEvent.target == "award_proposal"
+                )
+            )
+        )
         assert [e["files"] for e in exports if e] == ["evidence", "dossier"]
 
     sent = await tg.say(SUP, "/khenthuong_ct NHO")

@@ -26,9 +26,14 @@ JUNK = {
 # Answers that walk the dialog to each step, from /them.
 WALK = ["Nguyễn Văn Thử", "Tổ 1, ấp Bãi Nhà A", "0912345678", "1", "Bỏ qua"]
 STEPS = ["add.name", "add.address", "add.phone", "add.procedures", "add.dossier", "add.date"]
-QUESTION = {"add.name": "Họ và tên", "add.address": "Địa chỉ", "add.phone": "Số điện thoại",
-            "add.procedures": "thủ tục nào", "add.dossier": "Mã hồ sơ",
-            "add.date": "Ngày hướng dẫn"}
+QUESTION = {
+    "add.name": "Họ và tên",
+    "add.address": "Địa chỉ",
+    "add.phone": "Số điện thoại",
+    "add.procedures": "thủ tục nào",
+    "add.dossier": "Mã hồ sơ",
+    "add.date": "Ngày hướng dẫn",
+}
 
 
 @pytest.fixture
@@ -55,8 +60,9 @@ async def _stored(runtime: Runtime) -> tuple[int, int]:
 
 @pytest.mark.parametrize("junk", list(JUNK))
 @pytest.mark.parametrize("step", range(len(STEPS)))
-async def test_each_step_rejects_junk(tg: TelegramHarness, runtime: Runtime, step: int,
-                                      junk: str) -> None:
+async def test_each_step_rejects_junk(
+    tg: TelegramHarness, runtime: Runtime, step: int, junk: str
+) -> None:
     await tg.say(OFFICER, "/them")
     for answer in WALK[:step]:
         await tg.say(OFFICER, answer)
@@ -130,8 +136,9 @@ async def test_cancel_midway_stores_nothing(tg: TelegramHarness, runtime: Runtim
     assert "Không có thao tác" in texts(await tg.say(OFFICER, "/huy"))
 
 
-async def test_one_line_with_bad_phone_asks_only_for_phone(tg: TelegramHarness,
-                                                          runtime: Runtime) -> None:
+async def test_one_line_with_bad_phone_asks_only_for_phone(
+    tg: TelegramHarness, runtime: Runtime
+) -> None:
     out = texts(await tg.say(OFFICER, "Trần Văn Sai; Tổ 4; 0912 34; 1"))
     assert "quá ngắn" in out and "Số điện thoại" in out
     assert await _state(runtime) == "add.phone"
@@ -145,8 +152,7 @@ async def test_unknown_command_and_free_text(tg: TelegramHarness) -> None:
     assert "chưa hiểu" in texts(await tg.say(OFFICER, "🙂"))
 
 
-async def test_a_phone_cut_short_is_called_a_phone(tg: TelegramHarness,
-                                                  runtime: Runtime) -> None:
+async def test_a_phone_cut_short_is_called_a_phone(tg: TelegramHarness, runtime: Runtime) -> None:
     # "0123" once read as procedure number 0123; it is a phone with digits missing.
     out = texts(await tg.say(OFFICER, "Trần Văn Ngắn; Tổ 4; 0123; 1"))
     assert "quá ngắn" in out and "thủ tục số" not in out

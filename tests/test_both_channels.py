@@ -40,20 +40,30 @@ TG_SECRET = "telegram-secret-for-tests"
 
 
 @asynccontextmanager
-async def both(settings: Settings, clock: FixedClock, **kw: object
-               ) -> AsyncIterator[tuple[TelegramHarness, ZaloHarness, serve.Running]]:
+async def both(
+    settings: Settings, clock: FixedClock, **kw: object
+) -> AsyncIterator[tuple[TelegramHarness, ZaloHarness, serve.Running]]:
     state = FakeApiState()
     async with FakeZalo() as fake:
-        config = zalo_settings(settings, fake, telegram=True,
-                               webhook=bool(kw.get("zalo_webhook")))
+        config = zalo_settings(settings, fake, telegram=True, webhook=bool(kw.get("zalo_webhook")))
         if kw.get("telegram_webhook"):
-            config = replace(config, telegram=replace(
-                config.telegram, mode="webhook", webhook_url="https://bot.example.vn/tg/hook",
-                webhook_secret=TG_SECRET))
-        running = await serve.start(config, clock=clock,
-                                    telegram_requests=(FakeRequest(state), FakeRequest(state)),
-                                    telegram_class=InstrumentedChannel,
-                                    zalo_class=InstrumentedZalo, schedule=False)
+            config = replace(
+                config,
+                telegram=replace(
+                    config.telegram,
+                    mode="webhook",
+                    webhook_url="https://bot.example.vn/tg/hook",
+                    webhook_secret=TG_SECRET,
+                ),
+            )
+        running = await serve.start(
+            config,
+            clock=clock,
+            telegram_requests=(FakeRequest(state), FakeRequest(state)),
+            telegram_class=InstrumentedChannel,
+            zalo_class=InstrumentedZalo,
+            schedule=False,
+        )
         try:
             assert isinstance(running.telegram, InstrumentedChannel)
             tg = TelegramHarness(running.runtime, state, channel=running.telegram)
@@ -64,9 +74,9 @@ async def both(settings: Settings, clock: FixedClock, **kw: object
 
 
 async def test_a_person_linked_across_both_sees_the_same_entries(
-        runtime: Runtime, settings: Settings, clock: FixedClock) -> None:
-    await make_user(runtime, external_id=str(TG_ID), channel="telegram",
-                    name="Trần Thị Hai Kênh")
+    runtime: Runtime, settings: Settings, clock: FixedClock
+) -> None:
+    await make_user(runtime, external_id=str(TG_ID), channel="telegram", name="Trần Thị Hai Kênh")
     async with both(settings, clock) as (tg, zalo, running):
         assert running.names == ["telegram", "zalo"]
         assert "Đã lưu hộ" in tg_text(await tg.say(TG_ID, "Lê Thị Hoa; Tổ 5; 0987654321; 1"))
@@ -100,13 +110,20 @@ async def test_a_person_linked_across_both_sees_the_same_entries(
 
 
 async def test_both_webhooks_on_the_one_server(
-        runtime: Runtime, settings: Settings, clock: FixedClock) -> None:
+    runtime: Runtime, settings: Settings, clock: FixedClock
+) -> None:
     officer = await make_user(runtime, external_id=str(TG_ID), channel="telegram")
     async with runtime.services.sessions() as session, session.begin():
-        session.add(Identity(user_id=officer.id, channel="zalo", external_id=ZALO_ID,
-                             created_at=clock.now()))
+        session.add(
+            Identity(
+                user_id=officer.id, channel="zalo", external_id=ZALO_ID, created_at=clock.now()
+            )
+        )
     async with both(settings, clock, telegram_webhook=True, zalo_webhook=True) as (
-            tg, zalo, running):
+        tg,
+        zalo,
+        running,
+    ):
         assert running.http is not None
         (hook,) = [p for m, p in tg.state.calls if m == "setWebhook"]
         assert hook["url"] == "https://bot.example.vn/tg/hook"
@@ -116,13 +133,15 @@ async def test_both_webhooks_on_the_one_server(
         update = tg.message_update(TG_ID, "/tiendo")
         url = f"http://127.0.0.1:{running.http.port}/tg/hook"
         async with httpx.AsyncClient(trust_env=False) as client:
-            wrong = await client.post(url, json=update, headers={
-                "X-Telegram-Bot-Api-Secret-Token": "not-the-secret"})
+            wrong = await client.post(
+                url, json=update, headers={"X-Telegram-Bot-Api-Secret-Token": "not-the-secret"}
+            )
             assert wrong.status_code == 403
             assert (await client.post(url, json=update)).status_code == 403
             before = len(tg.state.sent)
-            ok = await client.post(url, json=update, headers={
-                "X-Telegram-Bot-Api-Secret-Token": TG_SECRET})
+            ok = await client.post(
+                url, json=update, headers={"X-Telegram-Bot-Api-Secret-Token": TG_SECRET}
+            )
             assert ok.status_code == 200
             await tg.wait_done(update["update_id"])
             assert "/412" in tg_text(tg.state.sent[before:])
@@ -142,18 +161,26 @@ async def test_both_webhooks_on_the_one_server(
 
 
 async def test_pushed_messages_reach_a_linked_person_once_on_the_channel_used_last(
-        runtime: Runtime, clock: FixedClock) -> None:
-    head = await make_user(runtime, external_id="55", role=Role.HAMLET_HEAD,
-                           channel="telegram", name="Trưởng Ấp Hai Kênh")
+    runtime: Runtime, clock: FixedClock
+) -> None:
+    head = await make_user(
+        runtime,
+        external_id="55",
+        role=Role.HAMLET_HEAD,
+        channel="telegram",
+        name="Trưởng Ấp Hai Kênh",
+    )
     async with runtime.services.sessions() as session, session.begin():
-        session.add(Identity(user_id=head.id, channel="zalo", external_id=ZALO_ID,
-                             created_at=clock.now()))
+        session.add(
+            Identity(user_id=head.id, channel="zalo", external_id=ZALO_ID, created_at=clock.now())
+        )
     sent: list[tuple[str, str]] = []
 
     def notifier(channel: str) -> Notifier:
         async def deliver(chat_id: str, message: str) -> Outcome:
             sent.append((channel, chat_id))
             return Outcome.SENT
+
         return Notifier(runtime.services, channel, deliver, channels=("telegram", "zalo"))
 
     # They wrote on Zalo, then on Telegram two hours later (the core stamps the account
@@ -172,5 +199,11 @@ async def test_pushed_messages_reach_a_linked_person_once_on_the_channel_used_la
 
 
 def inbound(channel: str, user_id: str, text_: str) -> Inbound:
-    return Inbound(channel=channel, user_id=user_id, chat_id=user_id, chat_type="private",
-                   text=text_, delivery_key=f"k{time.monotonic_ns()}")
+    return Inbound(
+        channel=channel,
+        user_id=user_id,
+        chat_id=user_id,
+        chat_type="private",
+        text=text_,
+        delivery_key=f"k{time.monotonic_ns()}",
+    )

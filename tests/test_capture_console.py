@@ -15,8 +15,11 @@ from tests.support.chat import Chat
 async def _rows(runtime: Runtime) -> tuple[list[Household], list[Entry]]:
     async with runtime.services.sessions() as session:
         households = list(await session.scalars(select(Household).order_by(Household.id)))
-        entries = list(await session.scalars(
-            select(Entry).where(Entry.deleted_at.is_(None)).order_by(Entry.id)))
+        entries = list(
+            await session.scalars(
+                select(Entry).where(Entry.deleted_at.is_(None)).order_by(Entry.id)
+            )
+        )
     return households, entries
 
 
@@ -38,7 +41,10 @@ async def test_replies_to_the_name_question_are_not_names(runtime: Runtime) -> N
     assert "Hộ Nguyễn Văn Tuấn có thể đã được ghi nhận" in await chat.say("dạ")
     households, _ = await _rows(runtime)
     assert [h.head_name for h in households] == [
-        "Nguyễn Văn Tuấn", "Nguyễn Văn Tuân", "Nguyeenx Vawn Tuaans"]
+        "Nguyễn Văn Tuấn",
+        "Nguyễn Văn Tuân",
+        "Nguyeenx Vawn Tuaans",
+    ]
 
 
 async def test_another_hamlets_household_cannot_be_joined(runtime: Runtime) -> None:
@@ -67,8 +73,7 @@ async def test_another_hamlets_household_cannot_be_joined(runtime: Runtime) -> N
     assert [h.shares_phone for h in households] == [True, True]
 
 
-async def test_wrong_phone_during_a_question_is_a_household_not_an_answer(
-        runtime: Runtime) -> None:
+async def test_wrong_phone_during_a_question_is_a_household_not_an_answer(runtime: Runtime) -> None:
     await make_user(runtime, external_id="an")
     chat = Chat(runtime, "an")
     assert "Địa chỉ" in await chat.say("Lê Văn Mười, 0912 345 000, 1")
@@ -82,7 +87,9 @@ async def test_wrong_phone_during_a_question_is_a_household_not_an_answer(
     assert "Đã lưu hộ" in out
     _, entries = await _rows(runtime)
     assert [(e.entered_name, e.entered_address) for e in entries] == [
-        ("Lê Văn Mười", "Tổ 4"), ("Trần Văn Hải", "Tổ 2")]
+        ("Lê Văn Mười", "Tổ 4"),
+        ("Trần Văn Hải", "Tổ 2"),
+    ]
 
 
 async def test_no_dossier_in_words_and_huy_names_the_household(runtime: Runtime) -> None:

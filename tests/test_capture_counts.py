@@ -53,14 +53,17 @@ async def test_telegram_messages_and_taps_per_household(runtime: Runtime) -> Non
         assert (len(typed), len(taps)) == (3, 6)
         assert guided["editMessageText"] == 2  # ticking edits the question, no new message
         assert guided["sendMessage"] == len(typed) + len(taps) - 2
-        print(f"\ntelegram one line: 1 message, 0 taps, API {dict(one_line)}"
-              f"\ntelegram /them: {len(typed)} messages, {len(taps)} taps, API {dict(guided)}")
+        print(
+            f"\ntelegram one line: 1 message, 0 taps, API {dict(one_line)}"
+            f"\ntelegram /them: {len(typed)} messages, {len(taps)} taps, API {dict(guided)}"
+        )
     finally:
         await tg.stop()
 
 
-async def test_zalo_messages_per_household(runtime: Runtime, settings: Settings,
-                                           clock: FixedClock) -> None:
+async def test_zalo_messages_per_household(
+    runtime: Runtime, settings: Settings, clock: FixedClock
+) -> None:
     await make_user(runtime, external_id=ZALO_ID, channel="zalo")
     async with running_zalo(settings, clock) as (fake, running):
         zalo = ZaloHarness(fake, running)
@@ -70,5 +73,7 @@ async def test_zalo_messages_per_household(runtime: Runtime, settings: Settings,
         sent = [len(await zalo.say(ZALO_ID, answer)) for answer in typed]
         assert "Đã lưu hộ" in fake.sent_to(ZALO_ID)[-1].text
         assert sent == [1] * len(typed)
-        print(f"\nzalo one line: 1 message, 1 reply; zalo /them: {len(typed)} messages, "
-              f"{sum(sent)} replies")
+        print(
+            f"\nzalo one line: 1 message, 1 reply; zalo /them: {len(typed)} messages, "
+            f"{sum(sent)} replies"
+        )

@@ -22,8 +22,7 @@ OFFICER = 444
 
 @pytest.fixture
 async def tg(runtime: Runtime) -> AsyncIterator[TelegramHarness]:
-    await make_user(runtime, external_id=str(OFFICER), channel="telegram",
-                    name="Trần Thị Cán Bộ")
+    await make_user(runtime, external_id=str(OFFICER), channel="telegram", name="Trần Thị Cán Bộ")
     harness = TelegramHarness(runtime)
     await harness.start()
     yield harness
@@ -32,8 +31,11 @@ async def tg(runtime: Runtime) -> AsyncIterator[TelegramHarness]:
 
 async def _entries(runtime: Runtime) -> list[Entry]:
     async with runtime.services.sessions() as session:
-        return list(await session.scalars(
-            select(Entry).where(Entry.deleted_at.is_(None)).order_by(Entry.id)))
+        return list(
+            await session.scalars(
+                select(Entry).where(Entry.deleted_at.is_(None)).order_by(Entry.id)
+            )
+        )
 
 
 async def _households(runtime: Runtime) -> list[Household]:
@@ -47,15 +49,16 @@ async def _dialog(runtime: Runtime) -> Dialog | None:
         return dialog
 
 
-
-
 @pytest.mark.slow
 async def test_three_lines_in_one_batch_none_lost_none_misdated(
-        tg: TelegramHarness, runtime: Runtime) -> None:
+    tg: TelegramHarness, runtime: Runtime
+) -> None:
     await tg.say(OFFICER, "Lê Văn Cũ, Tổ 2 ấp Bãi Nhà A, 0912 000 201, khai sinh")
-    lines = ["Phạm Thị Mới, Tổ 4, 0912 000 202, thường trú",
-             "Lê Văn Cũ; Tổ 2; 0912 000 201; tạm trú",  # the same household again
-             "Võ Văn Ngày; Tổ 6; 0912 000 203; 1; 31/02"]
+    lines = [
+        "Phạm Thị Mới, Tổ 4, 0912 000 202, thường trú",
+        "Lê Văn Cũ; Tổ 2; 0912 000 201; tạm trú",  # the same household again
+        "Võ Văn Ngày; Tổ 6; 0912 000 203; 1; 31/02",
+    ]
     out = await tg.burst([tg.message_update(OFFICER, line) for line in lines])
     said = texts(out)
     # The first is stored at once; the duplicate is asked; the bad date waits its turn.
@@ -82,7 +85,8 @@ async def test_three_lines_in_one_batch_none_lost_none_misdated(
 
 
 async def test_message_written_last_evening_keeps_its_day(
-        tg: TelegramHarness, runtime: Runtime, clock: FixedClock) -> None:
+    tg: TelegramHarness, runtime: Runtime, clock: FixedClock
+) -> None:
     # Typed at 20:15 on 15/04 without signal; Telegram got it then; the bot reads it at 07:30
     # the next morning (it was down overnight).
     written = datetime(2026, 4, 15, 13, 15, tzinfo=UTC)
@@ -98,7 +102,8 @@ async def test_message_written_last_evening_keeps_its_day(
 
 
 async def test_date_option_means_its_date_when_tapped_after_midnight(
-        tg: TelegramHarness, runtime: Runtime, clock: FixedClock) -> None:
+    tg: TelegramHarness, runtime: Runtime, clock: FixedClock
+) -> None:
     clock.set(datetime(2026, 4, 15, 16, 50, tzinfo=UTC))  # 23:50
     for answer in ("/them", "Lý Văn Đêm", "Tổ 7", "0912 000 401", "1"):
         await tg.say(OFFICER, answer)
@@ -111,8 +116,9 @@ async def test_date_option_means_its_date_when_tapped_after_midnight(
 
 
 @pytest.mark.slow
-async def test_household_line_during_a_menu_is_stored(tg: TelegramHarness,
-                                                      runtime: Runtime) -> None:
+async def test_household_line_during_a_menu_is_stored(
+    tg: TelegramHarness, runtime: Runtime
+) -> None:
     assert "Tin nhắn tự động" in texts(await tg.say(OFFICER, "/thongbao"))
     out = await tg.say(OFFICER, "Mai Văn Menu; Tổ 3; 0912 000 501; khai sinh")
     said = texts(out)
@@ -136,7 +142,8 @@ async def test_household_line_during_a_menu_is_stored(tg: TelegramHarness,
 
 
 async def test_open_question_expires_and_its_household_is_kept(
-        tg: TelegramHarness, runtime: Runtime, clock: FixedClock) -> None:
+    tg: TelegramHarness, runtime: Runtime, clock: FixedClock
+) -> None:
     await tg.say(OFFICER, "Lê Thị Hoa; Tổ 5; 0987 654 321; 1")
     out = await tg.say(OFFICER, "Lê Thị Hoa; Tổ 5; 0987 654 321; 2")
     assert "có thể đã được ghi nhận" in texts(out)
@@ -154,7 +161,8 @@ async def test_open_question_expires_and_its_household_is_kept(
 
 
 async def test_answer_typed_before_the_question_does_not_answer_it(
-        tg: TelegramHarness, runtime: Runtime, clock: FixedClock) -> None:
+    tg: TelegramHarness, runtime: Runtime, clock: FixedClock
+) -> None:
     await tg.say(OFFICER, "Lê Thị Hoa; Tổ 5; 0987 654 321; 1")
     # A nervous "2" typed at 10:00:01, before the duplicate question (asked at 10:00:05).
     clock.set(NOW + timedelta(seconds=5))
@@ -181,17 +189,24 @@ async def test_merge_keeps_what_was_typed(tg: TelegramHarness, runtime: Runtime)
     entries = await _entries(runtime)
     assert len(await _households(runtime)) == 1 and len(entries) == 2
     merged = entries[1]
-    assert (merged.entered_name, merged.entered_address, merged.entered_phone) == \
-        ("Tran Thi Mai", "to 3 ap bai nha a", "+84988000113")
+    assert (merged.entered_name, merged.entered_address, merged.entered_phone) == (
+        "Tran Thi Mai",
+        "to 3 ap bai nha a",
+        "+84988000113",
+    )
     async with runtime.services.sessions() as session:
-        audit = (await session.scalars(select(AuditEvent).where(
-            AuditEvent.target == "entry", AuditEvent.target_id == merged.id))).one()
+        audit = (
+            await session.scalars(
+                select(AuditEvent).where(
+                    AuditEvent.target == "entry", AuditEvent.target_id == merged.id
+                )
+            )
+        ).one()
     assert audit.after is not None and audit.after["entered_name"] == "Tran Thi Mai"
     assert audit.after["entered_phone"] == "+84988000113"
 
 
-async def test_telex_name_is_asked_before_storing(tg: TelegramHarness,
-                                                  runtime: Runtime) -> None:
+async def test_telex_name_is_asked_before_storing(tg: TelegramHarness, runtime: Runtime) -> None:
     out = await tg.say(OFFICER, "Nguyeenx Vawn Tuaans, Tổ 2, 0912 000 601, khai sinh")
     assert "Có phải là «Nguyễn Văn Tuấn»" in texts(out)
     assert await _entries(runtime) == []
@@ -207,8 +222,9 @@ JUNK = {"empty": "", "long": "Nguyễn " * 714, "emoji": "😀🎉🙏"}
 @pytest.mark.slow
 @pytest.mark.parametrize("junk", list(JUNK))
 @pytest.mark.parametrize("state", ["add.duplicate", "add.name_check", "saved"])
-async def test_new_states_take_junk_politely(tg: TelegramHarness, runtime: Runtime,
-                                             state: str, junk: str) -> None:
+async def test_new_states_take_junk_politely(
+    tg: TelegramHarness, runtime: Runtime, state: str, junk: str
+) -> None:
     await tg.say(OFFICER, "Lê Thị Hoa; Tổ 5; 0987 654 321; 1")
     if state == "add.duplicate":
         await tg.say(OFFICER, "Lê Thị Hoa; Tổ 5; 0987 654 321; 2")

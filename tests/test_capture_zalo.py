@@ -21,8 +21,11 @@ ZALO_ID = "7fa0c1d2e3b4a5968778"
 async def _rows(runtime: Runtime) -> tuple[list[Household], list[Entry]]:
     async with runtime.services.sessions() as session:
         households = list(await session.scalars(select(Household).order_by(Household.id)))
-        entries = list(await session.scalars(
-            select(Entry).where(Entry.deleted_at.is_(None)).order_by(Entry.id)))
+        entries = list(
+            await session.scalars(
+                select(Entry).where(Entry.deleted_at.is_(None)).order_by(Entry.id)
+            )
+        )
     return households, entries
 
 
@@ -31,7 +34,8 @@ def _ms(seconds: float) -> int:
 
 
 async def test_nervous_ones_never_merge_another_family(
-        runtime: Runtime, settings: Settings, clock: FixedClock) -> None:
+    runtime: Runtime, settings: Settings, clock: FixedClock
+) -> None:
     await make_user(runtime, external_id=ZALO_ID, channel="zalo")
     async with running_zalo(settings, clock) as (fake, running):
         zalo = ZaloHarness(fake, running)
@@ -39,13 +43,15 @@ async def test_nervous_ones_never_merge_another_family(
         # Another family sharing the phone, then "1" and "1" typed on a weak signal before
         # any answer came back; the duplicate question is only sent at 10:00:08.
         clock.set(NOW + timedelta(seconds=8))
-        out = text(await zalo.deliver(fake.text_update(
-            ZALO_ID, "Phan Văn Khác; Tổ 9; 0987 654 321; 2", sent_ms=_ms(2))))
+        out = text(
+            await zalo.deliver(
+                fake.text_update(ZALO_ID, "Phan Văn Khác; Tổ 9; 0987 654 321; 2", sent_ms=_ms(2))
+            )
+        )
         assert "có thể đã được ghi nhận" in out and "1. Hộ khác" in out
         assert "Cùng hộ" not in out.split("1. ")[1].split("\n")[0]  # merging is never first
         for second in (3, 4):
-            out = text(await zalo.deliver(fake.text_update(ZALO_ID, "1",
-                                                           sent_ms=_ms(second))))
+            out = text(await zalo.deliver(fake.text_update(ZALO_ID, "1", sent_ms=_ms(second))))
             assert "được gửi trước khi câu hỏi" in out and "có thể đã được ghi nhận" in out
         households, entries = await _rows(runtime)
         assert len(households) == 1 and len(entries) == 1
@@ -59,13 +65,15 @@ async def test_nervous_ones_never_merge_another_family(
 
 @pytest.mark.slow
 async def test_forms_from_a_fresh_start_and_commands_without_slash(
-        runtime: Runtime, settings: Settings, clock: FixedClock) -> None:
+    runtime: Runtime, settings: Settings, clock: FixedClock
+) -> None:
     await make_user(runtime, external_id=ZALO_ID, channel="zalo")
     async with running_zalo(settings, clock) as (fake, running):
         zalo = ZaloHarness(fake, running)
         # The multi-line form /help shows, as the first message of the day.
-        out = text(await zalo.say(ZALO_ID, "Lê Văn Dòng\nTổ 1, ấp Bãi Nhà A\n0912 000 701\n"
-                                            "khai sinh"))
+        out = text(
+            await zalo.say(ZALO_ID, "Lê Văn Dòng\nTổ 1, ấp Bãi Nhà A\n0912 000 701\nkhai sinh")
+        )
         assert "Đã lưu hộ" in out and "Tổ 1, ấp Bãi Nhà A" in out
         assert "1. ✏️ Sửa" in out and "2. ↩️ Hoàn tác" in out
         # Commas, as people write lists; the address keeps its own comma.

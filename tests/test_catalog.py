@@ -17,8 +17,9 @@ def _fields(template: str) -> set[str]:
 
 def test_both_languages_have_every_key_with_the_same_placeholders() -> None:
     assert CATALOGS["vi"].keys() == CATALOGS["en"].keys()
-    differ = [key for key, text in CATALOGS["vi"].items()
-              if _fields(text) != _fields(CATALOGS["en"][key])]
+    differ = [
+        key for key, text in CATALOGS["vi"].items() if _fields(text) != _fields(CATALOGS["en"][key])
+    ]
     assert differ == []
 
 

@@ -27,26 +27,56 @@ START = date(2026, 1, 1)
 END = date(2026, 12, 31)
 AS_OF = date(2026, 4, 15)
 # Between them: ấ ư ơ đ ộ ầ ờ ỏ, upper- and lower-case.
-NAMES = ("Ấp Bãi Nhà A", "Ấp Hòn Đước", "Ấp Cây Dừa Ưng", "Ấp Bãi Nhà B", "Ấp Xẻo Ộp",
-         "Ấp Thiềng Liềng", "Ấp Ngự Trị Ơn", "Ấp Đầu Bờ", "Ấp Lại Sơn", "Ấp Bãi Giếng",
-         "Ấp Hòn Tre", "Ấp Bãi Bấc", "Ấp Đông Hồ")
+NAMES = (
+    "Ấp Bãi Nhà A",
+    "Ấp Hòn Đước",
+    "Ấp Cây Dừa Ưng",
+    "Ấp Bãi Nhà B",
+    "Ấp Xẻo Ộp",
+    "Ấp Thiềng Liềng",
+    "Ấp Ngự Trị Ơn",
+    "Ấp Đầu Bờ",
+    "Ấp Lại Sơn",
+    "Ấp Bãi Giếng",
+    "Ấp Hòn Tre",
+    "Ấp Bãi Bấc",
+    "Ấp Đông Hồ",
+)
 
 
 def _row(i: int) -> HamletRow:
     total = 200 + 37 * i
     guided = total * (97 - 7 * (i % 14)) // 100
     return HamletRow(
-        hamlet_id=i + 1, code=f"H{i:02d}", name=NAMES[i % len(NAMES)], total=total,
-        target=-(-total * 95 // 100), required_procedures=2, guided=guided, special=0,
-        new_households=3, week_new=1, entries=5, active_days=4, period_days=7,
-        projected=None, behind_pace=False, rank=i + 1)
+        hamlet_id=i + 1,
+        code=f"H{i:02d}",
+        name=NAMES[i % len(NAMES)],
+        total=total,
+        target=-(-total * 95 // 100),
+        required_procedures=2,
+        guided=guided,
+        special=0,
+        new_households=3,
+        week_new=1,
+        entries=5,
+        active_days=4,
+        period_days=7,
+        projected=None,
+        behind_pace=False,
+        rank=i + 1,
+    )
 
 
 def _report(n: int) -> Report:
     rows = sorted((_row(i) for i in range(n)), key=lambda r: -r.coverage)
     ranked = tuple(HamletRow(**{**r.__dict__, "rank": k}) for k, r in enumerate(rows, 1))
-    return Report(period=Period("since_start", START, END), as_of=AS_OF, threshold=0.95,
-                  campaign_end=END, rows=ranked)
+    return Report(
+        period=Period("since_start", START, END),
+        as_of=AS_OF,
+        threshold=0.95,
+        campaign_end=END,
+        rows=ranked,
+    )
 
 
 def _daily() -> list[tuple[date, int]]:
@@ -54,9 +84,17 @@ def _daily() -> list[tuple[date, int]]:
 
 
 def _cumulative(path: Path, daily: list[tuple[date, int]], lang: str = "vi") -> Path:
-    return cumulative_chart(hamlet_name="Ấp Cây Dừa Ưng", daily=daily, campaign_start=START,
-                            campaign_end=END, as_of=AS_OF, target=380, threshold=0.95,
-                            lang=lang, path=path)
+    return cumulative_chart(
+        hamlet_name="Ấp Cây Dừa Ưng",
+        daily=daily,
+        campaign_start=START,
+        campaign_end=END,
+        as_of=AS_OF,
+        target=380,
+        threshold=0.95,
+        lang=lang,
+        path=path,
+    )
 
 
 @contextmanager
@@ -66,9 +104,9 @@ def _no_font_trouble(caplog: pytest.LogCaptureFixture) -> Iterator[None]:
         warnings.simplefilter("always")
         yield
     messages = [str(w.message) for w in caught] + [
-        r.getMessage() for r in caplog.records if r.name.startswith("matplotlib")]
-    trouble = [m for m in messages
-               if "Glyph" in m or "missing from font" in m or "findfont" in m]
+        r.getMessage() for r in caplog.records if r.name.startswith("matplotlib")
+    ]
+    trouble = [m for m in messages if "Glyph" in m or "missing from font" in m or "findfont" in m]
     assert trouble == []
 
 
@@ -81,7 +119,8 @@ def _png(path: Path) -> tuple[int, int]:
 
 
 def test_coverage_chart_is_a_png_with_every_vietnamese_letter(
-        tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
     target = tmp_path / "not" / "yet" / "there.png"
     with _no_font_trouble(caplog):
         result = coverage_chart(_report(13), "vi", target)
@@ -92,8 +131,9 @@ def test_coverage_chart_is_a_png_with_every_vietnamese_letter(
     assert 400 <= height <= 1200
 
 
-def test_coverage_chart_grows_with_the_hamlets(tmp_path: Path,
-                                               caplog: pytest.LogCaptureFixture) -> None:
+def test_coverage_chart_grows_with_the_hamlets(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
     with _no_font_trouble(caplog):
         _w5, small = _png(coverage_chart(_report(5), "vi", tmp_path / "5.png"))
         width, large = _png(coverage_chart(_report(60), "en", tmp_path / "60.png"))
@@ -103,10 +143,14 @@ def test_coverage_chart_grows_with_the_hamlets(tmp_path: Path,
     assert large / width < 5
 
 
-def test_coverage_chart_without_hamlets(tmp_path: Path,
-                                        caplog: pytest.LogCaptureFixture) -> None:
-    empty = Report(period=Period("since_start", START, END), as_of=AS_OF, threshold=0.95,
-                   campaign_end=END, rows=())
+def test_coverage_chart_without_hamlets(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    empty = Report(
+        period=Period("since_start", START, END),
+        as_of=AS_OF,
+        threshold=0.95,
+        campaign_end=END,
+        rows=(),
+    )
     with _no_font_trouble(caplog):
         width, height = _png(coverage_chart(empty, "vi", tmp_path / "empty.png"))
     assert width > height > 100
@@ -121,21 +165,38 @@ def test_cumulative_chart(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> N
     assert 450 <= height <= 900
 
 
-def test_cumulative_chart_without_households(tmp_path: Path,
-                                             caplog: pytest.LogCaptureFixture) -> None:
+def test_cumulative_chart_without_households(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
     with _no_font_trouble(caplog):
         path = _cumulative(tmp_path / "cum.png", [], lang="en")
         first_day = cumulative_chart(
-            hamlet_name="Ấp Hòn Đước", daily=[], campaign_start=START, campaign_end=END,
-            as_of=START, target=19, threshold=0.95, lang="vi", path=tmp_path / "day1.png")
+            hamlet_name="Ấp Hòn Đước",
+            daily=[],
+            campaign_start=START,
+            campaign_end=END,
+            as_of=START,
+            target=19,
+            threshold=0.95,
+            lang="vi",
+            path=tmp_path / "day1.png",
+        )
     assert _png(path)[0] > 900
     assert _png(first_day)[0] > 900
 
 
 def test_cumulative_chart_before_the_campaign_starts(tmp_path: Path) -> None:
-    path = cumulative_chart(hamlet_name="Ấp Hòn Đước", daily=[], campaign_start=START,
-                            campaign_end=END, as_of=START - timedelta(days=3), target=10,
-                            threshold=0.95, lang="vi", path=tmp_path / "early.png")
+    path = cumulative_chart(
+        hamlet_name="Ấp Hòn Đước",
+        daily=[],
+        campaign_start=START,
+        campaign_end=END,
+        as_of=START - timedelta(days=3),
+        target=10,
+        threshold=0.95,
+        lang="vi",
+        path=tmp_path / "early.png",
+    )
     assert _png(path)[0] > 900
 
 
@@ -148,7 +209,8 @@ def test_cumulative_steps() -> None:
 
 
 def test_the_servers_default_font_cannot_drop_diacritics(
-        tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
     # cmr10 ships with matplotlib and has none of ấ ư ơ đ ộ: drawn with it, every one of
     # them would be a "Glyph … missing from font(s)" warning and an empty box.
     import matplotlib
@@ -161,8 +223,9 @@ def test_the_servers_default_font_cannot_drop_diacritics(
 
 def test_charts_draw_in_worker_threads(tmp_path: Path) -> None:
     with ThreadPoolExecutor(max_workers=3) as pool:
-        jobs = [pool.submit(coverage_chart, _report(13), "vi", tmp_path / f"{i}.png")
-                for i in range(2)]
+        jobs = [
+            pool.submit(coverage_chart, _report(13), "vi", tmp_path / f"{i}.png") for i in range(2)
+        ]
         jobs.append(pool.submit(_cumulative, tmp_path / "cum.png", _daily()))
         paths = [job.result(timeout=60) for job in jobs]
     assert [_png(p)[0] > 900 for p in paths] == [True, True, True]
@@ -171,6 +234,12 @@ def test_charts_draw_in_worker_threads(tmp_path: Path) -> None:
 def test_importing_the_module_does_not_load_matplotlib() -> None:
     code = "import sys, handlers.render.charts; print('matplotlib' in sys.modules)"
     root = Path(__file__).resolve().parents[1]
-    out = subprocess.run([sys.executable, "-c", code], cwd=root, capture_output=True,
-                         text=True, check=True, timeout=60)
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=60,
+    )
     assert out.stdout.strip() == "False"

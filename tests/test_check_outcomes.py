@@ -50,14 +50,14 @@ Make = Callable[..., Awaitable[Runtime]]
 
 
 @pytest.fixture
-async def configured(settings: Settings, clock: FixedClock,
-                     tmp_path: Path) -> AsyncIterator[Make]:
+async def configured(settings: Settings, clock: FixedClock, tmp_path: Path) -> AsyncIterator[Make]:
     """A runtime over this test's database (either backend) with `[verification]` keys."""
     made: list[Runtime] = []
 
     async def make(**verification: Any) -> Runtime:
-        raw = raw_config(tmp_path, database={"url": settings.database_url},
-                         verification=verification)
+        raw = raw_config(
+            tmp_path, database={"url": settings.database_url}, verification=verification
+        )
         rt = build_runtime(parse_settings(raw, tmp_path), clock)
         made.append(rt)
         await sync_from_config(rt)
@@ -78,8 +78,9 @@ async def _checks(runtime: Runtime) -> dict[str, Check]:
     from models.households import Household
 
     async with runtime.services.sessions() as session:
-        rows = await session.execute(select(Household.head_name, Check).join(
-            Check, Check.household_id == Household.id))
+        rows = await session.execute(
+            select(Household.head_name, Check).join(Check, Check.household_id == Household.id)
+        )
         return {name: check for name, check in rows}
 
 
@@ -125,12 +126,17 @@ async def test_a_special_prize_household_is_asked_every_procedure(runtime: Runti
             assert TICKS in out
             ticks = [o.label for o in sup.last[-1].options]
             if name == "Hộ B":
-                assert ticks[:3] == ["☑️ Đăng ký khai sinh", "☑️ Đăng ký tạm trú",
-                                     "✅ Ghi kết quả: hộ xác nhận đủ 2/2 thủ tục"]
+                assert ticks[:3] == [
+                    "☑️ Đăng ký khai sinh",
+                    "☑️ Đăng ký tạm trú",
+                    "✅ Ghi kết quả: hộ xác nhận đủ 2/2 thủ tục",
+                ]
                 out = await sup.press("Đăng ký tạm trú")  # the household does not confirm it
                 assert [o.label for o in sup.last[-1].options][:3] == [
-                    "☑️ Đăng ký khai sinh", "⬜ Đăng ký tạm trú",
-                    "⚠️ Ghi kết quả: hộ chỉ xác nhận 1/2 thủ tục"]
+                    "☑️ Đăng ký khai sinh",
+                    "⬜ Đăng ký tạm trú",
+                    "⚠️ Ghi kết quả: hộ chỉ xác nhận 1/2 thủ tục",
+                ]
                 # A note typed on the tick list goes with the outcome.
                 out = await sup.say("Hộ nói tạm trú tự làm ở xã")
                 assert "📝 Đã ghi chú" in out and "📝 Ghi chú: Hộ nói tạm trú tự làm ở xã" in out
@@ -149,19 +155,30 @@ async def test_a_special_prize_household_is_asked_every_procedure(runtime: Runti
 
     assert "✅ Đã xác nhận" in recorded["Hộ A"] and "Hộ xác nhận 2/2 thủ tục" in recorded["Hộ A"]
     assert "⚠️ Sai thông tin (thủ tục)" in recorded["Hộ B"]
-    assert ("📋 Hộ xác nhận 1/2 thủ tục: Đăng ký khai sinh · không xác nhận: Đăng ký tạm trú"
-            in recorded["Hộ B"])
+    assert (
+        "📋 Hộ xác nhận 1/2 thủ tục: Đăng ký khai sinh · không xác nhận: Đăng ký tạm trú"
+        in recorded["Hộ B"]
+    )
 
     checks = await _checks(runtime)
     b = checks["Hộ B"]
-    assert (b.outcome, b.detail, b.note) == ("wrong_details", "procedure",
-                                             "Hộ nói tạm trú tự làm ở xã")
+    assert (b.outcome, b.detail, b.note) == (
+        "wrong_details",
+        "procedure",
+        "Hộ nói tạm trú tự làm ở xã",
+    )
     l364 = b.officer_id
-    assert b.answer == {"procedures": ["KS", "TAMTRU"], "confirmed": ["KS"],
-                        "by": {"KS": [l364], "TAMTRU": [l364]}}
+    assert b.answer == {
+        "procedures": ["KS", "TAMTRU"],
+        "confirmed": ["KS"],
+        "by": {"KS": [l364], "TAMTRU": [l364]},
+    }
     assert b.drawn is not None and b.drawn["name"] == "Hộ B"  # the draw's details stay
-    assert checks["Hộ A"].answer == {"procedures": ["KS", "TTRU"], "confirmed": ["KS", "TTRU"],
-                                     "by": {"KS": [l364], "TTRU": [l364]}}
+    assert checks["Hộ A"].answer == {
+        "procedures": ["KS", "TTRU"],
+        "confirmed": ["KS", "TTRU"],
+        "by": {"KS": [l364], "TTRU": [l364]},
+    }
     assert checks["Hộ C"].outcome == "confirmed"
 
     # A procedure the household does not confirm fails the check (the procedure must match).
@@ -169,16 +186,20 @@ async def test_a_special_prize_household_is_asked_every_procedure(runtime: Runti
     assert "• Đã gọi xong 3 hộ: ✅ 2 xác nhận · ❌ 1 không đạt · 📵 0" in report
     assert "🚫 Không đủ điều kiện khen thưởng: Ấp Ba Sáu Tư (1 hộ kiểm tra không đạt)" in report
     review = await sup.say(f"/kiemtra_xet {b.id}")
-    assert "📋 Hộ xác nhận 1/2 thủ tục: Đăng ký khai sinh · không xác nhận: Đăng ký tạm trú" \
-        in review
+    assert (
+        "📋 Hộ xác nhận 1/2 thủ tục: Đăng ký khai sinh · không xác nhận: Đăng ký tạm trú" in review
+    )
     await sup.say("/huy")
     await sup.say("/xuat tudau")
     rows = {r[4]: r for r in _sheet_rows(sup)}
     assert rows["Hộ B"][8] == "Sai thông tin"
-    assert rows["Hộ B"][9] == ("thủ tục · 📋 Hộ xác nhận 1/2 thủ tục: Đăng ký khai sinh · "
-                               "không xác nhận: Đăng ký tạm trú")
-    assert rows["Hộ A"][8:10] == ["Đã xác nhận", "📋 Hộ xác nhận 2/2 thủ tục: Đăng ký khai "
-                                                 "sinh; Đăng ký thường trú"]
+    assert rows["Hộ B"][9] == (
+        "thủ tục · 📋 Hộ xác nhận 1/2 thủ tục: Đăng ký khai sinh · không xác nhận: Đăng ký tạm trú"
+    )
+    assert rows["Hộ A"][8:10] == [
+        "Đã xác nhận",
+        "📋 Hộ xác nhận 2/2 thủ tục: Đăng ký khai sinh; Đăng ký thường trú",
+    ]
     assert rows["Hộ C"][8:10] == ["Đã xác nhận", None]
 
 
@@ -193,7 +214,8 @@ async def _skip_to(sup: Chat, clock: FixedClock, out: str, name: str) -> str:
 
 
 async def test_details_false_procedure_on_several_asks_which_were_confirmed(
-        runtime: Runtime, clock: FixedClock) -> None:
+    runtime: Runtime, clock: FixedClock
+) -> None:
     await seed(runtime)
     sup = Chat(runtime, "sup")
     out = await _skip_to(sup, clock, await sup.say("/kiemtra L364 100%"), "Hộ B")
@@ -202,31 +224,45 @@ async def test_details_false_procedure_on_several_asks_which_were_confirmed(
     assert TICKS in out
     # From "the procedure is wrong", nothing is ticked until the caller says so.
     assert [o.label for o in sup.last[-1].options][:3] == [
-        "⬜ Đăng ký khai sinh", "⬜ Đăng ký tạm trú", "⚠️ Ghi kết quả: hộ chỉ xác nhận 0/2 thủ tục"]
+        "⬜ Đăng ký khai sinh",
+        "⬜ Đăng ký tạm trú",
+        "⚠️ Ghi kết quả: hộ chỉ xác nhận 0/2 thủ tục",
+    ]
     await sup.press("Đăng ký khai sinh")
     out = await sup.press("Ghi kết quả")
-    assert "📋 Hộ xác nhận 1/2 thủ tục: Đăng ký khai sinh · không xác nhận: Đăng ký tạm trú" \
-        in out
+    assert "📋 Hộ xác nhận 1/2 thủ tục: Đăng ký khai sinh · không xác nhận: Đăng ký tạm trú" in out
     b = (await _checks(runtime))["Hộ B"]
-    assert b.answer == {"procedures": ["KS", "TAMTRU"], "confirmed": ["KS"],
-                        "by": {"KS": [b.officer_id], "TAMTRU": [b.officer_id]}}
+    assert b.answer == {
+        "procedures": ["KS", "TAMTRU"],
+        "confirmed": ["KS"],
+        "by": {"KS": [b.officer_id], "TAMTRU": [b.officer_id]},
+    }
 
 
 async def test_a_denied_procedure_fails_the_officer_who_logged_it(
-        runtime: Runtime, clock: FixedClock) -> None:
+    runtime: Runtime, clock: FixedClock
+) -> None:
     """Hộ C's second procedure was logged by another officer of the hamlet: when the household
     denies it, that officer answers for it, not whoever's entry was drawn."""
     seeded = await seed(runtime)
-    second = await make_user(runtime, external_id="l364b", hamlet="L364",
-                             name="Cán Bộ Thứ Hai")
+    second = await make_user(runtime, external_id="l364b", hamlet="L364", name="Cán Bộ Thứ Hai")
     async with runtime.services.sessions() as session, session.begin():
-        c = await session.scalar(select(Entry).join(Household).where(
-            Household.head_name == "Hộ C"))
+        c = await session.scalar(select(Entry).join(Household).where(Household.head_name == "Hộ C"))
         assert c is not None
-        await add_to_household(session, household_id=c.household_id, officer=second,
-                               now=clock.now(), data=HouseholdInput(
-                                   name="", address="", phone="", procedure_codes=("TAMTRU",),
-                                   dossier_code="", guided_on=date(2026, 4, 14)))
+        await add_to_household(
+            session,
+            household_id=c.household_id,
+            officer=second,
+            now=clock.now(),
+            data=HouseholdInput(
+                name="",
+                address="",
+                phone="",
+                procedure_codes=("TAMTRU",),
+                dossier_code="",
+                guided_on=date(2026, 4, 14),
+            ),
+        )
     sup = Chat(runtime, "sup")
     await _skip_to(sup, clock, await sup.say("/kiemtra L364 100%"), "Hộ C")
     check = (await _checks(runtime))["Hộ C"]
@@ -240,8 +276,9 @@ async def test_a_denied_procedure_fails_the_officer_who_logged_it(
     await sup.press("Ghi kết quả")
 
     async with runtime.services.sessions() as session:
-        figures = await verification(session, campaign_id=check.campaign_id,
-                                     rule=fail_rule(runtime.settings))
+        figures = await verification(
+            session, campaign_id=check.campaign_id, rule=fail_rule(runtime.settings)
+        )
     officers = {t.key: t for t in figures.officers}
     check = (await _checks(runtime))["Hộ C"]
     assert officers[other].failed_checks == [check.id] and not officers[other].eligible
@@ -334,12 +371,17 @@ async def test_a_wrong_number_is_its_own_figure_and_fails_by_default(runtime: Ru
     out = await sup.press("Sai số điện thoại")
     assert "☎️ Sai số điện thoại" in out
     report = await sup.say("/baocao")
-    assert ("• Đã gọi xong 1 hộ: ✅ 0 xác nhận · ❌ 0 không đạt · ☎️ 1 sai số điện thoại · 📵 0 "
-            "không xác minh được · ⏳ 1 chưa xem xét · tỷ lệ đạt 0,0%") in report
-    assert ("• Ấp Ba Sáu Sáu (L366): 1 hộ · ✅ 0 · ❌ 0 · ☎️ 1 · 📵 0 · ⏳ 1 chưa xem xét · "
-            "đạt 0,0%") in report
-    assert ("🚫 Không đủ điều kiện khen thưởng: Ấp Ba Sáu Sáu (1 hộ kiểm tra không đạt, gồm 1 "
-            "sai số điện thoại)") in report
+    assert (
+        "• Đã gọi xong 1 hộ: ✅ 0 xác nhận · ❌ 0 không đạt · ☎️ 1 sai số điện thoại · 📵 0 "
+        "không xác minh được · ⏳ 1 chưa xem xét · tỷ lệ đạt 0,0%"
+    ) in report
+    assert (
+        "• Ấp Ba Sáu Sáu (L366): 1 hộ · ✅ 0 · ❌ 0 · ☎️ 1 · 📵 0 · ⏳ 1 chưa xem xét · đạt 0,0%"
+    ) in report
+    assert (
+        "🚫 Không đủ điều kiện khen thưởng: Ấp Ba Sáu Sáu (1 hộ kiểm tra không đạt, gồm 1 "
+        "sai số điện thoại)"
+    ) in report
     help_text = await sup.say("/help")
     assert "☎️ sai số điện thoại: không đạt (số điện thoại cán bộ ghi sai" in help_text
     assert "📅 ngày hướng dẫn hộ nhớ lệch không quá 7 ngày: chỉ được ghi lại" in help_text
@@ -367,8 +409,10 @@ async def test_the_submission_names_wrong_numbers(configured: Make) -> None:
     await sup.say("/khenthuong nay")
     await sup.say(str(_option(sup, "Hồ sơ Ấp Nhỏ")))
     text = _docx_text(sup, "-to-trinh.docx")
-    assert ("0/1 hộ xác nhận đã được hướng dẫn đúng như ghi nhận; còn 1 trường hợp không đạt "
-            "chưa được giải quyết; trong đó 1 hộ sai số điện thoại.") in text
+    assert (
+        "0/1 hộ xác nhận đã được hướng dẫn đúng như ghi nhận; còn 1 trường hợp không đạt "
+        "chưa được giải quyết; trong đó 1 hộ sai số điện thoại."
+    ) in text
     assert "chưa liên lạc được" not in text
     assert "– Sai số điện thoại (tính là không đạt, chưa giải quyết) | 1" in text
     assert "– Không liên lạc được | 0" in text
@@ -382,8 +426,10 @@ async def test_the_submission_names_wrong_numbers(configured: Make) -> None:
     await office.say("/khenthuong nay")
     await office.say(str(_option(office, "Hồ sơ Ấp Nhỏ")))
     text = _docx_text(office, "-to-trinh.docx")
-    assert ("0/1 hộ xác nhận đã được hướng dẫn đúng như ghi nhận; không còn trường hợp không "
-            "đạt; 1 hộ sai số điện thoại (không tính là không đạt).") in text
+    assert (
+        "0/1 hộ xác nhận đã được hướng dẫn đúng như ghi nhận; không còn trường hợp không "
+        "đạt; 1 hộ sai số điện thoại (không tính là không đạt)."
+    ) in text
     assert "– Sai số điện thoại (không tính là không đạt) | 1" in text
 
 
@@ -391,7 +437,8 @@ async def test_the_submission_names_wrong_numbers(configured: Make) -> None:
 
 
 async def test_a_deleted_entry_answered_yes_is_marked_where_it_is_listed(
-        runtime: Runtime, clock: FixedClock) -> None:
+    runtime: Runtime, clock: FixedClock
+) -> None:
     s = await seed(runtime)
     sup = Chat(runtime, "sup")
     await sup.say("/kiemtra BNA 100%")
@@ -402,8 +449,9 @@ async def test_a_deleted_entry_answered_yes_is_marked_where_it_is_listed(
         actor = await session.get(User, s.bna_active.id)
         assert entry is not None and actor is not None
         await session.refresh(entry, ["procedures", "household"])
-        await soft_delete_entry(session, entry=entry, reason="nhập nhầm", actor=actor,
-                                now=runtime.services.clock.now())
+        await soft_delete_entry(
+            session, entry=entry, reason="nhập nhầm", actor=actor, now=runtime.services.clock.now()
+        )
     out = await sup.say("/kiemtra")
     out = await _skip_to(sup, clock, await sup.press("Gọi tiếp"), "Nguyễn Văn Một")
     out = await sup.press("Đúng, đã được hướng dẫn")
@@ -419,7 +467,9 @@ async def test_a_deleted_entry_answered_yes_is_marked_where_it_is_listed(
 
     await sup.say("/khenthuong nay")
     households = {r[4]: r for r in _sheet_rows(sup, "Hộ đã hướng dẫn")}
-    assert households["Nguyễn Văn Một"][-1] == \
-        "Đã xác nhận – lượt bị xóa sau khi rút mẫu, tính là không đạt"
+    assert (
+        households["Nguyễn Văn Một"][-1]
+        == "Đã xác nhận – lượt bị xóa sau khi rút mẫu, tính là không đạt"
+    )
     checks_sheet = {r[4]: r for r in _sheet_rows(sup, "Kiểm tra")}
     assert checks_sheet["Nguyễn Văn Một"][8].endswith("tính là không đạt")

@@ -59,8 +59,7 @@ def test_chat_timings_and_short_procedure_labels(tmp_path: Path) -> None:
     assert (s.chat.menu_minutes, s.chat.household_minutes, s.chat.undo_minutes) == (30, 120, 60)
     assert s.procedures[0].short == ""
     procs = [{"code": "LLTP", "name": "Cấp phiếu lý lịch tư pháp", "short": "Lý lịch tư pháp"}]
-    s = parse_settings(raw_config(tmp_path, chat={"undo_minutes": 0}, procedures=procs),
-                       tmp_path)
+    s = parse_settings(raw_config(tmp_path, chat={"undo_minutes": 0}, procedures=procs), tmp_path)
     assert s.chat.undo_minutes == 0 and s.procedures[0].short == "Lý lịch tư pháp"
     bad = raw_config(tmp_path, procedures=[{"code": "X", "name": "Thủ tục", "short": ""}])
     assert _error(bad, tmp_path).key == "procedures[0].short"
@@ -77,8 +76,10 @@ def test_roster_total_tolerance(tmp_path: Path) -> None:
 def test_late_summary_limit_and_delivery_retention(tmp_path: Path) -> None:
     s = parse_settings(raw_config(tmp_path), tmp_path)
     assert s.notifications.weekly_latest_hours == 24 and s.chat.delivery_days == 30
-    s = parse_settings(raw_config(tmp_path, notifications={"weekly_latest_hours": 48},
-                                  chat={"delivery_days": 7}), tmp_path)
+    s = parse_settings(
+        raw_config(tmp_path, notifications={"weekly_latest_hours": 48}, chat={"delivery_days": 7}),
+        tmp_path,
+    )
     assert s.notifications.weekly_latest_hours == 48 and s.chat.delivery_days == 7
     example = load_settings(REPO / "config.example.toml")
     assert example.notifications.weekly_latest_hours == 24
@@ -105,33 +106,36 @@ def _set(raw: dict[str, Any], path: str, value: Any) -> None:
     table[last] = value
 
 
-@pytest.mark.parametrize(("path", "value", "key"), [
-    ("campaign.start", "abc", "campaign.start"),
-    ("campaign.start", 20260101, "campaign.start"),
-    ("campaign.end", date(2025, 12, 31), "campaign.end"),
-    ("campaign.coverage_threshold", 1.5, "campaign.coverage_threshold"),
-    ("campaign.coverage_threshold", 0, "campaign.coverage_threshold"),
-    ("campaign.coverage_threshold", True, "campaign.coverage_threshold"),
-    ("campaign.code", "", "campaign.code"),
-    ("campaign.procedures_required_small", 0, "campaign.procedures_required_small"),
-    ("language", "fr", "language"),
-    ("timezone", "Mars/Base", "timezone"),
-    ("telegram.base_url", "ftp://x", "telegram.base_url"),
-    ("telegram.token", "no-colon", "telegram.token"),
-    ("database.url", "bot.sqlite3", "database.url"),
-    ("telegram.concurrent_chats", 0, "telegram.concurrent_chats"),
-    ("chat", {"menu_minutes": 0}, "chat.menu_minutes"),
-    ("chat", {"household_minutes": "2h"}, "chat.household_minutes"),
-    ("chat", {"undo_minutes": -1}, "chat.undo_minutes"),
-    ("quality", {"burst_count": 1}, "quality.burst_count"),
-    ("quality", {"night_from": "late"}, "quality.night_from"),
-    ("chat", {"delivery_days": 0}, "chat.delivery_days"),
-    ("rosters", {"total_tolerance": 1}, "rosters.total_tolerance"),
-    ("rosters", {"total_tolerance": -0.1}, "rosters.total_tolerance"),
-    ("rosters", {"total_tolerance": "5%"}, "rosters.total_tolerance"),
-    ("notifications", {"weekly_latest_hours": 0}, "notifications.weekly_latest_hours"),
-    ("notifications", {"weekly_latest_hours": "1 ngày"}, "notifications.weekly_latest_hours"),
-])
+@pytest.mark.parametrize(
+    ("path", "value", "key"),
+    [
+        ("campaign.start", "abc", "campaign.start"),
+        ("campaign.start", 20260101, "campaign.start"),
+        ("campaign.end", date(2025, 12, 31), "campaign.end"),
+        ("campaign.coverage_threshold", 1.5, "campaign.coverage_threshold"),
+        ("campaign.coverage_threshold", 0, "campaign.coverage_threshold"),
+        ("campaign.coverage_threshold", True, "campaign.coverage_threshold"),
+        ("campaign.code", "", "campaign.code"),
+        ("campaign.procedures_required_small", 0, "campaign.procedures_required_small"),
+        ("language", "fr", "language"),
+        ("timezone", "Mars/Base", "timezone"),
+        ("telegram.base_url", "ftp://x", "telegram.base_url"),
+        ("telegram.token", "no-colon", "telegram.token"),
+        ("database.url", "bot.sqlite3", "database.url"),
+        ("telegram.concurrent_chats", 0, "telegram.concurrent_chats"),
+        ("chat", {"menu_minutes": 0}, "chat.menu_minutes"),
+        ("chat", {"household_minutes": "2h"}, "chat.household_minutes"),
+        ("chat", {"undo_minutes": -1}, "chat.undo_minutes"),
+        ("quality", {"burst_count": 1}, "quality.burst_count"),
+        ("quality", {"night_from": "late"}, "quality.night_from"),
+        ("chat", {"delivery_days": 0}, "chat.delivery_days"),
+        ("rosters", {"total_tolerance": 1}, "rosters.total_tolerance"),
+        ("rosters", {"total_tolerance": -0.1}, "rosters.total_tolerance"),
+        ("rosters", {"total_tolerance": "5%"}, "rosters.total_tolerance"),
+        ("notifications", {"weekly_latest_hours": 0}, "notifications.weekly_latest_hours"),
+        ("notifications", {"weekly_latest_hours": "1 ngày"}, "notifications.weekly_latest_hours"),
+    ],
+)
 def test_bad_value_names_its_key(tmp_path: Path, path: str, value: Any, key: str) -> None:
     raw = raw_config(tmp_path)
     _set(raw, path, value)
@@ -180,8 +184,9 @@ def test_duplicate_procedure_code(tmp_path: Path) -> None:
 
 def test_token_env_unset(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("DVC_TEST_TOKEN_UNSET", raising=False)
-    s = parse_settings(raw_config(tmp_path, telegram={"token_env": "DVC_TEST_TOKEN_UNSET"}),
-                       tmp_path)
+    s = parse_settings(
+        raw_config(tmp_path, telegram={"token_env": "DVC_TEST_TOKEN_UNSET"}), tmp_path
+    )
     with pytest.raises(ConfigError) as info:
         s.telegram.resolve_token()
     assert info.value.key == "telegram.token_env"
@@ -190,8 +195,7 @@ def test_token_env_unset(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Non
 
 def test_token_env_set(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("DVC_TEST_TOKEN_SET", " 42:abc \n")
-    s = parse_settings(raw_config(tmp_path, telegram={"token_env": "DVC_TEST_TOKEN_SET"}),
-                       tmp_path)
+    s = parse_settings(raw_config(tmp_path, telegram={"token_env": "DVC_TEST_TOKEN_SET"}), tmp_path)
     assert s.telegram.resolve_token() == "42:abc"
 
 
@@ -243,7 +247,6 @@ def test_example_config_loads() -> None:
     assert len(s.hamlets) == 13
 
 
-
 def test_example_config_has_zalo_off_and_an_http_port() -> None:
     s = load_settings(REPO / "config.example.toml")
     assert s.zalo.enabled is False
@@ -288,8 +291,10 @@ def test_a_zalo_table_enables_zalo_unless_it_says_otherwise(tmp_path: Path) -> N
     assert s.zalo.enabled is True and s.zalo.token_env == "ZALO_BOT_TOKEN"
     assert s.telegram.enabled is True  # both run in one process
     assert s.serves_http is False  # both polling, no public address
-    s = parse_settings(_with(tmp_path, zalo={"enabled": False, "token": "z"},
-                             telegram={"enabled": False}), tmp_path)
+    s = parse_settings(
+        _with(tmp_path, zalo={"enabled": False, "token": "z"}, telegram={"enabled": False}),
+        tmp_path,
+    )
     assert s.zalo.enabled is False and s.telegram.enabled is False
 
 
@@ -304,12 +309,12 @@ def test_serves_http_with_a_public_url_or_a_webhook(tmp_path: Path) -> None:
     assert s.http.public_url == "http://10.0.0.5:8080"
     assert s.http.url("/d/abc") == "http://10.0.0.5:8080/d/abc"
     url = "https://hook.example.vn/zalo/webhook"
-    s = parse_settings(_with(tmp_path, zalo={"token": "z", "mode": "webhook",
-                                             "webhook_url": url}), tmp_path)
+    s = parse_settings(
+        _with(tmp_path, zalo={"token": "z", "mode": "webhook", "webhook_url": url}), tmp_path
+    )
     assert s.serves_http is True and s.http.public_url == ""
     assert s.zalo_webhook == url
-    s = parse_settings(_with(tmp_path, telegram={"mode": "webhook", "webhook_url": url}),
-                       tmp_path)
+    s = parse_settings(_with(tmp_path, telegram={"mode": "webhook", "webhook_url": url}), tmp_path)
     assert s.serves_http is True and s.telegram_webhook == url
     # A disabled channel's webhook mode neither needs an address nor starts the server.
     s = parse_settings(_with(tmp_path, zalo={"enabled": False, "mode": "webhook"}), tmp_path)
@@ -317,8 +322,12 @@ def test_serves_http_with_a_public_url_or_a_webhook(tmp_path: Path) -> None:
 
 
 def test_webhooks_default_to_paths_under_the_public_url(tmp_path: Path) -> None:
-    raw = _with(tmp_path, telegram={"mode": "webhook"}, zalo={"token": "z", "mode": "webhook"},
-                http={"public_url": "https://bot.example.vn"})
+    raw = _with(
+        tmp_path,
+        telegram={"mode": "webhook"},
+        zalo={"token": "z", "mode": "webhook"},
+        http={"public_url": "https://bot.example.vn"},
+    )
     s = parse_settings(raw, tmp_path)
     assert s.zalo_webhook == "https://bot.example.vn/zalo/webhook"
     assert s.telegram_webhook == "https://bot.example.vn/telegram/webhook"
@@ -332,49 +341,75 @@ def test_webhooks_default_to_paths_under_the_public_url(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("http", [{}, {"public_url": "http://bot.example.vn"}])
 @pytest.mark.parametrize("channel", ["zalo", "telegram"])
-def test_webhook_mode_needs_an_https_address(tmp_path: Path, channel: str,
-                                             http: dict[str, Any]) -> None:
-    err = _error(_with(tmp_path, **{channel: {"token": "1:z", "mode": "webhook"}}, http=http),
-                 tmp_path)
+def test_webhook_mode_needs_an_https_address(
+    tmp_path: Path, channel: str, http: dict[str, Any]
+) -> None:
+    err = _error(
+        _with(tmp_path, **{channel: {"token": "1:z", "mode": "webhook"}}, http=http), tmp_path
+    )
     assert err.key == f"{channel}.webhook_url"
     assert err.expected == "chế độ webhook cần webhook_url hoặc http.public_url dạng https://"
     assert str(err).startswith(f"{channel}.webhook_url: ")
 
 
-@pytest.mark.parametrize(("table", "values", "key", "expected"), [
-    ("zalo", {"mode": "push"}, "zalo.mode", 'cần "polling" hoặc "webhook"'),
-    ("telegram", {"mode": "push"}, "telegram.mode", 'cần "polling" hoặc "webhook"'),
-    ("zalo", {"webhook_url": "http://bot.example.vn/zalo/webhook"}, "zalo.webhook_url",
-     "cần địa chỉ công khai bắt đầu bằng https://"),
-    ("telegram", {"webhook_url": "http://bot.example.vn/telegram/webhook"},
-     "telegram.webhook_url", "cần địa chỉ công khai bắt đầu bằng https://"),
-    ("zalo", {"webhook_url": 42}, "zalo.webhook_url", "bắt đầu bằng https://"),
-    ("zalo", {"webhook_secret": "short"}, "zalo.webhook_secret",
-     "cần chuỗi bí mật 8–256 ký tự gồm chữ, số, _ hoặc -"),
-    ("zalo", {"webhook_secret": "has some spaces"}, "zalo.webhook_secret", "8–256 ký tự"),
-    ("zalo", {"webhook_secret": "bímật-của-bot"}, "zalo.webhook_secret", "8–256 ký tự"),
-    ("telegram", {"webhook_secret": "x" * 257}, "telegram.webhook_secret", "8–256 ký tự"),
-    ("telegram", {"webhook_secret": "abc"}, "telegram.webhook_secret", "8–256 ký tự"),
-    ("http", {"port": 70000}, "http.port", "cần số cổng từ 1 đến 65535"),
-    ("http", {"port": 0}, "http.port", "cần một số nguyên ≥ 1"),
-    ("http", {"port": "8080"}, "http.port", "cần một số nguyên ≥ 1"),
-    ("http", {"public_url": "ftp://x"}, "http.public_url",
-     "cần địa chỉ bắt đầu bằng http:// hoặc https://"),
-    ("http", {"host": ""}, "http.host", "cần một chuỗi ký tự, không để trống"),
-    ("http", {"download_minutes": 0}, "http.download_minutes", "cần một số nguyên ≥ 1"),
-    ("zalo", {"base_url": "bot-api.zaloplatforms.com"}, "zalo.base_url",
-     "cần địa chỉ bắt đầu bằng http:// hoặc https://"),
-    ("zalo", {"token": ""}, "zalo.token", "cần một chuỗi ký tự, không để trống"),
-    ("zalo", {"token": "   "}, "zalo.token", "không để trống"),
-    ("zalo", {"token_env": ""}, "zalo.token_env", "cần tên một biến môi trường"),
-    ("telegram", {"token_env": ""}, "telegram.token_env", "cần tên một biến môi trường"),
-    ("zalo", {"webhook_secret_env": ""}, "zalo.webhook_secret_env", "biến môi trường"),
-    ("zalo", {"enabled": "yes"}, "zalo.enabled", "cần true hoặc false"),
-    ("telegram", {"enabled": 1}, "telegram.enabled", "cần true hoặc false"),
-    ("zalo", {"polling_timeout": 0}, "zalo.polling_timeout", "cần một số nguyên ≥ 1"),
-])
-def test_bad_channel_or_http_value(tmp_path: Path, table: str, values: dict[str, Any],
-                                   key: str, expected: str) -> None:
+@pytest.mark.parametrize(
+    ("table", "values", "key", "expected"),
+    [
+        ("zalo", {"mode": "push"}, "zalo.mode", 'cần "polling" hoặc "webhook"'),
+        ("telegram", {"mode": "push"}, "telegram.mode", 'cần "polling" hoặc "webhook"'),
+        (
+            "zalo",
+            {"webhook_url": "http://bot.example.vn/zalo/webhook"},
+            "zalo.webhook_url",
+            "cần địa chỉ công khai bắt đầu bằng https://",
+        ),
+        (
+            "telegram",
+            {"webhook_url": "http://bot.example.vn/telegram/webhook"},
+            "telegram.webhook_url",
+            "cần địa chỉ công khai bắt đầu bằng https://",
+        ),
+        ("zalo", {"webhook_url": 42}, "zalo.webhook_url", "bắt đầu bằng https://"),
+        (
+            "zalo",
+            {"webhook_secret": "short"},
+            "zalo.webhook_secret",
+            "cần chuỗi bí mật 8–256 ký tự gồm chữ, số, _ hoặc -",
+        ),
+        ("zalo", {"webhook_secret": "has some spaces"}, "zalo.webhook_secret", "8–256 ký tự"),
+        ("zalo", {"webhook_secret": "bímật-của-bot"}, "zalo.webhook_secret", "8–256 ký tự"),
+        ("telegram", {"webhook_secret": "x" * 257}, "telegram.webhook_secret", "8–256 ký tự"),
+        ("telegram", {"webhook_secret": "abc"}, "telegram.webhook_secret", "8–256 ký tự"),
+        ("http", {"port": 70000}, "http.port", "cần số cổng từ 1 đến 65535"),
+        ("http", {"port": 0}, "http.port", "cần một số nguyên ≥ 1"),
+        ("http", {"port": "8080"}, "http.port", "cần một số nguyên ≥ 1"),
+        (
+            "http",
+            {"public_url": "ftp://x"},
+            "http.public_url",
+            "cần địa chỉ bắt đầu bằng http:// hoặc https://",
+        ),
+        ("http", {"host": ""}, "http.host", "cần một chuỗi ký tự, không để trống"),
+        ("http", {"download_minutes": 0}, "http.download_minutes", "cần một số nguyên ≥ 1"),
+        (
+            "zalo",
+            {"base_url": "bot-api.zaloplatforms.com"},
+            "zalo.base_url",
+            "cần địa chỉ bắt đầu bằng http:// hoặc https://",
+        ),
+        ("zalo", {"token": ""}, "zalo.token", "cần một chuỗi ký tự, không để trống"),
+        ("zalo", {"token": "   "}, "zalo.token", "không để trống"),
+        ("zalo", {"token_env": ""}, "zalo.token_env", "cần tên một biến môi trường"),
+        ("telegram", {"token_env": ""}, "telegram.token_env", "cần tên một biến môi trường"),
+        ("zalo", {"webhook_secret_env": ""}, "zalo.webhook_secret_env", "biến môi trường"),
+        ("zalo", {"enabled": "yes"}, "zalo.enabled", "cần true hoặc false"),
+        ("telegram", {"enabled": 1}, "telegram.enabled", "cần true hoặc false"),
+        ("zalo", {"polling_timeout": 0}, "zalo.polling_timeout", "cần một số nguyên ≥ 1"),
+    ],
+)
+def test_bad_channel_or_http_value(
+    tmp_path: Path, table: str, values: dict[str, Any], key: str, expected: str
+) -> None:
     err = _error(_with(tmp_path, **{table: values}), tmp_path)
     assert err.key == key
     assert expected in err.expected
@@ -388,13 +423,24 @@ def test_good_webhook_secrets(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("channel", ["zalo", "telegram"])
-def test_token_and_secret_from_the_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                               channel: str) -> None:
+def test_token_and_secret_from_the_environment(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, channel: str
+) -> None:
     monkeypatch.setenv("DVC_TEST_CH_TOKEN", " 77:zalo-or-tg \n")
     monkeypatch.setenv("DVC_TEST_CH_SECRET", "s3cret_value-1")
-    s = parse_settings(_with(tmp_path, **{channel: {
-        "token": None, "token_env": "DVC_TEST_CH_TOKEN",
-        "webhook_secret_env": "DVC_TEST_CH_SECRET"}}), tmp_path)
+    s = parse_settings(
+        _with(
+            tmp_path,
+            **{
+                channel: {
+                    "token": None,
+                    "token_env": "DVC_TEST_CH_TOKEN",
+                    "webhook_secret_env": "DVC_TEST_CH_SECRET",
+                }
+            },
+        ),
+        tmp_path,
+    )
     cfg = s.zalo if channel == "zalo" else s.telegram
     assert cfg.resolve_token() == "77:zalo-or-tg"
     assert cfg.resolve_secret() == "s3cret_value-1"
@@ -403,22 +449,34 @@ def test_token_and_secret_from_the_environment(tmp_path: Path, monkeypatch: pyte
 @pytest.mark.parametrize("channel", ["zalo", "telegram"])
 @pytest.mark.parametrize("value", [None, "", "  "])
 def test_empty_environment_variable_names_its_key(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, channel: str, value: str | None,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    channel: str,
+    value: str | None,
 ) -> None:
     for name in ("DVC_TEST_CH_TOKEN", "DVC_TEST_CH_SECRET"):
         if value is None:
             monkeypatch.delenv(name, raising=False)
         else:
             monkeypatch.setenv(name, value)
-    s = parse_settings(_with(tmp_path, **{channel: {
-        "token": None, "token_env": "DVC_TEST_CH_TOKEN",
-        "webhook_secret_env": "DVC_TEST_CH_SECRET"}}), tmp_path)
+    s = parse_settings(
+        _with(
+            tmp_path,
+            **{
+                channel: {
+                    "token": None,
+                    "token_env": "DVC_TEST_CH_TOKEN",
+                    "webhook_secret_env": "DVC_TEST_CH_SECRET",
+                }
+            },
+        ),
+        tmp_path,
+    )
     cfg = s.zalo if channel == "zalo" else s.telegram
     with pytest.raises(ConfigError) as info:
         cfg.resolve_token()
     assert info.value.key == f"{channel}.token_env"
-    assert info.value.expected == \
-        "biến môi trường DVC_TEST_CH_TOKEN chưa được đặt hoặc đang trống"
+    assert info.value.expected == "biến môi trường DVC_TEST_CH_TOKEN chưa được đặt hoặc đang trống"
     with pytest.raises(ConfigError) as info:
         cfg.resolve_secret()
     assert info.value.key == f"{channel}.webhook_secret_env"
@@ -426,13 +484,22 @@ def test_empty_environment_variable_names_its_key(
 
 
 def test_inline_token_and_secret_win_over_the_environment(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.delenv("DVC_TEST_CH_UNSET", raising=False)
-    s = parse_settings(_with(tmp_path, zalo={
-        "token": "inline-zalo", "token_env": "DVC_TEST_CH_UNSET",
-        "webhook_secret": "inline_secret", "webhook_secret_env": "DVC_TEST_CH_UNSET"}),
-        tmp_path)
+    s = parse_settings(
+        _with(
+            tmp_path,
+            zalo={
+                "token": "inline-zalo",
+                "token_env": "DVC_TEST_CH_UNSET",
+                "webhook_secret": "inline_secret",
+                "webhook_secret_env": "DVC_TEST_CH_UNSET",
+            },
+        ),
+        tmp_path,
+    )
     assert s.zalo.resolve_token() == "inline-zalo"
     assert s.zalo.resolve_secret() == "inline_secret"
 
@@ -456,12 +523,11 @@ def _example_toml(url: str) -> str:
     return new
 
 
-
-
 def _hamlets_in(db: Path) -> dict[str, bool]:
     with sqlite3.connect(db) as conn:
-        return {code: bool(active)
-                for code, active in conn.execute("SELECT code, active FROM hamlet")}
+        return {
+            code: bool(active) for code, active in conn.execute("SELECT code, active FROM hamlet")
+        }
 
 
 def _assert_config_error(proc: subprocess.Popen[str]) -> None:
@@ -479,8 +545,10 @@ def test_cli_init_invite_and_errors(tmp_path: Path) -> None:
     config = tmp_path / "config.toml"
     config.write_text(_example_toml(f"sqlite+aiosqlite:///{db}"), encoding="utf-8")
     broken = tmp_path / "broken.toml"
-    broken.write_text(_example_toml(f"sqlite+aiosqlite:///{db}")
-                      .replace("start = 2026-01-01", 'start = "abc"'), encoding="utf-8")
+    broken.write_text(
+        _example_toml(f"sqlite+aiosqlite:///{db}").replace("start = 2026-01-01", 'start = "abc"'),
+        encoding="utf-8",
+    )
     # Independent commands run side by side to keep this test quick. Any command on the
     # broken config exits 2 with one line naming the key, before it touches the database.
 
@@ -530,8 +598,9 @@ def test_cli_init_invite_and_errors(tmp_path: Path) -> None:
 
 
 def test_verification_rule(tmp_path: Path) -> None:
-    s = parse_settings(raw_config(tmp_path, verification={"failures": 0,
-                                                          "max_failure_rate": 0.2}), tmp_path)
+    s = parse_settings(
+        raw_config(tmp_path, verification={"failures": 0, "max_failure_rate": 0.2}), tmp_path
+    )
     assert s.verification.failures == 0 and s.verification.max_failure_rate == 0.2
     assert s.verification.rate == 0.10 and s.verification.max_attempts == 3
     err = _error(raw_config(tmp_path, verification={"failures": 0}), tmp_path)
@@ -553,15 +622,20 @@ def test_which_details_must_match(tmp_path: Path) -> None:
     assert example.must_match == default.must_match
     assert example.date_tolerance_days == default.date_tolerance_days
 
-    lenient = parse_settings(raw_config(tmp_path, verification={
-        "must_match": [], "date_tolerance_days": 0}), tmp_path).verification
+    lenient = parse_settings(
+        raw_config(tmp_path, verification={"must_match": [], "date_tolerance_days": 0}), tmp_path
+    ).verification
     assert lenient.must_match == () and lenient.date_tolerance_days == 0
     assert not lenient.match.fails("wrong_number")
     assert not lenient.match.fails("wrong_details", "procedure")
     assert lenient.match.fails("not_guided")  # never configurable: the point of a check
-    strict = parse_settings(raw_config(tmp_path, verification={
-        "must_match": ["person", "date", "date"], "date_tolerance_days": 3}),
-        tmp_path).verification
+    strict = parse_settings(
+        raw_config(
+            tmp_path,
+            verification={"must_match": ["person", "date", "date"], "date_tolerance_days": 3},
+        ),
+        tmp_path,
+    ).verification
     assert strict.must_match == ("person", "date")
     assert strict.match.fails("wrong_details", "person")
     assert strict.match.fails("wrong_details", "date<=7")  # told within 7: not within 3

@@ -22,7 +22,8 @@ EXAMPLE = REPO / "config.example.toml"
 def test_the_committed_docs_are_the_generated_ones() -> None:
     assert DOC == REPO / "docs" / "configuration.md"
     assert DOC.read_text(encoding="utf-8") == render(), (
-        "docs/configuration.md is stale: python -m bot.config.doc docs/configuration.md")
+        "docs/configuration.md is stale: python -m bot.config.doc docs/configuration.md"
+    )
 
 
 def test_the_docs_list_every_key_with_its_default() -> None:
@@ -35,8 +36,8 @@ def test_the_docs_list_every_key_with_its_default() -> None:
         else:
             assert f"| `{key.name}` |" in text
             assert key.doc.vi in text and key.doc.en in text
-    assert "| `weekly_day` | `\"monday\"` |" in text
-    assert "| `night_from` | `\"22:00\"` |" in text
+    assert '| `weekly_day` | `"monday"` |' in text
+    assert '| `night_from` | `"22:00"` |' in text
     assert "| `coverage_threshold` | `0.95` |" in text
 
 
@@ -83,8 +84,11 @@ def test_the_example_shows_the_defaults() -> None:
         if not isinstance(example[table], dict) or table == "campaign":
             continue
         mine, theirs = getattr(shown, table), getattr(default, table)
-        differ += [f"{table}.{f.name}" for f in dataclasses.fields(mine)
-                   if getattr(mine, f.name) != getattr(theirs, f.name)]
+        differ += [
+            f"{table}.{f.name}"
+            for f in dataclasses.fields(mine)
+            if getattr(mine, f.name) != getattr(theirs, f.name)
+        ]
     # Set on purpose: where the data lives and where the tokens come from.
     assert sorted(differ) == ["database.url", "telegram.token_env", "zalo.token_env"]
     campaign = dataclasses.asdict(shown.campaign)

@@ -21,18 +21,28 @@ def _error(raw: dict[str, Any], base: Path) -> ConfigError:
     return info.value
 
 
-@pytest.mark.parametrize(("change", "key", "hint"), [
-    ({"verificaton": {"rate": 0.5}}, "verificaton", "verification"),
-    ({"verification": {"rat": 0.5}}, "verification.rat", "verification.rate"),
-    ({"notifications": {"weekly_weekday": "monday"}}, "notifications.weekly_weekday",
-     "notifications.weekly_day"),  # the name inside the bot is not a key of the file
-    ({"Language": "en"}, "Language", "language"),
-    ({"telegram": {"token": "1:x", "tokn_env": "TG"}}, "telegram.tokn_env",
-     "telegram.token_env"),
-    ({"http": {"prot": 8080}}, "http.prot", "http.port"),
-])
-def test_unknown_key_names_itself_and_the_key_meant(tmp_path: Path, change: dict[str, Any],
-                                                    key: str, hint: str) -> None:
+@pytest.mark.parametrize(
+    ("change", "key", "hint"),
+    [
+        ({"verificaton": {"rate": 0.5}}, "verificaton", "verification"),
+        ({"verification": {"rat": 0.5}}, "verification.rat", "verification.rate"),
+        (
+            {"notifications": {"weekly_weekday": "monday"}},
+            "notifications.weekly_weekday",
+            "notifications.weekly_day",
+        ),  # the name inside the bot is not a key of the file
+        ({"Language": "en"}, "Language", "language"),
+        (
+            {"telegram": {"token": "1:x", "tokn_env": "TG"}},
+            "telegram.tokn_env",
+            "telegram.token_env",
+        ),
+        ({"http": {"prot": 8080}}, "http.prot", "http.port"),
+    ],
+)
+def test_unknown_key_names_itself_and_the_key_meant(
+    tmp_path: Path, change: dict[str, Any], key: str, hint: str
+) -> None:
     err = _error(raw_config(tmp_path, **change), tmp_path)
     assert err.key == key
     assert err.expected == f"khóa không hợp lệ, có phải «{hint}»?"
@@ -60,8 +70,10 @@ def test_a_misspelt_required_key_is_named_as_misspelt_not_as_missing(tmp_path: P
     raw = raw_config(tmp_path)
     raw["campaign"]["strat"] = raw["campaign"].pop("start")
     err = _error(raw, tmp_path)
-    assert (err.key, err.expected) == ("campaign.strat",
-                                       "khóa không hợp lệ, có phải «campaign.start»?")
+    assert (err.key, err.expected) == (
+        "campaign.strat",
+        "khóa không hợp lệ, có phải «campaign.start»?",
+    )
     raw = raw_config(tmp_path)
     raw["campaing"] = raw.pop("campaign")
     assert _error(raw, tmp_path).key == "campaing"
@@ -89,8 +101,15 @@ def test_missing_and_wrong_tables_keep_their_messages(tmp_path: Path) -> None:
 
 def test_none_from_python_means_not_set(tmp_path: Path) -> None:
     # TOML has no null; a caller building the table in Python may leave a key as None.
-    s = parse_settings(raw_config(tmp_path, chat=None, notifications={"weekly_time": None},
-                                  verification={"max_failure_rate": None}), tmp_path)
+    s = parse_settings(
+        raw_config(
+            tmp_path,
+            chat=None,
+            notifications={"weekly_time": None},
+            verification={"max_failure_rate": None},
+        ),
+        tmp_path,
+    )
     assert s.chat.menu_minutes == 30 and s.notifications.weekly_time.hour == 7
     assert s.verification.max_failure_rate is None
 
@@ -103,10 +122,13 @@ def _bad_config(tmp_path: Path, old: str, new: str) -> Path:
     return path
 
 
-@pytest.mark.parametrize("command", [["run"], ["init"], ["demo", "--data", "{tmp}"],
-                                     ["export"], ["invite", "--role", "officer"]])
-def test_every_command_exits_2_with_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str],
-                                             command: list[str]) -> None:
+@pytest.mark.parametrize(
+    "command",
+    [["run"], ["init"], ["demo", "--data", "{tmp}"], ["export"], ["invite", "--role", "officer"]],
+)
+def test_every_command_exits_2_with_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], command: list[str]
+) -> None:
     bad = _bad_config(tmp_path, "[verification]", "[verificaton]")
     args = [a.format(tmp=tmp_path) for a in command]
     assert main([args[0], "--config", str(bad), *args[1:]]) == 2
@@ -123,4 +145,5 @@ def test_misspelt_key_in_a_file(tmp_path: Path, capsys: pytest.CaptureFixture[st
     assert info.value.key == "verification.rat"
     assert main(["run", "--config", str(bad)]) == 2
     assert capsys.readouterr().err == (
-        "Lỗi cấu hình: verification.rat – khóa không hợp lệ, có phải «verification.rate»?\n")
+        "Lỗi cấu hình: verification.rat – khóa không hợp lệ, có phải «verification.rate»?\n"
+    )

@@ -38,8 +38,11 @@ async def _entries(runtime: Runtime) -> list[Entry]:
 
 async def _audit(runtime: Runtime, target: str) -> list[AuditEvent]:
     async with runtime.services.sessions() as session:
-        return list(await session.scalars(
-            select(AuditEvent).where(AuditEvent.target == target).order_by(AuditEvent.id)))
+        return list(
+            await session.scalars(
+                select(AuditEvent).where(AuditEvent.target == target).order_by(AuditEvent.id)
+            )
+        )
 
 
 async def _prompt(chat: Chat, line: str) -> str:
@@ -194,14 +197,17 @@ async def test_audit_rows_for_created_household_and_entries(runtime: Runtime) ->
     assert updates[0].after is not None and updates[0].after["shares_phone"] is True
 
     entry_events = await _audit(runtime, "entry")
-    assert sorted(e.target_id or 0 for e in entry_events if e.action == "create") == \
-        [e.id for e in entries]
+    assert sorted(e.target_id or 0 for e in entry_events if e.action == "create") == [
+        e.id for e in entries
+    ]
     assert all(e.actor_id == user.id for e in entry_events)
 
     async with runtime.services.sessions() as session:
-        n = await session.scalar(select(func.count()).select_from(AuditEvent)
-                                 .where(AuditEvent.actor_id.is_(None),
-                                        AuditEvent.target.in_(["household", "entry"])))
+        n = await session.scalar(
+            select(func.count())
+            .select_from(AuditEvent)
+            .where(AuditEvent.actor_id.is_(None), AuditEvent.target.in_(["household", "entry"]))
+        )
     assert n == 0
 
 

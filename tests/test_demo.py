@@ -17,15 +17,23 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def test_demo_runs_from_a_pipe(tmp_path: Path) -> None:
-    script = "\n".join([
-        "/tiendo",
-        "Nguyễn Văn Khách; Tổ 3, ấp Bãi Nhà A; 0912 345 000; khai sinh",
-        "/cuatoi",
-        "",
-    ])
+    script = "\n".join(
+        [
+            "/tiendo",
+            "Nguyễn Văn Khách; Tổ 3, ấp Bãi Nhà A; 0912 345 000; khai sinh",
+            "/cuatoi",
+            "",
+        ]
+    )
     result = subprocess.run(
         [sys.executable, "-m", "bot", "demo", "--data", str(tmp_path)],
-        input=script, capture_output=True, text=True, cwd=ROOT, timeout=120, check=False)
+        input=script,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=120,
+        check=False,
+    )
     assert result.returncode == 0, result.stderr
     out = result.stdout
     assert "3/412 hộ" in out  # the three sample households

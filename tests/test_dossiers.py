@@ -61,7 +61,8 @@ async def _propose(chat: Chat) -> str:
 async def _latest(runtime: Runtime) -> AwardProposal:
     async with runtime.services.sessions() as session:
         proposal: AwardProposal | None = await session.scalar(
-            select(AwardProposal).order_by(AwardProposal.id.desc()))
+            select(AwardProposal).order_by(AwardProposal.id.desc())
+        )
         assert proposal is not None
         return proposal
 
@@ -70,7 +71,8 @@ async def _finalize(runtime: Runtime, by: int) -> int:
     """The council's decision (its own command is another module's): the latest proposal."""
     async with runtime.services.sessions() as session, session.begin():
         proposal: AwardProposal | None = await session.scalar(
-            select(AwardProposal).order_by(AwardProposal.id.desc()))
+            select(AwardProposal).order_by(AwardProposal.id.desc())
+        )
         assert proposal is not None
         proposal.final_at, proposal.final_by = NOW, by
         return int(proposal.id)
@@ -81,10 +83,15 @@ async def _draw(runtime: Runtime, seeded: Seeded, code: str, per_hamlet: int) ->
     async with runtime.services.sessions() as session, session.begin():
         hamlets = list(await session.scalars(select(Hamlet).where(Hamlet.code == code)))
         campaign = await campaign_by_code(session, runtime.settings.campaign.code)
-        batch = await create_batch(session, campaign_id=campaign.id,
-                                   hamlets=hamlets, rule=Rule("count", per_hamlet=per_hamlet),
-                                   actor_id=seeded.supervisor.id, now=NOW,
-                                   seed="d0551e7d0551e7d0")
+        batch = await create_batch(
+            session,
+            campaign_id=campaign.id,
+            hamlets=hamlets,
+            rule=Rule("count", per_hamlet=per_hamlet),
+            actor_id=seeded.supervisor.id,
+            now=NOW,
+            seed="d0551e7d0551e7d0",
+        )
         assert batch is not None
         drawn = list(await session.scalars(select(Check).where(Check.batch_id == batch.id)))
         return len(drawn)
@@ -98,16 +105,21 @@ async def test_every_hamlet_with_any_proposal_gets_a_dossier(runtime: Runtime) -
     sup = Chat(runtime, "sup")
     await _propose(sup)
     labels = [o.label for r in sup.last for o in r.options]
-    assert sorted(label.removeprefix("📄 Hồ sơ ") for label in labels
-                  if label.startswith("📄")) == ALL_HAMLETS
+    assert (
+        sorted(label.removeprefix("📄 Hồ sơ ") for label in labels if label.startswith("📄"))
+        == ALL_HAMLETS
+    )
     assert "📦 Tất cả 5 hồ sơ (.zip)" in labels
 
     # BNA: two officers proposed, nothing else – a dossier about individuals only.
     out = await sup.press("Hồ sơ Ấp Bãi Nhà A")
     assert "⚠️" not in out  # nothing drawn yet
     files = _files(sup.last)
-    assert sorted(files) == ["khen-thuong-1-BNA-bien-ban.docx", "khen-thuong-1-BNA-minh-chung.xlsx",
-                             "khen-thuong-1-BNA-to-trinh.docx"]
+    assert sorted(files) == [
+        "khen-thuong-1-BNA-bien-ban.docx",
+        "khen-thuong-1-BNA-minh-chung.xlsx",
+        "khen-thuong-1-BNA-to-trinh.docx",
+    ]
     assert "bản dự thảo" in out
     submission = _text(files["khen-thuong-1-BNA-to-trinh.docx"])
     assert "Về việc đề nghị khen thưởng cá nhân trong phong trào thi đua" in submission
@@ -161,8 +173,13 @@ async def test_office_is_warned_about_households_not_yet_called(runtime: Runtime
     files = _files(head.last)
     assert len(files) == 3
     book = load_workbook(files["khen-thuong-1-BNA-minh-chung.xlsx"])
-    cells = [str(v) for ws in book.worksheets for row in ws.iter_rows(values_only=True)
-             for v in row if v is not None]
+    cells = [
+        str(v)
+        for ws in book.worksheets
+        for row in ws.iter_rows(values_only=True)
+        for v in row
+        if v is not None
+    ]
     assert t("vi", "xl_check_open") not in cells  # no household on a list shows as such
     for name in ("khen-thuong-1-BNA-to-trinh.docx", "khen-thuong-1-BNA-bien-ban.docx"):
         assert "mẫu kiểm tra" not in _text(files[name])
@@ -187,9 +204,11 @@ async def test_head_gets_own_dossier_from_the_final_proposal_only(runtime: Runti
     out = await head.say("/hoso")
     assert "Hồ sơ khen thưởng của Ấp Bãi Nhà A theo đề xuất chính thức" in out
     files = _files(head.last)
-    assert sorted(files) == [f"khen-thuong-{proposal_id}-BNA-bien-ban.docx",
-                             f"khen-thuong-{proposal_id}-BNA-minh-chung.xlsx",
-                             f"khen-thuong-{proposal_id}-BNA-to-trinh.docx"]
+    assert sorted(files) == [
+        f"khen-thuong-{proposal_id}-BNA-bien-ban.docx",
+        f"khen-thuong-{proposal_id}-BNA-minh-chung.xlsx",
+        f"khen-thuong-{proposal_id}-BNA-to-trinh.docx",
+    ]
     assert "bản chính thức" in out
     submission = files[f"khen-thuong-{proposal_id}-BNA-to-trinh.docx"]
     text = _text(submission)
@@ -197,12 +216,20 @@ async def test_head_gets_own_dossier_from_the_final_proposal_only(runtime: Runti
     assert "(bản đề xuất số 1, bản chính thức)" in text and "DỰ THẢO" not in text
     assert "Trần Văn Siêng" in text and "Phạm Văn Nhỏ" not in text  # only their hamlet
     book = load_workbook(files[f"khen-thuong-{proposal_id}-BNA-minh-chung.xlsx"])
-    codes = {row[1] for row in book["Hộ đã hướng dẫn"].iter_rows(min_row=4, values_only=True)
-             if row[0] is not None}
+    codes = {
+        row[1]
+        for row in book["Hộ đã hướng dẫn"].iter_rows(min_row=4, values_only=True)
+        if row[0] is not None
+    }
     assert codes == {"BNA"}
     async with runtime.services.sessions() as session:
-        exports = list(await session.scalars(select(AuditEvent.after).where(
-            AuditEvent.action == "export", AuditEvent.actor_id == seeded.head_bna.id)))
+        exports = list(
+            await session.scalars(
+                select(AuditEvent.after).where(
+                    AuditEvent.action == "export", AuditEvent.actor_id == seeded.head_bna.id
+                )
+            )
+        )
         assert [(e["files"], e["hamlet"]) for e in exports if e] == [("dossier", "BNA")]
 
     # An officer may not; the office gets every hamlet's, zipped.
@@ -213,15 +240,22 @@ async def test_head_gets_own_dossier_from_the_final_proposal_only(runtime: Runti
     archive = next(r.file for r in sup.last if r.file is not None)
     with zipfile.ZipFile(archive) as zf:
         assert sorted({name.split("/")[0] for name in zf.namelist()}) == [
-            "BNA", "L364", "L365", "L366", "NHO"]
+            "BNA",
+            "L364",
+            "L365",
+            "L366",
+            "NHO",
+        ]
         assert len(zf.namelist()) == 15
 
 
 async def test_head_of_a_hamlet_without_a_proposal(runtime: Runtime) -> None:
-    sup = await make_user(runtime, external_id="sup", role=Role.SUPERVISOR, hamlet=None,
-                          name="Phòng Văn hóa Xã hội")
-    await make_user(runtime, external_id="head", role=Role.HAMLET_HEAD, hamlet="BNA",
-                    name="Trưởng Ấp")
+    sup = await make_user(
+        runtime, external_id="sup", role=Role.SUPERVISOR, hamlet=None, name="Phòng Văn hóa Xã hội"
+    )
+    await make_user(
+        runtime, external_id="head", role=Role.HAMLET_HEAD, hamlet="BNA", name="Trưởng Ấp"
+    )
     await _propose(Chat(runtime, "sup"))
     await _finalize(runtime, sup.id)
     out = await Chat(runtime, "head").say("/hoso")
@@ -245,8 +279,9 @@ async def tg(runtime: Runtime) -> AsyncIterator[TelegramHarness]:
 
 
 def _documents(sent: list[Sent]) -> dict[str, bytes]:
-    return {name: data for s in sent if s.method == "sendDocument"
-            for name, data in s.files.values()}
+    return {
+        name: data for s in sent if s.method == "sendDocument" for name, data in s.files.values()
+    }
 
 
 async def test_head_dossier_on_telegram(tg: TelegramHarness, runtime: Runtime) -> None:
@@ -258,15 +293,14 @@ async def test_head_dossier_on_telegram(tg: TelegramHarness, runtime: Runtime) -
     await tg.say(sup, "/khenthuong")
     await tg.press(sup, "Từ đầu phong trào")
     async with runtime.services.sessions() as session:
-        sup_id = (await session.scalar(select(AwardProposal.made_by)))
+        sup_id = await session.scalar(select(AwardProposal.made_by))
     assert sup_id is not None
     await _finalize(runtime, sup_id)
 
     sent = await tg.say(head, "/hoso")
     assert "Hồ sơ khen thưởng của Ấp Bãi Nhà A theo đề xuất chính thức" in texts(sent)
     docs = _documents(sent)
-    assert sorted(n.rsplit("-", 1)[-1] for n in docs) == ["ban.docx", "chung.xlsx",
-                                                          "trinh.docx"]
+    assert sorted(n.rsplit("-", 1)[-1] for n in docs) == ["ban.docx", "chung.xlsx", "trinh.docx"]
     submission = next(d for n, d in docs.items() if n.endswith("to-trinh.docx"))
     text = _text(io.BytesIO(submission))
     assert "TỜ TRÌNH" in text and "Về việc đề nghị khen thưởng cá nhân" in text

@@ -22,8 +22,14 @@ OFFICER, OTHER, ADMIN, NEWCOMER = 501, 502, 503, 504
 async def tg(runtime: Runtime) -> AsyncIterator[TelegramHarness]:
     await make_user(runtime, external_id=str(OFFICER), channel="telegram")
     await make_user(runtime, external_id=str(OTHER), channel="telegram", name="Người Khác")
-    await make_user(runtime, external_id=str(ADMIN), channel="telegram", role=Role.ADMIN,
-                    hamlet=None, name="Quản Trị")
+    await make_user(
+        runtime,
+        external_id=str(ADMIN),
+        channel="telegram",
+        role=Role.ADMIN,
+        hamlet=None,
+        name="Quản Trị",
+    )
     harness = TelegramHarness(runtime)
     await harness.start()
     yield harness
@@ -38,8 +44,13 @@ async def _log(tg: TelegramHarness, user: int, line: str) -> int:
 
 async def _audit(runtime: Runtime, action: str, target: str) -> list[AuditEvent]:
     async with runtime.services.sessions() as session:
-        return list(await session.scalars(select(AuditEvent).where(
-            AuditEvent.action == action, AuditEvent.target == target).order_by(AuditEvent.id)))
+        return list(
+            await session.scalars(
+                select(AuditEvent)
+                .where(AuditEvent.action == action, AuditEvent.target == target)
+                .order_by(AuditEvent.id)
+            )
+        )
 
 
 @pytest.mark.slow
@@ -53,8 +64,7 @@ async def test_mine_lists_my_entries_only(tg: TelegramHarness) -> None:
 
 
 @pytest.mark.slow
-async def test_edit_phone_and_procedures_is_audited(tg: TelegramHarness,
-                                                   runtime: Runtime) -> None:
+async def test_edit_phone_and_procedures_is_audited(tg: TelegramHarness, runtime: Runtime) -> None:
     entry_id = await _log(tg, OFFICER, "Nguyễn Văn Sửa; Tổ 1; 0912000001; 1")
     out = texts(await tg.say(OFFICER, f"/sua {entry_id}"))
     assert "Nguyễn Văn Sửa" in out and f"#{entry_id}" in out
@@ -82,8 +92,7 @@ async def test_edit_phone_and_procedures_is_audited(tg: TelegramHarness,
     assert entry_audit[-1].after["procedures"] == ["KS", "TTRU"]
 
 
-async def test_edit_without_changes_writes_no_audit(tg: TelegramHarness,
-                                                    runtime: Runtime) -> None:
+async def test_edit_without_changes_writes_no_audit(tg: TelegramHarness, runtime: Runtime) -> None:
     entry_id = await _log(tg, OFFICER, "Nguyễn Văn Giữ; Tổ 1; 0912000001; 1")
     await tg.say(OFFICER, "/sua")
     await tg.press(OFFICER, f"#{entry_id}")
@@ -123,8 +132,9 @@ async def test_delete_is_soft_with_reason(tg: TelegramHarness, runtime: Runtime)
 
 
 @pytest.mark.slow
-async def test_admin_invites_in_chat_and_newcomer_registers(tg: TelegramHarness,
-                                                           runtime: Runtime) -> None:
+async def test_admin_invites_in_chat_and_newcomer_registers(
+    tg: TelegramHarness, runtime: Runtime
+) -> None:
     assert "Chỉ người quản trị" in texts(await tg.say(OFFICER, "/moi"))
     assert "vai trò nào" in texts(await tg.say(ADMIN, "/moi"))
     assert "ấp nào" in texts(await tg.press(ADMIN, "trưởng ấp"))
@@ -135,8 +145,7 @@ async def test_admin_invites_in_chat_and_newcomer_registers(tg: TelegramHarness,
     welcome = texts(await tg.say(NEWCOMER, f"/start {code}", name="Lâm Văn Mới"))
     assert "Lâm Văn Mới" in welcome and "trưởng ấp" in welcome and "Ấp Nhỏ" in welcome
     async with runtime.services.sessions() as session:
-        user = (await session.scalars(select(User).where(User.display_name == "Lâm Văn Mới")))\
-            .one()
+        user = (await session.scalars(select(User).where(User.display_name == "Lâm Văn Mới"))).one()
         assert user.role == Role.HAMLET_HEAD
     # A one-shot form works too, for a supervisor (no hamlet needed).
     out = await tg.say(ADMIN, "/moi supervisor")
@@ -144,9 +153,11 @@ async def test_admin_invites_in_chat_and_newcomer_registers(tg: TelegramHarness,
 
 
 async def test_supervisor_progress_lists_hamlets_without_personal_data(
-        tg: TelegramHarness, runtime: Runtime) -> None:
-    await make_user(runtime, external_id="505", channel="telegram", role=Role.SUPERVISOR,
-                    hamlet=None)
+    tg: TelegramHarness, runtime: Runtime
+) -> None:
+    await make_user(
+        runtime, external_id="505", channel="telegram", role=Role.SUPERVISOR, hamlet=None
+    )
     await _log(tg, OFFICER, "Nguyễn Văn Riêng; Tổ 1; 0912000001; 1")
     out = texts(await tg.say(505, "/tiendo"))
     assert "1. Ấp Bãi Nhà A (BNA): 1/412" in out and "Riêng" not in out

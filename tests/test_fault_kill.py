@@ -33,7 +33,9 @@ GIVEN = ["An", "Bình", "Cường", "Dũng", "Giang", "Hải"]
 
 def _config(runtime: Runtime, folder: Path, fake: FakeTelegram) -> str:
     path = cli.write_config(runtime, folder)
-    path.write_text(path.read_text(encoding="utf-8") + f"""
+    path.write_text(
+        path.read_text(encoding="utf-8")
+        + f"""
 [telegram]
 token = "{TOKEN}"
 base_url = "{fake.base_url}"
@@ -45,13 +47,18 @@ stop_seconds = 5
 [notifications]
 weekly = false
 reminders = false
-""", encoding="utf-8")
+""",
+        encoding="utf-8",
+    )
     return str(path)
 
 
 def _saved(fake: FakeTelegram) -> Counter[int]:
-    return Counter(c.chat_id for c in fake.calls
-                   if c.method == "sendMessage" and SAVED in c.text and c.chat_id is not None)
+    return Counter(
+        c.chat_id
+        for c in fake.calls
+        if c.method == "sendMessage" and SAVED in c.text and c.chat_id is not None
+    )
 
 
 async def _until(check: object, limit: float) -> None:
@@ -66,14 +73,22 @@ async def _recorded(runtime: Runtime) -> Counter[int]:
     """Per chat, the "saved" replies the bot has recorded as sent: every reply of a finished
     update, the first `replies_sent` of one still being answered."""
     async with runtime.services.sessions() as session:
-        rows = (await session.execute(select(
-            InboxUpdate.payload, InboxUpdate.replies, InboxUpdate.replies_sent,
-            InboxUpdate.done_at).where(InboxUpdate.channel == "telegram"))).all()
+        rows = (
+            await session.execute(
+                select(
+                    InboxUpdate.payload,
+                    InboxUpdate.replies,
+                    InboxUpdate.replies_sent,
+                    InboxUpdate.done_at,
+                ).where(InboxUpdate.channel == "telegram")
+            )
+        ).all()
     recorded: Counter[int] = Counter()
     for payload, replies, replies_sent, done_at in rows:
-        shown = (replies or [])[:len(replies or []) if done_at is not None else replies_sent]
+        shown = (replies or [])[: len(replies or []) if done_at is not None else replies_sent]
         recorded[int(payload["message"]["chat"]["id"])] += sum(
-            SAVED in str(reply.get("text") or "") for reply in shown)
+            SAVED in str(reply.get("text") or "") for reply in shown
+        )
     return recorded
 
 
@@ -87,11 +102,11 @@ async def _count(runtime: Runtime, model: type) -> int:
 
 
 async def test_sigkill_mid_load_loses_nothing_and_doubles_nothing(
-        runtime: Runtime, tmp_path: Path) -> None:
+    runtime: Runtime, tmp_path: Path
+) -> None:
     chats = [7100 + k for k in range(OFFICERS)]
     for chat in chats:
-        await make_user(runtime, external_id=str(chat), channel="telegram",
-                        name=f"Cán Bộ {chat}")
+        await make_user(runtime, external_id=str(chat), channel="telegram", name=f"Cán Bộ {chat}")
     async with FakeTelegram(TOKEN) as fake:
         fake.rate_5xx, fake.rate_429 = 0.10, 0.10
         config = _config(runtime, tmp_path, fake)
@@ -101,8 +116,9 @@ async def test_sigkill_mid_load_loses_nothing_and_doubles_nothing(
             for i in range(PER_OFFICER):
                 for k, chat in enumerate(chats):
                     name = f"{FAMILY[k]} Văn {GIVEN[i]}"
-                    fake.offer(fake.message_update(
-                        chat, f"{name}; Tổ {i + 1}; 0913 {k:02d}{i:04d}; 1"))
+                    fake.offer(
+                        fake.message_update(chat, f"{name}; Tổ {i + 1}; 0913 {k:02d}{i:04d}; 1")
+                    )
             await _until(lambda: sum(_saved(fake).values()) >= OFFICERS * PER_OFFICER // 3, 60)
             fake.freeze()  # sends in flight stay unanswered: none half-done at the server
             # Killed once it has recorded every send the fake answered (a reply answered but

@@ -60,8 +60,13 @@ async def _log(chat: Chat, name: str, address: str, phone: str) -> int:
 
 
 async def _edit_phone(chat: Chat, entry: int, phone: str) -> list[str]:
-    return [await chat.say(f"/sua {entry}"), await chat.press("Sửa"),
-            await chat.press("Số điện thoại"), await chat.say(phone), await chat.press("Lưu")]
+    return [
+        await chat.say(f"/sua {entry}"),
+        await chat.press("Sửa"),
+        await chat.press("Số điện thoại"),
+        await chat.say(phone),
+        await chat.press("Lưu"),
+    ]
 
 
 async def _delete(chat: Chat, entry: int, reason: str) -> list[str]:
@@ -87,8 +92,13 @@ async def _figures(runtime: Runtime) -> tuple[Tally, Tally]:
 
 async def _audit(runtime: Runtime, action: str, target: str) -> list[AuditEvent]:
     async with runtime.services.sessions() as session:
-        return list(await session.scalars(select(AuditEvent).where(
-            AuditEvent.action == action, AuditEvent.target == target).order_by(AuditEvent.id)))
+        return list(
+            await session.scalars(
+                select(AuditEvent)
+                .where(AuditEvent.action == action, AuditEvent.target == target)
+                .order_by(AuditEvent.id)
+            )
+        )
 
 
 async def _check_of(runtime: Runtime, entry: int) -> Check:
@@ -108,13 +118,16 @@ def _last_card(out: str) -> str:
 
 @pytest.mark.slow
 async def test_edit_and_delete_of_drawn_entries_are_shown_to_the_caller(
-        runtime: Runtime, clock: FixedClock) -> None:
+    runtime: Runtime, clock: FixedClock
+) -> None:
     await make_user(runtime, external_id="bna", hamlet="BNA", name=OFFICER_NAME)
-    await make_user(runtime, external_id="sup", role=Role.SUPERVISOR, hamlet=None,
-                    name="Phòng Văn hóa Xã hội")
+    await make_user(
+        runtime, external_id="sup", role=Role.SUPERVISOR, hamlet=None, name="Phòng Văn hóa Xã hội"
+    )
     officer, sup = Chat(runtime, "bna"), Chat(runtime, "sup")
-    a, b, c = [await _log(officer, name, f"Tổ {i}", f"091200000{i}")
-               for i, name in enumerate(SAMPLED)]
+    a, b, c = [
+        await _log(officer, name, f"Tổ {i}", f"091200000{i}") for i, name in enumerate(SAMPLED)
+    ]
 
     clock.set(NOW + timedelta(minutes=5))
     drawn = await sup.say("/kiemtra BNA 100%")
@@ -122,8 +135,10 @@ async def test_edit_and_delete_of_drawn_entries_are_shown_to_the_caller(
     assert "Đã dừng" in await sup.press("Dừng")
 
     clock.set(NOW + timedelta(minutes=10))
-    d, e, f = [await _log(officer, name, f"Tổ {i + 3}", f"091200000{i + 3}")
-               for i, name in enumerate(LATER)]  # not on the list
+    d, e, f = [
+        await _log(officer, name, f"Tổ {i + 3}", f"091200000{i + 3}")
+        for i, name in enumerate(LATER)
+    ]  # not on the list
 
     # The officer edits, deletes and undoes as ever: a sampled entry gets word for word the
     # replies an unsampled one gets (nothing tells the officer which were drawn).
@@ -159,8 +174,11 @@ async def test_edit_and_delete_of_drawn_entries_are_shown_to_the_caller(
     clock.set(NOW + timedelta(minutes=20))
     await sup.say("/kiemtra")
     out = await sup.press("Gọi tiếp đợt #1")
-    answers = {SAMPLED[0]: "Không được hướng dẫn", SAMPLED[1]: "Đúng",
-               SAMPLED[2]: "Sai số điện thoại"}
+    answers = {
+        SAMPLED[0]: "Không được hướng dẫn",
+        SAMPLED[1]: "Đúng",
+        SAMPLED[2]: "Sai số điện thoại",
+    }
     cards: dict[str, str] = {}
     while "📞 Thẻ gọi #" in out:
         card = _last_card(out)
@@ -171,11 +189,15 @@ async def test_edit_and_delete_of_drawn_entries_are_shown_to_the_caller(
     assert set(cards) == set(SAMPLED)
     assert "còn 3/3 hộ" in next(iter(cards.values()))
     assert "☎️ Điện thoại: 0913 000 000" in cards[SAMPLED[0]]
-    assert (f"✏️ SĐT đã sửa sau khi rút mẫu: 0912 000 000 → 0913 000 000 ({OFFICER_NAME}, "
-            f"10:10 {TZ_NOTE})") in cards[SAMPLED[0]]
+    assert (
+        f"✏️ SĐT đã sửa sau khi rút mẫu: 0912 000 000 → 0913 000 000 ({OFFICER_NAME}, "
+        f"10:10 {TZ_NOTE})"
+    ) in cards[SAMPLED[0]]
     assert cards[SAMPLED[0]].count("đã sửa sau khi rút mẫu") == 1  # one line per field
-    assert (f"🗑 Lượt này đã bị xóa sau khi rút mẫu: lý do «Nhập trùng với hộ khác» "
-            f"({OFFICER_NAME}, 10:15 {TZ_NOTE})") in cards[SAMPLED[1]]
+    assert (
+        f"🗑 Lượt này đã bị xóa sau khi rút mẫu: lý do «Nhập trùng với hộ khác» "
+        f"({OFFICER_NAME}, 10:15 {TZ_NOTE})"
+    ) in cards[SAMPLED[1]]
     assert "tính là không đạt cho đến khi được xem xét lại" in cards[SAMPLED[1]]
     assert f"lý do «{t('vi', 'undo_reason')}»" in cards[SAMPLED[2]]
     assert "rút mẫu" not in cards[SAMPLED[0]].split("✏️")[0]  # nothing else marked
@@ -231,12 +253,20 @@ async def test_edit_and_delete_of_drawn_entries_are_shown_to_the_caller(
         decided = await session.get(Check, check_a.id)
         assert decided is not None
         with pytest.raises(CheckError):  # final: no overturn after it was kept
-            await overturn(session, check=decided, actor=await session.get_one(
-                User, upheld.actor_id), reason="thử lại", now=clock.now())
+            await overturn(
+                session,
+                check=decided,
+                actor=await session.get_one(User, upheld.actor_id),
+                reason="thử lại",
+                now=clock.now(),
+            )
 
     # The audit has every step, and each line on the card points at one of its rows.
-    (phone_edit,) = [ev for ev in await _audit(runtime, "update", "household")
-                     if (ev.before or {}).get("phone") == "+84912000000"]
+    (phone_edit,) = [
+        ev
+        for ev in await _audit(runtime, "update", "household")
+        if (ev.before or {}).get("phone") == "+84912000000"
+    ]
     assert phone_edit.after is not None and phone_edit.after["phone"] == "+84913000000"
     deletes = {ev.target_id: ev for ev in await _audit(runtime, "delete", "entry")}
     assert {b, c} <= set(deletes)
@@ -274,9 +304,15 @@ async def _draw(runtime: Runtime, actor: User) -> list[Check]:
     camp = await _campaign(runtime)
     async with runtime.services.sessions() as session, session.begin():
         hamlets = list(await session.scalars(select(Hamlet).where(Hamlet.code == "BNA")))
-        batch = await create_batch(session, campaign_id=camp, hamlets=hamlets,
-                                   rule=Rule("rate", rate=1.0), actor_id=actor.id,
-                                   now=runtime.services.clock.now(), seed="f00df00df00df00d")
+        batch = await create_batch(
+            session,
+            campaign_id=camp,
+            hamlets=hamlets,
+            rule=Rule("rate", rate=1.0),
+            actor_id=actor.id,
+            now=runtime.services.clock.now(),
+            seed="f00df00df00df00d",
+        )
         assert batch is not None
         return list(await session.scalars(select(Check).where(Check.batch_id == batch.id)))
 
@@ -290,33 +326,56 @@ async def _card_text(runtime: Runtime, check_id: int) -> list[str]:
 
 
 async def test_every_detail_changed_after_the_draw_is_a_line_until_called(
-        runtime: Runtime, clock: FixedClock) -> None:
+    runtime: Runtime, clock: FixedClock
+) -> None:
     officer = await make_user(runtime, external_id="bna", hamlet="BNA", name=OFFICER_NAME)
     sup = await make_user(runtime, external_id="sup", role=Role.SUPERVISOR, hamlet=None)
     camp = await _campaign(runtime)
-    first = HouseholdInput(name="Phạm Văn Cũ", address="Tổ 1, Bãi Nhà A",
-                           phone="+84912000001", procedure_codes=("KS",), dossier_code="",
-                           guided_on=date(2026, 4, 14))
+    first = HouseholdInput(
+        name="Phạm Văn Cũ",
+        address="Tổ 1, Bãi Nhà A",
+        phone="+84912000001",
+        procedure_codes=("KS",),
+        dossier_code="",
+        guided_on=date(2026, 4, 14),
+    )
     async with runtime.services.sessions() as session, session.begin():
         hamlet_id = await session.scalar(select(Hamlet.id).where(Hamlet.code == "BNA"))
         assert hamlet_id is not None
-        entry = await create_household_entry(session, campaign_id=camp, hamlet_id=hamlet_id,
-                                             data=first, officer=officer, now=NOW)
+        entry = await create_household_entry(
+            session, campaign_id=camp, hamlet_id=hamlet_id, data=first, officer=officer, now=NOW
+        )
         entry_id_ = entry.id
     (check,) = await _draw(runtime, sup)
-    assert check.drawn == {"name": "Phạm Văn Cũ", "address": "Tổ 1, Bãi Nhà A",
-                           "phone": "+84912000001", "procedures": ["KS"],
-                           "guided_on": "2026-04-14", "dossier": ""}
+    assert check.drawn == {
+        "name": "Phạm Văn Cũ",
+        "address": "Tổ 1, Bãi Nhà A",
+        "phone": "+84912000001",
+        "procedures": ["KS"],
+        "guided_on": "2026-04-14",
+        "dossier": "",
+    }
     assert not any("rút mẫu" in line for line in await _card_text(runtime, check.id))
 
     clock.set(NOW + timedelta(hours=1))
     async with runtime.services.sessions() as session, session.begin():
         loaded = await load_entry(session, entry_id_)
         assert loaded is not None
-        await edit_entry(session, entry=loaded, editor=officer, now=clock.now(), data=replace(
-            first, name="Phạm Văn Mới", address="Tổ 2, Bãi Nhà A", phone="+84913000001",
-            procedure_codes=("KS", "TTRU"), dossier_code="H56-0001",
-            guided_on=date(2026, 4, 13)))
+        await edit_entry(
+            session,
+            entry=loaded,
+            editor=officer,
+            now=clock.now(),
+            data=replace(
+                first,
+                name="Phạm Văn Mới",
+                address="Tổ 2, Bãi Nhà A",
+                phone="+84913000001",
+                procedure_codes=("KS", "TTRU"),
+                dossier_code="H56-0001",
+                guided_on=date(2026, 4, 13),
+            ),
+        )
     lines = [x for x in await _card_text(runtime, check.id) if "rút mẫu" in x]
     by = f" ({OFFICER_NAME}, 11:00 15/04)"
     assert lines == [
@@ -329,8 +388,15 @@ async def test_every_detail_changed_after_the_draw_is_a_line_until_called(
         "✏️ Mã hồ sơ đã sửa sau khi rút mẫu: (trống) → H56-0001" + by,
     ]
     (edited,) = await _audit(runtime, EDITED, "verification_check")
-    assert set(edited.after or {}) == {"entry", "name", "address", "phone", "procedures",
-                                       "guided_on", "dossier"}
+    assert set(edited.after or {}) == {
+        "entry",
+        "name",
+        "address",
+        "phone",
+        "procedures",
+        "guided_on",
+        "dossier",
+    }
 
     # A check drawn before the draw was kept on it reads the same from the audit rows.
     async with runtime.services.sessions() as session, session.begin():
@@ -344,14 +410,22 @@ async def test_every_detail_changed_after_the_draw_is_a_line_until_called(
     async with runtime.services.sessions() as session, session.begin():
         called = await session.get(Check, check.id)
         assert called is not None
-        await record_outcome(session, check=called, caller=sup, outcome=Outcome.CONFIRMED,
-                             now=clock.now(), max_attempts=3, retry_after=timedelta(hours=1),
-                             lease=timedelta(minutes=30))
+        await record_outcome(
+            session,
+            check=called,
+            caller=sup,
+            outcome=Outcome.CONFIRMED,
+            now=clock.now(),
+            max_attempts=3,
+            retry_after=timedelta(hours=1),
+            lease=timedelta(minutes=30),
+        )
     async with runtime.services.sessions() as session, session.begin():
         loaded = await load_entry(session, entry_id_)
         assert loaded is not None
-        await soft_delete_entry(session, entry=loaded, reason="nhầm", actor=officer,
-                                now=clock.now())
+        await soft_delete_entry(
+            session, entry=loaded, reason="nhầm", actor=officer, now=clock.now()
+        )
     after = await _check_of(runtime, entry_id_)
     assert after.entry_deleted_at is None and not after.failing(MatchRule())
     assert await _audit(runtime, DELETED, "verification_check") == []
@@ -360,7 +434,8 @@ async def test_every_detail_changed_after_the_draw_is_a_line_until_called(
 
 
 async def test_a_deletion_fails_only_once_called_and_overturn_needs_a_call(
-        runtime: Runtime, clock: FixedClock) -> None:
+    runtime: Runtime, clock: FixedClock
+) -> None:
     officer = await make_user(runtime, external_id="bna", hamlet="BNA", name=OFFICER_NAME)
     sup = await make_user(runtime, external_id="sup", role=Role.SUPERVISOR, hamlet=None)
     chat = Chat(runtime, "bna")
@@ -381,18 +456,32 @@ async def test_a_deletion_fails_only_once_called_and_overturn_needs_a_call(
         with pytest.raises(CheckError):  # nothing to overturn before the call
             await overturn(session, check=held, actor=sup, reason="trùng", now=NOW)
         # Unreachable is not final: still open, still not failed.
-        await record_outcome(session, check=held, caller=sup, outcome=Outcome.UNREACHABLE,
-                             now=NOW, max_attempts=2, retry_after=timedelta(minutes=1),
-                             lease=timedelta(minutes=30))
+        await record_outcome(
+            session,
+            check=held,
+            caller=sup,
+            outcome=Outcome.UNREACHABLE,
+            now=NOW,
+            max_attempts=2,
+            retry_after=timedelta(minutes=1),
+            lease=timedelta(minutes=30),
+        )
     hamlet, _ = await _figures(runtime)
     assert (hamlet.open, hamlet.failed) == (1, 0)
     clock.set(NOW + timedelta(minutes=5))
     async with runtime.services.sessions() as session, session.begin():
         held = await session.get(Check, check.id)
         assert held is not None
-        await record_outcome(session, check=held, caller=sup, outcome=Outcome.UNREACHABLE,
-                             now=clock.now(), max_attempts=2,
-                             retry_after=timedelta(minutes=1), lease=timedelta(minutes=30))
+        await record_outcome(
+            session,
+            check=held,
+            caller=sup,
+            outcome=Outcome.UNREACHABLE,
+            now=clock.now(),
+            max_attempts=2,
+            retry_after=timedelta(minutes=1),
+            lease=timedelta(minutes=30),
+        )
         assert held.outcome == Outcome.COULD_NOT_VERIFY and held.failing(MatchRule())
     hamlet, _ = await _figures(runtime)
     assert (hamlet.open, hamlet.failed, hamlet.unreachable) == (0, 1, 0)
@@ -405,10 +494,17 @@ OFFICER_TG, SUP_TG = 601, 602
 
 @pytest.fixture
 async def tg(runtime: Runtime) -> AsyncIterator[TelegramHarness]:
-    await make_user(runtime, external_id=str(OFFICER_TG), channel="telegram", hamlet="BNA",
-                    name=OFFICER_NAME)
-    await make_user(runtime, external_id=str(SUP_TG), channel="telegram", hamlet=None,
-                    role=Role.SUPERVISOR, name="Phòng Văn hóa Xã hội")
+    await make_user(
+        runtime, external_id=str(OFFICER_TG), channel="telegram", hamlet="BNA", name=OFFICER_NAME
+    )
+    await make_user(
+        runtime,
+        external_id=str(SUP_TG),
+        channel="telegram",
+        hamlet=None,
+        role=Role.SUPERVISOR,
+        name="Phòng Văn hóa Xã hội",
+    )
     harness = TelegramHarness(runtime)
     await harness.start()
     yield harness
@@ -421,7 +517,8 @@ def _cards(sent: list[Sent]) -> list[str]:
 
 @pytest.mark.slow
 async def test_telegram_deleted_sampled_entry_stays_on_the_call_list(
-        tg: TelegramHarness, clock: FixedClock) -> None:
+    tg: TelegramHarness, clock: FixedClock
+) -> None:
     ids = []
     for i, name in enumerate(SAMPLED[:2]):
         out = texts(await tg.say(OFFICER_TG, f"{name}; Tổ {i}; 091200000{i}; 1"))
@@ -451,18 +548,21 @@ async def test_telegram_deleted_sampled_entry_stays_on_the_call_list(
 
 
 async def test_upgrade_puts_checks_whose_entry_was_deleted_back_on_the_list(
-        runtime: Runtime) -> None:
+    runtime: Runtime,
+) -> None:
     """Before revision 0011 such a check fell off its list silently; the upgrade marks it."""
     spec = importlib.util.spec_from_file_location(
-        "m0011", Path(__file__).parents[1] / "migrations/versions/0011_frozen_sample.py")
+        "m0011", Path(__file__).parents[1] / "migrations/versions/0011_frozen_sample.py"
+    )
     assert spec is not None and spec.loader is not None
     migration = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(migration)
     officer = await make_user(runtime, external_id="bna", hamlet="BNA", name=OFFICER_NAME)
     sup = await make_user(runtime, external_id="sup", role=Role.SUPERVISOR, hamlet=None)
     chat = Chat(runtime, "bna")
-    gone, kept = [await _log(chat, name, f"Tổ {i}", f"091200000{i}")
-                  for i, name in enumerate(SAMPLED[:2])]
+    gone, kept = [
+        await _log(chat, name, f"Tổ {i}", f"091200000{i}") for i, name in enumerate(SAMPLED[:2])
+    ]
     await _draw(runtime, sup)
     async with runtime.services.sessions() as session, session.begin():
         entry = await load_entry(session, gone)

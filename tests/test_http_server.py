@@ -37,7 +37,8 @@ def local(port: int) -> httpx.AsyncClient:
 
 
 async def test_zalo_webhook_takes_flat_and_wrapped_bodies_with_the_right_secret_only(
-        runtime: Runtime, settings: Settings, clock: FixedClock) -> None:
+    runtime: Runtime, settings: Settings, clock: FixedClock
+) -> None:
     await make_user(runtime, external_id=ZALO_ID, channel="zalo", name="Trần Văn Webhook")
     async with running_zalo(settings, clock, webhook=True) as (fake, running):
         assert running.http is not None
@@ -60,8 +61,9 @@ async def test_zalo_webhook_takes_flat_and_wrapped_bodies_with_the_right_secret_
             wrapped = fake.text_update(ZALO_ID, "/cuatoi")
             assert await pusher.push(wrapped, wrapped=True) == 200
             await zalo.channel.wait_done(wrapped["message"]["message_id"])
-            assert "chưa ghi" in text(fake.sent_to(ZALO_ID)[1:]) or \
-                "Trần Văn Webhook" in text(fake.sent_to(ZALO_ID)[1:])
+            assert "chưa ghi" in text(fake.sent_to(ZALO_ID)[1:]) or "Trần Văn Webhook" in text(
+                fake.sent_to(ZALO_ID)[1:]
+            )
 
             # Zalo redelivers the first message: answered 200, handled no second time.
             before = len(fake.sent)
@@ -74,25 +76,29 @@ async def test_zalo_webhook_takes_flat_and_wrapped_bodies_with_the_right_secret_
 
             # Not JSON, or not a message: no crash, nothing sent.
             async with local(running.http.port) as client:
-                junk = await client.post("/zalo/hook", content=b"not json",
-                                         headers={"X-Bot-Api-Secret-Token": SECRET})
+                junk = await client.post(
+                    "/zalo/hook", content=b"not json", headers={"X-Bot-Api-Secret-Token": SECRET}
+                )
                 assert junk.status_code == 400
-                odd = await client.post("/zalo/hook", json={"event_name": "x"},
-                                        headers={"X-Bot-Api-Secret-Token": SECRET})
+                odd = await client.post(
+                    "/zalo/hook",
+                    json={"event_name": "x"},
+                    headers={"X-Bot-Api-Secret-Token": SECRET},
+                )
                 assert odd.status_code == 200
         finally:
             await pusher.close()
 
 
 async def test_healthz_reports_database_and_channels(
-        runtime: Runtime, settings: Settings, clock: FixedClock) -> None:
+    runtime: Runtime, settings: Settings, clock: FixedClock
+) -> None:
     async with running_zalo(settings, clock, public_url=PUBLIC) as (fake, running):
         assert running.http is not None
         async with local(running.http.port) as client:
             ok = await client.get("/healthz")
             assert ok.status_code == 200
-            assert ok.json() == {"status": "ok", "database": "ok",
-                                 "channels": {"zalo": "up"}}
+            assert ok.json() == {"status": "ok", "database": "ok", "channels": {"zalo": "up"}}
             assert running.zalo is not None
             poller = running.zalo._poller
             assert poller is not None
@@ -110,7 +116,8 @@ async def _links(runtime: Runtime) -> list[Download]:
 
 @pytest.mark.slow
 async def test_download_links_work_once_for_the_right_person_before_expiry(
-        runtime: Runtime, settings: Settings, clock: FixedClock) -> None:
+    runtime: Runtime, settings: Settings, clock: FixedClock
+) -> None:
     seeded = await seed(runtime, channel="zalo")
     async with running_zalo(settings, clock, public_url=PUBLIC) as (fake, running):
         assert running.http is not None
@@ -121,7 +128,7 @@ async def test_download_links_work_once_for_the_right_person_before_expiry(
             out = await sup.say("/baocao")
             (photo,) = [s for s in out if s.method == "sendPhoto"]
             assert photo.photo.startswith(f"{PUBLIC}/d/")
-            image = await client.get(photo.photo[len(PUBLIC):])
+            image = await client.get(photo.photo[len(PUBLIC) :])
             assert image.status_code == 200 and image.content.startswith(b"\x89PNG")
             assert image.headers["Cache-Control"] == "no-store"
 
@@ -162,7 +169,8 @@ async def test_download_links_work_once_for_the_right_person_before_expiry(
             # The periodic purge takes expired files (and the chart) off the disk.
             assert await purge(running.runtime.services) >= 2
             leftovers = await asyncio.to_thread(
-                lambda: list((settings.data_dir / "downloads").rglob("*.*")))
+                lambda: list((settings.data_dir / "downloads").rglob("*.*"))
+            )
             assert leftovers == []
             # The scratch copies moved to their links: not even their folders are left.
             outbox = settings.data_dir / "outbox"
@@ -174,14 +182,16 @@ async def test_download_links_work_once_for_the_right_person_before_expiry(
             moved = LINK.search(text(await sup.say("1")))
             assert moved is not None
             async with runtime.services.sessions() as session, session.begin():
-                await session.execute(update(User).where(User.id == seeded.supervisor.id)
-                                      .values(role=Role.OFFICER))
+                await session.execute(
+                    update(User).where(User.id == seeded.supervisor.id).values(role=Role.OFFICER)
+                )
             refused = await client.post(moved.group(1))
             assert refused.status_code == 403 and "vai trò" in refused.text
 
     async with runtime.services.sessions() as session:
-        actions = list(await session.scalars(select(AuditEvent.action).where(
-            AuditEvent.target == "download")))
+        actions = list(
+            await session.scalars(select(AuditEvent.action).where(AuditEvent.target == "download"))
+        )
     assert actions.count("download_offer") == 3
     assert actions.count("download") == 1
     assert actions.count("download_refused") >= 3
@@ -189,7 +199,8 @@ async def test_download_links_work_once_for_the_right_person_before_expiry(
 
 @pytest.mark.slow
 async def test_without_a_public_address_files_are_pointed_elsewhere(
-        runtime: Runtime, settings: Settings, clock: FixedClock) -> None:
+    runtime: Runtime, settings: Settings, clock: FixedClock
+) -> None:
     await seed(runtime, channel="zalo")
     async with running_zalo(settings, clock) as (fake, running):
         assert running.http is None  # nothing to serve: no webhook, no public address
@@ -199,4 +210,5 @@ async def test_without_a_public_address_files_are_pointed_elsewhere(
         assert "không gửi được qua kênh này" in reply and "/d/" not in reply
     assert await _links(runtime) == []
     assert not (settings.data_dir / "downloads").exists() or not any(
-        (settings.data_dir / "downloads").rglob("*.xlsx"))
+        (settings.data_dir / "downloads").rglob("*.xlsx")
+    )

@@ -41,7 +41,8 @@ async def _inbox(runtime: Runtime) -> list[InboxUpdate]:
 
 
 async def test_an_update_recorded_before_a_crash_is_handled_at_the_next_start(
-        runtime: Runtime) -> None:
+    runtime: Runtime,
+) -> None:
     await make_user(runtime, external_id=str(OFFICER), channel="telegram")
     harness = TelegramHarness(runtime)
     # The last run fetched and recorded this update (so Telegram was told it arrived), then
@@ -60,8 +61,7 @@ async def test_an_update_recorded_before_a_crash_is_handled_at_the_next_start(
     assert row.done_at is not None and row.replies and "Đã lưu hộ" in row.replies[0]["text"]
 
 
-async def test_replies_kept_with_their_effect_are_sent_after_a_restart(
-        runtime: Runtime) -> None:
+async def test_replies_kept_with_their_effect_are_sent_after_a_restart(runtime: Runtime) -> None:
     await make_user(runtime, external_id=str(OFFICER), channel="telegram")
     state = FakeApiState()
     first = TelegramHarness(runtime, state)
@@ -73,8 +73,9 @@ async def test_replies_kept_with_their_effect_are_sent_after_a_restart(
     assert len(saved) == 1
     # As if the process died after the household's commit, before its reply went out.
     async with runtime.services.sessions() as session, session.begin():
-        await session.execute(update(InboxUpdate).where(InboxUpdate.id == 2)
-                              .values(done_at=None, replies_sent=0))
+        await session.execute(
+            update(InboxUpdate).where(InboxUpdate.id == 2).values(done_at=None, replies_sent=0)
+        )
     second = TelegramHarness(runtime, state)
     await second.start()
     await second.stop()
@@ -88,9 +89,11 @@ async def test_replies_kept_with_their_effect_are_sent_after_a_restart(
 async def test_sends_are_retried_on_5xx_and_flood_limits(runtime: Runtime) -> None:
     await make_user(runtime, external_id=str(OFFICER), channel="telegram")
     harness = TelegramHarness(runtime)
-    harness.state.errors[OFFICER] = [(500, "Internal Server Error", None),
-                                     (502, "Bad Gateway", None),
-                                     (429, "Too Many Requests: retry after 1", 1)]
+    harness.state.errors[OFFICER] = [
+        (500, "Internal Server Error", None),
+        (502, "Bad Gateway", None),
+        (429, "Too Many Requests: retry after 1", 1),
+    ]
     await harness.start()
     try:
         out = await harness.say(OFFICER, LINE)
@@ -101,7 +104,8 @@ async def test_sends_are_retried_on_5xx_and_flood_limits(runtime: Runtime) -> No
 
 
 async def test_an_update_the_library_cannot_read_is_skipped_quietly(
-        runtime: Runtime, caplog: pytest.LogCaptureFixture) -> None:
+    runtime: Runtime, caplog: pytest.LogCaptureFixture
+) -> None:
     await make_user(runtime, external_id=str(OFFICER), channel="telegram")
     harness = TelegramHarness(runtime)
     await harness.start()
@@ -109,8 +113,10 @@ async def test_an_update_the_library_cannot_read_is_skipped_quietly(
     caplog.set_level(logging.DEBUG)
     try:
         # A message without its chat or date (or a type newer than the library): unreadable.
-        poison = {"update_id": 77001, "message": {"message_id": 1, "text":
-                                                  "Trần Bí Mật 0912 999 888"}}
+        poison = {
+            "update_id": 77001,
+            "message": {"message_id": 1, "text": "Trần Bí Mật 0912 999 888"},
+        }
         future = {"update_id": 77002, "story_reaction": {"who": "Trần Bí Mật"}}
         good = harness.message_update(OFFICER, LINE, update_id=77003)
         for update_ in (poison, future, good):
@@ -127,7 +133,8 @@ async def test_an_update_the_library_cannot_read_is_skipped_quietly(
 
 
 async def test_zalo_updates_and_replies_survive_a_restart(
-        runtime: Runtime, settings: Settings, clock: FixedClock) -> None:
+    runtime: Runtime, settings: Settings, clock: FixedClock
+) -> None:
     zalo_id = "a1b2c3d4e5f60718293a"
     await make_user(runtime, external_id=zalo_id, channel="zalo")
     async with FakeZalo() as fake:
@@ -135,8 +142,9 @@ async def test_zalo_updates_and_replies_survive_a_restart(
         update = fake.text_update(zalo_id, LINE)
         key = f"zalo:{update['message']['message_id']}"
         assert await runtime.core.record_inbound("zalo", [(key, update)]) == {key}
-        running = await serve.start(zalo_settings(settings, fake), clock=clock,
-                                    zalo_class=InstrumentedZalo, schedule=False)
+        running = await serve.start(
+            zalo_settings(settings, fake), clock=clock, zalo_class=InstrumentedZalo, schedule=False
+        )
         try:
             sent = await fake.wait_sent(1, timeout=15)
             assert "Đã lưu hộ" in sent[0].text
@@ -144,10 +152,10 @@ async def test_zalo_updates_and_replies_survive_a_restart(
             await serve.stop(running)
         # Its reply recorded with the effect but never sent: sent at the next start.
         async with runtime.services.sessions() as session, session.begin():
-            await session.execute(update_rows(InboxUpdate).values(done_at=None,
-                                                                  replies_sent=0))
-        running = await serve.start(zalo_settings(settings, fake), clock=clock,
-                                    zalo_class=InstrumentedZalo, schedule=False)
+            await session.execute(update_rows(InboxUpdate).values(done_at=None, replies_sent=0))
+        running = await serve.start(
+            zalo_settings(settings, fake), clock=clock, zalo_class=InstrumentedZalo, schedule=False
+        )
         try:
             sent = await fake.wait_sent(2, timeout=15)
         finally:
@@ -172,15 +180,19 @@ class _Stuck(InstrumentedChannel):
 
 @pytest.mark.slow
 async def test_sigterm_finishes_in_bounded_time_and_leaves_the_rest_in_the_inbox(
-        runtime: Runtime) -> None:
+    runtime: Runtime,
+) -> None:
     await make_user(runtime, external_id=str(OFFICER), channel="telegram")
     settings = replace(runtime.settings, chat=replace(runtime.settings.chat, stop_seconds=1))
     state = FakeApiState()
     channel = _Stuck(settings, runtime.core)
     stuck = TelegramHarness(runtime, state, channel=channel)
     await stuck.start()
-    lines = ["Kẹt Văn Một; Tổ 1; 0912 616 101; 1", "Lê Văn Hai; Tổ 1; 0912 616 102; 1",
-             "Lê Văn Ba; Tổ 1; 0912 616 103; 1"]
+    lines = [
+        "Kẹt Văn Một; Tổ 1; 0912 616 101; 1",
+        "Lê Văn Hai; Tổ 1; 0912 616 102; 1",
+        "Lê Văn Ba; Tổ 1; 0912 616 103; 1",
+    ]
     for line in lines:
         state.updates.append(stuck.message_update(OFFICER, line))
     state.new_update.set()
@@ -204,5 +216,4 @@ async def test_sigterm_finishes_in_bounded_time_and_leaves_the_rest_in_the_inbox
     finally:
         await fresh.stop()
     saved = [s.text for s in state.sent if "Đã lưu hộ" in s.text]
-    assert [next(n for n in ("Một", "Hai", "Ba") if n in t) for t in saved] == \
-        ["Một", "Hai", "Ba"]
+    assert [next(n for n in ("Một", "Hai", "Ba") if n in t) for t in saved] == ["Một", "Hai", "Ba"]

@@ -33,12 +33,16 @@ from tests.support.campaign import LONG_AGO, make_user
 from tests.support.chat import Chat, entry_id
 from tests.support.privacy import IMAGES, Person, file_text
 
-BNA_PEOPLE = [Person("Đinh Văn Bắc Nhất", "Số 11 Đường Hải Âu", "0911 222 301"),
-              Person("Mạc Thị Bắc Nhì", "Số 12 Đường Hải Âu", "0911 222 302"),
-              Person("Tôn Văn Bắc Ba", "Số 13 Đường Hải Âu", "0911 222 303")]
-NHO_PEOPLE = [Person("Hoàng Thị Riêng Tư", "Số 88 Xóm Rạn San Hô", "0977 654 321"),
-              Person("Kha Văn Kín Đáo", "Số 99 Bến Cá Ngừ", "0966 123 987"),
-              Person("Lục Thị Giấu Tên", "Số 7 Hẻm Hải Sâm", "0355 246 813")]
+BNA_PEOPLE = [
+    Person("Đinh Văn Bắc Nhất", "Số 11 Đường Hải Âu", "0911 222 301"),
+    Person("Mạc Thị Bắc Nhì", "Số 12 Đường Hải Âu", "0911 222 302"),
+    Person("Tôn Văn Bắc Ba", "Số 13 Đường Hải Âu", "0911 222 303"),
+]
+NHO_PEOPLE = [
+    Person("Hoàng Thị Riêng Tư", "Số 88 Xóm Rạn San Hô", "0977 654 321"),
+    Person("Kha Văn Kín Đáo", "Số 99 Bến Cá Ngừ", "0966 123 987"),
+    Person("Lục Thị Giấu Tên", "Số 7 Hẻm Hải Sâm", "0355 246 813"),
+]
 # On NHO's roster only: never guided, suggested by /chuahuongdan to NHO's people.
 NHO_ROSTER_ONLY = Person("Võ Thị Chưa Đến", "Số 5 Hẻm Rạn Đá", "0944 555 666")
 NHO_ALL = [*NHO_PEOPLE, NHO_ROSTER_ONLY]
@@ -65,16 +69,26 @@ async def _household_of(runtime: Runtime, entry: int) -> int:
     return int(row.household_id)
 
 
-async def _old_version_entry(runtime: Runtime, officer: User, household_id: int,
-                             *, entry_hamlet: int | None = None) -> int:
+async def _old_version_entry(
+    runtime: Runtime, officer: User, household_id: int, *, entry_hamlet: int | None = None
+) -> int:
     """What an older version stored when an officer picked «Cùng hộ» for another hamlet's
     household: an entry of theirs on that household (counted for that hamlet)."""
     async with runtime.services.sessions() as session, session.begin():
         entry = await add_to_household(
-            session, household_id=household_id, officer=officer,
+            session,
+            household_id=household_id,
+            officer=officer,
             now=runtime.services.clock.now(),
-            data=HouseholdInput(name="", address="", phone="", procedure_codes=("TTRU",),
-                                dossier_code="", guided_on=date(2026, 4, 14)))
+            data=HouseholdInput(
+                name="",
+                address="",
+                phone="",
+                procedure_codes=("TTRU",),
+                dossier_code="",
+                guided_on=date(2026, 4, 14),
+            ),
+        )
         if entry_hamlet is not None:
             entry.hamlet_id = entry_hamlet
         return entry.id
@@ -94,7 +108,8 @@ def _assert_no(out: str, people: list[Person], *, phones: bool = True) -> None:
 
 
 async def test_an_old_entry_on_another_hamlets_household_is_not_shown_or_changed(
-        runtime: Runtime) -> None:
+    runtime: Runtime,
+) -> None:
     await make_user(runtime, external_id="nho", hamlet="NHO")
     nho = Chat(runtime, "nho")
     first = await _log(nho, NHO_PEOPLE[0])
@@ -104,9 +119,12 @@ async def test_an_old_entry_on_another_hamlets_household_is_not_shown_or_changed
     own = await _log(chat, BNA_PEOPLE[0])
     crossed = await _old_version_entry(runtime, officer, await _household_of(runtime, first))
     # Even filed under the officer's own hamlet, the household is still another hamlet's.
-    filed_here = await _old_version_entry(runtime, officer,
-                                          await _household_of(runtime, second),
-                                          entry_hamlet=await _hamlet_id(runtime, "BNA"))
+    filed_here = await _old_version_entry(
+        runtime,
+        officer,
+        await _household_of(runtime, second),
+        entry_hamlet=await _hamlet_id(runtime, "BNA"),
+    )
 
     out = await chat.say("/cuatoi")
     assert "Đinh Văn Bắc Nhất" in out and "(tổng cộng 1 mục)" in out, out
@@ -125,12 +143,14 @@ async def test_an_old_entry_on_another_hamlets_household_is_not_shown_or_changed
         _assert_no(out, NHO_PEOPLE)
         await chat.say("/huy")
     async with runtime.services.sessions() as session:
-        live = await session.scalar(select(func.count()).select_from(Entry).where(
-            Entry.deleted_at.is_(None)))
+        live = await session.scalar(
+            select(func.count()).select_from(Entry).where(Entry.deleted_at.is_(None))
+        )
         households = list(await session.scalars(select(Household).order_by(Household.id)))
     assert live == 5  # nothing deleted
     assert [h.head_name for h in households] == [p.name for p in NHO_PEOPLE[:2]] + [
-        BNA_PEOPLE[0].name]  # nothing rewritten
+        BNA_PEOPLE[0].name
+    ]  # nothing rewritten
 
 
 async def test_an_old_question_cannot_join_another_hamlets_household(runtime: Runtime) -> None:
@@ -141,13 +161,30 @@ async def test_an_old_question_cannot_join_another_hamlets_household(runtime: Ru
     # hamlet's household, waiting in the database for the officer's "1".
     now = runtime.services.clock.now()
     async with runtime.services.sessions() as session, session.begin():
-        session.add(Dialog(
-            user_id=officer.id, state="add.duplicate", step=1, updated_at=now, asked_at=now,
-            options=[["Cùng hộ – thêm thủ tục vào hộ này", f"same:{theirs}"],
-                     ["Hộ khác (dùng chung số điện thoại)", "other"]],
-            draft={"mode": "add", "name": "Phan Văn Lực", "address": "Tổ 5",
-                   "phone": "+84977654321", "procedures": ["KS"], "procedures_ok": True,
-                   "dossier": "", "date": "2026-04-15", "duplicates": [theirs]}))
+        session.add(
+            Dialog(
+                user_id=officer.id,
+                state="add.duplicate",
+                step=1,
+                updated_at=now,
+                asked_at=now,
+                options=[
+                    ["Cùng hộ – thêm thủ tục vào hộ này", f"same:{theirs}"],
+                    ["Hộ khác (dùng chung số điện thoại)", "other"],
+                ],
+                draft={
+                    "mode": "add",
+                    "name": "Phan Văn Lực",
+                    "address": "Tổ 5",
+                    "phone": "+84977654321",
+                    "procedures": ["KS"],
+                    "procedures_ok": True,
+                    "dossier": "",
+                    "date": "2026-04-15",
+                    "duplicates": [theirs],
+                },
+            )
+        )
     out = await Chat(runtime, "an").say("1")
     assert "Đã lưu" in out and "hộ riêng" in out, out
     _assert_no(out, NHO_PEOPLE[:1], phones=False)  # the phone is the one typed
@@ -163,8 +200,7 @@ async def test_an_old_question_cannot_join_another_hamlets_household(runtime: Ru
 # --- a hamlet removed from the campaign ----------------------------------------------------
 
 
-async def test_a_hamlet_removed_from_the_config_takes_no_more_households(
-        runtime: Runtime) -> None:
+async def test_a_hamlet_removed_from_the_config_takes_no_more_households(runtime: Runtime) -> None:
     officer = await make_user(runtime, external_id="nho", hamlet="NHO")
     await make_user(runtime, external_id="head", hamlet="NHO", role=Role.HAMLET_HEAD)
     await make_user(runtime, external_id="sup", hamlet=None, role=Role.SUPERVISOR)
@@ -176,15 +212,25 @@ async def test_a_hamlet_removed_from_the_config_takes_no_more_households(
 
     # NHO leaves the configuration; `bot init` syncs it: deactivated, never deleted.
     settings = runtime.settings
-    again = replace(runtime, settings=replace(
-        settings, hamlets=tuple(h for h in settings.hamlets if h.code != "NHO")))
+    again = replace(
+        runtime,
+        settings=replace(settings, hamlets=tuple(h for h in settings.hamlets if h.code != "NHO")),
+    )
     assert (await sync_from_config(again)).deactivated == 1
 
     closed = "Ấp Nhỏ không còn trong phong trào «Mỗi ngày hướng dẫn 01 gia đình»"
     out = await chat.say("Tổ 4")  # the open question's answer
     assert closed in out and "Đã lưu" not in out, out
-    for message in (NHO_PEOPLE[1].line, "/them", f"/them {NHO_PEOPLE[2].line}", "/tiep",
-                    "tiếp tục", "/tiendo", "/tiendo NHO", "tiến độ"):
+    for message in (
+        NHO_PEOPLE[1].line,
+        "/them",
+        f"/them {NHO_PEOPLE[2].line}",
+        "/tiep",
+        "tiếp tục",
+        "/tiendo",
+        "/tiendo NHO",
+        "tiến độ",
+    ):
         out = await chat.say(message)
         assert closed in out, (message, out)
         assert "Đã lưu" not in out and "Họ và tên chủ hộ" not in out
@@ -195,8 +241,13 @@ async def test_a_hamlet_removed_from_the_config_takes_no_more_households(
     async with runtime.services.sessions() as session:
         hamlet = await session.scalar(select(Hamlet).where(Hamlet.code == "NHO"))
         entries = await session.scalar(select(func.count()).select_from(Entry))
-        drafts = list(await session.scalars(select(HouseholdDraft).where(
-            HouseholdDraft.user_id == officer.id).order_by(HouseholdDraft.id)))
+        drafts = list(
+            await session.scalars(
+                select(HouseholdDraft)
+                .where(HouseholdDraft.user_id == officer.id)
+                .order_by(HouseholdDraft.id)
+            )
+        )
     assert hamlet is not None and not hamlet.active
     assert entries == 1
     # The households being asked about are kept, not dropped.
@@ -212,6 +263,8 @@ async def test_a_hamlet_removed_from_the_config_takes_no_more_households(
 
 # Need a code of their own (registration, account linking): not the matrix's business.
 SKIPPED = {"start", "batdau", "lienket", "link"}
+
+
 class Matrix:
     """Sends a message, then scans the rendered reply and every file it carries."""
 
@@ -247,32 +300,46 @@ async def _seed_matrix(runtime: Runtime) -> dict[str, list[str]]:
     an old cross-hamlet entry; NHO's roster; a verification sample of NHO with a failure
     sent back. Returns the arguments worth trying."""
     bna_officer = await make_user(runtime, external_id="bna_o", name="Cán Bộ Bãi Nhà")
-    await make_user(runtime, external_id="bna_h", role=Role.HAMLET_HEAD,
-                    name="Trưởng Ấp Bãi Nhà")
+    await make_user(runtime, external_id="bna_h", role=Role.HAMLET_HEAD, name="Trưởng Ấp Bãi Nhà")
     await make_user(runtime, external_id="nho_o", hamlet="NHO", name="Cán Bộ Ấp Nhỏ")
-    await make_user(runtime, external_id="nho_h", hamlet="NHO", role=Role.HAMLET_HEAD,
-                    name="Trưởng Ấp Nhỏ")
-    await make_user(runtime, external_id="sup", hamlet=None, role=Role.SUPERVISOR,
-                    name="Phòng Văn hóa Xã hội")
+    await make_user(
+        runtime, external_id="nho_h", hamlet="NHO", role=Role.HAMLET_HEAD, name="Trưởng Ấp Nhỏ"
+    )
+    await make_user(
+        runtime, external_id="sup", hamlet=None, role=Role.SUPERVISOR, name="Phòng Văn hóa Xã hội"
+    )
     bna_o, bna_h = Chat(runtime, "bna_o"), Chat(runtime, "bna_h")
     nho_o, nho_h = Chat(runtime, "nho_o"), Chat(runtime, "nho_h")
     await _log(bna_o, BNA_PEOPLE[0])
     await _log(bna_o, BNA_PEOPLE[1])
     await _log(bna_h, BNA_PEOPLE[2])
-    nho_entries = [await _log(nho_o, NHO_PEOPLE[0]), await _log(nho_o, NHO_PEOPLE[1]),
-                   await _log(nho_h, NHO_PEOPLE[2])]
-    crossed = await _old_version_entry(runtime, bna_officer,
-                                       await _household_of(runtime, nho_entries[0]))
+    nho_entries = [
+        await _log(nho_o, NHO_PEOPLE[0]),
+        await _log(nho_o, NHO_PEOPLE[1]),
+        await _log(nho_h, NHO_PEOPLE[2]),
+    ]
+    crossed = await _old_version_entry(
+        runtime, bna_officer, await _household_of(runtime, nho_entries[0])
+    )
     now = runtime.services.clock.now()
     async with runtime.services.sessions() as session, session.begin():
         nho = await session.scalar(select(Hamlet).where(Hamlet.code == "NHO"))
         bna = await session.scalar(select(Hamlet).where(Hamlet.code == "BNA"))
         assert nho is not None and bna is not None
         for hamlet, people in ((nho, NHO_ALL), (bna, [*BNA_PEOPLE, BNA_ROSTER_ONLY])):
-            lines = [RosterLine(i + 1, p.name, p.address, p.phone, f"{hamlet.code}-{i + 1}")
-                     for i, p in enumerate(people)]
-            await import_roster(session, hamlet=hamlet, lines=lines, source="ds.xlsx",
-                                fingerprint=hamlet.code[0] * 64, actor_id=None, now=now)
+            lines = [
+                RosterLine(i + 1, p.name, p.address, p.phone, f"{hamlet.code}-{i + 1}")
+                for i, p in enumerate(people)
+            ]
+            await import_roster(
+                session,
+                hamlet=hamlet,
+                lines=lines,
+                source="ds.xlsx",
+                fingerprint=hamlet.code[0] * 64,
+                actor_id=None,
+                now=now,
+            )
     sup = Chat(runtime, "sup")
     out = await sup.say("/kiemtra NHO 100%")
     assert "Đợt" in out or "đợt" in out, out
@@ -282,16 +349,26 @@ async def _seed_matrix(runtime: Runtime) -> dict[str, list[str]]:
         caller = await session.scalar(select(User).where(User.role == Role.SUPERVISOR))
         assert check is not None and caller is not None
         # The household says it was never guided: the check goes back to who logged it.
-        await record_outcome(session, check=check, caller=caller, outcome=Outcome.NOT_GUIDED,
-                             now=now, max_attempts=3, retry_after=timedelta(hours=2),
-                             lease=timedelta(minutes=15))
+        await record_outcome(
+            session,
+            check=check,
+            caller=caller,
+            outcome=Outcome.NOT_GUIDED,
+            now=now,
+            max_attempts=3,
+            retry_after=timedelta(hours=2),
+            lease=timedelta(minutes=15),
+        )
         check_id = check.id
     ids = [str(e) for e in (*nho_entries, crossed)]
     return {
         "ids": [*ids, f"#{nho_entries[0]}", str(check_id)],
         "codes": ["NHO", "nho", "tudau", "NHO tudau", "NHO 100%"],
-        "phones": [NHO_PEOPLE[0].phone, NHO_PEOPLE[0].phone.replace(" ", ""),
-                   "+84" + NHO_PEOPLE[0].digits],
+        "phones": [
+            NHO_PEOPLE[0].phone,
+            NHO_PEOPLE[0].phone.replace(" ", ""),
+            "+84" + NHO_PEOPLE[0].digits,
+        ],
     }
 
 
@@ -303,8 +380,9 @@ def _commands() -> list[tuple[str, CommandHandler]]:
             seen[handler] = name
     # Undo last: it may take back the sender's own latest household (an id tried may be
     # theirs), which the spreadsheets before it are checked to contain.
-    return sorted(((name, handler) for handler, name in seen.items()),
-                  key=lambda pair: pair[0] == "hoantac")
+    return sorted(
+        ((name, handler) for handler, name in seen.items()), key=lambda pair: pair[0] == "hoantac"
+    )
 
 
 @pytest.mark.slow
@@ -313,9 +391,21 @@ async def test_role_matrix_shows_nothing_of_another_hamlet(runtime: Runtime) -> 
     tries = ["", *args["ids"], *args["codes"], *args["phones"]]
     matrix = Matrix()
     commands = _commands()
-    assert {"cuatoi", "sua", "xoa", "hoantac", "tiendo", "baocao", "xuat", "chuahuongdan",
-            "ghepho", "giaitrinh", "kiemtra", "danhdau", "khenthuong"} <= {
-        n for n, _ in commands}
+    assert {
+        "cuatoi",
+        "sua",
+        "xoa",
+        "hoantac",
+        "tiendo",
+        "baocao",
+        "xuat",
+        "chuahuongdan",
+        "ghepho",
+        "giaitrinh",
+        "kiemtra",
+        "danhdau",
+        "khenthuong",
+    } <= {n for n, _ in commands}
     for user in ("bna_o", "bna_h"):
         chat = Chat(runtime, user)
         for name, _handler in commands:

@@ -31,9 +31,17 @@ class ZaloUser:
         self.last: list[Reply] = []
 
     async def say(self, text: str) -> str:
-        self.last = await self.runtime.core.handle(Inbound(
-            channel="zalo", user_id=self.user_id, chat_id=self.user_id, chat_type="private",
-            text=text, delivery_key=uuid.uuid4().hex, sender_name=self.name))
+        self.last = await self.runtime.core.handle(
+            Inbound(
+                channel="zalo",
+                user_id=self.user_id,
+                chat_id=self.user_id,
+                chat_type="private",
+                text=text,
+                delivery_key=uuid.uuid4().hex,
+                sender_name=self.name,
+            )
+        )
         return "\n\n".join(r.text for r in self.last)
 
     async def press(self, label_part: str) -> str:
@@ -61,14 +69,16 @@ async def _user(runtime: Runtime, user_id: int) -> tuple[User, list[tuple[str, s
         user = await session.get(User, user_id)
         assert user is not None
         ids = await session.scalars(
-            select(Identity).where(Identity.user_id == user_id).order_by(Identity.id))
+            select(Identity).where(Identity.user_id == user_id).order_by(Identity.id)
+        )
         return user, [(i.channel, i.external_id) for i in ids]
 
 
 async def _owner(runtime: Runtime, channel: str, external_id: str) -> int | None:
     async with runtime.services.sessions() as session:
-        identity = await session.scalar(select(Identity).where(
-            Identity.channel == channel, Identity.external_id == external_id))
+        identity = await session.scalar(
+            select(Identity).where(Identity.channel == channel, Identity.external_id == external_id)
+        )
         return identity.user_id if identity is not None else None
 
 
@@ -81,9 +91,13 @@ async def _link_code(runtime: Runtime, user_id: int, hours: int = 72) -> str:
     async with runtime.services.sessions() as session, session.begin():
         user = await session.get(User, user_id)
         assert user is not None
-        code, _ = await create_link_code(session, user=user, created_by=user_id,
-                                         now=runtime.services.clock.now(),
-                                         ttl=timedelta(hours=hours))
+        code, _ = await create_link_code(
+            session,
+            user=user,
+            created_by=user_id,
+            now=runtime.services.clock.now(),
+            ttl=timedelta(hours=hours),
+        )
         return code
 
 
@@ -166,8 +180,9 @@ async def test_link_code_expires(runtime: Runtime, clock: FixedClock) -> None:
 
 async def test_zalo_account_with_entries_is_refused(runtime: Runtime) -> None:
     lan = await make_user(runtime, external_id="lan", hamlet="L365", name="Lê Thị Lan")
-    other = await make_user(runtime, external_id="z-100", channel="zalo", hamlet="BNA",
-                            name="Lan Zalo")
+    other = await make_user(
+        runtime, external_id="z-100", channel="zalo", hamlet="BNA", name="Lan Zalo"
+    )
     zalo = ZaloUser(runtime, "z-100")
     await _log_household(zalo, "Nguyễn Văn An", "0912345678")
     await _log_household(zalo, "Trần Thị Bé", "0987654321")
@@ -189,8 +204,9 @@ async def test_zalo_account_without_entries_is_moved_and_old_user_deactivated(
     runtime: Runtime,
 ) -> None:
     lan = await make_user(runtime, external_id="lan", hamlet="L365", name="Lê Thị Lan")
-    old = await make_user(runtime, external_id="z-100", channel="zalo", hamlet="BNA",
-                          name="Lan Zalo")
+    old = await make_user(
+        runtime, external_id="z-100", channel="zalo", hamlet="BNA", name="Lan Zalo"
+    )
     code = await _link_code(runtime, lan.id)
     zalo = ZaloUser(runtime, "z-100")
     await zalo.say("/them")  # an open dialog of the old account does not get in the way
@@ -223,8 +239,7 @@ async def test_same_account_is_already_linked_and_code_stays_valid(runtime: Runt
 
 async def test_second_zalo_account_is_refused(runtime: Runtime) -> None:
     lan = await make_user(runtime, external_id="lan", hamlet="L365")
-    assert "Đã liên kết" in await ZaloUser(runtime, "z-100").say(
-        await _link_code(runtime, lan.id))
+    assert "Đã liên kết" in await ZaloUser(runtime, "z-100").say(await _link_code(runtime, lan.id))
     out = await ZaloUser(runtime, "z-200").say(await _link_code(runtime, lan.id))
     assert "đã được liên kết với một tài khoản Zalo khác" in out
     assert "người quản trị" in out
@@ -244,8 +259,9 @@ async def test_link_to_inactive_user_is_refused(runtime: Runtime) -> None:
 
 
 async def test_admin_links_by_name_picking_from_two(runtime: Runtime) -> None:
-    await make_user(runtime, external_id="admin", role=Role.ADMIN, hamlet=None,
-                    name="Quản Trị Viên")
+    await make_user(
+        runtime, external_id="admin", role=Role.ADMIN, hamlet=None, name="Quản Trị Viên"
+    )
     an = await make_user(runtime, external_id="an", hamlet="BNA", name="Nguyễn Văn An")
     await make_user(runtime, external_id="binh", hamlet="L365", name="Nguyễn Thị Bình")
     await make_user(runtime, external_id="cu", hamlet="L365", name="Trần Văn Cu")
@@ -270,10 +286,12 @@ async def test_admin_links_by_name_picking_from_two(runtime: Runtime) -> None:
 
 
 async def test_admin_name_single_match_none_and_code_looking_name(runtime: Runtime) -> None:
-    await make_user(runtime, external_id="admin", role=Role.ADMIN, hamlet=None,
-                    name="Quản Trị Viên")
-    await make_user(runtime, external_id="sup", role=Role.SUPERVISOR, hamlet=None,
-                    name="Phòng Văn Hóa")
+    await make_user(
+        runtime, external_id="admin", role=Role.ADMIN, hamlet=None, name="Quản Trị Viên"
+    )
+    await make_user(
+        runtime, external_id="sup", role=Role.SUPERVISOR, hamlet=None, name="Phòng Văn Hóa"
+    )
     await make_user(runtime, external_id="a", hamlet="BNA", name="Nguyễn Văn A")
     await make_user(runtime, external_id="an", hamlet="BNA", name="Nguyễn Văn An")
     admin = Chat(runtime, "admin")
@@ -299,8 +317,14 @@ async def test_non_admin_with_a_name_is_told_to_send_lienket_alone(runtime: Runt
 async def test_bare_invite_code_registers_a_zalo_stranger(runtime: Runtime) -> None:
     async with runtime.services.sessions() as session, session.begin():
         hamlet = await session.scalar(select(Hamlet).where(Hamlet.code == "L365"))
-        code, _ = await create_invite(session, role=Role.OFFICER, hamlet=hamlet,
-                                      created_by=None, now=NOW, ttl=timedelta(hours=72))
+        code, _ = await create_invite(
+            session,
+            role=Role.OFFICER,
+            hamlet=hamlet,
+            created_by=None,
+            now=NOW,
+            ttl=timedelta(hours=72),
+        )
     zalo = ZaloUser(runtime, "z-100", name="Hoa")
     out = await zalo.say(f"{code[:5]}-{code[5:]}")
     assert "Chào Hoa! Anh/chị đã được đăng ký với vai trò cán bộ ấp – Ấp Ba Sáu Lăm" in out
@@ -311,8 +335,13 @@ async def test_bare_invite_code_registers_a_zalo_stranger(runtime: Runtime) -> N
 
 async def test_stranger_random_text_gets_the_unregistered_reply(runtime: Runtime) -> None:
     zalo = ZaloUser(runtime, "z-100")
-    for text in ("xin chào", "HELLOWORLD", "Nguyễn Văn An; Tổ 3; 0912345678; 1", "/lienket",
-                 "1234567890"):
+    for text in (
+        "xin chào",
+        "HELLOWORLD",
+        "Nguyễn Văn An; Tổ 3; 0912345678; 1",
+        "/lienket",
+        "1234567890",
+    ):
         out = await zalo.say(text)
         assert "chưa được đăng ký" in out, text
         assert "chỉ cần gửi mã" in out and "/start MÃ_MỜI" in out
@@ -327,9 +356,16 @@ async def test_stranger_random_text_gets_the_unregistered_reply(runtime: Runtime
 async def test_stranger_can_use_lienket_or_start_with_a_link_code(runtime: Runtime) -> None:
     lan = await make_user(runtime, external_id="lan", hamlet="L365")
     assert "Đã liên kết" in await ZaloUser(runtime, "z-1").say(
-        "/lienket " + await _link_code(runtime, lan.id))
-    tg = Inbound(channel="telegram", user_id="555", chat_id="555", chat_type="private",
-                 text="/start " + await _link_code(runtime, lan.id), sender_name="Lan")
+        "/lienket " + await _link_code(runtime, lan.id)
+    )
+    tg = Inbound(
+        channel="telegram",
+        user_id="555",
+        chat_id="555",
+        chat_type="private",
+        text="/start " + await _link_code(runtime, lan.id),
+        sender_name="Lan",
+    )
     replies = await runtime.core.handle(tg)
     assert "Đã liên kết" in replies[0].text and "Telegram" in replies[0].text
     _, identities = await _user(runtime, lan.id)
@@ -337,8 +373,12 @@ async def test_stranger_can_use_lienket_or_start_with_a_link_code(runtime: Runti
 
 
 async def test_help_mentions_linking_for_every_role(runtime: Runtime) -> None:
-    for role, hamlet in ((Role.OFFICER, "BNA"), (Role.HAMLET_HEAD, "BNA"),
-                         (Role.SUPERVISOR, None), (Role.ADMIN, None)):
+    for role, hamlet in (
+        (Role.OFFICER, "BNA"),
+        (Role.HAMLET_HEAD, "BNA"),
+        (Role.SUPERVISOR, None),
+        (Role.ADMIN, None),
+    ):
         await make_user(runtime, external_id=role.value, role=role, hamlet=hamlet)
         out = await Chat(runtime, role.value).say("/help")
         assert "/lienket – dùng bot trên cả Zalo và Telegram" in out, role
@@ -348,14 +388,18 @@ async def test_help_mentions_linking_for_every_role(runtime: Runtime) -> None:
 
 def test_catalogs_have_the_same_linking_keys() -> None:
     def keys(messages: dict[str, str]) -> set[str]:
-        return {k for k in messages if k.startswith(("link_", "accounts_", "help_link"))
-                or k == "ask_link_pick"}
+        return {
+            k
+            for k in messages
+            if k.startswith(("link_", "accounts_", "help_link")) or k == "ask_link_pick"
+        }
 
     assert keys(vi.MESSAGES) == keys(en.MESSAGES)
     assert len(keys(vi.MESSAGES)) == 22
     for key in keys(vi.MESSAGES):
-        assert set(re.findall(r"{\w+}", vi.MESSAGES[key])) == \
-            set(re.findall(r"{\w+}", en.MESSAGES[key])), key
+        assert set(re.findall(r"{\w+}", vi.MESSAGES[key])) == set(
+            re.findall(r"{\w+}", en.MESSAGES[key])
+        ), key
 
 
 async def test_entry_count_ignores_deleted_entries(runtime: Runtime) -> None:
@@ -374,8 +418,9 @@ async def test_entry_count_ignores_deleted_entries(runtime: Runtime) -> None:
 
 
 async def test_admin_too_many_matches_and_cancel(runtime: Runtime) -> None:
-    await make_user(runtime, external_id="admin", role=Role.ADMIN, hamlet=None,
-                    name="Quản Trị Viên")
+    await make_user(
+        runtime, external_id="admin", role=Role.ADMIN, hamlet=None, name="Quản Trị Viên"
+    )
     for i in range(9):
         await make_user(runtime, external_id=f"u{i}", hamlet="BNA", name=f"Lê Văn Số {i}")
     admin = Chat(runtime, "admin")

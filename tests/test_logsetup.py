@@ -63,9 +63,11 @@ PHONES = ("0912 345 678", "+84912345678", "0983.111.222")
 
 def _leak() -> None:
     # What a library raises with what it was given: a URL with a token, a row's values.
-    raise ValueError(f"https://api.telegram.org/bot{OTHER_TOKEN}/sendMessage failed for "
-                     f"chat_id=5; row ('Nguyễn Văn Ánh', '{PHONES[0]}', '{PHONES[1]}'); "
-                     f"callback {PHONES[2]}")
+    raise ValueError(
+        f"https://api.telegram.org/bot{OTHER_TOKEN}/sendMessage failed for "
+        f"chat_id=5; row ('Nguyễn Văn Ánh', '{PHONES[0]}', '{PHONES[1]}'); "
+        f"callback {PHONES[2]}"
+    )
 
 
 @pytest.mark.parametrize("secrets", [[TOKEN], []], ids=["run", "other-commands"])

@@ -38,7 +38,8 @@ def _tables(url: str) -> set[str]:
                     types = await conn.exec_driver_sql(
                         "SELECT typname FROM pg_type t JOIN pg_namespace n"
                         " ON n.oid = t.typnamespace WHERE n.nspname = 'public'"
-                        " AND t.typtype = 'e'")
+                        " AND t.typtype = 'e'"
+                    )
                     names |= {f"type:{row[0]}" for row in types}
                 return names
         finally:

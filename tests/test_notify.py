@@ -52,7 +52,8 @@ async def restarted(settings: Settings, clock: FixedClock) -> AsyncIterator[Runt
 
 
 async def test_weekly_summary_goes_out_once_per_period_and_recipient(
-        runtime: Runtime, seeded: Seeded, restarted: Runtime, clock: FixedClock) -> None:
+    runtime: Runtime, seeded: Seeded, restarted: Runtime, clock: FixedClock
+) -> None:
     rec = Recorder()
     assert await notifier(runtime, rec).run_weekly() == 2  # the supervisor and BNA's head
     assert await notifier(runtime, rec).run_weekly() == 0  # the same run again
@@ -82,7 +83,8 @@ async def test_weekly_summary_goes_out_once_per_period_and_recipient(
 
 
 async def test_a_summary_missed_while_down_goes_out_once_on_start(
-        runtime: Runtime, seeded: Seeded, restarted: Runtime, clock: FixedClock) -> None:
+    runtime: Runtime, seeded: Seeded, restarted: Runtime, clock: FixedClock
+) -> None:
     # The bot was down over Monday 07:30 and starts again on Monday afternoon.
     clock.set(datetime(2026, 4, 13, 8, 0, tzinfo=UTC))
     rec = Recorder()
@@ -92,11 +94,13 @@ async def test_a_summary_missed_while_down_goes_out_once_on_start(
     async with runtime.services.sessions() as session:
         rows = list(await session.scalars(select(Notification)))
     assert {(r.kind, r.period_key, r.status, r.attempts) for r in rows} == {
-        ("weekly", "2026-04-06..2026-04-12", "sent", 1)}
+        ("weekly", "2026-04-06..2026-04-12", "sent", 1)
+    }
 
 
-async def test_a_summary_is_not_sent_days_late(runtime: Runtime, seeded: Seeded,
-                                               clock: FixedClock) -> None:
+async def test_a_summary_is_not_sent_days_late(
+    runtime: Runtime, seeded: Seeded, clock: FixedClock
+) -> None:
     # The bot starts for the first time on Saturday: Monday's summary is old news by now.
     clock.set(datetime(2026, 4, 18, 3, 0, tzinfo=UTC))
     rec = Recorder()
@@ -110,15 +114,28 @@ async def test_a_summary_is_not_sent_days_late(runtime: Runtime, seeded: Seeded,
 
 
 async def test_people_who_joined_after_the_week_get_the_next_summary_only(
-        runtime: Runtime, seeded: Seeded, clock: FixedClock) -> None:
+    runtime: Runtime, seeded: Seeded, clock: FixedClock
+) -> None:
     # Registered on Monday 13/04 at 07:00, minutes before last week's summary went out.
-    await make_user(runtime, external_id="newsup", role=Role.SUPERVISOR, hamlet=None,
-                    name="Giám Sát Mới", channel=CHANNEL,
-                    joined=datetime(2026, 4, 13, 0, 0, tzinfo=UTC))
+    await make_user(
+        runtime,
+        external_id="newsup",
+        role=Role.SUPERVISOR,
+        hamlet=None,
+        name="Giám Sát Mới",
+        channel=CHANNEL,
+        joined=datetime(2026, 4, 13, 0, 0, tzinfo=UTC),
+    )
     # Registered late on Sunday 12/04: there for the end of that week.
-    await make_user(runtime, external_id="sunday", role=Role.SUPERVISOR, hamlet=None,
-                    name="Giám Sát Chủ Nhật", channel=CHANNEL,
-                    joined=datetime(2026, 4, 12, 16, 30, tzinfo=UTC))
+    await make_user(
+        runtime,
+        external_id="sunday",
+        role=Role.SUPERVISOR,
+        hamlet=None,
+        name="Giám Sát Chủ Nhật",
+        channel=CHANNEL,
+        joined=datetime(2026, 4, 12, 16, 30, tzinfo=UTC),
+    )
     rec = Recorder()
     assert await notifier(runtime, rec).run_weekly() == 3
     assert rec.to("newsup") == [] and len(rec.to("sunday")) == 1
@@ -130,41 +147,54 @@ async def test_people_who_joined_after_the_week_get_the_next_summary_only(
     assert "Tóm tắt tuần 13/04 – 19/04/2026" in rec.to("newsup")[0]
 
 
-async def test_muted_recipients_get_nothing(runtime: Runtime, seeded: Seeded,
-                                            clock: FixedClock) -> None:
+async def test_muted_recipients_get_nothing(
+    runtime: Runtime, seeded: Seeded, clock: FixedClock
+) -> None:
     async with runtime.services.sessions() as session, session.begin():
-        await session.execute(update(User).where(User.id == seeded.supervisor.id)
-                              .values(summary_muted=True))
+        await session.execute(
+            update(User).where(User.id == seeded.supervisor.id).values(summary_muted=True)
+        )
     rec = Recorder()
     assert await notifier(runtime, rec).run_weekly() == 1
     assert rec.to("sup") == [] and len(rec.to("head")) == 1
 
 
 async def test_blocked_recipient_is_marked_and_not_retried(
-        runtime: Runtime, seeded: Seeded, clock: FixedClock) -> None:
+    runtime: Runtime, seeded: Seeded, clock: FixedClock
+) -> None:
     rec = Recorder()
     rec.outcomes["sup"] = [Outcome.BLOCKED]
     assert await notifier(runtime, rec).run_weekly() == 1
     async with runtime.services.sessions() as session:
         identity = await session.scalar(select(Identity).where(Identity.external_id == "sup"))
         assert identity is not None and identity.blocked_at is not None
-        status = await session.scalar(select(Notification.status).where(
-            Notification.user_id == seeded.supervisor.id))
+        status = await session.scalar(
+            select(Notification.status).where(Notification.user_id == seeded.supervisor.id)
+        )
         assert status == "blocked"
     # Later runs and next week's summary skip them: no send is even attempted.
     clock.set(datetime(2026, 4, 20, 1, 0, tzinfo=UTC))
     assert await notifier(runtime, rec).tick() == 1
     assert rec.to("sup") == []
     # They write to the bot again: reachable once more.
-    await runtime.core.handle(Inbound(channel=CHANNEL, user_id="sup", chat_id="sup",
-                                      chat_type=PRIVATE, text="/help", delivery_key="u1"))
+    await runtime.core.handle(
+        Inbound(
+            channel=CHANNEL,
+            user_id="sup",
+            chat_id="sup",
+            chat_type=PRIVATE,
+            text="/help",
+            delivery_key="u1",
+        )
+    )
     clock.set(datetime(2026, 4, 27, 1, 0, tzinfo=UTC))
     assert await notifier(runtime, rec).run_weekly() == 2
     assert len(rec.to("sup")) == 1
 
 
 async def test_transient_failures_are_retried_then_given_up(
-        runtime: Runtime, seeded: Seeded, clock: FixedClock) -> None:
+    runtime: Runtime, seeded: Seeded, clock: FixedClock
+) -> None:
     rec = Recorder()
     rec.outcomes["sup"] = [Outcome.RETRY]
     rec.outcomes["head"] = [Outcome.RETRY] * 5
@@ -175,13 +205,13 @@ async def test_transient_failures_are_retried_then_given_up(
     assert rec.outcomes["head"] == [Outcome.RETRY] * 2  # only 3 attempts were made
     async with runtime.services.sessions() as session:
         rows = {r.user_id: r for r in await session.scalars(select(Notification))}
-    assert (rows[seeded.supervisor.id].status, rows[seeded.supervisor.id].attempts) == (
-        "sent", 2)
+    assert (rows[seeded.supervisor.id].status, rows[seeded.supervisor.id].attempts) == ("sent", 2)
     assert (rows[seeded.head_bna.id].status, rows[seeded.head_bna.id].attempts) == ("failed", 3)
 
 
 async def test_reminder_goes_only_to_hamlets_without_an_entry_today(
-        runtime: Runtime, seeded: Seeded, clock: FixedClock) -> None:
+    runtime: Runtime, seeded: Seeded, clock: FixedClock
+) -> None:
     rec = Recorder()
     clock.set(datetime(2026, 4, 15, 9, 55, tzinfo=UTC))  # 16:55: not yet
     assert await notifier(runtime, rec).run_reminders() == 0
@@ -197,10 +227,12 @@ async def test_reminder_goes_only_to_hamlets_without_an_entry_today(
 
 
 async def test_reminder_opt_out_and_days_outside_the_campaign(
-        runtime: Runtime, seeded: Seeded, clock: FixedClock) -> None:
+    runtime: Runtime, seeded: Seeded, clock: FixedClock
+) -> None:
     async with runtime.services.sessions() as session, session.begin():
-        await session.execute(update(User).where(User.id == seeded.l365.id)
-                              .values(reminders_muted=True))
+        await session.execute(
+            update(User).where(User.id == seeded.l365.id).values(reminders_muted=True)
+        )
     rec = Recorder()
     clock.set(WED_1705)
     assert await notifier(runtime, rec).run_reminders() == 3

@@ -46,7 +46,8 @@ def summaries(state: FakeApiState) -> list[Sent]:
 
 
 async def test_jobs_are_scheduled_and_a_missed_summary_goes_out_once(
-        runtime: Runtime, clock: FixedClock) -> None:
+    runtime: Runtime, clock: FixedClock
+) -> None:
     await seeded(runtime)
     clock.set(MONDAY)  # Monday 07:30 passed while the bot was down
     state = FakeApiState()
@@ -83,7 +84,8 @@ async def test_jobs_are_scheduled_and_a_missed_summary_goes_out_once(
 
 
 async def test_blocked_recipient_is_marked_and_flood_limit_is_waited_out(
-        runtime: Runtime, clock: FixedClock) -> None:
+    runtime: Runtime, clock: FixedClock
+) -> None:
     s = await seeded(runtime)
     clock.set(MONDAY)
     state = FakeApiState()
@@ -101,19 +103,26 @@ async def test_blocked_recipient_is_marked_and_flood_limit_is_waited_out(
     # The rate limiter waited out the 429 and sent it again; the blocked one was not retried.
     assert [s.chat_id for s in summaries(state)] == [HEAD]
     async with runtime.services.sessions() as session:
-        identity = await session.scalar(select(Identity).where(
-            Identity.external_id == str(SUP)))
+        identity = await session.scalar(select(Identity).where(Identity.external_id == str(SUP)))
         assert identity is not None and identity.blocked_at is not None
         statuses = {n.user_id: n.status for n in await session.scalars(select(Notification))}
     assert statuses == {s.supervisor.id: "blocked", s.head_bna.id: "sent"}
 
 
 async def test_a_summary_to_many_recipients_stays_under_telegrams_limit(
-        runtime: Runtime, clock: FixedClock) -> None:
+    runtime: Runtime, clock: FixedClock
+) -> None:
     await seeded(runtime)
     for i in range(45):
-        await make_user(runtime, external_id=str(9000 + i), role=Role.SUPERVISOR, hamlet=None,
-                        name=f"Giám sát {i}", channel="telegram", joined=LONG_AGO)
+        await make_user(
+            runtime,
+            external_id=str(9000 + i),
+            role=Role.SUPERVISOR,
+            hamlet=None,
+            name=f"Giám sát {i}",
+            channel="telegram",
+            joined=LONG_AGO,
+        )
     clock.set(MONDAY)
     state = FakeApiState()
     harness = TelegramHarness(runtime, state)

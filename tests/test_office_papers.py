@@ -41,22 +41,28 @@ class Paper:
 
     def table(self, *head: str) -> list[list[str]]:
         """The rows (head row aside) of the table whose head starts with these labels."""
-        found = [rows[1:] for rows in self.tables if tuple(rows[0][:len(head)]) == head]
+        found = [rows[1:] for rows in self.tables if tuple(rows[0][: len(head)]) == head]
         assert len(found) == 1, (head, [rows[0] for rows in self.tables])
         return found[0]
 
 
 def _read(path: Path) -> Paper:
     document = docx.Document(str(path))
-    tables = [[[cell.text for cell in row.cells] for row in table.rows]
-              for table in document.tables]
-    text = "\n".join([p.text for p in document.paragraphs]
-                     + [cell for rows in tables for row in rows for cell in row])
+    tables = [
+        [[cell.text for cell in row.cells] for row in table.rows] for table in document.tables
+    ]
+    text = "\n".join(
+        [p.text for p in document.paragraphs]
+        + [cell for rows in tables for row in rows for cell in row]
+    )
     return Paper(document, text, tables)
 
 
-_KINDS = {"-bao-cao.docx": "report", "-to-trinh.docx": "submission",
-          "-du-thao-quyet-dinh.docx": "decision"}
+_KINDS = {
+    "-bao-cao.docx": "report",
+    "-to-trinh.docx": "submission",
+    "-du-thao-quyet-dinh.docx": "decision",
+}
 
 
 async def _papers(chat: Chat, message: str) -> tuple[str, dict[str, Paper]]:
@@ -73,17 +79,27 @@ async def _papers(chat: Chat, message: str) -> tuple[str, dict[str, Paper]]:
 async def _proposal(runtime: Runtime) -> AwardProposal:
     async with runtime.services.sessions() as session:
         proposal: AwardProposal | None = await session.scalar(
-            select(AwardProposal).order_by(AwardProposal.id.desc()))
+            select(AwardProposal).order_by(AwardProposal.id.desc())
+        )
         assert proposal is not None
         return proposal
 
 
 def _hamlet_rows(elig: Eligibility) -> list[list[str]]:
-    return [[str(i), h.name, fmt_int("vi", h.total) + ("*" if h.roster else ""),
-             fmt_int("vi", h.guided), fmt_pct("vi", h.coverage), str(h.required),
-             fmt_int("vi", h.special), fmt_int("vi", h.entries),
-             f"{h.active_days}/{h.period_days}"]
-            for i, h in enumerate(elig.hamlets, start=1)]
+    return [
+        [
+            str(i),
+            h.name,
+            fmt_int("vi", h.total) + ("*" if h.roster else ""),
+            fmt_int("vi", h.guided),
+            fmt_pct("vi", h.coverage),
+            str(h.required),
+            fmt_int("vi", h.special),
+            fmt_int("vi", h.entries),
+            f"{h.active_days}/{h.period_days}",
+        ]
+        for i, h in enumerate(elig.hamlets, start=1)
+    ]
 
 
 async def _log_later(runtime: Runtime, seeded: Seeded) -> None:
@@ -93,11 +109,20 @@ async def _log_later(runtime: Runtime, seeded: Seeded) -> None:
         nho = await session.scalar(select(Hamlet.id).where(Hamlet.code == "NHO"))
         assert nho is not None
         await create_household_entry(
-            session, campaign_id=camp.id, hamlet_id=nho, officer=seeded.nho,
+            session,
+            campaign_id=camp.id,
+            hamlet_id=nho,
+            officer=seeded.nho,
             now=NOW + timedelta(minutes=5),
-            data=HouseholdInput(name="Hộ Nhỏ Số 20", address="Tổ 2, NHO", phone="+84912999999",
-                                procedure_codes=("KH",), dossier_code="",
-                                guided_on=date(2026, 4, 15)))
+            data=HouseholdInput(
+                name="Hộ Nhỏ Số 20",
+                address="Tổ 2, NHO",
+                phone="+84912999999",
+                procedure_codes=("KH",),
+                dossier_code="",
+                guided_on=date(2026, 4, 15),
+            ),
+        )
 
 
 async def test_papers_are_the_stored_proposal_draft_then_final(runtime: Runtime) -> None:
@@ -114,8 +139,10 @@ async def test_papers_are_the_stored_proposal_draft_then_final(runtime: Runtime)
     assert "/khenthuong_chot" in out
     for name, paper in papers.items():
         assert draft_marks(paper.doc) == ["DỰ THẢO"], name
-        assert f"Số liệu trích từ đề xuất khen thưởng #{proposal.id}: chốt số liệu lúc " \
-            "10:00 15/04/2026, tính đến hết ngày 15/04/2026" in paper.text, name
+        assert (
+            f"Số liệu trích từ đề xuất khen thưởng #{proposal.id}: chốt số liệu lúc "
+            "10:00 15/04/2026, tính đến hết ngày 15/04/2026" in paper.text
+        ), name
         assert "Kiên Hải, ngày …… tháng …… năm 2026" in paper.text, name
         assert "seed" not in paper.text.casefold(), name
 
@@ -138,8 +165,7 @@ async def test_papers_are_the_stored_proposal_draft_then_final(runtime: Runtime)
 
     # The submission and the decision list exactly the proposed collectives and people.
     collectives = [line.subject.name for line in elig.collective.proposed]
-    people = [(line.subject.name, line.subject.hamlet_name)
-              for line in elig.individual.proposed]
+    people = [(line.subject.name, line.subject.hamlet_name) for line in elig.individual.proposed]
     assert collectives == ["Ấp Nhỏ"] and len(people) == 6
     submission = papers["submission"]
     assert "Kính gửi: Hội đồng Thi đua – Khen thưởng đặc khu Kiên Hải" in submission.text
@@ -154,39 +180,48 @@ async def test_papers_are_the_stored_proposal_draft_then_final(runtime: Runtime)
     decision = papers["decision"]
     assert "CHỦ TỊCH ỦY BAN NHÂN DÂN ĐẶC KHU KIÊN HẢI" in decision.text
     assert "CHỦ TỊCH" in decision.text and "TM. ỦY BAN NHÂN DÂN" not in decision.text
-    assert "Tặng Giấy khen của Chủ tịch Ủy ban nhân dân đặc khu cho 1 tập thể và 6 cá nhân" \
+    assert (
+        "Tặng Giấy khen của Chủ tịch Ủy ban nhân dân đặc khu cho 1 tập thể và 6 cá nhân"
         in decision.text
+    )
     assert "(Kèm theo Quyết định số ……/QĐ-UBND" in decision.text
     annex_collectives = decision.table("STT", "Tên tập thể")
-    assert [row[1] for row in annex_collectives] == [f"Ban nhân dân {sentence_unit(n)}"
-                                                     for n in collectives]
+    assert [row[1] for row in annex_collectives] == [
+        f"Ban nhân dân {sentence_unit(n)}" for n in collectives
+    ]
     annex_people = decision.table("STT", "Họ và tên", "Đơn vị")
     assert [(row[1], row[2]) for row in annex_people] == people
     assert [row[3] for row in annex_people] == [
-        fmt_int("vi", line.subject.households) for line in elig.individual.proposed]
+        fmt_int("vi", line.subject.households) for line in elig.individual.proposed
+    ]
     for heading in ("Điều 1.", "Điều 2.", "Điều 3."):
         assert heading in decision.text
 
     # Once the council's decision is recorded, only the decision stays a draft.
     async with runtime.services.sessions() as session, session.begin():
-        await session.execute(update(AwardProposal).where(AwardProposal.id == proposal.id)
-                              .values(final_at=NOW + timedelta(hours=1)))
+        await session.execute(
+            update(AwardProposal)
+            .where(AwardProposal.id == proposal.id)
+            .values(final_at=NOW + timedelta(hours=1))
+        )
     out, papers = await _papers(sup, "/vanban 6 thang")
     assert "bản chính thức, chốt lúc 11:00 15/04/2026" in out and "DỰ THẢO" not in out
     assert draft_marks(papers["report"].doc) == []
     assert draft_marks(papers["submission"].doc) == []
     assert draft_marks(papers["decision"].doc) == ["DỰ THẢO"]
-    assert "đề xuất đã được chốt là bản chính thức lúc 11:00 15/04/2026" in \
-        papers["report"].text
+    assert "đề xuất đã được chốt là bản chính thức lúc 11:00 15/04/2026" in papers["report"].text
     assert papers["report"].table("STT", "Ấp", "Tổng số hộ")[:-1] == _hamlet_rows(elig)
 
     async with runtime.services.sessions() as session:
-        exports = list(await session.scalars(select(AuditEvent).where(
-            AuditEvent.action == "export", AuditEvent.target_id == proposal.id)
-            .order_by(AuditEvent.id)))
+        exports = list(
+            await session.scalars(
+                select(AuditEvent)
+                .where(AuditEvent.action == "export", AuditEvent.target_id == proposal.id)
+                .order_by(AuditEvent.id)
+            )
+        )
     papers_audit = [e.after for e in exports if e.after and e.after["files"] == "office_papers"]
-    assert [(a["review"], a["final"]) for a in papers_audit] == [("half", False),
-                                                                  ("half", True)]
+    assert [(a["review"], a["final"]) for a in papers_audit] == [("half", False), ("half", True)]
 
 
 async def test_the_review_is_chosen_from_a_question(runtime: Runtime) -> None:
@@ -227,7 +262,8 @@ async def test_heads_and_officers_are_refused(runtime: Runtime) -> None:
             assert not any(r.file or r.options for r in chat.last)
     async with runtime.services.sessions() as session:
         dialogs = list(await session.scalars(select(Dialog.state)))
-        exports = list(await session.scalars(select(AuditEvent).where(
-            AuditEvent.action == "export")))
+        exports = list(
+            await session.scalars(select(AuditEvent).where(AuditEvent.action == "export"))
+        )
     assert "papers.review" not in dialogs
     assert not [e for e in exports if e.after and e.after.get("files") == "office_papers"]

@@ -15,8 +15,9 @@ from typing import Any
 from bot.cli import EXAMPLE_CONFIG
 
 REPO = Path(__file__).resolve().parent.parent
-PROJECT: dict[str, Any] = tomllib.loads(
-    (REPO / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+PROJECT: dict[str, Any] = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))[
+    "project"
+]
 OURS = {"bot", "handlers", "models", "migrations", "tests", "bench"}
 LOCK = REPO / "requirements-dev.lock"
 
@@ -55,9 +56,11 @@ def _imports(*folders: str) -> dict[str, set[str]]:
 
 def _undeclared(imports: dict[str, set[str]], declared: set[str]) -> list[str]:
     dists = packages_distributions()
-    return [f"{module} ({', '.join(dists.get(module, ['not installed']))}) in "
-            f"{sorted(files)[0]}" for module, files in sorted(imports.items())
-            if not {_name(d) for d in dists.get(module, [])} & declared]
+    return [
+        f"{module} ({', '.join(dists.get(module, ['not installed']))}) in {sorted(files)[0]}"
+        for module, files in sorted(imports.items())
+        if not {_name(d) for d in dists.get(module, [])} & declared
+    ]
 
 
 def test_the_code_imports_only_declared_dependencies() -> None:
@@ -89,8 +92,9 @@ def test_the_lock_pins_every_declared_dependency() -> None:
 
 
 def test_the_package_data_is_there() -> None:
-    package_data = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))[
-        "tool"]["setuptools"]["package-data"]
+    package_data = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["tool"][
+        "setuptools"
+    ]["package-data"]
     for package, patterns in package_data.items():
         for pattern in patterns:
             assert list((REPO / package).glob(pattern)), f"{package}/{pattern} matches nothing"

@@ -60,15 +60,22 @@ async def _hamlet_book(runtime: Runtime, code: str, path: Path) -> Path:
         hamlet = await session.scalar(select(Hamlet).where(Hamlet.code == code))
         assert hamlet is not None
         data = BookData(
-            proposal_id=proposal.id, elig=stored_eligibility(proposal),
-            snapshot_at=proposal.snapshot_at, max_entry_id=proposal.max_entry_id,
-            fingerprint=proposal.fingerprint, campaign_name=settings.campaign.name,
-            unit=settings.campaign.unit, tz=settings.timezone,
-            households=tuple(await traces(session, proposal, [hamlet.id],
-                                          viewer=Role.HAMLET_HEAD)),
-            checks=tuple(await check_rows(session, campaign_id=camp.id, hamlets=[hamlet],
-                                          viewer=Role.HAMLET_HEAD)),
-            hamlet_ids=(hamlet.id,))
+            proposal_id=proposal.id,
+            elig=stored_eligibility(proposal),
+            snapshot_at=proposal.snapshot_at,
+            max_entry_id=proposal.max_entry_id,
+            fingerprint=proposal.fingerprint,
+            campaign_name=settings.campaign.name,
+            unit=settings.campaign.unit,
+            tz=settings.timezone,
+            households=tuple(await traces(session, proposal, [hamlet.id], viewer=Role.HAMLET_HEAD)),
+            checks=tuple(
+                await check_rows(
+                    session, campaign_id=camp.id, hamlets=[hamlet], viewer=Role.HAMLET_HEAD
+                )
+            ),
+            hamlet_ids=(hamlet.id,),
+        )
     return write_book(data, "vi", path)
 
 
@@ -130,10 +137,17 @@ async def test_every_sheet_of_every_workbook_prints_on_a4(books: Books) -> None:
         names[path.stem] = [s.title for s in sheets]
         for sheet in sheets:
             _assert_prints_on_a4(sheet)
-    assert names["report"] == ["Tổng hợp", "NHO", "BNA", "L364", "L365", "L366", "Kiểm tra",
-                               "Cán bộ"]
-    assert names["award"] == names["bna"] == ["Đề xuất", "Hộ đã hướng dẫn", "Cá nhân",
-                                              "Kiểm tra"]
+    assert names["report"] == [
+        "Tổng hợp",
+        "NHO",
+        "BNA",
+        "L364",
+        "L365",
+        "L366",
+        "Kiểm tra",
+        "Cán bộ",
+    ]
+    assert names["award"] == names["bna"] == ["Đề xuất", "Hộ đã hướng dẫn", "Cá nhân", "Kiểm tra"]
 
 
 async def test_wide_tables_landscape_narrow_ones_portrait(books: Books) -> None:
@@ -161,14 +175,17 @@ async def test_numbers_group_thousands_and_dates_are_dates(books: Books) -> None
     assert nho.cell(4, 1).number_format == "#,##0"  # STT
 
 
-async def test_award_evidence_is_one_row_per_household(books: Books,
-                                                       runtime: Runtime) -> None:
+async def test_award_evidence_is_one_row_per_household(books: Books, runtime: Runtime) -> None:
     """BNA's Nguyễn Văn Một was guided twice (02/03 and 14/04): one row, both entries."""
     async with runtime.services.sessions() as session:
-        ids = list(await session.scalars(
-            select(Entry.id).join(Household, Household.id == Entry.household_id)
-            .where(Household.head_name == "Nguyễn Văn Một", Entry.deleted_at.is_(None))
-            .order_by(Entry.id)))
+        ids = list(
+            await session.scalars(
+                select(Entry.id)
+                .join(Household, Household.id == Entry.household_id)
+                .where(Household.head_name == "Nguyễn Văn Một", Entry.deleted_at.is_(None))
+                .order_by(Entry.id)
+            )
+        )
     assert len(ids) == 2
     for path, households in ((books.award, 19 + 5 + 3 + 2 + 1), (books.hamlet, 5)):
         sheet = {s.title: s for s in _sheets(path)}["Hộ đã hướng dẫn"]
@@ -180,8 +197,7 @@ async def test_award_evidence_is_one_row_per_household(books: Books,
         assert heads.count("Nguyễn Văn Một") == 1
         mot = rows[heads.index("Nguyễn Văn Một")]
         assert mot[headers.index("Lượt ghi nhận")] == f"#{ids[0]}, #{ids[1]}"
-        assert mot[headers.index("Thủ tục đã hướng dẫn")] == \
-            "Đăng ký khai sinh; Đăng ký thường trú"
+        assert mot[headers.index("Thủ tục đã hướng dẫn")] == "Đăng ký khai sinh; Đăng ký thường trú"
         assert mot[headers.index("Ngày hướng dẫn")] == "02/03/2026\n14/04/2026"
         # Two lines of dates: the row is as tall as its text, or it prints clipped.
         row = HEADER_ROW + 1 + heads.index("Nguyễn Văn Một")
@@ -191,13 +207,29 @@ async def test_award_evidence_is_one_row_per_household(books: Books,
 def test_traces_of_one_household_are_joined() -> None:
     """However the traces come (one per entry or per household), the list counts a
     household once, its entries, days, procedures and officers joined."""
-    first = HouseholdTrace(1, 7, "Nguyễn Văn Một", "Tổ 1", "+84912000001",
-                           procedures=["Đăng ký khai sinh"], days=[date(2026, 3, 2)],
-                           officers=["Trần Văn Siêng"], entry_ids=[12])
-    second = HouseholdTrace(1, 7, "Nguyễn Văn Một", "Tổ 1", "+84912000001",
-                            procedures=["Đăng ký thường trú"], days=[date(2026, 4, 14)],
-                            dossier_codes=["G22-0001"], officers=["Lê Thị Lười"],
-                            entry_ids=[40])
+    first = HouseholdTrace(
+        1,
+        7,
+        "Nguyễn Văn Một",
+        "Tổ 1",
+        "+84912000001",
+        procedures=["Đăng ký khai sinh"],
+        days=[date(2026, 3, 2)],
+        officers=["Trần Văn Siêng"],
+        entry_ids=[12],
+    )
+    second = HouseholdTrace(
+        1,
+        7,
+        "Nguyễn Văn Một",
+        "Tổ 1",
+        "+84912000001",
+        procedures=["Đăng ký thường trú"],
+        days=[date(2026, 4, 14)],
+        dossier_codes=["G22-0001"],
+        officers=["Lê Thị Lười"],
+        entry_ids=[40],
+    )
     other = HouseholdTrace(1, 8, "Lê Thị Bốn", "Tổ 2", "+84912000002", entry_ids=[13])
     (one, two) = per_household([first, other, second])
     assert (one.household_id, two.household_id) == (7, 8)
@@ -211,10 +243,13 @@ def test_traces_of_one_household_are_joined() -> None:
 
 def test_long_text_wraps_and_the_row_grows(tmp_path: Path) -> None:
     long_address = "Tổ 3, khu phố Bãi Nhà, ấp Bãi Nhà A, đặc khu Kiên Hải, tỉnh An Giang"
-    table = Table("T", "Một tiêu đề khá dài của bảng để thử việc gộp ô và xuống dòng",
-                  "Kỳ báo cáo", (Column("STT", Kind.COUNT), Column("Địa chỉ"),
-                                 Column("Số hộ", Kind.COUNT)),
-                  ((1, long_address, 12345), (2, "Tổ 1", 7)))
+    table = Table(
+        "T",
+        "Một tiêu đề khá dài của bảng để thử việc gộp ô và xuống dòng",
+        "Kỳ báo cáo",
+        (Column("STT", Kind.COUNT), Column("Địa chỉ"), Column("Số hộ", Kind.COUNT)),
+        ((1, long_address, 12345), (2, "Tổ 1", 7)),
+    )
     path = write_tables([table], tmp_path / "t.xlsx", "en")
     (sheet,) = _sheets(path)
     assert sheet.oddFooter is not None

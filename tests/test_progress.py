@@ -28,10 +28,12 @@ from tests.support.chat import Chat, entry_id
 TODAY = date(2026, 4, 15)  # conftest NOW in Vietnam time (a Wednesday)
 
 
-def _campaign(start: date = date(2026, 1, 1), end: date = date(2026, 12, 31),
-              threshold: float = 0.95) -> CampaignConfig:
-    return CampaignConfig(code="c", name="Chiến dịch", unit="", start=start, end=end,
-                          coverage_threshold=threshold)
+def _campaign(
+    start: date = date(2026, 1, 1), end: date = date(2026, 12, 31), threshold: float = 0.95
+) -> CampaignConfig:
+    return CampaignConfig(
+        code="c", name="Chiến dịch", unit="", start=start, end=end, coverage_threshold=threshold
+    )
 
 
 def _hamlet(total: int) -> Hamlet:
@@ -39,24 +41,28 @@ def _hamlet(total: int) -> Hamlet:
 
 
 def _counts(guided: int, special: int = 0) -> HamletCounts:
-    return HamletCounts(guided=guided, special=special, entries_today=0, entries_week=0,
-                        active_days=0)
+    return HamletCounts(
+        guided=guided, special=special, entries_today=0, entries_week=0, active_days=0
+    )
 
 
 # --- pure rules -------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("total", "threshold", "target"), [
-    (20, 0.95, 19),
-    (400, 0.95, 380),
-    (365, 0.95, 347),
-    (364, 0.95, 346),
-    (366, 0.95, 348),
-    (100, 0.95, 95),
-    (412, 0.95, 392),
-    (10, 1.0, 10),
-    (3, 0.5, 2),
-])
+@pytest.mark.parametrize(
+    ("total", "threshold", "target"),
+    [
+        (20, 0.95, 19),
+        (400, 0.95, 380),
+        (365, 0.95, 347),
+        (364, 0.95, 346),
+        (366, 0.95, 348),
+        (100, 0.95, 95),
+        (412, 0.95, 392),
+        (10, 1.0, 10),
+        (3, 0.5, 2),
+    ],
+)
 def test_target_households(total: int, threshold: float, target: int) -> None:
     assert target_households(total, threshold) == target
 
@@ -79,13 +85,16 @@ def test_days_elapsed() -> None:
     assert days_elapsed(camp, date(2027, 3, 1)) == 365  # capped at the campaign's end
 
 
-@pytest.mark.parametrize(("day", "monday"), [
-    (date(2026, 4, 15), date(2026, 4, 13)),
-    (date(2026, 4, 13), date(2026, 4, 13)),
-    (date(2026, 4, 19), date(2026, 4, 13)),
-    (date(2026, 4, 20), date(2026, 4, 20)),
-    (date(2026, 1, 1), date(2025, 12, 29)),
-])
+@pytest.mark.parametrize(
+    ("day", "monday"),
+    [
+        (date(2026, 4, 15), date(2026, 4, 13)),
+        (date(2026, 4, 13), date(2026, 4, 13)),
+        (date(2026, 4, 19), date(2026, 4, 13)),
+        (date(2026, 4, 20), date(2026, 4, 20)),
+        (date(2026, 1, 1), date(2025, 12, 29)),
+    ],
+)
 def test_week_start_is_monday(day: date, monday: date) -> None:
     assert week_start(day) == monday
 
@@ -252,8 +261,7 @@ async def test_progress_projection_is_shown(runtime: Runtime) -> None:
     out = await chat.say("/tiendo")
     # 1 household in 105 days, 18 to go: 1890 days, long after the campaign ends.
     expected = (TODAY + timedelta(days=18 * 105)).strftime("%d/%m/%Y")
-    assert f"dự kiến đạt mục tiêu ngày {expected}, sau khi phong trào kết thúc (31/12/2026)" \
-        in out
+    assert f"dự kiến đạt mục tiêu ngày {expected}, sau khi phong trào kết thúc (31/12/2026)" in out
 
 
 async def test_progress_reached_in_small_hamlet(runtime: Runtime) -> None:
@@ -266,11 +274,20 @@ async def test_progress_reached_in_small_hamlet(runtime: Runtime) -> None:
         assert officer is not None and hamlet is not None
         for i in range(18):
             await create_household_entry(
-                session, campaign_id=camp.id, hamlet_id=hamlet.id, officer=officer,
+                session,
+                campaign_id=camp.id,
+                hamlet_id=hamlet.id,
+                officer=officer,
                 now=runtime.services.clock.now(),
-                data=HouseholdInput(name=f"Hộ Số {i}", address="Tổ 1",
-                                    phone=f"+849120001{i:02d}", procedure_codes=("KS", "KH"),
-                                    dossier_code="", guided_on=date(2026, 4, 1 + i % 10)))
+                data=HouseholdInput(
+                    name=f"Hộ Số {i}",
+                    address="Tổ 1",
+                    phone=f"+849120001{i:02d}",
+                    procedure_codes=("KS", "KH"),
+                    dossier_code="",
+                    guided_on=date(2026, 4, 1 + i % 10),
+                ),
+            )
     out = await chat.say("/tiendo")
     assert "18/20 hộ – 90,0%" in out
     assert "còn thiếu 1 hộ" in out

@@ -17,8 +17,9 @@ from tests.support.chat import Chat
 
 
 @pytest.mark.slow
-async def test_each_pattern_is_flagged_with_its_entries(runtime: Runtime,
-                                                        clock: FixedClock) -> None:
+async def test_each_pattern_is_flagged_with_its_entries(
+    runtime: Runtime, clock: FixedClock
+) -> None:
     await make_user(runtime, external_id="o1", name="Cán Bộ Một")
     await make_user(runtime, external_id="o2", hamlet="NHO", name="Cán Bộ Hai")
     await make_user(runtime, external_id="sup", role=Role.SUPERVISOR, hamlet=None)
@@ -46,8 +47,14 @@ async def test_each_pattern_is_flagged_with_its_entries(runtime: Runtime,
     assert "Đã lưu hộ" in await two.say("Đỗ Văn Lại; Tổ 4; 0912 200 003; 1")
 
     out = await sup.say("/canhbao")
-    for header in ("Ghi nhận muộn", "Ghi dồn", "Ghi vào ban đêm", "Một số điện thoại ở nhiều ấp",
-                   "Mã hồ sơ dùng cho nhiều hộ", "Hộ bị xóa rồi ghi lại"):
+    for header in (
+        "Ghi nhận muộn",
+        "Ghi dồn",
+        "Ghi vào ban đêm",
+        "Một số điện thoại ở nhiều ấp",
+        "Mã hồ sơ dùng cho nhiều hộ",
+        "Hộ bị xóa rồi ghi lại",
+    ):
         assert header in out, (header, out)
     assert "Lê Văn Muộn" in out and "ghi sau 14 ngày" in out
     assert "Lê Văn Đêm" in out and "lúc 23:30" in out

@@ -21,16 +21,22 @@ from tests.support.campaign import NOW, make_user
 from tests.support.chat import Chat
 
 
-async def _invite(runtime: Runtime, role: Role = Role.OFFICER,
-                  hamlet: str | None = "L365") -> tuple[str, int]:
+async def _invite(
+    runtime: Runtime, role: Role = Role.OFFICER, hamlet: str | None = "L365"
+) -> tuple[str, int]:
     async with runtime.services.sessions() as session, session.begin():
         row = None
         if hamlet is not None:
             row = await session.scalar(select(Hamlet).where(Hamlet.code == hamlet))
             assert row is not None
         code, invite = await create_invite(
-            session, role=role, hamlet=row, created_by=None, now=runtime.services.clock.now(),
-            ttl=timedelta(hours=runtime.settings.invite_ttl_hours))
+            session,
+            role=role,
+            hamlet=row,
+            created_by=None,
+            now=runtime.services.clock.now(),
+            ttl=timedelta(hours=runtime.settings.invite_ttl_hours),
+        )
         return code, invite.id
 
 
@@ -51,8 +57,14 @@ async def _users(runtime: Runtime) -> list[tuple[User, list[Identity]]]:
 
 async def test_stranger_gets_polite_message_and_nothing_is_created(runtime: Runtime) -> None:
     chat = Chat(runtime, "stranger")
-    for text in ("xin chào", "/them", "/tiendo", "Nguyễn Văn An; Tổ 3; 0912345678; 1",
-                 "/start", "1"):
+    for text in (
+        "xin chào",
+        "/them",
+        "/tiendo",
+        "Nguyễn Văn An; Tổ 3; 0912345678; 1",
+        "/start",
+        "1",
+    ):
         out = await chat.say(text)
         assert "chưa được đăng ký" in out, text
         assert "/start MÃ_MỜI" in out
@@ -66,8 +78,9 @@ async def test_invite_registers_console_user_as_officer(runtime: Runtime) -> Non
     chat = Chat(runtime, "lan")
     out = await chat.say(f"/start {code}")
     assert "đã được đăng ký" in out
-    expected = MESSAGES["registered"].format(name="lan", role=MESSAGES["role_officer"],
-                                             where=" – Ấp Ba Sáu Lăm")
+    expected = MESSAGES["registered"].format(
+        name="lan", role=MESSAGES["role_officer"], where=" – Ấp Ba Sáu Lăm"
+    )
     assert expected in out
     assert "Hướng dẫn dùng bot" in out  # the help follows the welcome
 
@@ -79,8 +92,9 @@ async def test_invite_registers_console_user_as_officer(runtime: Runtime) -> Non
     async with runtime.services.sessions() as session:
         hamlet = await session.get(Hamlet, user.hamlet_id)
         invite = await session.get(Invite, invite_id)
-        audit = list(await session.scalars(
-            select(AuditEvent).where(AuditEvent.action == "register")))
+        audit = list(
+            await session.scalars(select(AuditEvent).where(AuditEvent.action == "register"))
+        )
     assert hamlet is not None and hamlet.code == "L365"
     assert invite is not None and invite.used_by == user.id and invite.used_at == NOW
     assert [(a.actor_id, a.target_id) for a in audit] == [(user.id, user.id)]
@@ -139,8 +153,7 @@ async def test_codes_are_stored_hashed(runtime: Runtime) -> None:
     assert len(code) == 10
     async with runtime.services.sessions() as session:
         invite = await session.get(Invite, invite_id)
-        audit = list(await session.scalars(
-            select(AuditEvent).where(AuditEvent.target == "invite")))
+        audit = list(await session.scalars(select(AuditEvent).where(AuditEvent.target == "invite")))
     assert invite is not None
     assert invite.code_hash != code
     assert invite.code_hash == hashlib.sha256(code.encode()).hexdigest()
@@ -161,15 +174,23 @@ async def test_invite_for_deactivated_hamlet_is_refused(runtime: Runtime) -> Non
 async def test_supervisor_invite_has_no_hamlet(runtime: Runtime) -> None:
     code, _ = await _invite(runtime, role=Role.SUPERVISOR, hamlet=None)
     out = await Chat(runtime, "sup").say(f"/start {code}")
-    assert MESSAGES["registered"].format(name="sup", role=MESSAGES["role_supervisor"],
-                                         where="") in out
-    (user, _), = await _users(runtime)
+    assert (
+        MESSAGES["registered"].format(name="sup", role=MESSAGES["role_supervisor"], where="") in out
+    )
+    ((user, _),) = await _users(runtime)
     assert user.role == Role.SUPERVISOR and user.hamlet_id is None
 
 
 def _group(text: str, user_id: str = "lan") -> Inbound:
-    return Inbound(channel="console", user_id=user_id, chat_id="group-1", chat_type="group",
-                   text=text, sender_name="Lan", bot_username="DvcTestBot")
+    return Inbound(
+        channel="console",
+        user_id=user_id,
+        chat_id="group-1",
+        chat_type="group",
+        text=text,
+        sender_name="Lan",
+        bot_username="DvcTestBot",
+    )
 
 
 async def test_group_chat_points_to_private_chat_without_personal_data(
@@ -227,8 +248,12 @@ async def test_deactivated_user_returns_with_a_new_invite(runtime: Runtime) -> N
     code, invite_id = await _invite(runtime, role=Role.HAMLET_HEAD, hamlet="L365")
 
     out = await chat.say(f"/start {code}")
-    assert MESSAGES["registered"].format(name="Lê Thị Lan", role=MESSAGES["role_hamlet_head"],
-                                         where=" – Ấp Ba Sáu Lăm") in out
+    assert (
+        MESSAGES["registered"].format(
+            name="Lê Thị Lan", role=MESSAGES["role_hamlet_head"], where=" – Ấp Ba Sáu Lăm"
+        )
+        in out
+    )
     assert "Hướng dẫn dùng bot" in out
 
     # The same user, active again with the invite's role and hamlet; no second user.
@@ -242,21 +267,25 @@ async def test_deactivated_user_returns_with_a_new_invite(runtime: Runtime) -> N
         hamlet = await session.get(Hamlet, user.hamlet_id)
         invite = await session.get(Invite, invite_id)
         entries = list(await session.scalars(select(Entry)))
-        audit = list(await session.scalars(
-            select(AuditEvent).where(AuditEvent.target == "user")))
+        audit = list(await session.scalars(select(AuditEvent).where(AuditEvent.target == "user")))
         dialog = await session.get(Dialog, lan.id)
     assert hamlet is not None and hamlet.code == "L365"
     assert invite is not None and invite.used_by == lan.id and invite.used_at == NOW
     assert [e.officer_id for e in entries] == [lan.id]  # their earlier work is still theirs
     assert dialog is None  # the old conversation does not resume
-    assert [(a.action, a.actor_id, a.target_id) for a in audit] == [
-        ("reassign", lan.id, lan.id)]
+    assert [(a.action, a.actor_id, a.target_id) for a in audit] == [("reassign", lan.id, lan.id)]
     before, after = audit[0].before, audit[0].after
     assert before is not None and after is not None
     assert (before["active"], before["role"], before["hamlet_id"]) == (
-        False, "officer", lan.hamlet_id)
+        False,
+        "officer",
+        lan.hamlet_id,
+    )
     assert (after["active"], after["role"], after["hamlet_id"]) == (
-        True, "hamlet_head", user.hamlet_id)
+        True,
+        "hamlet_head",
+        user.hamlet_id,
+    )
     assert after["invite_id"] == invite_id
 
     # The bot works for them again. Their old entry stays theirs (above) but with its
@@ -267,17 +296,28 @@ async def test_deactivated_user_returns_with_a_new_invite(runtime: Runtime) -> N
 
 
 async def test_deactivated_user_returns_with_a_bare_code_on_zalo(runtime: Runtime) -> None:
-    hoa = await make_user(runtime, external_id="z-100", channel="zalo", hamlet="BNA",
-                          name="Hoa")
+    hoa = await make_user(runtime, external_id="z-100", channel="zalo", hamlet="BNA", name="Hoa")
     await _deactivate(runtime, hoa.id)
     code, _ = await _invite(runtime)
-    replies = await runtime.core.handle(Inbound(
-        channel="zalo", user_id="z-100", chat_id="z-100", chat_type="private", text=code,
-        delivery_key="d-1", sender_name="Hoa Zalo"))
+    replies = await runtime.core.handle(
+        Inbound(
+            channel="zalo",
+            user_id="z-100",
+            chat_id="z-100",
+            chat_type="private",
+            text=code,
+            delivery_key="d-1",
+            sender_name="Hoa Zalo",
+        )
+    )
     assert replies
-    assert MESSAGES["registered"].format(name="Hoa", role=MESSAGES["role_officer"],
-                                         where=" – Ấp Ba Sáu Lăm") in replies[0].text
-    (user, identities), = await _users(runtime)
+    assert (
+        MESSAGES["registered"].format(
+            name="Hoa", role=MESSAGES["role_officer"], where=" – Ấp Ba Sáu Lăm"
+        )
+        in replies[0].text
+    )
+    ((user, identities),) = await _users(runtime)
     assert user.id == hoa.id and user.active
     assert [(i.channel, i.external_id) for i in identities] == [("zalo", "z-100")]
 
@@ -290,9 +330,12 @@ async def test_deactivated_user_is_unregistered_until_a_new_invite(runtime: Runt
         out = await chat.say(text)
         assert "chưa được đăng ký" in out, text
     assert "không đúng" in await chat.say("/start ABCDEFGHJK")
-    (user, _), = await _users(runtime)
+    ((user, _),) = await _users(runtime)
     assert not user.active
     async with runtime.services.sessions() as session:
-        assert await session.scalar(
-            select(func.count()).select_from(AuditEvent).where(
-                AuditEvent.target == "user")) == 0
+        assert (
+            await session.scalar(
+                select(func.count()).select_from(AuditEvent).where(AuditEvent.target == "user")
+            )
+            == 0
+        )

@@ -22,19 +22,33 @@ HEADS = [(int(TELEGRAM_IDS["head"]), "BNA"), (7103, "L364"), (7104, "NHO")]
 ROUNDS = 3
 
 
-
-
 async def test_many_reports_and_exports_at_once_all_arrive(runtime: Runtime) -> None:
     async with seeded_telegram(runtime) as tg:
         for i, chat in enumerate(SUPERVISORS[1:]):
-            await make_user(runtime, external_id=str(chat), role=Role.SUPERVISOR, hamlet=None,
-                            name=f"Giám Sát {i + 2}", channel="telegram")
+            await make_user(
+                runtime,
+                external_id=str(chat),
+                role=Role.SUPERVISOR,
+                hamlet=None,
+                name=f"Giám Sát {i + 2}",
+                channel="telegram",
+            )
         for chat, hamlet in HEADS[1:]:
-            await make_user(runtime, external_id=str(chat), role=Role.HAMLET_HEAD,
-                            hamlet=hamlet, name=f"Trưởng Ấp {hamlet}", channel="telegram")
+            await make_user(
+                runtime,
+                external_id=str(chat),
+                role=Role.HAMLET_HEAD,
+                hamlet=hamlet,
+                name=f"Trưởng Ấp {hamlet}",
+                channel="telegram",
+            )
         people = SUPERVISORS + [chat for chat, _ in HEADS]
-        updates = [tg.message_update(chat, text) for _ in range(ROUNDS) for chat in people
-                   for text in ("/baocao", "/xuat tudau")]
+        updates = [
+            tg.message_update(chat, text)
+            for _ in range(ROUNDS)
+            for chat in people
+            for text in ("/baocao", "/xuat tudau")
+        ]
         sent = await tg.burst(updates, limit=90)
 
         assert not [s for s in sent if "sự cố" in s.text]

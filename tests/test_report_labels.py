@@ -12,10 +12,10 @@ from tests.support.chat import Chat
 
 
 @pytest.mark.slow
-async def test_heads_are_not_idle_officers_and_weeks_carry_their_dates(
-        runtime: Runtime) -> None:
-    await make_user(runtime, external_id="head", role=Role.HAMLET_HEAD,
-                    name="Trưởng Ấp Nghỉ", joined=LONG_AGO)
+async def test_heads_are_not_idle_officers_and_weeks_carry_their_dates(runtime: Runtime) -> None:
+    await make_user(
+        runtime, external_id="head", role=Role.HAMLET_HEAD, name="Trưởng Ấp Nghỉ", joined=LONG_AGO
+    )
     await make_user(runtime, external_id="idle", name="Cán Bộ Nghỉ", joined=LONG_AGO)
     await make_user(runtime, external_id="busy", name="Cán Bộ Chăm", joined=LONG_AGO)
     await make_user(runtime, external_id="sup", role=Role.SUPERVISOR, hamlet=None)

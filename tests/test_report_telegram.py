@@ -35,7 +35,8 @@ def _outbox_empty(runtime: Runtime) -> bool:
 
 
 async def test_supervisor_gets_the_table_a_chart_and_a_menu(
-        tg: TelegramHarness, runtime: Runtime) -> None:
+    tg: TelegramHarness, runtime: Runtime
+) -> None:
     sent = await tg.say(SUP, "/baocao")
     assert [s.method for s in sent] == ["sendMessage", "sendPhoto", "sendMessage"]
     table = sent[0].text
@@ -128,14 +129,16 @@ async def test_export_in_chat_xlsx_and_csv(tg: TelegramHarness, runtime: Runtime
     assert [s.method for s in sent] == ["sendDocument"] * 3
     names = [s.files["document"][0] for s in sent]
     assert [n.rsplit("-", 2)[-2:] for n in names] == [
-        ["tong", "hop.csv"], ["minh", "chung.csv"], ["can", "bo.csv"]]
+        ["tong", "hop.csv"],
+        ["minh", "chung.csv"],
+        ["can", "bo.csv"],
+    ]
     evidence = sent[1].files["document"][1].decode("utf-8-sig")
     assert "Nguyễn Thị Hai" in evidence and "Hộ A" in evidence
     assert _outbox_empty(runtime)
 
 
-async def test_mute_and_unmute_the_weekly_summary(tg: TelegramHarness,
-                                                  runtime: Runtime) -> None:
+async def test_mute_and_unmute_the_weekly_summary(tg: TelegramHarness, runtime: Runtime) -> None:
     sent = await tg.say(SUP, "/thongbao")
     assert "Tóm tắt hằng tuần (Thứ Hai 07:30): đang bật" in sent[0].text
     sent = await tg.press(SUP, "Tắt tóm tắt tuần")
@@ -150,9 +153,9 @@ async def test_mute_and_unmute_the_weekly_summary(tg: TelegramHarness,
     assert "Tóm tắt" not in sent[0].text
 
 
-
 async def test_a_mistyped_choice_keeps_the_menu_and_a_household_line_is_logged(
-        tg: TelegramHarness) -> None:
+    tg: TelegramHarness,
+) -> None:
     await tg.say(HEAD, "/baocao")
     sent = await tg.say(HEAD, "99")
     assert sent[0].text.startswith("Anh/chị vui lòng chọn một lựa chọn")

@@ -23,14 +23,16 @@ LAI_SON = [("LS1", "Ấp Bãi Nhà B"), ("LS2", "Ấp Bãi Giếng")]
 
 
 @pytest.fixture
-async def province(settings: Settings, clock: FixedClock,
-                   tmp_path: Path) -> AsyncIterator[Runtime]:
-    hamlets = ([{"code": c, "name": n, "households": 40, "unit": "Xã Hòn Tre"}
-                for c, n in HON_TRE]
-               + [{"code": c, "name": n, "households": 20, "unit": "Xã Lại Sơn"}
-                  for c, n in LAI_SON])
-    rt = build_runtime(parse_settings(raw_config(
-        tmp_path, hamlets=hamlets, database={"url": settings.database_url}), tmp_path), clock)
+async def province(settings: Settings, clock: FixedClock, tmp_path: Path) -> AsyncIterator[Runtime]:
+    hamlets = [
+        {"code": c, "name": n, "households": 40, "unit": "Xã Hòn Tre"} for c, n in HON_TRE
+    ] + [{"code": c, "name": n, "households": 20, "unit": "Xã Lại Sơn"} for c, n in LAI_SON]
+    rt = build_runtime(
+        parse_settings(
+            raw_config(tmp_path, hamlets=hamlets, database={"url": settings.database_url}), tmp_path
+        ),
+        clock,
+    )
     await sync_from_config(rt)
     for h, (code, name) in enumerate((("HT1", "Nguyễn Văn Bảy"), ("LS1", "Trần Thị Tám"))):
         await make_user(rt, external_id=code, hamlet=code, name=name)
@@ -38,8 +40,14 @@ async def province(settings: Settings, clock: FixedClock,
         for k, given in enumerate(("An", "Bình", "Cường")):
             out = await chat.say(f"Lê Văn {given}; Tổ {k + 1}, {code}; 0912{h}0000{k}; 1")
             assert "Đã lưu hộ" in out
-    await make_user(rt, external_id="sup", role=Role.SUPERVISOR, hamlet=None,
-                    name="Giám Sát Huyện", joined=LONG_AGO)
+    await make_user(
+        rt,
+        external_id="sup",
+        role=Role.SUPERVISOR,
+        hamlet=None,
+        name="Giám Sát Huyện",
+        joined=LONG_AGO,
+    )
     yield rt
     await rt.close()
 
@@ -47,8 +55,13 @@ async def province(settings: Settings, clock: FixedClock,
 async def test_hamlets_keep_their_commune_from_the_config(province: Runtime) -> None:
     async with province.services.sessions() as session:
         units = dict((await session.execute(select(Hamlet.code, Hamlet.unit))).all())
-    assert units == {"HT1": "Xã Hòn Tre", "HT2": "Xã Hòn Tre", "HT3": "Xã Hòn Tre",
-                     "LS1": "Xã Lại Sơn", "LS2": "Xã Lại Sơn"}
+    assert units == {
+        "HT1": "Xã Hòn Tre",
+        "HT2": "Xã Hòn Tre",
+        "HT3": "Xã Hòn Tre",
+        "LS1": "Xã Lại Sơn",
+        "LS2": "Xã Lại Sơn",
+    }
 
 
 @pytest.mark.slow
@@ -97,8 +110,10 @@ async def test_menu_asks_for_a_commune_then_lists_its_hamlets(province: Runtime)
 
 
 async def test_weekly_summary_for_several_communes_has_a_line_each(
-        province: Runtime, clock: FixedClock) -> None:
+    province: Runtime, clock: FixedClock
+) -> None:
     from bot.notify import Notifier
+
     rec = Recorder()
     clock.set(SUMMARY_DAY)
     await Notifier(province.services, "console", rec).run_weekly()

@@ -22,42 +22,52 @@ from models.rules import CampaignConfig
 from tests.support.seed import seed
 
 TODAY = date(2026, 4, 15)
-CAMPAIGN = CampaignConfig(code="c", name="n", unit="", start=date(2026, 1, 1),
-                          end=date(2026, 12, 31))
+CAMPAIGN = CampaignConfig(
+    code="c", name="n", unit="", start=date(2026, 1, 1), end=date(2026, 12, 31)
+)
 
 
 async def _report(runtime: Runtime, period: Period, compare: Period | None = None) -> Report:
     async with runtime.services.sessions() as session:
         camp = await campaign_by_code(session, runtime.settings.campaign.code)
-        return await build_report(session, campaign_id=camp.id,
-                                  campaign=runtime.settings.campaign, period=period,
-                                  today=TODAY, hamlets=await active_hamlets(session),
-                                  compare_with=compare)
+        return await build_report(
+            session,
+            campaign_id=camp.id,
+            campaign=runtime.settings.campaign,
+            period=period,
+            today=TODAY,
+            hamlets=await active_hamlets(session),
+            compare_with=compare,
+        )
 
 
 def _rows(report: Report) -> dict[str, HamletRow]:
     return {r.code: r for r in report.rows}
 
 
-@pytest.mark.parametrize(("kind", "start", "end"), [
-    ("since_start", date(2026, 1, 1), date(2026, 4, 15)),
-    ("this_week", date(2026, 4, 13), date(2026, 4, 19)),
-    ("last_week", date(2026, 4, 6), date(2026, 4, 12)),
-    ("this_month", date(2026, 4, 1), date(2026, 4, 30)),
-    ("this_quarter", date(2026, 4, 1), date(2026, 6, 30)),
-    ("last_quarter", date(2026, 1, 1), date(2026, 3, 31)),
-    ("q3", date(2026, 7, 1), date(2026, 9, 30)),
-    ("half", date(2026, 1, 1), date(2026, 6, 30)),
-    ("year", date(2026, 1, 1), date(2026, 12, 31)),
-])
+@pytest.mark.parametrize(
+    ("kind", "start", "end"),
+    [
+        ("since_start", date(2026, 1, 1), date(2026, 4, 15)),
+        ("this_week", date(2026, 4, 13), date(2026, 4, 19)),
+        ("last_week", date(2026, 4, 6), date(2026, 4, 12)),
+        ("this_month", date(2026, 4, 1), date(2026, 4, 30)),
+        ("this_quarter", date(2026, 4, 1), date(2026, 6, 30)),
+        ("last_quarter", date(2026, 1, 1), date(2026, 3, 31)),
+        ("q3", date(2026, 7, 1), date(2026, 9, 30)),
+        ("half", date(2026, 1, 1), date(2026, 6, 30)),
+        ("year", date(2026, 1, 1), date(2026, 12, 31)),
+    ],
+)
 def test_periods(kind: str, start: date, end: date) -> None:
     period = resolve(kind, CAMPAIGN, TODAY)
     assert (period.start, period.end) == (start, end)
 
 
 def test_periods_are_clamped_to_the_campaign() -> None:
-    late_start = CampaignConfig(code="c", name="n", unit="", start=date(2026, 2, 10),
-                                end=date(2026, 11, 30))
+    late_start = CampaignConfig(
+        code="c", name="n", unit="", start=date(2026, 2, 10), end=date(2026, 11, 30)
+    )
     assert resolve("q1", late_start, TODAY).start == date(2026, 2, 10)
     assert resolve("year", late_start, TODAY).end == date(2026, 11, 30)
     assert resolve("half", late_start, TODAY).end == date(2026, 7, 31)
@@ -89,12 +99,21 @@ async def test_since_start_figures(runtime: Runtime) -> None:
     assert bna.behind_pace and not bna.reached
 
     # 364 households need two procedures, 365 and 366 need one.
-    assert (rows["L364"].guided, rows["L364"].special, rows["L364"].required_procedures) \
-        == (3, 2, 2)
-    assert (rows["L365"].guided, rows["L365"].special, rows["L365"].required_procedures) \
-        == (2, 2, 1)
-    assert (rows["L366"].guided, rows["L366"].special, rows["L366"].required_procedures) \
-        == (1, 1, 1)
+    assert (rows["L364"].guided, rows["L364"].special, rows["L364"].required_procedures) == (
+        3,
+        2,
+        2,
+    )
+    assert (rows["L365"].guided, rows["L365"].special, rows["L365"].required_procedures) == (
+        2,
+        2,
+        1,
+    )
+    assert (rows["L366"].guided, rows["L366"].special, rows["L366"].required_procedures) == (
+        1,
+        1,
+        1,
+    )
     assert report.new_households == 19 + 5 + 3 + 2 + 1
 
 
@@ -114,7 +133,12 @@ async def test_last_week_figures_and_rank_changes(runtime: Runtime) -> None:
     assert report.new_households == 5
     # The week before (as of 05/04): NHO 1, L365 2, BNA 3, L364 4, L366 5.
     assert {r.code: r.rank_change for r in report.rows} == {
-        "NHO": 0, "L364": 2, "BNA": 0, "L365": -2, "L366": 0}
+        "NHO": 0,
+        "L364": 2,
+        "BNA": 0,
+        "L365": -2,
+        "L366": 0,
+    }
 
 
 @pytest.mark.slow
@@ -131,8 +155,9 @@ async def test_this_week_counts_only_days_so_far(runtime: Runtime) -> None:
 @pytest.mark.slow
 async def test_custom_period_and_quarter(runtime: Runtime) -> None:
     await seed(runtime)
-    march = await _report(runtime, resolve("custom", CAMPAIGN, TODAY, start=date(2026, 3, 1),
-                                           end=date(2026, 3, 31)))
+    march = await _report(
+        runtime, resolve("custom", CAMPAIGN, TODAY, start=date(2026, 3, 1), end=date(2026, 3, 31))
+    )
     rows = _rows(march)
     assert (rows["NHO"].new_households, rows["BNA"].new_households) == (19, 1)
     assert rows["L365"].guided == 0
@@ -147,8 +172,14 @@ async def test_officer_activity_flags_the_idle_officer(runtime: Runtime) -> None
         camp = await campaign_by_code(session, runtime.settings.campaign.code)
         bna = [h for h in await active_hamlets(session) if h.code == "BNA"]
         acts = await officer_activity(
-            session, campaign_id=camp.id, period=resolve("since_start", CAMPAIGN, TODAY),
-            today=TODAY, hamlets=bna, inactive_days=3, tz=runtime.settings.timezone)
+            session,
+            campaign_id=camp.id,
+            period=resolve("since_start", CAMPAIGN, TODAY),
+            today=TODAY,
+            hamlets=bna,
+            inactive_days=3,
+            tz=runtime.settings.timezone,
+        )
         by_name = {a.name: a for a in acts}
         assert set(by_name) == {"Trần Văn Siêng", "Lê Thị Lười", "Trưởng Ấp Bãi Nhà"}
         idle = by_name["Lê Thị Lười"]
@@ -162,8 +193,14 @@ async def test_officer_activity_flags_the_idle_officer(runtime: Runtime) -> None
         assert s.bna_idle.id == idle.user_id
         # With N = 6 nobody in BNA is inactive.
         relaxed = await officer_activity(
-            session, campaign_id=camp.id, period=resolve("since_start", CAMPAIGN, TODAY),
-            today=TODAY, hamlets=bna, inactive_days=6, tz=runtime.settings.timezone)
+            session,
+            campaign_id=camp.id,
+            period=resolve("since_start", CAMPAIGN, TODAY),
+            today=TODAY,
+            hamlets=bna,
+            inactive_days=6,
+            tz=runtime.settings.timezone,
+        )
         assert not any(a.inactive for a in relaxed)
 
 
@@ -173,18 +210,33 @@ async def test_evidence_and_daily_series(runtime: Runtime) -> None:
     async with runtime.services.sessions() as session:
         camp = await campaign_by_code(session, runtime.settings.campaign.code)
         bna = [h for h in await active_hamlets(session) if h.code == "BNA"]
-        rows = await evidence(session, campaign_id=camp.id,
-                              period=resolve("since_start", CAMPAIGN, TODAY), today=TODAY,
-                              hamlets=bna)
+        rows = await evidence(
+            session,
+            campaign_id=camp.id,
+            period=resolve("since_start", CAMPAIGN, TODAY),
+            today=TODAY,
+            hamlets=bna,
+        )
         assert [r.head_name for r in rows] == [
-            "Nguyễn Văn Một", "Nguyễn Thị Hai", "Trần Văn Ba", "Lê Thị Bốn",
-            "Nguyễn Văn Một", "Phạm Văn Năm"]
+            "Nguyễn Văn Một",
+            "Nguyễn Thị Hai",
+            "Trần Văn Ba",
+            "Lê Thị Bốn",
+            "Nguyễn Văn Một",
+            "Phạm Văn Năm",
+        ]
         assert rows[1].procedures == ("Đăng ký khai sinh", "Đăng ký thường trú")
         assert rows[0].officer == "Trần Văn Siêng" and rows[0].phone.startswith("+84")
-        series = await daily_new_households(session, campaign_id=camp.id,
-                                            hamlet_id=bna[0].id, until=TODAY)
-        assert series == [(date(2026, 3, 2), 1), (date(2026, 4, 6), 1), (date(2026, 4, 10), 1),
-                          (date(2026, 4, 13), 1), (date(2026, 4, 15), 1)]
+        series = await daily_new_households(
+            session, campaign_id=camp.id, hamlet_id=bna[0].id, until=TODAY
+        )
+        assert series == [
+            (date(2026, 3, 2), 1),
+            (date(2026, 4, 6), 1),
+            (date(2026, 4, 10), 1),
+            (date(2026, 4, 13), 1),
+            (date(2026, 4, 15), 1),
+        ]
 
 
 def test_weekly_due_is_the_week_before_the_send_time() -> None:
@@ -193,11 +245,14 @@ def test_weekly_due_is_the_week_before_the_send_time() -> None:
     monday_early = datetime(2026, 4, 13, 7, 29)
     monday_on_time = datetime(2026, 4, 13, 7, 30)
     assert weekly_due(monday_early, 0, time(7, 30), CAMPAIGN) == Period(
-        "week", date(2026, 3, 30), date(2026, 4, 5))
+        "week", date(2026, 3, 30), date(2026, 4, 5)
+    )
     assert weekly_due(monday_on_time, 0, time(7, 30), CAMPAIGN) == Period(
-        "week", date(2026, 4, 6), date(2026, 4, 12))
+        "week", date(2026, 4, 6), date(2026, 4, 12)
+    )
     # Before the first full week has ended there is nothing to summarise.
     assert weekly_due(datetime(2026, 1, 2, 9), 0, time(7, 30), CAMPAIGN) is None
     # The first week is clamped to the campaign's start (Thursday 01/01).
     assert weekly_due(datetime(2026, 1, 5, 8), 0, time(7, 30), CAMPAIGN) == Period(
-        "week", date(2026, 1, 1), date(2026, 1, 4))
+        "week", date(2026, 1, 1), date(2026, 1, 4)
+    )

@@ -18,8 +18,14 @@ from tests.support.campaign import NOW, make_user
 
 
 def _help(key: str) -> Inbound:
-    return Inbound(channel="console", user_id="o1", chat_id="o1", chat_type=PRIVATE,
-                   text="/help", delivery_key=key)
+    return Inbound(
+        channel="console",
+        user_id="o1",
+        chat_id="o1",
+        chat_type=PRIVATE,
+        text="/help",
+        delivery_key=key,
+    )
 
 
 async def _keys(runtime: Runtime) -> set[str]:
@@ -32,7 +38,8 @@ async def _nothing(_chat_id: str, _text: str) -> Outcome:
 
 
 async def test_old_delivery_keys_are_pruned_by_the_periodic_job(
-        runtime: Runtime, clock: FixedClock) -> None:
+    runtime: Runtime, clock: FixedClock
+) -> None:
     await make_user(runtime, external_id="o1")
     for days in (45, 31, 29, 0):
         clock.set(NOW - timedelta(days=days))
@@ -41,8 +48,7 @@ async def test_old_delivery_keys_are_pruned_by_the_periodic_job(
     clock.set(NOW)
     assert await _keys(runtime) == {f"console:d{d}" for d in (45, 31, 29, 0)}
 
-    jobs = scheduler.build([Notifier(runtime.services, "console", _nothing)],
-                           runtime.settings)
+    jobs = scheduler.build([Notifier(runtime.services, "console", _nothing)], runtime.settings)
     jobs.start(paused=True)
     try:
         prune = jobs.get_job("prune")
@@ -70,13 +76,15 @@ async def test_a_large_backlog_is_pruned_in_batches(runtime: Runtime) -> None:
 
 
 async def test_finished_inbox_rows_are_pruned_and_unfinished_kept(
-        runtime: Runtime, clock: FixedClock) -> None:
+    runtime: Runtime, clock: FixedClock
+) -> None:
     from models.records import InboxUpdate
 
     core = runtime.core
     clock.set(NOW - timedelta(days=40))
-    await core.record_inbound("telegram", [("telegram:1:1", {"update_id": 1}),
-                                           ("telegram:1:2", {"update_id": 2})])
+    await core.record_inbound(
+        "telegram", [("telegram:1:1", {"update_id": 1}), ("telegram:1:2", {"update_id": 2})]
+    )
     await core.finish_inbound("telegram:1:1")  # handled 40 days ago
     clock.set(NOW)
     await core.record_inbound("telegram", [("telegram:1:3", {"update_id": 3})])

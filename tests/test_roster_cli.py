@@ -42,14 +42,26 @@ async def _guided(runtime: Runtime) -> None:
         camp = await campaign_by_code(session, runtime.settings.campaign.code)
         hamlet_id = await session.scalar(select(Hamlet.id).where(Hamlet.code == "L365"))
         assert hamlet_id is not None
-        for name, phone in (("Nguyễn Văn An", "+84912345678"), ("Võ Thị Cúc", "+84983000111"),
-                            ("Hộ Ngoài Danh Sách", "+84977000222")):
+        for name, phone in (
+            ("Nguyễn Văn An", "+84912345678"),
+            ("Võ Thị Cúc", "+84983000111"),
+            ("Hộ Ngoài Danh Sách", "+84977000222"),
+        ):
             await create_household_entry(
-                session, campaign_id=camp.id, hamlet_id=hamlet_id, officer=officer,
+                session,
+                campaign_id=camp.id,
+                hamlet_id=hamlet_id,
+                officer=officer,
                 now=runtime.services.clock.now(),
-                data=HouseholdInput(name=name, address="Tổ 1, ấp Ba Sáu Lăm", phone=phone,
-                                    procedure_codes=("KS",), dossier_code="",
-                                    guided_on=date(2026, 4, 1)))
+                data=HouseholdInput(
+                    name=name,
+                    address="Tổ 1, ấp Ba Sáu Lăm",
+                    phone=phone,
+                    procedure_codes=("KS",),
+                    dossier_code="",
+                    guided_on=date(2026, 4, 1),
+                ),
+            )
 
 
 async def _state(runtime: Runtime) -> tuple[dict[str, int], list[Roster]]:
@@ -61,8 +73,9 @@ async def _state(runtime: Runtime) -> tuple[dict[str, int], list[Roster]]:
 
 
 @pytest.mark.slow
-async def test_cli_roster_import_replace_and_show(runtime: Runtime, tmp_path: Path,
-                                                   bot_cli: InProcess) -> None:
+async def test_cli_roster_import_replace_and_show(
+    runtime: Runtime, tmp_path: Path, bot_cli: InProcess
+) -> None:
     await _guided(runtime)
     config = str(write_config(runtime, tmp_path))
     good, bad, again = tmp_path / "ds-l365.csv", tmp_path / "bna.csv", tmp_path / "moi.csv"
@@ -107,24 +120,34 @@ async def test_cli_roster_import_replace_and_show(runtime: Runtime, tmp_path: Pa
 
     code, out, err = await bot_cli(*imp, "--hamlet", "NHO", str(tmp_path / "nope.csv"), "--yes")
     assert (code, out) == (2, "")
-    assert err.strip() == f"Không mở được tệp «{tmp_path / 'nope.csv'}» (không có tệp này " \
-                          "hoặc không có quyền đọc)."
+    assert (
+        err.strip() == f"Không mở được tệp «{tmp_path / 'nope.csv'}» (không có tệp này "
+        "hoặc không có quyền đọc)."
+    )
 
     totals, rosters = await _state(runtime)
     assert [(r.households, r.source, r.imported_by, r.replaced_at) for r in rosters] == [
-        (4, "ds-l365.csv", None, None)]
+        (4, "ds-l365.csv", None, None)
+    ]
     assert totals == {"BNA": 412, "L364": 364, "L365": 4, "L366": 366, "NHO": 20}
     first = rosters[0]
     async with runtime.services.sessions() as session:
-        rows = list(await session.scalars(select(RosterHousehold).where(
-            RosterHousehold.roster_id == first.id).order_by(RosterHousehold.row)))
-        audits = list(await session.scalars(select(AuditEvent).where(
-            AuditEvent.action == "roster_import")))
+        rows = list(
+            await session.scalars(
+                select(RosterHousehold)
+                .where(RosterHousehold.roster_id == first.id)
+                .order_by(RosterHousehold.row)
+            )
+        )
+        audits = list(
+            await session.scalars(select(AuditEvent).where(AuditEvent.action == "roster_import"))
+        )
     assert [(r.row, r.head_name, r.phone, r.code) for r in rows] == [
         (2, "Nguyễn Văn An", "+84912345678", "L365-001"),
         (3, "Võ Văn Đức", "+84983000111", "L365-002"),
         (4, "Võ Thị Em", "+84983000111", ""),
-        (5, "Trần Thị Bình", "", "L365-004")]
+        (5, "Trần Thị Bình", "", "L365-004"),
+    ]
     assert [r.household_id is not None for r in rows] == [True, False, False, False]
     assert len(audits) == 1 and audits[0].actor_id is None and audits[0].after
     assert audits[0].after["source"] == "ds-l365.csv"
@@ -133,17 +156,20 @@ async def test_cli_roster_import_replace_and_show(runtime: Runtime, tmp_path: Pa
     # A new list replaces the current one (kept, marked replaced) and the total follows it.
     code, out, err = await bot_cli(*imp, "--hamlet", "L365", str(again), "--yes")
     assert code == 0, err
-    assert "Danh sách này sẽ thay danh sách đang dùng (4 hộ; danh sách cũ vẫn được lưu lại)." \
+    assert (
+        "Danh sách này sẽ thay danh sách đang dùng (4 hộ; danh sách cũ vẫn được lưu lại)."
         in out.splitlines()
+    )
     assert "✅ Đã nhập 3 hộ cho Ấp Ba Sáu Lăm." in out
     totals, rosters = await _state(runtime)
-    assert [(r.households, r.replaced_at is not None) for r in rosters] == [(4, True),
-                                                                            (3, False)]
+    assert [(r.households, r.replaced_at is not None) for r in rosters] == [(4, True), (3, False)]
     assert totals["L365"] == 3
 
     when = rosters[1].imported_at.astimezone(ZoneInfo("Asia/Ho_Chi_Minh"))
-    l365 = (f"L365 · Ấp Ba Sáu Lăm: 3 hộ · tệp moi.csv · nhập lúc "
-            f"{when:%d/%m/%Y %H:%M} · 1 hộ đã ghép, 1 hộ chưa chắc")
+    l365 = (
+        f"L365 · Ấp Ba Sáu Lăm: 3 hộ · tệp moi.csv · nhập lúc "
+        f"{when:%d/%m/%Y %H:%M} · 1 hộ đã ghép, 1 hộ chưa chắc"
+    )
     code, out, err = await bot_cli("roster", "show", "--config", config)
     assert code == 0, err
     assert out.splitlines() == [
@@ -158,8 +184,8 @@ async def test_cli_roster_import_replace_and_show(runtime: Runtime, tmp_path: Pa
 
 
 async def test_cli_roster_import_asks_at_a_terminal(
-        runtime: Runtime, tmp_path: Path, bot_cli: InProcess,
-        monkeypatch: pytest.MonkeyPatch) -> None:
+    runtime: Runtime, tmp_path: Path, bot_cli: InProcess, monkeypatch: pytest.MonkeyPatch
+) -> None:
     config = str(write_config(runtime, tmp_path))
     good = tmp_path / "ds.csv"
     good.write_bytes(csv_bytes([HEADER, *GOOD]))

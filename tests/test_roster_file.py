@@ -61,7 +61,11 @@ def check_good(parsed: ParsedRoster, first_row: int = 2) -> None:
     assert [r.row for r in parsed.rows] == [first_row, first_row + 1, first_row + 2]
     a, b, c = parsed.rows
     assert (a.head_name, a.address, a.phone, a.code) == (
-        "Nguyễn Văn An", "Tổ 1, ấp Bãi Nhà A", "+84912345678", "BNA-001")
+        "Nguyễn Văn An",
+        "Tổ 1, ấp Bãi Nhà A",
+        "+84912345678",
+        "BNA-001",
+    )
     assert (b.phone, b.code) == ("", "BNA-002")
     assert (c.phone, c.code) == ("+84912345678", "")
 
@@ -76,10 +80,16 @@ def test_comma_csv_with_bom() -> None:
 
 
 def test_semicolon_csv_without_bom_and_title_lines() -> None:
-    rows = [["DANH SÁCH HỘ GIA ĐÌNH ẤP BÃI NHÀ A"], ["(kèm theo kế hoạch số 12)"], [],
-            HEADER, *GOOD]
-    check_good(parse_ok(csv_bytes(rows, sep=";", encoding="utf-8", newline="\n"), "DS.CSV"),
-               first_row=5)
+    rows = [
+        ["DANH SÁCH HỘ GIA ĐÌNH ẤP BÃI NHÀ A"],
+        ["(kèm theo kế hoạch số 12)"],
+        [],
+        HEADER,
+        *GOOD,
+    ]
+    check_good(
+        parse_ok(csv_bytes(rows, sep=";", encoding="utf-8", newline="\n"), "DS.CSV"), first_row=5
+    )
 
 
 def test_utf16_tab_csv() -> None:
@@ -94,11 +104,17 @@ def test_excel_sep_hint_line() -> None:
 
 
 def test_headers_any_order_case_and_marks_extra_columns_ignored() -> None:
-    rows: list[list[object]] = [["ĐỊA CHỈ", "Ghi chú", "sdt", "HO VA TEN (*)", "Mã HGĐ"],
-            ["Ấp Bãi Nhà A", "hộ nghèo", "0987654321", "Phạm Thị Dung", 17]]
+    rows: list[list[object]] = [
+        ["ĐỊA CHỈ", "Ghi chú", "sdt", "HO VA TEN (*)", "Mã HGĐ"],
+        ["Ấp Bãi Nhà A", "hộ nghèo", "0987654321", "Phạm Thị Dung", 17],
+    ]
     (row,) = parse_ok(csv_bytes(rows), "x.csv").rows
     assert (row.head_name, row.address, row.phone, row.code) == (
-        "Phạm Thị Dung", "Ấp Bãi Nhà A", "+84987654321", "17")
+        "Phạm Thị Dung",
+        "Ấp Bãi Nhà A",
+        "+84987654321",
+        "17",
+    )
 
 
 def test_xlsx_with_title_line_and_numbers() -> None:
@@ -132,8 +148,11 @@ def test_several_phones_in_one_cell_keeps_the_first() -> None:
 def test_nfd_names_come_out_nfc() -> None:
     nfd = unicodedata.normalize("NFD", "Nguyễn Văn A")
     assert nfd != "Nguyễn Văn A"
-    rows = [HEADER, ["1", "Nguye\u0302\u0303n Văn A", unicodedata.normalize("NFD", "Tổ 1"), "", ""],
-            ["2", nfd, "Tổ 2", "", ""]]
+    rows = [
+        HEADER,
+        ["1", "Nguye\u0302\u0303n Văn A", unicodedata.normalize("NFD", "Tổ 1"), "", ""],
+        ["2", nfd, "Tổ 2", "", ""],
+    ]
     parsed = parse_ok(csv_bytes(rows), "a.csv")
     assert [r.head_name for r in parsed.rows] == ["Nguyễn Văn A", "Nguyễn Văn A"]
     assert parsed.rows[0].address == "Tổ 1"
@@ -144,16 +163,16 @@ def test_nfd_names_come_out_nfc() -> None:
 
 def test_bad_rows_are_reported_with_their_row_numbers() -> None:
     rows = [
-        ["Danh sách hộ"],                                       # 1
-        HEADER,                                                  # 2
-        ["1", "Nguyễn Văn An", "Tổ 1", "0912345678", ""],       # 3 fine
-        ["2", "", "Tổ 1", "", ""],                               # 4 no name
-        ["3", "Trần 😀 Bình", "", "", ""],                        # 5 symbols + no address
-        [],                                                      # 6 blank: skipped
-        ["5", "Lê Văn Cường", "Tổ 2", "0912abc", ""],           # 7 phone letters
-        ["6", "Võ Văn Dũng", "Tổ 2", "12345", ""],              # 8 phone short
-        ["7", "Đỗ Thị Em", "Tổ 3", "", "X" * 41],               # 9 code too long
-        ["8", "", "", "", ""],                                   # 10 only STT: skipped
+        ["Danh sách hộ"],  # 1
+        HEADER,  # 2
+        ["1", "Nguyễn Văn An", "Tổ 1", "0912345678", ""],  # 3 fine
+        ["2", "", "Tổ 1", "", ""],  # 4 no name
+        ["3", "Trần 😀 Bình", "", "", ""],  # 5 symbols + no address
+        [],  # 6 blank: skipped
+        ["5", "Lê Văn Cường", "Tổ 2", "0912abc", ""],  # 7 phone letters
+        ["6", "Võ Văn Dũng", "Tổ 2", "12345", ""],  # 8 phone short
+        ["7", "Đỗ Thị Em", "Tổ 3", "", "X" * 41],  # 9 code too long
+        ["8", "", "", "", ""],  # 10 only STT: skipped
     ]
     parsed = parse_roster(csv_bytes(rows), "a.csv")
     assert not parsed.ok
@@ -170,12 +189,12 @@ def test_bad_rows_are_reported_with_their_row_numbers() -> None:
 
 def test_duplicate_codes_and_households() -> None:
     rows = [
-        HEADER,                                                     # 1
-        ["1", "Nguyễn Văn An", "Tổ 1, ấp Bãi Nhà A", "", "H1"],    # 2
-        ["2", "Trần Thị Bình", "Tổ 1, ấp Bãi Nhà A", "", "H2"],    # 3
-        ["3", "Lê Văn Cường", "Tổ 2, ấp Bãi Nhà A", "", "h1"],     # 4 code of row 2
-        ["4", "NGUYEN VAN AN", "to 1,  ap bai nha a", "", ""],      # 5 row 2 again
-        ["5", "Trần Thị Bình", "Tổ 1, Ấp Bãi Nhà A", "", "H2"],    # 6 row 3 again: one error
+        HEADER,  # 1
+        ["1", "Nguyễn Văn An", "Tổ 1, ấp Bãi Nhà A", "", "H1"],  # 2
+        ["2", "Trần Thị Bình", "Tổ 1, ấp Bãi Nhà A", "", "H2"],  # 3
+        ["3", "Lê Văn Cường", "Tổ 2, ấp Bãi Nhà A", "", "h1"],  # 4 code of row 2
+        ["4", "NGUYEN VAN AN", "to 1,  ap bai nha a", "", ""],  # 5 row 2 again
+        ["5", "Trần Thị Bình", "Tổ 1, Ấp Bãi Nhà A", "", "H2"],  # 6 row 3 again: one error
     ]
     parsed = parse_roster(csv_bytes(rows), "a.csv")
     assert [r.row for r in parsed.rows] == [2, 3]
@@ -209,19 +228,25 @@ def test_no_header() -> None:
     assert refused(csv_bytes(late), "a.csv").key == "roster_err_no_header"
 
 
-@pytest.mark.parametrize(("data", "filename", "key"), [
-    (b"", "a.csv", "roster_err_empty"),
-    (b"\xef\xbb\xbf\r\n \r\n", "a.csv", "roster_err_empty"),
-    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 100, "danh sach.xls", "roster_err_xls"),
-    (b"anything", "DS.XLS", "roster_err_xls"),
-    (b"%PDF-1.4", "a.pdf", "roster_err_format"),
-    (b"Ho ten,Dia chi", "a.docx", "roster_err_format"),
-    (b"not a zip", "a.xlsx", "roster_err_unreadable"),
-    (b"PK\x03\x04 broken zip", "a.xlsx", "roster_err_unreadable"),
-    # Windows-1258: "Hộ tên chủ hộ" with 0xEA for ê, 0xD0 for Đ – not UTF-8.
-    (b"Ho\xd2 t\xean chu\xd2 ho\xf2,\xd0i\xea\xf2a chi\xd2\r\nNguy\xean,T\xf4\xf2 1", "a.csv",
-     "roster_err_encoding"),
-])
+@pytest.mark.parametrize(
+    ("data", "filename", "key"),
+    [
+        (b"", "a.csv", "roster_err_empty"),
+        (b"\xef\xbb\xbf\r\n \r\n", "a.csv", "roster_err_empty"),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 100, "danh sach.xls", "roster_err_xls"),
+        (b"anything", "DS.XLS", "roster_err_xls"),
+        (b"%PDF-1.4", "a.pdf", "roster_err_format"),
+        (b"Ho ten,Dia chi", "a.docx", "roster_err_format"),
+        (b"not a zip", "a.xlsx", "roster_err_unreadable"),
+        (b"PK\x03\x04 broken zip", "a.xlsx", "roster_err_unreadable"),
+        # Windows-1258: "Hộ tên chủ hộ" with 0xEA for ê, 0xD0 for Đ – not UTF-8.
+        (
+            b"Ho\xd2 t\xean chu\xd2 ho\xf2,\xd0i\xea\xf2a chi\xd2\r\nNguy\xean,T\xf4\xf2 1",
+            "a.csv",
+            "roster_err_encoding",
+        ),
+    ],
+)
 def test_file_refused(data: bytes, filename: str, key: str) -> None:
     assert refused(data, filename).key == key
 
@@ -243,8 +268,13 @@ GIVEN = ["An", "Bình", "Cường", "Dũng", "Hoa", "Lan", "Minh", "Nam", "Phúc
 def big_rows(n: int) -> list[list[object]]:
     head: list[list[object]] = [["DANH SÁCH HỘ GIA ĐÌNH ẤP BÃI NHÀ A"], list(HEADER)]
     return head + [
-        [i, f"Nguyễn Văn {GIVEN[i % 10]}", f"Số nhà {i}, tổ {i % 12 + 1}, ấp Bãi Nhà A",
-         912000000 + i, f"BNA-{i:05d}"]
+        [
+            i,
+            f"Nguyễn Văn {GIVEN[i % 10]}",
+            f"Số nhà {i}, tổ {i % 12 + 1}, ấp Bãi Nhà A",
+            912000000 + i,
+            f"BNA-{i:05d}",
+        ]
         for i in range(1, n + 1)
     ]
 
@@ -266,17 +296,32 @@ def test_five_thousand_rows_csv_and_xlsx() -> None:
 
 def all_row_errors() -> list[RowError]:
     reasons = {
-        "roster_err_name": ["name_empty", "name_too_long", "name_looks_like_phone",
-                            "name_invalid", "name_symbols"],
-        "roster_err_address": ["address_empty", "address_too_long", "address_invalid",
-                               "address_symbols"],
+        "roster_err_name": [
+            "name_empty",
+            "name_too_long",
+            "name_looks_like_phone",
+            "name_invalid",
+            "name_symbols",
+        ],
+        "roster_err_address": [
+            "address_empty",
+            "address_too_long",
+            "address_invalid",
+            "address_symbols",
+        ],
         "roster_err_phone": ["phone_letters", "phone_short", "phone_long", "phone_invalid"],
     }
-    errors = [RowError(7, key, {"reason": reason, "limit": 100, "value": "0912abc"})
-              for key, keys in reasons.items() for reason in keys]
-    return [*errors, RowError(7, "roster_err_code", {"limit": 40}),
-            RowError(7, "roster_err_dup_code", {"code": "H1", "first": 3}),
-            RowError(7, "roster_err_dup_household", {"first": 3})]
+    errors = [
+        RowError(7, key, {"reason": reason, "limit": 100, "value": "0912abc"})
+        for key, keys in reasons.items()
+        for reason in keys
+    ]
+    return [
+        *errors,
+        RowError(7, "roster_err_code", {"limit": 40}),
+        RowError(7, "roster_err_dup_code", {"code": "H1", "first": 3}),
+        RowError(7, "roster_err_dup_household", {"first": 3}),
+    ]
 
 
 @pytest.mark.parametrize("lang", ["vi", "en"])
@@ -305,12 +350,22 @@ def test_row_errors_from_a_real_file_render_in_both_languages() -> None:
 
 @pytest.mark.parametrize("lang", ["vi", "en"])
 def test_file_error_texts(lang: str) -> None:
-    errors = [RosterFileError(key) for key in (
-        "roster_err_empty", "roster_err_xls", "roster_err_format", "roster_err_unreadable",
-        "roster_err_encoding", "roster_err_no_header")]
-    errors += [RosterFileError("roster_err_too_big", limit_mb=5),
-               RosterFileError("roster_err_too_many", limit=20_000),
-               RosterFileError("roster_err_missing_column", column="Địa chỉ")]
+    errors = [
+        RosterFileError(key)
+        for key in (
+            "roster_err_empty",
+            "roster_err_xls",
+            "roster_err_format",
+            "roster_err_unreadable",
+            "roster_err_encoding",
+            "roster_err_no_header",
+        )
+    ]
+    errors += [
+        RosterFileError("roster_err_too_big", limit_mb=5),
+        RosterFileError("roster_err_too_many", limit=20_000),
+        RosterFileError("roster_err_missing_column", column="Địa chỉ"),
+    ]
     for exc in errors:
         text = file_error_text(lang, exc)
         assert text and "{" not in text and "roster_" not in text, text
@@ -321,7 +376,8 @@ def test_file_error_texts(lang: str) -> None:
 
 def test_every_key_is_in_both_catalogs() -> None:
     roster_keys = {k for k in vi.MESSAGES if k.startswith(("roster_err_", "roster_reason_"))}
-    assert roster_keys == {k for k in en.MESSAGES if k.startswith(("roster_err_",
-                                                                   "roster_reason_"))}
+    assert roster_keys == {
+        k for k in en.MESSAGES if k.startswith(("roster_err_", "roster_reason_"))
+    }
     assert len(roster_keys) >= 29
     assert t("vi", "roster_err_xls") != t("en", "roster_err_xls")

@@ -46,9 +46,12 @@ def test_a_state_or_name_registered_twice_on_one_router_is_refused() -> None:
 
 def test_every_state_has_exactly_one_step_and_every_step_a_state() -> None:
     routes = default_routes()
-    declared = {str(member) for enum in vars(states).values()
-                if isinstance(enum, type) and issubclass(enum, State) and enum is not State
-                for member in enum}
+    declared = {
+        str(member)
+        for enum in vars(states).values()
+        if isinstance(enum, type) and issubclass(enum, State) and enum is not State
+        for member in enum
+    }
     assert declared == set(routes.steps)
     assert len({r.name for r in ROUTERS}) == len(ROUTERS)
 
@@ -58,8 +61,7 @@ def test_the_menu_comes_from_the_routers() -> None:
     names = [entry.vi for entry in routes.menu]
     assert names[:3] == ["them", "cuatoi", "sua"] and names[-1] == "help"
     assert len(set(names)) == len(names)
-    assert all(entry.vi in routes.commands and entry.en in routes.commands
-               for entry in routes.menu)
+    assert all(entry.vi in routes.commands and entry.en in routes.commands for entry in routes.menu)
     assert all(entry.description in CATALOGS["vi"] for entry in routes.menu)
     positions = [entry.position for entry in routes.menu]
     assert positions == sorted(positions)
@@ -80,13 +82,17 @@ async def test_help_is_assembled_per_role_from_the_routers(runtime: Runtime) -> 
 
 
 async def test_a_dialog_in_a_state_that_no_longer_exists_is_a_stale_button(
-        runtime: Runtime) -> None:
+    runtime: Runtime,
+) -> None:
     seeded = await seed(runtime)
     chat = Chat(runtime, "sup")
     await chat.say("/khenthuong")  # a question with options
     async with runtime.services.sessions() as session, session.begin():
-        await session.execute(update(Dialog).where(Dialog.user_id == seeded.supervisor.id)
-                              .values(state="removed.in_an_upgrade"))
+        await session.execute(
+            update(Dialog)
+            .where(Dialog.user_id == seeded.supervisor.id)
+            .values(state="removed.in_an_upgrade")
+        )
     out = await chat.say("1")
     assert CATALOGS["vi"]["stale_button"] in out
     assert CATALOGS["vi"]["error_internal"] not in out

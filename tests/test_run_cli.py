@@ -32,10 +32,11 @@ def _free_port() -> int:
 
 def _config(tmp: Path, zalo_url: str, port: int) -> Path:
     path = tmp / "config.toml"
-    path.write_text(f"""
+    path.write_text(
+        f"""
 data_dir = "data"
 [database]
-url = "sqlite+aiosqlite:///{tmp / 'bot.sqlite3'}"
+url = "sqlite+aiosqlite:///{tmp / "bot.sqlite3"}"
 [campaign]
 code = "run-test"
 name = "Mỗi ngày hướng dẫn 01 gia đình"
@@ -62,20 +63,22 @@ households = 412
 [[procedures]]
 code = "KS"
 name = "Đăng ký khai sinh"
-""", encoding="utf-8")
+""",
+        encoding="utf-8",
+    )
     return path
 
 
-async def test_run_serves_zalo_and_health_until_sigterm(tmp_path: Path,
-                                                        bot_cli: InProcess) -> None:
+async def test_run_serves_zalo_and_health_until_sigterm(tmp_path: Path, bot_cli: InProcess) -> None:
     async with FakeZalo() as fake:
         port = _free_port()
         config = str(_config(tmp_path, fake.base_url, port))
         env = {**os.environ, "ZALO_BOT_TOKEN": TOKEN}
         code, _, err = await bot_cli("init", "--config", config)
         assert code == 0, err
-        code, out, err = await bot_cli("invite", "--config", config, "--role", "officer",
-                                       "--hamlet", "BNA")
+        code, out, err = await bot_cli(
+            "invite", "--config", config, "--role", "officer", "--hamlet", "BNA"
+        )
         assert code == 0, err
         invite = out.strip().splitlines()[-1]
 

@@ -36,22 +36,55 @@ from tests.support.seed import seed
 
 pytestmark = pytest.mark.slow  # every reply and file, before and after the draw
 
-BNA = [Person("Đinh Văn Hải Một", "Số 21 Đường Hải Âu", "0911 333 401"),
-       Person("Mạc Thị Hải Hai", "Số 22 Đường Hải Âu", "0911 333 402"),
-       Person("Tôn Văn Hải Ba", "Số 23 Đường Hải Âu", "0911 333 403")]
+BNA = [
+    Person("Đinh Văn Hải Một", "Số 21 Đường Hải Âu", "0911 333 401"),
+    Person("Mạc Thị Hải Hai", "Số 22 Đường Hải Âu", "0911 333 402"),
+    Person("Tôn Văn Hải Ba", "Số 23 Đường Hải Âu", "0911 333 403"),
+]
 DRAWN_REASON = "Nghi vấn ghi khống hộ này"
 PENDING_REASON = "Gọi lại hộ này đợt sau"
 # What would give a pending check, a flag or the draw away, folded (no marks, lower case).
-TRACES = [fold(s) for s in ("Chưa gọi", "Not called yet", "left to call", DRAWN_REASON,
-                            PENDING_REASON, "🚩", "Thẻ gọi", "seed")]
+TRACES = [
+    fold(s)
+    for s in (
+        "Chưa gọi",
+        "Not called yet",
+        "left to call",
+        DRAWN_REASON,
+        PENDING_REASON,
+        "🚩",
+        "Thẻ gọi",
+        "seed",
+    )
+]
 # Every message a head or an officer can send that reports on the hamlet, and each
 # answer to the menu it opens (typed as the number of the option).
-MESSAGES = ["/baocao", "/baocao tuannay", "/baocao tuantruoc", "/baocao thangnay",
-            "/baocao quynay", "/baocao soket", "/baocao tongket", "/baocao BNA",
-            "/baocao 01/04/2026 15/04/2026", "/xuat tudau", "/xuat csv tudau", "/xuat csv",
-            "/xuat BNA canam", "/tiendo", "/tiendo BNA", "/cuatoi", "/giaitrinh",
-            "/khenthuong", "/khenthuong nay", "/khenthuong_ct BNA", "/kiemtra",
-            "/kiemtra_ds", "/kiemtra_xet", "/danhdau 1 x"]
+MESSAGES = [
+    "/baocao",
+    "/baocao tuannay",
+    "/baocao tuantruoc",
+    "/baocao thangnay",
+    "/baocao quynay",
+    "/baocao soket",
+    "/baocao tongket",
+    "/baocao BNA",
+    "/baocao 01/04/2026 15/04/2026",
+    "/xuat tudau",
+    "/xuat csv tudau",
+    "/xuat csv",
+    "/xuat BNA canam",
+    "/tiendo",
+    "/tiendo BNA",
+    "/cuatoi",
+    "/giaitrinh",
+    "/khenthuong",
+    "/khenthuong nay",
+    "/khenthuong_ct BNA",
+    "/kiemtra",
+    "/kiemtra_ds",
+    "/kiemtra_xet",
+    "/danhdau 1 x",
+]
 MENU_STEPS = 10  # the /baocao menu: 8 periods, custom dates, export
 
 
@@ -64,8 +97,12 @@ async def _weekly(runtime: Runtime, user: User) -> str:
     async with runtime.services.sessions() as session:
         today = runtime.services.clock.now().date()
         digest = await weekly_digest(
-            session, runtime.settings, campaign_id=await _campaign_id(runtime),
-            period=resolve("last_week", runtime.settings.campaign, today), today=today)
+            session,
+            runtime.settings,
+            campaign_id=await _campaign_id(runtime),
+            period=resolve("last_week", runtime.settings.campaign, today),
+            today=today,
+        )
     return weekly_message(digest, user, "vi") or ""
 
 
@@ -106,8 +143,10 @@ def _check_rows(files: list[Path]) -> list[list[str]]:
         if path.suffix == ".xlsx":
             book = load_workbook(path, read_only=True)
             if "Kiểm tra" in book.sheetnames:
-                return [[str(v) for v in row if v is not None]
-                        for row in book["Kiểm tra"].iter_rows(min_row=4, values_only=True)]
+                return [
+                    [str(v) for v in row if v is not None]
+                    for row in book["Kiểm tra"].iter_rows(min_row=4, values_only=True)
+                ]
         elif path.name.endswith("-kiem-tra.csv"):
             with path.open(encoding="utf-8-sig", newline="") as f:
                 return list(csv.reader(f))[1:]
@@ -125,12 +164,22 @@ def _assert_no_trace(got: dict[str, list[str]], who: str, seed: str) -> None:
 
 
 async def test_the_sample_is_secret_until_called(runtime: Runtime) -> None:
-    officer = await make_user(runtime, external_id="can_bo", name="Cán Bộ Bãi Nhà",
-                              joined=LONG_AGO)
-    head = await make_user(runtime, external_id="truong_ap", role=Role.HAMLET_HEAD,
-                           name="Trưởng Ấp Bãi Nhà", joined=LONG_AGO)
-    await make_user(runtime, external_id="sup", hamlet=None, role=Role.SUPERVISOR,
-                    name="Phòng Văn hóa Xã hội", joined=LONG_AGO)
+    officer = await make_user(runtime, external_id="can_bo", name="Cán Bộ Bãi Nhà", joined=LONG_AGO)
+    head = await make_user(
+        runtime,
+        external_id="truong_ap",
+        role=Role.HAMLET_HEAD,
+        name="Trưởng Ấp Bãi Nhà",
+        joined=LONG_AGO,
+    )
+    await make_user(
+        runtime,
+        external_id="sup",
+        hamlet=None,
+        role=Role.SUPERVISOR,
+        name="Phòng Văn hóa Xã hội",
+        joined=LONG_AGO,
+    )
     logger = Chat(runtime, "can_bo")
     ids = []
     for person in BNA:
@@ -138,8 +187,10 @@ async def test_the_sample_is_secret_until_called(runtime: Runtime) -> None:
         assert "Đã lưu hộ" in out, out
         ids.append(int(re.findall(r"#(\d+)", out)[0]))
     # What the hamlet sees before any draw: the same must be all it sees after one.
-    before = {"head": await _everything(runtime, "truong_ap", head),
-              "officer": await _everything(runtime, "can_bo", officer)}
+    before = {
+        "head": await _everything(runtime, "truong_ap", head),
+        "officer": await _everything(runtime, "can_bo", officer),
+    }
     # The scan reads what it should: the head's spreadsheets list the hamlet's households.
     assert BNA[0].name in "\n".join(before["head"]["/xuat tudau"])
     assert "Tiến độ" in "\n".join(before["officer"]["/tiendo"])
@@ -164,8 +215,10 @@ async def test_the_sample_is_secret_until_called(runtime: Runtime) -> None:
     sup_files = "\n".join(await _seen(sup, "/xuat tudau"))
     assert sup_files.count("Chưa gọi") == 3
 
-    after = {"head": await _everything(runtime, "truong_ap", head),
-             "officer": await _everything(runtime, "can_bo", officer)}
+    after = {
+        "head": await _everything(runtime, "truong_ap", head),
+        "officer": await _everything(runtime, "can_bo", officer),
+    }
     for who in ("head", "officer"):
         _assert_no_trace(after[who], who, seed)
         for message, texts in after[who].items():
@@ -185,8 +238,10 @@ async def test_the_sample_is_secret_until_called(runtime: Runtime) -> None:
         assert called is not None
 
     # The answered result is the hamlet's to see; the two left to call still are not.
-    answered = {"head": await _everything(runtime, "truong_ap", head),
-                "officer": await _everything(runtime, "can_bo", officer)}
+    answered = {
+        "head": await _everything(runtime, "truong_ap", head),
+        "officer": await _everything(runtime, "can_bo", officer),
+    }
     for who in ("head", "officer"):
         _assert_no_trace(answered[who], who, seed)
     report = "\n".join(answered["head"]["/baocao"])
@@ -205,8 +260,7 @@ async def test_the_sample_is_secret_until_called(runtime: Runtime) -> None:
         assert answered["officer"][message] == before["officer"][message], message
     # No push about the sample either: nothing goes back to the officer for a confirmation.
     async with runtime.services.sessions() as session:
-        assert await returns_due(session, channel="console", since=LONG_AGO,
-                                 max_attempts=3) == []
+        assert await returns_due(session, channel="console", since=LONG_AGO, max_attempts=3) == []
 
 
 async def test_the_hamlets_dossier_leaves_pending_checks_out(runtime: Runtime) -> None:

@@ -34,11 +34,14 @@ CODES = ("KS", "TTRU", "TAMTRU", "LLTP", "KH")
 
 
 def _input(rng: random.Random, k: int) -> HouseholdInput:
-    return HouseholdInput(name=f"Hộ Thử {k}", address=f"Tổ {k % 7 + 1}",
-                          phone=f"+84912{k:06d}",
-                          procedure_codes=tuple(rng.sample(CODES, rng.randint(1, 3))),
-                          dossier_code="", guided_on=date(2026, 1, 1)
-                          + timedelta(days=rng.randint(0, 104)))
+    return HouseholdInput(
+        name=f"Hộ Thử {k}",
+        address=f"Tổ {k % 7 + 1}",
+        phone=f"+84912{k:06d}",
+        procedure_codes=tuple(rng.sample(CODES, rng.randint(1, 3))),
+        dossier_code="",
+        guided_on=date(2026, 1, 1) + timedelta(days=rng.randint(0, 104)),
+    )
 
 
 async def _assert_consistent(runtime: Runtime) -> None:
@@ -57,29 +60,56 @@ async def test_tallies_follow_adds_edits_and_deletes(runtime: Runtime) -> None:
         hamlets = list(await session.scalars(select(Hamlet)))
     for step in range(120):
         async with runtime.services.sessions() as session, session.begin():
-            entries = list(await session.scalars(
-                select(Entry).options(selectinload(Entry.procedures),
-                                      selectinload(Entry.household))
-                .where(Entry.deleted_at.is_(None)).order_by(Entry.id)))
+            entries = list(
+                await session.scalars(
+                    select(Entry)
+                    .options(selectinload(Entry.procedures), selectinload(Entry.household))
+                    .where(Entry.deleted_at.is_(None))
+                    .order_by(Entry.id)
+                )
+            )
             action = rng.choice(("new", "new", "again", "edit", "delete"))
             officer = rng.choice(officers)
             if action == "new" or not entries:
                 await create_household_entry(
-                    session, campaign_id=camp.id, hamlet_id=rng.choice(hamlets).id,
-                    data=_input(rng, step), officer=officer, now=NOW)
+                    session,
+                    campaign_id=camp.id,
+                    hamlet_id=rng.choice(hamlets).id,
+                    data=_input(rng, step),
+                    officer=officer,
+                    now=NOW,
+                )
             elif action == "again":
-                await add_to_household(session, household_id=rng.choice(entries).household_id,
-                                       data=_input(rng, step), officer=officer, now=NOW)
+                await add_to_household(
+                    session,
+                    household_id=rng.choice(entries).household_id,
+                    data=_input(rng, step),
+                    officer=officer,
+                    now=NOW,
+                )
             elif action == "edit":
                 entry = rng.choice(entries)
                 hh = entry.household
-                await edit_entry(session, entry=entry, editor=officer, now=NOW, data=(
-                    HouseholdInput(name=hh.head_name, address=hh.address, phone=hh.phone,
-                                   procedure_codes=_input(rng, step).procedure_codes,
-                                   dossier_code="", guided_on=_input(rng, step).guided_on)))
+                await edit_entry(
+                    session,
+                    entry=entry,
+                    editor=officer,
+                    now=NOW,
+                    data=(
+                        HouseholdInput(
+                            name=hh.head_name,
+                            address=hh.address,
+                            phone=hh.phone,
+                            procedure_codes=_input(rng, step).procedure_codes,
+                            dossier_code="",
+                            guided_on=_input(rng, step).guided_on,
+                        )
+                    ),
+                )
             else:
-                await soft_delete_entry(session, entry=rng.choice(entries), reason="nhầm",
-                                        actor=officer, now=NOW)
+                await soft_delete_entry(
+                    session, entry=rng.choice(entries), reason="nhầm", actor=officer, now=NOW
+                )
         if step % 20 == 19:
             await _assert_consistent(runtime)
     await _assert_consistent(runtime)
@@ -99,19 +129,29 @@ async def test_report_queries_use_indexes_on_postgresql(runtime: Runtime) -> Non
     # 400 hamlets' worth of daily tallies.
     async with runtime.services.sessions() as session, session.begin():
         camp = await campaign_by_code(session, runtime.settings.campaign.code)
-        await session.execute(text(
-            "INSERT INTO hamlet (code, name, unit, total_households, active, updated_at)"
-            " SELECT 'G' || g, 'Ấp ' || g, 'Xã ' || (g / 13), 400, true, now()"
-            " FROM generate_series(1, 400) g"))
-        await session.execute(text(
-            "INSERT INTO hamlet_day_tally (campaign_id, hamlet_id, level, day, n)"
-            " SELECT :c, h.id, lv, date '2026-01-01' + d, 1 FROM hamlet h,"
-            " generate_series(0, 4) lv, generate_series(0, 104) d WHERE h.code LIKE 'G%'"),
-            {"c": camp.id})
-        await session.execute(text(
-            "INSERT INTO hamlet_tally (campaign_id, hamlet_id, level, n)"
-            " SELECT :c, h.id, lv, 105 FROM hamlet h, generate_series(0, 4) lv"
-            " WHERE h.code LIKE 'G%'"), {"c": camp.id})
+        await session.execute(
+            text(
+                "INSERT INTO hamlet (code, name, unit, total_households, active, updated_at)"
+                " SELECT 'G' || g, 'Ấp ' || g, 'Xã ' || (g / 13), 400, true, now()"
+                " FROM generate_series(1, 400) g"
+            )
+        )
+        await session.execute(
+            text(
+                "INSERT INTO hamlet_day_tally (campaign_id, hamlet_id, level, day, n)"
+                " SELECT :c, h.id, lv, date '2026-01-01' + d, 1 FROM hamlet h,"
+                " generate_series(0, 4) lv, generate_series(0, 104) d WHERE h.code LIKE 'G%'"
+            ),
+            {"c": camp.id},
+        )
+        await session.execute(
+            text(
+                "INSERT INTO hamlet_tally (campaign_id, hamlet_id, level, n)"
+                " SELECT :c, h.id, lv, 105 FROM hamlet h, generate_series(0, 4) lv"
+                " WHERE h.code LIKE 'G%'"
+            ),
+            {"c": camp.id},
+        )
         await session.execute(text("ANALYZE hamlet_day_tally"))
         await session.execute(text("ANALYZE hamlet_tally"))
     statements = await _report_statements(runtime, camp.id)
@@ -119,13 +159,16 @@ async def test_report_queries_use_indexes_on_postgresql(runtime: Runtime) -> Non
     async with runtime.services.sessions() as session:
         conn = await session.connection()
         for statement, params in statements:
-            plan = "\n".join(str(r[0]) for r in await conn.exec_driver_sql(
-                "EXPLAIN " + statement, params))
+            plan = "\n".join(
+                str(r[0]) for r in await conn.exec_driver_sql("EXPLAIN " + statement, params)
+            )
             # Aggregates only: never the households or their entries.
             assert " on entry" not in plan and " on household" not in plan, plan
             if "hamlet_day_tally" in plan:
                 assert "Index" in plan and "Seq Scan on hamlet_day_tally" not in plan, (
-                    statement, plan)
+                    statement,
+                    plan,
+                )
 
 
 async def _report_statements(runtime: Runtime, campaign_id: int) -> list[tuple[str, object]]:
@@ -133,8 +176,14 @@ async def _report_statements(runtime: Runtime, campaign_id: int) -> list[tuple[s
     periods, and an officer's /tiendo and chart series."""
     seen: list[tuple[str, object]] = []
 
-    def capture(_conn: object, _cursor: object, statement: str, params: object,
-                _context: object, _many: bool) -> None:
+    def capture(
+        _conn: object,
+        _cursor: object,
+        statement: str,
+        params: object,
+        _context: object,
+        _many: bool,
+    ) -> None:
         if statement.lstrip().upper().startswith("SELECT"):
             seen.append((statement, params))
 
@@ -148,13 +197,21 @@ async def _report_statements(runtime: Runtime, campaign_id: int) -> list[tuple[s
             for scope in (commune, hamlets):
                 for key in ("since_start", "this_week", "last_week", "q1"):
                     period = resolve(key, campaign, today)
-                    await build_report(session, campaign_id=campaign_id, campaign=campaign,
-                                       period=period, today=today, hamlets=scope,
-                                       compare_with=previous_week(period.start))
-            await hamlet_counts(session, campaign_id=campaign_id, hamlet=commune[0],
-                                campaign=campaign, today=today)
-            await daily_new_households(session, campaign_id=campaign_id,
-                                       hamlet_id=commune[0].id, until=today)
+                    await build_report(
+                        session,
+                        campaign_id=campaign_id,
+                        campaign=campaign,
+                        period=period,
+                        today=today,
+                        hamlets=scope,
+                        compare_with=previous_week(period.start),
+                    )
+            await hamlet_counts(
+                session, campaign_id=campaign_id, hamlet=commune[0], campaign=campaign, today=today
+            )
+            await daily_new_households(
+                session, campaign_id=campaign_id, hamlet_id=commune[0].id, until=today
+            )
         finally:
             event.remove(runtime.engine.sync_engine, "before_cursor_execute", capture)
     return seen
@@ -167,25 +224,47 @@ async def test_two_people_changing_one_household_at_once(runtime: Runtime) -> No
     s = await seed(runtime)
 
     def visit(codes: tuple[str, ...], day: date) -> HouseholdInput:
-        return HouseholdInput(name="Hộ Hai Người Ghi", address="Tổ 1", phone="+84919999999",
-                              procedure_codes=codes, dossier_code="", guided_on=day)
+        return HouseholdInput(
+            name="Hộ Hai Người Ghi",
+            address="Tổ 1",
+            phone="+84919999999",
+            procedure_codes=codes,
+            dossier_code="",
+            guided_on=day,
+        )
 
     async with runtime.services.sessions() as session, session.begin():
         camp = await campaign_by_code(session, runtime.settings.campaign.code)
         hamlet = await session.scalar(select(Hamlet).where(Hamlet.code == "L365"))
         assert hamlet is not None
         first = await create_household_entry(
-            session, campaign_id=camp.id, hamlet_id=hamlet.id,
-            data=visit(("KS",), date(2026, 4, 5)), officer=s.l365, now=NOW)
+            session,
+            campaign_id=camp.id,
+            hamlet_id=hamlet.id,
+            data=visit(("KS",), date(2026, 4, 5)),
+            officer=s.l365,
+            now=NOW,
+        )
     one, two = runtime.services.sessions(), runtime.services.sessions()
     await one.begin()
     await two.begin()
-    await add_to_household(one, household_id=first.household_id,
-                           data=visit(("TTRU",), date(2026, 4, 3)), officer=s.l365, now=NOW)
+    await add_to_household(
+        one,
+        household_id=first.household_id,
+        data=visit(("TTRU",), date(2026, 4, 3)),
+        officer=s.l365,
+        now=NOW,
+    )
     # The supervisor adds to the same household while the officer's change is uncommitted.
-    other = asyncio.create_task(add_to_household(
-        two, household_id=first.household_id, data=visit(("TTRU",), date(2026, 4, 2)),
-        officer=s.supervisor, now=NOW))
+    other = asyncio.create_task(
+        add_to_household(
+            two,
+            household_id=first.household_id,
+            data=visit(("TTRU",), date(2026, 4, 2)),
+            officer=s.supervisor,
+            now=NOW,
+        )
+    )
     await asyncio.sleep(0.3)
     await one.commit()
     await other

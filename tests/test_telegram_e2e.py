@@ -23,8 +23,7 @@ STRANGER = 222
 
 @pytest.fixture
 async def tg(runtime: Runtime) -> AsyncIterator[TelegramHarness]:
-    await make_user(runtime, external_id=str(OFFICER), channel="telegram",
-                    name="Trần Thị Cán Bộ")
+    await make_user(runtime, external_id=str(OFFICER), channel="telegram", name="Trần Thị Cán Bộ")
     harness = TelegramHarness(runtime)
     await harness.start()
     yield harness
@@ -42,10 +41,13 @@ def _menus(tg: TelegramHarness) -> list[dict[str, Any]]:
         if method == "setMyCommands":
             commands = params["commands"]
             scope = params.get("scope")
-            menus.append({"commands": json.loads(commands) if isinstance(commands, str)
-                          else commands,
-                          "scope": json.loads(scope) if isinstance(scope, str) else scope,
-                          "language_code": params.get("language_code")})
+            menus.append(
+                {
+                    "commands": json.loads(commands) if isinstance(commands, str) else commands,
+                    "scope": json.loads(scope) if isinstance(scope, str) else scope,
+                    "language_code": params.get("language_code"),
+                }
+            )
     return menus
 
 
@@ -79,7 +81,7 @@ async def test_dialog_with_buttons_saves_household(tg: TelegramHarness, runtime:
     assert "Số điện thoại" in texts(await tg.press(OFFICER, "Ấp Bãi Nhà A"))
     out = await tg.say(OFFICER, "0912.345.678")
     assert "thủ tục nào" in texts(out)
-    assert tuple(label for label, _ in out[-1].buttons[:1]) == ("Đăng ký khai sinh", )
+    assert tuple(label for label, _ in out[-1].buttons[:1]) == ("Đăng ký khai sinh",)
     # Short labels on the buttons, full names in the text.
     assert all(len(label) <= 22 for label, _ in out[-1].buttons)
     assert "Cấp phiếu lý lịch tư pháp" in out[-1].text
@@ -87,7 +89,7 @@ async def test_dialog_with_buttons_saves_household(tg: TelegramHarness, runtime:
     assert await tg.press(OFFICER, "Đăng ký khai sinh") == []
     assert await tg.press(OFFICER, "Cấp phiếu lý lịch") == []
     assert "Đã chọn: Đăng ký khai sinh; Cấp phiếu lý lịch tư pháp" in tg.state.edits[-1].text
-    assert tuple(b for b, _ in tg.state.edits[-1].buttons[:1]) == ("✅ Đăng ký khai sinh", )
+    assert tuple(b for b, _ in tg.state.edits[-1].buttons[:1]) == ("✅ Đăng ký khai sinh",)
     assert "Mã hồ sơ" in texts(await tg.press(OFFICER, "Xong"))
     assert "Ngày hướng dẫn" in texts(await tg.say(OFFICER, "H56.26-260415-0007"))
     # The last answer saves: the summary comes with Sửa / Hoàn tác, not a Lưu tap.
@@ -120,12 +122,17 @@ async def test_one_line_form_is_stored_at_once(tg: TelegramHarness, runtime: Run
         entries = list(await session.scalars(select(Entry).order_by(Entry.id)))
         assert entries[1].deleted_at is not None and entries[0].deleted_at is None
         assert entries[1].delete_reason == "Hoàn tác ngay sau khi lưu"
-        assert await session.scalar(select(func.count()).select_from(AuditEvent).where(
-            AuditEvent.action == "delete", AuditEvent.target_id == entries[1].id)) == 1
+        assert (
+            await session.scalar(
+                select(func.count())
+                .select_from(AuditEvent)
+                .where(AuditEvent.action == "delete", AuditEvent.target_id == entries[1].id)
+            )
+            == 1
+        )
 
 
-async def test_duplicate_resolved_as_same_household(tg: TelegramHarness,
-                                                    runtime: Runtime) -> None:
+async def test_duplicate_resolved_as_same_household(tg: TelegramHarness, runtime: Runtime) -> None:
     await tg.say(OFFICER, "Lê Thị Hoa; Tổ 5; 0987654321; 1")
     out = await tg.say(OFFICER, "Lê Thị Hoa; Tổ 5; 0987654321; 2")
     assert "có thể đã được ghi nhận" in texts(out) and "trùng số điện thoại" in texts(out)
@@ -181,8 +188,11 @@ async def test_redelivered_update_changes_nothing(runtime: Runtime) -> None:
     out = await first.say(OFFICER, "Lê Thị Hoa; Tổ 5; 0987654321; 1")
     assert "Đã lưu" in texts(out)
     await first.stop()
-    entries, audits, sent = await _count(runtime, Entry), await _count(runtime, AuditEvent), \
-        len(state.sent)
+    entries, audits, sent = (
+        await _count(runtime, Entry),
+        await _count(runtime, AuditEvent),
+        len(state.sent),
+    )
 
     # Telegram hands the same updates to a restarted bot that never confirmed them.
     second = TelegramHarness(runtime, state)
@@ -222,8 +232,9 @@ async def test_restart_mid_dialog_resumes(runtime: Runtime) -> None:
         await fresh.close()
 
 
-async def test_no_personal_data_or_token_in_logs(tg: TelegramHarness,
-                                                 caplog: pytest.LogCaptureFixture) -> None:
+async def test_no_personal_data_or_token_in_logs(
+    tg: TelegramHarness, caplog: pytest.LogCaptureFixture
+) -> None:
     # The bot's own logging setup, at its most talkative level.
     setup_logging("DEBUG", ["123456:TEST-token-not-real"])
     caplog.set_level(logging.DEBUG)
@@ -240,10 +251,14 @@ async def test_self_hosted_bot_api_urls_are_honoured(runtime: Runtime) -> None:
 
     from bot.channels.telegram import TelegramChannel
 
-    tg_cfg = replace(runtime.settings.telegram, base_url="http://127.0.0.1:8081/bot",
-                     base_file_url="http://127.0.0.1:8081/file/bot")
+    tg_cfg = replace(
+        runtime.settings.telegram,
+        base_url="http://127.0.0.1:8081/bot",
+        base_file_url="http://127.0.0.1:8081/file/bot",
+    )
     settings = replace(runtime.settings, telegram=tg_cfg)
     app = TelegramChannel(settings, runtime.core).build(
-        request=FakeRequest(FakeApiState()), get_updates_request=FakeRequest(FakeApiState()))
+        request=FakeRequest(FakeApiState()), get_updates_request=FakeRequest(FakeApiState())
+    )
     assert app.bot.base_url == "http://127.0.0.1:8081/bot123456:TEST-token-not-real"
     assert app.bot.base_file_url == "http://127.0.0.1:8081/file/bot123456:TEST-token-not-real"

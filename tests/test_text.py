@@ -23,14 +23,17 @@ def test_clean_full_name_from_nfd() -> None:
     assert clean(nfd) == unicodedata.normalize("NFC", "Nguyễn Thị Hoà")
 
 
-@pytest.mark.parametrize(("raw", "expected"), [
-    ("  Nguyễn   Văn  An  ", "Nguyễn Văn An"),
-    ("Nguyễn\tVăn\nAn", "Nguyễn Văn An"),
-    ("Nguyễn\u00a0Văn\u00a0An", "Nguyễn Văn An"),
-    ("\r\nTổ 3,\t\tấp Bãi Nhà A \n", "Tổ 3, ấp Bãi Nhà A"),
-    ("", ""),
-    (" \t\n\u00a0", ""),
-])
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("  Nguyễn   Văn  An  ", "Nguyễn Văn An"),
+        ("Nguyễn\tVăn\nAn", "Nguyễn Văn An"),
+        ("Nguyễn\u00a0Văn\u00a0An", "Nguyễn Văn An"),
+        ("\r\nTổ 3,\t\tấp Bãi Nhà A \n", "Tổ 3, ấp Bãi Nhà A"),
+        ("", ""),
+        (" \t\n\u00a0", ""),
+    ],
+)
 def test_clean_collapses_whitespace(raw: str, expected: str) -> None:
     assert clean(raw) == expected
 

@@ -54,8 +54,9 @@ TG = {"sup": "8001", "sup2": "8002", "head": "8003", "officer": "8004"}
 @pytest.fixture
 def settings(tmp_path: Path, database_url: str) -> Settings:
     hamlets = [*HAMLETS, {"code": CODE, "name": NAME, "households": CONFIGURED}]
-    return parse_settings(raw_config(tmp_path, database={"url": database_url},
-                                     hamlets=hamlets), tmp_path)
+    return parse_settings(
+        raw_config(tmp_path, database={"url": database_url}, hamlets=hamlets), tmp_path
+    )
 
 
 async def _people(runtime: Runtime, channel: str = "console") -> dict[str, User]:
@@ -63,14 +64,33 @@ async def _people(runtime: Runtime, channel: str = "console") -> dict[str, User]
         return TG[key] if channel == "telegram" else key
 
     people = {
-        "sup": await make_user(runtime, external_id=ext("sup"), role=Role.SUPERVISOR,
-                               hamlet=None, name="Phòng Văn hóa Xã hội", channel=channel),
-        "sup2": await make_user(runtime, external_id=ext("sup2"), role=Role.SUPERVISOR,
-                                hamlet=None, name="Chị Giám Sát Hai", channel=channel),
-        "head": await make_user(runtime, external_id=ext("head"), role=Role.HAMLET_HEAD,
-                                hamlet=CODE, name="Trưởng Ấp Tây", channel=channel),
-        "officer": await make_user(runtime, external_id=ext("officer"), hamlet=CODE,
-                                   name="Cán Bộ Tây", channel=channel),
+        "sup": await make_user(
+            runtime,
+            external_id=ext("sup"),
+            role=Role.SUPERVISOR,
+            hamlet=None,
+            name="Phòng Văn hóa Xã hội",
+            channel=channel,
+        ),
+        "sup2": await make_user(
+            runtime,
+            external_id=ext("sup2"),
+            role=Role.SUPERVISOR,
+            hamlet=None,
+            name="Chị Giám Sát Hai",
+            channel=channel,
+        ),
+        "head": await make_user(
+            runtime,
+            external_id=ext("head"),
+            role=Role.HAMLET_HEAD,
+            hamlet=CODE,
+            name="Trưởng Ấp Tây",
+            channel=channel,
+        ),
+        "officer": await make_user(
+            runtime, external_id=ext("officer"), hamlet=CODE, name="Cán Bộ Tây", channel=channel
+        ),
     }
     # 150 households guided in March (5 a day, 1–30/03).
     now = runtime.services.clock.now()
@@ -80,32 +100,79 @@ async def _people(runtime: Runtime, channel: str = "console") -> dict[str, User]
         assert hamlet_id is not None
         for i in range(GUIDED):
             await create_household_entry(
-                session, campaign_id=camp.id, hamlet_id=hamlet_id, officer=people["officer"],
-                now=now, data=HouseholdInput(
-                    name=f"Hộ Tây Số {i + 1}", address="Tổ 1, ấp Bãi Nhà Tây",
-                    phone=f"+8491300{i + 1:04d}", procedure_codes=("KS",), dossier_code="",
-                    guided_on=date(2026, 3, 1) + timedelta(days=i // 5)))
+                session,
+                campaign_id=camp.id,
+                hamlet_id=hamlet_id,
+                officer=people["officer"],
+                now=now,
+                data=HouseholdInput(
+                    name=f"Hộ Tây Số {i + 1}",
+                    address="Tổ 1, ấp Bãi Nhà Tây",
+                    phone=f"+8491300{i + 1:04d}",
+                    procedure_codes=("KS",),
+                    dossier_code="",
+                    guided_on=date(2026, 3, 1) + timedelta(days=i // 5),
+                ),
+            )
     return people
 
 
 SURNAMES = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Võ", "Đặng", "Bùi"]
-GIVEN = ["An", "Bình", "Cường", "Dũng", "Giang", "Hà", "Hải", "Hạnh", "Hòa", "Hùng", "Khánh",
-         "Lan", "Linh", "Long", "Mai", "Minh", "Nam", "Nga", "Ngọc", "Phúc", "Quang", "Sơn",
-         "Tâm", "Thảo", "Thắng", "Trung", "Tuấn", "Vân", "Việt", "Yến"]
+GIVEN = [
+    "An",
+    "Bình",
+    "Cường",
+    "Dũng",
+    "Giang",
+    "Hà",
+    "Hải",
+    "Hạnh",
+    "Hòa",
+    "Hùng",
+    "Khánh",
+    "Lan",
+    "Linh",
+    "Long",
+    "Mai",
+    "Minh",
+    "Nam",
+    "Nga",
+    "Ngọc",
+    "Phúc",
+    "Quang",
+    "Sơn",
+    "Tâm",
+    "Thảo",
+    "Thắng",
+    "Trung",
+    "Tuấn",
+    "Vân",
+    "Việt",
+    "Yến",
+]
 
 
 def _roster(rows: int) -> bytes:
     names = [f"{s} Văn {g}" for s in SURNAMES for g in GIVEN]
     lines = ["STT;Họ tên chủ hộ;Địa chỉ;Mã hộ"]
-    lines += [f"{i};{names[i - 1]};Tổ {i % 7 + 1}, ấp Bãi Nhà Tây;BNT-{i:03d}"
-              for i in range(1, rows + 1)]
+    lines += [
+        f"{i};{names[i - 1]};Tổ {i % 7 + 1}, ấp Bãi Nhà Tây;BNT-{i:03d}" for i in range(1, rows + 1)
+    ]
     return ("\n".join(lines) + "\n").encode("utf-8-sig")
 
 
 async def _send_file(runtime: Runtime, user: str, data: bytes, caption: str = "") -> str:
-    replies = await runtime.core.handle(Inbound(
-        channel="console", user_id=user, chat_id=user, chat_type=PRIVATE, text=caption,
-        delivery_key=uuid.uuid4().hex, attachment=Attachment("ds-ho-BNT.csv", data)))
+    replies = await runtime.core.handle(
+        Inbound(
+            channel="console",
+            user_id=user,
+            chat_id=user,
+            chat_type=PRIVATE,
+            text=caption,
+            delivery_key=uuid.uuid4().hex,
+            attachment=Attachment("ds-ho-BNT.csv", data),
+        )
+    )
     return "\n".join(r.text for r in replies)
 
 
@@ -118,8 +185,9 @@ async def _hamlet(runtime: Runtime) -> Hamlet:
 
 async def _user(runtime: Runtime, external_id: str) -> User:
     async with runtime.services.sessions() as session:
-        user: User | None = await session.scalar(select(User).join(Identity).where(
-            Identity.external_id == external_id))
+        user: User | None = await session.scalar(
+            select(User).join(Identity).where(Identity.external_id == external_id)
+        )
         assert user is not None
         return user
 
@@ -127,14 +195,22 @@ async def _user(runtime: Runtime, external_id: str) -> User:
 async def _changes(runtime: Runtime) -> list[HamletTotal]:
     hamlet = await _hamlet(runtime)
     async with runtime.services.sessions() as session:
-        return list(await session.scalars(select(HamletTotal).where(
-            HamletTotal.hamlet_id == hamlet.id).order_by(HamletTotal.id)))
+        return list(
+            await session.scalars(
+                select(HamletTotal)
+                .where(HamletTotal.hamlet_id == hamlet.id)
+                .order_by(HamletTotal.id)
+            )
+        )
 
 
 async def _actions(runtime: Runtime, action: str) -> list[AuditEvent]:
     async with runtime.services.sessions() as session:
-        return list(await session.scalars(select(AuditEvent).where(
-            AuditEvent.action == action).order_by(AuditEvent.id)))
+        return list(
+            await session.scalars(
+                select(AuditEvent).where(AuditEvent.action == action).order_by(AuditEvent.id)
+            )
+        )
 
 
 class Pushes:
@@ -161,15 +237,20 @@ async def _march(runtime: Runtime) -> tuple[int, int]:
     async with runtime.services.sessions() as session:
         camp = await campaign_by_code(session, runtime.settings.campaign.code)
         report = await build_report(
-            session, campaign_id=camp.id, campaign=runtime.settings.campaign,
+            session,
+            campaign_id=camp.id,
+            campaign=runtime.settings.campaign,
             period=Period("custom", date(2026, 3, 1), date(2026, 3, 31)),
-            today=date(2026, 4, 15), hamlets=[hamlet])
+            today=date(2026, 4, 15),
+            hamlets=[hamlet],
+        )
     row = report.rows[0]
     return row.guided, row.total
 
 
 async def test_a_short_list_waits_for_a_supervisor_and_applies_from_the_approval(
-        runtime: Runtime) -> None:
+    runtime: Runtime,
+) -> None:
     await _people(runtime)
     head, sup = Chat(runtime, "head"), Chat(runtime, "sup")
     assert "150/289 hộ – 51,9%" in await head.say("/tiendo")
@@ -186,11 +267,16 @@ async def test_a_short_list_waits_for_a_supervisor_and_applies_from_the_approval
     hamlet = await _hamlet(runtime)
     assert hamlet.total_households == CONFIGURED
     async with runtime.services.sessions() as session:
-        roster = await session.scalar(select(Roster).where(Roster.hamlet_id == hamlet.id,
-                                                           Roster.replaced_at.is_(None)))
+        roster = await session.scalar(
+            select(Roster).where(Roster.hamlet_id == hamlet.id, Roster.replaced_at.is_(None))
+        )
         assert roster is not None and roster.households == 156
-        assert await session.scalar(select(func.count(RosterHousehold.id)).where(
-            RosterHousehold.roster_id == roster.id)) == 156
+        assert (
+            await session.scalar(
+                select(func.count(RosterHousehold.id)).where(RosterHousehold.roster_id == roster.id)
+            )
+            == 156
+        )
     assert "150/289 hộ – 51,9%" in await head.say("/tiendo")
     assert "156 hộ trong danh sách" in await head.say("/chuahuongdan")
     [change] = [c for c in await _changes(runtime) if c.status == PENDING]
@@ -208,8 +294,10 @@ async def test_a_short_list_waits_for_a_supervisor_and_applies_from_the_approval
     assert await pushes.run() == []
     # The head sees it waiting, in /duyetso, /tiendo and the hamlet's report.
     assert "chờ Phòng VH-XH duyệt" in await head.say("/duyetso")
-    waiting = ("⏳ Tổng số hộ theo danh sách mới (156 hộ) đang chờ Phòng VH-XH duyệt; số liệu "
-               "vẫn tính trên 289 hộ.")
+    waiting = (
+        "⏳ Tổng số hộ theo danh sách mới (156 hộ) đang chờ Phòng VH-XH duyệt; số liệu "
+        "vẫn tính trên 289 hộ."
+    )
     assert waiting in await head.say("/tiendo")
     assert waiting in await head.say("/baocao")
     assert waiting in await sup.say(f"/tiendo {CODE}")
@@ -238,8 +326,9 @@ async def test_a_short_list_waits_for_a_supervisor_and_applies_from_the_approval
     # The head is told; the supervisors are not told again.
     told = await pushes.run()
     assert [ext for ext, _ in told] == ["head"]
-    assert "đã duyệt tổng số hộ của Ấp Bãi Nhà Tây: 289 → 156 hộ, áp dụng từ 15/04/2026" \
-        in told[0][1]
+    assert (
+        "đã duyệt tổng số hộ của Ấp Bãi Nhà Tây: 289 → 156 hộ, áp dụng từ 15/04/2026" in told[0][1]
+    )
     assert "Đã đối chiếu" in told[0][1]
 
     # Today's figures use 156; March keeps the total in force then.
@@ -257,8 +346,7 @@ async def test_a_short_list_waits_for_a_supervisor_and_applies_from_the_approval
     assert "289 hộ từ đầu – số hộ cấu hình" in history
 
 
-async def test_a_rejected_change_changes_nothing_and_the_head_learns_why(
-        runtime: Runtime) -> None:
+async def test_a_rejected_change_changes_nothing_and_the_head_learns_why(runtime: Runtime) -> None:
     await _people(runtime)
     head, sup = Chat(runtime, "head"), Chat(runtime, "sup")
     await _send_file(runtime, "head", _roster(156))
@@ -286,8 +374,12 @@ async def test_a_rejected_change_changes_nothing_and_the_head_learns_why(
     assert await _march(runtime) == (GUIDED, CONFIGURED)
     # Decided once: the old buttons do nothing more.
     async with runtime.services.sessions() as session:
-        assert await session.scalar(select(func.count(HamletTotal.id)).where(
-            HamletTotal.status == PENDING)) == 0
+        assert (
+            await session.scalar(
+                select(func.count(HamletTotal.id)).where(HamletTotal.status == PENDING)
+            )
+            == 0
+        )
 
 
 async def test_a_change_within_the_tolerance_applies_at_once(runtime: Runtime) -> None:
@@ -307,8 +399,7 @@ async def test_a_change_within_the_tolerance_applies_at_once(runtime: Runtime) -
     assert await _march(runtime) == (GUIDED, CONFIGURED)
 
 
-async def test_a_supervisors_own_import_is_recorded_and_applied_at_once(
-        runtime: Runtime) -> None:
+async def test_a_supervisors_own_import_is_recorded_and_applied_at_once(runtime: Runtime) -> None:
     people = await _people(runtime)
     sup = Chat(runtime, "sup")
     preview = await _send_file(runtime, "sup", _roster(156), caption=CODE)
@@ -347,7 +438,8 @@ async def test_help_states_the_rule(runtime: Runtime) -> None:
 
 
 async def test_award_detail_and_dossier_show_the_configured_figure(
-        runtime: Runtime, tmp_path: Path) -> None:
+    runtime: Runtime, tmp_path: Path
+) -> None:
     await _people(runtime)
     sup = Chat(runtime, "sup")
     await _send_file(runtime, "sup", _roster(156), caption=CODE)
@@ -358,8 +450,17 @@ async def test_award_detail_and_dossier_show_the_configured_figure(
     assert "tệp ds-ho-BNT.csv" in detail
 
     path = tmp_path / "to-trinh.docx"
-    write_submission(path, sample_dossier(total_households=156, configured_households=289,
-                                    roster_based=True, guided=150, coverage=150 / 156), "vi")
+    write_submission(
+        path,
+        sample_dossier(
+            total_households=156,
+            configured_households=289,
+            roster_based=True,
+            guided=150,
+            coverage=150 / 156,
+        ),
+        "vi",
+    )
     document = docx.Document(str(path))
     cells = "\n".join(c.text for t in document.tables for r in t.rows for c in r.cells)
     assert "156 theo danh sách hộ (số hộ đã khai báo 289)" in cells
@@ -381,17 +482,20 @@ async def tg(runtime: Runtime) -> AsyncIterator[TelegramHarness]:
 
 async def _pushed(tg: TelegramHarness, chat_id: int, part: str, limit: float = 10.0) -> str:
     """A message pushed to `chat_id` after a user's action (sent by a background task)."""
+
     async def wait() -> str:
         while True:
             for sent in tg.state.sent:
                 if sent.chat_id == chat_id and part in sent.text:
                     return sent.text
             await asyncio.sleep(0.02)
+
     return await asyncio.wait_for(wait(), limit)
 
 
 async def test_telegram_head_imports_and_the_supervisor_approves(
-        tg: TelegramHarness, runtime: Runtime) -> None:
+    tg: TelegramHarness, runtime: Runtime
+) -> None:
     head, sup, sup2 = int(TG["head"]), int(TG["sup"]), int(TG["sup2"])
     sent = await tg.send_file(head, "ds-ho-BNT.csv", _roster(156))
     assert "cần Phòng VH-XH duyệt" in texts(sent)
@@ -411,9 +515,12 @@ async def test_telegram_head_imports_and_the_supervisor_approves(
     assert "289 → 156 hộ, áp dụng từ" in text
     assert "150/156" in texts(await tg.say(head, "/tiendo"))
     async with runtime.services.sessions() as session:
-        assert await session.scalar(select(func.count(AuditEvent.id)).where(
-            AuditEvent.action == "total_approve")) == 1
-
+        assert (
+            await session.scalar(
+                select(func.count(AuditEvent.id)).where(AuditEvent.action == "total_approve")
+            )
+            == 1
+        )
 
 
 # --- the migration rebuilds each hamlet's history from what is on record -----------------
@@ -438,37 +545,84 @@ def test_migration_rebuilds_the_history_of_totals(empty_url: str) -> None:
     async def before() -> None:
         engine = create_async_engine(empty_url)
         async with engine.begin() as conn:
-            await conn.execute(insert(Hamlet), [
-                {"id": 1, "code": "BNA", "name": "Ấp Bãi Nhà A", "unit": "",
-                 "total_households": 412, "configured_households": 412, "active": True,
-                 "updated_at": at},
-                {"id": 2, "code": CODE, "name": NAME, "unit": "", "total_households": 156,
-                 "configured_households": CONFIGURED, "active": True, "updated_at": at}])
-            await conn.execute(insert(Roster), [
-                {"id": 1, "hamlet_id": 2, "imported_at": datetime(2026, 2, 10, 3, tzinfo=UTC),
-                 "imported_by": None, "source": "ds-1.csv", "fingerprint": "a" * 64,
-                 "households": 300,
-                 "replaced_at": datetime(2026, 3, 31, 20, tzinfo=UTC)},
-                # 03:00 on 01/04 in Vietnam: effective from 01/04.
-                {"id": 2, "hamlet_id": 2, "imported_at": datetime(2026, 3, 31, 20, tzinfo=UTC),
-                 "imported_by": None, "source": "ds-2.csv", "fingerprint": "b" * 64,
-                 "households": 156, "replaced_at": None}])
+            await conn.execute(
+                insert(Hamlet),
+                [
+                    {
+                        "id": 1,
+                        "code": "BNA",
+                        "name": "Ấp Bãi Nhà A",
+                        "unit": "",
+                        "total_households": 412,
+                        "configured_households": 412,
+                        "active": True,
+                        "updated_at": at,
+                    },
+                    {
+                        "id": 2,
+                        "code": CODE,
+                        "name": NAME,
+                        "unit": "",
+                        "total_households": 156,
+                        "configured_households": CONFIGURED,
+                        "active": True,
+                        "updated_at": at,
+                    },
+                ],
+            )
+            await conn.execute(
+                insert(Roster),
+                [
+                    {
+                        "id": 1,
+                        "hamlet_id": 2,
+                        "imported_at": datetime(2026, 2, 10, 3, tzinfo=UTC),
+                        "imported_by": None,
+                        "source": "ds-1.csv",
+                        "fingerprint": "a" * 64,
+                        "households": 300,
+                        "replaced_at": datetime(2026, 3, 31, 20, tzinfo=UTC),
+                    },
+                    # 03:00 on 01/04 in Vietnam: effective from 01/04.
+                    {
+                        "id": 2,
+                        "hamlet_id": 2,
+                        "imported_at": datetime(2026, 3, 31, 20, tzinfo=UTC),
+                        "imported_by": None,
+                        "source": "ds-2.csv",
+                        "fingerprint": "b" * 64,
+                        "households": 156,
+                        "replaced_at": None,
+                    },
+                ],
+            )
         await engine.dispose()
 
     async def after() -> tuple[list[tuple[int, int, date | None, str]], list[dict[int, int]]]:
         engine = create_async_engine(empty_url)
         async with async_sessionmaker(engine)() as session:
-            rows = [(r.hamlet_id, r.total, r.effective_from, r.source)
-                    for r in await session.scalars(select(HamletTotal).where(
-                        HamletTotal.status == APPROVED).order_by(HamletTotal.id))]
-            totals = [await totals_as_of(session, [1, 2], day) for day in
-                      (date(2026, 1, 31), date(2026, 3, 31), date(2026, 4, 1))]
+            rows = [
+                (r.hamlet_id, r.total, r.effective_from, r.source)
+                for r in await session.scalars(
+                    select(HamletTotal)
+                    .where(HamletTotal.status == APPROVED)
+                    .order_by(HamletTotal.id)
+                )
+            ]
+            totals = [
+                await totals_as_of(session, [1, 2], day)
+                for day in (date(2026, 1, 31), date(2026, 3, 31), date(2026, 4, 1))
+            ]
         await engine.dispose()
         return rows, totals
 
     asyncio.run(before())
     command.upgrade(cfg, "head")
     rows, totals = asyncio.run(after())
-    assert rows == [(1, 412, None, "initial"), (2, 289, None, "initial"),
-                    (2, 300, date(2026, 2, 10), "roster"), (2, 156, date(2026, 4, 1), "roster")]
+    assert rows == [
+        (1, 412, None, "initial"),
+        (2, 289, None, "initial"),
+        (2, 300, date(2026, 2, 10), "roster"),
+        (2, 156, date(2026, 4, 1), "roster"),
+    ]
     assert totals == [{1: 412, 2: 289}, {1: 412, 2: 300}, {1: 412, 2: 156}]

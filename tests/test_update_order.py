@@ -12,8 +12,12 @@ from bot.channels.ordering import PerChatUpdateProcessor
 
 def _update(update_id: int, chat_id: int) -> Update:
     chat = Chat(id=chat_id, type="private")
-    return Update(update_id=update_id, message=Message(
-        message_id=update_id, date=datetime(2026, 4, 15, tzinfo=UTC), chat=chat, text="x"))
+    return Update(
+        update_id=update_id,
+        message=Message(
+            message_id=update_id, date=datetime(2026, 4, 15, tzinfo=UTC), chat=chat, text="x"
+        ),
+    )
 
 
 async def test_one_chat_in_order_others_alongside() -> None:
@@ -28,9 +32,11 @@ async def test_one_chat_in_order_others_alongside() -> None:
         await asyncio.sleep(0.01)
         log.append(f"{name}-")
 
-    tasks = [asyncio.create_task(processor.process_update(_update(1, 7), work("a1", gate))),
-             asyncio.create_task(processor.process_update(_update(2, 7), work("a2"))),
-             asyncio.create_task(processor.process_update(_update(3, 8), work("b1")))]
+    tasks = [
+        asyncio.create_task(processor.process_update(_update(1, 7), work("a1", gate))),
+        asyncio.create_task(processor.process_update(_update(2, 7), work("a2"))),
+        asyncio.create_task(processor.process_update(_update(3, 8), work("b1"))),
+    ]
     await asyncio.sleep(0.05)
     assert log == ["a1+", "b1+", "b1-"]  # chat 8 is not held up by chat 7's slow update
     gate.set()
@@ -53,8 +59,9 @@ async def test_the_limit_holds_and_order_survives_a_full_house() -> None:
         running -= 1
 
     # 30 updates from 3 chats, more than the 2 slots: each chat's still run in order.
-    await asyncio.gather(*(processor.process_update(_update(n, 100 + n % 3), work(n))
-                           for n in range(30)))
+    await asyncio.gather(
+        *(processor.process_update(_update(n, 100 + n % 3), work(n)) for n in range(30))
+    )
     assert peak == 2
     for chat in range(3):
         mine = [n for n in seen if n % 3 == chat]

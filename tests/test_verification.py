@@ -84,24 +84,42 @@ async def _pool(runtime: Runtime, codes: Sequence[str] | None = None) -> list[Ca
     hamlets = await _hamlets(runtime, codes)
     camp = await _campaign_id(runtime)
     async with runtime.services.sessions() as session:  # one session at a time (SQLite)
-        return await candidates(session, campaign_id=camp,
-                                hamlet_ids=[h.id for h in hamlets],
-                                as_of=runtime.services.clock.now())
+        return await candidates(
+            session,
+            campaign_id=camp,
+            hamlet_ids=[h.id for h in hamlets],
+            as_of=runtime.services.clock.now(),
+        )
 
 
-async def _batch(runtime: Runtime, rule: Rule = TEN_PERCENT, seed_: str = "00c0ffee00c0ffee",
-                 codes: Sequence[str] | None = None, actor: User | None = None) -> Batch | None:
+async def _batch(
+    runtime: Runtime,
+    rule: Rule = TEN_PERCENT,
+    seed_: str = "00c0ffee00c0ffee",
+    codes: Sequence[str] | None = None,
+    actor: User | None = None,
+) -> Batch | None:
     hamlets = await _hamlets(runtime, codes)
     camp = await _campaign_id(runtime)
     async with runtime.services.sessions() as session, session.begin():
-        return await create_batch(session, campaign_id=camp, hamlets=hamlets, rule=rule,
-                                  actor_id=actor.id if actor else None,
-                                  now=runtime.services.clock.now(), seed=seed_)
+        return await create_batch(
+            session,
+            campaign_id=camp,
+            hamlets=hamlets,
+            rule=rule,
+            actor_id=actor.id if actor else None,
+            now=runtime.services.clock.now(),
+            seed=seed_,
+        )
 
 
-async def _must_batch(runtime: Runtime, rule: Rule = TEN_PERCENT,
-                      seed_: str = "00c0ffee00c0ffee", codes: Sequence[str] | None = None,
-                      actor: User | None = None) -> Batch:
+async def _must_batch(
+    runtime: Runtime,
+    rule: Rule = TEN_PERCENT,
+    seed_: str = "00c0ffee00c0ffee",
+    codes: Sequence[str] | None = None,
+    actor: User | None = None,
+) -> Batch:
     batch = await _batch(runtime, rule, seed_, codes, actor)
     assert batch is not None
     return batch
@@ -109,8 +127,11 @@ async def _must_batch(runtime: Runtime, rule: Rule = TEN_PERCENT,
 
 async def _checks(runtime: Runtime, batch_id: int) -> list[Check]:
     async with runtime.services.sessions() as session:
-        return list(await session.scalars(
-            select(Check).where(Check.batch_id == batch_id).order_by(Check.position)))
+        return list(
+            await session.scalars(
+                select(Check).where(Check.batch_id == batch_id).order_by(Check.position)
+            )
+        )
 
 
 async def _codes_by_hamlet_id(runtime: Runtime) -> dict[int, str]:
@@ -129,42 +150,68 @@ def _officers(s: Seeded) -> set[int]:
 async def _entry_of(runtime: Runtime, head_name: str) -> Entry:
     async with runtime.services.sessions() as session:
         entry: Entry | None = await session.scalar(
-            select(Entry).join(Household, Household.id == Entry.household_id)
-            .where(Household.head_name == head_name).order_by(Entry.id.desc()).limit(1))
+            select(Entry)
+            .join(Household, Household.id == Entry.household_id)
+            .where(Household.head_name == head_name)
+            .order_by(Entry.id.desc())
+            .limit(1)
+        )
         assert entry is not None
         return entry
 
 
-async def _add_household(runtime: Runtime, hamlet: str, officer: User, name: str,
-                         phone: str) -> Entry:
+async def _add_household(
+    runtime: Runtime, hamlet: str, officer: User, name: str, phone: str
+) -> Entry:
     camp = await _campaign_id(runtime)
     hamlet_id = {h.code: h.id for h in await _hamlets(runtime)}[hamlet]
     async with runtime.services.sessions() as session, session.begin():
         entry: Entry = await create_household_entry(
-            session, campaign_id=camp, hamlet_id=hamlet_id, officer=officer,
+            session,
+            campaign_id=camp,
+            hamlet_id=hamlet_id,
+            officer=officer,
             now=runtime.services.clock.now(),
-            data=HouseholdInput(name=name, address=f"Tổ 9, {hamlet}", phone=phone,
-                                procedure_codes=("KS",), dossier_code="",
-                                guided_on=date(2026, 4, 14)))
+            data=HouseholdInput(
+                name=name,
+                address=f"Tổ 9, {hamlet}",
+                phone=phone,
+                procedure_codes=("KS",),
+                dossier_code="",
+                guided_on=date(2026, 4, 14),
+            ),
+        )
         return entry
 
 
-async def _record(runtime: Runtime, check_id: int, caller: User, outcome: Outcome,
-                  max_attempts: int = 3) -> Outcome:
+async def _record(
+    runtime: Runtime, check_id: int, caller: User, outcome: Outcome, max_attempts: int = 3
+) -> Outcome:
     async with runtime.services.sessions() as session, session.begin():
         check = await session.get(Check, check_id)
         assert check is not None
         recorded = await record_outcome(
-            session, check=check, caller=caller, outcome=outcome,
-            now=runtime.services.clock.now(), max_attempts=max_attempts, retry_after=RETRY,
-            lease=LEASE)
+            session,
+            check=check,
+            caller=caller,
+            outcome=outcome,
+            now=runtime.services.clock.now(),
+            max_attempts=max_attempts,
+            retry_after=RETRY,
+            lease=LEASE,
+        )
         return recorded.outcome
 
 
 async def _next(runtime: Runtime, batch_id: int, caller: User) -> int | None:
     async with runtime.services.sessions() as session, session.begin():
-        card = await next_card(session, batch_id=batch_id, caller_id=caller.id,
-                               now=runtime.services.clock.now(), lease=LEASE)
+        card = await next_card(
+            session,
+            batch_id=batch_id,
+            caller_id=caller.id,
+            now=runtime.services.clock.now(),
+            lease=LEASE,
+        )
         return card.id if card else None
 
 
@@ -172,8 +219,9 @@ ANY_FAILURE = FailRule()
 PHONE_MAY_DRIFT = FailRule(match=MatchRule(must_match=frozenset({"procedure", "date"})))
 
 
-async def _figures(runtime: Runtime, rule: FailRule = ANY_FAILURE) -> tuple[
-        dict[str, Tally], dict[int, Tally]]:
+async def _figures(
+    runtime: Runtime, rule: FailRule = ANY_FAILURE
+) -> tuple[dict[str, Tally], dict[int, Tally]]:
     camp = await _campaign_id(runtime)
     async with runtime.services.sessions() as session:
         v = await verification(session, campaign_id=camp, rule=rule)
@@ -200,8 +248,12 @@ def test_rule_target_sizes_and_half_up_rounding() -> None:
     assert ten.target(3, 5) == 3  # never more than there are
     three = Rule("count", per_hamlet=3)
     assert three.target(19, 1) == 3 and three.target(2, 1) == 2 and three.target(10, 4) == 4
-    for bad in (dict(mode="rate", rate=0.0), dict(mode="rate", rate=1.5),
-                dict(mode="count", per_hamlet=0), dict(mode="share", rate=0.1)):
+    for bad in (
+        dict(mode="rate", rate=0.0),
+        dict(mode="rate", rate=1.5),
+        dict(mode="count", per_hamlet=0),
+        dict(mode="share", rate=0.1),
+    ):
         with pytest.raises(RuleError):
             Rule(**bad)  # type: ignore[arg-type]
     for rule in (ten, three):
@@ -233,12 +285,17 @@ async def test_every_hamlet_and_officer_drawn_with_rule_sizes(runtime: Runtime) 
     checks = await _checks(runtime, batch.id)
     codes = await _codes_by_hamlet_id(runtime)
     assert Counter(codes[c.hamlet_id] for c in checks) == Counter(
-        {"NHO": 2, "BNA": 2, "L364": 1, "L365": 1, "L366": 1})
+        {"NHO": 2, "BNA": 2, "L364": 1, "L365": 1, "L366": 1}
+    )
     assert [c.position for c in checks] == list(range(1, 8))
     assert all(c.status == OPEN and c.attempts == 0 and not c.flagged for c in checks)
     assert batch.size == 7 and batch.population == len(pool) and batch.created_by == s.supervisor.id
-    assert batch.rule == {"mode": "rate", "rate": 0.1, "v": 1,
-                          "hamlets": ["BNA", "L364", "L365", "L366", "NHO"]}
+    assert batch.rule == {
+        "mode": "rate",
+        "rate": 0.1,
+        "v": 1,
+        "hamlets": ["BNA", "L364", "L365", "L366", "NHO"],
+    }
 
 
 async def test_tiny_rates_and_count_mode(runtime: Runtime) -> None:
@@ -258,14 +315,23 @@ async def test_tiny_hamlet_logged_by_two_officers_draws_both(runtime: Runtime) -
     """L365: D and E by one officer; a second officer also guided E. Both officers' work
     is checked whatever the seed (the second only logged a household the first also did)."""
     s = await seed(runtime)
-    newcomer = await make_user(runtime, external_id="l365b", hamlet="L365",
-                               name="Cán Bộ Mới Lăm")
+    newcomer = await make_user(runtime, external_id="l365b", hamlet="L365", name="Cán Bộ Mới Lăm")
     e = await _entry_of(runtime, "Hộ E")
     async with runtime.services.sessions() as session, session.begin():
         await add_to_household(
-            session, household_id=e.household_id, officer=newcomer, now=NOW,
-            data=HouseholdInput(name="", address="", phone="", procedure_codes=("TTRU",),
-                                dossier_code="", guided_on=date(2026, 4, 14)))
+            session,
+            household_id=e.household_id,
+            officer=newcomer,
+            now=NOW,
+            data=HouseholdInput(
+                name="",
+                address="",
+                phone="",
+                procedure_codes=("TTRU",),
+                dossier_code="",
+                guided_on=date(2026, 4, 14),
+            ),
+        )
     pool = await _pool(runtime, ["L365"])
     for seed_ in SEEDS:
         picks = draw(pool, TEN_PERCENT, seed_)
@@ -283,8 +349,7 @@ async def test_deleted_entries_are_never_drawn(runtime: Runtime, clock: FixedClo
     async with runtime.services.sessions() as session, session.begin():
         entry = await load_entry(session, f.id)
         assert entry is not None
-        await soft_delete_entry(session, entry=entry, reason="nhầm", actor=s.l366,
-                                now=clock.now())
+        await soft_delete_entry(session, entry=entry, reason="nhầm", actor=s.l366, now=clock.now())
     everyone = Rule("count", per_hamlet=50)
     for seed_ in SEEDS[:10]:
         picks = draw(await _pool(runtime), everyone, seed_)
@@ -321,22 +386,33 @@ async def test_flagged_entry_is_added_marked_and_consumed(runtime: Runtime) -> N
     random_picks = draw(await _pool(runtime), TEN_PERCENT, seed_)
     picked = {p.candidate.household_id for p in random_picks}
     async with runtime.services.sessions() as session:
-        nho_entries = list(await session.scalars(
-            select(Entry).where(Entry.officer_id == s.nho.id).order_by(Entry.id)))
+        nho_entries = list(
+            await session.scalars(
+                select(Entry).where(Entry.officer_id == s.nho.id).order_by(Entry.id)
+            )
+        )
     extra = next(e for e in nho_entries if e.household_id not in picked)
     already = next(e for e in nho_entries if e.household_id in picked)
     camp = await _campaign_id(runtime)
     async with runtime.services.sessions() as session, session.begin():
         for entry in (extra, already):
-            await add_flag(session, campaign_id=camp, entry=entry, actor=s.supervisor,
-                           reason="hộ phản ánh", now=NOW)
+            await add_flag(
+                session,
+                campaign_id=camp,
+                entry=entry,
+                actor=s.supervisor,
+                reason="hộ phản ánh",
+                now=NOW,
+            )
     batch = await _must_batch(runtime, seed_=seed_)
     checks = await _checks(runtime, batch.id)
     # The random list is unchanged; the flagged household the draw skipped comes last.
     assert [c.entry_id for c in checks[:-1]] == [p.candidate.entry_id for p in random_picks]
     assert checks[-1].entry_id == extra.id and checks[-1].flagged
-    assert {c.household_id for c in checks if c.flagged} == {already.household_id,
-                                                              extra.household_id}
+    assert {c.household_id for c in checks if c.flagged} == {
+        already.household_id,
+        extra.household_id,
+    }
     assert len(checks) == len(random_picks) + 1 == batch.size
     hamlet_ids = [h.id for h in await _hamlets(runtime)]
     async with runtime.services.sessions() as session:
@@ -347,10 +423,14 @@ async def test_flagged_entry_is_added_marked_and_consumed(runtime: Runtime) -> N
     later_checks = await _checks(runtime, later.id)
     assert not any(c.flagged for c in later_checks)
     assert {extra.household_id, already.household_id}.isdisjoint(
-        c.household_id for c in later_checks)
+        c.household_id for c in later_checks
+    )
     async with runtime.services.sessions() as session:
-        audit = await session.scalar(select(AuditEvent).where(
-            AuditEvent.action == "verify_draw", AuditEvent.target_id == batch.id))
+        audit = await session.scalar(
+            select(AuditEvent).where(
+                AuditEvent.action == "verify_draw", AuditEvent.target_id == batch.id
+            )
+        )
     assert audit is not None and audit.after is not None
     assert sorted(audit.after["flagged"]) == sorted([extra.id, already.id])
     replayed = await _replay(runtime, batch.id)
@@ -368,11 +448,13 @@ async def _replay(runtime: Runtime, batch_id: int) -> Replay:
 
 
 async def test_same_seed_same_list_and_replay_survives_later_changes(
-        runtime: Runtime, clock: FixedClock) -> None:
+    runtime: Runtime, clock: FixedClock
+) -> None:
     s = await seed(runtime)
     pool = await _pool(runtime)
-    assert draw(pool, TEN_PERCENT, "5eed5eed5eed5eed") == draw(pool, TEN_PERCENT,
-                                                              "5eed5eed5eed5eed")
+    assert draw(pool, TEN_PERCENT, "5eed5eed5eed5eed") == draw(
+        pool, TEN_PERCENT, "5eed5eed5eed5eed"
+    )
     first = await _must_batch(runtime, seed_="5eed5eed5eed5eed", actor=s.supervisor)
     stored = [c.entry_id for c in await _checks(runtime, first.id)]
     assert stored == [p.candidate.entry_id for p in draw(pool, TEN_PERCENT, "5eed5eed5eed5eed")]
@@ -388,8 +470,9 @@ async def test_same_seed_same_list_and_replay_survives_later_changes(
         for entry_id in (stored[0], undrawn.entry_id):
             entry = await load_entry(session, entry_id)
             assert entry is not None
-            await soft_delete_entry(session, entry=entry, reason="sửa", actor=s.supervisor,
-                                    now=clock.now())
+            await soft_delete_entry(
+                session, entry=entry, reason="sửa", actor=s.supervisor, now=clock.now()
+            )
     second = await _must_batch(runtime, seed_="5eed5eed5eed5eed")
     clock.set(NOW + timedelta(hours=3))
     third = await _must_batch(runtime, seed_="0123456789abcdef")
@@ -429,12 +512,14 @@ async def test_outcomes_eligibility_and_overturn(runtime: Runtime) -> None:
     l364 = [c for c in checks if codes[c.hamlet_id] == "L364"]
     assert len(nho) == 3 and len(l364) == 3
 
-    assert await _record(runtime, nho[0].id, s.supervisor, Outcome.CONFIRMED) == \
-        Outcome.CONFIRMED
-    assert await _record(runtime, nho[1].id, s.supervisor, Outcome.UNREACHABLE) == \
-        Outcome.UNREACHABLE
-    assert await _record(runtime, l364[0].id, s.supervisor, Outcome.WRONG_NUMBER) == \
-        Outcome.WRONG_NUMBER
+    assert await _record(runtime, nho[0].id, s.supervisor, Outcome.CONFIRMED) == Outcome.CONFIRMED
+    assert (
+        await _record(runtime, nho[1].id, s.supervisor, Outcome.UNREACHABLE) == Outcome.UNREACHABLE
+    )
+    assert (
+        await _record(runtime, l364[0].id, s.supervisor, Outcome.WRONG_NUMBER)
+        == Outcome.WRONG_NUMBER
+    )
     hamlets, officers = await _figures(runtime)
     assert hamlets["NHO"].confirmed == 1 and hamlets["NHO"].open == 2
     assert hamlets["NHO"].eligible and officers[s.nho.id].eligible
@@ -457,8 +542,9 @@ async def test_outcomes_eligibility_and_overturn(runtime: Runtime) -> None:
     lenient = PHONE_MAY_DRIFT.match
     async with runtime.services.sessions() as session:
         assert [c.id for c in await failed_checks(session, camp, rule=lenient)] == [nho[2].id]
-        assert sorted(c.id for c in await failed_checks(session, camp)) == \
-            sorted([l364[0].id, nho[2].id])
+        assert sorted(c.id for c in await failed_checks(session, camp)) == sorted(
+            [l364[0].id, nho[2].id]
+        )
         assert [c.id for c in await returned_to(session, s.nho)] == [nho[2].id]
         calls = list(await session.scalars(select(Call).where(Call.check_id == nho[2].id)))
     assert [(c.outcome, c.caller_id) for c in calls] == [("not_guided", s.supervisor.id)]
@@ -466,18 +552,27 @@ async def test_outcomes_eligibility_and_overturn(runtime: Runtime) -> None:
     async with runtime.services.sessions() as session, session.begin():
         check = await session.get(Check, nho[2].id)
         assert check is not None
-        await overturn(session, check=check, actor=s.supervisor,
-                       reason="hộ nhầm người, đã xác minh lại", now=NOW)
+        await overturn(
+            session,
+            check=check,
+            actor=s.supervisor,
+            reason="hộ nhầm người, đã xác minh lại",
+            now=NOW,
+        )
     hamlets, officers = await _figures(runtime, PHONE_MAY_DRIFT)
     assert hamlets["NHO"].eligible and officers[s.nho.id].eligible
     assert hamlets["NHO"].overturned == 1 and hamlets["NHO"].failed == 0
     assert hamlets["NHO"].pass_rate == 1.0
     async with runtime.services.sessions() as session:
         assert await failed_checks(session, camp, rule=lenient) == []
-        assert [c.id for c in await failed_checks(session, camp, include_overturned=True,
-                                                  rule=lenient)] == [nho[2].id]
-        audit = await session.scalar(select(AuditEvent).where(
-            AuditEvent.action == "verify_overturn", AuditEvent.target_id == nho[2].id))
+        assert [
+            c.id for c in await failed_checks(session, camp, include_overturned=True, rule=lenient)
+        ] == [nho[2].id]
+        audit = await session.scalar(
+            select(AuditEvent).where(
+                AuditEvent.action == "verify_overturn", AuditEvent.target_id == nho[2].id
+            )
+        )
     assert audit is not None and audit.actor_id == s.supervisor.id
     assert audit.target == "verification_check"
     assert audit.before is not None and audit.before["overturned_at"] is None
@@ -494,12 +589,14 @@ async def test_attempt_cap_and_retry_time(runtime: Runtime, clock: FixedClock) -
     s = await seed(runtime)
     batch = await _must_batch(runtime, codes=["L366"])  # one household
     (check,) = await _checks(runtime, batch.id)
-    other = await make_user(runtime, external_id="sup2", role=Role.SUPERVISOR, hamlet=None,
-                            name="Giám Sát Hai")
+    other = await make_user(
+        runtime, external_id="sup2", role=Role.SUPERVISOR, hamlet=None, name="Giám Sát Hai"
+    )
 
     assert await _next(runtime, batch.id, s.supervisor) == check.id
-    assert await _record(runtime, check.id, s.supervisor, Outcome.UNREACHABLE) == \
-        Outcome.UNREACHABLE
+    assert (
+        await _record(runtime, check.id, s.supervisor, Outcome.UNREACHABLE) == Outcome.UNREACHABLE
+    )
     async with runtime.services.sessions() as session:
         row = await session.get(Check, check.id)
     assert row is not None and row.status == OPEN and row.attempts == 1
@@ -519,12 +616,17 @@ async def test_attempt_cap_and_retry_time(runtime: Runtime, clock: FixedClock) -
 
     clock.set(NOW + 2 * RETRY)
     assert await _next(runtime, batch.id, s.supervisor) == check.id
-    assert await _record(runtime, check.id, s.supervisor, Outcome.UNREACHABLE) == \
-        Outcome.COULD_NOT_VERIFY
+    assert (
+        await _record(runtime, check.id, s.supervisor, Outcome.UNREACHABLE)
+        == Outcome.COULD_NOT_VERIFY
+    )
     async with runtime.services.sessions() as session:
         row = await session.get(Check, check.id)
-        calls = list(await session.scalars(
-            select(Call.outcome).where(Call.check_id == check.id).order_by(Call.id)))
+        calls = list(
+            await session.scalars(
+                select(Call.outcome).where(Call.check_id == check.id).order_by(Call.id)
+            )
+        )
     assert row is not None and row.status == DONE and row.outcome == "could_not_verify"
     assert row.retry_at is None and row.decided_by == s.supervisor.id and row.attempts == 3
     assert calls == ["unreachable"] * 3
@@ -574,8 +676,9 @@ async def test_fail_rule_thresholds(runtime: Runtime) -> None:
 
 async def test_two_supervisors_call_one_batch_at_once(runtime: Runtime) -> None:
     s = await seed(runtime)
-    other = await make_user(runtime, external_id="sup2", role=Role.SUPERVISOR, hamlet=None,
-                            name="Giám Sát Hai")
+    other = await make_user(
+        runtime, external_id="sup2", role=Role.SUPERVISOR, hamlet=None, name="Giám Sát Hai"
+    )
     batch = await _must_batch(runtime, Rule("count", per_hamlet=50))
     all_ids = {c.id for c in await _checks(runtime, batch.id)}
     assert len(all_ids) == 30
@@ -586,8 +689,13 @@ async def test_two_supervisors_call_one_batch_at_once(runtime: Runtime) -> None:
         got: list[int] = []
         while True:
             async with runtime.services.sessions() as session, session.begin():
-                card = await next_card(session, batch_id=batch.id, caller_id=user.id,
-                                       now=runtime.services.clock.now(), lease=LEASE)
+                card = await next_card(
+                    session,
+                    batch_id=batch.id,
+                    caller_id=user.id,
+                    now=runtime.services.clock.now(),
+                    lease=LEASE,
+                )
                 if card is None:
                     return got
                 card_id, position = card.id, card.position
@@ -596,9 +704,16 @@ async def test_two_supervisors_call_one_batch_at_once(runtime: Runtime) -> None:
                 check = await session.get(Check, card_id)
                 assert check is not None
                 outcome = Outcome.CONFIRMED if position % 3 else Outcome.NOT_GUIDED
-                await record_outcome(session, check=check, caller=user, outcome=outcome,
-                                     now=runtime.services.clock.now(), max_attempts=3,
-                                     retry_after=RETRY, lease=LEASE)
+                await record_outcome(
+                    session,
+                    check=check,
+                    caller=user,
+                    outcome=outcome,
+                    now=runtime.services.clock.now(),
+                    max_attempts=3,
+                    retry_after=RETRY,
+                    lease=LEASE,
+                )
             got.append(card_id)
 
     mine, theirs = await asyncio.gather(caller(s.supervisor), caller(other))
@@ -617,10 +732,12 @@ async def test_two_supervisors_call_one_batch_at_once(runtime: Runtime) -> None:
 
 
 async def test_claim_is_not_handed_to_another_until_the_lease_lapses(
-        runtime: Runtime, clock: FixedClock) -> None:
+    runtime: Runtime, clock: FixedClock
+) -> None:
     s = await seed(runtime)
-    other = await make_user(runtime, external_id="sup2", role=Role.SUPERVISOR, hamlet=None,
-                            name="Giám Sát Hai")
+    other = await make_user(
+        runtime, external_id="sup2", role=Role.SUPERVISOR, hamlet=None, name="Giám Sát Hai"
+    )
     batch = await _must_batch(runtime, codes=["L365", "L366"])  # two cards
     first, second = (c.id for c in await _checks(runtime, batch.id))
     assert await _next(runtime, batch.id, s.supervisor) == first

@@ -26,9 +26,20 @@ JUNK = ["", "🙂🙂", "x" * 3000, "99", "0", "/", "%", "150%", "-3", "#", "c:9
 
 
 def test_every_verification_state_is_covered() -> None:
-    assert STATES == ["verify.card", "verify.date", "verify.decide", "verify.detail",
-                      "verify.explain", "verify.explain_pick", "verify.menu", "verify.procs",
-                      "verify.reason", "verify.review", "verify.scope", "verify.size"]
+    assert STATES == [
+        "verify.card",
+        "verify.date",
+        "verify.decide",
+        "verify.detail",
+        "verify.explain",
+        "verify.explain_pick",
+        "verify.menu",
+        "verify.procs",
+        "verify.reason",
+        "verify.review",
+        "verify.scope",
+        "verify.size",
+    ]
 
 
 @pytest.mark.parametrize("state", STATES)
@@ -42,22 +53,33 @@ async def test_junk_in_each_state(runtime: Runtime, state: str) -> None:
                 dialog = await session.get(Dialog, seeded.supervisor.id)
                 assert dialog is not None or state
                 if dialog is None:
-                    dialog = Dialog(user_id=seeded.supervisor.id, state=state, draft={},
-                                    options=[], step=0, updated_at=runtime.services.clock.now())
+                    dialog = Dialog(
+                        user_id=seeded.supervisor.id,
+                        state=state,
+                        draft={},
+                        options=[],
+                        step=0,
+                        updated_at=runtime.services.clock.now(),
+                    )
                     session.add(dialog)
                 dialog.state, dialog.draft, dialog.options = state, dict(draft), [["a", "b"]]
             out = await chat.say(text)
             assert t("vi", "error_internal") not in out, (state, draft, text[:20])
-            forged = await runtime.core.handle(Inbound(
-                channel="console", user_id="sup", chat_id="sup", chat_type=PRIVATE,
-                option=f"{uuid.uuid4().int % 100}:o:confirmed",
-                delivery_key=uuid.uuid4().hex))
+            forged = await runtime.core.handle(
+                Inbound(
+                    channel="console",
+                    user_id="sup",
+                    chat_id="sup",
+                    chat_type=PRIVATE,
+                    option=f"{uuid.uuid4().int % 100}:o:confirmed",
+                    delivery_key=uuid.uuid4().hex,
+                )
+            )
             assert all(t("vi", "error_internal") not in r.text for r in forged)
     async with runtime.services.sessions() as session:
         # Junk never recorded a call outcome.
         assert await session.scalar(select(func.count(Call.id))) == 0
-        assert await session.scalar(select(func.count(Check.id)).where(
-            Check.status != "open")) == 0
+        assert await session.scalar(select(func.count(Check.id)).where(Check.status != "open")) == 0
 
 
 async def test_a_mistyped_option_number_is_not_taken_as_a_note(runtime: Runtime) -> None:

@@ -24,33 +24,52 @@ from tests.support.verification import draw_batch
 
 
 @pytest.mark.slow
-async def test_cli_verify_replay_list_and_tampering(runtime: Runtime, clock: FixedClock,
-                                                    tmp_path: Path,
-                                                    bot_cli: InProcess) -> None:
+async def test_cli_verify_replay_list_and_tampering(
+    runtime: Runtime, clock: FixedClock, tmp_path: Path, bot_cli: InProcess
+) -> None:
     s = await seed(runtime)
     async with runtime.services.sessions() as session, session.begin():
         camp = await campaign_by_code(session, runtime.settings.campaign.code)
         f = await session.scalar(select(Entry).where(Entry.officer_id == s.l366.id))
         assert f is not None
-        await add_flag(session, campaign_id=camp.id, entry=f, actor=s.supervisor,
-                       reason="số điện thoại trùng", now=NOW)
+        await add_flag(
+            session,
+            campaign_id=camp.id,
+            entry=f,
+            actor=s.supervisor,
+            reason="số điện thoại trùng",
+            now=NOW,
+        )
     batch = await draw_batch(runtime, "a1b2c3d4e5f60718", Rule("rate", rate=0.10), s.supervisor.id)
     async with runtime.services.sessions() as session, session.begin():
-        checks = list(await session.scalars(
-            select(Check).where(Check.batch_id == batch.id).order_by(Check.position)))
-        await record_outcome(session, check=checks[0], caller=s.supervisor,
-                             outcome=Outcome.CONFIRMED, now=NOW, max_attempts=3,
-                             retry_after=timedelta(hours=1), lease=timedelta(minutes=30))
+        checks = list(
+            await session.scalars(
+                select(Check).where(Check.batch_id == batch.id).order_by(Check.position)
+            )
+        )
+        await record_outcome(
+            session,
+            check=checks[0],
+            caller=s.supervisor,
+            outcome=Outcome.CONFIRMED,
+            now=NOW,
+            max_attempts=3,
+            retry_after=timedelta(hours=1),
+            lease=timedelta(minutes=30),
+        )
     clock.set(NOW + timedelta(days=1, hours=2))
-    other = await draw_batch(runtime, "0000000000000001", Rule("count", per_hamlet=2), None,
-                        ("L364",))
+    other = await draw_batch(
+        runtime, "0000000000000001", Rule("count", per_hamlet=2), None, ("L364",)
+    )
     config = str(write_config(runtime, tmp_path))
 
     code, out, err = await bot_cli("verify", "--config", config, "--replay", str(batch.id))
     assert code == 0, err
     lines = out.splitlines()
-    assert lines[0] == (f"Đợt kiểm tra #{batch.id}: rút lúc 15/04/2026 10:00 (giờ Việt Nam), "
-                        "người rút: Phòng Văn hóa Xã hội")
+    assert lines[0] == (
+        f"Đợt kiểm tra #{batch.id}: rút lúc 15/04/2026 10:00 (giờ Việt Nam), "
+        "người rút: Phòng Văn hóa Xã hội"
+    )
     assert "Mã rút mẫu: a1b2c3d4e5f60718" in lines
     assert "Quy tắc: 10% số hộ mỗi ấp (ít nhất 1 hộ mỗi ấp, 1 hộ mỗi cán bộ)" in lines
     assert "Các ấp: BNA, L364, L365, L366, NHO" in lines
@@ -79,18 +98,24 @@ async def test_cli_verify_replay_list_and_tampering(runtime: Runtime, clock: Fix
 
     code, out, err = await bot_cli("verify", "--config", config, "--replay", "999")
     assert code == 2 and out == ""
-    assert err.strip() == ("Không có đợt kiểm tra #999. Xem các đợt: python -m bot verify "
-                           "--config … --list")
+    assert err.strip() == (
+        "Không có đợt kiểm tra #999. Xem các đợt: python -m bot verify --config … --list"
+    )
 
     # Someone reorders the stored list by hand: the replay says so, and where.
     async with runtime.services.sessions() as session, session.begin():
-        await session.execute(text(
-            "UPDATE verification_check SET position = CASE position WHEN 2 THEN 5 "
-            "ELSE 2 END WHERE batch_id = :b AND position IN (2, 5)"), {"b": batch.id})
+        await session.execute(
+            text(
+                "UPDATE verification_check SET position = CASE position WHEN 2 THEN 5 "
+                "ELSE 2 END WHERE batch_id = :b AND position IN (2, 5)"
+            ),
+            {"b": batch.id},
+        )
     # And the other batch's data fingerprint no longer matches what its draw saw.
     async with runtime.services.sessions() as session, session.begin():
-        await session.execute(text("UPDATE verification_batch SET fingerprint = 'x' "
-                                   "WHERE id = :b"), {"b": other.id})
+        await session.execute(
+            text("UPDATE verification_batch SET fingerprint = 'x' WHERE id = :b"), {"b": other.id}
+        )
     code, out, err = await bot_cli("verify", "--config", config, "--replay", str(batch.id))
     assert code == 1, err
     tail = out.splitlines()[-3:]
@@ -106,8 +131,9 @@ async def test_cli_verify_replay_list_and_tampering(runtime: Runtime, clock: Fix
     assert out.splitlines()[-1].startswith("ℹ Lưu ý: dữ liệu mà lần rút dựa vào đã khác")
 
 
-async def test_cli_verify_empty_list_and_bad_arguments(runtime: Runtime, tmp_path: Path,
-                                                       bot_cli: InProcess) -> None:
+async def test_cli_verify_empty_list_and_bad_arguments(
+    runtime: Runtime, tmp_path: Path, bot_cli: InProcess
+) -> None:
     config = str(write_config(runtime, tmp_path))
     code, out, err = await bot_cli("verify", "--config", config, "--list")
     assert (code, out) == (0, "Chưa có đợt kiểm tra nào.\n"), err

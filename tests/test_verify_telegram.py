@@ -49,6 +49,7 @@ async def _pushed(tg: TelegramHarness, title: str, limit: float = 5.0) -> Sent:
                 if title in sent.text and sent.chat_id != SUP:
                     return sent
             await asyncio.sleep(0.02)
+
     return await asyncio.wait_for(_wait(), limit)
 
 
@@ -60,7 +61,8 @@ async def test_officer_cannot_draw(tg: TelegramHarness) -> None:
 
 
 async def test_draw_call_three_cards_return_explain_and_overturn(
-        tg: TelegramHarness, runtime: Runtime) -> None:
+    tg: TelegramHarness, runtime: Runtime
+) -> None:
     sent = await tg.say(SUP, "/kiemtra")
     assert "Rút mẫu kiểm tra ở đâu?" in sent[-1].text
     await tg.press(SUP, "Tất cả các ấp")
@@ -81,8 +83,13 @@ async def test_draw_call_three_cards_return_explain_and_overturn(
     links = [e for e in _card_entities(tg, card) if e.get("type") == "text_link"]
     assert len(links) == 1 and str(links[0]["url"]).startswith("tel:+84912")
     labels = [label for label, _ in card.buttons]
-    assert labels[:5] == ["✅ Đúng, đã được hướng dẫn", "❌ Không được hướng dẫn",
-                          "⚠️ Sai thông tin", "📵 Không liên lạc được", "☎️ Sai số điện thoại"]
+    assert labels[:5] == [
+        "✅ Đúng, đã được hướng dẫn",
+        "❌ Không được hướng dẫn",
+        "⚠️ Sai thông tin",
+        "📵 Không liên lạc được",
+        "☎️ Sai số điện thoại",
+    ]
 
     # Card 1: confirmed; the next card follows. (A household with several procedures, if the
     # random draw put one first: each is listed and asked, in a tick list, all by default.)
@@ -144,11 +151,22 @@ async def test_draw_call_three_cards_return_explain_and_overturn(
     assert "🚫 Không đủ điều kiện" not in sent[0].text and "↩️ 1 đã xem xét lại" in sent[0].text
 
     async with runtime.services.sessions() as session:
-        actions = list(await session.scalars(select(AuditEvent.action).where(
-            AuditEvent.action.like("verify_%")).order_by(AuditEvent.id)))
+        actions = list(
+            await session.scalars(
+                select(AuditEvent.action)
+                .where(AuditEvent.action.like("verify_%"))
+                .order_by(AuditEvent.id)
+            )
+        )
         calls = await session.scalar(select(func.count(Call.id)))
-    assert actions == ["verify_draw", "verify_outcome", "verify_outcome", "verify_outcome",
-                       "verify_reply", "verify_overturn"]
+    assert actions == [
+        "verify_draw",
+        "verify_outcome",
+        "verify_outcome",
+        "verify_outcome",
+        "verify_reply",
+        "verify_overturn",
+    ]
     assert calls == 3
 
 
@@ -165,7 +183,8 @@ async def test_typed_draw_and_refused_tel_link_falls_back(tg: TelegramHarness) -
 
 
 async def test_second_click_on_an_answered_card_records_nothing(
-        tg: TelegramHarness, runtime: Runtime) -> None:
+    tg: TelegramHarness, runtime: Runtime
+) -> None:
     sent = await tg.say(SUP, "/kiemtra NHO 2")
     card = _card(sent)
     data = next(d for label, d in card.buttons if label.startswith("✅"))

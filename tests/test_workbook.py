@@ -29,83 +29,183 @@ OFFICER = "Trần Văn Cán Bộ"
 FORMULA = '=HYPERLINK("http://x.example","bấm")'
 
 SUMMARY_HEADERS_VI = [
-    "Hạng", "Mã ấp", "Tên ấp", "Tổng số hộ", "Hộ đã được hướng dẫn", "Tỷ lệ bao phủ",
-    "Đạt 95,0%", "Số hộ cần đạt", "Số thủ tục/hộ (giải đặc biệt)",
-    "Hộ đạt điều kiện giải đặc biệt", "Hộ mới trong kỳ", "Lượt ghi nhận trong kỳ",
-    "Ngày có ghi nhận", "Số ngày của kỳ", "Dự kiến đạt mục tiêu", "Chậm tiến độ",
+    "Hạng",
+    "Mã ấp",
+    "Tên ấp",
+    "Tổng số hộ",
+    "Hộ đã được hướng dẫn",
+    "Tỷ lệ bao phủ",
+    "Đạt 95,0%",
+    "Số hộ cần đạt",
+    "Số thủ tục/hộ (giải đặc biệt)",
+    "Hộ đạt điều kiện giải đặc biệt",
+    "Hộ mới trong kỳ",
+    "Lượt ghi nhận trong kỳ",
+    "Ngày có ghi nhận",
+    "Số ngày của kỳ",
+    "Dự kiến đạt mục tiêu",
+    "Chậm tiến độ",
 ]
 # The CSV keeps one row per entry (a data file); the printed sheets one per household.
 ENTRY_HEADERS_VI = [
-    "STT", "Chủ hộ", "Địa chỉ", "Số điện thoại", "SĐT dùng chung", "Thủ tục đã hướng dẫn",
-    "Ngày hướng dẫn", "Mã hồ sơ", "Cán bộ ghi nhận", "Thời điểm ghi nhận", "Ghi chú",
+    "STT",
+    "Chủ hộ",
+    "Địa chỉ",
+    "Số điện thoại",
+    "SĐT dùng chung",
+    "Thủ tục đã hướng dẫn",
+    "Ngày hướng dẫn",
+    "Mã hồ sơ",
+    "Cán bộ ghi nhận",
+    "Thời điểm ghi nhận",
+    "Ghi chú",
 ]
 EVIDENCE_HEADERS_VI = [
-    "STT", "Chủ hộ", "Địa chỉ", "Số điện thoại", "SĐT dùng chung", "Thủ tục đã hướng dẫn",
-    "Ngày hướng dẫn", "Mã hồ sơ", "Cán bộ ghi nhận", "Các lượt ghi nhận", "Thời điểm ghi nhận",
+    "STT",
+    "Chủ hộ",
+    "Địa chỉ",
+    "Số điện thoại",
+    "SĐT dùng chung",
+    "Thủ tục đã hướng dẫn",
+    "Ngày hướng dẫn",
+    "Mã hồ sơ",
+    "Cán bộ ghi nhận",
+    "Các lượt ghi nhận",
+    "Thời điểm ghi nhận",
     "Ghi chú",
 ]
 OFFICER_HEADERS_VI = [
-    "Tên ấp", "Cán bộ ghi nhận", "Lượt ghi nhận trong kỳ", "Ngày có ghi nhận",
-    "Lần ghi gần nhất", "Số ngày chưa ghi", "Không hoạt động",
+    "Tên ấp",
+    "Cán bộ ghi nhận",
+    "Lượt ghi nhận trong kỳ",
+    "Ngày có ghi nhận",
+    "Lần ghi gần nhất",
+    "Số ngày chưa ghi",
+    "Không hoạt động",
 ]
 
 
-def _hamlet(rank: int, code: str, name: str, total: int, guided: int, target: int,
-            projected: date | None, behind: bool) -> HamletRow:
+def _hamlet(
+    rank: int,
+    code: str,
+    name: str,
+    total: int,
+    guided: int,
+    target: int,
+    projected: date | None,
+    behind: bool,
+) -> HamletRow:
     return HamletRow(
-        hamlet_id=rank, code=code, name=name, total=total, target=target,
-        required_procedures=1 if total >= 365 else 2, guided=guided, special=guided // 2,
-        new_households=guided // 3, week_new=guided // 4, entries=guided // 2,
-        active_days=20, period_days=105,
-        projected=projected, behind_pace=behind, rank=rank)
+        hamlet_id=rank,
+        code=code,
+        name=name,
+        total=total,
+        target=target,
+        required_procedures=1 if total >= 365 else 2,
+        guided=guided,
+        special=guided // 2,
+        new_households=guided // 3,
+        week_new=guided // 4,
+        entries=guided // 2,
+        active_days=20,
+        period_days=105,
+        projected=projected,
+        behind_pace=behind,
+        rank=rank,
+    )
 
 
 _IDS = itertools.count(1)
 
 
-def _evidence(code: str, name: str, head: str, *, phone: str = "+84912345678",
-              note: str = "", recorded: datetime | None = None,
-              household: int | None = None, day: date = date(2026, 4, 14),
-              procedures: tuple[str, ...] = ("Đăng ký khai sinh", "Cấp phiếu lý lịch tư pháp"),
-              ) -> EvidenceRow:
+def _evidence(
+    code: str,
+    name: str,
+    head: str,
+    *,
+    phone: str = "+84912345678",
+    note: str = "",
+    recorded: datetime | None = None,
+    household: int | None = None,
+    day: date = date(2026, 4, 14),
+    procedures: tuple[str, ...] = ("Đăng ký khai sinh", "Cấp phiếu lý lịch tư pháp"),
+) -> EvidenceRow:
     entry = next(_IDS)
     return EvidenceRow(
-        hamlet_code=code, hamlet_name=name, entry_id=entry, household_id=household or entry,
+        hamlet_code=code,
+        hamlet_name=name,
+        entry_id=entry,
+        household_id=household or entry,
         head_name=head,
-        address=f"Tổ 3, {name}", phone=phone, shares_phone=False,
+        address=f"Tổ 3, {name}",
+        phone=phone,
+        shares_phone=False,
         procedures=procedures,
-        guided_on=day, dossier_code="000.00.12.H47-260414-0001",
-        officer=OFFICER, recorded_at=recorded or datetime(2026, 4, 14, 2, 30, tzinfo=UTC),
-        note=note)
+        guided_on=day,
+        dossier_code="000.00.12.H47-260414-0001",
+        officer=OFFICER,
+        recorded_at=recorded or datetime(2026, 4, 14, 2, 30, tzinfo=UTC),
+        note=note,
+    )
 
 
 def _data() -> ExportData:
-    campaign = CampaignConfig(code="kh-2026", name="Mỗi ngày hướng dẫn 01 gia đình",
-                              unit="Đặc khu Kiên Hải", start=date(2026, 1, 1),
-                              end=date(2026, 12, 31))
+    campaign = CampaignConfig(
+        code="kh-2026",
+        name="Mỗi ngày hướng dẫn 01 gia đình",
+        unit="Đặc khu Kiên Hải",
+        start=date(2026, 1, 1),
+        end=date(2026, 12, 31),
+    )
     rows = (
         _hamlet(1, "NHO", "Ấp Nhỏ", 20, 19, 19, None, False),
         _hamlet(2, "BNA", "Ấp Bãi Nhà A", 412, 300, 392, date(2026, 6, 30), False),
         _hamlet(3, "BNB", "Ấp Bãi Nhà B", 350, 12, 333, None, True),
     )
-    report = Report(period=Period("since_start", date(2026, 1, 1), date(2026, 12, 31)),
-                    as_of=date(2026, 4, 15), threshold=0.95, campaign_end=date(2026, 12, 31),
-                    rows=rows)
+    report = Report(
+        period=Period("since_start", date(2026, 1, 1), date(2026, 12, 31)),
+        as_of=date(2026, 4, 15),
+        threshold=0.95,
+        campaign_end=date(2026, 12, 31),
+        rows=rows,
+    )
     evidence = (
         _evidence("BNA", "Ấp Bãi Nhà A", TUYET, note="Hộ nghèo"),
         _evidence("BNA", "Ấp Bãi Nhà A", FORMULA, phone="+84387654321", note="@SUM(A1)"),
         _evidence("NHO", "Ấp Nhỏ", "Lê Văn Tám", note="-gọi lại\x07 sau"),
     )
     officers = (
-        OfficerActivity(user_id=1, name=OFFICER, hamlet_code="BNA", hamlet_name="Ấp Bãi Nhà A",
-                        entries=2, active_days=1, last_entry=date(2026, 4, 14), inactive=False,
-                        idle_days=1),
-        OfficerActivity(user_id=2, name="Phạm Thị Hoa", hamlet_code="BNB",
-                        hamlet_name="Ấp Bãi Nhà B", entries=0, active_days=0, last_entry=None,
-                        inactive=True, idle_days=30),
+        OfficerActivity(
+            user_id=1,
+            name=OFFICER,
+            hamlet_code="BNA",
+            hamlet_name="Ấp Bãi Nhà A",
+            entries=2,
+            active_days=1,
+            last_entry=date(2026, 4, 14),
+            inactive=False,
+            idle_days=1,
+        ),
+        OfficerActivity(
+            user_id=2,
+            name="Phạm Thị Hoa",
+            hamlet_code="BNB",
+            hamlet_name="Ấp Bãi Nhà B",
+            entries=0,
+            active_days=0,
+            last_entry=None,
+            inactive=True,
+            idle_days=30,
+        ),
     )
-    return ExportData(campaign=campaign, report=report, officers=officers, evidence=evidence,
-                      made_at=datetime(2026, 4, 15, 3, 0, tzinfo=UTC), tz=TZ)
+    return ExportData(
+        campaign=campaign,
+        report=report,
+        officers=officers,
+        evidence=evidence,
+        made_at=datetime(2026, 4, 15, 3, 0, tzinfo=UTC),
+        tz=TZ,
+    )
 
 
 def _sheet(path: Path, name: str) -> Worksheet:
@@ -147,16 +247,19 @@ def test_headers_title_and_period_in_vietnamese(xlsx: Path) -> None:
     assert title.font.b
     assert _cell(summary, "A2").value == (
         "Kỳ báo cáo: 01/01/2026 – 31/12/2026 · số liệu đến ngày 15/04/2026"
-        " · lập lúc 10:00 15/04/2026")
+        " · lập lúc 10:00 15/04/2026"
+    )
     assert _cell(summary, "F3").font.b
     assert _cell(summary, "F3").alignment.wrap_text
     assert _cell(_sheet(xlsx, "BNA"), "A1").value == (
-        "Minh chứng hướng dẫn hộ gia đình – Ấp Bãi Nhà A (BNA)")
+        "Minh chứng hướng dẫn hộ gia đình – Ấp Bãi Nhà A (BNA)"
+    )
 
 
 def test_one_row_per_hamlet_and_household(xlsx: Path) -> None:
-    counts = {name: _data_rows(_sheet(xlsx, name))
-              for name in ("Tổng hợp", "NHO", "BNA", "BNB", "Cán bộ")}
+    counts = {
+        name: _data_rows(_sheet(xlsx, name)) for name in ("Tổng hợp", "NHO", "BNA", "BNB", "Cán bộ")
+    }
     assert counts == {"Tổng hợp": 3, "NHO": 1, "BNA": 2, "BNB": 0, "Cán bộ": 2}
     summary = _sheet(xlsx, "Tổng hợp")
     assert [summary.cell(r, 2).value for r in (4, 5, 6)] == ["NHO", "BNA", "BNB"]
@@ -169,7 +272,12 @@ def test_values_and_types(xlsx: Path) -> None:
     assert coverage.value == pytest.approx(0.95)
     assert coverage.number_format == "0.0%"
     assert [_cell(summary, ref).value for ref in ("A4", "D4", "E4", "G4", "P6")] == [
-        1, 20, 19, "Có", "Có"]
+        1,
+        20,
+        19,
+        "Có",
+        "Có",
+    ]
     assert _cell(summary, "O4").value is None  # no projection
     projected = _cell(summary, "O5")
     assert projected.value == datetime(2026, 6, 30)
@@ -198,11 +306,23 @@ def test_evidence_cells(xlsx: Path) -> None:
 
 def test_a_household_guided_twice_is_one_row_with_its_entries(tmp_path: Path) -> None:
     data = _data()
-    first = _evidence("BNB", "Ấp Bãi Nhà B", "Hồ Văn Hai Lần", household=900,
-                      day=date(2026, 3, 2), procedures=("Đăng ký khai sinh",))
-    second = _evidence("BNB", "Ấp Bãi Nhà B", "Hồ Văn Hai Lần", household=900,
-                       day=date(2026, 4, 9), procedures=("Đăng ký tạm trú",),
-                       recorded=datetime(2026, 4, 20, 4, 0, tzinfo=UTC))
+    first = _evidence(
+        "BNB",
+        "Ấp Bãi Nhà B",
+        "Hồ Văn Hai Lần",
+        household=900,
+        day=date(2026, 3, 2),
+        procedures=("Đăng ký khai sinh",),
+    )
+    second = _evidence(
+        "BNB",
+        "Ấp Bãi Nhà B",
+        "Hồ Văn Hai Lần",
+        household=900,
+        day=date(2026, 4, 9),
+        procedures=("Đăng ký tạm trú",),
+        recorded=datetime(2026, 4, 20, 4, 0, tzinfo=UTC),
+    )
     data = replace(data, evidence=(*data.evidence, first, second))
     path = write_xlsx(data, "vi", tmp_path / "r.xlsx")
     sheet = _sheet(path, "BNB")
@@ -216,8 +336,13 @@ def test_a_household_guided_twice_is_one_row_with_its_entries(tmp_path: Path) ->
 
 
 def test_frozen_filtered_and_fitted(xlsx: Path) -> None:
-    expected = {"Tổng hợp": "A3:P6", "NHO": "A3:L4", "BNA": "A3:L5", "BNB": "A3:L3",
-                "Cán bộ": "A3:G5"}
+    expected = {
+        "Tổng hợp": "A3:P6",
+        "NHO": "A3:L4",
+        "BNA": "A3:L5",
+        "BNB": "A3:L3",
+        "Cán bộ": "A3:G5",
+    }
     for name, ref in expected.items():
         sheet = _sheet(xlsx, name)
         assert sheet.freeze_panes == "A4"
@@ -236,8 +361,9 @@ def test_text_that_looks_like_a_formula_stays_text(xlsx: Path) -> None:
     assert head.data_type == "s"
     assert _cell(sheet, "L5").value == "@SUM(A1)"
     with zipfile.ZipFile(xlsx) as archive:
-        xml = "".join(archive.read(n).decode() for n in archive.namelist()
-                      if n.startswith("xl/worksheets/"))
+        xml = "".join(
+            archive.read(n).decode() for n in archive.namelist() if n.startswith("xl/worksheets/")
+        )
     assert "<f>" not in xml and "<f " not in xml
 
 
@@ -251,8 +377,15 @@ def test_english_headers(tmp_path: Path) -> None:
     assert workbook.sheetnames == ["Summary", "NHO", "BNA", "BNB", "Officers"]
     summary = workbook["Summary"]
     assert isinstance(summary, Worksheet)
-    assert _row(summary, 3)[:7] == ["Rank", "Hamlet code", "Hamlet", "Households",
-                                    "Households guided", "Coverage", "Reached 95.0%"]
+    assert _row(summary, 3)[:7] == [
+        "Rank",
+        "Hamlet code",
+        "Hamlet",
+        "Households",
+        "Households guided",
+        "Coverage",
+        "Reached 95.0%",
+    ]
     assert _cell(summary, "G4").value == "Yes"
     assert _row(_sheet(path, "BNA"), 3)[:4] == ["No.", "Household head", "Address", "Phone"]
 
@@ -291,7 +424,10 @@ def _read_csv(path: Path) -> list[list[str]]:
 def test_csv_files(tmp_path: Path) -> None:
     paths = write_csv(_data(), "vi", tmp_path / "out", "bao-cao")
     assert [p.name for p in paths] == [
-        "bao-cao-tong-hop.csv", "bao-cao-minh-chung.csv", "bao-cao-can-bo.csv"]
+        "bao-cao-tong-hop.csv",
+        "bao-cao-minh-chung.csv",
+        "bao-cao-can-bo.csv",
+    ]
     summary, evidence, officers = (_read_csv(p) for p in paths)
 
     # A percentage is a number of percent points, the header says so; dates are ISO.
@@ -303,11 +439,14 @@ def test_csv_files(tmp_path: Path) -> None:
 
     assert evidence[0] == ["Mã ấp", "Tên ấp", *ENTRY_HEADERS_VI]
     assert len(evidence) == 4
-    assert evidence[1][:6] == ["NHO", "Ấp Nhỏ", "1", "Lê Văn Tám", "Tổ 3, Ấp Nhỏ",
-                               "0912 345 678"]
+    assert evidence[1][:6] == ["NHO", "Ấp Nhỏ", "1", "Lê Văn Tám", "Tổ 3, Ấp Nhỏ", "0912 345 678"]
     assert evidence[2][3] == TUYET
-    assert evidence[2][8:12] == ["2026-04-14", "000.00.12.H47-260414-0001", OFFICER,
-                                 "2026-04-14 09:30"]
+    assert evidence[2][8:12] == [
+        "2026-04-14",
+        "000.00.12.H47-260414-0001",
+        OFFICER,
+        "2026-04-14 09:30",
+    ]
     assert evidence[3][3] == "'" + FORMULA
     assert evidence[3][12] == "'@SUM(A1)"
     assert evidence[1][12] == "'-gọi lại sau"

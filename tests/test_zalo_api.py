@@ -19,8 +19,12 @@ Handler = Callable[[httpx.Request], httpx.Response]
 
 
 def _api(handler: Handler, attempts: int = 3) -> ZaloApi:
-    return ZaloApi(TOKEN, base_url="http://127.0.0.1:9/", retry=Retry(attempts, 0.0),
-                   transport=httpx.MockTransport(handler))
+    return ZaloApi(
+        TOKEN,
+        base_url="http://127.0.0.1:9/",
+        retry=Retry(attempts, 0.0),
+        transport=httpx.MockTransport(handler),
+    )
 
 
 def _ok(result: object) -> httpx.Response:
@@ -43,22 +47,26 @@ async def test_methods_post_json_to_the_token_url() -> None:
     await api.aclose()
     assert seen == [
         ("sendMessage", {"chat_id": "u1", "text": "Xin chào Nguyễn Văn Ánh"}),
-        ("sendPhoto", {"chat_id": "u1", "photo": "https://example.org/chart.png",
-                       "caption": "Biểu đồ"}),
+        (
+            "sendPhoto",
+            {"chat_id": "u1", "photo": "https://example.org/chart.png", "caption": "Biểu đồ"},
+        ),
         ("sendChatAction", {"chat_id": "u1", "action": "typing"}),
     ]
 
 
 async def test_one_update_per_call_and_408_means_none() -> None:
-    queue = [{"event_name": "message.text.received",
-              "message": {"message_id": "a", "text": "xin chào"}}]
+    queue = [
+        {"event_name": "message.text.received", "message": {"message_id": "a", "text": "xin chào"}}
+    ]
 
     def handler(request: httpx.Request) -> httpx.Response:
         assert json.loads(request.content) == {"timeout": 1}
         if queue:
             return _ok(queue.pop(0))
-        return httpx.Response(200, json={"ok": False, "error_code": 408,
-                                         "description": "Request timeout"})
+        return httpx.Response(
+            200, json={"ok": False, "error_code": 408, "description": "Request timeout"}
+        )
 
     api = _api(handler)
     first = await api.get_updates(1)
@@ -70,8 +78,9 @@ async def test_one_update_per_call_and_408_means_none() -> None:
 @pytest.mark.parametrize("status", [200, 400, 401])
 async def test_ok_false_raises_whatever_the_status(status: int) -> None:
     def handler(request: httpx.Request) -> httpx.Response:
-        return httpx.Response(status, json={"ok": False, "error_code": 400,
-                                            "description": "text too long"})
+        return httpx.Response(
+            status, json={"ok": False, "error_code": 400, "description": "text too long"}
+        )
 
     api = _api(handler)
     with pytest.raises(ZaloApiError) as err:
@@ -82,10 +91,15 @@ async def test_ok_false_raises_whatever_the_status(status: int) -> None:
 
 
 async def test_429_and_5xx_are_retried_then_succeed_or_give_up(
-        caplog: pytest.LogCaptureFixture) -> None:
-    answers = [httpx.Response(429, json={"ok": False, "error_code": 429,
-                                         "parameters": {"retry_after": 0}}),
-               httpx.Response(502, text="Bad Gateway"), _ok({"id": "bot"})]
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    answers = [
+        httpx.Response(
+            429, json={"ok": False, "error_code": 429, "parameters": {"retry_after": 0}}
+        ),
+        httpx.Response(502, text="Bad Gateway"),
+        _ok({"id": "bot"}),
+    ]
 
     def handler(request: httpx.Request) -> httpx.Response:
         return answers.pop(0)

@@ -34,13 +34,20 @@ async def _count(runtime: Runtime, model: type) -> int:
 async def _invite(runtime: Runtime, role: Role = Role.OFFICER, hamlet: str = "BNA") -> str:
     async with runtime.services.sessions() as session, session.begin():
         found = await session.scalar(select(Hamlet).where(Hamlet.code == hamlet))
-        code, _ = await create_invite(session, role=role, hamlet=found, created_by=None,
-                                      now=runtime.services.clock.now(), ttl=timedelta(hours=3))
+        code, _ = await create_invite(
+            session,
+            role=role,
+            hamlet=found,
+            created_by=None,
+            now=runtime.services.clock.now(),
+            ttl=timedelta(hours=3),
+        )
     return code
 
 
 async def test_register_log_by_numbers_progress_and_duplicate(
-        runtime: Runtime, settings: Settings, clock: FixedClock) -> None:
+    runtime: Runtime, settings: Settings, clock: FixedClock
+) -> None:
     code = await _invite(runtime)
     async with running_zalo(settings, clock) as (fake, running):
         zalo = ZaloHarness(fake, running)
@@ -76,13 +83,13 @@ async def test_register_log_by_numbers_progress_and_duplicate(
     assert await _count(runtime, Household) == 1
     assert await _count(runtime, Entry) == 2
     async with runtime.services.sessions() as session:
-        identity = (await session.scalars(select(Identity).where(
-            Identity.channel == "zalo"))).one()
+        identity = (await session.scalars(select(Identity).where(Identity.channel == "zalo"))).one()
         assert identity.external_id == ZALO_ID
 
 
 async def test_redelivered_message_is_processed_once(
-        runtime: Runtime, settings: Settings, clock: FixedClock) -> None:
+    runtime: Runtime, settings: Settings, clock: FixedClock
+) -> None:
     await make_user(runtime, external_id=ZALO_ID, channel="zalo")
     async with running_zalo(settings, clock) as (fake, running):
         zalo = ZaloHarness(fake, running)
@@ -102,16 +109,20 @@ async def test_redelivered_message_is_processed_once(
 
 @pytest.mark.slow
 async def test_long_report_is_split_on_lines_under_2000_characters(
-        tmp_path: Path, template_db: Path, clock: FixedClock) -> None:
-    hamlets = [{"code": f"A{i:02d}", "name": f"Ấp Thử Nghiệm Số {i:02d}", "households": 300 + i}
-               for i in range(1, 23)]
+    tmp_path: Path, template_db: Path, clock: FixedClock
+) -> None:
+    hamlets = [
+        {"code": f"A{i:02d}", "name": f"Ấp Thử Nghiệm Số {i:02d}", "households": 300 + i}
+        for i in range(1, 23)
+    ]
     shutil.copy(template_db, tmp_path / "bot.sqlite3")
     settings = parse_settings(raw_config(tmp_path, hamlets=hamlets), tmp_path)
     runtime = build_runtime(settings, clock)
     try:
         await sync_from_config(runtime)
-        await make_user(runtime, external_id="sup-zalo", role=Role.SUPERVISOR, hamlet=None,
-                        channel="zalo")
+        await make_user(
+            runtime, external_id="sup-zalo", role=Role.SUPERVISOR, hamlet=None, channel="zalo"
+        )
         async with running_zalo(settings, clock) as (fake, running):
             out = await ZaloHarness(fake, running).say("sup-zalo", "/baocao")
     finally:
@@ -124,8 +135,13 @@ async def test_long_report_is_split_on_lines_under_2000_characters(
     # Split between lines: every hamlet's ranked line is whole, in one message.
     for i in range(1, 23):
         line = f"{i}. Ấp Thử Nghiệm Số {i:02d} (A{i:02d})"
-        assert sum(line in s.text.split("\n") or any(x.startswith(line) for x in
-                   s.text.split("\n")) for s in report) == 1
+        assert (
+            sum(
+                line in s.text.split("\n") or any(x.startswith(line) for x in s.text.split("\n"))
+                for s in report
+            )
+            == 1
+        )
     # Options come last, numbered, in the last part.
     assert "Xuất Excel" in report[-1].text and "Trả lời bằng số" in report[-1].text
     # No public address configured: the chart is left out (with its caption).
@@ -134,7 +150,8 @@ async def test_long_report_is_split_on_lines_under_2000_characters(
 
 
 async def test_pictures_get_a_text_only_reply_and_groups_get_no_data(
-        runtime: Runtime, settings: Settings, clock: FixedClock) -> None:
+    runtime: Runtime, settings: Settings, clock: FixedClock
+) -> None:
     await make_user(runtime, external_id=ZALO_ID, channel="zalo")
     async with running_zalo(settings, clock) as (fake, running):
         zalo = ZaloHarness(fake, running)
@@ -152,7 +169,8 @@ async def test_pictures_get_a_text_only_reply_and_groups_get_no_data(
 
 @pytest.mark.slow
 async def test_a_refused_reply_does_not_stop_the_bot(
-        runtime: Runtime, settings: Settings, clock: FixedClock) -> None:
+    runtime: Runtime, settings: Settings, clock: FixedClock
+) -> None:
     await make_user(runtime, external_id=ZALO_ID, channel="zalo")
     async with running_zalo(settings, clock) as (fake, running):
         zalo = ZaloHarness(fake, running)
@@ -177,6 +195,7 @@ async def test_one_chats_messages_never_overlap_or_overtake() -> None:
             else:
                 await asyncio.sleep(0.01)  # a message that takes a while (a database write)
             log.append(f"{name}-")
+
         return run
 
     queues.submit("chat", job("a", gate))

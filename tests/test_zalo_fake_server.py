@@ -55,7 +55,8 @@ async def test_get_me(fake: FakeZalo, api: ZaloApi) -> None:
 
 @pytest.mark.slow
 async def test_one_update_per_call_then_none_after_really_waiting(
-        fake: FakeZalo, api: ZaloApi) -> None:
+    fake: FakeZalo, api: ZaloApi
+) -> None:
     first = fake.text_update("6ede9afa66b88fe6d6a9", "xin chào", name="Lan")
     second = fake.text_update("6ede9afa66b88fe6d6a9", "Nguyễn Văn Ánh, ấp Bãi Nhà A")
     fake.push(first)
@@ -73,7 +74,8 @@ async def test_one_update_per_call_then_none_after_really_waiting(
 
 
 async def test_update_pushed_during_a_long_poll_is_returned_to_it(
-        fake: FakeZalo, api: ZaloApi) -> None:
+    fake: FakeZalo, api: ZaloApi
+) -> None:
     # A poll that ran out would return None (the update stays queued): getting the update
     # means the push woke this very poll, however long that took.
     poll = asyncio.create_task(api.get_updates(60))
@@ -95,10 +97,12 @@ async def test_two_pollers_share_one_update(fake: FakeZalo, api: ZaloApi) -> Non
 
 
 async def test_a_poller_that_hangs_up_leaves_the_update_queued(
-        fake: FakeZalo, api: ZaloApi, raw: httpx.AsyncClient) -> None:
+    fake: FakeZalo, api: ZaloApi, raw: httpx.AsyncClient
+) -> None:
     with pytest.raises(httpx.ReadTimeout):
-        await raw.post(_url(fake, "getUpdates"), json={"timeout": 5},
-                       timeout=httpx.Timeout(5.0, read=0.2))
+        await raw.post(
+            _url(fake, "getUpdates"), json={"timeout": 5}, timeout=httpx.Timeout(5.0, read=0.2)
+        )
     assert await fake.wait_until(lambda: fake.pollers == 0, 2), "handler not cancelled"
     update = fake.text_update("u1", "còn đó không?")
     fake.push(update)
@@ -120,7 +124,8 @@ async def test_stop_answers_a_waiting_poller_at_once() -> None:
 
 
 async def test_text_limit_is_enforced_by_client_and_server(
-        fake: FakeZalo, api: ZaloApi, raw: httpx.AsyncClient) -> None:
+    fake: FakeZalo, api: ZaloApi, raw: httpx.AsyncClient
+) -> None:
     with pytest.raises(ValueError):
         await api.send_message("u1", "x" * (MAX_TEXT + 1))
     assert fake.calls == []
@@ -128,8 +133,11 @@ async def test_text_limit_is_enforced_by_client_and_server(
     for text in ("x" * (MAX_TEXT + 1), ""):
         response = await raw.post(_url(fake, "sendMessage"), json={"chat_id": "u1", "text": text})
         assert response.status_code == 400
-        assert response.json() == {"ok": False, "error_code": 400,
-                                   "description": "text must be 1-2000 characters"}
+        assert response.json() == {
+            "ok": False,
+            "error_code": 400,
+            "description": "text must be 1-2000 characters",
+        }
     result = await api.send_message("u1", "ư" * MAX_TEXT)
     assert len(result["message_id"]) == 20 and result["date"] > 1_750_000_000_000
     assert [s.text for s in fake.sent] == ["ư" * MAX_TEXT]
@@ -137,7 +145,8 @@ async def test_text_limit_is_enforced_by_client_and_server(
 
 @pytest.mark.parametrize("status", [200, 403])
 async def test_ok_false_raises_with_the_code_whatever_the_status(
-        fake: FakeZalo, api: ZaloApi, status: int) -> None:
+    fake: FakeZalo, api: ZaloApi, status: int
+) -> None:
     fake.errors["u1"] = [(status, 403, "User has blocked the bot")]
     with pytest.raises(ZaloApiError) as err:
         await api.send_message("u1", "Nhắc việc")
@@ -155,20 +164,25 @@ async def test_500_then_success_is_retried(fake: FakeZalo, api: ZaloApi) -> None
     assert result["message_id"]
     assert [m for m, _ in fake.calls] == ["sendMessage", "sendMessage"]
     assert [(s.method, s.chat_id, s.text) for s in fake.sent] == [
-        ("sendMessage", "u1", "Đã ghi nhận")]
+        ("sendMessage", "u1", "Đã ghi nhận")
+    ]
 
 
 async def test_429_is_retried_promptly_and_5xx_gives_up_after_the_attempts(
-        fake: FakeZalo, api: ZaloApi, raw: httpx.AsyncClient,
-        caplog: pytest.LogCaptureFixture) -> None:
+    fake: FakeZalo, api: ZaloApi, raw: httpx.AsyncClient, caplog: pytest.LogCaptureFixture
+) -> None:
     fake.errors["u1"] = [(429, 429, "Too Many Requests")] * 2
     with caplog.at_level(logging.INFO, logger="bot.channels.zalo_api"):
         await api.send_message("u1", "Đã ghi nhận")
     assert len(fake.calls) == 3 and len(fake.sent) == 1
     # Promptly: the waits the client chose (its own short back-off: retry_after is 0).
-    waits = [r.args[-1] for r in caplog.records
-             if r.name == "bot.channels.zalo_api" and "retrying in" in r.msg
-             and isinstance(r.args, tuple)]
+    waits = [
+        r.args[-1]
+        for r in caplog.records
+        if r.name == "bot.channels.zalo_api"
+        and "retrying in" in r.msg
+        and isinstance(r.args, tuple)
+    ]
     assert len(waits) == 2 and all(isinstance(w, float) and w < 1 for w in waits), waits
 
     fake.errors["u2"] = [(429, 429, "Too Many Requests")]
@@ -205,8 +219,12 @@ async def test_webhook_round_trip_and_its_refusals(fake: FakeZalo, api: ZaloApi)
     assert fake.webhook == {}
     assert await api.get_updates(0) is None  # polling works again
 
-    for url, secret in [(HOOK_URL, "short"), (HOOK_URL, "x" * 257),
-                        ("http://dvc.kienhai.example.vn/hook", HOOK_SECRET), ("", HOOK_SECRET)]:
+    for url, secret in [
+        (HOOK_URL, "short"),
+        (HOOK_URL, "x" * 257),
+        ("http://dvc.kienhai.example.vn/hook", HOOK_SECRET),
+        ("", HOOK_SECRET),
+    ]:
         with pytest.raises(ZaloApiError) as err:
             await api.set_webhook(url, secret)
         assert err.value.code == 400
@@ -226,8 +244,12 @@ async def test_the_token_never_appears_in_errors(fake: FakeZalo, api: ZaloApi) -
 
     fake.errors["u1"] = [(403, 403, "Forbidden"), (500, 500, "boom")] + [(502, 502, "x")] * 3
     errors: list[ZaloApiError] = []
-    for call in (api.call("sendInvoice"), api.send_message("u1", "a"),
-                 api.send_message("u1", "b"), api.set_webhook(HOOK_URL, "short")):
+    for call in (
+        api.call("sendInvoice"),
+        api.send_message("u1", "a"),
+        api.send_message("u1", "b"),
+        api.set_webhook(HOOK_URL, "short"),
+    ):
         with pytest.raises(ZaloApiError) as err:
             await call
         errors.append(err.value)
@@ -236,22 +258,29 @@ async def test_the_token_never_appears_in_errors(fake: FakeZalo, api: ZaloApi) -
         assert TOKEN not in str(error) and "fake-zalo-secret" not in str(error)
 
 
-async def test_photo_and_chat_action(fake: FakeZalo, api: ZaloApi,
-                                     raw: httpx.AsyncClient) -> None:
+async def test_photo_and_chat_action(fake: FakeZalo, api: ZaloApi, raw: httpx.AsyncClient) -> None:
     chart = "https://dvc.kienhai.example.vn/charts/abc.png"
     await api.send_photo("u1", chart, "Biểu đồ tuần")
     assert await api.send_chat_action("u1") is True
     assert [(s.method, s.photo, s.text) for s in fake.sent] == [
-        ("sendPhoto", chart, "Biểu đồ tuần")]
+        ("sendPhoto", chart, "Biểu đồ tuần")
+    ]
     assert fake.sent[0].at > 0
 
-    for payload in ({"chat_id": "u1", "photo": "/tmp/chart.png"},
-                    {"chat_id": "u1", "photo": chart, "caption": "x" * (MAX_TEXT + 1)},
-                    {"photo": chart},
-                    {"chat_id": 42, "text": "chat ids are strings"},
-                    {"chat_id": "u1", "action": "upload_photo"}):
-        method = ("sendChatAction" if "action" in payload
-                  else "sendMessage" if "text" in payload else "sendPhoto")
+    for payload in (
+        {"chat_id": "u1", "photo": "/tmp/chart.png"},
+        {"chat_id": "u1", "photo": chart, "caption": "x" * (MAX_TEXT + 1)},
+        {"photo": chart},
+        {"chat_id": 42, "text": "chat ids are strings"},
+        {"chat_id": "u1", "action": "upload_photo"},
+    ):
+        method = (
+            "sendChatAction"
+            if "action" in payload
+            else "sendMessage"
+            if "text" in payload
+            else "sendPhoto"
+        )
         response = await raw.post(_url(fake, method), json=payload)
         assert response.status_code == 400, payload
         assert response.json()["ok"] is False
@@ -259,13 +288,17 @@ async def test_photo_and_chat_action(fake: FakeZalo, api: ZaloApi,
 
 
 async def test_unknown_method_wrong_path_and_bad_json(
-        fake: FakeZalo, raw: httpx.AsyncClient) -> None:
+    fake: FakeZalo, raw: httpx.AsyncClient
+) -> None:
     response = await raw.post(_url(fake, "sendDocument"), json={"chat_id": "u1"})
     assert response.status_code == 404 and response.json()["ok"] is False
     response = await raw.post(f"{fake.base_url}/somewhere")
     assert response.status_code == 404 and response.json()["error_code"] == 404
-    response = await raw.post(_url(fake, "sendMessage"), content=b"{not json",
-                              headers={"Content-Type": "application/json"})
+    response = await raw.post(
+        _url(fake, "sendMessage"),
+        content=b"{not json",
+        headers={"Content-Type": "application/json"},
+    )
     assert response.status_code == 400
     assert [m for m, _ in fake.calls] == ["sendDocument", "sendMessage"]
 
@@ -276,14 +309,14 @@ async def test_update_builders(fake: FakeZalo) -> None:
     message = update["message"]
     assert update["event_name"] == "message.text.received"
     assert message["text"] == "xin chào" and abs(message["date"] - now_ms) < 5000
-    assert message["from"] == {"id": "6ede9afa66b88fe6d6a9", "display_name": "Lan",
-                               "is_bot": False}
+    assert message["from"] == {"id": "6ede9afa66b88fe6d6a9", "display_name": "Lan", "is_bot": False}
     assert message["chat"] == {"id": "6ede9afa66b88fe6d6a9", "chat_type": "PRIVATE"}
     assert len(message["message_id"]) == 20
     assert fake.text_update("a", "x")["message"]["message_id"] != message["message_id"]
 
-    group = fake.text_update("a", "@bot 1", chat_type="GROUP", chat_id="g1", message_id="m1",
-                             wrapped=True)
+    group = fake.text_update(
+        "a", "@bot 1", chat_type="GROUP", chat_id="g1", message_id="m1", wrapped=True
+    )
     assert group["ok"] is True and group["result"]["message"]["chat"]["id"] == "g1"
     assert group["result"]["message"]["message_id"] == "m1"
     fake.push(group)  # getUpdates hands out the flat update either way
@@ -294,8 +327,7 @@ async def test_update_builders(fake: FakeZalo) -> None:
     assert fake.image_update("a")["event_name"] == "message.image.received"
 
 
-async def test_wait_sent_reports_what_was_sent_on_timeout(
-        fake: FakeZalo, api: ZaloApi) -> None:
+async def test_wait_sent_reports_what_was_sent_on_timeout(fake: FakeZalo, api: ZaloApi) -> None:
     waiter = asyncio.create_task(fake.wait_sent(1, timeout=2))
     await api.send_message("u1", "Chào anh")
     assert await waiter == [ZSent("sendMessage", "u1", "Chào anh", "", fake.sent[0].at)]
@@ -340,7 +372,8 @@ async def receiver() -> AsyncIterator[Receiver]:
 
 
 async def test_pusher_sends_flat_and_wrapped_bodies_with_the_secret(
-        fake: FakeZalo, receiver: Receiver) -> None:
+    fake: FakeZalo, receiver: Receiver
+) -> None:
     pusher = WebhookPusher(receiver.url, HOOK_SECRET)
     update = fake.text_update("u1", "Trần Thị Bé, ấp Ba Sáu Tư")
     assert await pusher.push(update) == 200
@@ -355,8 +388,7 @@ async def test_pusher_sends_flat_and_wrapped_bodies_with_the_secret(
     ]
 
 
-async def test_pusher_can_send_a_wrong_secret_or_none(
-        fake: FakeZalo, receiver: Receiver) -> None:
+async def test_pusher_can_send_a_wrong_secret_or_none(fake: FakeZalo, receiver: Receiver) -> None:
     pusher = WebhookPusher(receiver.url, HOOK_SECRET)
     update = fake.image_update("u1")
     assert await pusher.push(update, secret="not-the-secret") == 403
@@ -364,4 +396,6 @@ async def test_pusher_can_send_a_wrong_secret_or_none(
     assert pusher.last_response is not None and pusher.last_response.status_code == 401
     await pusher.close()
     assert [(s, body) for s, _, body in receiver.received] == [
-        ("not-the-secret", update), (None, update)]
+        ("not-the-secret", update),
+        (None, update),
+    ]

@@ -16,8 +16,15 @@ CHANNEL = "console"
 
 
 class ConsoleChannel:
-    def __init__(self, core: Core, user: str, lang: str, *,
-                 stdin: TextIO | None = None, stdout: TextIO | None = None) -> None:
+    def __init__(
+        self,
+        core: Core,
+        user: str,
+        lang: str,
+        *,
+        stdin: TextIO | None = None,
+        stdout: TextIO | None = None,
+    ) -> None:
         self.core = core
         self.user = user
         self.lang = lang
@@ -25,8 +32,15 @@ class ConsoleChannel:
         self.stdout = stdout or sys.stdout
 
     def inbound(self, text: str) -> Inbound:
-        return Inbound(channel=CHANNEL, user_id=self.user, chat_id=self.user, chat_type=PRIVATE,
-                       text=text, delivery_key=uuid.uuid4().hex, sender_name=self.user)
+        return Inbound(
+            channel=CHANNEL,
+            user_id=self.user,
+            chat_id=self.user,
+            chat_type=PRIVATE,
+            text=text,
+            delivery_key=uuid.uuid4().hex,
+            sender_name=self.user,
+        )
 
     def render(self, reply: Reply) -> str:
         text = numbered(reply, self.lang)

@@ -75,8 +75,10 @@ class PerChatUpdateProcessor(BaseUpdateProcessor):
             if task is not None:
                 self.running.discard(task)
             # Cancelled while waiting its chat's turn: never started, closed unrun.
-            if isinstance(coroutine, Coroutine) and \
-                    inspect.getcoroutinestate(coroutine) == inspect.CORO_CREATED:
+            if (
+                isinstance(coroutine, Coroutine)
+                and inspect.getcoroutinestate(coroutine) == inspect.CORO_CREATED
+            ):
                 coroutine.close()
 
     async def cancel_running(self) -> None:

@@ -62,8 +62,12 @@ ALLOWED_UPDATES = ["message", "callback_query"]
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 
-_CHAT_TYPES: dict[str, str] = {ChatType.PRIVATE: "private", ChatType.GROUP: "group",
-               ChatType.SUPERGROUP: "supergroup", ChatType.CHANNEL: "channel"}
+_CHAT_TYPES: dict[str, str] = {
+    ChatType.PRIVATE: "private",
+    ChatType.GROUP: "group",
+    ChatType.SUPERGROUP: "supergroup",
+    ChatType.CHANNEL: "channel",
+}
 
 
 def to_inbound(update: Update, bot_id: int, bot_username: str) -> Inbound | None:
@@ -72,11 +76,14 @@ def to_inbound(update: Update, bot_id: int, bot_username: str) -> Inbound | None
     if user is None or chat is None:
         return None
     common: dict[str, Any] = {
-        "channel": CHANNEL, "user_id": str(user.id), "chat_id": str(chat.id),
+        "channel": CHANNEL,
+        "user_id": str(user.id),
+        "chat_id": str(chat.id),
         "chat_type": _CHAT_TYPES.get(str(chat.type), "group"),
         # Bot id in the key: a new bot token restarts update ids from scratch.
         "delivery_key": f"{bot_id}:{update.update_id}",
-        "sender_name": user.full_name, "bot_username": bot_username,
+        "sender_name": user.full_name,
+        "bot_username": bot_username,
     }
     if update.callback_query is not None:
         return Inbound(text="", option=update.callback_query.data or "", **common)
@@ -96,8 +103,7 @@ def rate_limiter(per_second: float) -> AIORateLimiter:
     bucket of 30 lets a burst of 30 through and then 30 more within the same second, which
     is how a weekly summary to many recipients would trip the flood limit.
     """
-    return AIORateLimiter(overall_max_rate=1, overall_time_period=1 / per_second,
-                          max_retries=2)
+    return AIORateLimiter(overall_max_rate=1, overall_time_period=1 / per_second, max_retries=2)
 
 
 def keyboard(reply: Reply) -> InlineKeyboardMarkup | None:
@@ -105,7 +111,7 @@ def keyboard(reply: Reply) -> InlineKeyboardMarkup | None:
         return None
     per_row = max(reply.options_per_row, 1)
     buttons = [InlineKeyboardButton(o.label, callback_data=o.value) for o in reply.options]
-    rows = [buttons[i:i + per_row] for i in range(0, len(buttons), per_row)]
+    rows = [buttons[i : i + per_row] for i in range(0, len(buttons), per_row)]
     return InlineKeyboardMarkup(rows)
 
 
@@ -119,9 +125,13 @@ class TelegramChannel:
         self._poller: asyncio.Task[None] | None = None
         self._stopping = asyncio.Event()
 
-    def build(self, *, request: BaseRequest | None = None,
-              get_updates_request: BaseRequest | None = None,
-              token: str | None = None) -> Application[Any, Any, Any, Any, Any, Any]:
+    def build(
+        self,
+        *,
+        request: BaseRequest | None = None,
+        get_updates_request: BaseRequest | None = None,
+        token: str | None = None,
+    ) -> Application[Any, Any, Any, Any, Any, Any]:
         cfg = self.settings.telegram
         builder = (
             Application.builder()
@@ -179,8 +189,7 @@ class TelegramChannel:
         cfg = self.settings.telegram
         await app.bot.delete_webhook(drop_pending_updates=cfg.drop_pending_updates)
         await self._resume(app)
-        self._poller = asyncio.get_running_loop().create_task(self._poll(app),
-                                                              name="telegram-poll")
+        self._poller = asyncio.get_running_loop().create_task(self._poll(app), name="telegram-poll")
 
     async def _resume(self, app: Application[Any, Any, Any, Any, Any, Any]) -> None:
         """What the last run left: replies recorded but not all sent go out now; updates
@@ -212,15 +221,21 @@ class TelegramChannel:
         offset: int | None = None
         delay = 1.0
         while not self._stopping.is_set():
-            params: dict[str, Any] = {"timeout": cfg.polling_timeout,
-                                      "allowed_updates": ALLOWED_UPDATES}
+            params: dict[str, Any] = {
+                "timeout": cfg.polling_timeout,
+                "allowed_updates": ALLOWED_UPDATES,
+            }
             if offset is not None:
                 params["offset"] = offset  # confirms everything below: it is recorded
             try:
                 raw = await app.bot.do_api_request(
-                    "getUpdates", api_kwargs=params, read_timeout=cfg.polling_timeout + 10)
-                updates = [u for u in raw or [] if isinstance(u, dict)
-                           and isinstance(u.get("update_id"), int)]
+                    "getUpdates", api_kwargs=params, read_timeout=cfg.polling_timeout + 10
+                )
+                updates = [
+                    u
+                    for u in raw or []
+                    if isinstance(u, dict) and isinstance(u.get("update_id"), int)
+                ]
                 items = [(self.inbox_key(app.bot, u["update_id"]), u) for u in updates]
                 new = await self.core.record_inbound(CHANNEL, items)
             except Exception as exc:  # the network, Telegram or the database: wait, retry
@@ -236,8 +251,9 @@ class TelegramChannel:
                 if key in new:
                     await self._feed(app, key, payload)
 
-    async def accept_webhook(self, app: Application[Any, Any, Any, Any, Any, Any],
-                             body: dict[str, Any]) -> None:
+    async def accept_webhook(
+        self, app: Application[Any, Any, Any, Any, Any, Any], body: dict[str, Any]
+    ) -> None:
         """A webhook delivery: recorded before Telegram gets its 200, then handled."""
         update_id = body.get("update_id")
         if not isinstance(update_id, int):
@@ -247,8 +263,9 @@ class TelegramChannel:
         if key in await self.core.record_inbound(CHANNEL, [(key, body)]):
             await self._feed(app, key, body)
 
-    async def _feed(self, app: Application[Any, Any, Any, Any, Any, Any], key: str,
-                    payload: dict[str, Any]) -> None:
+    async def _feed(
+        self, app: Application[Any, Any, Any, Any, Any, Any], key: str, payload: dict[str, Any]
+    ) -> None:
         try:
             update = Update.de_json(payload, app.bot)
         except Exception:
@@ -258,8 +275,11 @@ class TelegramChannel:
             # marked done, so it never blocks the rest. Its id and fields' names only: the
             # payload holds names and phone numbers.
             fields = ",".join(sorted(k for k in payload if k != "update_id"))[:80]
-            log.warning("telegram update %s skipped: not a message we read (%s)",
-                        payload.get("update_id"), fields)
+            log.warning(
+                "telegram update %s skipped: not a message we read (%s)",
+                payload.get("update_id"),
+                fields,
+            )
             await self.core.finish_inbound(key)
             return
         await app.update_queue.put(update)
@@ -287,8 +307,9 @@ class TelegramChannel:
                 if attempt == attempts:
                     raise
                 wait = exc.retry_after
-                await asyncio.sleep((wait.total_seconds() if isinstance(wait, timedelta)
-                                     else float(wait)) + 0.1)
+                await asyncio.sleep(
+                    (wait.total_seconds() if isinstance(wait, timedelta) else float(wait)) + 0.1
+                )
             except (TimedOut, BadRequest):  # BadRequest is a NetworkError in PTB: not retried
                 raise
             except NetworkError:
@@ -322,17 +343,18 @@ class TelegramChannel:
             if not _cancelling():  # cut short by a stop: it stays in the inbox
                 # Handled (or failed for good): its inbox row is done.
                 with contextlib.suppress(Exception):
-                    await self.core.finish_inbound(
-                        self.inbox_key(context.bot, update.update_id))
+                    await self.core.finish_inbound(self.inbox_key(context.bot, update.update_id))
 
-    async def _handle_update(self, update: Update,
-                             context: ContextTypes.DEFAULT_TYPE) -> None:
+    async def _handle_update(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         bot = context.bot
         inbound = to_inbound(update, bot.id, bot.username or "")
         if inbound is None:
             return
-        if update.message is not None and update.message.document is not None \
-                and inbound.chat_type == "private":
+        if (
+            update.message is not None
+            and update.message.document is not None
+            and inbound.chat_type == "private"
+        ):
             inbound = replace(inbound, attachment=await fetch_document(update.message.document))
         query = update.callback_query
         if query is not None:
@@ -348,24 +370,26 @@ class TelegramChannel:
         if pressed is not None and replies and replies[0].edit:
             # A multi-select ticks its boxes in place instead of a new message per tap.
             try:
-                await bot.edit_message_text(chat_id=pressed.chat.id,
-                                            message_id=pressed.message_id,
-                                            text=replies[0].text,
-                                            reply_markup=keyboard(replies[0]))
+                await bot.edit_message_text(
+                    chat_id=pressed.chat.id,
+                    message_id=pressed.message_id,
+                    text=replies[0].text,
+                    reply_markup=keyboard(replies[0]),
+                )
                 replies = replies[1:]
             except TelegramError:
                 log.info("could not edit a question in place; sent anew")
         elif pressed is not None and replies:
             # Answered questions lose their buttons so an old one is not pressed again.
             with contextlib.suppress(TelegramError):
-                await bot.edit_message_reply_markup(chat_id=pressed.chat.id,
-                                                    message_id=pressed.message_id,
-                                                    reply_markup=None)
-        await self.send(bot, inbound.chat_id, replies,
-                        key=self.inbox_key(bot, update.update_id))
+                await bot.edit_message_reply_markup(
+                    chat_id=pressed.chat.id, message_id=pressed.message_id, reply_markup=None
+                )
+        await self.send(bot, inbound.chat_id, replies, key=self.inbox_key(bot, update.update_id))
 
-    async def send(self, bot: Any, chat_id: str | int, replies: list[Reply], *,
-                   key: str = "", start: int = 0) -> None:
+    async def send(
+        self, bot: Any, chat_id: str | int, replies: list[Reply], *, key: str = "", start: int = 0
+    ) -> None:
         try:
             await self._send(bot, chat_id, replies, key=key, start=start)
         finally:
@@ -373,8 +397,9 @@ class TelegramChannel:
                 if reply.cleanup:
                     discard(reply)
 
-    async def _send(self, bot: Any, chat_id: str | int, replies: list[Reply], *, key: str,
-                    start: int) -> None:
+    async def _send(
+        self, bot: Any, chat_id: str | int, replies: list[Reply], *, key: str, start: int
+    ) -> None:
         """The replies in order, each tried again on network errors and flood limits; with
         an inbox key, progress is recorded between replies, so a restart sends the rest
         and not the start again (the last is covered by the row being finished)."""
@@ -395,8 +420,11 @@ class TelegramChannel:
             except BadRequest as exc:
                 log.warning("telegram refused a reply: %s", type(exc).__name__)
             except (NetworkError, RetryAfter) as exc:
-                log.error("reply not delivered after %d attempts: %s",
-                          self.settings.telegram.send_attempts, type(exc).__name__)
+                log.error(
+                    "reply not delivered after %d attempts: %s",
+                    self.settings.telegram.send_attempts,
+                    type(exc).__name__,
+                )
 
     async def _send_one(self, bot: Any, chat_id: str | int, reply: Reply) -> None:
         """One reply; each Bot API call tried again on its own, so no part goes twice."""
@@ -418,24 +446,36 @@ class TelegramChannel:
             return
         for i, chunk in enumerate(chunks):
             markup = keyboard(reply) if i == len(chunks) - 1 else None
-            await self._retrying(partial(bot.send_message, chat_id=chat_id, text=chunk,
-                                         reply_markup=markup))
+            await self._retrying(
+                partial(bot.send_message, chat_id=chat_id, text=chunk, reply_markup=markup)
+            )
 
     async def _send_with_phone(self, bot: Any, chat_id: str | int, reply: Reply) -> None:
         """The phone number as a tel: link, so the caller taps it to dial."""
         assert reply.phone is not None
         entity = tel_link(reply.text, reply.phone)
         try:
-            await self._retrying(partial(
-                bot.send_message, chat_id=chat_id, text=reply.text,
-                reply_markup=keyboard(reply), entities=[entity] if entity else None))
+            await self._retrying(
+                partial(
+                    bot.send_message,
+                    chat_id=chat_id,
+                    text=reply.text,
+                    reply_markup=keyboard(reply),
+                    entities=[entity] if entity else None,
+                )
+            )
         except BadRequest:
             # A client or server that refuses the link still gets the card, with the
             # international number (which Telegram apps make tappable by themselves).
             log.info("tel: link refused; card sent with a plain number")
-            await self._retrying(partial(
-                bot.send_message, chat_id=chat_id, text=f"{reply.text}\n☎️ {reply.phone}",
-                reply_markup=keyboard(reply)))
+            await self._retrying(
+                partial(
+                    bot.send_message,
+                    chat_id=chat_id,
+                    text=f"{reply.text}\n☎️ {reply.phone}",
+                    reply_markup=keyboard(reply),
+                )
+            )
 
     async def _on_error(self, update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
         # Only the error type: an update's text may hold names and phone numbers.
@@ -463,8 +503,11 @@ def _cancelling() -> bool:
 
 def chat_of(payload: dict[str, Any]) -> int | None:
     """The chat a raw update came from (a message's, or a pressed button's message's)."""
-    for path in (("message", "chat", "id"), ("callback_query", "message", "chat", "id"),
-                 ("callback_query", "from", "id")):
+    for path in (
+        ("message", "chat", "id"),
+        ("callback_query", "message", "chat", "id"),
+        ("callback_query", "from", "id"),
+    ):
         node: Any = payload
         for part in path:
             node = node.get(part) if isinstance(node, dict) else None
@@ -483,8 +526,12 @@ def tel_link(text: str, phone: str) -> MessageEntity | None:
     at = text.find(shown)
     if at < 0:
         return None
-    return MessageEntity(type=MessageEntity.TEXT_LINK, offset=_utf16_len(text[:at]),
-                         length=_utf16_len(shown), url=f"tel:{phone}")
+    return MessageEntity(
+        type=MessageEntity.TEXT_LINK,
+        offset=_utf16_len(text[:at]),
+        length=_utf16_len(shown),
+        url=f"tel:{phone}",
+    )
 
 
 def discard(reply: Reply) -> None:
@@ -497,16 +544,20 @@ async def set_menu(app: Application[Any, Any, Any, Any, Any, Any], language: str
     """The default menu, for chats whose person's own menu is not set yet: Vietnamese
     whatever the app's language (an English menu left by an older version is removed)."""
     await app.bot.set_my_commands(
-        [BotCommand(name, text) for name, text in commands_for(None, language, ())])
+        [BotCommand(name, text) for name, text in commands_for(None, language, ())]
+    )
     with contextlib.suppress(TelegramError):
         await app.bot.delete_my_commands(language_code="en")
 
 
-async def set_chat_menu(bot: Any, chat_id: str | int,
-                        commands: tuple[tuple[str, str], ...]) -> None:
+async def set_chat_menu(
+    bot: Any, chat_id: str | int, commands: tuple[tuple[str, str], ...]
+) -> None:
     """One person's menu: their role's commands in their language (a per-chat scope)."""
     try:
-        await bot.set_my_commands([BotCommand(name, text) for name, text in commands],
-                                  scope=BotCommandScopeChat(int(chat_id)))
+        await bot.set_my_commands(
+            [BotCommand(name, text) for name, text in commands],
+            scope=BotCommandScopeChat(int(chat_id)),
+        )
     except TelegramError as exc:
         log.info("could not set a chat's command menu: %s", type(exc).__name__)

@@ -12,8 +12,9 @@ def numbered(reply: Reply, lang: str) -> str:
         return reply.text
     if reply.words_only:
         # Numbers answer the open question; these are typed as words.
-        words = [t(lang, "cli_type_word", label=o.label, word=o.typed or o.label)
-                 for o in reply.options]
+        words = [
+            t(lang, "cli_type_word", label=o.label, word=o.typed or o.label) for o in reply.options
+        ]
         return "\n".join([reply.text, "", *words])
     lines = [reply.text, ""]
     lines += [f"{i}. {opt.label}" for i, opt in enumerate(reply.options, 1)]
@@ -21,8 +22,11 @@ def numbered(reply: Reply, lang: str) -> str:
     if len(numbers) > 4:
         lines.append(t(lang, "cli_reply_with_range", last=numbers[-1]))
         return "\n".join(lines)
-    joined = numbers[0] if len(numbers) == 1 else \
-        ", ".join(numbers[:-1]) + f" {t(lang, 'cli_or')} {numbers[-1]}"
+    joined = (
+        numbers[0]
+        if len(numbers) == 1
+        else ", ".join(numbers[:-1]) + f" {t(lang, 'cli_or')} {numbers[-1]}"
+    )
     lines.append(t(lang, "cli_reply_with_number", numbers=joined))
     return "\n".join(lines)
 
@@ -52,8 +56,9 @@ def split_text(text: str, limit: int) -> list[str]:
         if size + 1 + len(line) > limit:
             carry: list[str] = []
             if line[:1].isspace():
-                start = next((i for i in range(len(current) - 1, 0, -1)
-                              if not current[i][:1].isspace()), 0)
+                start = next(
+                    (i for i in range(len(current) - 1, 0, -1) if not current[i][:1].isspace()), 0
+                )
                 carry_size = sum(len(x) + 1 for x in current[start:]) + len(line)
                 if start > 0 and carry_size <= limit:
                     current, carry = current[:start], current[start:]

@@ -63,14 +63,19 @@ def to_inbound(update: dict[str, Any]) -> Inbound | None:
     if not user_id or not message_id or sender.get("is_bot"):
         return None
     chat = message.get("chat") if isinstance(message.get("chat"), dict) else {}
-    chat_type = PRIVATE if str(chat.get("chat_type", "PRIVATE")).upper() == "PRIVATE" \
-        else "group"
+    chat_type = PRIVATE if str(chat.get("chat_type", "PRIVATE")).upper() == "PRIVATE" else "group"
     text = message.get("text") if update.get("event_name", TEXT_EVENT) == TEXT_EVENT else None
     name = sender.get("display_name") or sender.get("first_name") or ""
-    return Inbound(channel=CHANNEL, user_id=user_id, chat_id=_id(chat.get("id")) or user_id,
-                   chat_type=chat_type, text=text if isinstance(text, str) else "",
-                   delivery_key=message_id, sender_name=str(name),
-                   sent_at=_sent_at(message.get("date")))
+    return Inbound(
+        channel=CHANNEL,
+        user_id=user_id,
+        chat_id=_id(chat.get("id")) or user_id,
+        chat_type=chat_type,
+        text=text if isinstance(text, str) else "",
+        delivery_key=message_id,
+        sender_name=str(name),
+        sent_at=_sent_at(message.get("date")),
+    )
 
 
 def _sent_at(value: Any) -> datetime | None:
@@ -84,8 +89,9 @@ def _sent_at(value: Any) -> datetime | None:
 
 
 def is_text(update: dict[str, Any]) -> bool:
-    return update.get("event_name", TEXT_EVENT) == TEXT_EVENT and \
-        isinstance(update["message"].get("text"), str)
+    return update.get("event_name", TEXT_EVENT) == TEXT_EVENT and isinstance(
+        update["message"].get("text"), str
+    )
 
 
 class ChatQueues:
@@ -162,8 +168,9 @@ class ZaloChannel:
         try:
             await asyncio.wait_for(self.queues.drain(), self.settings.chat.stop_seconds)
         except TimeoutError:
-            log.warning("zalo: stopped with messages still in hand; they run again at the "
-                        "next start")
+            log.warning(
+                "zalo: stopped with messages still in hand; they run again at the next start"
+            )
         with contextlib.suppress(ValueError):
             self.core.listeners.remove(self._wake)
         self.up = False
@@ -230,8 +237,9 @@ class ZaloChannel:
                 self._queue(left.key, inbound, update)
             else:
                 replies = [reply_from_dict(r) for r in left.replies]
-                await self.send(inbound.chat_id, replies[left.sent:], key=left.key,
-                                offset=left.sent)
+                await self.send(
+                    inbound.chat_id, replies[left.sent :], key=left.key, offset=left.sent
+                )
                 await self.core.finish_inbound(left.key)
 
     async def _handle(self, key: str, inbound: Inbound, text: bool) -> None:
@@ -240,8 +248,9 @@ class ZaloChannel:
                 # Pictures, stickers, voice: the bot only reads text, and Zalo cannot pass
                 # files on (a roster is imported through Telegram or the command line).
                 if inbound.chat_type == PRIVATE:
-                    await self._send_text(inbound.chat_id,
-                                          t(self.settings.language, "zalo_text_only"))
+                    await self._send_text(
+                        inbound.chat_id, t(self.settings.language, "zalo_text_only")
+                    )
                 return
             replies = await self.core.handle(inbound)
             await self.send(inbound.chat_id, replies, key=key)
@@ -256,8 +265,9 @@ class ZaloChannel:
     def render(self, reply: Reply) -> str:
         return numbered(reply, reply.lang or self.settings.language)
 
-    async def send(self, chat_id: str, replies: list[Reply], *, key: str = "",
-                   offset: int = 0) -> None:
+    async def send(
+        self, chat_id: str, replies: list[Reply], *, key: str = "", offset: int = 0
+    ) -> None:
         """In order; with an inbox key, progress is recorded between replies, so a restart
         sends the rest and not the start again."""
         for index, reply in enumerate(replies):

@@ -38,9 +38,15 @@ class Retry:
 
 
 class ZaloApi:
-    def __init__(self, token: str, *, base_url: str = DEFAULT_BASE_URL,
-                 retry: Retry | None = None, timeout: float = 10.0,
-                 transport: httpx.AsyncBaseTransport | None = None) -> None:
+    def __init__(
+        self,
+        token: str,
+        *,
+        base_url: str = DEFAULT_BASE_URL,
+        retry: Retry | None = None,
+        timeout: float = 10.0,
+        transport: httpx.AsyncBaseTransport | None = None,
+    ) -> None:
         self._token = token
         self._base = base_url.rstrip("/")
         self._retry = retry or Retry()
@@ -53,8 +59,13 @@ class ZaloApi:
     async def aclose(self) -> None:
         await self._client.aclose()
 
-    async def call(self, method: str, payload: dict[str, Any] | None = None, *,
-                   read_timeout: float | None = None) -> Any:
+    async def call(
+        self,
+        method: str,
+        payload: dict[str, Any] | None = None,
+        *,
+        read_timeout: float | None = None,
+    ) -> Any:
         url = f"{self._base}/bot{self._token}/{method}"
         timeout = httpx.Timeout(self._timeout, read=read_timeout or self._timeout)
         delay = self._retry.base_delay
@@ -64,8 +75,9 @@ class ZaloApi:
             except httpx.TransportError as exc:
                 # A send whose request may have reached Zalo is not repeated: the person
                 # would get the message twice (or three times).
-                unsent = isinstance(exc, httpx.ConnectError | httpx.ConnectTimeout
-                                    | httpx.PoolTimeout)
+                unsent = isinstance(
+                    exc, httpx.ConnectError | httpx.ConnectTimeout | httpx.PoolTimeout
+                )
                 if attempt == self._retry.attempts or not (unsent or _repeatable(method)):
                     raise ZaloApiError(method, 0, type(exc).__name__) from None
                 log.info("zalo %s: %s, retrying", method, type(exc).__name__)
@@ -86,8 +98,11 @@ class ZaloApi:
             if body.get("ok") is True and status < 400:
                 return body.get("result")
             code = body.get("error_code")
-            raise ZaloApiError(method, int(code) if isinstance(code, int) else status,
-                               str(body.get("description") or response.reason_phrase))
+            raise ZaloApiError(
+                method,
+                int(code) if isinstance(code, int) else status,
+                str(body.get("description") or response.reason_phrase),
+            )
         raise AssertionError("unreachable")
 
     # --- the methods -------------------------------------------------------------------
@@ -99,8 +114,9 @@ class ZaloApi:
         """One update, or None when nothing arrived within `wait_seconds` (long polling:
         the server holds the request, so the read timeout is longer than the wait)."""
         try:
-            result = await self.call("getUpdates", {"timeout": wait_seconds},
-                                     read_timeout=wait_seconds + 10)
+            result = await self.call(
+                "getUpdates", {"timeout": wait_seconds}, read_timeout=wait_seconds + 10
+            )
         except ZaloApiError as exc:
             if exc.code == NO_UPDATE:
                 return None
@@ -121,8 +137,7 @@ class ZaloApi:
             raise ValueError(f"text must be 1–{MAX_TEXT} characters, got {len(text)}")
         return dict(await self.call("sendMessage", {"chat_id": chat_id, "text": text}))
 
-    async def send_photo(self, chat_id: str, photo_url: str,
-                         caption: str = "") -> dict[str, Any]:
+    async def send_photo(self, chat_id: str, photo_url: str, caption: str = "") -> dict[str, Any]:
         payload = {"chat_id": chat_id, "photo": photo_url}
         if caption:
             payload["caption"] = caption[:MAX_TEXT]

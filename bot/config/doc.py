@@ -62,12 +62,17 @@ def _valid(msg: Msg) -> str:
 
 
 def _table(rows: list[Key]) -> list[str]:
-    lines = ["| Khóa / *Key* | Mặc định / *Default* | Giá trị hợp lệ / *Valid values* "
-             "| Ý nghĩa / *Meaning* |", "|---|---|---|---|"]
+    lines = [
+        "| Khóa / *Key* | Mặc định / *Default* | Giá trị hợp lệ / *Valid values* "
+        "| Ý nghĩa / *Meaning* |",
+        "|---|---|---|---|",
+    ]
     for key in rows:
         assert key.msg is not None
-        lines.append(f"| `{key.name}` | {_default(key)} | {_valid(key.msg)} "
-                     f"| {_both(key.doc.vi, key.doc.en)} |")
+        lines.append(
+            f"| `{key.name}` | {_default(key)} | {_valid(key.msg)} "
+            f"| {_both(key.doc.vi, key.doc.en)} |"
+        )
     return lines
 
 
@@ -75,8 +80,12 @@ def render() -> str:
     from handlers.engine.i18n import t
 
     every = keys()
-    example = t("vi", "cli_config_error", key="verificaton",
-                expected=message("vi", "cfg_unknown_key_hint", hint="verification"))
+    example = t(
+        "vi",
+        "cli_config_error",
+        key="verificaton",
+        expected=message("vi", "cfg_unknown_key_hint", hint="verification"),
+    )
     lines = [
         "# Cấu hình – *Configuration*",
         "",

@@ -69,9 +69,15 @@ def _walk(cls: type, prefix: str, found: dict[str, Key]) -> None:
         if len(docs) != 1 or (kind != TABLE and len(msgs) != 1):
             raise TypeError(f"{cls.__name__}.{f.name}: a setting needs one Doc and one Msg")
         factory = _default(f)
-        found[path] = Key(path=path, name=name, kind=kind, doc=docs[0],
-                          msg=msgs[0] if msgs else None, required=factory is None,
-                          factory=factory)
+        found[path] = Key(
+            path=path,
+            name=name,
+            kind=kind,
+            doc=docs[0],
+            msg=msgs[0] if msgs else None,
+            required=factory is None,
+            factory=factory,
+        )
         if table:
             _walk(table, path + ".", found)
         elif rows:
@@ -125,7 +131,8 @@ def _unknown(shown_parent: str, parent: str, name: str) -> ConfigError:
     siblings = [k.name for k in keys().values() if k.parent == parent]
     prefix = f"{shown_parent}." if shown_parent else ""
     close = difflib.get_close_matches(name, siblings, n=1) or difflib.get_close_matches(
-        name.lower(), siblings, n=1)
+        name.lower(), siblings, n=1
+    )
     if close:
         return ConfigError(prefix + name, "cfg_unknown_key_hint", hint=prefix + close[0])
     return ConfigError(prefix + name, "cfg_unknown_key")

@@ -74,7 +74,8 @@ class Settings:
     def serves_http(self) -> bool:
         """`run` starts the HTTP server for webhooks, or for download links and /healthz."""
         return bool(self.http.public_url) or any(
-            c.enabled and c.mode == WEBHOOK for c in (self.telegram, self.zalo))
+            c.enabled and c.mode == WEBHOOK for c in (self.telegram, self.zalo)
+        )
 
 
 @cache
@@ -119,9 +120,9 @@ def _database_url(url: str | None, base_dir: Path, data_dir: Path) -> str:
     prefix = "sqlite+aiosqlite:///"
     if url.startswith(prefix) and not url.startswith(prefix + "/") and ":memory:" not in url:
         # Relative SQLite paths are relative to the config file, not to wherever we start.
-        return prefix + str(base_dir / url[len(prefix):])
+        return prefix + str(base_dir / url[len(prefix) :])
     if url.startswith("postgresql://"):
-        url = "postgresql+asyncpg://" + url[len("postgresql://"):]
+        url = "postgresql+asyncpg://" + url[len("postgresql://") :]
     return url
 
 
@@ -145,10 +146,13 @@ def parse_settings(raw: dict[str, Any], base_dir: Path, source: Path | None = No
         timezone=ZoneInfo(cfg.timezone),
         language=cfg.language,
         campaign=campaign,
-        hamlets=tuple(HamletConfig(code=h.code.upper(), name=h.name, households=h.households,
-                                   unit=h.unit) for h in cfg.hamlets),
-        procedures=tuple(ProcedureConfig(code=p.code.upper(), name=p.name, short=p.short)
-                         for p in cfg.procedures),
+        hamlets=tuple(
+            HamletConfig(code=h.code.upper(), name=h.name, households=h.households, unit=h.unit)
+            for h in cfg.hamlets
+        ),
+        procedures=tuple(
+            ProcedureConfig(code=p.code.upper(), name=p.name, short=p.short) for p in cfg.procedures
+        ),
         telegram=cfg.telegram,
         zalo=cfg.zalo,
         http=cfg.http,
@@ -164,8 +168,10 @@ def parse_settings(raw: dict[str, Any], base_dir: Path, source: Path | None = No
         data_dir=data_dir,
         source=source,
     )
-    for name, channel, url in (("telegram", settings.telegram, settings.telegram_webhook),
-                               ("zalo", settings.zalo, settings.zalo_webhook)):
+    for name, channel, url in (
+        ("telegram", settings.telegram, settings.telegram_webhook),
+        ("zalo", settings.zalo, settings.zalo_webhook),
+    ):
         if channel.enabled and channel.mode == WEBHOOK and not url.startswith("https://"):
             raise ConfigError(f"{name}.webhook_url", "cfg_webhook_url")
     return settings

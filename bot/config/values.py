@@ -42,8 +42,15 @@ class Msg:
 
     __slots__ = ("code", "params", "show", "shown_as")
 
-    def __init__(self, code: str, /, *, shown_as: str | None = None,
-                 show: Callable[[Any], str] | None = None, **params: object) -> None:
+    def __init__(
+        self,
+        code: str,
+        /,
+        *,
+        shown_as: str | None = None,
+        show: Callable[[Any], str] | None = None,
+        **params: object,
+    ) -> None:
         self.code = code
         self.params = params
         self.shown_as = shown_as
@@ -79,11 +86,11 @@ def _one_of(*allowed: str) -> Callable[[str], str]:
         if value not in allowed:
             raise ValueError(value)
         return value
+
     return check
 
 
-def _url(*, https: bool = False, empty: bool = False, trim: bool = False
-         ) -> Callable[[str], str]:
+def _url(*, https: bool = False, empty: bool = False, trim: bool = False) -> Callable[[str], str]:
     """An address starting with https:// (or http://); `empty`: "" means unset; `trim`:
     a trailing slash is dropped."""
     prefixes = ("https://",) if https else ("http://", "https://")
@@ -92,6 +99,7 @@ def _url(*, https: bool = False, empty: bool = False, trim: bool = False
         if not (value.startswith(prefixes) or (empty and not value)):
             raise ValueError(value)
         return value.rstrip("/") if trim else value
+
     return check
 
 
@@ -103,8 +111,11 @@ def _bot_token(value: str | None) -> str | None:
 
 def _secret(value: str | None) -> str | None:
     # Both messengers accept 1–256 characters of A–Z a–z 0–9 _ - (Zalo wants 8 or more).
-    if value is not None and (not 8 <= len(value) <= 256 or not value.isascii()
-                              or not all(c.isalnum() or c in "_-" for c in value)):
+    if value is not None and (
+        not 8 <= len(value) <= 256
+        or not value.isascii()
+        or not all(c.isalnum() or c in "_-" for c in value)
+    ):
         raise ValueError("bad secret")
     return value
 
@@ -153,13 +164,34 @@ def _clock_time(value: object) -> time:
 
 
 WEEKDAYS = {
-    "monday": 0, "mon": 0, "thu2": 0, "t2": 0,
-    "tuesday": 1, "tue": 1, "thu3": 1, "t3": 1,
-    "wednesday": 2, "wed": 2, "thu4": 2, "t4": 2,
-    "thursday": 3, "thu": 3, "thu5": 3, "t5": 3,
-    "friday": 4, "fri": 4, "thu6": 4, "t6": 4,
-    "saturday": 5, "sat": 5, "thu7": 5, "t7": 5,
-    "sunday": 6, "sun": 6, "chunhat": 6, "cn": 6,
+    "monday": 0,
+    "mon": 0,
+    "thu2": 0,
+    "t2": 0,
+    "tuesday": 1,
+    "tue": 1,
+    "thu3": 1,
+    "t3": 1,
+    "wednesday": 2,
+    "wed": 2,
+    "thu4": 2,
+    "t4": 2,
+    "thursday": 3,
+    "thu": 3,
+    "thu5": 3,
+    "t5": 3,
+    "friday": 4,
+    "fri": 4,
+    "thu6": 4,
+    "t6": 4,
+    "saturday": 5,
+    "sat": 5,
+    "thu7": 5,
+    "t7": 5,
+    "sunday": 6,
+    "sun": 6,
+    "chunhat": 6,
+    "cn": 6,
 }
 DAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
@@ -174,28 +206,37 @@ def _weekday(value: object) -> int:
 def hamlet_metrics() -> tuple[str, ...]:
     # models.awards loads SQLAlchemy: read when a value is checked or documented, not on import.
     from models.awards import HAMLET_METRICS
+
     return HAMLET_METRICS
 
 
 def officer_metrics() -> tuple[str, ...]:
     from models.awards import OFFICER_METRICS
+
     return OFFICER_METRICS
 
 
 def match_names() -> tuple[str, ...]:
     from models.verification import MATCHES
+
     return MATCHES
 
 
-def _names(known: Callable[[], tuple[str, ...]], *, empty: bool, unique: bool
-           ) -> Callable[[object], tuple[str, ...]]:
+def _names(
+    known: Callable[[], tuple[str, ...]], *, empty: bool, unique: bool
+) -> Callable[[object], tuple[str, ...]]:
     """A list of names from `known`, in the order given."""
+
     def check(value: object) -> tuple[str, ...]:
         names = known()
-        if not isinstance(value, list) or (not value and not empty) or any(
-                v not in names for v in value):
+        if (
+            not isinstance(value, list)
+            or (not value and not empty)
+            or any(v not in names for v in value)
+        ):
             raise ValueError(value)
         return tuple(dict.fromkeys(value)) if unique else tuple(value)
+
     return check
 
 
@@ -209,12 +250,16 @@ Bool = Annotated[bool, Strict(), Msg("cfg_bool")]
 Count = Annotated[int, Strict(), Field(ge=0), Msg("cfg_int", minimum=0)]
 PositiveInt = Annotated[int, Strict(), Field(ge=1), Msg("cfg_int", minimum=1)]
 AtLeastTwo = Annotated[int, Strict(), Field(ge=2), Msg("cfg_int", minimum=2)]
-Port = Annotated[int, Strict(), Field(ge=1), AfterValidator(_port),
-                 Msg("cfg_int", minimum=1, shown_as="cfg_port")]
+Port = Annotated[
+    int,
+    Strict(),
+    Field(ge=1),
+    AfterValidator(_port),
+    Msg("cfg_int", minimum=1, shown_as="cfg_port"),
+]
 # A share in (0, 1]: 0.95 is 95%.
 Share = Annotated[float, Strict(), Field(gt=0, le=1), Msg("cfg_fraction")]
-OptionalShare = Annotated[Annotated[float, Strict(), Field(gt=0, le=1)] | None,
-                          Msg("cfg_fraction")]
+OptionalShare = Annotated[Annotated[float, Strict(), Field(gt=0, le=1)] | None, Msg("cfg_fraction")]
 Tolerance = Annotated[float, Strict(), Field(ge=0, lt=1), Msg("cfg_tolerance")]
 SendRate = Annotated[float, Strict(), Field(gt=0, le=30), Msg("cfg_rate")]
 # Text that is not blank, surrounding spaces removed.
@@ -233,22 +278,30 @@ DatabaseUrl = Annotated[str | None, Strict(), AfterValidator(_db_url), Msg("cfg_
 BotApiUrl = Annotated[str, Strict(), AfterValidator(_url()), Msg("cfg_url")]
 BotFileUrl = Annotated[str, Strict(), AfterValidator(_url()), Msg("cfg_file_url")]
 BaseUrl = Annotated[str, Strict(), AfterValidator(_url(trim=True)), Msg("cfg_base_url")]
-PublicUrl = Annotated[str, Strict(), AfterValidator(_url(empty=True, trim=True)),
-                      Msg("cfg_base_url")]
+PublicUrl = Annotated[
+    str, Strict(), AfterValidator(_url(empty=True, trim=True)), Msg("cfg_base_url")
+]
 # Messengers refuse plain-http webhooks; "" means http.public_url + the channel's path.
-WebhookUrl = Annotated[str, Strict(), AfterValidator(_url(https=True, empty=True, trim=True)),
-                       Msg("cfg_https")]
+WebhookUrl = Annotated[
+    str, Strict(), AfterValidator(_url(https=True, empty=True, trim=True)), Msg("cfg_https")
+]
 Day = Annotated[date, PlainValidator(_date), Msg("cfg_date")]
-ClockTime = Annotated[time, PlainValidator(_clock_time), Msg("cfg_time",
-                                                              show=lambda t: f"{t:%H:%M}")]
-Weekday = Annotated[int, PlainValidator(_weekday), Msg("cfg_weekday",
-                                                        show=lambda d: DAY_NAMES[d])]
-HamletOrder = Annotated[tuple[str, ...],
-                        PlainValidator(_names(hamlet_metrics, empty=False, unique=False)),
-                        Msg("cfg_order", known=_joined(hamlet_metrics))]
-OfficerOrder = Annotated[tuple[str, ...],
-                         PlainValidator(_names(officer_metrics, empty=False, unique=False)),
-                         Msg("cfg_order", known=_joined(officer_metrics))]
-MustMatch = Annotated[tuple[str, ...],
-                      PlainValidator(_names(match_names, empty=True, unique=True)),
-                      Msg("cfg_must_match", known=_joined(match_names))]
+ClockTime = Annotated[
+    time, PlainValidator(_clock_time), Msg("cfg_time", show=lambda t: f"{t:%H:%M}")
+]
+Weekday = Annotated[int, PlainValidator(_weekday), Msg("cfg_weekday", show=lambda d: DAY_NAMES[d])]
+HamletOrder = Annotated[
+    tuple[str, ...],
+    PlainValidator(_names(hamlet_metrics, empty=False, unique=False)),
+    Msg("cfg_order", known=_joined(hamlet_metrics)),
+]
+OfficerOrder = Annotated[
+    tuple[str, ...],
+    PlainValidator(_names(officer_metrics, empty=False, unique=False)),
+    Msg("cfg_order", known=_joined(officer_metrics)),
+]
+MustMatch = Annotated[
+    tuple[str, ...],
+    PlainValidator(_names(match_names, empty=True, unique=True)),
+    Msg("cfg_must_match", known=_joined(match_names)),
+]

@@ -33,19 +33,27 @@ def _common(ctx: Ctx) -> str:
 
 def _rules(ctx: Ctx) -> str:
     camp = ctx.settings.campaign
-    return ctx.t(
-        "help_rules", threshold=fmt_pct(ctx.lang, camp.coverage_threshold),
-        large=camp.large_hamlet_households, n_large=camp.procedures_required_large,
-        n_small=camp.procedures_required_small, start=fmt_date(camp.start),
-        end=fmt_date(camp.end)) + " " + ctx.t(
-        "help_rules_roster", tolerance=fmt_pct(ctx.lang, ctx.settings.roster_total_tolerance))
+    return (
+        ctx.t(
+            "help_rules",
+            threshold=fmt_pct(ctx.lang, camp.coverage_threshold),
+            large=camp.large_hamlet_households,
+            n_large=camp.procedures_required_large,
+            n_small=camp.procedures_required_small,
+            start=fmt_date(camp.start),
+            end=fmt_date(camp.end),
+        )
+        + " "
+        + ctx.t(
+            "help_rules_roster", tolerance=fmt_pct(ctx.lang, ctx.settings.roster_total_tolerance)
+        )
+    )
 
 
 router.add_help(90, EVERYONE, _common)
 router.add_help(95, EVERYONE, _rules)
 
 
-@router.command("help", "trogiup", "huongdan",
-                menu=Menu(200, "help", "cmd_help", EVERYONE))
+@router.command("help", "trogiup", "huongdan", menu=Menu(200, "help", "cmd_help", EVERYONE))
 async def cmd_help(ctx: Ctx, arg: str) -> list[Reply]:
     return [Reply(help_text(ctx))]

@@ -33,21 +33,35 @@ def _role(value: str) -> Role | None:
 
 async def _issue(ctx: Ctx, role: Role, hamlet: Hamlet | None) -> list[Reply]:
     code, invite = await create_invite(
-        ctx.session, role=role, hamlet=hamlet, created_by=ctx.me.id, now=ctx.now,
-        ttl=timedelta(hours=ctx.settings.invite_ttl_hours))
+        ctx.session,
+        role=role,
+        hamlet=hamlet,
+        created_by=ctx.me.id,
+        now=ctx.now,
+        ttl=timedelta(hours=ctx.settings.invite_ttl_hours),
+    )
     await close(ctx)
     username = ctx.inbound.bot_username
     link = ctx.t("invite_link", link=f"https://t.me/{username}?start={code}") if username else ""
     where = ctx.t("registered_hamlet", hamlet=hamlet.name) if hamlet else ""
-    return [Reply(ctx.t("invite_created", role=role_name(ctx, role), where=where,
-                        expires=fmt_datetime(invite.expires_at, ctx.settings.timezone),
-                        link=link)),
-            Reply(f"/start {code}")]
+    return [
+        Reply(
+            ctx.t(
+                "invite_created",
+                role=role_name(ctx, role),
+                where=where,
+                expires=fmt_datetime(invite.expires_at, ctx.settings.timezone),
+                link=link,
+            )
+        ),
+        Reply(f"/start {code}"),
+    ]
 
 
 async def _hamlets(ctx: Ctx) -> list[Hamlet]:
-    return list(await ctx.session.scalars(
-        select(Hamlet).where(Hamlet.active).order_by(Hamlet.code)))
+    return list(
+        await ctx.session.scalars(select(Hamlet).where(Hamlet.active).order_by(Hamlet.code))
+    )
 
 
 def _ask_role(ctx: Ctx) -> Reply:
@@ -57,8 +71,14 @@ def _ask_role(ctx: Ctx) -> Reply:
 
 async def _ask_hamlet(ctx: Ctx, role: Role) -> Reply:
     opts = [Option(h.name, h.code) for h in await _hamlets(ctx)]
-    return ask(ctx, InviteState.HAMLET, ctx.t("ask_invite_hamlet"), opts,
-               draft={"role": role.value}, per_row=2)
+    return ask(
+        ctx,
+        InviteState.HAMLET,
+        ctx.t("ask_invite_hamlet"),
+        opts,
+        draft={"role": role.value},
+        per_row=2,
+    )
 
 
 @router.command("moi", "invite")
@@ -77,7 +97,8 @@ async def cmd_invite(ctx: Ctx, arg: str) -> list[Reply]:
     if len(words) < 2:
         return [await _ask_hamlet(ctx, role)]
     hamlet = await ctx.session.scalar(
-        select(Hamlet).where(Hamlet.code == words[1].upper(), Hamlet.active))
+        select(Hamlet).where(Hamlet.code == words[1].upper(), Hamlet.active)
+    )
     if hamlet is None:
         return [Reply(ctx.t("hamlet_unknown", code=words[1][:20])), await _ask_hamlet(ctx, role)]
     return await _issue(ctx, role, hamlet)
@@ -106,5 +127,4 @@ async def on_hamlet(ctx: Ctx, answer: Answer) -> list[Reply]:
     return await _issue(ctx, role, hamlet)
 
 
-router.add_help(40, {Role.ADMIN},
-                lambda ctx: ctx.t("help_admin") + "\n" + ctx.t("help_link_admin"))
+router.add_help(40, {Role.ADMIN}, lambda ctx: ctx.t("help_admin") + "\n" + ctx.t("help_link_admin"))

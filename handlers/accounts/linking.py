@@ -38,23 +38,36 @@ def _is_admin(ctx: Ctx) -> bool:
 
 async def _issue(ctx: Ctx, user: User) -> list[Reply]:
     code, invite = await create_link_code(
-        ctx.session, user=user, created_by=ctx.me.id, now=ctx.now,
-        ttl=timedelta(hours=ctx.settings.invite_ttl_hours))
+        ctx.session,
+        user=user,
+        created_by=ctx.me.id,
+        now=ctx.now,
+        ttl=timedelta(hours=ctx.settings.invite_ttl_hours),
+    )
     await close(ctx)
     expires = fmt_datetime(invite.expires_at, ctx.settings.timezone)
     if user.id == ctx.me.id:
         text = ctx.t("link_code_self", expires=expires)
     else:
-        text = ctx.t("link_code_for", name=user.display_name, who=await user_label(ctx, user),
-                     expires=expires)
+        text = ctx.t(
+            "link_code_for",
+            name=user.display_name,
+            who=await user_label(ctx, user),
+            expires=expires,
+        )
     return [Reply(text), Reply(f"/lienket {code}")]
 
 
 async def _ask_pick(ctx: Ctx, users: list[User], query: str) -> Reply:
     opts = [Option(f"{u.display_name} ({await user_label(ctx, u)})", str(u.id)) for u in users]
     opts.append(Option(ctx.t("opt_cancel"), "cancel"))
-    return ask(ctx, LinkState.PICK, ctx.t("ask_link_pick", query=query), opts,
-               draft={"ids": [u.id for u in users], "query": query})
+    return ask(
+        ctx,
+        LinkState.PICK,
+        ctx.t("ask_link_pick", query=query),
+        opts,
+        draft={"ids": [u.id for u in users], "query": query},
+    )
 
 
 async def _search(ctx: Ctx, query: str) -> list[Reply]:
@@ -100,8 +113,7 @@ async def on_pick(ctx: Ctx, answer: Answer) -> list[Reply]:
         user = await ctx.session.get(User, int(value))
         if user is not None and user.active:
             return await _issue(ctx, user)
-    users = [u for u in [await ctx.session.get(User, i) for i in ids]
-             if u is not None and u.active]
+    users = [u for u in [await ctx.session.get(User, i) for i in ids] if u is not None and u.active]
     if not users:
         await close(ctx)
         return [Reply(ctx.t("link_name_none", query=query))]
@@ -113,10 +125,15 @@ async def cmd_accounts(ctx: Ctx, arg: str) -> list[Reply]:
     inbound = ctx.inbound
     lines = [ctx.t("accounts_title", name=ctx.me.display_name, who=await user_label(ctx, ctx.me))]
     for identity in await identities_of(ctx.session, ctx.me.id):
-        here = (identity.channel == inbound.channel
-                and identity.external_id == inbound.user_id)
+        here = identity.channel == inbound.channel and identity.external_id == inbound.user_id
         day = identity.created_at.astimezone(ctx.settings.timezone).date()
-        lines.append(ctx.t("accounts_line", channel=channel_name(ctx, identity.channel),
-                           day=fmt_date(day), here=ctx.t("accounts_here") if here else ""))
+        lines.append(
+            ctx.t(
+                "accounts_line",
+                channel=channel_name(ctx, identity.channel),
+                day=fmt_date(day),
+                here=ctx.t("accounts_here") if here else "",
+            )
+        )
     lines.append(ctx.t("accounts_hint"))
     return [Reply("\n".join(lines))]

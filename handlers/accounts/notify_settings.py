@@ -15,7 +15,8 @@ router = Router("notify_settings")
 
 def gets_summary(user: User) -> bool:
     return user.role == Role.SUPERVISOR or (
-        user.role == Role.HAMLET_HEAD and user.hamlet_id is not None)
+        user.role == Role.HAMLET_HEAD and user.hamlet_id is not None
+    )
 
 
 def gets_reminders(user: User) -> bool:
@@ -29,14 +30,18 @@ def _status(ctx: Ctx) -> Reply:
     options: list[Option] = []
     if gets_summary(user):
         state = "off" if user.summary_muted else "on"
-        lines.append(ctx.t(f"notify_summary_{state}", day=ctx.t(f"weekday_{cfg.weekly_weekday}"),
-                           time=cfg.weekly_time.strftime("%H:%M")))
+        lines.append(
+            ctx.t(
+                f"notify_summary_{state}",
+                day=ctx.t(f"weekday_{cfg.weekly_weekday}"),
+                time=cfg.weekly_time.strftime("%H:%M"),
+            )
+        )
         flip = "on" if user.summary_muted else "off"
         options.append(Option(ctx.t(f"notify_btn_summary_{flip}"), f"summary:{flip}"))
     if gets_reminders(user):
         state = "off" if user.reminders_muted else "on"
-        lines.append(ctx.t(f"notify_reminder_{state}",
-                           time=cfg.reminder_time.strftime("%H:%M")))
+        lines.append(ctx.t(f"notify_reminder_{state}", time=cfg.reminder_time.strftime("%H:%M")))
         flip = "on" if user.reminders_muted else "off"
         options.append(Option(ctx.t(f"notify_btn_reminder_{flip}"), f"reminder:{flip}"))
     if not options:
@@ -45,8 +50,9 @@ def _status(ctx: Ctx) -> Reply:
     return ask(ctx, NotifyState.MENU, "\n".join(lines), options)
 
 
-@router.command("thongbao", "notify", "notifications",
-                menu=Menu(180, "notify", "cmd_notify", EVERYONE))
+@router.command(
+    "thongbao", "notify", "notifications", menu=Menu(180, "notify", "cmd_notify", EVERYONE)
+)
 async def cmd_notify(ctx: Ctx, arg: str) -> list[Reply]:
     return [_status(ctx)]
 
@@ -69,10 +75,23 @@ async def step_menu(ctx: Ctx, answer: Answer) -> list[Reply]:
         user.reminders_muted = state == "off"
     after = {"summary_muted": user.summary_muted, "reminders_muted": user.reminders_muted}
     if after != before:
-        record(ctx.session, at=ctx.now, actor_id=user.id, action="notify_settings",
-               target="app_user", target_id=user.id, before=before, after=after)
+        record(
+            ctx.session,
+            at=ctx.now,
+            actor_id=user.id,
+            action="notify_settings",
+            target="app_user",
+            target_id=user.id,
+            before=before,
+            after=after,
+        )
     return [Reply(ctx.t("notify_saved")), _status(ctx)]
 
 
-router.add_help(25, {Role.OFFICER}, lambda ctx: ctx.t(
-    "help_reminder", time=ctx.settings.notifications.reminder_time.strftime("%H:%M")))
+router.add_help(
+    25,
+    {Role.OFFICER},
+    lambda ctx: ctx.t(
+        "help_reminder", time=ctx.settings.notifications.reminder_time.strftime("%H:%M")
+    ),
+)

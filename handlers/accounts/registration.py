@@ -28,18 +28,21 @@ def group_pointer(ctx: Ctx) -> list[Reply]:
     return [Reply(ctx.t("group_pointer", link=link).strip())]
 
 
-CHANNEL_KEYS = {"telegram": "link_channel_telegram", "zalo": "link_channel_zalo",
-                "console": "link_channel_console"}
+CHANNEL_KEYS = {
+    "telegram": "link_channel_telegram",
+    "zalo": "link_channel_zalo",
+    "console": "link_channel_console",
+}
 
 
 def channel_name(ctx: Ctx, channel: str) -> str:
-    """"Telegram", "Zalo", "máy tính (console)"; an unknown channel by its own name."""
+    """ "Telegram", "Zalo", "máy tính (console)"; an unknown channel by its own name."""
     key = CHANNEL_KEYS.get(channel)
     return ctx.t(key) if key else channel
 
 
 async def user_label(ctx: Ctx, user: User) -> str:
-    """"cán bộ ấp, Ấp Bãi Nhà A" or "giám sát (Phòng VH-XH)"."""
+    """ "cán bộ ấp, Ấp Bãi Nhà A" or "giám sát (Phòng VH-XH)"."""
     role = role_name(ctx, user.role)
     hamlet = await ctx.session.get(Hamlet, user.hamlet_id) if user.hamlet_id else None
     return ctx.t("link_who_hamlet", role=role, hamlet=hamlet.name) if hamlet else role
@@ -48,9 +51,15 @@ async def user_label(ctx: Ctx, user: User) -> str:
 async def redeem_code(ctx: Ctx, code: str) -> Redeemed | RedeemError | AccountHasEntries:
     """Redeem an invite or link code for the sender; on success the sender is its user."""
     name = clean(ctx.inbound.sender_name)[:NAME_MAX] or ctx.t("default_user_name")
-    result = await redeem_invite(ctx.session, code=code, channel=ctx.inbound.channel,
-                                 external_id=ctx.inbound.user_id, display_name=name,
-                                 existing=ctx.user, now=ctx.now)
+    result = await redeem_invite(
+        ctx.session,
+        code=code,
+        channel=ctx.inbound.channel,
+        external_id=ctx.inbound.user_id,
+        display_name=name,
+        existing=ctx.user,
+        now=ctx.now,
+    )
     if isinstance(result, Redeemed):
         ctx.user = result.user
         ctx.lang = result.user.language or ctx.lang
@@ -58,7 +67,8 @@ async def redeem_code(ctx: Ctx, code: str) -> Redeemed | RedeemError | AccountHa
 
 
 async def redeemed_replies(
-    ctx: Ctx, result: Redeemed | RedeemError | AccountHasEntries,
+    ctx: Ctx,
+    result: Redeemed | RedeemError | AccountHasEntries,
 ) -> list[Reply]:
     channel = channel_name(ctx, ctx.inbound.channel)
     if isinstance(result, AccountHasEntries):
@@ -67,15 +77,15 @@ async def redeemed_replies(
         return [Reply(ctx.t(result.value, channel=channel))]
     user = result.user
     if result.linked:
-        text = ctx.t("link_done", channel=channel, name=user.display_name,
-                     who=await user_label(ctx, user))
+        text = ctx.t(
+            "link_done", channel=channel, name=user.display_name, who=await user_label(ctx, user)
+        )
         if result.merged_user_id is not None:
             text += "\n" + ctx.t("link_done_merged", channel=channel)
         return [Reply(text), Reply(help_text(ctx))]
     hamlet = await ctx.session.get(Hamlet, user.hamlet_id) if user.hamlet_id else None
     where = ctx.t("registered_hamlet", hamlet=hamlet.name) if hamlet else ""
-    text = ctx.t("registered", name=user.display_name, role=role_name(ctx, user.role),
-                 where=where)
+    text = ctx.t("registered", name=user.display_name, role=role_name(ctx, user.role), where=where)
     return [Reply(text), Reply(help_text(ctx))]
 
 
@@ -97,21 +107,21 @@ async def cmd_start(ctx: Ctx, arg: str) -> list[Reply]:
     return [Reply(ctx.t("welcome_back", name=ctx.me.display_name)), Reply(help_text(ctx))]
 
 
-@router.command("huy", "cancel",
-                menu=Menu(190, "cancel", "cmd_cancel", EVERYONE))
+@router.command("huy", "cancel", menu=Menu(190, "cancel", "cmd_cancel", EVERYONE))
 async def cmd_cancel(ctx: Ctx, arg: str) -> list[Reply]:
     if ctx.dialog is None or ctx.dialog.state in SOFT_STATES:
         await close(ctx)
         return [Reply(ctx.t("nothing_to_cancel"))]
     d = dict(ctx.dialog.draft or {})
-    household = is_household_state(ctx.dialog.state) and d.get("mode") == "add" \
-        and d.get("name")
+    household = is_household_state(ctx.dialog.state) and d.get("mode") == "add" and d.get("name")
     await close(ctx)
     if not household:
         return [Reply(ctx.t("cancelled"))]
     # The next household waiting its turn is asked now.
-    return [Reply(ctx.t("cancelled_household", name=d["name"])),
-            *await handlers.households.add.next_waiting(ctx)]
+    return [
+        Reply(ctx.t("cancelled_household", name=d["name"])),
+        *await handlers.households.add.next_waiting(ctx),
+    ]
 
 
 @router.command("ngonngu", "lang", "language")

@@ -36,9 +36,17 @@ router = Router("office_papers")
 
 REVIEWS = ("half", "year")  # the plan's two reviews with awards
 STATE = PapersState.REVIEW
-_TYPED = {"6thang": "half", "soket": "half", "soket6thang": "half", "half": "half",
-          "nam": "year", "canam": "year", "tongket": "year", "tongketnam": "year",
-          "year": "year"}
+_TYPED = {
+    "6thang": "half",
+    "soket": "half",
+    "soket6thang": "half",
+    "half": "half",
+    "nam": "year",
+    "canam": "year",
+    "tongket": "year",
+    "tongketnam": "year",
+    "year": "year",
+}
 
 
 def _allowed(ctx: Ctx) -> bool:
@@ -59,7 +67,9 @@ async def review_proposal(ctx: Ctx, kind: str) -> AwardProposal | None:
     latest: AwardProposal | None = await ctx.session.scalar(
         select(AwardProposal)
         .where(AwardProposal.campaign_id == campaign_id, AwardProposal.period_kind == kind)
-        .order_by(AwardProposal.id.desc()).limit(1))
+        .order_by(AwardProposal.id.desc())
+        .limit(1)
+    )
     return latest
 
 
@@ -74,10 +84,19 @@ async def _options(ctx: Ctx) -> list[Option]:
         if proposal is None:
             state = ctx.t("op_option_none")
         else:
-            state = ctx.t("op_option_final" if proposal.final else "op_option_draft",
-                          id=proposal.id)
-        options.append(Option(ctx.t("op_option", state=state, review=review_name(
-            ctx.lang, kind, period.start, period.end)), f"r:{kind}"))
+            state = ctx.t(
+                "op_option_final" if proposal.final else "op_option_draft", id=proposal.id
+            )
+        options.append(
+            Option(
+                ctx.t(
+                    "op_option",
+                    state=state,
+                    review=review_name(ctx.lang, kind, period.start, period.end),
+                ),
+                f"r:{kind}",
+            )
+        )
     return options
 
 
@@ -85,8 +104,7 @@ async def _ask(ctx: Ctx) -> Reply:
     return ask(ctx, STATE, ctx.t("op_ask_review"), await _options(ctx), draft={})
 
 
-@router.command("vanban", "papers",
-                menu=Menu(150, "papers", "cmd_papers", SUPERVISES))
+@router.command("vanban", "papers", menu=Menu(150, "papers", "cmd_papers", SUPERVISES))
 async def cmd_papers(ctx: Ctx, arg: str) -> list[Reply]:
     if not _allowed(ctx):
         return [Reply(ctx.t("op_not_allowed"))]
@@ -120,15 +138,18 @@ async def papers(ctx: Ctx, kind: str) -> list[Reply]:
         return [Reply(ctx.t("award_outside"))]
     proposal = await review_proposal(ctx, kind)
     if proposal is None:
-        return [Reply(ctx.t("op_none", review=review_name(ctx.lang, kind, period.start,
-                                                          period.end)))]
+        return [
+            Reply(ctx.t("op_none", review=review_name(ctx.lang, kind, period.start, period.end)))
+        ]
     data = await office_data(ctx, proposal)
     review = review_words(ctx.lang, data)
     folder = scratch_folder(ctx.settings)
     stem = f"van-ban-{proposal.id}"
-    report, submission, decision = (folder / f"{stem}-bao-cao.docx",
-                                    folder / f"{stem}-to-trinh.docx",
-                                    folder / f"{stem}-du-thao-quyet-dinh.docx")
+    report, submission, decision = (
+        folder / f"{stem}-bao-cao.docx",
+        folder / f"{stem}-to-trinh.docx",
+        folder / f"{stem}-du-thao-quyet-dinh.docx",
+    )
     lang = ctx.lang
 
     def write() -> None:
@@ -141,15 +162,24 @@ async def papers(ctx: Ctx, kind: str) -> list[Reply]:
     tz = ctx.settings.timezone
     at = fmt_datetime(proposal.snapshot_at, tz)
     if proposal.final_at is not None:
-        head = ctx.t("op_ready_final", review=review, id=proposal.id, at=at,
-                     final_at=fmt_datetime(proposal.final_at, tz))
+        head = ctx.t(
+            "op_ready_final",
+            review=review,
+            id=proposal.id,
+            at=at,
+            final_at=fmt_datetime(proposal.final_at, tz),
+        )
     else:
         head = ctx.t("op_ready_draft", review=review, id=proposal.id, at=at)
     draft = "" if proposal.final else ctx.t("op_caption_draft")
     return [
         Reply(head),
-        Reply(ctx.t("op_caption_report", review=review, draft=draft), file=report,
-              cleanup=True, render=write),
+        Reply(
+            ctx.t("op_caption_report", review=review, draft=draft),
+            file=report,
+            cleanup=True,
+            render=write,
+        ),
         Reply(ctx.t("op_caption_submission", draft=draft), file=submission, cleanup=True),
         Reply(ctx.t("op_caption_decision"), file=decision, cleanup=True),
     ]
@@ -158,33 +188,47 @@ async def papers(ctx: Ctx, kind: str) -> list[Reply]:
 def _audit(ctx: Ctx, proposal: AwardProposal, kind: str) -> None:
     # The papers name the officers proposed and go outside the bot: who took which, as every
     # export is recorded.
-    record(ctx.session, at=ctx.now, actor_id=ctx.me.id, action="export",
-           target="award_proposal", target_id=proposal.id,
-           after={"files": "office_papers", "review": kind, "final": proposal.final,
-                  "via": ctx.inbound.channel})
+    record(
+        ctx.session,
+        at=ctx.now,
+        actor_id=ctx.me.id,
+        action="export",
+        target="award_proposal",
+        target_id=proposal.id,
+        after={
+            "files": "office_papers",
+            "review": kind,
+            "final": proposal.final,
+            "via": ctx.inbound.channel,
+        },
+    )
 
 
 async def office_data(ctx: Ctx, proposal: AwardProposal) -> OfficeData:
     elig = stored_eligibility(proposal)
     camp = ctx.settings.campaign
     return OfficeData(
-        elig=elig, unit=camp.unit, campaign_name=camp.name,
-        procedures=tuple(await zone_procedures(ctx, proposal,
-                                               [h.hamlet_id for h in elig.hamlets])),
-        proposal_id=proposal.id, snapshot_at=_local(proposal.snapshot_at, ctx),
+        elig=elig,
+        unit=camp.unit,
+        campaign_name=camp.name,
+        procedures=tuple(await zone_procedures(ctx, proposal, [h.hamlet_id for h in elig.hamlets])),
+        proposal_id=proposal.id,
+        snapshot_at=_local(proposal.snapshot_at, ctx),
         entries=proposal.entries,
         final_at=_local(proposal.final_at, ctx) if proposal.final_at is not None else None,
         large_hamlet_households=camp.large_hamlet_households,
         procedures_required_large=camp.procedures_required_large,
-        procedures_required_small=camp.procedures_required_small)
+        procedures_required_small=camp.procedures_required_small,
+    )
 
 
 def _local(moment: datetime, ctx: Ctx) -> datetime:
     return moment.astimezone(ctx.settings.timezone)
 
 
-async def zone_procedures(ctx: Ctx, proposal: AwardProposal,
-                          hamlet_ids: list[int]) -> list[tuple[str, int]]:
+async def zone_procedures(
+    ctx: Ctx, proposal: AwardProposal, hamlet_ids: list[int]
+) -> list[tuple[str, int]]:
     """(procedure, households guided through it) over the proposal's hamlets, as the data
     stood at its snapshot; most first."""
     households = func.count(func.distinct(Entry.household_id))
@@ -194,6 +238,6 @@ async def zone_procedures(ctx: Ctx, proposal: AwardProposal,
         .join(Entry, Entry.id == entry_procedure.c.entry_id)
         .where(*snapshot_filter(proposal), Entry.hamlet_id.in_(hamlet_ids))
         .group_by(Procedure.name, Procedure.position)
-        .order_by(households.desc(), Procedure.position))
+        .order_by(households.desc(), Procedure.position)
+    )
     return [(str(name), int(n)) for name, n in rows]
-

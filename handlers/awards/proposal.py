@@ -55,10 +55,21 @@ from models.text import fold
 router = Router("awards")
 
 KINDS = ("half", "year", "since_start")
-_TYPED = {"6thang": "half", "6 thang": "half", "sanket": "half", "soket": "half",
-          "half": "half", "nam": "year", "canam": "year", "tongket": "year", "year": "year",
-          "nay": "since_start", "homnay": "since_start", "today": "since_start",
-          "now": "since_start"}
+_TYPED = {
+    "6thang": "half",
+    "6 thang": "half",
+    "sanket": "half",
+    "soket": "half",
+    "half": "half",
+    "nam": "year",
+    "canam": "year",
+    "tongket": "year",
+    "year": "year",
+    "nay": "since_start",
+    "homnay": "since_start",
+    "today": "since_start",
+    "now": "since_start",
+}
 
 
 def _allowed(ctx: Ctx) -> bool:
@@ -77,25 +88,29 @@ def _period_options(ctx: Ctx) -> list[Option]:
             period = period_of(ctx, kind)
         except PeriodError:
             continue
-        options.append(Option(review_name(ctx.lang, kind, period.start, period.end),
-                              f"p:{kind}"))
+        options.append(Option(review_name(ctx.lang, kind, period.start, period.end), f"p:{kind}"))
     return options
 
 
-@router.command("khenthuong", "awards",
-                menu=Menu(130, "awards", "cmd_awards", SUPERVISES))
+@router.command("khenthuong", "awards", menu=Menu(130, "awards", "cmd_awards", SUPERVISES))
 async def cmd_awards(ctx: Ctx, arg: str) -> list[Reply]:
     if not _allowed(ctx):
         return [Reply(ctx.t("award_not_allowed"))]
     if arg.strip():
         kind = _kind(arg)
         if kind is None:
-            return [Reply(ctx.t("award_unknown_arg", arg=arg.strip()[:40])),
-                    ask(ctx, AwardsState.PERIOD, ctx.t("award_ask_period"),
-                        _period_options(ctx), draft={})]
+            return [
+                Reply(ctx.t("award_unknown_arg", arg=arg.strip()[:40])),
+                ask(
+                    ctx,
+                    AwardsState.PERIOD,
+                    ctx.t("award_ask_period"),
+                    _period_options(ctx),
+                    draft={},
+                ),
+            ]
         return await propose(ctx, kind)
-    return [ask(ctx, AwardsState.PERIOD, ctx.t("award_ask_period"), _period_options(ctx),
-                draft={})]
+    return [ask(ctx, AwardsState.PERIOD, ctx.t("award_ask_period"), _period_options(ctx), draft={})]
 
 
 @router.on_state(AwardsState.PERIOD)
@@ -105,14 +120,19 @@ async def step_period(ctx: Ctx, answer: Answer) -> list[Reply]:
     if kind in KINDS:
         return await propose(ctx, kind)
     prefix = [Reply(ctx.t("choose_option"))] if value != REPEAT and answer.text else []
-    return [*prefix, ask(ctx, AwardsState.PERIOD, ctx.t("award_ask_period"),
-                         _period_options(ctx), draft={})]
+    return [
+        *prefix,
+        ask(ctx, AwardsState.PERIOD, ctx.t("award_ask_period"), _period_options(ctx), draft={}),
+    ]
 
 
 def _caps(ctx: Ctx) -> dict[str, int]:
     camp = ctx.settings.campaign
-    return {"collective": camp.max_collective_awards, "special": camp.max_special_prizes,
-            "individual": camp.max_individual_awards}
+    return {
+        "collective": camp.max_collective_awards,
+        "special": camp.max_special_prizes,
+        "individual": camp.max_individual_awards,
+    }
 
 
 async def propose(ctx: Ctx, kind: str) -> list[Reply]:
@@ -122,16 +142,34 @@ async def propose(ctx: Ctx, kind: str) -> list[Reply]:
         await close(ctx)
         return [Reply(ctx.t("award_outside"))]
     campaign_id = await ctx.campaign_id()
-    elig = await eligibility(ctx.session, campaign_id=campaign_id,
-                             campaign=ctx.settings.campaign, period=period, today=ctx.today,
-                             rules=ctx.settings.awards, fail_rule=fail_rule(ctx.settings))
-    proposal = await store_proposal(ctx.session, campaign_id=campaign_id, elig=elig,
-                                    rules=ctx.settings.awards, caps=_caps(ctx),
-                                    threshold=ctx.settings.campaign.coverage_threshold,
-                                    made_by=ctx.me.id, now=ctx.now)
-    text = proposal_text(ctx.lang, elig, ctx.settings.campaign, proposal_id=proposal.id,
-                         snapshot_at=proposal.snapshot_at, entries=proposal.entries,
-                         tz=ctx.settings.timezone)
+    elig = await eligibility(
+        ctx.session,
+        campaign_id=campaign_id,
+        campaign=ctx.settings.campaign,
+        period=period,
+        today=ctx.today,
+        rules=ctx.settings.awards,
+        fail_rule=fail_rule(ctx.settings),
+    )
+    proposal = await store_proposal(
+        ctx.session,
+        campaign_id=campaign_id,
+        elig=elig,
+        rules=ctx.settings.awards,
+        caps=_caps(ctx),
+        threshold=ctx.settings.campaign.coverage_threshold,
+        made_by=ctx.me.id,
+        now=ctx.now,
+    )
+    text = proposal_text(
+        ctx.lang,
+        elig,
+        ctx.settings.campaign,
+        proposal_id=proposal.id,
+        snapshot_at=proposal.snapshot_at,
+        entries=proposal.entries,
+        tz=ctx.settings.timezone,
+    )
     book = await _book_reply(ctx, proposal, elig, None)
     status = await _draft_notice(ctx, proposal)
     if not dossier_hamlets(elig):
@@ -147,19 +185,29 @@ async def _draft_notice(ctx: Ctx, proposal: AwardProposal) -> Reply:
     if current is None:
         return Reply(ctx.t("proposals_new_draft", id=proposal.id))
     assert current.final_at is not None
-    return Reply(ctx.t("proposals_new_beside_final", id=proposal.id, old=current.id,
-                       at=_local(ctx, current.final_at)))
+    return Reply(
+        ctx.t(
+            "proposals_new_beside_final",
+            id=proposal.id,
+            old=current.id,
+            at=_local(ctx, current.final_at),
+        )
+    )
 
 
 def _menu(ctx: Ctx, proposal: AwardProposal, elig: Eligibility) -> Reply:
     hamlets = dossier_hamlets(elig)
-    options = [Option(ctx.t("award_btn_dossier", hamlet=h.name), f"d:{h.code}")
-               for h in hamlets]
+    options = [Option(ctx.t("award_btn_dossier", hamlet=h.name), f"d:{h.code}") for h in hamlets]
     if len(hamlets) > 1:
         options.append(Option(ctx.t("award_btn_zip", n=len(hamlets)), "zip"))
     options.append(Option(ctx.t("award_btn_done"), "done"))
-    return ask(ctx, AwardsState.MENU, ctx.t("award_menu", id=proposal.id), options,
-               draft={"proposal": proposal.id})
+    return ask(
+        ctx,
+        AwardsState.MENU,
+        ctx.t("award_menu", id=proposal.id),
+        options,
+        draft={"proposal": proposal.id},
+    )
 
 
 async def _proposal(ctx: Ctx) -> AwardProposal | None:
@@ -185,8 +233,10 @@ async def step_menu(ctx: Ctx, answer: Answer) -> list[Reply]:
         files = await dossier_replies(ctx, proposal, elig, hamlets[value[2:]])
         return [*files, _menu(ctx, proposal, elig)]
     if value == "zip" and hamlets:
-        return [await _zip_reply(ctx, proposal, elig, list(hamlets.values())),
-                _menu(ctx, proposal, elig)]
+        return [
+            await _zip_reply(ctx, proposal, elig, list(hamlets.values())),
+            _menu(ctx, proposal, elig),
+        ]
     prefix = [Reply(ctx.t("choose_option"))] if value != REPEAT and answer.text else []
     return [*prefix, _menu(ctx, proposal, elig)]
 
@@ -199,90 +249,147 @@ def _stem(proposal: AwardProposal, code: str | None = None) -> str:
     return f"khen-thuong-{proposal.id}{tail}"
 
 
-async def _book_data(ctx: Ctx, proposal: AwardProposal, elig: Eligibility,
-                     hamlet_ids: tuple[int, ...] | None, viewer: Viewer) -> BookData:
+async def _book_data(
+    ctx: Ctx,
+    proposal: AwardProposal,
+    elig: Eligibility,
+    hamlet_ids: tuple[int, ...] | None,
+    viewer: Viewer,
+) -> BookData:
     ids = list(hamlet_ids) if hamlet_ids is not None else [h.hamlet_id for h in elig.hamlets]
     hamlets = list(await ctx.session.scalars(select(Hamlet).where(Hamlet.id.in_(ids))))
     camp = ctx.settings.campaign
     return BookData(
-        proposal_id=proposal.id, elig=elig, snapshot_at=proposal.snapshot_at,
-        max_entry_id=proposal.max_entry_id, fingerprint=proposal.fingerprint,
-        campaign_name=camp.name, unit=camp.unit, tz=ctx.settings.timezone,
+        proposal_id=proposal.id,
+        elig=elig,
+        snapshot_at=proposal.snapshot_at,
+        max_entry_id=proposal.max_entry_id,
+        fingerprint=proposal.fingerprint,
+        campaign_name=camp.name,
+        unit=camp.unit,
+        tz=ctx.settings.timezone,
         households=tuple(await traces(ctx.session, proposal, ids, viewer=viewer)),
-        checks=tuple(await check_rows(ctx.session, campaign_id=proposal.campaign_id,
-                                      hamlets=hamlets, viewer=viewer)),
-        hamlet_ids=hamlet_ids)
+        checks=tuple(
+            await check_rows(
+                ctx.session, campaign_id=proposal.campaign_id, hamlets=hamlets, viewer=viewer
+            )
+        ),
+        hamlet_ids=hamlet_ids,
+    )
 
 
-async def _book_reply(ctx: Ctx, proposal: AwardProposal, elig: Eligibility,
-                      hamlet: HamletStanding | None) -> Reply:
+async def _book_reply(
+    ctx: Ctx, proposal: AwardProposal, elig: Eligibility, hamlet: HamletStanding | None
+) -> Reply:
     ids = (hamlet.hamlet_id,) if hamlet is not None else None
     data = await _book_data(ctx, proposal, elig, ids, ctx.me)
-    path = scratch_folder(ctx.settings) / f"{_stem(proposal, hamlet.code if hamlet else None)}" \
+    path = (
+        scratch_folder(ctx.settings) / f"{_stem(proposal, hamlet.code if hamlet else None)}"
         "-minh-chung.xlsx"
+    )
     _audit_files(ctx, proposal, "evidence", hamlet, len(data.households))
-    text = ctx.t("award_book_ready", id=proposal.id, households=fmt_int(ctx.lang,
-                                                                         len(data.households)))
+    text = ctx.t(
+        "award_book_ready", id=proposal.id, households=fmt_int(ctx.lang, len(data.households))
+    )
     return Reply(text, file=path, cleanup=True, render=partial(write_book, data, ctx.lang, path))
 
 
-def _audit_files(ctx: Ctx, proposal: AwardProposal, what: str, hamlet: HamletStanding | None,
-                 households: int) -> None:
+def _audit_files(
+    ctx: Ctx, proposal: AwardProposal, what: str, hamlet: HamletStanding | None, households: int
+) -> None:
     # The files carry names and phone numbers: who took which, like every export.
-    record(ctx.session, at=ctx.now, actor_id=ctx.me.id, action="export",
-           target="award_proposal", target_id=proposal.id,
-           after={"files": what, "hamlet": hamlet.code if hamlet else None,
-                  "households": households, "via": ctx.inbound.channel})
+    record(
+        ctx.session,
+        at=ctx.now,
+        actor_id=ctx.me.id,
+        action="export",
+        target="award_proposal",
+        target_id=proposal.id,
+        after={
+            "files": what,
+            "hamlet": hamlet.code if hamlet else None,
+            "households": households,
+            "via": ctx.inbound.channel,
+        },
+    )
 
 
-async def dossier_data(ctx: Ctx, proposal: AwardProposal, elig: Eligibility,
-                       hamlet: HamletStanding, evidence_file: str) -> DossierData:
+async def dossier_data(
+    ctx: Ctx, proposal: AwardProposal, elig: Eligibility, hamlet: HamletStanding, evidence_file: str
+) -> DossierData:
     def chosen(lines: tuple[Line[HamletStanding], ...]) -> bool:
-        return any(line.subject.hamlet_id == hamlet.hamlet_id and line.status in
-                   DOSSIER_STATUSES for line in lines)
+        return any(
+            line.subject.hamlet_id == hamlet.hamlet_id and line.status in DOSSIER_STATUSES
+            for line in lines
+        )
 
     proposed = {line.subject.user_id for line in elig.individual.having(*DOSSIER_STATUSES)}
     officers = tuple(
-        OfficerLine(o.name, o.households, o.active_days, o.user_id in proposed,
-                    checks_called=o.checks.checked if o.checks else 0,
-                    checks_confirmed=o.checks.confirmed if o.checks else 0,
-                    checks_failed=o.checks.failures if o.checks else 0)
+        OfficerLine(
+            o.name,
+            o.households,
+            o.active_days,
+            o.user_id in proposed,
+            checks_called=o.checks.checked if o.checks else 0,
+            checks_confirmed=o.checks.confirmed if o.checks else 0,
+            checks_failed=o.checks.failures if o.checks else 0,
+        )
         for o in sorted(elig.officers, key=lambda o: (-o.households, o.name))
-        if o.hamlet_code == hamlet.code)
+        if o.hamlet_code == hamlet.code
+    )
     checks = hamlet.checks
     camp = ctx.settings.campaign
     row = await ctx.session.get(Hamlet, hamlet.hamlet_id)
     # A hamlet of another commune (hamlets[].unit) writes to that commune's committee
     unit = (row.unit if row is not None and row.unit else "") or camp.unit
     return DossierData(
-        unit=unit, campaign_name=camp.name,
+        unit=unit,
+        campaign_name=camp.name,
         review=review_phrase(ctx.lang, elig.period.kind, elig.period.start, elig.period.end),
-        period_start=elig.period.start, period_end=elig.as_of, hamlet_code=hamlet.code,
-        hamlet_name=hamlet.name, collective=chosen(elig.collective.lines),
+        period_start=elig.period.start,
+        period_end=elig.as_of,
+        hamlet_code=hamlet.code,
+        hamlet_name=hamlet.name,
+        collective=chosen(elig.collective.lines),
         special=chosen(elig.special.lines),
-        total_households=hamlet.total, roster_based=hamlet.roster, guided=hamlet.guided,
+        total_households=hamlet.total,
+        roster_based=hamlet.roster,
+        guided=hamlet.guided,
         configured_households=hamlet.configured,
-        coverage=hamlet.coverage, threshold=elig.threshold,
-        required_procedures=hamlet.required, special_households=hamlet.special,
-        entries=hamlet.entries, active_days=hamlet.active_days, period_days=hamlet.period_days,
+        coverage=hamlet.coverage,
+        threshold=elig.threshold,
+        required_procedures=hamlet.required,
+        special_households=hamlet.special,
+        entries=hamlet.entries,
+        active_days=hamlet.active_days,
+        period_days=hamlet.period_days,
         procedures=tuple(await procedure_counts(ctx.session, proposal, hamlet.hamlet_id)),
-        officers=officers, checks_called=checks.checked if checks else 0,
+        officers=officers,
+        checks_called=checks.checked if checks else 0,
         checks_confirmed=checks.confirmed if checks else 0,
         checks_failed=checks.failed if checks else 0,
         checks_overturned=checks.overturned if checks else 0,
         checks_unreachable=checks.unreachable if checks else 0,
         checks_wrong_number=checks.wrong_number if checks else 0,
         # As judged when the proposal was made; with none, by the rule in force.
-        wrong_number_fails=bool(checks.wrong_number_failing) if checks and checks.wrong_number
+        wrong_number_fails=bool(checks.wrong_number_failing)
+        if checks and checks.wrong_number
         else "phone" in ctx.settings.verification.must_match,
         snapshot_at=proposal.snapshot_at.astimezone(ctx.settings.timezone),
-        proposal_id=proposal.id, evidence_file=evidence_file, locality=locality_name(unit),
-        final=proposal.final)
+        proposal_id=proposal.id,
+        evidence_file=evidence_file,
+        locality=locality_name(unit),
+        final=proposal.final,
+    )
 
 
-async def _dossier_files(ctx: Ctx, proposal: AwardProposal, elig: Eligibility,
-                         hamlet: HamletStanding, folder: Path,
-                         ) -> tuple[list[Path], Callable[[], None], int]:
+async def _dossier_files(
+    ctx: Ctx,
+    proposal: AwardProposal,
+    elig: Eligibility,
+    hamlet: HamletStanding,
+    folder: Path,
+) -> tuple[list[Path], Callable[[], None], int]:
     stem = _stem(proposal, hamlet.code)
     book_path = folder / f"{stem}-minh-chung.xlsx"
     submission = folder / f"{stem}-to-trinh.docx"
@@ -301,24 +408,34 @@ async def _dossier_files(ctx: Ctx, proposal: AwardProposal, elig: Eligibility,
     return [submission, minutes, book_path], write, len(book.households)
 
 
-async def open_checks_warning(ctx: Ctx, proposal: AwardProposal,
-                              hamlets: list[HamletStanding]) -> str:
+async def open_checks_warning(
+    ctx: Ctx, proposal: AwardProposal, hamlets: list[HamletStanding]
+) -> str:
     """For the office only: hamlets whose sampled households are not all called yet, so
     their figures may still change. Never for a hamlet's people – the sample is secret."""
     if not sees_pending(ctx.me):
         return ""
-    rows = list(await ctx.session.scalars(
-        select(Hamlet).where(Hamlet.id.in_([h.hamlet_id for h in hamlets]))))
+    rows = list(
+        await ctx.session.scalars(
+            select(Hamlet).where(Hamlet.id.in_([h.hamlet_id for h in hamlets]))
+        )
+    )
     # The checks this review counts: those of entries guided within its period
-    figures = await verification(ctx.session, campaign_id=proposal.campaign_id,
-                                 rule=fail_rule(ctx.settings), hamlets=rows, viewer=ctx.me,
-                                 guided_within=(proposal.period_start, proposal.as_of))
+    figures = await verification(
+        ctx.session,
+        campaign_id=proposal.campaign_id,
+        rule=fail_rule(ctx.settings),
+        hamlets=rows,
+        viewer=ctx.me,
+        guided_within=(proposal.period_start, proposal.as_of),
+    )
     lines = []
     for hamlet in hamlets:
         tally = figures.hamlet(hamlet.hamlet_id)
         if tally is not None and tally.open:
-            lines.append(ctx.t("award_doc_open_checks", hamlet=hamlet.name,
-                               n=fmt_int(ctx.lang, tally.open)))
+            lines.append(
+                ctx.t("award_doc_open_checks", hamlet=hamlet.name, n=fmt_int(ctx.lang, tally.open))
+            )
     return "\n".join(lines)
 
 
@@ -327,32 +444,38 @@ def _warned(warning: str, text: str) -> str:
     return f"{warning}\n\n{text}" if warning else text
 
 
-async def dossier_replies(ctx: Ctx, proposal: AwardProposal, elig: Eligibility,
-                          hamlet: HamletStanding) -> list[Reply]:
+async def dossier_replies(
+    ctx: Ctx, proposal: AwardProposal, elig: Eligibility, hamlet: HamletStanding
+) -> list[Reply]:
     """The hamlet's three files, with a warning (office only) if its checks are not done."""
     warning = await open_checks_warning(ctx, proposal, [hamlet])
-    paths, write, households = await _dossier_files(ctx, proposal, elig, hamlet,
-                                                    scratch_folder(ctx.settings))
+    paths, write, households = await _dossier_files(
+        ctx, proposal, elig, hamlet, scratch_folder(ctx.settings)
+    )
     _audit_files(ctx, proposal, "dossier", hamlet, households)
     status = ctx.t("award_doc_final" if proposal.final else "award_doc_draft")
-    captions = [_warned(warning, ctx.t("award_doc_submission", hamlet=hamlet.name,
-                                       status=status)),
-                ctx.t("award_doc_minutes", hamlet=hamlet.name),
-                ctx.t("award_doc_evidence", hamlet=hamlet.name,
-                      households=fmt_int(ctx.lang, households))]
-    return [Reply(caption, file=path, cleanup=True, render=write if i == 0 else None)
-            for i, (caption, path) in enumerate(zip(captions, paths, strict=True))]
+    captions = [
+        _warned(warning, ctx.t("award_doc_submission", hamlet=hamlet.name, status=status)),
+        ctx.t("award_doc_minutes", hamlet=hamlet.name),
+        ctx.t("award_doc_evidence", hamlet=hamlet.name, households=fmt_int(ctx.lang, households)),
+    ]
+    return [
+        Reply(caption, file=path, cleanup=True, render=write if i == 0 else None)
+        for i, (caption, path) in enumerate(zip(captions, paths, strict=True))
+    ]
 
 
-async def _zip_reply(ctx: Ctx, proposal: AwardProposal, elig: Eligibility,
-                     hamlets: list[HamletStanding]) -> Reply:
+async def _zip_reply(
+    ctx: Ctx, proposal: AwardProposal, elig: Eligibility, hamlets: list[HamletStanding]
+) -> Reply:
     """Every hamlet's dossier in one archive, with the warning about checks not done."""
     warning = await open_checks_warning(ctx, proposal, hamlets)
     folder = scratch_folder(ctx.settings)
     parts: list[tuple[list[Path], Callable[[], None]]] = []
     for hamlet in hamlets:
-        paths, write, households = await _dossier_files(ctx, proposal, elig, hamlet,
-                                                        folder / hamlet.code)
+        paths, write, households = await _dossier_files(
+            ctx, proposal, elig, hamlet, folder / hamlet.code
+        )
         _audit_files(ctx, proposal, "dossier", hamlet, households)
         parts.append((paths, write))
     archive = folder / f"{_stem(proposal)}-ho-so.zip"
@@ -367,15 +490,18 @@ async def _zip_reply(ctx: Ctx, proposal: AwardProposal, elig: Eligibility,
                     path.unlink()
                 path.parent.rmdir()
 
-    return Reply(_warned(warning, ctx.t("award_zip_ready", n=len(hamlets))), file=archive,
-                 cleanup=True, render=write_zip)
+    return Reply(
+        _warned(warning, ctx.t("award_zip_ready", n=len(hamlets))),
+        file=archive,
+        cleanup=True,
+        render=write_zip,
+    )
 
 
 # --- /hoso: the dossier of the final proposal ------------------------------------------------
 
 
-@router.command("hoso", "dossier",
-                menu=Menu(120, "dossier", "cmd_dossier", HEADS))
+@router.command("hoso", "dossier", menu=Menu(120, "dossier", "cmd_dossier", HEADS))
 async def cmd_dossier(ctx: Ctx, arg: str) -> list[Reply]:
     """A hamlet head gets their own hamlet's dossier from the council's final proposal; the
     office gets every hamlet's, as from /khenthuong."""
@@ -386,8 +512,7 @@ async def cmd_dossier(ctx: Ctx, arg: str) -> list[Reply]:
         return [Reply(ctx.t("dossier_no_hamlet"))]
     proposal = await final_proposal(ctx.session, await ctx.campaign_id())
     if proposal is None:
-        return [Reply(ctx.t("dossier_office_none" if me.role in SEES_ALL
-                            else "dossier_not_final"))]
+        return [Reply(ctx.t("dossier_office_none" if me.role in SEES_ALL else "dossier_not_final"))]
     elig = stored_eligibility(proposal)
     # The dates go in the review's own words, so the message's brackets do not nest
     review = review_phrase(ctx.lang, elig.period.kind, elig.period.start, elig.period.end)
@@ -402,10 +527,15 @@ async def cmd_dossier(ctx: Ctx, arg: str) -> list[Reply]:
     own = next((h for h in hamlets if h.hamlet_id == me.hamlet_id), None)
     if own is None:
         row = await ctx.session.get(Hamlet, me.hamlet_id)
-        return [Reply(ctx.t("dossier_nothing", review=review,
-                            hamlet=row.name if row is not None else ""))]
-    return [Reply(ctx.t("dossier_head_ready", hamlet=own.name, review=review)),
-            *await dossier_replies(ctx, proposal, elig, own)]
+        return [
+            Reply(
+                ctx.t("dossier_nothing", review=review, hamlet=row.name if row is not None else "")
+            )
+        ]
+    return [
+        Reply(ctx.t("dossier_head_ready", hamlet=own.name, review=review)),
+        *await dossier_replies(ctx, proposal, elig, own),
+    ]
 
 
 # --- /khenthuong_ct: the households and checks behind one line ------------------------------
@@ -430,35 +560,62 @@ async def cmd_detail(ctx: Ctx, arg: str) -> list[Reply]:
 DETAIL_HOUSEHOLDS = 10
 
 
-async def detail_text(ctx: Ctx, proposal: AwardProposal, elig: Eligibility,
-                      hamlet: HamletStanding) -> str:
+async def detail_text(
+    ctx: Ctx, proposal: AwardProposal, elig: Eligibility, hamlet: HamletStanding
+) -> str:
     lang = ctx.lang
     households = await traces(ctx.session, proposal, [hamlet.hamlet_id], viewer=ctx.me)
     meeting = [h for h in households if len(h.procedures) >= hamlet.required]
     total = await _total_line(ctx, hamlet)
     lines = [
-        ctx.t("award_detail_head", id=proposal.id, hamlet=hamlet.name,
-              at=_local(ctx, proposal.snapshot_at), max_entry=proposal.max_entry_id),
+        ctx.t(
+            "award_detail_head",
+            id=proposal.id,
+            hamlet=hamlet.name,
+            at=_local(ctx, proposal.snapshot_at),
+            max_entry=proposal.max_entry_id,
+        ),
         total,
-        ctx.t("award_detail_guided", guided=fmt_int(lang, hamlet.guided),
-              listed=fmt_int(lang, len(households)), start=fmt_date(elig.period.start),
-              as_of=fmt_date(elig.as_of), pct=fmt_pct(lang, hamlet.coverage)),
-        ctx.t("award_detail_special", special=fmt_int(lang, hamlet.special),
-              listed=fmt_int(lang, len(meeting)), required=hamlet.required),
+        ctx.t(
+            "award_detail_guided",
+            guided=fmt_int(lang, hamlet.guided),
+            listed=fmt_int(lang, len(households)),
+            start=fmt_date(elig.period.start),
+            as_of=fmt_date(elig.as_of),
+            pct=fmt_pct(lang, hamlet.coverage),
+        ),
+        ctx.t(
+            "award_detail_special",
+            special=fmt_int(lang, hamlet.special),
+            listed=fmt_int(lang, len(meeting)),
+            required=hamlet.required,
+        ),
     ]
     checks = hamlet.checks
     if checks is not None and (checks.checked or checks.open):
-        lines.append(ctx.t("award_detail_checks", called=checks.checked,
-                           ok=checks.confirmed, failed=checks.failed,
-                           overturned=checks.overturned,
-                           wrong_number=checks.wrong_number, unreachable=checks.unreachable,
-                           open=checks.open))
+        lines.append(
+            ctx.t(
+                "award_detail_checks",
+                called=checks.checked,
+                ok=checks.confirmed,
+                failed=checks.failed,
+                overturned=checks.overturned,
+                wrong_number=checks.wrong_number,
+                unreachable=checks.unreachable,
+                open=checks.open,
+            )
+        )
     lines.append(ctx.t("award_detail_list", n=min(DETAIL_HOUSEHOLDS, len(households))))
     for h in households[:DETAIL_HOUSEHOLDS]:
-        lines.append(ctx.t("award_detail_household", name=h.head_name,
-                           days=", ".join(d.strftime("%d/%m") for d in h.days),
-                           procedures=len(h.procedures),
-                           entries=", ".join(f"#{i}" for i in h.entry_ids)))
+        lines.append(
+            ctx.t(
+                "award_detail_household",
+                name=h.head_name,
+                days=", ".join(d.strftime("%d/%m") for d in h.days),
+                procedures=len(h.procedures),
+                entries=", ".join(f"#{i}" for i in h.entry_ids),
+            )
+        )
     lines.append(ctx.t("award_detail_more", sheet=ctx.t("award_xl_sheet_households")))
     return "\n".join(lines)
 
@@ -473,16 +630,21 @@ async def _total_line(ctx: Ctx, hamlet: HamletStanding) -> str:
         configured = row.configured_households if row is not None else None
     listed = await current_roster(ctx.session, hamlet.hamlet_id)
     if hamlet.roster:
-        roster = await ctx.session.get(Roster, hamlet.roster_id) if hamlet.roster_id \
-            else listed
+        roster = await ctx.session.get(Roster, hamlet.roster_id) if hamlet.roster_id else listed
         if roster is not None:
-            return ctx.t("award_detail_total_roster", total=fmt_int(lang, hamlet.total),
-                         configured=fmt_int(lang, configured if configured is not None
-                                            else hamlet.total),
-                         file=roster.source, at=_local(ctx, roster.imported_at))
+            return ctx.t(
+                "award_detail_total_roster",
+                total=fmt_int(lang, hamlet.total),
+                configured=fmt_int(lang, configured if configured is not None else hamlet.total),
+                file=roster.source,
+                at=_local(ctx, roster.imported_at),
+            )
     if listed is not None and listed.households != hamlet.total:
-        return ctx.t("award_detail_total_config_list", total=fmt_int(lang, hamlet.total),
-                     rows=fmt_int(lang, listed.households))
+        return ctx.t(
+            "award_detail_total_config_list",
+            total=fmt_int(lang, hamlet.total),
+            rows=fmt_int(lang, listed.households),
+        )
     return ctx.t("award_detail_total_config", total=fmt_int(lang, hamlet.total))
 
 

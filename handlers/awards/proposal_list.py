@@ -30,8 +30,7 @@ BUTTONS = 6  # drafts offered for marking
 
 
 def _review(ctx: Ctx, proposal: AwardProposal) -> str:
-    return review_name(ctx.lang, proposal.period_kind, proposal.period_start,
-                       proposal.period_end)
+    return review_name(ctx.lang, proposal.period_kind, proposal.period_start, proposal.period_end)
 
 
 def _at(ctx: Ctx, proposal: AwardProposal) -> str:
@@ -41,18 +40,31 @@ def _at(ctx: Ctx, proposal: AwardProposal) -> str:
 
 async def _line(ctx: Ctx, proposal: AwardProposal, names: dict[int, str]) -> str:
     elig = stored_eligibility(proposal)
-    state = ctx.t("proposals_state_final", at=_at(ctx, proposal),
-                  by=names.get(proposal.final_by or 0, "?")) if proposal.final \
+    state = (
+        ctx.t(
+            "proposals_state_final",
+            at=_at(ctx, proposal),
+            by=names.get(proposal.final_by or 0, "?"),
+        )
+        if proposal.final
         else ctx.t("proposals_state_draft")
-    return ctx.t("proposals_line", id=proposal.id, review=_review(ctx, proposal),
-                 at=fmt_datetime(proposal.snapshot_at, ctx.settings.timezone),
-                 by=names.get(proposal.made_by or 0, "?"),
-                 collective=len(elig.collective.proposed), special=len(elig.special.proposed),
-                 individual=len(elig.individual.proposed), state=state)
+    )
+    return ctx.t(
+        "proposals_line",
+        id=proposal.id,
+        review=_review(ctx, proposal),
+        at=fmt_datetime(proposal.snapshot_at, ctx.settings.timezone),
+        by=names.get(proposal.made_by or 0, "?"),
+        collective=len(elig.collective.proposed),
+        special=len(elig.special.proposed),
+        individual=len(elig.individual.proposed),
+        state=state,
+    )
 
 
-@router.command("khenthuong_ds", "awards_list",
-                menu=Menu(140, "awards_list", "cmd_awards_list", SUPERVISES))
+@router.command(
+    "khenthuong_ds", "awards_list", menu=Menu(140, "awards_list", "cmd_awards_list", SUPERVISES)
+)
 async def cmd_list(ctx: Ctx, arg: str) -> list[Reply]:
     if ctx.me.role not in SEES_ALL:
         return [Reply(ctx.t("award_not_allowed"))]
@@ -62,13 +74,18 @@ async def cmd_list(ctx: Ctx, arg: str) -> list[Reply]:
     people = {p.made_by for p in listed} | {p.final_by for p in listed}
     names = await users_named(ctx.session, [i for i in people if i])
     lines = [ctx.t("proposals_title")] + [await _line(ctx, p, names) for p in listed]
-    options = [Option(ctx.t("proposals_btn_final", id=p.id, review=_review(ctx, p)), f"f:{p.id}")
-               for p in listed if not p.final][:BUTTONS]
+    options = [
+        Option(ctx.t("proposals_btn_final", id=p.id, review=_review(ctx, p)), f"f:{p.id}")
+        for p in listed
+        if not p.final
+    ][:BUTTONS]
     if not options:
         return [Reply("\n\n".join(lines))]
     options.append(Option(ctx.t("proposals_btn_close"), "close"))
-    return [Reply("\n\n".join(lines)),
-            ask(ctx, AwardsState.FINAL_PICK, ctx.t("proposals_ask"), options, draft={})]
+    return [
+        Reply("\n\n".join(lines)),
+        ask(ctx, AwardsState.FINAL_PICK, ctx.t("proposals_ask"), options, draft={}),
+    ]
 
 
 @router.on_state(AwardsState.FINAL_PICK)
@@ -112,14 +129,27 @@ async def _mark(ctx: Ctx, proposal_id: int, *, replacing: int | None = None) -> 
     if current is not None and current.id != replacing:
         # A final proposal is never replaced silently: the supervisor says which one goes.
         names = await users_named(ctx.session, [current.final_by or 0])
-        return [ask(ctx, AwardsState.FINAL_REPLACE, ctx.t(
-            "proposals_replace_ask", review=_review(ctx, proposal), old=current.id,
-            at=_at(ctx, current), by=names.get(current.final_by or 0, "?"), id=proposal.id),
-            [Option(ctx.t("proposals_btn_replace", id=proposal.id), "yes"),
-             Option(ctx.t("proposals_btn_keep", old=current.id), "no")],
-            draft={"proposal": proposal.id, "old": current.id}, per_row=2)]
-    replaced = await mark_final(ctx.session, proposal=proposal, actor_id=ctx.me.id,
-                                now=ctx.now)
+        return [
+            ask(
+                ctx,
+                AwardsState.FINAL_REPLACE,
+                ctx.t(
+                    "proposals_replace_ask",
+                    review=_review(ctx, proposal),
+                    old=current.id,
+                    at=_at(ctx, current),
+                    by=names.get(current.final_by or 0, "?"),
+                    id=proposal.id,
+                ),
+                [
+                    Option(ctx.t("proposals_btn_replace", id=proposal.id), "yes"),
+                    Option(ctx.t("proposals_btn_keep", old=current.id), "no"),
+                ],
+                draft={"proposal": proposal.id, "old": current.id},
+                per_row=2,
+            )
+        ]
+    replaced = await mark_final(ctx.session, proposal=proposal, actor_id=ctx.me.id, now=ctx.now)
     await close(ctx)
     text = ctx.t("proposals_marked", id=proposal.id, review=_review(ctx, proposal))
     if replaced is not None:

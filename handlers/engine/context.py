@@ -97,8 +97,9 @@ class Ctx:
         hamlet = await self.closed_hamlet()
         if hamlet is None:
             return []
-        return [Reply(self.t("hamlet_closed", hamlet=hamlet.name,
-                             campaign=self.settings.campaign.name))]
+        return [
+            Reply(self.t("hamlet_closed", hamlet=hamlet.name, campaign=self.settings.campaign.name))
+        ]
 
     @property
     def me(self) -> User:

@@ -67,9 +67,18 @@ def for_another_bot(text: str, bot_username: str) -> bool:
 
 
 # Commands typed as words, without the slash (awkward on a phone keyboard and on Zalo).
-_PHRASES = {"huongdan": "help", "trogiup": "help", "giup": "help", "tiendo": "tiendo",
-            "hoantac": "hoantac", "cuatoi": "cuatoi", "baocao": "baocao",
-            "thongbao": "thongbao", "themho": "them", "tieptuc": "tiep"}
+_PHRASES = {
+    "huongdan": "help",
+    "trogiup": "help",
+    "giup": "help",
+    "tiendo": "tiendo",
+    "hoantac": "hoantac",
+    "cuatoi": "cuatoi",
+    "baocao": "baocao",
+    "thongbao": "thongbao",
+    "themho": "them",
+    "tieptuc": "tiep",
+}
 # Bare words only count with no argument, or with an entry number ("sửa 12", "hoàn tác 12").
 _ARG_OK = {"sua", "xoa", "hoantac", "undo", "edit", "delete", "ngonngu", "lang"}
 
@@ -150,7 +159,8 @@ class Core:
         # SQLite has one writer at a time: messages handled side by side queue here, in
         # order, instead of spinning on the file lock (busy timeouts, "database is locked").
         self._one_writer: asyncio.Lock | None = (
-            asyncio.Lock() if services.settings.database_url.startswith("sqlite") else None)
+            asyncio.Lock() if services.settings.database_url.startswith("sqlite") else None
+        )
         # Channels with a per-chat command menu (Telegram); the menu last set per chat (role,
         # hamlet, language) by this process, and the menus the channel must set now.
         self.menu_channels: set[str] = set()
@@ -171,17 +181,25 @@ class Core:
             log.exception("handler failed channel=%s", inbound.channel)
             lang = self.services.settings.language
             return [Reply(t(lang, "error_internal"))]
-        log.debug("handled channel=%s replies=%d ms=%.1f", inbound.channel, len(replies),
-                  (time.perf_counter() - started) * 1000)
+        log.debug(
+            "handled channel=%s replies=%d ms=%.1f",
+            inbound.channel,
+            len(replies),
+            (time.perf_counter() - started) * 1000,
+        )
         return replies
 
     # --- the inbox: updates recorded before the messenger is told they arrived ---------
 
-    async def record_inbound(self, channel: str,
-                             items: list[tuple[str, dict[str, Any]]]) -> set[str]:
+    async def record_inbound(
+        self, channel: str, items: list[tuple[str, dict[str, Any]]]
+    ) -> set[str]:
         """Record delivered updates (key, payload as delivered); the keys new to the inbox."""
-        async with self._one_writer or contextlib.nullcontext(), \
-                self.services.sessions() as session, session.begin():
+        async with (
+            self._one_writer or contextlib.nullcontext(),
+            self.services.sessions() as session,
+            session.begin(),
+        ):
             return await inbox.record(session, channel, items, self.services.clock.now())
 
     async def pending_inbound(self, channel: str) -> list[inbox.Pending]:
@@ -191,22 +209,32 @@ class Core:
             return await inbox.pending(session, channel)
 
     async def replies_sent(self, key: str, count: int) -> None:
-        async with self._one_writer or contextlib.nullcontext(), \
-                self.services.sessions() as session, session.begin():
+        async with (
+            self._one_writer or contextlib.nullcontext(),
+            self.services.sessions() as session,
+            session.begin(),
+        ):
             await inbox.sent(session, key, count)
 
     async def finish_inbound(self, key: str) -> None:
-        async with self._one_writer or contextlib.nullcontext(), \
-                self.services.sessions() as session, session.begin():
+        async with (
+            self._one_writer or contextlib.nullcontext(),
+            self.services.sessions() as session,
+            session.begin(),
+        ):
             await inbox.finish(session, key, self.services.clock.now())
 
     async def _handle(self, inbound: Inbound) -> tuple[list[Reply], int | None]:
         settings = self.services.settings
         now = self.services.clock.now()
-        async with self._one_writer or contextlib.nullcontext(), \
-                self.services.sessions() as session, session.begin():
+        async with (
+            self._one_writer or contextlib.nullcontext(),
+            self.services.sessions() as session,
+            session.begin(),
+        ):
             if inbound.delivery_key and not await claim_delivery(
-                    session, f"{inbound.channel}:{inbound.delivery_key}", now):
+                session, f"{inbound.channel}:{inbound.delivery_key}", now
+            ):
                 # Redelivered, or another process has it: that one answers.
                 log.info("duplicate delivery skipped channel=%s", inbound.channel)
                 return [], None
@@ -215,16 +243,25 @@ class Core:
             if account is not None:
                 touch_identity(account[1], now)
             lang = (user.language if user else None) or settings.language
-            ctx = Ctx(services=self.services, session=session, inbound=inbound, user=user,
-                      help_sections=self.routes.help,
-                      lang=lang, now=now)
+            ctx = Ctx(
+                services=self.services,
+                session=session,
+                inbound=inbound,
+                user=user,
+                help_sections=self.routes.help,
+                lang=lang,
+                now=now,
+            )
             replies = [replace(r, lang=r.lang or ctx.lang) for r in await self._route(ctx)]
             self._menu(ctx)
             if inbound.delivery_key and inbound.channel in self.outbox_channels:
                 # With the effect, in one transaction: a crash after the commit sends these
                 # at the next start rather than losing them.
-                await inbox.keep_replies(session, f"{inbound.channel}:{inbound.delivery_key}",
-                                         [reply_to_dict(r) for r in replies])
+                await inbox.keep_replies(
+                    session,
+                    f"{inbound.channel}:{inbound.delivery_key}",
+                    [reply_to_dict(r) for r in replies],
+                )
         for kind in sorted(ctx.wake):
             for listener in self.listeners:
                 listener(kind)
@@ -234,8 +271,11 @@ class Core:
         """The chat's command menu is due when this process has not yet set it for the
         sender's role and language (on channels that have menus)."""
         inbound = ctx.inbound
-        if ctx.user is None or inbound.chat_type != PRIVATE \
-                or inbound.channel not in self.menu_channels:
+        if (
+            ctx.user is None
+            or inbound.chat_type != PRIVATE
+            or inbound.channel not in self.menu_channels
+        ):
             return
         key = f"{inbound.channel}:{inbound.chat_id}"
         wanted = (ctx.user.role.value, str(ctx.user.hamlet_id), ctx.lang)
@@ -310,8 +350,10 @@ class Core:
                 return await handlers.households.add.household_message(ctx, raw)
             if kind == "early":
                 # Typed before the question reached the user: not an answer to it.
-                return [Reply(ctx.t("answer_before_question", text=text[:30])),
-                        *await self._reask(ctx)]
+                return [
+                    Reply(ctx.t("answer_before_question", text=text[:30])),
+                    *await self._reask(ctx),
+                ]
             if kind == "late":
                 # A choice typed long after a household's question: ask it afresh.
                 return [Reply(ctx.t("question_expired")), *await self._reask(ctx)]

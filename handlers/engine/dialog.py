@@ -23,6 +23,7 @@ class Answer:
 # The value a step receives when its question must simply be asked again.
 REPEAT = "__repeat__"
 
+
 def draft(ctx: Ctx) -> dict[str, Any]:
     if ctx.dialog is None:
         return {}
@@ -38,14 +39,20 @@ def draft_int(ctx: Ctx, key: str) -> int:
 
 
 def ask(
-    ctx: Ctx, state: State, text: str, options: Sequence[Option] = (), *,
-    draft: dict[str, Any] | None = None, per_row: int = 1,
+    ctx: Ctx,
+    state: State,
+    text: str,
+    options: Sequence[Option] = (),
+    *,
+    draft: dict[str, Any] | None = None,
+    per_row: int = 1,
 ) -> Reply:
     """Move the sender's dialog to `state`, remember the options, return the question."""
     dialog = ctx.dialog
     if dialog is None:
-        dialog = Dialog(user_id=ctx.me.id, state=state, draft={}, options=[], step=0,
-                        updated_at=ctx.now)
+        dialog = Dialog(
+            user_id=ctx.me.id, state=state, draft={}, options=[], step=0, updated_at=ctx.now
+        )
         ctx.session.add(dialog)
         ctx.dialog = dialog
     dialog.state = state
@@ -76,16 +83,36 @@ def _label_key(label: str) -> str:
 
 
 # Natural replies to a yes/no question, and the option values they choose when offered.
-_YES_WORDS = {"ok", "oke", "okay", "ok roi", "dong y", "dung", "dung roi", "luu", "co", "yes",
-              "vang", "u", "uh", "duoc", "chinh xac", "chac chan", "phai", "phai roi", "da",
-              "da phai", "da dung", "dung vay"}
+_YES_WORDS = {
+    "ok",
+    "oke",
+    "okay",
+    "ok roi",
+    "dong y",
+    "dung",
+    "dung roi",
+    "luu",
+    "co",
+    "yes",
+    "vang",
+    "u",
+    "uh",
+    "duoc",
+    "chinh xac",
+    "chac chan",
+    "phai",
+    "phai roi",
+    "da",
+    "da phai",
+    "da dung",
+    "dung vay",
+}
 _NO_WORDS = {"khong", "ko", "k", "no", "thoi", "khong dong y", "khong luu", "sai"}
 _YES_VALUES = ("save", "yes", "use")
 _NO_VALUES = ("cancel", "no")
 # Questions whose options are the only answers: a single word of one option's label picks it
 # ("khác", "cùng", "bỏ"). Elsewhere typed words are an answer of their own (an address).
-WORD_CHOICES = {AddState.DUPLICATE, AddState.CONFIRM, AddState.FIELD,
-                DeleteState.CONFIRM}
+WORD_CHOICES = {AddState.DUPLICATE, AddState.CONFIRM, AddState.FIELD, DeleteState.CONFIRM}
 
 
 def typed_option(dialog: Dialog, text: str) -> str | None:
@@ -146,7 +173,7 @@ def pressed_action(raw: str) -> str | None:
     """'act:undo:12' or '7:act:undo:12' -> 'undo:12'; None for an ordinary option."""
     step, _, rest = raw.partition(":")
     value = rest if step.isdigit() else raw
-    return value[len(ACTION):] if value.startswith(ACTION) else None
+    return value[len(ACTION) :] if value.startswith(ACTION) else None
 
 
 def is_household_state(state: str) -> bool:
@@ -167,8 +194,13 @@ def expired(ctx: Ctx) -> bool:
     if dialog is None:
         return False
     cfg = ctx.settings.chat
-    minutes = cfg.undo_minutes if dialog.state in SOFT_STATES else \
-        cfg.household_minutes if is_household_state(dialog.state) else cfg.menu_minutes
+    minutes = (
+        cfg.undo_minutes
+        if dialog.state in SOFT_STATES
+        else cfg.household_minutes
+        if is_household_state(dialog.state)
+        else cfg.menu_minutes
+    )
     asked = dialog.asked_at or dialog.updated_at
     return (ctx.now - asked).total_seconds() > minutes * 60
 

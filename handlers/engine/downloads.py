@@ -58,13 +58,19 @@ async def as_links(services: Services, user_id: int | None, replies: list[Reply]
             lang = reply.lang or settings.language
             if reply.image is not None and reply.file is None:
                 if base and user is not None:
-                    stored = await asyncio.to_thread(_store, services, reply.image,
-                                                     reply.cleanup)
-                    offer = await downloads.offer(session, path=str(stored),
-                                                  filename=stored.name, kind=IMAGE, user=user,
-                                                  now=now, ttl=ttl)
-                    reply = replace(reply, image=None, cleanup=False,
-                                    image_url=f"{base}{PATH}{offer.token}")
+                    stored = await asyncio.to_thread(_store, services, reply.image, reply.cleanup)
+                    offer = await downloads.offer(
+                        session,
+                        path=str(stored),
+                        filename=stored.name,
+                        kind=IMAGE,
+                        user=user,
+                        now=now,
+                        ttl=ttl,
+                    )
+                    reply = replace(
+                        reply, image=None, cleanup=False, image_url=f"{base}{PATH}{offer.token}"
+                    )
                     done.append(reply)
                 elif reply.cleanup:  # the figures are in the text; the chart is a bonus
                     discard_file(reply.image)
@@ -75,10 +81,16 @@ async def as_links(services: Services, user_id: int | None, replies: list[Reply]
             name = reply.file.name
             if base and user is not None:
                 stored = await asyncio.to_thread(_store, services, reply.file, reply.cleanup)
-                offer = await downloads.offer(session, path=str(stored), filename=name,
-                                              kind=FILE, user=user, now=now, ttl=ttl)
-                note = t(lang, "download_link", name=name, url=f"{base}{PATH}{offer.token}",
-                         expires=fmt_datetime(offer.download.expires_at, settings.timezone))
+                offer = await downloads.offer(
+                    session, path=str(stored), filename=name, kind=FILE, user=user, now=now, ttl=ttl
+                )
+                note = t(
+                    lang,
+                    "download_link",
+                    name=name,
+                    url=f"{base}{PATH}{offer.token}",
+                    expires=fmt_datetime(offer.download.expires_at, settings.timezone),
+                )
             else:
                 if reply.cleanup:
                     discard_file(reply.file)

@@ -93,24 +93,40 @@ def scratch_dir(data_dir: Path) -> Path:
 
 def reply_to_dict(reply: Reply) -> dict[str, Any]:
     """A reply as JSON (an outbox row); its file is written after the commit, to its path."""
-    return {"text": reply.text, "options": [[o.label, o.value, o.typed] for o in reply.options],
-            "file": str(reply.file) if reply.file else None,
-            "image": str(reply.image) if reply.image else None,
-            "per_row": reply.options_per_row, "cleanup": reply.cleanup, "phone": reply.phone,
-            "image_url": reply.image_url, "lang": reply.lang, "words_only": reply.words_only}
+    return {
+        "text": reply.text,
+        "options": [[o.label, o.value, o.typed] for o in reply.options],
+        "file": str(reply.file) if reply.file else None,
+        "image": str(reply.image) if reply.image else None,
+        "per_row": reply.options_per_row,
+        "cleanup": reply.cleanup,
+        "phone": reply.phone,
+        "image_url": reply.image_url,
+        "lang": reply.lang,
+        "words_only": reply.words_only,
+    }
 
 
 def reply_from_dict(data: dict[str, Any]) -> Reply:
     def path(value: object) -> Path | None:
         return Path(value) if isinstance(value, str) and value else None
 
-    options = tuple(Option(str(o[0]), str(o[1]), str(o[2]) if len(o) > 2 else "")
-                    for o in data.get("options") or [])
-    return Reply(text=str(data.get("text") or ""), options=options, file=path(data.get("file")),
-                 image=path(data.get("image")), options_per_row=int(data.get("per_row") or 1),
-                 cleanup=bool(data.get("cleanup")), phone=data.get("phone") or None,
-                 image_url=data.get("image_url") or None, lang=str(data.get("lang") or ""),
-                 words_only=bool(data.get("words_only")))
+    options = tuple(
+        Option(str(o[0]), str(o[1]), str(o[2]) if len(o) > 2 else "")
+        for o in data.get("options") or []
+    )
+    return Reply(
+        text=str(data.get("text") or ""),
+        options=options,
+        file=path(data.get("file")),
+        image=path(data.get("image")),
+        options_per_row=int(data.get("per_row") or 1),
+        cleanup=bool(data.get("cleanup")),
+        phone=data.get("phone") or None,
+        image_url=data.get("image_url") or None,
+        lang=str(data.get("lang") or ""),
+        words_only=bool(data.get("words_only")),
+    )
 
 
 def discard_file(path: Path | None) -> None:

@@ -84,18 +84,29 @@ class Router:
     menu: list[MenuEntry] = field(default_factory=list)
     help: list[HelpSection] = field(default_factory=list)
 
-    def command(self, *names: str,
-                menu: Menu | None = None) -> Callable[[CommandHandler], CommandHandler]:
+    def command(
+        self, *names: str, menu: Menu | None = None
+    ) -> Callable[[CommandHandler], CommandHandler]:
         """Register a command under each of its names (the Vietnamese one first); with `menu`
         it is in the "/" list. Commands only for loggers need the person to be attached to
         a hamlet to show."""
+
         def register(fn: CommandHandler) -> CommandHandler:
             for name in names:
                 _claim(self.commands, name, fn, f"{self.name}: /{name}")
             if menu is not None:
-                self.menu.append(MenuEntry(menu.position, names[0], menu.en, menu.description,
-                                           menu.roles, loggable=menu.roles == LOGS))
+                self.menu.append(
+                    MenuEntry(
+                        menu.position,
+                        names[0],
+                        menu.en,
+                        menu.description,
+                        menu.roles,
+                        loggable=menu.roles == LOGS,
+                    )
+                )
             return fn
+
         return register
 
     def on_state(self, *states: State) -> Callable[[StepHandler], StepHandler]:
@@ -103,10 +114,12 @@ class Router:
             for state in states:
                 _claim(self.steps, str(state), fn, f"{self.name}: state {state}")
             return fn
+
         return register
 
-    def add_help(self, position: int, roles: Iterable[Role], text: HelpText, *,
-                 loggable: bool = False) -> None:
+    def add_help(
+        self, position: int, roles: Iterable[Role], text: HelpText, *, loggable: bool = False
+    ) -> None:
         self.help.append(HelpSection(position, frozenset(roles), text, loggable))
 
 
@@ -138,5 +151,9 @@ class Routes:
                 _claim(steps, state, step, f"state {state} (again in {router.name})")
             menu += router.menu
             sections += router.help
-        return cls(commands, steps, tuple(sorted(menu, key=lambda m: m.position)),
-                   tuple(sorted(sections, key=lambda h: h.position)))
+        return cls(
+            commands,
+            steps,
+            tuple(sorted(menu, key=lambda m: m.position)),
+            tuple(sorted(sections, key=lambda h: h.position)),
+        )

@@ -12,10 +12,25 @@ from handlers.rosters import roster, totals
 from handlers.verification import calls, quality, review
 
 ROUTERS: tuple[Router, ...] = (
-    registration.router, help.router, add.router, entries.router, progress.router,
-    report.router, export.router, todo.router, roster.router, totals.router, calls.router,
-    review.router, quality.router, proposal.router, proposal_list.router,
-    office_papers.router, notify_settings.router, invites.router, linking.router,
+    registration.router,
+    help.router,
+    add.router,
+    entries.router,
+    progress.router,
+    report.router,
+    export.router,
+    todo.router,
+    roster.router,
+    totals.router,
+    calls.router,
+    review.router,
+    quality.router,
+    proposal.router,
+    proposal_list.router,
+    office_papers.router,
+    notify_settings.router,
+    invites.router,
+    linking.router,
 )
 
 

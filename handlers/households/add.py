@@ -81,8 +81,7 @@ async def refused(ctx: Ctx) -> list[Reply]:
     return await ctx.closed_notice()
 
 
-@router.command("them", "add", "ghi",
-                menu=Menu(10, "add", "cmd_add", LOGS))
+@router.command("them", "add", "ghi", menu=Menu(10, "add", "cmd_add", LOGS))
 async def cmd_add(ctx: Ctx, arg: str) -> list[Reply]:
     refusal = await refused(ctx)
     if refusal:
@@ -93,8 +92,7 @@ async def cmd_add(ctx: Ctx, arg: str) -> list[Reply]:
     return [*notice, ask(ctx, AddState.NAME, ctx.t("ask_name"), draft=_new_draft(ctx))]
 
 
-@router.command("tiep", "next", "continue",
-                menu=Menu(50, "next", "cmd_next", LOGS))
+@router.command("tiep", "next", "continue", menu=Menu(50, "next", "cmd_next", LOGS))
 async def cmd_next(ctx: Ctx, arg: str) -> list[Reply]:
     """Take up the households set aside, oldest first."""
     refusal = await refused(ctx)
@@ -125,8 +123,7 @@ def queues(dialog: Dialog) -> bool:
 
 
 def _new_draft(ctx: Ctx) -> dict[str, Any]:
-    return {"mode": "add", "written": ctx.written_at.isoformat(),
-            "arrived": ctx.now.isoformat()}
+    return {"mode": "add", "written": ctx.written_at.isoformat(), "arrived": ctx.now.isoformat()}
 
 
 async def set_aside(ctx: Ctx) -> list[Reply]:
@@ -162,8 +159,9 @@ def _draft_name(ctx: Ctx, d: dict[str, Any]) -> str:
 async def _catalog(ctx: Ctx) -> list[ProcedureChoice]:
     # Read once per message: the one-line form and its summary both need it.
     if ctx.catalog is None:
-        ctx.catalog = [ProcedureChoice(p.code, p.name)
-                       for p in await active_procedures(ctx.session)]
+        ctx.catalog = [
+            ProcedureChoice(p.code, p.name) for p in await active_procedures(ctx.session)
+        ]
     return ctx.catalog
 
 
@@ -181,8 +179,7 @@ async def household_message(ctx: Ctx, raw: str) -> list[Reply]:
     if not parsed.readable:
         return [Reply(ctx.t("one_line_example"))]
     d = {**_new_draft(ctx), **parsed.draft, "line": True}
-    d["errors"] = {f: [e.key, _plain(e.values)] for f, e in parsed.errors.items()
-                   if f in FIELDS}
+    d["errors"] = {f: [e.key, _plain(e.values)] for f, e in parsed.errors.items() if f in FIELDS}
     if d.get("name"):
         _check_name_keys(d)
     notes = [Reply(_phone_note(ctx, d))] if d.get("phone_old") else []
@@ -256,13 +253,17 @@ async def _duplicates(ctx: Ctx, d: dict[str, Any]) -> list[Duplicate]:
     hamlet_id = ctx.me.hamlet_id
     assert hamlet_id is not None  # only officers with a hamlet log households
     return await find_duplicates(
-        ctx.session, campaign_id=await ctx.campaign_id(), hamlet_id=hamlet_id,
-        hamlet_name=hamlet.name if hamlet else "", name=d["name"], address=d["address"],
-        phone=d["phone"])
+        ctx.session,
+        campaign_id=await ctx.campaign_id(),
+        hamlet_id=hamlet_id,
+        hamlet_name=hamlet.name if hamlet else "",
+        name=d["name"],
+        address=d["address"],
+        phone=d["phone"],
+    )
 
 
-async def _ask(ctx: Ctx, d: dict[str, Any], question: str,
-               dups: list[Duplicate]) -> list[Reply]:
+async def _ask(ctx: Ctx, d: dict[str, Any], question: str, dups: list[Duplicate]) -> list[Reply]:
     if question.startswith("field:"):
         return await ask_field(ctx, question[6:], d)
     if question == "name":
@@ -305,16 +306,24 @@ async def _field_question(ctx: Ctx, field: str, d: dict[str, Any]) -> Reply:
     if field == "procedures":
         return await ask_procedures(ctx, d)
     if field == "dossier":
-        return ask(ctx, AddState.DOSSIER, ctx.t("ask_dossier"),
-                   [Option(ctx.t("opt_skip"), "skip")], draft=d)
+        return ask(
+            ctx,
+            AddState.DOSSIER,
+            ctx.t("ask_dossier"),
+            [Option(ctx.t("opt_skip"), "skip")],
+            draft=d,
+        )
     # The options carry their dates: "Hôm nay (05/12)" means 05/12 even if tapped after
     # midnight.
     today = ctx.today
     yesterday = today - timedelta(days=1)
     opts = [Option(ctx.t("opt_today", day=fmt_short_date(today)), "d:" + today.isoformat())]
     if yesterday >= ctx.settings.campaign.start:
-        opts.append(Option(ctx.t("opt_yesterday", day=fmt_short_date(yesterday)),
-                           "d:" + yesterday.isoformat()))
+        opts.append(
+            Option(
+                ctx.t("opt_yesterday", day=fmt_short_date(yesterday)), "d:" + yesterday.isoformat()
+            )
+        )
     text = ctx.t("ask_date")
     if d.get("name"):
         text = ctx.t("ask_for_household", name=d["name"]) + "\n" + text
@@ -328,16 +337,19 @@ def short_label(ctx: Ctx, proc: ProcedureChoice) -> str:
         return configured
     if len(proc.name) <= SHORT_LABEL:
         return proc.name
-    cut = proc.name[:SHORT_LABEL - 1].rsplit(" ", 1)[0]
+    cut = proc.name[: SHORT_LABEL - 1].rsplit(" ", 1)[0]
     return cut + "…"
 
 
-async def ask_procedures(ctx: Ctx, d: dict[str, Any], prefix: str = "", *,
-                         edit: bool = False) -> Reply:
+async def ask_procedures(
+    ctx: Ctx, d: dict[str, Any], prefix: str = "", *, edit: bool = False
+) -> Reply:
     chosen = set(d.get("procedures") or [])
     catalog = await _catalog(ctx)
-    opts = [Option(("✅ " if p.code in chosen else "") + short_label(ctx, p), "p:" + p.code)
-            for p in catalog]
+    opts = [
+        Option(("✅ " if p.code in chosen else "") + short_label(ctx, p), "p:" + p.code)
+        for p in catalog
+    ]
     if chosen:
         opts.append(Option(ctx.t("opt_done"), "done"))
     lines = [ctx.t("ask_procedures")]
@@ -351,31 +363,44 @@ async def ask_procedures(ctx: Ctx, d: dict[str, Any], prefix: str = "", *,
 
 async def ask_confirm(ctx: Ctx, d: dict[str, Any]) -> Reply:
     """An edited entry's details before they replace the stored ones."""
-    opts = [Option(ctx.t("opt_save"), "save"), Option(ctx.t("opt_edit"), "edit"),
-            Option(ctx.t("opt_cancel"), "cancel")]
+    opts = [
+        Option(ctx.t("opt_save"), "save"),
+        Option(ctx.t("opt_edit"), "edit"),
+        Option(ctx.t("opt_cancel"), "cancel"),
+    ]
     title = ctx.t("summary_title_edit", id=d["entry_id"])
-    return ask(ctx, AddState.CONFIRM, title + "\n" + await summary(ctx, d), opts, draft=d,
-               per_row=3)
+    return ask(
+        ctx, AddState.CONFIRM, title + "\n" + await summary(ctx, d), opts, draft=d, per_row=3
+    )
 
 
 async def summary(ctx: Ctx, d: dict[str, Any]) -> str:
     catalog = await _catalog(ctx)
     names = [p.name for p in catalog if p.code in set(d.get("procedures") or [])]
-    return "\n".join([
-        ctx.t("summary_name", name=d["name"]),
-        ctx.t("summary_address", address=d["address"]),
-        ctx.t("summary_phone", phone=fmt_phone(d["phone"])),
-        ctx.t("summary_procedures", names="; ".join(names)),
-        ctx.t("summary_dossier", dossier=d["dossier"] or ctx.t("none")),
-        ctx.t("summary_date", day=fmt_date(date.fromisoformat(d["date"]))),
-    ])
+    return "\n".join(
+        [
+            ctx.t("summary_name", name=d["name"]),
+            ctx.t("summary_address", address=d["address"]),
+            ctx.t("summary_phone", phone=fmt_phone(d["phone"])),
+            ctx.t("summary_procedures", names="; ".join(names)),
+            ctx.t("summary_dossier", dossier=d["dossier"] or ctx.t("none")),
+            ctx.t("summary_date", day=fmt_date(date.fromisoformat(d["date"]))),
+        ]
+    )
 
 
 def _ask_name_check(ctx: Ctx, d: dict[str, Any]) -> Reply:
-    opts = [Option(ctx.t("opt_name_use", name=d["name_suggest"]), "use"),
-            Option(ctx.t("opt_name_keep", name=d["name"]), "keep")]
-    return ask(ctx, AddState.NAME_CHECK, ctx.t("ask_name_check", typed=d["name"],
-                                             name=d["name_suggest"]), opts, draft=d)
+    opts = [
+        Option(ctx.t("opt_name_use", name=d["name_suggest"]), "use"),
+        Option(ctx.t("opt_name_keep", name=d["name"]), "keep"),
+    ]
+    return ask(
+        ctx,
+        AddState.NAME_CHECK,
+        ctx.t("ask_name_check", typed=d["name"], name=d["name_suggest"]),
+        opts,
+        draft=d,
+    )
 
 
 async def reask(ctx: Ctx) -> list[Reply]:
@@ -429,8 +454,11 @@ async def _field_answer(ctx: Ctx, answer: Answer, field: str) -> list[Reply]:
                 day = parse_day(answer.text, ctx.today, ctx.settings.campaign)
             d["date"], d["date_typed"] = day.isoformat(), True
     except (FormError, ValueError) as err:
-        key, values = (err.key, err.values) if isinstance(err, FormError) else \
-            ("date_invalid", {"text": answer.text[:20]})
+        key, values = (
+            (err.key, err.values)
+            if isinstance(err, FormError)
+            else ("date_invalid", {"text": answer.text[:20]})
+        )
         return [Reply(ctx.t(key, **values)), await _field_question(ctx, field, d)]
     return [*extra, *await advance(ctx, d)]
 
@@ -471,8 +499,19 @@ async def on_name_check(ctx: Ctx, answer: Answer) -> list[Reply]:
 
 _KEEP_WORDS = {"giu", "giu nguyen", "giu nhu da go", "de nguyen", "nhu cu"}
 _WRONG_WORDS = {"khong", "ko", "k", "sai", "khong phai", "khong dung", "sai roi", "no"}
-_YES_NO = {"phai", "da", "dung", "dung roi", "da dung", "vang", "co", "phai roi", "da phai",
-           "khong phai", "khong dung"}
+_YES_NO = {
+    "phai",
+    "da",
+    "dung",
+    "dung roi",
+    "da dung",
+    "vang",
+    "co",
+    "phai roi",
+    "da phai",
+    "khong phai",
+    "khong dung",
+}
 
 
 @router.on_state(AddState.PROCEDURES)
@@ -566,12 +605,25 @@ def _ask_duplicate(ctx: Ctx, d: dict[str, Any], dups: list[Duplicate]) -> Reply:
     same: list[Option] = []
     for dup in own:
         hh = dup.household
-        lines.append(ctx.t("dup_line", id=hh.id, name=hh.head_name, address=hh.address,
-                           phone=fmt_phone(hh.phone), reason=ctx.t(f"dup_reason_{dup.reason}")))
+        lines.append(
+            ctx.t(
+                "dup_line",
+                id=hh.id,
+                name=hh.head_name,
+                address=hh.address,
+                phone=fmt_phone(hh.phone),
+                reason=ctx.t(f"dup_reason_{dup.reason}"),
+            )
+        )
         if dup.procedures:
-            lines.append(ctx.t("dup_done", names="; ".join(dup.procedures),
-                               day=fmt_date(dup.last_guided_on) if dup.last_guided_on else "",
-                               officer=dup.officer_name))
+            lines.append(
+                ctx.t(
+                    "dup_done",
+                    names="; ".join(dup.procedures),
+                    day=fmt_date(dup.last_guided_on) if dup.last_guided_on else "",
+                    officer=dup.officer_name,
+                )
+            )
         label_key = "opt_dup_same" if len(own) == 1 else "opt_dup_same_n"
         same.append(Option(ctx.t(label_key, id=hh.id), f"same:{hh.id}"))
     if elsewhere:
@@ -579,8 +631,11 @@ def _ask_duplicate(ctx: Ctx, d: dict[str, Any], dups: list[Duplicate]) -> Reply:
     lines.append(ctx.t("dup_question"))
     shared_phone = any(dup.by_phone for dup in dups)
     # Merging is never first: a "1" typed in haste must not join two families.
-    opts = [Option(ctx.t("opt_dup_other_phone" if shared_phone else "opt_dup_other"), "other"),
-            *same, Option(ctx.t("opt_dup_mistake"), "mistake")]
+    opts = [
+        Option(ctx.t("opt_dup_other_phone" if shared_phone else "opt_dup_other"), "other"),
+        *same,
+        Option(ctx.t("opt_dup_mistake"), "mistake"),
+    ]
     return ask(ctx, AddState.DUPLICATE, "\n".join(lines), opts, draft=d)
 
 
@@ -590,8 +645,11 @@ async def on_duplicate(ctx: Ctx, answer: Answer) -> list[Reply]:
         return await reask(ctx)
     d = draft(ctx)
     value = answer.value or ""
-    if value.startswith("same:") and value[5:].isdigit() \
-            and int(value[5:]) in (d.get("duplicates") or []):
+    if (
+        value.startswith("same:")
+        and value[5:].isdigit()
+        and int(value[5:]) in (d.get("duplicates") or [])
+    ):
         d["dup_answer"] = value
         return await advance(ctx, d)
     if value == "other":
@@ -607,9 +665,14 @@ async def on_duplicate(ctx: Ctx, answer: Answer) -> list[Reply]:
 
 
 def _input(d: dict[str, Any]) -> HouseholdInput:
-    return HouseholdInput(name=d["name"], address=d["address"], phone=d["phone"],
-                          procedure_codes=tuple(d["procedures"]), dossier_code=d["dossier"],
-                          guided_on=date.fromisoformat(d["date"]))
+    return HouseholdInput(
+        name=d["name"],
+        address=d["address"],
+        phone=d["phone"],
+        procedure_codes=tuple(d["procedures"]),
+        dossier_code=d["dossier"],
+        guided_on=date.fromisoformat(d["date"]),
+    )
 
 
 async def _store(ctx: Ctx, d: dict[str, Any], dups: list[Duplicate]) -> Entry:
@@ -618,9 +681,14 @@ async def _store(ctx: Ctx, d: dict[str, Any], dups: list[Duplicate]) -> Entry:
     assert hamlet_id is not None
     if answer.startswith("same:") and int(answer[5:]) in (d.get("duplicates") or []):
         try:
-            return await add_to_household(ctx.session, household_id=int(answer[5:]),
-                                          hamlet_id=hamlet_id, data=_input(d), officer=ctx.me,
-                                          now=ctx.now)
+            return await add_to_household(
+                ctx.session,
+                household_id=int(answer[5:]),
+                hamlet_id=hamlet_id,
+                data=_input(d),
+                officer=ctx.me,
+                now=ctx.now,
+            )
         except OtherHamlet:
             # A draft from an older version offered another hamlet's household: it is
             # stored for this hamlet instead, as a household of its own.
@@ -631,8 +699,14 @@ async def _store(ctx: Ctx, d: dict[str, Any], dups: list[Duplicate]) -> Entry:
         shared = any(dup.by_phone for dup in await _duplicates(ctx, d))
         d["shared_phone"] = shared
     return await create_household_entry(
-        ctx.session, campaign_id=await ctx.campaign_id(), hamlet_id=hamlet_id,
-        data=_input(d), officer=ctx.me, now=ctx.now, shares_phone=shared)
+        ctx.session,
+        campaign_id=await ctx.campaign_id(),
+        hamlet_id=hamlet_id,
+        data=_input(d),
+        officer=ctx.me,
+        now=ctx.now,
+        shares_phone=shared,
+    )
 
 
 def _saved_key(d: dict[str, Any], entry: Entry) -> str:
@@ -640,8 +714,7 @@ def _saved_key(d: dict[str, Any], entry: Entry) -> str:
     if answer.startswith("same:"):
         return "saved_same_household"
     if answer == "other":
-        return "saved_other_household" if d.get("shared_phone") \
-            else "saved_separate_household"
+        return "saved_other_household" if d.get("shared_phone") else "saved_separate_household"
     return "saved_new"
 
 
@@ -651,36 +724,57 @@ async def _saved(ctx: Ctx, entry: Entry, d: dict[str, Any], *, resolved: bool) -
     if isinstance(row_id, int):
         # Started from a /chuahuongdan suggestion: the household is that roster row.
         with contextlib.suppress(LinkError):
-            await link(ctx.session, row_id=row_id, household_id=entry.household_id,
-                       actor_id=ctx.me.id, now=ctx.now)
+            await link(
+                ctx.session,
+                row_id=row_id,
+                household_id=entry.household_id,
+                actor_id=ctx.me.id,
+                now=ctx.now,
+            )
     lines = [ctx.t(_saved_key(d, entry), id=entry.id), await summary(ctx, d)]
     late = _late_note(ctx, d)
     if late:
         lines.append(late)
     hamlet = await ctx.hamlet()
     if hamlet is not None:
-        prog = await hamlet_progress(ctx.session, campaign_id=await ctx.campaign_id(),
-                                     hamlet=hamlet, campaign=ctx.settings.campaign,
-                                     today=ctx.arrival_day)
-        lines.append(ctx.t("saved_progress", hamlet=hamlet.name, guided=prog.guided,
-                           total=prog.total, pct=fmt_pct(ctx.lang, prog.coverage)))
+        prog = await hamlet_progress(
+            ctx.session,
+            campaign_id=await ctx.campaign_id(),
+            hamlet=hamlet,
+            campaign=ctx.settings.campaign,
+            today=ctx.arrival_day,
+        )
+        lines.append(
+            ctx.t(
+                "saved_progress",
+                hamlet=hamlet.name,
+                guided=prog.guided,
+                total=prog.total,
+                pct=fmt_pct(ctx.lang, prog.coverage),
+            )
+        )
     undo = ctx.settings.chat.undo_minutes
-    actions = [Option(ctx.t("opt_edit"), f"act:edit:{entry.id}",
-                      typed=ctx.t("typed_edit", id=entry.id))]
+    actions = [
+        Option(ctx.t("opt_edit"), f"act:edit:{entry.id}", typed=ctx.t("typed_edit", id=entry.id))
+    ]
     if undo:
         lines.append(ctx.t("saved_undo_hint", minutes=undo))
-        actions.append(Option(ctx.t("opt_undo"), f"act:undo:{entry.id}",
-                              typed=ctx.t("typed_undo", id=entry.id)))
+        actions.append(
+            Option(
+                ctx.t("opt_undo"), f"act:undo:{entry.id}", typed=ctx.t("typed_undo", id=entry.id)
+            )
+        )
     text = "\n".join(lines)
     more = await next_waiting(ctx) if resolved or ctx.dialog is None else []
     if ctx.dialog is not None:
         # Another household's question is open: numbers answer that one, so text channels
         # name the words to type for these actions, and the question is shown again last.
         again = [] if more else await _still_open(ctx)
-        return [Reply(text, tuple(actions), options_per_row=2, words_only=True), *more,
-                *again]
-    return [ask(ctx, EntryState.SAVED, text, actions, draft={"entry_id": entry.id},
-                per_row=2), *more]
+        return [Reply(text, tuple(actions), options_per_row=2, words_only=True), *more, *again]
+    return [
+        ask(ctx, EntryState.SAVED, text, actions, draft={"entry_id": entry.id}, per_row=2),
+        *more,
+    ]
 
 
 async def _still_open(ctx: Ctx) -> list[Reply]:
@@ -698,8 +792,11 @@ def _late_note(ctx: Ctx, d: dict[str, Any]) -> str:
     if arrived - written < LATE:
         return ""
     tz = ctx.settings.timezone
-    return ctx.t("late_message", written=written.astimezone(tz).strftime("%H:%M %d/%m"),
-                 arrived=arrived.astimezone(tz).strftime("%H:%M %d/%m"))
+    return ctx.t(
+        "late_message",
+        written=written.astimezone(tz).strftime("%H:%M %d/%m"),
+        arrived=arrived.astimezone(tz).strftime("%H:%M %d/%m"),
+    )
 
 
 async def next_waiting(ctx: Ctx) -> list[Reply]:
@@ -715,8 +812,9 @@ async def next_waiting(ctx: Ctx) -> list[Reply]:
         d.pop("queued", None)
         return [Reply(ctx.t("queue_next", name=_draft_name(ctx, d))), *await advance(ctx, d)]
     if rows:
-        return [Reply(ctx.t("drafts_waiting", count=len(rows),
-                            name=_draft_name(ctx, rows[0].draft)))]
+        return [
+            Reply(ctx.t("drafts_waiting", count=len(rows), name=_draft_name(ctx, rows[0].draft)))
+        ]
     return []
 
 
@@ -727,12 +825,15 @@ async def _save_edit(ctx: Ctx, d: dict[str, Any]) -> list[Reply]:
         return [Reply(ctx.t("entry_not_found", id=d["entry_id"]))]
     if _missing(d) is not None:
         return await advance(ctx, d)
-    changed = await edit_entry(ctx.session, entry=entry, data=_input(d), editor=ctx.me,
-                               now=ctx.now)
+    changed = await edit_entry(ctx.session, entry=entry, data=_input(d), editor=ctx.me, now=ctx.now)
     await close(ctx)
     return [Reply(ctx.t("edited" if changed else "edit_nothing", id=entry.id))]
 
 
 # /help: logging households, for everyone attached to a hamlet.
-router.add_help(10, LOGS, lambda ctx: ctx.t(
-    "help_officer", procedure=ctx.settings.procedures[0].name), loggable=True)
+router.add_help(
+    10,
+    LOGS,
+    lambda ctx: ctx.t("help_officer", procedure=ctx.settings.procedures[0].name),
+    loggable=True,
+)

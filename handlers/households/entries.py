@@ -23,15 +23,21 @@ REASON_MAX = 300
 def _entry_line(ctx: Ctx, entry: Entry) -> str:
     hh = entry.household
     procs = "; ".join(p.name for p in entry.procedures)
-    text = ctx.t("entry_line", id=entry.id, day=fmt_date(entry.guided_on), name=hh.head_name,
-                 phone=fmt_phone(hh.phone), address=hh.address, procedures=procs)
+    text = ctx.t(
+        "entry_line",
+        id=entry.id,
+        day=fmt_date(entry.guided_on),
+        name=hh.head_name,
+        phone=fmt_phone(hh.phone),
+        address=hh.address,
+        procedures=procs,
+    )
     if entry.dossier_code:
         text += "\n" + ctx.t("entry_line_dossier", dossier=entry.dossier_code)
     return text
 
 
-@router.command("cuatoi", "mine", "danhsach",
-                menu=Menu(20, "mine", "cmd_mine", LOGS))
+@router.command("cuatoi", "mine", "danhsach", menu=Menu(20, "mine", "cmd_mine", LOGS))
 async def cmd_mine(ctx: Ctx, arg: str) -> list[Reply]:
     entries = await my_entries(ctx.session, ctx.me, limit=10, newest_saved=True)
     if not entries:
@@ -60,8 +66,10 @@ async def _pick(ctx: Ctx, purpose: str, arg: str) -> list[Reply]:
     entries = await my_entries(ctx.session, ctx.me, limit=8, newest_saved=True)
     if not entries:
         return [Reply(ctx.t("mine_empty"))]
-    opts = [Option(f"#{e.id} {e.household.head_name} ({fmt_short_date(e.guided_on)})",
-                   str(e.id)) for e in entries]
+    opts = [
+        Option(f"#{e.id} {e.household.head_name} ({fmt_short_date(e.guided_on)})", str(e.id))
+        for e in entries
+    ]
     opts.append(Option(ctx.t("opt_cancel"), "cancel"))
     key = "ask_pick_edit" if purpose == "edit" else "ask_pick_delete"
     return [ask(ctx, EntryState.PICK, ctx.t(key), opts, draft={"purpose": purpose})]
@@ -70,26 +78,34 @@ async def _pick(ctx: Ctx, purpose: str, arg: str) -> list[Reply]:
 async def _picked(ctx: Ctx, purpose: str, entry: Entry) -> list[Reply]:
     if purpose == "edit":
         hh = entry.household
-        d = {"mode": "edit", "entry_id": entry.id, "name": hh.head_name,
-             "address": hh.address, "phone": hh.phone, "phone_old": None,
-             "procedures": [p.code for p in entry.procedures], "procedures_ok": True,
-             "dossier": entry.dossier_code, "date": entry.guided_on.isoformat()}
+        d = {
+            "mode": "edit",
+            "entry_id": entry.id,
+            "name": hh.head_name,
+            "address": hh.address,
+            "phone": hh.phone,
+            "phone_old": None,
+            "procedures": [p.code for p in entry.procedures],
+            "procedures_ok": True,
+            "dossier": entry.dossier_code,
+            "date": entry.guided_on.isoformat(),
+        }
         return [await ask_confirm(ctx, d)]
-    opts = [Option(ctx.t("reason_mistake"), "mistake"), Option(ctx.t("reason_duplicate"),
-                                                                 "duplicate"),
-            Option(ctx.t("opt_cancel"), "cancel")]
+    opts = [
+        Option(ctx.t("reason_mistake"), "mistake"),
+        Option(ctx.t("reason_duplicate"), "duplicate"),
+        Option(ctx.t("opt_cancel"), "cancel"),
+    ]
     text = ctx.t("ask_delete_reason", line=_entry_line(ctx, entry))
     return [ask(ctx, DeleteState.REASON, text, opts, draft={"entry_id": entry.id})]
 
 
-@router.command("sua", "edit",
-                menu=Menu(30, "edit", "cmd_edit", LOGS))
+@router.command("sua", "edit", menu=Menu(30, "edit", "cmd_edit", LOGS))
 async def cmd_edit(ctx: Ctx, arg: str) -> list[Reply]:
     return await _pick(ctx, "edit", arg)
 
 
-@router.command("xoa", "delete",
-                menu=Menu(40, "delete", "cmd_delete", LOGS))
+@router.command("xoa", "delete", menu=Menu(40, "delete", "cmd_delete", LOGS))
 async def cmd_delete(ctx: Ctx, arg: str) -> list[Reply]:
     return await _pick(ctx, "delete", arg)
 
@@ -105,8 +121,10 @@ async def on_pick(ctx: Ctx, answer: Answer) -> list[Reply]:
     choice = answer.value or answer.text
     entry = await _own_entry(ctx, choice)
     if entry is None:
-        return [Reply(ctx.t("entry_not_found", id=choice.strip().lstrip("#")[:12])),
-                *await _pick(ctx, purpose, "")]
+        return [
+            Reply(ctx.t("entry_not_found", id=choice.strip().lstrip("#")[:12])),
+            *await _pick(ctx, purpose, ""),
+        ]
     return await _picked(ctx, purpose, entry)
 
 
@@ -129,12 +147,22 @@ async def on_reason(ctx: Ctx, answer: Answer) -> list[Reply]:
         if len(reason) < 3:
             return [Reply(ctx.t("reason_empty")), *await _picked(ctx, "delete", entry)]
         if len(reason) > REASON_MAX:
-            return [Reply(ctx.t("reason_too_long", limit=REASON_MAX)),
-                    *await _picked(ctx, "delete", entry)]
+            return [
+                Reply(ctx.t("reason_too_long", limit=REASON_MAX)),
+                *await _picked(ctx, "delete", entry),
+            ]
     d["reason"] = reason
     opts = [Option(ctx.t("opt_confirm_delete"), "yes"), Option(ctx.t("opt_keep"), "no")]
-    return [ask(ctx, DeleteState.CONFIRM, ctx.t("ask_delete_confirm", id=entry.id, reason=reason),
-                opts, draft=d, per_row=2)]
+    return [
+        ask(
+            ctx,
+            DeleteState.CONFIRM,
+            ctx.t("ask_delete_confirm", id=entry.id, reason=reason),
+            opts,
+            draft=d,
+            per_row=2,
+        )
+    ]
 
 
 @router.on_state(DeleteState.CONFIRM)
@@ -145,16 +173,24 @@ async def on_delete_confirm(ctx: Ctx, answer: Answer) -> list[Reply]:
         await close(ctx)
         return [Reply(ctx.t("entry_not_found", id=d.get("entry_id", "?")))]
     if answer.value == "yes":
-        await soft_delete_entry(ctx.session, entry=entry, reason=str(d["reason"]),
-                                actor=ctx.me, now=ctx.now)
+        await soft_delete_entry(
+            ctx.session, entry=entry, reason=str(d["reason"]), actor=ctx.me, now=ctx.now
+        )
         await close(ctx)
         return [Reply(ctx.t("deleted", id=entry.id))]
     if answer.value == "no":
         await close(ctx)
         return [Reply(ctx.t("delete_kept", id=entry.id))]
     opts = [Option(ctx.t("opt_confirm_delete"), "yes"), Option(ctx.t("opt_keep"), "no")]
-    return [ask(ctx, DeleteState.CONFIRM, ctx.t("ask_delete_confirm", id=entry.id,
-                                              reason=d.get("reason", "")), opts, per_row=2)]
+    return [
+        ask(
+            ctx,
+            DeleteState.CONFIRM,
+            ctx.t("ask_delete_confirm", id=entry.id, reason=d.get("reason", "")),
+            opts,
+            per_row=2,
+        )
+    ]
 
 
 # --- right after saving: ✏️ Sửa / ↩️ Hoàn tác ---------------------------------------------
@@ -201,8 +237,9 @@ async def _undo(ctx: Ctx, raw_id: str) -> list[Reply]:
     minutes = ctx.settings.chat.undo_minutes
     if ctx.now - entry.created_at > timedelta(minutes=minutes):
         return [Reply(ctx.t("undo_too_late", id=entry.id, minutes=minutes))]
-    await soft_delete_entry(ctx.session, entry=entry, reason=ctx.t("undo_reason"),
-                            actor=ctx.me, now=ctx.now)
+    await soft_delete_entry(
+        ctx.session, entry=entry, reason=ctx.t("undo_reason"), actor=ctx.me, now=ctx.now
+    )
     if ctx.dialog is not None and ctx.dialog.state == EntryState.SAVED:
         await close(ctx)
     return [Reply(ctx.t("undone", id=entry.id, name=entry.household.head_name))]

@@ -19,19 +19,32 @@ router = Router("progress")
 def render(ctx: Ctx, p: Progress) -> str:
     lines = [
         ctx.t("progress_title", hamlet=p.hamlet_name, day=fmt_date(p.today)),
-        ctx.t("progress_coverage", guided=fmt_int(ctx.lang, p.guided),
-              total=fmt_int(ctx.lang, p.total),
-              pct=fmt_pct(ctx.lang, p.coverage),
-              threshold=fmt_pct(ctx.lang, p.threshold), mark=" ✅" if p.reached else ""),
+        ctx.t(
+            "progress_coverage",
+            guided=fmt_int(ctx.lang, p.guided),
+            total=fmt_int(ctx.lang, p.total),
+            pct=fmt_pct(ctx.lang, p.coverage),
+            threshold=fmt_pct(ctx.lang, p.threshold),
+            mark=" ✅" if p.reached else "",
+        ),
     ]
     if p.reached:
         lines.append(ctx.t("progress_target_reached", target=fmt_int(ctx.lang, p.target)))
     else:
-        lines.append(ctx.t("progress_target", target=fmt_int(ctx.lang, p.target),
-                           remaining=fmt_int(ctx.lang, p.remaining)))
+        lines.append(
+            ctx.t(
+                "progress_target",
+                target=fmt_int(ctx.lang, p.target),
+                remaining=fmt_int(ctx.lang, p.remaining),
+            )
+        )
     lines += [
-        ctx.t("progress_special", special=fmt_int(ctx.lang, p.special),
-              total=fmt_int(ctx.lang, p.total), n=p.required_procedures),
+        ctx.t(
+            "progress_special",
+            special=fmt_int(ctx.lang, p.special),
+            total=fmt_int(ctx.lang, p.total),
+            n=p.required_procedures,
+        ),
         ctx.t("progress_entries", today=p.entries_today, week=p.entries_week),
         ctx.t("progress_days", active=p.active_days, elapsed=p.days_elapsed),
     ]
@@ -40,16 +53,18 @@ def render(ctx: Ctx, p: Progress) -> str:
     elif p.projected is None:
         lines.append(ctx.t("progress_no_projection"))
     elif p.projected_after_end:
-        lines.append(ctx.t("progress_projection_late", day=fmt_date(p.projected),
-                           end=fmt_date(p.campaign_end)))
+        lines.append(
+            ctx.t(
+                "progress_projection_late", day=fmt_date(p.projected), end=fmt_date(p.campaign_end)
+            )
+        )
     else:
         lines.append(ctx.t("progress_projection", day=fmt_date(p.projected)))
     lines.append(ctx.t("progress_rule_note"))
     return "\n".join(lines)
 
 
-@router.command("tiendo", "progress",
-                menu=Menu(60, "progress", "cmd_progress", EVERYONE))
+@router.command("tiendo", "progress", menu=Menu(60, "progress", "cmd_progress", EVERYONE))
 async def cmd_progress(ctx: Ctx, arg: str) -> list[Reply]:
     user = ctx.me
     hamlet: Hamlet | None
@@ -58,8 +73,7 @@ async def cmd_progress(ctx: Ctx, arg: str) -> list[Reply]:
     if closed:
         return closed  # its people are told it left the campaign, not shown its figures
     if arg and staff:
-        hamlet = await ctx.session.scalar(
-            select(Hamlet).where(Hamlet.code == arg.strip().upper()))
+        hamlet = await ctx.session.scalar(select(Hamlet).where(Hamlet.code == arg.strip().upper()))
         if hamlet is None:
             return [Reply(ctx.t("hamlet_unknown", code=arg.strip()[:20]))]
     elif arg:
@@ -71,8 +85,13 @@ async def cmd_progress(ctx: Ctx, arg: str) -> list[Reply]:
         hamlet = await ctx.hamlet()
     if hamlet is None:
         return await _all_hamlets(ctx)
-    prog = await hamlet_progress(ctx.session, campaign_id=await ctx.campaign_id(),
-                                 hamlet=hamlet, campaign=ctx.settings.campaign, today=ctx.today)
+    prog = await hamlet_progress(
+        ctx.session,
+        campaign_id=await ctx.campaign_id(),
+        hamlet=hamlet,
+        campaign=ctx.settings.campaign,
+        today=ctx.today,
+    )
     text = render(ctx, prog)
     if waiting := await pending_total_line(ctx, hamlet):
         text += "\n" + waiting
@@ -86,9 +105,13 @@ async def pending_total_line(ctx: Ctx, hamlet: Hamlet) -> str:
     if not waiting:
         return ""
     change = waiting[-1]
-    return ctx.t("total_pending_line", total=fmt_int(ctx.lang, change.total),
-                 current=fmt_int(ctx.lang, change.previous if change.previous is not None
-                                 else hamlet.total_households))
+    return ctx.t(
+        "total_pending_line",
+        total=fmt_int(ctx.lang, change.total),
+        current=fmt_int(
+            ctx.lang, change.previous if change.previous is not None else hamlet.total_households
+        ),
+    )
 
 
 async def _all_hamlets(ctx: Ctx) -> list[Reply]:
@@ -96,15 +119,29 @@ async def _all_hamlets(ctx: Ctx) -> list[Reply]:
     hamlets = await ctx.session.scalars(select(Hamlet).where(Hamlet.active).order_by(Hamlet.code))
     rows: list[Progress] = []
     for hamlet in hamlets:
-        rows.append(await hamlet_progress(ctx.session, campaign_id=await ctx.campaign_id(),
-                                          hamlet=hamlet, campaign=ctx.settings.campaign,
-                                          today=ctx.today))
+        rows.append(
+            await hamlet_progress(
+                ctx.session,
+                campaign_id=await ctx.campaign_id(),
+                hamlet=hamlet,
+                campaign=ctx.settings.campaign,
+                today=ctx.today,
+            )
+        )
     rows.sort(key=lambda p: (-p.coverage, p.hamlet_code))
     lines = [ctx.t("progress_all_title", day=fmt_date(ctx.today))]
     for i, p in enumerate(rows, 1):
-        lines.append(ctx.t("progress_all_line", rank=i, hamlet=p.hamlet_name, code=p.hamlet_code,
-                           guided=fmt_int(ctx.lang, p.guided),
-                           total=fmt_int(ctx.lang, p.total), pct=fmt_pct(ctx.lang, p.coverage),
-                           mark=" ✅" if p.reached else ""))
+        lines.append(
+            ctx.t(
+                "progress_all_line",
+                rank=i,
+                hamlet=p.hamlet_name,
+                code=p.hamlet_code,
+                guided=fmt_int(ctx.lang, p.guided),
+                total=fmt_int(ctx.lang, p.total),
+                pct=fmt_pct(ctx.lang, p.coverage),
+                mark=" ✅" if p.reached else "",
+            )
+        )
     lines.append(ctx.t("progress_all_hint"))
     return [Reply("\n".join(lines))]

@@ -29,16 +29,17 @@ async def _hamlet_for(ctx: Ctx, arg: str) -> tuple[Hamlet | None, list[Reply]]:
             return chosen, []
         options = [Option(f"{h.name} ({h.code})", f"h:{h.code}") for h in hamlets]
         prefix = [Reply(ctx.t("todo_unknown_hamlet", code=arg.strip()[:20]))] if code else []
-        return None, [*prefix, ask(ctx, TodoState.HAMLET, ctx.t("todo_ask_hamlet"), options,
-                                   draft={}, per_row=2)]
+        return None, [
+            *prefix,
+            ask(ctx, TodoState.HAMLET, ctx.t("todo_ask_hamlet"), options, draft={}, per_row=2),
+        ]
     hamlet = await ctx.hamlet()
     if hamlet is None:
         return None, [Reply(ctx.t("add_needs_hamlet"))]
     return hamlet, []
 
 
-@router.command("chuahuongdan", "todo",
-                menu=Menu(90, "todo", "cmd_todo", LOGS | SUPERVISES))
+@router.command("chuahuongdan", "todo", menu=Menu(90, "todo", "cmd_todo", LOGS | SUPERVISES))
 async def cmd_todo(ctx: Ctx, arg: str) -> list[Reply]:
     hamlet, replies = await _hamlet_for(ctx, arg)
     if hamlet is None:
@@ -60,24 +61,41 @@ async def step_hamlet(ctx: Ctx, answer: Answer) -> list[Reply]:
 
 def _line(ctx: Ctx, n: int, s: Suggestion) -> str:
     phone = fmt_phone(s.phone) if s.phone else ctx.t("todo_no_phone")
-    return ctx.t("todo_line", n=n, mark="📍 " if s.near else "", name=s.head_name,
-                 address=s.address, phone=phone)
+    return ctx.t(
+        "todo_line",
+        n=n,
+        mark="📍 " if s.near else "",
+        name=s.head_name,
+        address=s.address,
+        phone=phone,
+    )
 
 
 async def show_todo(ctx: Ctx, hamlet: Hamlet) -> list[Reply]:
-    result: Todo = await todo(ctx.session, campaign_id=await ctx.campaign_id(),
-                              hamlet_id=hamlet.id,
-                              officer_id=ctx.me.id if ctx.me.role.logs_households else None,
-                              limit=ctx.settings.todo_suggestions, now=ctx.now)
+    result: Todo = await todo(
+        ctx.session,
+        campaign_id=await ctx.campaign_id(),
+        hamlet_id=hamlet.id,
+        officer_id=ctx.me.id if ctx.me.role.logs_households else None,
+        limit=ctx.settings.todo_suggestions,
+        now=ctx.now,
+    )
     if result.roster is None:
         await close(ctx)
         return [Reply(ctx.t("todo_no_roster", hamlet=hamlet.name))]
     if not result.suggestions:
         await close(ctx)
-        return [Reply(ctx.t("todo_all_done", hamlet=hamlet.name,
-                            total=fmt_int(ctx.lang, result.total)))]
-    lines = [ctx.t("todo_title", hamlet=hamlet.name, waiting=fmt_int(ctx.lang, result.waiting),
-                   total=fmt_int(ctx.lang, result.total))]
+        return [
+            Reply(ctx.t("todo_all_done", hamlet=hamlet.name, total=fmt_int(ctx.lang, result.total)))
+        ]
+    lines = [
+        ctx.t(
+            "todo_title",
+            hamlet=hamlet.name,
+            waiting=fmt_int(ctx.lang, result.waiting),
+            total=fmt_int(ctx.lang, result.total),
+        )
+    ]
     if any(s.near for s in result.suggestions):
         lines.append(ctx.t("todo_near_first"))
     for i, s in enumerate(result.suggestions, 1):
@@ -87,8 +105,10 @@ async def show_todo(ctx: Ctx, hamlet: Hamlet) -> list[Reply]:
         await close(ctx)
         return [Reply("\n".join(lines))]
     lines.append(ctx.t("todo_tap_hint"))
-    options = [Option(ctx.t("todo_btn_log", n=i, name=s.head_name), f"r:{s.row_id}")
-               for i, s in enumerate(result.suggestions, 1)]
+    options = [
+        Option(ctx.t("todo_btn_log", n=i, name=s.head_name), f"r:{s.row_id}")
+        for i, s in enumerate(result.suggestions, 1)
+    ]
     return [ask(ctx, TodoState.PICK, "\n".join(lines), options, draft={"hamlet": hamlet.code})]
 
 
@@ -98,13 +118,18 @@ async def step_pick(ctx: Ctx, answer: Answer) -> list[Reply]:
     if value.startswith("r:") and value[2:].isdigit():
         row = await ctx.session.get(RosterHousehold, int(value[2:]))
         if row is not None and row.household_id is None:
-            d: dict[str, object] = {"mode": "add", "name": row.head_name,
-                                    "address": row.address, "roster_row": row.id}
+            d: dict[str, object] = {
+                "mode": "add",
+                "name": row.head_name,
+                "address": row.address,
+                "roster_row": row.id,
+            }
             if row.phone:
                 d["phone"] = row.phone
             return [Reply(ctx.t("todo_prefilled", name=row.head_name)), *await advance(ctx, d)]
-    hamlet = next((h for h in await active_hamlets(ctx.session)
-                   if h.code == draft(ctx).get("hamlet")), None)
+    hamlet = next(
+        (h for h in await active_hamlets(ctx.session) if h.code == draft(ctx).get("hamlet")), None
+    )
     prefix = [Reply(ctx.t("choose_option"))] if value != REPEAT and answer.text else []
     if hamlet is None:
         await close(ctx)

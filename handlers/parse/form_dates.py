@@ -18,9 +18,18 @@ _NGAY = re.compile(r"^ngay\s*:?\s*")  # "ngày 4/12", "Ngày: 4/12"
 _HOM = re.compile(r"^(?:hom|bua)\s+")  # "hôm thứ 2", "bữa chủ nhật"
 _MUNG = re.compile(r"^(?:mung|mong)\s*")  # "mùng 4 tháng 12"
 _BACK = {
-    "hom nay": 0, "nay": 0, "today": 0, "hnay": 0, "bua nay": 0,
-    "hom qua": 1, "qua": 1, "yesterday": 1, "hqua": 1, "bua qua": 1,
-    "hom kia": 2, "bua kia": 2,
+    "hom nay": 0,
+    "nay": 0,
+    "today": 0,
+    "hnay": 0,
+    "bua nay": 0,
+    "hom qua": 1,
+    "qua": 1,
+    "yesterday": 1,
+    "hqua": 1,
+    "bua qua": 1,
+    "hom kia": 2,
+    "bua kia": 2,
 }
 _NUMERIC = re.compile(r"^(\d{1,2})\s*[/.\-]\s*(\d{1,2})(?:\s*[/.\-]\s*(\d+))?$")
 _WORDS = re.compile(r"^(\d{1,2})\s*thang\s*(\d{1,2})(?:\s*(?:nam\s*)?(\d+))?$")
@@ -138,8 +147,7 @@ def _yearless(d: int, m: int, today: date, campaign: CampaignConfig, shown: str)
         this_year: date | None = date(today.year, m, d)
     except ValueError:
         this_year = None
-    if this_year is not None and this_year > today and (latest is None
-                                                        or latest < campaign.start):
+    if this_year is not None and this_year > today and (latest is None or latest < campaign.start):
         # "20/12" typed on 05/12 of the campaign's first year: last year's 20/12 is outside
         # the campaign, so the officer meant this year's, which has not come yet.
         raise FormError("date_future", day=fmt_day(this_year), today=fmt_day(today))

@@ -27,7 +27,9 @@ _ADDRESS_EXTRA = set(" ,./-()#:'\"&+")
 _DOSSIER = re.compile(r"^[A-Za-z0-9][A-Za-z0-9./\-_ ]*$")
 _DOSSIER_PREFIX = re.compile(
     r"^(mã\s*hồ\s*sơ|ma\s*ho\s*so|số\s*hồ\s*sơ|so\s*ho\s*so|mã\s*hs|ma\s*hs|mhs|hs)"
-    r"\s*[:#.]?\s*", re.I)
+    r"\s*[:#.]?\s*",
+    re.I,
+)
 _SPLIT_PROCS = re.compile(r"\s*(?:,|;|\+|&|\bvà\b|\band\b)\s*", re.I)
 
 
@@ -83,15 +85,33 @@ def check_dossier(raw: str) -> str:
         raise FormError("dossier_empty")
     if len(text) > DOSSIER_MAX:
         raise FormError("dossier_too_long", limit=DOSSIER_MAX)
-    if not _DOSSIER.match(text) or not any(ch.isdigit() for ch in text) \
-            or len(text.replace(" ", "")) < DOSSIER_MIN:
+    if (
+        not _DOSSIER.match(text)
+        or not any(ch.isdigit() for ch in text)
+        or len(text.replace(" ", "")) < DOSSIER_MIN
+    ):
         raise FormError("dossier_invalid")
     return text
 
 
 # "No code" said in words at the dossier question.
-NO_DOSSIER = {"khong", "ko", "k", "khong co", "ko co", "chua", "chua co", "khong co ma",
-              "bo qua", "skip", "none", "no", "xong", "-", "0"}
+NO_DOSSIER = {
+    "khong",
+    "ko",
+    "k",
+    "khong co",
+    "ko co",
+    "chua",
+    "chua co",
+    "khong co ma",
+    "bo qua",
+    "skip",
+    "none",
+    "no",
+    "xong",
+    "-",
+    "0",
+}
 
 
 def no_dossier(raw: str) -> bool:
@@ -142,8 +162,7 @@ def _match_one(token: str, catalog: Sequence[ProcedureChoice]) -> str:
         return hits[0].code
     if not hits:
         raise FormError("procedure_unknown", token=token)
-    raise FormError("procedure_ambiguous", token=token,
-                    names="; ".join(p.name for p in hits[:4]))
+    raise FormError("procedure_ambiguous", token=token, names="; ".join(p.name for p in hits[:4]))
 
 
 # --- the one-line form ----------------------------------------------------------------
@@ -163,8 +182,22 @@ _SECONDARY_SPLIT = re.compile(r",|\s+[-–—]+\s+|\.\s+")
 _LEAD = re.compile(r"^(?:[\s•*·–—.,]|-\s)+")
 _TRAIL = re.compile(r"[\s.,;:!?]+$")
 _LABELS = {  # "SĐT: 0912…", "Địa chỉ: Tổ 1": the label is dropped
-    "ten", "ho ten", "ho va ten", "chu ho", "ten chu ho", "dia chi", "dc", "d/c", "sdt",
-    "so dien thoai", "dien thoai", "dt", "so dt", "thu tuc", "tt", "ngay huong dan",
+    "ten",
+    "ho ten",
+    "ho va ten",
+    "chu ho",
+    "ten chu ho",
+    "dia chi",
+    "dc",
+    "d/c",
+    "sdt",
+    "so dien thoai",
+    "dien thoai",
+    "dt",
+    "so dt",
+    "thu tuc",
+    "tt",
+    "ngay huong dan",
 }
 _NUM_TOKEN = re.compile(r"\+?[\d().\-]*\d[\d().\-]*")
 _CODE = re.compile(r"[A-Za-z0-9][A-Za-z0-9.\-_]{5,}")
@@ -285,8 +318,9 @@ def _split(text: str, start: int, end: int, pattern: re.Pattern[str]) -> list[_C
 def _layout(raw: str) -> _Layout:
     text = clean_lines(raw)
     primary = bool(_PRIMARY.search(text))
-    layout = _Layout(text, _split(text, 0, len(text),
-                                  _PRIMARY_SPLIT if primary else _SECONDARY_SPLIT), primary)
+    layout = _Layout(
+        text, _split(text, 0, len(text), _PRIMARY_SPLIT if primary else _SECONDARY_SPLIT), primary
+    )
     if primary and not any(_phone_chunk(c.text) for c in layout.chunks):
         # "Đinh Văn Em, Tổ 2, 0912 345 144, 1; 3": commas between the fields, a ; between
         # the procedures. The commas are the fields' separators when they bring out a phone.
@@ -306,7 +340,7 @@ def _layout(raw: str) -> _Layout:
         s, e = chunk.start + span[0], chunk.start + span[1]
         parts = [_tidy(text, chunk.start, s), _Chunk(text[s:e], s, e), _tidy(text, e, chunk.end)]
         before = [c for c in parts[:1] if c.text]
-        layout.chunks[i:i + 1] = before + [p for p in parts[1:] if p.text]
+        layout.chunks[i : i + 1] = before + [p for p in parts[1:] if p.text]
         layout.phone = i + len(before)
         layout.phone_valid = True
         break
@@ -328,7 +362,7 @@ def _phone_inside(text: str) -> tuple[int, int] | None:
         for j in range(i, min(i + 6, len(tokens))):
             if not tokens[j][2]:
                 break
-            candidate = text[start:tokens[j][1]]
+            candidate = text[start : tokens[j][1]]
             digits = sum(ch.isdigit() for ch in candidate)
             bare = candidate.lstrip("(")
             if not 9 <= digits <= 13 or digits <= best_digits:
@@ -341,7 +375,10 @@ def _phone_inside(text: str) -> tuple[int, int] | None:
 
 
 def parse_one_line(
-    text: str, catalog: Sequence[ProcedureChoice], today: date, campaign: CampaignConfig,
+    text: str,
+    catalog: Sequence[ProcedureChoice],
+    today: date,
+    campaign: CampaignConfig,
 ) -> OneLine:
     """One household in one message (see the section comment). Fields are separated by
     ; | or new lines, else by commas, spaced dashes or '. '. Each field is kept or refused
@@ -400,23 +437,29 @@ def _extra(result: OneLine, part: str) -> None:
 
 
 def _read_around_phone(
-    result: OneLine, layout: _Layout, catalog: Sequence[ProcedureChoice], today: date,
+    result: OneLine,
+    layout: _Layout,
+    catalog: Sequence[ProcedureChoice],
+    today: date,
     campaign: CampaignConfig,
 ) -> None:
     assert layout.phone is not None
-    before = layout.chunks[:layout.phone]
-    after = layout.chunks[layout.phone + 1:]
+    before = layout.chunks[: layout.phone]
+    after = layout.chunks[layout.phone + 1 :]
     name_part = before[0].text
     address = ""
     if len(before) > 1:
         # The address may hold commas itself: keep it as typed between the name and phone.
-        address = (", ".join(c.text for c in before[1:]) if layout.primary
-                   else layout.text[before[1].start:before[-1].end])
+        address = (
+            ", ".join(c.text for c in before[1:])
+            if layout.primary
+            else layout.text[before[1].start : before[-1].end]
+        )
     else:
         # "Trương Văn Toàn Tổ 2 0912…": no separator; the address starts at its first word.
         at = _ADDRESS_START.search(name_part)
         if at is not None and at.start() > 0:
-            name_part, address = name_part[:at.start()].strip(), name_part[at.start():]
+            name_part, address = name_part[: at.start()].strip(), name_part[at.start() :]
     _keep(result, "name", lambda: check_name(name_part))
     if address:
         _keep(result, "address", lambda: check_address(address))
@@ -429,16 +472,23 @@ def _read_around_phone(
     for chunk in after:
         # Commas after the phone separate procedures too ("1, 3"), but "4 - 12 - 2026" is
         # one date.
-        pieces = [chunk] if is_day_text(chunk.text) else \
-            _split(layout.text, chunk.start, chunk.end, _SECONDARY_SPLIT)
+        pieces = (
+            [chunk]
+            if is_day_text(chunk.text)
+            else _split(layout.text, chunk.start, chunk.end, _SECONDARY_SPLIT)
+        )
         for piece in pieces:
             part = piece.text
             if part.casefold() in codes:
                 procedures.append(part)
             elif is_day_text(part):
                 dates.append(part)
-            elif "address" not in result.draft and "address" not in result.errors \
-                    and _ADDRESS_START.match(part) and _no_procedure(part, catalog):
+            elif (
+                "address" not in result.draft
+                and "address" not in result.errors
+                and _ADDRESS_START.match(part)
+                and _no_procedure(part, catalog)
+            ):
                 # "Ngô Văn Kiên, 0912…, Tổ 2, 1": the address typed after the phone.
                 _keep(result, "address", partial(check_address, part))
             elif _is_phoneish(part) and part.lstrip("(")[:1] in "0+" and _valid_phone(part):
@@ -466,11 +516,23 @@ def _read_around_phone(
 
 # Words an address starts with ("Tổ 3", "ấp Bãi Nhà A", "số 12 đường …").
 _ADDRESS_START = re.compile(
-    r"(?<!\w)(?:tổ|ấp|thôn|xóm|khu|khóm|số nhà|số|đường|hẻm|kp|tdp)(?=\s*\d|\s+\w)",
-    re.IGNORECASE)
+    r"(?<!\w)(?:tổ|ấp|thôn|xóm|khu|khóm|số nhà|số|đường|hẻm|kp|tdp)(?=\s*\d|\s+\w)", re.IGNORECASE
+)
 _DAY_INSIDE = re.compile(r"(?<![\d.])\d{1,2}\s*[/\-]\s*\d{1,2}(?![\d])")
-_DAY_WORDS = ("hom nay", "hom qua", "hom kia", "sang nay", "chieu nay", "toi nay", "toi qua",
-              "sang qua", "chieu qua", "trua nay", "bua qua", "bua nay")
+_DAY_WORDS = (
+    "hom nay",
+    "hom qua",
+    "hom kia",
+    "sang nay",
+    "chieu nay",
+    "toi nay",
+    "toi qua",
+    "sang qua",
+    "chieu qua",
+    "trua nay",
+    "bua qua",
+    "bua nay",
+)
 
 
 def _mentions_day(part: str) -> bool:
@@ -495,12 +557,18 @@ def _peel(part: str) -> tuple[str, str | None, str | None]:
     while len(words) > 1:
         if day is None and (k := _day_suffix(words)):
             day, words = " ".join(words[-k:]), words[:-k]
-        elif dossier is None and _CODE.fullmatch(words[-1]) and \
-                any(ch.isdigit() for ch in words[-1]):
+        elif (
+            dossier is None and _CODE.fullmatch(words[-1]) and any(ch.isdigit() for ch in words[-1])
+        ):
             k = 1
             for n in (3, 2, 1):  # "… mã hồ sơ G22…", "… hs G22…"
-                if len(words) > n + 1 and fold(" ".join(words[-n - 1:-1])).rstrip(":#.") in \
-                        {"ma ho so", "so ho so", "ma hs", "mhs", "hs"}:
+                if len(words) > n + 1 and fold(" ".join(words[-n - 1 : -1])).rstrip(":#.") in {
+                    "ma ho so",
+                    "so ho so",
+                    "ma hs",
+                    "mhs",
+                    "hs",
+                }:
                     k = n + 1
                     break
             dossier, words = " ".join(words[-k:]), words[:-k]
@@ -519,7 +587,10 @@ def _day_suffix(words: list[str]) -> int:
 
 
 def _read_by_shape(
-    result: OneLine, layout: _Layout, catalog: Sequence[ProcedureChoice], today: date,
+    result: OneLine,
+    layout: _Layout,
+    catalog: Sequence[ProcedureChoice],
+    today: date,
     campaign: CampaignConfig,
 ) -> None:
     """No phone: the name first, then each part by its shape (the phone is asked next)."""

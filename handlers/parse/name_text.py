@@ -61,15 +61,72 @@ _VNI_SHAPES = {"6": _CIRCUMFLEX, "7": _HORN, "8": _BREVE}
 # spellings ("Xoong"): alone they do not make a word count as typed in Telex.
 _WEAK = frozenset({"tone_s", "tone_r", "tone_x", "clear", "oo", "ee_end"})
 
-_ONSETS = ("ngh", "ng", "nh", "ch", "gh", "gi", "kh", "ph", "th", "tr", "qu",
-           "b", "c", "d", "đ", "g", "h", "k", "l", "m", "n", "p", "r", "s", "t", "v", "x")
+_ONSETS = (
+    "ngh",
+    "ng",
+    "nh",
+    "ch",
+    "gh",
+    "gi",
+    "kh",
+    "ph",
+    "th",
+    "tr",
+    "qu",
+    "b",
+    "c",
+    "d",
+    "đ",
+    "g",
+    "h",
+    "k",
+    "l",
+    "m",
+    "n",
+    "p",
+    "r",
+    "s",
+    "t",
+    "v",
+    "x",
+)
 _FINALS = frozenset({"c", "ch", "m", "n", "ng", "nh", "p", "t"})
 # Vowel groups by whether a final consonant may, must or must not follow.
-_OPEN_ONLY = frozenset({
-    "y", "ai", "ao", "au", "ay", "âu", "ây", "eo", "êu", "ia", "iu", "oi", "ôi", "ơi",
-    "ua", "ui", "uơ", "ưa", "ưi", "ưu", "iêu", "yêu", "oai", "oay", "oeo", "uây", "uôi",
-    "ươi", "ươu", "uya", "uyu",
-})
+_OPEN_ONLY = frozenset(
+    {
+        "y",
+        "ai",
+        "ao",
+        "au",
+        "ay",
+        "âu",
+        "ây",
+        "eo",
+        "êu",
+        "ia",
+        "iu",
+        "oi",
+        "ôi",
+        "ơi",
+        "ua",
+        "ui",
+        "uơ",
+        "ưa",
+        "ưi",
+        "ưu",
+        "iêu",
+        "yêu",
+        "oai",
+        "oay",
+        "oeo",
+        "uây",
+        "uôi",
+        "ươi",
+        "ươu",
+        "uya",
+        "uyu",
+    }
+)
 _CLOSED_ONLY = frozenset({"ă", "â", "iê", "yê", "uô", "ươ", "oă", "uâ", "uyê"})
 _EITHER = frozenset({"a", "e", "ê", "i", "o", "ô", "ơ", "u", "ư", "oa", "oe", "uê", "uy"})
 
@@ -202,7 +259,7 @@ def _split(letters: str) -> tuple[str, str, str]:
     onset = next((o for o in _ONSETS if letters.startswith(o)), "")
     if onset == "gi" and not any(c in _VOWELS for c in letters[2:]):
         onset = "g"  # "gì", "gìn": the i is the vowel
-    rest = letters[len(onset):]
+    rest = letters[len(onset) :]
     n = 0
     while n < len(rest) and rest[n] in _VOWELS:
         n += 1
@@ -213,8 +270,11 @@ def _split(letters: str) -> tuple[str, str, str]:
         vowels = "uơ"  # "thuở", "huơ"
     if not vowels or (final and final not in _FINALS):
         raise _Reject
-    if not (vowels in _EITHER or (vowels in _OPEN_ONLY and not final)
-            or (vowels in _CLOSED_ONLY and final)):
+    if not (
+        vowels in _EITHER
+        or (vowels in _OPEN_ONLY and not final)
+        or (vowels in _CLOSED_ONLY and final)
+    ):
         raise _Reject
     front = vowels[0] in "eêiy"
     if (onset in ("k", "gh", "ngh") and not front) or (onset in ("c", "ng") and front):
@@ -252,7 +312,7 @@ def _convert(raw: str) -> tuple[str, set[str]] | None:
         return None
     if word.tone:
         at = _tone_index(vowels, final)
-        vowels = vowels[:at] + vowels[at] + _TONE_MARKS[word.tone] + vowels[at + 1:]
+        vowels = vowels[:at] + vowels[at] + _TONE_MARKS[word.tone] + vowels[at + 1 :]
     return unicodedata.normalize("NFC", onset + vowels + final), word.markers
 
 

@@ -102,8 +102,10 @@ def error_text(lang: str, err: RowError) -> str:
 
 def file_error_text(lang: str, exc: RosterFileError) -> str:
     """Why the whole file was refused, with numbers in the user's format."""
-    values = {k: fmt_int(lang, v) if isinstance(v, int) and not isinstance(v, bool) else v
-              for k, v in exc.values.items()}
+    values = {
+        k: fmt_int(lang, v) if isinstance(v, int) and not isinstance(v, bool) else v
+        for k, v in exc.values.items()
+    }
     return t(lang, exc.key, **values)
 
 
@@ -200,7 +202,7 @@ def _parse_csv_with(text: str, delimiter: str) -> ParsedRoster:
             raise RosterFileError("roster_err_empty")
         raise RosterFileError("roster_err_no_header")
     header.require()
-    return _read_body(iter(rows[header.index + 1:]), header.index + 2, header)
+    return _read_body(iter(rows[header.index + 1 :]), header.index + 2, header)
 
 
 # --- XLSX --------------------------------------------------------------------------------
@@ -237,7 +239,7 @@ def _read_book(book: Workbook) -> ParsedRoster:
         if header is None:
             continue
         if header.complete:
-            return _read_body(chain(head[header.index + 1:], rows), header.index + 2, header)
+            return _read_body(chain(head[header.index + 1 :], rows), header.index + 2, header)
         partial = partial or header
     if partial is not None:
         partial.require()
@@ -252,20 +254,59 @@ _HEADER_SCAN = 11  # up to 10 title lines, then the header
 _NAME, _ADDRESS, _PHONE, _CODE, _SKIP = "name", "address", "phone", "code", "skip"
 _COLUMN_LABELS = {_NAME: "Họ tên chủ hộ", _ADDRESS: "Địa chỉ"}
 _ALIASES = {
-    _NAME: ("ho ten chu ho", "ho va ten chu ho", "chu ho", "ten chu ho", "ho va ten", "ho ten",
-            "ho ten chu ho gia dinh", "chu ho gia dinh", "ten chu ho gia dinh", "head name",
-            "name", "full name", "head of household", "household head"),
-    _ADDRESS: ("dia chi", "noi o", "address", "dia chi thuong tru", "noi thuong tru",
-               "dia chi cu tru", "noi cu tru", "noi o hien nay", "dia chi noi o", "cho o",
-               "cho o hien nay", "dia chi ho"),
-    _PHONE: ("so dien thoai", "dien thoai", "sdt", "so dt", "dt", "dtdd", "so di dong",
-             "di dong", "dien thoai di dong", "so dien thoai lien he", "phone", "phone number",
-             "mobile", "tel", "telephone"),
+    _NAME: (
+        "ho ten chu ho",
+        "ho va ten chu ho",
+        "chu ho",
+        "ten chu ho",
+        "ho va ten",
+        "ho ten",
+        "ho ten chu ho gia dinh",
+        "chu ho gia dinh",
+        "ten chu ho gia dinh",
+        "head name",
+        "name",
+        "full name",
+        "head of household",
+        "household head",
+    ),
+    _ADDRESS: (
+        "dia chi",
+        "noi o",
+        "address",
+        "dia chi thuong tru",
+        "noi thuong tru",
+        "dia chi cu tru",
+        "noi cu tru",
+        "noi o hien nay",
+        "dia chi noi o",
+        "cho o",
+        "cho o hien nay",
+        "dia chi ho",
+    ),
+    _PHONE: (
+        "so dien thoai",
+        "dien thoai",
+        "sdt",
+        "so dt",
+        "dt",
+        "dtdd",
+        "so di dong",
+        "di dong",
+        "dien thoai di dong",
+        "so dien thoai lien he",
+        "phone",
+        "phone number",
+        "mobile",
+        "tel",
+        "telephone",
+    ),
     _CODE: ("ma ho", "ma ho gia dinh", "ma hgd", "code", "household code", "ma so ho"),
     _SKIP: ("stt", "tt", "so tt", "so thu tu", "no"),
 }
-_HEADER_KEYS = {alias.replace(" ", ""): name for name, aliases in _ALIASES.items()
-                for alias in aliases}
+_HEADER_KEYS = {
+    alias.replace(" ", ""): name for name, aliases in _ALIASES.items() for alias in aliases
+}
 _BRACKETS = re.compile(r"\([^)]*\)|\[[^\]]*\]")
 _NOT_ALNUM = re.compile(r"[^0-9a-z]+")
 
@@ -289,8 +330,9 @@ class _Header:
     def require(self) -> None:
         for field_name in (_NAME, _ADDRESS):
             if field_name not in self.columns:
-                raise RosterFileError("roster_err_missing_column",
-                                      column=_COLUMN_LABELS[field_name])
+                raise RosterFileError(
+                    "roster_err_missing_column", column=_COLUMN_LABELS[field_name]
+                )
 
 
 def _scan_header(head: Sequence[Sequence[object]]) -> _Header | None:
@@ -371,19 +413,22 @@ def _read_body(rows: Iterator[Sequence[object]], first_row: int, header: _Header
         try:
             name = check_name(raw_name)
         except FormError as exc:
-            row_errors.append(RowError(number, "roster_err_name",
-                                       {**exc.values, "reason": exc.key}))
+            row_errors.append(
+                RowError(number, "roster_err_name", {**exc.values, "reason": exc.key})
+            )
         try:
             address = check_address(raw_address)
         except FormError as exc:
-            row_errors.append(RowError(number, "roster_err_address",
-                                       {**exc.values, "reason": exc.key}))
+            row_errors.append(
+                RowError(number, "roster_err_address", {**exc.values, "reason": exc.key})
+            )
         if raw_phone:
             try:
                 phone = parse_phone(_phone_text(raw_phone)).e164
             except PhoneError as exc:
-                row_errors.append(RowError(number, "roster_err_phone",
-                                           {"value": raw_phone, "reason": exc.reason}))
+                row_errors.append(
+                    RowError(number, "roster_err_phone", {"value": raw_phone, "reason": exc.reason})
+                )
         code = clean(raw_code)
         code_first: int | None = None
         if len(code) > CODE_MAX:
@@ -391,13 +436,15 @@ def _read_body(rows: Iterator[Sequence[object]], first_row: int, header: _Header
         elif code:
             code_first = codes.setdefault(fold(code), number)
             if code_first != number:
-                row_errors.append(RowError(number, "roster_err_dup_code",
-                                           {"code": code, "first": code_first}))
+                row_errors.append(
+                    RowError(number, "roster_err_dup_code", {"code": code, "first": code_first})
+                )
         if name and address:
             # Namesakes at one address exist (no house numbers in many hamlets): two rows
             # with different household codes are two households; without codes, a repeat.
-            first, first_code = households.setdefault((fold(name), fold(address)),
-                                                      (number, fold(code)))
+            first, first_code = households.setdefault(
+                (fold(name), fold(address)), (number, fold(code))
+            )
             namesakes = bool(code) and bool(first_code) and first_code != fold(code)
             if first != number and first != code_first and not namesakes:
                 row_errors.append(RowError(number, "roster_err_dup_household", {"first": first}))

@@ -28,8 +28,7 @@ FONT = "DejaVu Sans"
 
 # Behind the value labels, so the dashed target line and the pace line don't strike through
 # the digits of the hamlets closest to them.
-LABEL_BOX = {"boxstyle": "square,pad=0.1", "facecolor": "white", "edgecolor": "none",
-             "alpha": 0.85}
+LABEL_BOX = {"boxstyle": "square,pad=0.1", "facecolor": "white", "edgecolor": "none", "alpha": 0.85}
 
 REACHED_COLOR = "#2e7d32"
 PENDING_COLOR = "#4a78b0"
@@ -57,12 +56,14 @@ def _drawing() -> Iterator[None]:
         # No display on servers. Our figures get their Agg canvas explicitly anyway; this
         # only keeps anything else in the process from probing for a GUI. A no-op once set.
         matplotlib.use("Agg")
-        with matplotlib.rc_context({
-            "font.family": [FONT],
-            "font.sans-serif": [FONT],
-            "axes.unicode_minus": False,
-            "svg.fonttype": "path",
-        }):
+        with matplotlib.rc_context(
+            {
+                "font.family": [FONT],
+                "font.sans-serif": [FONT],
+                "axes.unicode_minus": False,
+                "svg.fonttype": "path",
+            }
+        ):
             yield
 
 
@@ -100,17 +101,29 @@ def coverage_chart(report: Report, lang: str, path: Path) -> Path:
         values = [r.coverage * 100 for r in rows]
         positions = list(range(len(rows)))
         bars = ax.barh(
-            positions, values, height=0.7,
-            color=[REACHED_COLOR if r.reached else PENDING_COLOR for r in rows])
-        ax.bar_label(bars, labels=[fmt_pct(lang, r.coverage) for r in rows],
-                     padding=3, fontsize=8, bbox=LABEL_BOX)
+            positions,
+            values,
+            height=0.7,
+            color=[REACHED_COLOR if r.reached else PENDING_COLOR for r in rows],
+        )
+        ax.bar_label(
+            bars,
+            labels=[fmt_pct(lang, r.coverage) for r in rows],
+            padding=3,
+            fontsize=8,
+            bbox=LABEL_BOX,
+        )
         ax.set_yticks(positions, [_hamlet_label(r.name, r.code) for r in rows], fontsize=9)
         # Without rows the y range would default to 0..1 and leave a stray half-band.
         ax.set_ylim(len(rows) - 0.5 if rows else 0.5, -0.5)  # inverted: rank 1 at the top
 
         threshold_line = ax.axvline(
-            report.threshold * 100, color=TARGET_COLOR, linestyle="--", linewidth=1.2,
-            label=t(lang, "chart_threshold_line", pct=fmt_pct(lang, report.threshold)))
+            report.threshold * 100,
+            color=TARGET_COLOR,
+            linestyle="--",
+            linewidth=1.2,
+            label=t(lang, "chart_threshold_line", pct=fmt_pct(lang, report.threshold)),
+        )
         # Room right of 100% for the percentage labels; data above 100% is a data error,
         # but it should still show rather than run off the chart.
         ax.set_xlim(0, max([100.0, *values]) + 13)
@@ -119,17 +132,18 @@ def coverage_chart(report: Report, lang: str, path: Path) -> Path:
         ax.grid(axis="x", alpha=0.3)
         ax.set_axisbelow(True)
         ax.spines[["top", "right"]].set_visible(False)
-        ax.set_title(t(lang, "chart_coverage_title", day=fmt_date(report.as_of)),
-                     fontsize=12, loc="left")
+        ax.set_title(
+            t(lang, "chart_coverage_title", day=fmt_date(report.as_of)), fontsize=12, loc="left"
+        )
         # Outside the axes: the top bars (best hamlets) and the bottom ones can both be long,
         # so no corner of the plot is reliably empty.
-        fig.legend(handles=[threshold_line], loc="outside lower right", frameon=False,
-                   fontsize=9)
+        fig.legend(handles=[threshold_line], loc="outside lower right", frameon=False, fontsize=9)
         return _save(fig, path)
 
 
-def _cumulative_steps(daily: list[tuple[date, int]], start: date,
-                      as_of: date) -> tuple[list[date], list[int]]:
+def _cumulative_steps(
+    daily: list[tuple[date, int]], start: date, as_of: date
+) -> tuple[list[date], list[int]]:
     """Step points (day, households guided up to the end of that day) from start to as_of."""
     # Entries dated before the campaign (typed before the start, say) still count, from day 1.
     total = sum(n for day, n in daily if day <= start)
@@ -145,9 +159,18 @@ def _cumulative_steps(daily: list[tuple[date, int]], start: date,
     return days, counts
 
 
-def cumulative_chart(*, hamlet_name: str, daily: list[tuple[date, int]], campaign_start: date,
-                     campaign_end: date, as_of: date, target: int, threshold: float,
-                     lang: str, path: Path) -> Path:
+def cumulative_chart(
+    *,
+    hamlet_name: str,
+    daily: list[tuple[date, int]],
+    campaign_start: date,
+    campaign_end: date,
+    as_of: date,
+    target: int,
+    threshold: float,
+    lang: str,
+    path: Path,
+) -> Path:
     """A hamlet's cumulative households against the one-a-day pace and the target."""
     days, counts = _cumulative_steps(daily, campaign_start, max(as_of, campaign_start))
     campaign_days = (campaign_end - campaign_start).days + 1
@@ -161,16 +184,39 @@ def cumulative_chart(*, hamlet_name: str, daily: list[tuple[date, int]], campaig
         # matplotlib takes dates through its unit converters; its stubs only admit floats.
         x_days: Any = days
         x_span: Any = [campaign_start, campaign_end]
-        actual = ax.step(x_days, counts, where="post", color=PENDING_COLOR, linewidth=2.2,
-                         label=t(lang, "chart_actual"))[0]
-        ax.annotate(str(counts[-1]), xy=(days[-1], counts[-1]), xytext=(4, 4),
-                    textcoords="offset points", fontsize=9, color=PENDING_COLOR,
-                    fontweight="bold", bbox=LABEL_BOX)
-        pace = ax.plot(x_span, [1, campaign_days], color=PACE_COLOR,
-                       linestyle=":", linewidth=1.6, label=t(lang, "chart_pace_line"))[0]
+        actual = ax.step(
+            x_days,
+            counts,
+            where="post",
+            color=PENDING_COLOR,
+            linewidth=2.2,
+            label=t(lang, "chart_actual"),
+        )[0]
+        ax.annotate(
+            str(counts[-1]),
+            xy=(days[-1], counts[-1]),
+            xytext=(4, 4),
+            textcoords="offset points",
+            fontsize=9,
+            color=PENDING_COLOR,
+            fontweight="bold",
+            bbox=LABEL_BOX,
+        )
+        pace = ax.plot(
+            x_span,
+            [1, campaign_days],
+            color=PACE_COLOR,
+            linestyle=":",
+            linewidth=1.6,
+            label=t(lang, "chart_pace_line"),
+        )[0]
         target_line = ax.axhline(
-            target, color=TARGET_COLOR, linestyle="--", linewidth=1.2,
-            label=t(lang, "chart_target_line", target=target, pct=fmt_pct(lang, threshold)))
+            target,
+            color=TARGET_COLOR,
+            linestyle="--",
+            linewidth=1.2,
+            label=t(lang, "chart_target_line", target=target, pct=fmt_pct(lang, threshold)),
+        )
 
         # Scale to the target and the actual curve, not to the pace line's end: a small
         # hamlet's target can be a fraction of a year's days, and the curve that matters
@@ -183,9 +229,13 @@ def cumulative_chart(*, hamlet_name: str, daily: list[tuple[date, int]], campaig
         ax.set_ylabel(t(lang, "chart_cumulative_axis"))
         ax.grid(alpha=0.3)
         ax.spines[["top", "right"]].set_visible(False)
-        ax.set_title(t(lang, "chart_cumulative_title", hamlet=hamlet_name), fontsize=12,
-                     loc="left")
+        ax.set_title(t(lang, "chart_cumulative_title", hamlet=hamlet_name), fontsize=12, loc="left")
         # Outside the axes: the pace and target lines cross every corner of the plot.
-        fig.legend(handles=[actual, pace, target_line], loc="outside lower center", ncols=3,
-                   frameon=False, fontsize=9)
+        fig.legend(
+            handles=[actual, pace, target_line],
+            loc="outside lower center",
+            ncols=3,
+            frameon=False,
+            fontsize=9,
+        )
         return _save(fig, path)

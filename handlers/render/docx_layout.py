@@ -77,9 +77,30 @@ _EM_PER_CHAR = 0.45  # average Times glyph width in em, to size the rule under t
 _SIGNATURE_BLANK_LINES = 4  # room for the handwritten signature and the seal
 _LANG_TAGS = {"vi": "vi-VN", "en": "en-US"}
 # Administrative-unit words before a place's own name: "Đặc khu Kiên Hải" is in "Kiên Hải"
-_UNIT_WORDS = ("đặc khu", "thành phố", "thị trấn", "thị xã", "phường", "xã", "huyện",
-               "quận", "tỉnh", "ấp", "thôn", "khu phố", "tổ dân phố", "bản", "special zone",
-               "commune", "ward", "town", "city", "district", "province", "hamlet")
+_UNIT_WORDS = (
+    "đặc khu",
+    "thành phố",
+    "thị trấn",
+    "thị xã",
+    "phường",
+    "xã",
+    "huyện",
+    "quận",
+    "tỉnh",
+    "ấp",
+    "thôn",
+    "khu phố",
+    "tổ dân phố",
+    "bản",
+    "special zone",
+    "commune",
+    "ward",
+    "town",
+    "city",
+    "district",
+    "province",
+    "hamlet",
+)
 
 
 @dataclass(frozen=True)
@@ -198,8 +219,7 @@ def mark_draft(doc: DocxDocument, text: str = DRAFT_VI) -> Paragraph:
     run.bold = True
     run.font.size = Pt(BODY_PT)
     border = OxmlElement("w:bdr")
-    for attr, value in (("w:val", "single"), ("w:sz", "12"), ("w:space", "0"),
-                        ("w:color", "auto")):
+    for attr, value in (("w:val", "single"), ("w:sz", "12"), ("w:space", "0"), ("w:color", "auto")):
         border.set(qn(attr), value)
     run._r.get_or_add_rPr().append(border)
     return target
@@ -226,8 +246,13 @@ def finish(doc: DocxDocument) -> None:
     it never starts a page of its own, and drop extra empty paragraphs at the end."""
     body = doc.element.body
     blocks = [child for child in body if child.tag in (qn("w:p"), qn("w:tbl"))]
-    while len(blocks) >= 2 and blocks[-1].tag == qn("w:p") and _empty(blocks[-1]) \
-            and blocks[-2].tag == qn("w:p") and _empty(blocks[-2]):
+    while (
+        len(blocks) >= 2
+        and blocks[-1].tag == qn("w:p")
+        and _empty(blocks[-1])
+        and blocks[-2].tag == qn("w:p")
+        and _empty(blocks[-2])
+    ):
         body.remove(blocks.pop())
     if blocks and blocks[-1].tag == qn("w:tbl"):
         _shrink(doc.add_paragraph())
@@ -236,8 +261,11 @@ def finish(doc: DocxDocument) -> None:
 
 
 def _empty(p: BaseOxmlElement) -> bool:
-    return not "".join(t.text or "" for t in p.iter(qn("w:t"))).strip() \
-        and not list(p.iter(qn("w:drawing"))) and not list(p.iter(qn("w:br")))
+    return (
+        not "".join(t.text or "" for t in p.iter(qn("w:t"))).strip()
+        and not list(p.iter(qn("w:drawing")))
+        and not list(p.iter(qn("w:br")))
+    )
 
 
 def _shrink(paragraph: Paragraph) -> None:
@@ -263,11 +291,21 @@ def _mark_size(paragraph: Paragraph, points: float) -> None:
 # --- text ----------------------------------------------------------------------------------
 
 
-def paragraph(container: Container, text: str | Sequence[Span] = "", *,
-              align: WD_ALIGN_PARAGRAPH = JUSTIFY, indent: bool = True,
-              indent_cm: float = INDENT_CM, left_cm: float = 0, bold: bool = False,
-              italic: bool = False, size: float = BODY_PT, before: float = 0,
-              after: float = 6, keep_with_next: bool = False) -> Paragraph:
+def paragraph(
+    container: Container,
+    text: str | Sequence[Span] = "",
+    *,
+    align: WD_ALIGN_PARAGRAPH = JUSTIFY,
+    indent: bool = True,
+    indent_cm: float = INDENT_CM,
+    left_cm: float = 0,
+    bold: bool = False,
+    italic: bool = False,
+    size: float = BODY_PT,
+    before: float = 0,
+    after: float = 6,
+    keep_with_next: bool = False,
+) -> Paragraph:
     """A body paragraph: justified with a first-line indent unless told otherwise. `text`
     may be a list of spans; `bold`/`italic` then apply on top of each span's own."""
     target = _next_paragraph(container)
@@ -294,8 +332,7 @@ def paragraph(container: Container, text: str | Sequence[Span] = "", *,
 def _next_paragraph(container: Container) -> Paragraph:
     # A new table cell or header already holds one empty paragraph: fill it, no blank line
     paragraphs = container.paragraphs
-    if not isinstance(container, DocxDocument) and len(paragraphs) == 1 \
-            and not paragraphs[0].runs:
+    if not isinstance(container, DocxDocument) and len(paragraphs) == 1 and not paragraphs[0].runs:
         return paragraphs[0]
     return container.add_paragraph()
 
@@ -304,50 +341,63 @@ def heading(doc: DocxDocument, text: str, *, level: int = 1, before: float = 6) 
     """Section headings as NĐ30 papers write them: level 1 "I. ..." bold (caller gives caps),
     level 2 "1. ..." bold, level 3 "a) ..." bold italic; all indented like the body and kept
     with the next paragraph so a heading never ends a page."""
-    return paragraph(doc, text, bold=True, italic=level >= 3, before=before,
-                     keep_with_next=True)
+    return paragraph(doc, text, bold=True, italic=level >= 3, before=before, keep_with_next=True)
 
 
-def item(doc: DocxDocument, text: str | Sequence[Span], *, mark: str = "-",
-         keep_with_next: bool = False, after: float = 3) -> Paragraph:
+def item(
+    doc: DocxDocument,
+    text: str | Sequence[Span],
+    *,
+    mark: str = "-",
+    keep_with_next: bool = False,
+    after: float = 3,
+) -> Paragraph:
     """A list line "- text" (or "+ text"), indented like body text, wrapped lines flush left."""
     spans = [Span(f"{mark} ")] + ([Span(text)] if isinstance(text, str) else list(text))
     return paragraph(doc, spans, after=after, keep_with_next=keep_with_next)
 
 
-def dotted_line(container: Container, label: str = "", *, width_cm: float = TEXT_CM,
-                after: float = 6) -> Paragraph:
+def dotted_line(
+    container: Container, label: str = "", *, width_cm: float = TEXT_CM, after: float = 6
+) -> Paragraph:
     """A line to fill in by hand: `label` then dots to the right margin (a tab with a dot
     leader, so it never wraps whatever the font)."""
     target = paragraph(container, label + "\t", align=LEFT, indent=False, after=after)
-    target.paragraph_format.tab_stops.add_tab_stop(Cm(width_cm), WD_TAB_ALIGNMENT.RIGHT,
-                                                   WD_TAB_LEADER.DOTS)
+    target.paragraph_format.tab_stops.add_tab_stop(
+        Cm(width_cm), WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.DOTS
+    )
     return target
 
 
-def addressee(doc: DocxDocument, recipients: Sequence[str], *,
-              label: str = "Kính gửi:") -> None:
-    """"Kính gửi: X" centred on one line; several recipients listed under the label."""
+def addressee(doc: DocxDocument, recipients: Sequence[str], *, label: str = "Kính gửi:") -> None:
+    """ "Kính gửi: X" centred on one line; several recipients listed under the label."""
     if len(recipients) == 1:
-        paragraph(doc, f"{label} {recipients[0]}", align=CENTER, indent=False, before=6,
-                  after=12)
+        paragraph(doc, f"{label} {recipients[0]}", align=CENTER, indent=False, before=6, after=12)
         return
-    paragraph(doc, label, align=LEFT, indent=True, indent_cm=3.0, before=6, after=0,
-              keep_with_next=True)
+    paragraph(
+        doc, label, align=LEFT, indent=True, indent_cm=3.0, before=6, after=0, keep_with_next=True
+    )
     for n, name in enumerate(recipients):
-        paragraph(doc, f"- {name}", align=LEFT, indent=False, left_cm=4.0,
-                  after=12 if n == len(recipients) - 1 else 0, keep_with_next=True)
+        paragraph(
+            doc,
+            f"- {name}",
+            align=LEFT,
+            indent=False,
+            left_cm=4.0,
+            after=12 if n == len(recipients) - 1 else 0,
+            keep_with_next=True,
+        )
 
 
-def rule(container: Container, width_cm: float, container_cm: float = TEXT_CM, *,
-         before: float = 2) -> Paragraph:
+def rule(
+    container: Container, width_cm: float, container_cm: float = TEXT_CM, *, before: float = 2
+) -> Paragraph:
     """A short centred horizontal line, as under the issuer, the motto and the subject;
     `before` keeps it clear of the descenders of the line above."""
     target = _next_paragraph(container)
     borders = OxmlElement("w:pBdr")
     top = OxmlElement("w:top")
-    for attr, value in (("w:val", "single"), ("w:sz", "6"), ("w:space", "1"),
-                        ("w:color", "auto")):
+    for attr, value in (("w:val", "single"), ("w:sz", "6"), ("w:space", "1"), ("w:color", "auto")):
         top.set(qn(attr), value)
     borders.append(top)
     properties = target._p.get_or_add_pPr()
@@ -368,9 +418,10 @@ def text_cm(text: str, size: float) -> float:
     return len(text) * size * _EM_PER_CHAR * 2.54 / 72
 
 
-def place_date_vi(locality: str, *, year: int, month: int | None = None,
-                  day: int | None = None) -> str:
-    """"Kiên Hải, ngày …… tháng …… năm 2027": blanks where the day is written by hand;
+def place_date_vi(
+    locality: str, *, year: int, month: int | None = None, day: int | None = None
+) -> str:
+    """ "Kiên Hải, ngày …… tháng …… năm 2027": blanks where the day is written by hand;
     days and months below 10 get their leading zero as NĐ30 asks."""
     dd = f"{day:02d}" if day else DOTS
     mm = f"{month:02d}" if month else DOTS
@@ -384,7 +435,7 @@ def locality_name(unit: str) -> str:
     folded = stripped.casefold()
     for word in sorted(_UNIT_WORDS, key=len, reverse=True):
         if folded.startswith(word + " ") and len(stripped) > len(word) + 1:
-            return stripped[len(word) + 1:].strip()
+            return stripped[len(word) + 1 :].strip()
     return stripped
 
 
@@ -395,7 +446,7 @@ def sentence_unit(unit: str) -> str:
     folded = stripped.casefold()
     for word in sorted(_UNIT_WORDS, key=len, reverse=True):
         if folded.startswith(word + " "):
-            return word + stripped[len(word):]
+            return word + stripped[len(word) :]
     return stripped
 
 
@@ -422,9 +473,17 @@ def no_nested_brackets(text: str) -> str:
 # --- header, title, signatures -------------------------------------------------------------
 
 
-def national_header(doc: DocxDocument, *, superior: Sequence[str], issuer: Sequence[str],
-                    number: str, place_date: str, nation: str = NATION_VI,
-                    motto: str = MOTTO_VI, subject: str = "") -> Table:
+def national_header(
+    doc: DocxDocument,
+    *,
+    superior: Sequence[str],
+    issuer: Sequence[str],
+    number: str,
+    place_date: str,
+    nation: str = NATION_VI,
+    motto: str = MOTTO_VI,
+    subject: str = "",
+) -> Table:
     """The NĐ30 header as a borderless two-column table. Left: the superior body's lines
     (regular caps), the issuing body's (bold caps), a short rule; right: the national name,
     the motto, a rule as long as the motto. Second row: the number ("Số: …/TTr-…") centred
@@ -450,29 +509,56 @@ def national_header(doc: DocxDocument, *, superior: Sequence[str], issuer: Seque
     return table
 
 
-def document_title(doc: DocxDocument, title: str, subject: str = "", *,
-                   before: float = 18) -> None:
+def document_title(doc: DocxDocument, title: str, subject: str = "", *, before: float = 18) -> None:
     """Title in bold caps, the subject (trích yếu) under it in bold sentence case, then a
     short rule; both centred and kept with what follows."""
-    paragraph(doc, title, align=CENTER, indent=False, bold=True, size=TITLE_PT, before=before,
-              after=0, keep_with_next=True)
+    paragraph(
+        doc,
+        title,
+        align=CENTER,
+        indent=False,
+        bold=True,
+        size=TITLE_PT,
+        before=before,
+        after=0,
+        keep_with_next=True,
+    )
     if subject:
-        paragraph(doc, subject, align=CENTER, indent=False, bold=True, size=TITLE_PT, after=0,
-                  keep_with_next=True)
+        paragraph(
+            doc,
+            subject,
+            align=CENTER,
+            indent=False,
+            bold=True,
+            size=TITLE_PT,
+            after=0,
+            keep_with_next=True,
+        )
     mark = rule(doc, _SUBJECT_RULE_CM, before=5)
     mark.paragraph_format.space_after = Pt(6)
 
 
-def signature_block(doc: DocxDocument, signer: Signer, *,
-                    recipients: Sequence[str] | None = None,
-                    recipients_head: str = RECIPIENTS_HEAD_VI) -> Table:
-    """"Nơi nhận:" and its list on the left (bold italic 12 pt head, 11 pt lines), the
+def signature_block(
+    doc: DocxDocument,
+    signer: Signer,
+    *,
+    recipients: Sequence[str] | None = None,
+    recipients_head: str = RECIPIENTS_HEAD_VI,
+) -> Table:
+    """ "Nơi nhận:" and its list on the left (bold italic 12 pt head, 11 pt lines), the
     signer on the right; one row that never splits over a page."""
     table = grid(doc, 1, SIGNATURE_COLUMNS_CM, borders=False)
     left, right = table.rows[0].cells
     if recipients:
-        _line(left, recipients_head, bold=True, italic=True, size=RECIPIENTS_HEAD_PT,
-              align=LEFT, before=6)
+        _line(
+            left,
+            recipients_head,
+            bold=True,
+            italic=True,
+            size=RECIPIENTS_HEAD_PT,
+            align=LEFT,
+            before=6,
+        )
         for line in recipients:
             _line(left, line, size=RECIPIENTS_PT, align=LEFT)
     _signer(right, signer)
@@ -501,18 +587,34 @@ def _signer(cell: _Cell, signer: Signer) -> None:
     _line(cell, signer.name or NAME_LINE, bold=bool(signer.name))
 
 
-def _line(cell: _Cell, text: str, *, bold: bool = False, italic: bool = False,
-          size: float = BODY_PT, align: WD_ALIGN_PARAGRAPH = CENTER, before: float = 0,
-          after: float = 0) -> Paragraph:
-    return paragraph(cell, text, align=align, indent=False, bold=bold, italic=italic,
-                     size=size, before=before, after=after)
+def _line(
+    cell: _Cell,
+    text: str,
+    *,
+    bold: bool = False,
+    italic: bool = False,
+    size: float = BODY_PT,
+    align: WD_ALIGN_PARAGRAPH = CENTER,
+    before: float = 0,
+    after: float = 0,
+) -> Paragraph:
+    return paragraph(
+        cell,
+        text,
+        align=align,
+        indent=False,
+        bold=bold,
+        italic=italic,
+        size=size,
+        before=before,
+        after=after,
+    )
 
 
 # --- tables --------------------------------------------------------------------------------
 
 
-def grid(doc: DocxDocument, rows: int, widths_cm: Sequence[float], *,
-         borders: bool) -> Table:
+def grid(doc: DocxDocument, rows: int, widths_cm: Sequence[float], *, borders: bool) -> Table:
     """A fixed-width table centred on the line; borderless ones get no cell margins so the
     header's columns use their whole width."""
     table: Table = doc.add_table(rows=rows, cols=len(widths_cm))
@@ -536,15 +638,25 @@ def _no_cell_margins(table: Table) -> None:
         margin.set(qn("w:w"), "0")
         margin.set(qn("w:type"), "dxa")
         margins.append(margin)
-    table._tbl.tblPr.insert_element_before(margins, "w:tblLook", "w:tblCaption",
-                                           "w:tblDescription", "w:tblPrChange")
+    table._tbl.tblPr.insert_element_before(
+        margins, "w:tblLook", "w:tblCaption", "w:tblDescription", "w:tblPrChange"
+    )
 
 
-def table(doc: DocxDocument, head: Sequence[str], rows: Sequence[Sequence[str]],
-          widths_cm: Sequence[float], *, aligns: Sequence[WD_ALIGN_PARAGRAPH] | None = None,
-          italic_rows: Sequence[int] = (), bold_rows: Sequence[int] = (),
-          size: float = TABLE_PT, space_after: float = 6, padding: float = 2,
-          keep_together: bool = False) -> Table:
+def table(
+    doc: DocxDocument,
+    head: Sequence[str],
+    rows: Sequence[Sequence[str]],
+    widths_cm: Sequence[float],
+    *,
+    aligns: Sequence[WD_ALIGN_PARAGRAPH] | None = None,
+    italic_rows: Sequence[int] = (),
+    bold_rows: Sequence[int] = (),
+    size: float = TABLE_PT,
+    space_after: float = 6,
+    padding: float = 2,
+    keep_together: bool = False,
+) -> Table:
     """A bordered table: bold centred head row repeated on every page, rows that do not
     split, cells vertically centred. `aligns` per column (default: centred); `italic_rows`
     / `bold_rows` index `rows`; `padding` is the space above and below each cell's text
@@ -560,8 +672,15 @@ def table(doc: DocxDocument, head: Sequence[str], rows: Sequence[Sequence[str]],
     column_aligns = list(aligns) if aligns else [CENTER] * len(widths_cm)
     for index, (row, values) in enumerate(zip(built.rows[1:], rows, strict=True)):
         for cell, value, align in zip(row.cells, values, column_aligns, strict=True):
-            cell_text(cell, value, align=align, italic=index in italic_rows,
-                      bold=index in bold_rows, size=size, padding=padding)
+            cell_text(
+                cell,
+                value,
+                align=align,
+                italic=index in italic_rows,
+                bold=index in bold_rows,
+                size=size,
+                padding=padding,
+            )
         _cant_split(row._tr)
     _keep_rows(built, keep_together)
     gap = doc.add_paragraph()
@@ -570,13 +689,21 @@ def table(doc: DocxDocument, head: Sequence[str], rows: Sequence[Sequence[str]],
     return built
 
 
-def cell_text(cell: _Cell, text: str, *, align: WD_ALIGN_PARAGRAPH = CENTER,
-              bold: bool = False, italic: bool = False, size: float = TABLE_PT,
-              padding: float = 2) -> Paragraph:
+def cell_text(
+    cell: _Cell,
+    text: str,
+    *,
+    align: WD_ALIGN_PARAGRAPH = CENTER,
+    bold: bool = False,
+    italic: bool = False,
+    size: float = TABLE_PT,
+    padding: float = 2,
+) -> Paragraph:
     """Text in a table cell with a little air above and below."""
     cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
-    return _line(cell, text, bold=bold, italic=italic, size=size, align=align, before=padding,
-                 after=padding)
+    return _line(
+        cell, text, bold=bold, italic=italic, size=size, align=align, before=padding, after=padding
+    )
 
 
 def _keep_rows(built: Table, whole: bool) -> None:

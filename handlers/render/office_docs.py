@@ -90,13 +90,19 @@ S = TypeVar("S", HamletStanding, OfficerStanding)
 
 
 def review_words(lang: str, data: OfficeData) -> str:
-    """"sơ kết 6 tháng đầu năm 2026" / "tổng kết năm 2026", as said mid-sentence."""
+    """ "sơ kết 6 tháng đầu năm 2026" / "tổng kết năm 2026", as said mid-sentence."""
     kind = data.elig.period.kind
-    key = "op_review_half" if kind == "half" else "op_review_year" if kind == "year" \
+    key = (
+        "op_review_half"
+        if kind == "half"
+        else "op_review_year"
+        if kind == "year"
         else "op_review_other"
+    )
     period = data.elig.period
-    return t(lang, key, year=period.start.year, start=fmt_date(period.start),
-             end=fmt_date(period.end))
+    return t(
+        lang, key, year=period.start.year, start=fmt_date(period.start), end=fmt_date(period.end)
+    )
 
 
 def _capital(text: str) -> str:
@@ -128,9 +134,12 @@ class _Totals:
 
 
 def _totals(hamlets: Sequence[HamletStanding]) -> _Totals:
-    return _Totals(total=sum(h.total for h in hamlets), guided=sum(h.guided for h in hamlets),
-                   special=sum(h.special for h in hamlets),
-                   entries=sum(h.entries for h in hamlets))
+    return _Totals(
+        total=sum(h.total for h in hamlets),
+        guided=sum(h.guided for h in hamlets),
+        special=sum(h.special for h in hamlets),
+        entries=sum(h.entries for h in hamlets),
+    )
 
 
 def _checks(hamlets: Sequence[HamletStanding]) -> Tally:
@@ -165,12 +174,16 @@ def _n(lang: str, value: int) -> str:
 
 
 def _names(lang: str, hamlets: Sequence[HamletStanding], what: str = "pct") -> str:
-    """"Ấp A (97,5%), Ấp B (95,0%)": each hamlet with the figure that put it in the list."""
+    """ "Ấp A (97,5%), Ấp B (95,0%)": each hamlet with the figure that put it in the list."""
     parts = []
     for h in hamlets:
         if what == "lacks":
-            figure = t(lang, "op_name_lacks", pct=fmt_pct(lang, h.coverage),
-                       n=_n(lang, max(h.target - h.guided, 0)))
+            figure = t(
+                lang,
+                "op_name_lacks",
+                pct=fmt_pct(lang, h.coverage),
+                n=_n(lang, max(h.target - h.guided, 0)),
+            )
         elif what == "days":
             figure = f"{_n(lang, h.active_days)}/{_n(lang, h.period_days)}"
         elif what == "failed":
@@ -186,30 +199,61 @@ def strengths(lang: str, data: OfficeData) -> list[str]:
     elig = data.elig
     hamlets = list(elig.hamlets)
     totals = _totals(hamlets)
-    out = [t(lang, "op_good_zone", guided=_n(lang, totals.guided), total=_n(lang, totals.total),
-             pct=fmt_pct(lang, totals.coverage), entries=_n(lang, totals.entries))]
-    met = sorted((h for h in hamlets if h.guided >= h.target and h.total),
-                 key=lambda h: (-h.coverage, h.code))
+    out = [
+        t(
+            lang,
+            "op_good_zone",
+            guided=_n(lang, totals.guided),
+            total=_n(lang, totals.total),
+            pct=fmt_pct(lang, totals.coverage),
+            entries=_n(lang, totals.entries),
+        )
+    ]
+    met = sorted(
+        (h for h in hamlets if h.guided >= h.target and h.total),
+        key=lambda h: (-h.coverage, h.code),
+    )
     if met:
-        out.append(t(lang, "op_good_met", n=len(met), of=len(hamlets),
-                     threshold=fmt_pct(lang, elig.threshold), names=_names(lang, met)))
+        out.append(
+            t(
+                lang,
+                "op_good_met",
+                n=len(met),
+                of=len(hamlets),
+                threshold=fmt_pct(lang, elig.threshold),
+                names=_names(lang, met),
+            )
+        )
     special = [h for h in hamlets if h.total and h.special >= h.total]
     if special:
         out.append(t(lang, "op_good_special", n=len(special), names=_names(lang, special)))
     if data.procedures:
         top = data.procedures[:_TOP_PROCEDURES]
-        out.append(t(lang, "op_good_procedures", list=", ".join(
-            t(lang, "op_procedure", name=name, n=_n(lang, n)) for name, n in top)))
-    steady = sorted((h for h in hamlets if h.active_days), key=lambda h: (-h.active_days,
-                                                                          h.code))
+        out.append(
+            t(
+                lang,
+                "op_good_procedures",
+                list=", ".join(
+                    t(lang, "op_procedure", name=name, n=_n(lang, n)) for name, n in top
+                ),
+            )
+        )
+    steady = sorted((h for h in hamlets if h.active_days), key=lambda h: (-h.active_days, h.code))
     if steady:
         best = [h for h in steady if h.active_days == steady[0].active_days]
         out.append(t(lang, "op_good_steady", names=_names(lang, best, "days")))
     checks = _checks(hamlets)
     if checks.checked and checks.confirmed + checks.overturned:
         ok = checks.confirmed + checks.overturned
-        out.append(t(lang, "op_good_checks", ok=_n(lang, ok), called=_n(lang, checks.checked),
-                     pct=fmt_pct(lang, ok / checks.checked)))
+        out.append(
+            t(
+                lang,
+                "op_good_checks",
+                ok=_n(lang, ok),
+                called=_n(lang, checks.checked),
+                pct=fmt_pct(lang, ok / checks.checked),
+            )
+        )
     return out
 
 
@@ -218,12 +262,18 @@ def weaknesses(lang: str, data: OfficeData) -> list[str]:
     elig = data.elig
     hamlets = list(elig.hamlets)
     out: list[str] = []
-    below = sorted((h for h in hamlets if h.guided < h.target),
-                   key=lambda h: (h.coverage, h.code))
+    below = sorted((h for h in hamlets if h.guided < h.target), key=lambda h: (h.coverage, h.code))
     if below:
-        out.append(t(lang, "op_bad_below", n=len(below), of=len(hamlets),
-                     threshold=fmt_pct(lang, elig.threshold),
-                     names=_names(lang, below[:_BEHIND], "lacks")))
+        out.append(
+            t(
+                lang,
+                "op_bad_below",
+                n=len(below),
+                of=len(hamlets),
+                threshold=fmt_pct(lang, elig.threshold),
+                names=_names(lang, below[:_BEHIND], "lacks"),
+            )
+        )
     idle = [h for h in hamlets if not h.entries]
     if idle:
         out.append(t(lang, "op_bad_idle", n=len(idle), names=", ".join(h.name for h in idle)))
@@ -235,16 +285,31 @@ def weaknesses(lang: str, data: OfficeData) -> list[str]:
         out.append(t(lang, "op_bad_no_checks"))
     failing = [h for h in hamlets if h.checks is not None and h.checks.failures]
     if failing:
-        out.append(t(lang, "op_bad_failed", n=_n(lang, checks.failures),
-                     names=_names(lang, failing, "failed")))
-    excluded_h = {line.subject.name for s in (elig.collective, elig.special)
-                  for line in s.having(Status.EXCLUDED)}
+        out.append(
+            t(
+                lang,
+                "op_bad_failed",
+                n=_n(lang, checks.failures),
+                names=_names(lang, failing, "failed"),
+            )
+        )
+    excluded_h = {
+        line.subject.name
+        for s in (elig.collective, elig.special)
+        for line in s.having(Status.EXCLUDED)
+    }
     excluded_o = [line.subject.name for line in elig.individual.having(Status.EXCLUDED)]
     if excluded_h or excluded_o:
         out.append(t(lang, "op_bad_excluded", hamlets=len(excluded_h), people=len(excluded_o)))
     if checks.unreachable or checks.wrong_number:
-        out.append(t(lang, "op_bad_contact", unreachable=_n(lang, checks.unreachable),
-                     wrong=_n(lang, checks.wrong_number)))
+        out.append(
+            t(
+                lang,
+                "op_bad_contact",
+                unreachable=_n(lang, checks.unreachable),
+                wrong=_n(lang, checks.wrong_number),
+            )
+        )
     return out
 
 
@@ -255,23 +320,50 @@ def write_report(path: Path, data: OfficeData, lang: str) -> None:
     """Báo cáo sơ kết / tổng kết of the movement across the zone."""
     doc = _start(data, lang, "op_number_report", office=True)
     review = review_words(lang, data)
-    document_title(doc, t(lang, "op_report_title"),
-                   t(lang, "op_report_subject", review=_capital(review),
-                     campaign=data.campaign_name, unit=sentence_unit(data.unit)))
+    document_title(
+        doc,
+        t(lang, "op_report_title"),
+        t(
+            lang,
+            "op_report_subject",
+            review=_capital(review),
+            campaign=data.campaign_name,
+            unit=sentence_unit(data.unit),
+        ),
+    )
     elig = data.elig
-    paragraph(doc, t(lang, "op_report_intro", year=elig.period.start.year,
-                     unit=sentence_unit(data.unit), campaign=data.campaign_name,
-                     start=fmt_date(elig.period.start), end=fmt_date(elig.as_of)))
+    paragraph(
+        doc,
+        t(
+            lang,
+            "op_report_intro",
+            year=elig.period.start.year,
+            unit=sentence_unit(data.unit),
+            campaign=data.campaign_name,
+            start=fmt_date(elig.period.start),
+            end=fmt_date(elig.as_of),
+        ),
+    )
     heading(doc, t(lang, "op_report_h_direction"))
     _blanks(doc)
     heading(doc, t(lang, "op_report_h_results"))
     heading(doc, t(lang, "op_report_h_guidance"), level=2)
     totals = _totals(elig.hamlets)
-    paragraph(doc, t(lang, "op_report_guidance", n=len(elig.hamlets),
-                     guided=_n(lang, totals.guided), total=_n(lang, totals.total),
-                     pct=fmt_pct(lang, totals.coverage), entries=_n(lang, totals.entries),
-                     special=_n(lang, totals.special), as_of=fmt_date(elig.as_of)),
-              keep_with_next=True)
+    paragraph(
+        doc,
+        t(
+            lang,
+            "op_report_guidance",
+            n=len(elig.hamlets),
+            guided=_n(lang, totals.guided),
+            total=_n(lang, totals.total),
+            pct=fmt_pct(lang, totals.coverage),
+            entries=_n(lang, totals.entries),
+            special=_n(lang, totals.special),
+            as_of=fmt_date(elig.as_of),
+        ),
+        keep_with_next=True,
+    )
     _hamlets_table(doc, data, lang)
     _hamlets_notes(doc, data, lang)
     heading(doc, t(lang, "op_report_h_checks"), level=2)
@@ -292,24 +384,45 @@ def write_report(path: Path, data: OfficeData, lang: str) -> None:
     _blanks(doc)
     heading(doc, t(lang, "op_report_h_lessons"), level=2)
     _blanks(doc)
-    heading(doc, t(lang, "op_report_h_next_half" if elig.period.kind == "half"
-                   else "op_report_h_next_year", year=elig.period.end.year,
-                   next=elig.period.end.year + 1))
-    behind = sorted((h for h in elig.hamlets if h.guided < h.target),
-                    key=lambda h: (h.coverage, h.code))
+    heading(
+        doc,
+        t(
+            lang,
+            "op_report_h_next_half" if elig.period.kind == "half" else "op_report_h_next_year",
+            year=elig.period.end.year,
+            next=elig.period.end.year + 1,
+        ),
+    )
+    behind = sorted(
+        (h for h in elig.hamlets if h.guided < h.target), key=lambda h: (h.coverage, h.code)
+    )
     if behind:
-        item(doc, t(lang, "op_report_next_focus", threshold=fmt_pct(lang, elig.threshold),
-                    names=_names(lang, behind[:_BEHIND], "lacks")))
+        item(
+            doc,
+            t(
+                lang,
+                "op_report_next_focus",
+                threshold=fmt_pct(lang, elig.threshold),
+                names=_names(lang, behind[:_BEHIND], "lacks"),
+            ),
+        )
     item(doc, t(lang, "op_report_next_checks"))
     _blanks(doc)
     heading(doc, t(lang, "op_report_h_proposals"))
     paragraph(doc, t(lang, "op_report_proposals", council=_council(lang, data)))
     _blanks(doc)
-    paragraph(doc, t(lang, "op_report_closing", review=review, campaign=data.campaign_name),
-              keep_with_next=True)
+    paragraph(
+        doc,
+        t(lang, "op_report_closing", review=review, campaign=data.campaign_name),
+        keep_with_next=True,
+    )
     _trace(doc, data, lang, keep_with_next=True)
-    signature_block(doc, _office_signer(lang), recipients=_lines(lang, "op_recipients_report"),
-                    recipients_head=t(lang, "op_recipients_head"))
+    signature_block(
+        doc,
+        _office_signer(lang),
+        recipients=_lines(lang, "op_recipients_report"),
+        recipients_head=t(lang, "op_recipients_head"),
+    )
     page_numbers(doc)
     save(doc, path, title=t(lang, "op_report_title"))
 
@@ -319,45 +432,76 @@ def write_submission(path: Path, data: OfficeData, lang: str) -> None:
     doc = _start(data, lang, "op_number_submission", office=True)
     review = review_words(lang, data)
     elig = data.elig
-    document_title(doc, t(lang, "op_submission_title"),
-                   t(lang, "op_submission_subject", campaign=data.campaign_name,
-                     review=review))
+    document_title(
+        doc,
+        t(lang, "op_submission_title"),
+        t(lang, "op_submission_subject", campaign=data.campaign_name, review=review),
+    )
     addressee(doc, [_council(lang, data)], label=t(lang, "op_to"))
     for line in _basis(lang, data, decision=False):
         paragraph(doc, line)
-    paragraph(doc, t(lang, "op_submission_intro", council=_council(lang, data),
-                     review=review))
+    paragraph(doc, t(lang, "op_submission_intro", council=_council(lang, data), review=review))
     heading(doc, t(lang, "op_submission_h_results"))
     totals = _totals(elig.hamlets)
     met = [h for h in elig.hamlets if h.guided >= h.target and h.total]
     checks = _checks(elig.hamlets)
-    paragraph(doc, t(lang, "op_submission_results", start=fmt_date(elig.period.start),
-                     end=fmt_date(elig.as_of), guided=_n(lang, totals.guided),
-                     total=_n(lang, totals.total), pct=fmt_pct(lang, totals.coverage),
-                     met=len(met), of=len(elig.hamlets),
-                     threshold=fmt_pct(lang, elig.threshold)))
-    paragraph(doc, _checks_sentence(lang, checks, len([h for h in elig.hamlets
-                                                       if _checked(h)])))
+    paragraph(
+        doc,
+        t(
+            lang,
+            "op_submission_results",
+            start=fmt_date(elig.period.start),
+            end=fmt_date(elig.as_of),
+            guided=_n(lang, totals.guided),
+            total=_n(lang, totals.total),
+            pct=fmt_pct(lang, totals.coverage),
+            met=len(met),
+            of=len(elig.hamlets),
+            threshold=fmt_pct(lang, elig.threshold),
+        ),
+    )
+    paragraph(doc, _checks_sentence(lang, checks, len([h for h in elig.hamlets if _checked(h)])))
     heading(doc, t(lang, "op_submission_h_rules"))
-    for kind, section in (("collective", elig.collective), ("special", elig.special),
-                          ("individual", elig.individual)):
-        item(doc, t(lang, f"op_rule_{kind}", cap=section.cap,
-                    pct=fmt_pct(lang, elig.threshold), large=_n(lang, data.large_hamlet_households),
-                    large_n=data.procedures_required_large,
-                    small_n=data.procedures_required_small,
-                    order=", ".join(t(lang, f"award_metric_{m}") for m in section.order)))
+    for kind, section in (
+        ("collective", elig.collective),
+        ("special", elig.special),
+        ("individual", elig.individual),
+    ):
+        item(
+            doc,
+            t(
+                lang,
+                f"op_rule_{kind}",
+                cap=section.cap,
+                pct=fmt_pct(lang, elig.threshold),
+                large=_n(lang, data.large_hamlet_households),
+                large_n=data.procedures_required_large,
+                small_n=data.procedures_required_small,
+                order=", ".join(t(lang, f"award_metric_{m}") for m in section.order),
+            ),
+        )
     heading(doc, t(lang, "op_submission_h_list"))
-    heading(doc, t(lang, "op_list_collective", n=len(elig.collective.proposed),
-                   cap=elig.collective.cap), level=2)
+    heading(
+        doc,
+        t(lang, "op_list_collective", n=len(elig.collective.proposed), cap=elig.collective.cap),
+        level=2,
+    )
     _collective_list(doc, data, lang)
-    heading(doc, t(lang, "op_list_special", n=len(elig.special.proposed),
-                   cap=elig.special.cap), level=2)
+    heading(
+        doc, t(lang, "op_list_special", n=len(elig.special.proposed), cap=elig.special.cap), level=2
+    )
     _special_list(doc, data, lang)
-    heading(doc, t(lang, "op_list_individual", n=len(elig.individual.proposed),
-                   cap=elig.individual.cap), level=2)
+    heading(
+        doc,
+        t(lang, "op_list_individual", n=len(elig.individual.proposed), cap=elig.individual.cap),
+        level=2,
+    )
     _individual_list(doc, data, lang)
-    listed = [line.subject.checks for s in (elig.collective, elig.individual)
-              for line in s.having(Status.PROPOSED, Status.TIED)]
+    listed = [
+        line.subject.checks
+        for s in (elig.collective, elig.individual)
+        for line in s.having(Status.PROPOSED, Status.TIED)
+    ]
     if any(c is not None and c.checked for c in listed):
         paragraph(doc, t(lang, "op_note_passed"), italic=True, size=_TABLE_SMALL_PT)
     excluded = _excluded_lines(lang, data)
@@ -365,16 +509,24 @@ def write_submission(path: Path, data: OfficeData, lang: str) -> None:
         heading(doc, t(lang, "op_submission_h_excluded"))
         for line in excluded:
             item(doc, line)
-    paragraph(doc, t(lang, "op_submission_attachments", review=review), before=6,
-              keep_with_next=True)
+    paragraph(
+        doc, t(lang, "op_submission_attachments", review=review), before=6, keep_with_next=True
+    )
     for line in _lines(lang, "op_submission_attached", review=review):
         item(doc, line)
-    paragraph(doc, t(lang, "op_submission_closing", council=_council(lang, data)), before=6,
-              keep_with_next=True)
+    paragraph(
+        doc,
+        t(lang, "op_submission_closing", council=_council(lang, data)),
+        before=6,
+        keep_with_next=True,
+    )
     _trace(doc, data, lang, keep_with_next=True)
-    signature_block(doc, _office_signer(lang),
-                    recipients=_lines(lang, "op_recipients_submission"),
-                    recipients_head=t(lang, "op_recipients_head"))
+    signature_block(
+        doc,
+        _office_signer(lang),
+        recipients=_lines(lang, "op_recipients_submission"),
+        recipients_head=t(lang, "op_recipients_head"),
+    )
     page_numbers(doc)
     save(doc, path, title=t(lang, "op_submission_title"))
 
@@ -384,37 +536,78 @@ def write_decision(path: Path, data: OfficeData, lang: str) -> None:
     doc = _start(data, lang, "op_number_decision", office=False, force_draft=True)
     review = review_words(lang, data)
     year = data.snapshot_at.year
-    document_title(doc, t(lang, "op_decision_title"),
-                   t(lang, "op_decision_subject", campaign=data.campaign_name, review=review))
-    paragraph(doc, t(lang, "op_decision_authority", unit=data.unit).upper(), align=CENTER,
-              indent=False, bold=True, before=6, after=6, keep_with_next=True)
+    document_title(
+        doc,
+        t(lang, "op_decision_title"),
+        t(lang, "op_decision_subject", campaign=data.campaign_name, review=review),
+    )
+    paragraph(
+        doc,
+        t(lang, "op_decision_authority", unit=data.unit).upper(),
+        align=CENTER,
+        indent=False,
+        bold=True,
+        before=6,
+        after=6,
+        keep_with_next=True,
+    )
     for line in _basis(lang, data, decision=True):
         paragraph(doc, line, italic=True)
-    paragraph(doc, t(lang, "op_decision_decides"), align=CENTER, indent=False, bold=True,
-              before=6, after=6, keep_with_next=True)
+    paragraph(
+        doc,
+        t(lang, "op_decision_decides"),
+        align=CENTER,
+        indent=False,
+        bold=True,
+        before=6,
+        after=6,
+        keep_with_next=True,
+    )
     collectives, people, specials = _collectives(data), _individuals(data), _specials(data)
     article = t(lang, "op_article", n=1)
-    awarded = [t(lang, "op_count_collectives", n=len(collectives)) if collectives else "",
-               t(lang, "op_count_people", n=len(people)) if people else ""]
+    awarded = [
+        t(lang, "op_count_collectives", n=len(collectives)) if collectives else "",
+        t(lang, "op_count_people", n=len(people)) if people else "",
+    ]
     what = t(lang, "op_and").join(x for x in awarded if x)
     if what:
-        paragraph(doc, [Span(f"{article} ", bold=True),
-                        Span(t(lang, "op_decision_article1", what=what,
-                               campaign=data.campaign_name, review=review))])
+        paragraph(
+            doc,
+            [
+                Span(f"{article} ", bold=True),
+                Span(
+                    t(
+                        lang,
+                        "op_decision_article1",
+                        what=what,
+                        campaign=data.campaign_name,
+                        review=review,
+                    )
+                ),
+            ],
+        )
     if specials:
         text = t(lang, "op_decision_article1_special", n=len(specials))
         paragraph(doc, text if what else [Span(f"{article} ", bold=True), Span(text)])
     if not what and not specials:
         paragraph(doc, [Span(f"{article} ", bold=True), Span(t(lang, "op_decision_nobody"))])
-    paragraph(doc, [Span(f"{t(lang, 'op_article', n=2)} ", bold=True),
-                    Span(t(lang, "op_decision_article2"))])
-    paragraph(doc, [Span(f"{t(lang, 'op_article', n=3)} ", bold=True),
-                    Span(t(lang, "op_decision_article3"))], keep_with_next=True)
+    paragraph(
+        doc,
+        [Span(f"{t(lang, 'op_article', n=2)} ", bold=True), Span(t(lang, "op_decision_article2"))],
+    )
+    paragraph(
+        doc,
+        [Span(f"{t(lang, 'op_article', n=3)} ", bold=True), Span(t(lang, "op_decision_article3"))],
+        keep_with_next=True,
+    )
     # A Giấy khen of the chairperson is the chairperson's own decision (NĐ30: signed in
     # person, no "TM." line).
-    signature_block(doc, Signer(t(lang, "op_sign_chair"), hint=""),
-                    recipients=_lines(lang, "op_recipients_decision"),
-                    recipients_head=t(lang, "op_recipients_head"))
+    signature_block(
+        doc,
+        Signer(t(lang, "op_sign_chair"), hint=""),
+        recipients=_lines(lang, "op_recipients_decision"),
+        recipients_head=t(lang, "op_recipients_head"),
+    )
     _annex(doc, data, lang, year)
     page_numbers(doc)
     save(doc, path, title=t(lang, "op_decision_title"))
@@ -423,18 +616,26 @@ def write_decision(path: Path, data: OfficeData, lang: str) -> None:
 # --- parts -------------------------------------------------------------------------------
 
 
-def _start(data: OfficeData, lang: str, number_key: str, *, office: bool,
-           force_draft: bool = False) -> DocxDocument:
+def _start(
+    data: OfficeData, lang: str, number_key: str, *, office: bool, force_draft: bool = False
+) -> DocxDocument:
     doc = new_document(lang)
     if force_draft or not data.final:
         mark_draft(doc, t(lang, "op_draft_mark"))
     unit_line = t(lang, "op_committee")
     superior = [unit_line, data.unit] if office else []
     issuer = [t(lang, "op_office")] if office else [unit_line, data.unit]
-    national_header(doc, superior=superior, issuer=issuer, number=t(lang, number_key),
-                    place_date=t(lang, "op_place_date", place=locality_name(data.unit),
-                                 year=data.snapshot_at.year),
-                    nation=t(lang, "doc_nation"), motto=t(lang, "doc_motto"))
+    national_header(
+        doc,
+        superior=superior,
+        issuer=issuer,
+        number=t(lang, number_key),
+        place_date=t(
+            lang, "op_place_date", place=locality_name(data.unit), year=data.snapshot_at.year
+        ),
+        nation=t(lang, "doc_nation"),
+        motto=t(lang, "doc_motto"),
+    )
     return doc
 
 
@@ -453,8 +654,9 @@ def _office_signer(lang: str) -> Signer:
 def _blanks(doc: DocxDocument, lines: int = _DOT_LINES) -> None:
     """Dotted lines where the office writes what no figure can say."""
     for _ in range(lines):
-        paragraph(doc, DOTS * (_DOTS_PER_LINE // 2) + DOTS[0] * (_DOTS_PER_LINE % 2),
-                  align=LEFT, after=3)
+        paragraph(
+            doc, DOTS * (_DOTS_PER_LINE // 2) + DOTS[0] * (_DOTS_PER_LINE % 2), align=LEFT, after=3
+        )
 
 
 def _basis(lang: str, data: OfficeData, *, decision: bool) -> list[str]:
@@ -465,46 +667,111 @@ def _basis(lang: str, data: OfficeData, *, decision: bool) -> list[str]:
         keys.append("op_basis_circular")
     keys.append("op_basis_plan")
     keys.append("op_basis_proposal" if decision else "op_basis_dossiers")
-    return [t(lang, key, year=year, signed=data.snapshot_at.year,
-              unit=sentence_unit(data.unit), campaign=data.campaign_name,
-              council=_council(lang, data)) for key in keys]
+    return [
+        t(
+            lang,
+            key,
+            year=year,
+            signed=data.snapshot_at.year,
+            unit=sentence_unit(data.unit),
+            campaign=data.campaign_name,
+            council=_council(lang, data),
+        )
+        for key in keys
+    ]
 
 
-def _trace(doc: DocxDocument, data: OfficeData, lang: str, *,
-           keep_with_next: bool = False) -> None:
+def _trace(doc: DocxDocument, data: OfficeData, lang: str, *, keep_with_next: bool = False) -> None:
     at = f"{data.snapshot_at:%H:%M} {fmt_date(data.snapshot_at)}"
     if data.final_at is not None:
         state = t(lang, "op_trace_final", at=f"{data.final_at:%H:%M} {fmt_date(data.final_at)}")
     else:
         state = t(lang, "op_trace_draft")
-    paragraph(doc, t(lang, "op_trace", id=data.proposal_id, at=at,
-                     as_of=fmt_date(data.elig.as_of), entries=_n(lang, data.entries),
-                     state=state), italic=True, size=RECIPIENTS_PT, before=6,
-              keep_with_next=keep_with_next)
+    paragraph(
+        doc,
+        t(
+            lang,
+            "op_trace",
+            id=data.proposal_id,
+            at=at,
+            as_of=fmt_date(data.elig.as_of),
+            entries=_n(lang, data.entries),
+            state=state,
+        ),
+        italic=True,
+        size=RECIPIENTS_PT,
+        before=6,
+        keep_with_next=keep_with_next,
+    )
 
 
 def _hamlets_table(doc: DocxDocument, data: OfficeData, lang: str) -> None:
     rows: list[list[str]] = []
     for number, h in enumerate(data.elig.hamlets, start=1):
         total = _n(lang, h.total) + ("*" if h.roster else "")
-        rows.append([str(number), h.name, total, _n(lang, h.guided), fmt_pct(lang, h.coverage),
-                     str(h.required), _n(lang, h.special), _n(lang, h.entries),
-                     f"{_n(lang, h.active_days)}/{_n(lang, h.period_days)}"])
+        rows.append(
+            [
+                str(number),
+                h.name,
+                total,
+                _n(lang, h.guided),
+                fmt_pct(lang, h.coverage),
+                str(h.required),
+                _n(lang, h.special),
+                _n(lang, h.entries),
+                f"{_n(lang, h.active_days)}/{_n(lang, h.period_days)}",
+            ]
+        )
     totals = _totals(data.elig.hamlets)
-    rows.append(["", t(lang, "op_col_zone"), _n(lang, totals.total), _n(lang, totals.guided),
-                 fmt_pct(lang, totals.coverage), "", _n(lang, totals.special),
-                 _n(lang, totals.entries), ""])
-    head = [t(lang, key) for key in ("op_col_no", "op_col_hamlet", "op_col_total",
-                                     "op_col_guided", "op_col_coverage", "op_col_required",
-                                     "op_col_special", "op_col_entries", "op_col_days")]
-    table(doc, head, rows, _HAMLETS_CM, aligns=[CENTER, LEFT, *[CENTER] * 7],
-          bold_rows=[len(rows) - 1], size=_TABLE_SMALL_PT, space_after=3)
+    rows.append(
+        [
+            "",
+            t(lang, "op_col_zone"),
+            _n(lang, totals.total),
+            _n(lang, totals.guided),
+            fmt_pct(lang, totals.coverage),
+            "",
+            _n(lang, totals.special),
+            _n(lang, totals.entries),
+            "",
+        ]
+    )
+    head = [
+        t(lang, key)
+        for key in (
+            "op_col_no",
+            "op_col_hamlet",
+            "op_col_total",
+            "op_col_guided",
+            "op_col_coverage",
+            "op_col_required",
+            "op_col_special",
+            "op_col_entries",
+            "op_col_days",
+        )
+    ]
+    table(
+        doc,
+        head,
+        rows,
+        _HAMLETS_CM,
+        aligns=[CENTER, LEFT, *[CENTER] * 7],
+        bold_rows=[len(rows) - 1],
+        size=_TABLE_SMALL_PT,
+        space_after=3,
+    )
 
 
 def _hamlets_notes(doc: DocxDocument, data: OfficeData, lang: str) -> None:
-    notes = [t(lang, "op_note_required", large=_n(lang, data.large_hamlet_households),
-               large_n=data.procedures_required_large,
-               small_n=data.procedures_required_small)]
+    notes = [
+        t(
+            lang,
+            "op_note_required",
+            large=_n(lang, data.large_hamlet_households),
+            large_n=data.procedures_required_large,
+            small_n=data.procedures_required_small,
+        )
+    ]
     if any(h.roster for h in data.elig.hamlets):
         notes.append(t(lang, "op_note_roster"))
     notes.append(t(lang, "op_note_days"))
@@ -515,10 +782,17 @@ def _hamlets_notes(doc: DocxDocument, data: OfficeData, lang: str) -> None:
 def _checks_sentence(lang: str, checks: Tally, hamlets: int) -> str:
     if not checks.checked:
         return t(lang, "op_checks_none")
-    return t(lang, "op_checks_summary", called=_n(lang, checks.checked), hamlets=hamlets,
-             confirmed=_n(lang, checks.confirmed), failed=_n(lang, checks.failed),
-             wrong=_n(lang, checks.wrong_number), unreachable=_n(lang, checks.unreachable),
-             overturned=_n(lang, checks.overturned))
+    return t(
+        lang,
+        "op_checks_summary",
+        called=_n(lang, checks.checked),
+        hamlets=hamlets,
+        confirmed=_n(lang, checks.confirmed),
+        failed=_n(lang, checks.failed),
+        wrong=_n(lang, checks.wrong_number),
+        unreachable=_n(lang, checks.unreachable),
+        overturned=_n(lang, checks.overturned),
+    )
 
 
 def _checks_part(doc: DocxDocument, data: OfficeData, lang: str) -> None:
@@ -531,17 +805,53 @@ def _checks_part(doc: DocxDocument, data: OfficeData, lang: str) -> None:
     for number, h in enumerate(checked, start=1):
         c = h.checks
         assert c is not None
-        rows.append([str(number), h.name, _n(lang, c.checked), _n(lang, c.confirmed),
-                     _n(lang, c.failed), _n(lang, c.wrong_number), _n(lang, c.unreachable),
-                     _n(lang, c.overturned)])
-    rows.append(["", t(lang, "op_col_zone"), _n(lang, total.checked), _n(lang, total.confirmed),
-                 _n(lang, total.failed), _n(lang, total.wrong_number),
-                 _n(lang, total.unreachable), _n(lang, total.overturned)])
-    head = [t(lang, key) for key in ("op_col_no", "op_col_hamlet", "op_col_called",
-                                     "op_col_confirmed", "op_col_failed", "op_col_wrong",
-                                     "op_col_unreachable", "op_col_overturned")]
-    table(doc, head, rows, _CHECKS_CM, aligns=[CENTER, LEFT, *[CENTER] * 6],
-          bold_rows=[len(rows) - 1], size=_TABLE_SMALL_PT, space_after=3)
+        rows.append(
+            [
+                str(number),
+                h.name,
+                _n(lang, c.checked),
+                _n(lang, c.confirmed),
+                _n(lang, c.failed),
+                _n(lang, c.wrong_number),
+                _n(lang, c.unreachable),
+                _n(lang, c.overturned),
+            ]
+        )
+    rows.append(
+        [
+            "",
+            t(lang, "op_col_zone"),
+            _n(lang, total.checked),
+            _n(lang, total.confirmed),
+            _n(lang, total.failed),
+            _n(lang, total.wrong_number),
+            _n(lang, total.unreachable),
+            _n(lang, total.overturned),
+        ]
+    )
+    head = [
+        t(lang, key)
+        for key in (
+            "op_col_no",
+            "op_col_hamlet",
+            "op_col_called",
+            "op_col_confirmed",
+            "op_col_failed",
+            "op_col_wrong",
+            "op_col_unreachable",
+            "op_col_overturned",
+        )
+    ]
+    table(
+        doc,
+        head,
+        rows,
+        _CHECKS_CM,
+        aligns=[CENTER, LEFT, *[CENTER] * 6],
+        bold_rows=[len(rows) - 1],
+        size=_TABLE_SMALL_PT,
+        space_after=3,
+    )
     if total.wrong_number:  # the stored tallies say whether the rule failed them
         key = "op_note_wrong_fails" if total.wrong_number_failing else "op_note_wrong"
         paragraph(doc, t(lang, key), italic=True, size=_TABLE_SMALL_PT, after=6)
@@ -549,68 +859,165 @@ def _checks_part(doc: DocxDocument, data: OfficeData, lang: str) -> None:
 
 def _awards_sentence(lang: str, data: OfficeData) -> str:
     elig = data.elig
-    text = t(lang, "op_report_awards", collective=len(elig.collective.proposed),
-             collective_cap=elig.collective.cap, special=len(elig.special.proposed),
-             special_cap=elig.special.cap, individual=len(elig.individual.proposed),
-             individual_cap=elig.individual.cap, council=_council(lang, data))
-    ties = [t(lang, "op_report_tied", n=len(s.tied), seats=s.seats_left,
-              what=t(lang, f"op_what_{s.kind}"))
-            for s in (elig.collective, elig.special, elig.individual) if s.tied]
+    text = t(
+        lang,
+        "op_report_awards",
+        collective=len(elig.collective.proposed),
+        collective_cap=elig.collective.cap,
+        special=len(elig.special.proposed),
+        special_cap=elig.special.cap,
+        individual=len(elig.individual.proposed),
+        individual_cap=elig.individual.cap,
+        council=_council(lang, data),
+    )
+    ties = [
+        t(
+            lang,
+            "op_report_tied",
+            n=len(s.tied),
+            seats=s.seats_left,
+            what=t(lang, f"op_what_{s.kind}"),
+        )
+        for s in (elig.collective, elig.special, elig.individual)
+        if s.tied
+    ]
     return " ".join([text, *ties])
 
 
 def _collective_rows(lang: str, lines: Sequence[Line[HamletStanding]]) -> list[list[str]]:
-    return [[str(number), line.subject.name, _n(lang, line.subject.total),
-             _n(lang, line.subject.guided), fmt_pct(lang, line.subject.coverage),
-             _passed(line.subject.checks), str(line.rank or "")]
-            for number, line in enumerate(lines, start=1)]
+    return [
+        [
+            str(number),
+            line.subject.name,
+            _n(lang, line.subject.total),
+            _n(lang, line.subject.guided),
+            fmt_pct(lang, line.subject.coverage),
+            _passed(line.subject.checks),
+            str(line.rank or ""),
+        ]
+        for number, line in enumerate(lines, start=1)
+    ]
 
 
 def _collective_list(doc: DocxDocument, data: OfficeData, lang: str) -> None:
-    head = [t(lang, key) for key in ("op_col_no", "op_col_collective", "op_col_total",
-                                     "op_col_guided", "op_col_coverage", "op_col_passed",
-                                     "op_col_rank")]
+    head = [
+        t(lang, key)
+        for key in (
+            "op_col_no",
+            "op_col_collective",
+            "op_col_total",
+            "op_col_guided",
+            "op_col_coverage",
+            "op_col_passed",
+            "op_col_rank",
+        )
+    ]
     section = data.elig.collective
-    _listed(doc, lang, section, head, _COLLECTIVE_CM,
-            lambda lines: _collective_rows(lang, lines), "op_none_collective",
-            "op_list_intro_collective")
+    _listed(
+        doc,
+        lang,
+        section,
+        head,
+        _COLLECTIVE_CM,
+        lambda lines: _collective_rows(lang, lines),
+        "op_none_collective",
+        "op_list_intro_collective",
+    )
 
 
 def _special_rows(lang: str, lines: Sequence[Line[HamletStanding]]) -> list[list[str]]:
-    return [[str(number), line.subject.name, _n(lang, line.subject.total),
-             str(line.subject.required), _n(lang, line.subject.special),
-             fmt_pct(lang, line.subject.special_share), str(line.rank or "")]
-            for number, line in enumerate(lines, start=1)]
+    return [
+        [
+            str(number),
+            line.subject.name,
+            _n(lang, line.subject.total),
+            str(line.subject.required),
+            _n(lang, line.subject.special),
+            fmt_pct(lang, line.subject.special_share),
+            str(line.rank or ""),
+        ]
+        for number, line in enumerate(lines, start=1)
+    ]
 
 
 def _special_list(doc: DocxDocument, data: OfficeData, lang: str) -> None:
-    head = [t(lang, key) for key in ("op_col_no", "op_col_hamlet", "op_col_total",
-                                     "op_col_required", "op_col_special",
-                                     "op_col_special_share", "op_col_rank")]
-    _listed(doc, lang, data.elig.special, head, _SPECIAL_CM,
-            lambda lines: _special_rows(lang, lines), "op_none_special",
-            "op_list_intro_special")
+    head = [
+        t(lang, key)
+        for key in (
+            "op_col_no",
+            "op_col_hamlet",
+            "op_col_total",
+            "op_col_required",
+            "op_col_special",
+            "op_col_special_share",
+            "op_col_rank",
+        )
+    ]
+    _listed(
+        doc,
+        lang,
+        data.elig.special,
+        head,
+        _SPECIAL_CM,
+        lambda lines: _special_rows(lang, lines),
+        "op_none_special",
+        "op_list_intro_special",
+    )
 
 
 def _people_rows(lang: str, lines: Sequence[Line[OfficerStanding]]) -> list[list[str]]:
-    return [[str(number), line.subject.name, line.subject.hamlet_name or "–",
-             _n(lang, line.subject.households), _n(lang, line.subject.active_days),
-             _passed(line.subject.checks), str(line.rank or "")]
-            for number, line in enumerate(lines, start=1)]
+    return [
+        [
+            str(number),
+            line.subject.name,
+            line.subject.hamlet_name or "–",
+            _n(lang, line.subject.households),
+            _n(lang, line.subject.active_days),
+            _passed(line.subject.checks),
+            str(line.rank or ""),
+        ]
+        for number, line in enumerate(lines, start=1)
+    ]
 
 
 def _individual_list(doc: DocxDocument, data: OfficeData, lang: str) -> None:
-    head = [t(lang, key) for key in ("op_col_no", "op_col_name", "op_col_hamlet",
-                                     "op_col_households", "op_col_active_days",
-                                     "op_col_passed", "op_col_rank")]
-    _listed(doc, lang, data.elig.individual, head, _PEOPLE_CM,
-            lambda lines: _people_rows(lang, lines), "op_none_individual",
-            "op_list_intro_individual", left=2)
+    head = [
+        t(lang, key)
+        for key in (
+            "op_col_no",
+            "op_col_name",
+            "op_col_hamlet",
+            "op_col_households",
+            "op_col_active_days",
+            "op_col_passed",
+            "op_col_rank",
+        )
+    ]
+    _listed(
+        doc,
+        lang,
+        data.elig.individual,
+        head,
+        _PEOPLE_CM,
+        lambda lines: _people_rows(lang, lines),
+        "op_none_individual",
+        "op_list_intro_individual",
+        left=2,
+    )
 
 
-def _listed(doc: DocxDocument, lang: str, section: Section[S], head: list[str],
-            widths: Sequence[float], rows_of: Callable[[Sequence[Line[S]]], list[list[str]]],
-            none_key: str, intro_key: str, *, left: int = 1) -> None:
+def _listed(
+    doc: DocxDocument,
+    lang: str,
+    section: Section[S],
+    head: list[str],
+    widths: Sequence[float],
+    rows_of: Callable[[Sequence[Line[S]]], list[list[str]]],
+    none_key: str,
+    intro_key: str,
+    *,
+    left: int = 1,
+) -> None:
     """The proposed lines in a table; candidates tied across the cap in a second one, for
     the council to choose from. The first `left` columns after the number are names."""
     aligns = [CENTER, *[LEFT] * left, *[CENTER] * (len(head) - 1 - left)]
@@ -622,37 +1029,75 @@ def _listed(doc: DocxDocument, lang: str, section: Section[S], head: list[str],
         paragraph(doc, t(lang, none_key))
     tied = list(section.tied)
     if tied:
-        paragraph(doc, t(lang, "op_tied", n=len(tied), rank=tied[0].rank,
-                         seats=section.seats_left), keep_with_next=True)
+        paragraph(
+            doc,
+            t(lang, "op_tied", n=len(tied), rank=tied[0].rank, seats=section.seats_left),
+            keep_with_next=True,
+        )
         table(doc, head, rows_of(tied), widths, aligns=aligns)
 
 
 def _excluded_lines(lang: str, data: OfficeData) -> list[str]:
     out: list[str] = []
     elig = data.elig
-    for kind, section in (("collective", elig.collective), ("special", elig.special),
-                          ("individual", elig.individual)):
+    for kind, section in (
+        ("collective", elig.collective),
+        ("special", elig.special),
+        ("individual", elig.individual),
+    ):
         for line in section.having(Status.EXCLUDED):
             subject = line.subject
-            who = subject.name if isinstance(subject, HamletStanding) else \
-                t(lang, "op_person_of", name=subject.name, hamlet=subject.hamlet_name)
-            out.append(t(lang, "op_excluded", who=who, what=t(lang, f"op_what_{kind}"),
-                         n=len(line.failed_checks),
-                         checks=", ".join(f"#{i}" for i in line.failed_checks)))
+            who = (
+                subject.name
+                if isinstance(subject, HamletStanding)
+                else t(lang, "op_person_of", name=subject.name, hamlet=subject.hamlet_name)
+            )
+            out.append(
+                t(
+                    lang,
+                    "op_excluded",
+                    who=who,
+                    what=t(lang, f"op_what_{kind}"),
+                    n=len(line.failed_checks),
+                    checks=", ".join(f"#{i}" for i in line.failed_checks),
+                )
+            )
     return out
 
 
 def _annex(doc: DocxDocument, data: OfficeData, lang: str, year: int) -> None:
     """The list annexed to the decision, on a page of its own: exactly the proposed lines."""
     review = review_words(lang, data)
-    title = paragraph(doc, t(lang, "op_annex_title"), align=CENTER, indent=False, bold=True,
-                      size=TITLE_PT, after=0, keep_with_next=True)
+    title = paragraph(
+        doc,
+        t(lang, "op_annex_title"),
+        align=CENTER,
+        indent=False,
+        bold=True,
+        size=TITLE_PT,
+        after=0,
+        keep_with_next=True,
+    )
     title.paragraph_format.page_break_before = True
-    paragraph(doc, t(lang, "op_annex_subject", campaign=data.campaign_name, review=review),
-              align=CENTER, indent=False, bold=True, size=TITLE_PT, after=0,
-              keep_with_next=True)
-    paragraph(doc, t(lang, "op_annex_attached", year=year, unit=sentence_unit(data.unit)),
-              align=CENTER, indent=False, italic=True, after=0, keep_with_next=True)
+    paragraph(
+        doc,
+        t(lang, "op_annex_subject", campaign=data.campaign_name, review=review),
+        align=CENTER,
+        indent=False,
+        bold=True,
+        size=TITLE_PT,
+        after=0,
+        keep_with_next=True,
+    )
+    paragraph(
+        doc,
+        t(lang, "op_annex_attached", year=year, unit=sentence_unit(data.unit)),
+        align=CENTER,
+        indent=False,
+        italic=True,
+        after=0,
+        keep_with_next=True,
+    )
     line = rule(doc, _ANNEX_RULE_CM, TEXT_CM).paragraph_format
     # Under an italic line the layout's 2 pt lets the rule touch the descenders
     line.space_before, line.space_after = Pt(5), Pt(6)
@@ -660,37 +1105,99 @@ def _annex(doc: DocxDocument, data: OfficeData, lang: str, year: int) -> None:
     names = [CENTER, LEFT]
     heading(doc, t(lang, "op_annex_h_collective", n=len(collectives)))
     if collectives:
-        table(doc, [t(lang, key) for key in ("op_col_no", "op_col_collective_name",
-                                             "op_col_total", "op_col_guided",
-                                             "op_col_coverage")],
-              [[str(i), t(lang, "op_collective_name", hamlet=sentence_unit(h.name)),
-                _n(lang, h.total), _n(lang, h.guided), fmt_pct(lang, h.coverage)]
-               for i, h in enumerate(collectives, start=1)],
-              _ANNEX_HAMLETS_CM, aligns=[*names, CENTER, CENTER, CENTER])
+        table(
+            doc,
+            [
+                t(lang, key)
+                for key in (
+                    "op_col_no",
+                    "op_col_collective_name",
+                    "op_col_total",
+                    "op_col_guided",
+                    "op_col_coverage",
+                )
+            ],
+            [
+                [
+                    str(i),
+                    t(lang, "op_collective_name", hamlet=sentence_unit(h.name)),
+                    _n(lang, h.total),
+                    _n(lang, h.guided),
+                    fmt_pct(lang, h.coverage),
+                ]
+                for i, h in enumerate(collectives, start=1)
+            ],
+            _ANNEX_HAMLETS_CM,
+            aligns=[*names, CENTER, CENTER, CENTER],
+        )
     else:
         paragraph(doc, t(lang, "op_annex_none"))
     _annex_tied(doc, lang, data.elig.collective)
     heading(doc, t(lang, "op_annex_h_individual", n=len(people)))
     if people:
-        table(doc, [t(lang, key) for key in ("op_col_no", "op_col_name", "op_col_unit",
-                                             "op_col_households", "op_col_active_days")],
-              [[str(i), o.name, o.hamlet_name or "–", _n(lang, o.households),
-                _n(lang, o.active_days)] for i, o in enumerate(people, start=1)],
-              _ANNEX_PEOPLE_CM, aligns=[*names, LEFT, CENTER, CENTER])
+        table(
+            doc,
+            [
+                t(lang, key)
+                for key in (
+                    "op_col_no",
+                    "op_col_name",
+                    "op_col_unit",
+                    "op_col_households",
+                    "op_col_active_days",
+                )
+            ],
+            [
+                [
+                    str(i),
+                    o.name,
+                    o.hamlet_name or "–",
+                    _n(lang, o.households),
+                    _n(lang, o.active_days),
+                ]
+                for i, o in enumerate(people, start=1)
+            ],
+            _ANNEX_PEOPLE_CM,
+            aligns=[*names, LEFT, CENTER, CENTER],
+        )
     else:
         paragraph(doc, t(lang, "op_annex_none"))
     _annex_tied(doc, lang, data.elig.individual)
     if specials or data.elig.special.tied:
         heading(doc, t(lang, "op_annex_h_special", n=len(specials)))
         if specials:
-            table(doc, [t(lang, key) for key in ("op_col_no", "op_col_hamlet", "op_col_total",
-                                                 "op_col_required", "op_col_special")],
-                  [[str(i), h.name, _n(lang, h.total), str(h.required), _n(lang, h.special)]
-                   for i, h in enumerate(specials, start=1)],
-                  _ANNEX_HAMLETS_CM, aligns=[*names, CENTER, CENTER, CENTER])
+            table(
+                doc,
+                [
+                    t(lang, key)
+                    for key in (
+                        "op_col_no",
+                        "op_col_hamlet",
+                        "op_col_total",
+                        "op_col_required",
+                        "op_col_special",
+                    )
+                ],
+                [
+                    [str(i), h.name, _n(lang, h.total), str(h.required), _n(lang, h.special)]
+                    for i, h in enumerate(specials, start=1)
+                ],
+                _ANNEX_HAMLETS_CM,
+                aligns=[*names, CENTER, CENTER, CENTER],
+            )
         _annex_tied(doc, lang, data.elig.special)
-    paragraph(doc, t(lang, "op_annex_total", collectives=len(collectives), people=len(people),
-                     specials=len(specials)), italic=True, before=6)
+    paragraph(
+        doc,
+        t(
+            lang,
+            "op_annex_total",
+            collectives=len(collectives),
+            people=len(people),
+            specials=len(specials),
+        ),
+        italic=True,
+        before=6,
+    )
     # Here, not in the decision's articles: the list is what the proposal's rows gave
     _trace(doc, data, lang)
 
@@ -699,6 +1206,9 @@ def _annex_tied(doc: DocxDocument, lang: str, section: Section[S]) -> None:
     tied = list(section.tied)
     if tied:
         names = ", ".join(line.subject.name for line in tied)
-        paragraph(doc, t(lang, "op_annex_tied", seats=section.seats_left, n=len(tied),
-                         names=names), italic=True, size=_TABLE_SMALL_PT)
-
+        paragraph(
+            doc,
+            t(lang, "op_annex_tied", seats=section.seats_left, n=len(tied), names=names),
+            italic=True,
+            size=_TABLE_SMALL_PT,
+        )

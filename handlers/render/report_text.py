@@ -24,8 +24,13 @@ def period_name(lang: str, period: Period) -> str:
 
 
 def period_line(lang: str, period: Period) -> str:
-    return t(lang, "report_period", name=period_name(lang, period),
-             start=fmt_date(period.start), end=fmt_date(period.end))
+    return t(
+        lang,
+        "report_period",
+        name=period_name(lang, period),
+        start=fmt_date(period.start),
+        end=fmt_date(period.end),
+    )
 
 
 def _marks(row: HamletRow) -> str:
@@ -64,18 +69,34 @@ def _new(lang: str, report: Report, row: HamletRow) -> str:
 def _row_lines(lang: str, report: Report, row: HamletRow, rank: int) -> list[str]:
     return [
         t(lang, "report_row_head", rank=rank, hamlet=row.name, code=row.code, marks=_marks(row)),
-        t(lang, "report_row_cover", guided=fmt_int(lang, row.guided),
-          total=fmt_int(lang, row.total), pct=fmt_pct(lang, row.coverage),
-          special=fmt_int(lang, row.special), n=row.required_procedures),
-        t(lang, "report_row_pace", new=_new(lang, report, row), active=row.active_days,
-          days=row.period_days, outlook=_outlook(lang, row, report.campaign_end)),
+        t(
+            lang,
+            "report_row_cover",
+            guided=fmt_int(lang, row.guided),
+            total=fmt_int(lang, row.total),
+            pct=fmt_pct(lang, row.coverage),
+            special=fmt_int(lang, row.special),
+            n=row.required_procedures,
+        ),
+        t(
+            lang,
+            "report_row_pace",
+            new=_new(lang, report, row),
+            active=row.active_days,
+            days=row.period_days,
+            outlook=_outlook(lang, row, report.campaign_end),
+        ),
     ]
 
 
 def table(lang: str, report: Report, checks: CheckFigures | None = None) -> str:
     """Every hamlet ranked by coverage: the message supervisors read at a glance."""
-    lines = [t(lang, "report_title"), period_line(lang, report.period),
-             t(lang, "report_legend", pct=fmt_pct(lang, report.threshold)), ""]
+    lines = [
+        t(lang, "report_title"),
+        period_line(lang, report.period),
+        t(lang, "report_legend", pct=fmt_pct(lang, report.threshold)),
+        "",
+    ]
     for row in report.rows:
         lines += _row_lines(lang, report, row, row.rank)
     if not report.rows:
@@ -99,14 +120,24 @@ def _unit_lines(lang: str, report: Report, unit_of: dict[int, str]) -> list[str]
         total = sum(r.total for r in rows)
         return sum(r.guided for r in rows) / total if total else 0.0
 
-    ordered = sorted(groups.items(), key=lambda kv: (-coverage(kv[1]),
-                                                     -sum(r.guided for r in kv[1]), kv[0]))
-    lines = [t(lang, "report_unit_row", rank=rank, unit=unit,
-               guided=fmt_int(lang, sum(r.guided for r in rows)),
-               total=fmt_int(lang, sum(r.total for r in rows)), pct=fmt_pct(lang, coverage(rows)),
-               reached=sum(1 for r in rows if r.reached), n=len(rows),
-               new=fmt_int(lang, sum(r.new_households for r in rows)))
-             for rank, (unit, rows) in enumerate(ordered, 1)]
+    ordered = sorted(
+        groups.items(), key=lambda kv: (-coverage(kv[1]), -sum(r.guided for r in kv[1]), kv[0])
+    )
+    lines = [
+        t(
+            lang,
+            "report_unit_row",
+            rank=rank,
+            unit=unit,
+            guided=fmt_int(lang, sum(r.guided for r in rows)),
+            total=fmt_int(lang, sum(r.total for r in rows)),
+            pct=fmt_pct(lang, coverage(rows)),
+            reached=sum(1 for r in rows if r.reached),
+            n=len(rows),
+            new=fmt_int(lang, sum(r.new_households for r in rows)),
+        )
+        for rank, (unit, rows) in enumerate(ordered, 1)
+    ]
     named = [unit for unit, _rows in ordered if unit != "—"]
     if named:
         lines += ["", t(lang, "report_units_hint", example=named[0])]
@@ -116,61 +147,114 @@ def _unit_lines(lang: str, report: Report, unit_of: dict[int, str]) -> list[str]
 def _total_line(lang: str, report: Report) -> str:
     guided = sum(r.guided for r in report.rows)
     total = sum(r.total for r in report.rows)
-    return t(lang, "report_total", guided=fmt_int(lang, guided), total=fmt_int(lang, total),
-             pct=fmt_pct(lang, guided / total if total else 0),
-             new=fmt_int(lang, report.new_households),
-             reached=sum(1 for r in report.rows if r.reached), n=len(report.rows))
+    return t(
+        lang,
+        "report_total",
+        guided=fmt_int(lang, guided),
+        total=fmt_int(lang, total),
+        pct=fmt_pct(lang, guided / total if total else 0),
+        new=fmt_int(lang, report.new_households),
+        reached=sum(1 for r in report.rows if r.reached),
+        n=len(report.rows),
+    )
 
 
 def units_table(lang: str, report: Report, unit_of: dict[int, str]) -> str:
     """The /baocao overview of a deployment covering several communes."""
-    return "\n".join([
-        t(lang, "report_units_title"), period_line(lang, report.period),
-        t(lang, "report_legend", pct=fmt_pct(lang, report.threshold)), "",
-        *_unit_lines(lang, report, unit_of), "", _total_line(lang, report)])
+    return "\n".join(
+        [
+            t(lang, "report_units_title"),
+            period_line(lang, report.period),
+            t(lang, "report_legend", pct=fmt_pct(lang, report.threshold)),
+            "",
+            *_unit_lines(lang, report, unit_of),
+            "",
+            _total_line(lang, report),
+        ]
+    )
 
 
-def weekly_units(lang: str, report: Report, unit_of: dict[int, str], inactive: int,
-                 inactive_days: int) -> str:
+def weekly_units(
+    lang: str, report: Report, unit_of: dict[int, str], inactive: int, inactive_days: int
+) -> str:
     """The Monday summary when the hamlets span several communes: a line per commune."""
     guided = sum(r.guided for r in report.rows)
     total = sum(r.total for r in report.rows)
-    lines = [t(lang, "weekly_title", start=fmt_short_date(report.period.start),
-               end=fmt_date(report.period.end)),
-             t(lang, "weekly_totals", new=fmt_int(lang, report.new_households),
-               guided=fmt_int(lang, guided), total=fmt_int(lang, total),
-               pct=fmt_pct(lang, guided / total if total else 0)),
-             "", *_unit_lines(lang, report, unit_of)]
+    lines = [
+        t(
+            lang,
+            "weekly_title",
+            start=fmt_short_date(report.period.start),
+            end=fmt_date(report.period.end),
+        ),
+        t(
+            lang,
+            "weekly_totals",
+            new=fmt_int(lang, report.new_households),
+            guided=fmt_int(lang, guided),
+            total=fmt_int(lang, total),
+            pct=fmt_pct(lang, guided / total if total else 0),
+        ),
+        "",
+        *_unit_lines(lang, report, unit_of),
+    ]
     if inactive:
-        lines.append(t(lang, "weekly_inactive_count", n=fmt_int(lang, inactive),
-                       days=inactive_days))
+        lines.append(
+            t(lang, "weekly_inactive_count", n=fmt_int(lang, inactive), days=inactive_days)
+        )
     return "\n".join(lines)
 
 
 def _officer_line(lang: str, a: OfficerActivity, inactive_days: int) -> str:
     last = fmt_date(a.last_entry) if a.last_entry else t(lang, "report_never")
     flag = t(lang, "report_inactive_flag", days=a.idle_days) if a.inactive else ""
-    return t(lang, "report_officer", name=a.name, entries=fmt_int(lang, a.entries),
-             days=a.active_days,
-             last=last, flag=flag)
+    return t(
+        lang,
+        "report_officer",
+        name=a.name,
+        entries=fmt_int(lang, a.entries),
+        days=a.active_days,
+        last=last,
+        flag=flag,
+    )
 
 
-def hamlet_detail(lang: str, report: Report, row: HamletRow, hamlets_ranked: int,
-                  officers: Sequence[OfficerActivity] | None, inactive_days: int,
-                  checks: CheckFigures | None = None) -> str:
+def hamlet_detail(
+    lang: str,
+    report: Report,
+    row: HamletRow,
+    hamlets_ranked: int,
+    officers: Sequence[OfficerActivity] | None,
+    inactive_days: int,
+    checks: CheckFigures | None = None,
+) -> str:
     """One hamlet's figures for the period; with its officers' activity when allowed."""
     lines = [
         t(lang, "report_hamlet_title", hamlet=row.name, code=row.code, marks=_marks(row)),
         period_line(lang, report.period),
         t(lang, "report_hamlet_rank", rank=row.rank, n=hamlets_ranked),
-        t(lang, "report_hamlet_cover", guided=fmt_int(lang, row.guided),
-          total=fmt_int(lang, row.total), pct=fmt_pct(lang, row.coverage),
-          target=fmt_int(lang, row.target)),
-        t(lang, "report_hamlet_special", special=fmt_int(lang, row.special),
-          n=row.required_procedures),
-        t(lang, "report_hamlet_new", new=fmt_int(lang, row.new_households),
-          entries=fmt_int(lang, row.entries),
-          week=row.week_new, days=week_label(report.as_of)),
+        t(
+            lang,
+            "report_hamlet_cover",
+            guided=fmt_int(lang, row.guided),
+            total=fmt_int(lang, row.total),
+            pct=fmt_pct(lang, row.coverage),
+            target=fmt_int(lang, row.target),
+        ),
+        t(
+            lang,
+            "report_hamlet_special",
+            special=fmt_int(lang, row.special),
+            n=row.required_procedures,
+        ),
+        t(
+            lang,
+            "report_hamlet_new",
+            new=fmt_int(lang, row.new_households),
+            entries=fmt_int(lang, row.entries),
+            week=row.week_new,
+            days=week_label(report.as_of),
+        ),
         t(lang, "report_hamlet_days", active=row.active_days, days=row.period_days),
         _bullet(_outlook(lang, row, report.campaign_end)),
     ]
@@ -179,7 +263,8 @@ def hamlet_detail(lang: str, report: Report, row: HamletRow, hamlets_ranked: int
     if officers is not None:
         lines += ["", t(lang, "report_officers_title", days=inactive_days)]
         lines += [_officer_line(lang, a, inactive_days) for a in officers] or [
-            t(lang, "report_no_officers")]
+            t(lang, "report_no_officers")
+        ]
     if checks is not None:
         lines += hamlet_checks_section(lang, checks, row.hamlet_id)
     return "\n".join(lines)
@@ -194,30 +279,56 @@ def _rank_change(lang: str, row: HamletRow) -> str:
     return t(lang, "weekly_rank_down", n=-change)
 
 
-def weekly_all(lang: str, report: Report, inactive: Sequence[OfficerActivity],
-               inactive_days: int, checks: CheckFigures | None = None) -> str:
+def weekly_all(
+    lang: str,
+    report: Report,
+    inactive: Sequence[OfficerActivity],
+    inactive_days: int,
+    checks: CheckFigures | None = None,
+) -> str:
     """The Monday summary for supervisors: every hamlet, last week's gains and rank moves."""
     guided = sum(r.guided for r in report.rows)
     total = sum(r.total for r in report.rows)
     lines = [
-        t(lang, "weekly_title", start=fmt_short_date(report.period.start),
-          end=fmt_date(report.period.end)),
-        t(lang, "weekly_totals", new=fmt_int(lang, report.new_households),
-          guided=fmt_int(lang, guided), total=fmt_int(lang, total),
-          pct=fmt_pct(lang, guided / total if total else 0)),
+        t(
+            lang,
+            "weekly_title",
+            start=fmt_short_date(report.period.start),
+            end=fmt_date(report.period.end),
+        ),
+        t(
+            lang,
+            "weekly_totals",
+            new=fmt_int(lang, report.new_households),
+            guided=fmt_int(lang, guided),
+            total=fmt_int(lang, total),
+            pct=fmt_pct(lang, guided / total if total else 0),
+        ),
         "",
     ]
     for row in report.rows:
-        lines.append(t(lang, "weekly_row", rank=row.rank, change=_rank_change(lang, row),
-                       hamlet=row.name, new=row.new_households,
-                       guided=fmt_int(lang, row.guided), total=fmt_int(lang, row.total),
-                       pct=fmt_pct(lang, row.coverage), marks=_marks(row)))
+        lines.append(
+            t(
+                lang,
+                "weekly_row",
+                rank=row.rank,
+                change=_rank_change(lang, row),
+                hamlet=row.name,
+                new=row.new_households,
+                guided=fmt_int(lang, row.guided),
+                total=fmt_int(lang, row.total),
+                pct=fmt_pct(lang, row.coverage),
+                marks=_marks(row),
+            )
+        )
     lines.append("")
     if report.behind:
         lines.append(t(lang, "report_behind", hamlets=", ".join(r.name for r in report.behind)))
     if inactive:
-        people = ", ".join(t(lang, "weekly_inactive_person", name=a.name,
-                             hamlet=a.hamlet_name, days=a.idle_days) for a in inactive)
+        people = ", ".join(
+            t(lang, "weekly_inactive_person", name=a.name, hamlet=a.hamlet_name, days=a.idle_days)
+            for a in inactive
+        )
         lines.append(t(lang, "weekly_inactive", days=inactive_days, people=people))
     if checks is not None and checks.figures.any:
         figures = checks.figures
@@ -226,21 +337,46 @@ def weekly_all(lang: str, report: Report, inactive: Sequence[OfficerActivity],
     return "\n".join(lines)
 
 
-def weekly_hamlet(lang: str, report: Report, row: HamletRow,
-                  officers: Sequence[OfficerActivity], inactive_days: int,
-                  checks: CheckFigures | None = None) -> str:
+def weekly_hamlet(
+    lang: str,
+    report: Report,
+    row: HamletRow,
+    officers: Sequence[OfficerActivity],
+    inactive_days: int,
+    checks: CheckFigures | None = None,
+) -> str:
     """The Monday summary for a hamlet head: their hamlet, its rank, its officers."""
     lines = [
-        t(lang, "weekly_hamlet_title", hamlet=row.name,
-          start=fmt_short_date(report.period.start), end=fmt_date(report.period.end)),
-        t(lang, "weekly_hamlet_new", new=fmt_int(lang, row.new_households),
-          entries=fmt_int(lang, row.entries),
-          active=row.active_days, days=row.period_days),
-        t(lang, "report_hamlet_cover", guided=fmt_int(lang, row.guided),
-          total=fmt_int(lang, row.total), pct=fmt_pct(lang, row.coverage),
-          target=fmt_int(lang, row.target)),
-        t(lang, "weekly_hamlet_rank", rank=row.rank, n=len(report.rows),
-          change=_rank_change(lang, row)),
+        t(
+            lang,
+            "weekly_hamlet_title",
+            hamlet=row.name,
+            start=fmt_short_date(report.period.start),
+            end=fmt_date(report.period.end),
+        ),
+        t(
+            lang,
+            "weekly_hamlet_new",
+            new=fmt_int(lang, row.new_households),
+            entries=fmt_int(lang, row.entries),
+            active=row.active_days,
+            days=row.period_days,
+        ),
+        t(
+            lang,
+            "report_hamlet_cover",
+            guided=fmt_int(lang, row.guided),
+            total=fmt_int(lang, row.total),
+            pct=fmt_pct(lang, row.coverage),
+            target=fmt_int(lang, row.target),
+        ),
+        t(
+            lang,
+            "weekly_hamlet_rank",
+            rank=row.rank,
+            n=len(report.rows),
+            change=_rank_change(lang, row),
+        ),
         _bullet(_outlook(lang, row, report.campaign_end)),
     ]
     if row.behind_pace:
@@ -250,8 +386,9 @@ def weekly_hamlet(lang: str, report: Report, row: HamletRow,
         lines += [_officer_line(lang, a, inactive_days) for a in officers]
     hamlet = checks.figures.hamlet(row.hamlet_id) if checks is not None else None
     if checks is not None and hamlet is not None:
-        lines += _weekly_checks(lang, checks, hamlet, [hamlet],
-                                _officers_of(checks.figures, hamlet))
+        lines += _weekly_checks(
+            lang, checks, hamlet, [hamlet], _officers_of(checks.figures, hamlet)
+        )
     lines.append(t(lang, "weekly_footer"))
     return "\n".join(lines)
 
@@ -269,8 +406,9 @@ class CheckFigures:
 
 def fail_rule(settings: Settings) -> FailRule:
     config = settings.verification
-    return FailRule(failures=config.failures, max_failure_rate=config.max_failure_rate,
-                    match=config.match)
+    return FailRule(
+        failures=config.failures, max_failure_rate=config.max_failure_rate, match=config.match
+    )
 
 
 def _rate(lang: str, tally: Tally) -> str:
@@ -278,47 +416,91 @@ def _rate(lang: str, tally: Tally) -> str:
     return t(lang, "report_checks_no_rate") if rate is None else fmt_pct(lang, rate)
 
 
-def _counts(lang: str, tally: Tally, figures: Verification, open_key: str,
-            wrong_key: str = "report_checks_wrong_number_row") -> dict[str, object]:
+def _counts(
+    lang: str,
+    tally: Tally,
+    figures: Verification,
+    open_key: str,
+    wrong_key: str = "report_checks_wrong_number_row",
+) -> dict[str, object]:
     # A wrong number is its own figure, never "could not verify" (whether the rule fails it
     # is the reason's to say). The checks left to call only where the figures count them
     # (the office's view).
-    return {"checked": tally.checked, "confirmed": tally.confirmed, "failed": tally.failed,
-            "wrong_number": t(lang, wrong_key, n=tally.wrong_number)
-            if tally.wrong_number else "",
-            "unverified": tally.unreachable, "rate": _rate(lang, tally),
-            "open": t(lang, open_key, n=tally.open) if figures.pending else "",
-            "review": (t(lang, "report_checks_overturned", n=tally.overturned)
-                       if tally.overturned else "")
-            + (t(lang, "report_checks_undecided", n=tally.undecided) if tally.undecided else "")}
+    return {
+        "checked": tally.checked,
+        "confirmed": tally.confirmed,
+        "failed": tally.failed,
+        "wrong_number": t(lang, wrong_key, n=tally.wrong_number) if tally.wrong_number else "",
+        "unverified": tally.unreachable,
+        "rate": _rate(lang, tally),
+        "open": t(lang, open_key, n=tally.open) if figures.pending else "",
+        "review": (
+            t(lang, "report_checks_overturned", n=tally.overturned) if tally.overturned else ""
+        )
+        + (t(lang, "report_checks_undecided", n=tally.undecided) if tally.undecided else ""),
+    }
 
 
 def _check_row(lang: str, name: str, tally: Tally, figures: Verification) -> str:
-    return t(lang, "report_checks_row", name=name,
-             **_counts(lang, tally, figures, "report_checks_open_row"))
+    return t(
+        lang,
+        "report_checks_row",
+        name=name,
+        **_counts(lang, tally, figures, "report_checks_open_row"),
+    )
 
 
 def _check_total(lang: str, tally: Tally, figures: Verification) -> str:
-    return t(lang, "report_checks_total",
-             **_counts(lang, tally, figures, "report_checks_open_total",
-                       "report_checks_wrong_number"))
+    return t(
+        lang,
+        "report_checks_total",
+        **_counts(lang, tally, figures, "report_checks_open_total", "report_checks_wrong_number"),
+    )
 
 
 def _reason(lang: str, tally: Tally, rule: FailRule) -> str:
-    wrong = t(lang, "report_checks_reason_wrong_number", n=tally.wrong_number_failing) \
-        if tally.wrong_number_failing else ""
+    wrong = (
+        t(lang, "report_checks_reason_wrong_number", n=tally.wrong_number_failing)
+        if tally.wrong_number_failing
+        else ""
+    )
     if (rule.failures and tally.failures >= rule.failures) or rule.max_failure_rate is None:
         return t(lang, "report_checks_reason_count", n=tally.failures, wrong_number=wrong)
-    return t(lang, "report_checks_reason_rate", n=tally.failures, answered=tally.answered,
-             max=fmt_pct(lang, rule.max_failure_rate), wrong_number=wrong)
+    return t(
+        lang,
+        "report_checks_reason_rate",
+        n=tally.failures,
+        answered=tally.answered,
+        max=fmt_pct(lang, rule.max_failure_rate),
+        wrong_number=wrong,
+    )
 
 
-def _not_eligible(lang: str, checks: CheckFigures, hamlets: Sequence[Tally],
-                  officers: Sequence[Tally]) -> list[str]:
-    items = [t(lang, "report_checks_ne_hamlet", hamlet=h.name, code=h.code,
-               reason=_reason(lang, h, checks.rule)) for h in hamlets if not h.eligible]
-    items += [t(lang, "report_checks_ne_officer", name=o.name, code=o.code,
-                reason=_reason(lang, o, checks.rule)) for o in officers if not o.eligible]
+def _not_eligible(
+    lang: str, checks: CheckFigures, hamlets: Sequence[Tally], officers: Sequence[Tally]
+) -> list[str]:
+    items = [
+        t(
+            lang,
+            "report_checks_ne_hamlet",
+            hamlet=h.name,
+            code=h.code,
+            reason=_reason(lang, h, checks.rule),
+        )
+        for h in hamlets
+        if not h.eligible
+    ]
+    items += [
+        t(
+            lang,
+            "report_checks_ne_officer",
+            name=o.name,
+            code=o.code,
+            reason=_reason(lang, o, checks.rule),
+        )
+        for o in officers
+        if not o.eligible
+    ]
     return [t(lang, "report_checks_not_eligible", items="; ".join(items))] if items else []
 
 
@@ -333,8 +515,12 @@ def checks_section(lang: str, checks: CheckFigures) -> list[str]:
     if not figures.any:
         return []
     lines = ["", t(lang, "report_checks_title"), _check_total(lang, figures.total, figures)]
-    lines += [_check_row(lang, t(lang, "report_checks_hamlet_name", hamlet=h.name, code=h.code),
-                         h, figures) for h in figures.hamlets]
+    lines += [
+        _check_row(
+            lang, t(lang, "report_checks_hamlet_name", hamlet=h.name, code=h.code), h, figures
+        )
+        for h in figures.hamlets
+    ]
     return lines + _not_eligible(lang, checks, figures.hamlets, figures.officers)
 
 
@@ -349,19 +535,24 @@ def hamlet_checks_section(lang: str, checks: CheckFigures, hamlet_id: int) -> li
     return lines + _not_eligible(lang, checks, [hamlet], officers)
 
 
-def _weekly_checks(lang: str, checks: CheckFigures, scope: Tally, hamlets: Sequence[Tally],
-                   officers: Sequence[Tally]) -> list[str]:
+def _weekly_checks(
+    lang: str,
+    checks: CheckFigures,
+    scope: Tally,
+    hamlets: Sequence[Tally],
+    officers: Sequence[Tally],
+) -> list[str]:
     """The verification work still open and the results so far, in two lines at most."""
-    return [t(lang, "weekly_checks", **_counts(lang, scope, checks.figures, "weekly_checks_open")),
-            *_not_eligible(lang, checks, hamlets, officers)]
+    return [
+        t(lang, "weekly_checks", **_counts(lang, scope, checks.figures, "weekly_checks_open")),
+        *_not_eligible(lang, checks, hamlets, officers),
+    ]
 
 
-def reminder(lang: str, *, hamlet: str, today: date, hamlet_streak: int,
-             own_streak: int) -> str:
+def reminder(lang: str, *, hamlet: str, today: date, hamlet_streak: int, own_streak: int) -> str:
     lines = [t(lang, "reminder_title", hamlet=hamlet, day=fmt_date(today))]
     if hamlet_streak > 0:
-        lines.append(t(lang, "reminder_streak", hamlet_days=hamlet_streak,
-                       own_days=own_streak))
+        lines.append(t(lang, "reminder_streak", hamlet_days=hamlet_streak, own_days=own_streak))
     else:
         lines.append(t(lang, "reminder_no_streak"))
     lines.append(t(lang, "reminder_footer"))

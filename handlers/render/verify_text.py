@@ -9,12 +9,17 @@ from handlers.engine.i18n import fmt_date, fmt_pct, fmt_phone, t
 from models.checks import Card
 from models.verification import DETAILS, Batch, Check, MatchRule, Outcome, detail_words
 
-ICONS = {Outcome.CONFIRMED: "✅", Outcome.NOT_GUIDED: "❌", Outcome.WRONG_DETAILS: "⚠️",
-         Outcome.UNREACHABLE: "📵", Outcome.WRONG_NUMBER: "☎️", Outcome.COULD_NOT_VERIFY: "❔"}
+ICONS = {
+    Outcome.CONFIRMED: "✅",
+    Outcome.NOT_GUIDED: "❌",
+    Outcome.WRONG_DETAILS: "⚠️",
+    Outcome.UNREACHABLE: "📵",
+    Outcome.WRONG_NUMBER: "☎️",
+    Outcome.COULD_NOT_VERIFY: "❔",
+}
 
 
-def outcome_label(lang: str, outcome: str | None, detail: str = "", *,
-                  icon: bool = False) -> str:
+def outcome_label(lang: str, outcome: str | None, detail: str = "", *, icon: bool = False) -> str:
     if outcome is None:
         return t(lang, "verify_state_new")
     label = t(lang, f"vout_{Outcome(outcome).value}")
@@ -26,7 +31,7 @@ def outcome_label(lang: str, outcome: str | None, detail: str = "", *,
 
 
 def detail_label(lang: str, detail: str) -> str:
-    """"procedure,date<=7" → "thủ tục, ngày hướng dẫn (lệch không quá 7 ngày)"; an unknown
+    """ "procedure,date<=7" → "thủ tục, ngày hướng dẫn (lệch không quá 7 ngày)"; an unknown
     word is shown as stored."""
     labels = []
     for name, said in detail_words(detail):
@@ -43,12 +48,16 @@ def match_text(lang: str, rule: MatchRule) -> str:
     """Which answers fail a check, in words (/help), from the configured rule."""
     details = [t(lang, f"vdetail_{d}") for d in DETAILS if d in rule.must_match]
     parts = [t(lang, "verify_rules_not_guided")]
-    parts.append(t(lang, "verify_rules_details", details=", ".join(details)) if details
-                 else t(lang, "verify_rules_details_none"))
+    parts.append(
+        t(lang, "verify_rules_details", details=", ".join(details))
+        if details
+        else t(lang, "verify_rules_details_none")
+    )
     if "date" in rule.must_match and rule.date_tolerance_days:
         parts.append(t(lang, "verify_rules_date", n=rule.date_tolerance_days))
-    parts.append(t(lang, "verify_rules_phone" if "phone" in rule.must_match
-                   else "verify_rules_phone_none"))
+    parts.append(
+        t(lang, "verify_rules_phone" if "phone" in rule.must_match else "verify_rules_phone_none")
+    )
     parts.append(t(lang, "verify_rules_unreachable"))
     return t(lang, "verify_rules_title") + "\n" + "\n".join(f"• {p}" for p in parts)
 
@@ -79,9 +88,10 @@ def _value(lang: str, card: Card, field: str, value: object) -> str:
     return text or t(lang, "verify_card_blank")
 
 
-def _by(lang: str, card: Card, actor_id: int | None, at: datetime | None,
-        tz: ZoneInfo | None) -> str:
-    """" (who, when)": the audit row behind a change."""
+def _by(
+    lang: str, card: Card, actor_id: int | None, at: datetime | None, tz: ZoneInfo | None
+) -> str:
+    """ " (who, when)": the audit row behind a change."""
     if at is None:
         return ""
     when = local_time(at, tz) if tz is not None else at.strftime("%H:%M %d/%m")
@@ -90,22 +100,41 @@ def _by(lang: str, card: Card, actor_id: int | None, at: datetime | None,
 
 def since_draw_lines(lang: str, card: Card, *, tz: ZoneInfo | None = None) -> list[str]:
     """What changed in the entry after the draw: one line per detail, then a deletion."""
-    lines = [t(lang, "verify_card_changed", field=t(lang, f"verify_field_{c.field}"),
-               before=_value(lang, card, c.field, c.before),
-               after=_value(lang, card, c.field, c.after),
-               by=_by(lang, card, c.actor_id, c.at, tz)) for c in card.changes]
+    lines = [
+        t(
+            lang,
+            "verify_card_changed",
+            field=t(lang, f"verify_field_{c.field}"),
+            before=_value(lang, card, c.field, c.before),
+            after=_value(lang, card, c.field, c.after),
+            by=_by(lang, card, c.actor_id, c.at, tz),
+        )
+        for c in card.changes
+    ]
     gone = card.deletion
     if gone is not None:
-        lines.append(t(lang, "verify_card_deleted", reason=gone.reason or "?",
-                       by=_by(lang, card, gone.actor_id, gone.at, tz)))
-        lines.append(t(lang, "verify_card_deleted_overturned"
-                       if card.check.overturned_at is not None
-                       else "verify_card_deleted_counts"))
+        lines.append(
+            t(
+                lang,
+                "verify_card_deleted",
+                reason=gone.reason or "?",
+                by=_by(lang, card, gone.actor_id, gone.at, tz),
+            )
+        )
+        lines.append(
+            t(
+                lang,
+                "verify_card_deleted_overturned"
+                if card.check.overturned_at is not None
+                else "verify_card_deleted_counts",
+            )
+        )
     return lines
 
 
-def card_lines(lang: str, card: Card, *, max_attempts: int,
-               tz: ZoneInfo | None = None) -> list[str]:
+def card_lines(
+    lang: str, card: Card, *, max_attempts: int, tz: ZoneInfo | None = None
+) -> list[str]:
     """Everything the caller needs about the household, without the batch header."""
     entry, check = card.entry, card.check
     hh = entry.household
@@ -118,8 +147,15 @@ def card_lines(lang: str, card: Card, *, max_attempts: int,
     ]
     if entry.dossier_code:
         lines.append(t(lang, "verify_card_dossier", dossier=entry.dossier_code))
-    lines.append(t(lang, "verify_card_entry", day=fmt_date(entry.guided_on),
-                   officer=card.officer_name, entry=entry.id))
+    lines.append(
+        t(
+            lang,
+            "verify_card_entry",
+            day=fmt_date(entry.guided_on),
+            officer=card.officer_name,
+            entry=entry.id,
+        )
+    )
     if check.attempts and check.status == "open":
         lines.append(t(lang, "verify_card_attempts", attempts=check.attempts, max=max_attempts))
     if check.flagged:
@@ -132,24 +168,36 @@ def procedure_lines(lang: str, card: Card) -> list[str]:
     """The procedures to ask about: the entry's, or with several, every procedure of the
     household's live entries (each counts toward the special prize), one line each."""
     if len(card.procedures) < 2:
-        return [t(lang, "verify_card_procedures",
-                  procedures="; ".join(p.name for p in card.entry.procedures))]
+        return [
+            t(
+                lang,
+                "verify_card_procedures",
+                procedures="; ".join(p.name for p in card.entry.procedures),
+            )
+        ]
     lines = [t(lang, "verify_card_procedures_all", n=len(card.procedures))]
     for proc in card.procedures:
-        entries = ", ".join(t(lang, "verify_card_procedure_entry", entry=entry_id,
-                              day=fmt_date(day)) for entry_id, day in proc.entries)
+        entries = ", ".join(
+            t(lang, "verify_card_procedure_entry", entry=entry_id, day=fmt_date(day))
+            for entry_id, day in proc.entries
+        )
         lines.append(t(lang, "verify_card_procedure", name=proc.name, entries=entries))
     return lines
 
 
 def answer_text(lang: str, procedures: list[str], confirmed: list[str]) -> str:
-    """"Household confirmed 1/2 procedures: A · not: B" (names); "" for one procedure
+    """ "Household confirmed 1/2 procedures: A · not: B" (names); "" for one procedure
     confirmed, which says nothing the outcome does not."""
     if len(procedures) < 2 and confirmed == procedures:
         return ""
     kept = [p for p in procedures if p in confirmed]
-    text = t(lang, "verify_answer_confirmed", n=len(kept), total=len(procedures),
-             names="; ".join(kept) or "–")
+    text = t(
+        lang,
+        "verify_answer_confirmed",
+        n=len(kept),
+        total=len(procedures),
+        names="; ".join(kept) or "–",
+    )
     denied = [p for p in procedures if p not in confirmed]
     if denied:
         text += " · " + t(lang, "verify_answer_denied", names="; ".join(denied))
@@ -165,10 +213,26 @@ def card_answer(lang: str, card: Card) -> str:
     return answer_text(lang, procedures, confirmed) if procedures else ""
 
 
-def card_text(lang: str, card: Card, batch: Batch, *, left: int, max_attempts: int,
-              note: str = "", tz: ZoneInfo | None = None) -> str:
-    lines = [t(lang, "verify_card_title", check=card.check.id, batch=batch.id, open=left,
-               total=batch.size)]
+def card_text(
+    lang: str,
+    card: Card,
+    batch: Batch,
+    *,
+    left: int,
+    max_attempts: int,
+    note: str = "",
+    tz: ZoneInfo | None = None,
+) -> str:
+    lines = [
+        t(
+            lang,
+            "verify_card_title",
+            check=card.check.id,
+            batch=batch.id,
+            open=left,
+            total=batch.size,
+        )
+    ]
     lines += card_lines(lang, card, max_attempts=max_attempts, tz=tz)
     if note:
         lines.append(t(lang, "verify_card_note", note=note))
@@ -181,9 +245,14 @@ def returned_text(lang: str, card: Card) -> str:
     check, entry = card.check, card.entry
     lines = [
         t(lang, "verify_return_title"),
-        t(lang, "verify_return_body", name=entry.household.head_name, entry=entry.id,
-          day=fmt_date(entry.guided_on), outcome=outcome_label(lang, check.outcome,
-                                                                check.detail)),
+        t(
+            lang,
+            "verify_return_body",
+            name=entry.household.head_name,
+            entry=entry.id,
+            day=fmt_date(entry.guided_on),
+            outcome=outcome_label(lang, check.outcome, check.detail),
+        ),
     ]
     if answer := card_answer(lang, card):
         lines.append(answer)
@@ -193,16 +262,32 @@ def returned_text(lang: str, card: Card) -> str:
     return "\n".join(lines)
 
 
-def check_state(lang: str, check: Check, *, now: datetime, tz: ZoneInfo, max_attempts: int,
-                callers: dict[int, str], lease_start: datetime) -> str:
+def check_state(
+    lang: str,
+    check: Check,
+    *,
+    now: datetime,
+    tz: ZoneInfo,
+    max_attempts: int,
+    callers: dict[int, str],
+    lease_start: datetime,
+) -> str:
     """One open card in the /kiemtra_ds list."""
-    if check.caller_id is not None and check.claimed_at is not None and \
-            check.claimed_at >= lease_start:
+    if (
+        check.caller_id is not None
+        and check.claimed_at is not None
+        and check.claimed_at >= lease_start
+    ):
         return t(lang, "verify_state_held", caller=callers.get(check.caller_id, "?"))
     if check.attempts:
         if check.retry_at is not None and check.retry_at > now:
-            return t(lang, "verify_state_retry", attempts=check.attempts, max=max_attempts,
-                     at=local_time(check.retry_at, tz))
+            return t(
+                lang,
+                "verify_state_retry",
+                attempts=check.attempts,
+                max=max_attempts,
+                at=local_time(check.retry_at, tz),
+            )
         return t(lang, "verify_state_retry_now", attempts=check.attempts, max=max_attempts)
     return t(lang, "verify_state_new")
 

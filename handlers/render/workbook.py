@@ -101,8 +101,12 @@ class Kind(Enum):
 
 # Excel number formats; DD/MM/YYYY is what Vietnamese offices read, whatever the PC locale.
 # "#,##0" groups thousands with the reader's own separator (1.234 on a Vietnamese PC).
-_NUMBER_FORMATS = {Kind.COUNT: "#,##0", Kind.PCT: "0.0%", Kind.DATE: "DD/MM/YYYY",
-                   Kind.MOMENT: "DD/MM/YYYY HH:MM"}
+_NUMBER_FORMATS = {
+    Kind.COUNT: "#,##0",
+    Kind.PCT: "0.0%",
+    Kind.DATE: "DD/MM/YYYY",
+    Kind.MOMENT: "DD/MM/YYYY HH:MM",
+}
 _FIXED_LENGTHS = {Kind.PCT: len("100.0%"), Kind.DATE: 10, Kind.MOMENT: 16}
 # ISO in CSV: Excel reads 10/05/2026 in the PC's own date order (5 October on an English
 # PC, silently); 2026-05-10 is 10 May in every locale, then shown in the reader's format.
@@ -134,8 +138,9 @@ def write_xlsx(data: ExportData, lang: str, path: Path) -> Path:
     """Summary sheet, one evidence sheet per hamlet (report order), the spot-checks (if any
     were drawn), then the officers."""
     named = [*_check_tables(data, lang), _officers(data, lang)]
-    return write_tables([_summary(data, lang), *_evidence_sheets(data, lang), *named], path,
-                        lang, named=len(named))
+    return write_tables(
+        [_summary(data, lang), *_evidence_sheets(data, lang), *named], path, lang, named=len(named)
+    )
 
 
 def write_tables(tables: Sequence[Table], path: Path, lang: str, named: int = 1) -> Path:
@@ -174,8 +179,9 @@ DECIMAL_MARKS = {",": ".", ";": ","}
 DEFAULT_SEPARATOR = ","
 
 
-def write_csv(data: ExportData, lang: str, folder: Path, stem: str,
-              separator: str = DEFAULT_SEPARATOR) -> list[Path]:
+def write_csv(
+    data: ExportData, lang: str, folder: Path, stem: str, separator: str = DEFAULT_SEPARATOR
+) -> list[Path]:
     """Summary, all evidence, officers (and spot-checks, if any) as CSV files in `folder`;
     returns their paths.
 
@@ -185,8 +191,12 @@ def write_csv(data: ExportData, lang: str, folder: Path, stem: str,
     if separator not in DECIMAL_MARKS:
         raise ValueError(f"CSV separator must be one of {sorted(DECIMAL_MARKS)}")
     folder.mkdir(parents=True, exist_ok=True)
-    tables = (_summary(data, lang), _all_evidence(data, lang), _officers(data, lang),
-              *_check_tables(data, lang))
+    tables = (
+        _summary(data, lang),
+        _all_evidence(data, lang),
+        _officers(data, lang),
+        *_check_tables(data, lang),
+    )
     paths = csv_paths(folder, stem, csv_parts(data))
     for path, table in zip(paths, tables, strict=True):
         _write_csv_table(path, table, separator)
@@ -214,9 +224,14 @@ def _yes_no(lang: str, flag: bool) -> str:
 
 def _period_line(data: ExportData, lang: str) -> str:
     report = data.report
-    return t(lang, "xl_period", start=fmt_date(report.period.start),
-             end=fmt_date(report.period.end), as_of=fmt_date(report.as_of),
-             made=fmt_datetime(data.made_at, data.tz))
+    return t(
+        lang,
+        "xl_period",
+        start=fmt_date(report.period.start),
+        end=fmt_date(report.period.end),
+        as_of=fmt_date(report.as_of),
+        made=fmt_datetime(data.made_at, data.tz),
+    )
 
 
 def _report_title(data: ExportData, lang: str) -> str:
@@ -236,32 +251,80 @@ def _summary(data: ExportData, lang: str) -> Table:
     report = data.report
     count = Kind.COUNT
     columns = (
-        *_columns(lang, [("xl_col_rank", count), ("xl_col_code", Kind.TEXT),
-                         ("xl_col_hamlet", Kind.TEXT), ("xl_col_total", count),
-                         ("xl_col_guided", count), ("xl_col_coverage", Kind.PCT)]),
+        *_columns(
+            lang,
+            [
+                ("xl_col_rank", count),
+                ("xl_col_code", Kind.TEXT),
+                ("xl_col_hamlet", Kind.TEXT),
+                ("xl_col_total", count),
+                ("xl_col_guided", count),
+                ("xl_col_coverage", Kind.PCT),
+            ],
+        ),
         Column(t(lang, "xl_col_reached", threshold=fmt_pct(lang, report.threshold))),
-        *_columns(lang, [("xl_col_target", count), ("xl_col_required", count),
-                         ("xl_col_special", count), ("xl_col_new", count),
-                         ("xl_col_entries", count), ("xl_col_active_days", count),
-                         ("xl_col_period_days", count), ("xl_col_projected", Kind.DATE),
-                         ("xl_col_behind", Kind.TEXT)]),
+        *_columns(
+            lang,
+            [
+                ("xl_col_target", count),
+                ("xl_col_required", count),
+                ("xl_col_special", count),
+                ("xl_col_new", count),
+                ("xl_col_entries", count),
+                ("xl_col_active_days", count),
+                ("xl_col_period_days", count),
+                ("xl_col_projected", Kind.DATE),
+                ("xl_col_behind", Kind.TEXT),
+            ],
+        ),
     )
     rows = tuple(
-        (r.rank, r.code, r.name, r.total, r.guided, r.coverage, _yes_no(lang, r.reached),
-         r.target, r.required_procedures, r.special, r.new_households, r.entries,
-         r.active_days, r.period_days, r.projected, _yes_no(lang, r.behind_pace))
-        for r in report.rows)
-    return Table(t(lang, "xl_summary_sheet"), _report_title(data, lang),
-                  _period_line(data, lang), columns, rows)
+        (
+            r.rank,
+            r.code,
+            r.name,
+            r.total,
+            r.guided,
+            r.coverage,
+            _yes_no(lang, r.reached),
+            r.target,
+            r.required_procedures,
+            r.special,
+            r.new_households,
+            r.entries,
+            r.active_days,
+            r.period_days,
+            r.projected,
+            _yes_no(lang, r.behind_pace),
+        )
+        for r in report.rows
+    )
+    return Table(
+        t(lang, "xl_summary_sheet"),
+        _report_title(data, lang),
+        _period_line(data, lang),
+        columns,
+        rows,
+    )
 
 
 def _evidence_columns(lang: str) -> tuple[Column, ...]:
-    return _columns(lang, [
-        ("xl_col_no", Kind.COUNT), ("xl_col_head", Kind.TEXT), ("xl_col_address", Kind.TEXT),
-        ("xl_col_phone", Kind.TEXT), ("xl_col_shared_phone", Kind.TEXT),
-        ("xl_col_procedures", Kind.TEXT), ("xl_col_guided_on", Kind.DATE),
-        ("xl_col_dossier", Kind.TEXT), ("xl_col_officer", Kind.TEXT),
-        ("xl_col_recorded_at", Kind.MOMENT), ("xl_col_note", Kind.TEXT)])
+    return _columns(
+        lang,
+        [
+            ("xl_col_no", Kind.COUNT),
+            ("xl_col_head", Kind.TEXT),
+            ("xl_col_address", Kind.TEXT),
+            ("xl_col_phone", Kind.TEXT),
+            ("xl_col_shared_phone", Kind.TEXT),
+            ("xl_col_procedures", Kind.TEXT),
+            ("xl_col_guided_on", Kind.DATE),
+            ("xl_col_dossier", Kind.TEXT),
+            ("xl_col_officer", Kind.TEXT),
+            ("xl_col_recorded_at", Kind.MOMENT),
+            ("xl_col_note", Kind.TEXT),
+        ],
+    )
 
 
 def _local(moment: datetime, tz: ZoneInfo) -> datetime:
@@ -272,9 +335,19 @@ def _local(moment: datetime, tz: ZoneInfo) -> datetime:
 
 def _evidence_row(number: int, row: EvidenceRow, lang: str, tz: ZoneInfo) -> Row:
     # The phone is text on purpose: as a number Excel would drop the leading 0.
-    return (number, row.head_name, row.address, fmt_phone(row.phone),
-            _yes_no(lang, row.shares_phone), "; ".join(row.procedures), row.guided_on,
-            row.dossier_code, row.officer, _local(row.recorded_at, tz), row.note)
+    return (
+        number,
+        row.head_name,
+        row.address,
+        fmt_phone(row.phone),
+        _yes_no(lang, row.shares_phone),
+        "; ".join(row.procedures),
+        row.guided_on,
+        row.dossier_code,
+        row.officer,
+        _local(row.recorded_at, tz),
+        row.note,
+    )
 
 
 def _hamlets_with_evidence(data: ExportData) -> list[tuple[str, str, list[EvidenceRow]]]:
@@ -284,20 +357,31 @@ def _hamlets_with_evidence(data: ExportData) -> list[tuple[str, str, list[Eviden
     than vanishing from an evidence file.
     """
     groups: dict[str, tuple[str, list[EvidenceRow]]] = {
-        r.code: (r.name, []) for r in data.report.rows}
+        r.code: (r.name, []) for r in data.report.rows
+    }
     for row in data.evidence:
         groups.setdefault(row.hamlet_code, (row.hamlet_name, []))[1].append(row)
     return [(code, name, rows) for code, (name, rows) in groups.items()]
 
 
 def _household_columns(lang: str) -> tuple[Column, ...]:
-    return _columns(lang, [
-        ("xl_col_no", Kind.COUNT), ("xl_col_head", Kind.TEXT), ("xl_col_address", Kind.TEXT),
-        ("xl_col_phone", Kind.TEXT), ("xl_col_shared_phone", Kind.TEXT),
-        ("xl_col_procedures", Kind.TEXT), ("xl_col_guided_days", Kind.DATE),
-        ("xl_col_dossier", Kind.TEXT), ("xl_col_officer", Kind.TEXT),
-        ("xl_col_entry_ids", Kind.TEXT), ("xl_col_recorded_at", Kind.MOMENT),
-        ("xl_col_note", Kind.TEXT)])
+    return _columns(
+        lang,
+        [
+            ("xl_col_no", Kind.COUNT),
+            ("xl_col_head", Kind.TEXT),
+            ("xl_col_address", Kind.TEXT),
+            ("xl_col_phone", Kind.TEXT),
+            ("xl_col_shared_phone", Kind.TEXT),
+            ("xl_col_procedures", Kind.TEXT),
+            ("xl_col_guided_days", Kind.DATE),
+            ("xl_col_dossier", Kind.TEXT),
+            ("xl_col_officer", Kind.TEXT),
+            ("xl_col_entry_ids", Kind.TEXT),
+            ("xl_col_recorded_at", Kind.MOMENT),
+            ("xl_col_note", Kind.TEXT),
+        ],
+    )
 
 
 def _unique(values: Sequence[str]) -> list[str]:
@@ -309,16 +393,21 @@ def _household_row(number: int, rows: Sequence[EvidenceRow], lang: str, tz: Zone
     checks. Its entries stay traceable by number ("#12, #40")."""
     first = rows[0]
     days = sorted({r.guided_on for r in rows})
-    return (number, first.head_name, first.address, fmt_phone(first.phone),
-            _yes_no(lang, any(r.shares_phone for r in rows)),
-            "; ".join(_unique([p for r in rows for p in r.procedures])),
-            # One day stays a real date (sorts and filters); several are listed, one a line.
-            days[0] if len(days) == 1 else "\n".join(fmt_date(d) for d in days),
-            "; ".join(_unique([r.dossier_code for r in rows])),
-            "; ".join(_unique([r.officer for r in rows])),
-            ", ".join(f"#{r.entry_id}" for r in sorted(rows, key=lambda r: r.entry_id)),
-            _local(max(r.recorded_at for r in rows), tz),
-            "; ".join(_unique([r.note for r in rows])))
+    return (
+        number,
+        first.head_name,
+        first.address,
+        fmt_phone(first.phone),
+        _yes_no(lang, any(r.shares_phone for r in rows)),
+        "; ".join(_unique([p for r in rows for p in r.procedures])),
+        # One day stays a real date (sorts and filters); several are listed, one a line.
+        days[0] if len(days) == 1 else "\n".join(fmt_date(d) for d in days),
+        "; ".join(_unique([r.dossier_code for r in rows])),
+        "; ".join(_unique([r.officer for r in rows])),
+        ", ".join(f"#{r.entry_id}" for r in sorted(rows, key=lambda r: r.entry_id)),
+        _local(max(r.recorded_at for r in rows), tz),
+        "; ".join(_unique([r.note for r in rows])),
+    )
 
 
 def _households(rows: Sequence[EvidenceRow]) -> list[list[EvidenceRow]]:
@@ -334,35 +423,66 @@ def _evidence_sheets(data: ExportData, lang: str) -> list[Table]:
     period = _period_line(data, lang)
     # A printed page carries its title only: say what the list is, not just whose.
     return [
-        Table(code, t(lang, "xl_evidence_title", hamlet=name, code=code), period, columns,
-              tuple(_household_row(n, group, lang, data.tz)
-                    for n, group in enumerate(_households(rows), 1)))
+        Table(
+            code,
+            t(lang, "xl_evidence_title", hamlet=name, code=code),
+            period,
+            columns,
+            tuple(
+                _household_row(n, group, lang, data.tz)
+                for n, group in enumerate(_households(rows), 1)
+            ),
+        )
         for code, name, rows in _hamlets_with_evidence(data)
     ]
 
 
 def _all_evidence(data: ExportData, lang: str) -> Table:
     """Every hamlet in one list, numbered straight through, hamlet code and name first."""
-    columns = (*_columns(lang, [("xl_col_code", Kind.TEXT), ("xl_col_hamlet", Kind.TEXT)]),
-               *_evidence_columns(lang))
+    columns = (
+        *_columns(lang, [("xl_col_code", Kind.TEXT), ("xl_col_hamlet", Kind.TEXT)]),
+        *_evidence_columns(lang),
+    )
     ordered = [row for _code, _name, rows in _hamlets_with_evidence(data) for row in rows]
-    rows = tuple((row.hamlet_code, row.hamlet_name, *_evidence_row(n, row, lang, data.tz))
-                 for n, row in enumerate(ordered, 1))
+    rows = tuple(
+        (row.hamlet_code, row.hamlet_name, *_evidence_row(n, row, lang, data.tz))
+        for n, row in enumerate(ordered, 1)
+    )
     return Table("", _report_title(data, lang), _period_line(data, lang), columns, rows)
 
 
 def _officers(data: ExportData, lang: str) -> Table:
-    columns = _columns(lang, [
-        ("xl_col_hamlet", Kind.TEXT), ("xl_col_officer", Kind.TEXT),
-        ("xl_col_entries", Kind.COUNT), ("xl_col_active_days", Kind.COUNT),
-        ("xl_col_last_entry", Kind.DATE), ("xl_col_idle_days", Kind.COUNT),
-        ("xl_col_inactive", Kind.TEXT)])
+    columns = _columns(
+        lang,
+        [
+            ("xl_col_hamlet", Kind.TEXT),
+            ("xl_col_officer", Kind.TEXT),
+            ("xl_col_entries", Kind.COUNT),
+            ("xl_col_active_days", Kind.COUNT),
+            ("xl_col_last_entry", Kind.DATE),
+            ("xl_col_idle_days", Kind.COUNT),
+            ("xl_col_inactive", Kind.TEXT),
+        ],
+    )
     rows = tuple(
-        (a.hamlet_name, a.name, a.entries, a.active_days, a.last_entry, a.idle_days,
-         _yes_no(lang, a.inactive))
-        for a in data.officers)
-    return Table(t(lang, "xl_officers_sheet"), _report_title(data, lang),
-                  _period_line(data, lang), columns, rows)
+        (
+            a.hamlet_name,
+            a.name,
+            a.entries,
+            a.active_days,
+            a.last_entry,
+            a.idle_days,
+            _yes_no(lang, a.inactive),
+        )
+        for a in data.officers
+    )
+    return Table(
+        t(lang, "xl_officers_sheet"),
+        _report_title(data, lang),
+        _period_line(data, lang),
+        columns,
+        rows,
+    )
 
 
 def _outcome_label(lang: str, row: CheckRow) -> str:
@@ -370,17 +490,21 @@ def _outcome_label(lang: str, row: CheckRow) -> str:
     "confirmed" while it counts as failed."""
     label = t(lang, f"vout_{row.outcome}") if row.outcome else t(lang, "xl_check_open")
     if row.entry_deleted:
-        key = "xl_check_deleted" if row.overturned or row.status == "open" \
+        key = (
+            "xl_check_deleted"
+            if row.overturned or row.status == "open"
             else "xl_check_deleted_failed"
+        )
         label = t(lang, key, outcome=label)
     return label
 
 
 def _details(lang: str, row: CheckRow) -> str:
     """What was wrong, and which of the household's procedures it confirmed."""
-    parts = [detail_label(lang, row.detail),
-             answer_text(lang, list(row.procedures), list(row.confirmed))
-             if row.procedures else ""]
+    parts = [
+        detail_label(lang, row.detail),
+        answer_text(lang, list(row.procedures), list(row.confirmed)) if row.procedures else "",
+    ]
     return " · ".join(p for p in parts if p)
 
 
@@ -395,33 +519,63 @@ def _review(lang: str, row: CheckRow) -> str:
 
 def _check_row(row: CheckRow, lang: str, tz: ZoneInfo, seeds: bool) -> Row:
     called = _local(row.last_call_at, tz) if row.last_call_at else None
-    return (row.batch_id, *((row.seed,) if seeds else ()), row.hamlet_code, row.hamlet_name,
-            row.head_name, fmt_phone(row.phone), row.guided_on, row.officer,
-            _outcome_label(lang, row), _details(lang, row), row.attempts,
-            row.last_caller, called, row.note, _review(lang, row), row.officer_reply)
+    return (
+        row.batch_id,
+        *((row.seed,) if seeds else ()),
+        row.hamlet_code,
+        row.hamlet_name,
+        row.head_name,
+        fmt_phone(row.phone),
+        row.guided_on,
+        row.officer,
+        _outcome_label(lang, row),
+        _details(lang, row),
+        row.attempts,
+        row.last_caller,
+        called,
+        row.note,
+        _review(lang, row),
+        row.officer_reply,
+    )
 
 
 def _check_tables(data: ExportData, lang: str) -> list[Table]:
     """The spot-check list, one row per check; no table at all before the first draw."""
     if not data.checks:
         return []
-    return [checks_table(data.checks, lang, data.tz, _report_title(data, lang),
-                         _period_line(data, lang))]
+    return [
+        checks_table(
+            data.checks, lang, data.tz, _report_title(data, lang), _period_line(data, lang)
+        )
+    ]
 
 
-def checks_table(checks: Sequence[CheckRow], lang: str, tz: ZoneInfo, title: str,
-                 period: str) -> Table:
+def checks_table(
+    checks: Sequence[CheckRow], lang: str, tz: ZoneInfo, title: str, period: str
+) -> Table:
     """One row per check; the seed column only for the office (`CheckRow.seed`)."""
     seeds = any(row.seed for row in checks)
-    columns = _columns(lang, [
-        ("xl_col_batch", Kind.COUNT), *([("xl_col_seed", Kind.TEXT)] if seeds else []),
-        ("xl_col_code", Kind.TEXT),
-        ("xl_col_hamlet", Kind.TEXT), ("xl_col_head", Kind.TEXT), ("xl_col_phone", Kind.TEXT),
-        ("xl_col_guided_on", Kind.DATE), ("xl_col_officer", Kind.TEXT),
-        ("xl_col_outcome", Kind.TEXT), ("xl_col_detail", Kind.TEXT),
-        ("xl_col_attempts", Kind.COUNT), ("xl_col_last_caller", Kind.TEXT),
-        ("xl_col_last_call", Kind.MOMENT), ("xl_col_note", Kind.TEXT),
-        ("xl_col_overturned", Kind.TEXT), ("xl_col_officer_reply", Kind.TEXT)])
+    columns = _columns(
+        lang,
+        [
+            ("xl_col_batch", Kind.COUNT),
+            *([("xl_col_seed", Kind.TEXT)] if seeds else []),
+            ("xl_col_code", Kind.TEXT),
+            ("xl_col_hamlet", Kind.TEXT),
+            ("xl_col_head", Kind.TEXT),
+            ("xl_col_phone", Kind.TEXT),
+            ("xl_col_guided_on", Kind.DATE),
+            ("xl_col_officer", Kind.TEXT),
+            ("xl_col_outcome", Kind.TEXT),
+            ("xl_col_detail", Kind.TEXT),
+            ("xl_col_attempts", Kind.COUNT),
+            ("xl_col_last_caller", Kind.TEXT),
+            ("xl_col_last_call", Kind.MOMENT),
+            ("xl_col_note", Kind.TEXT),
+            ("xl_col_overturned", Kind.TEXT),
+            ("xl_col_officer_reply", Kind.TEXT),
+        ],
+    )
     rows = tuple(_check_row(row, lang, tz, seeds) for row in checks)
     return Table(t(lang, "xl_checks_sheet"), title, period, columns, rows)
 
@@ -457,7 +611,7 @@ def _sheet_title(wanted: str, taken: set[str]) -> str:
     copy = 2
     while candidate.casefold() in taken:
         tail = f" ({copy})"
-        candidate = base[:SHEET_NAME_MAX - len(tail)].rstrip("'") + tail
+        candidate = base[: SHEET_NAME_MAX - len(tail)].rstrip("'") + tail
         copy += 1
     taken.add(candidate.casefold())
     return candidate
@@ -605,14 +759,21 @@ def _wrapped_lines(text: str, width: int) -> int:
 
 
 def _row_lines(row: Row, table: Table, widths: Sequence[int]) -> int:
-    return max((_wrapped_lines(value, width - PADDING)
-                for value, column, width in zip(row, table.columns, widths, strict=True)
-                if isinstance(value, str) and column.kind is Kind.TEXT), default=1)
+    return max(
+        (
+            _wrapped_lines(value, width - PADDING)
+            for value, column, width in zip(row, table.columns, widths, strict=True)
+            if isinstance(value, str) and column.kind is Kind.TEXT
+        ),
+        default=1,
+    )
 
 
 def _size_rows(sheet: Worksheet, table: Table, widths: Sequence[int]) -> None:
-    lines = max(_wrapped_lines(column.header, width - PADDING)
-                for column, width in zip(table.columns, widths, strict=True))
+    lines = max(
+        _wrapped_lines(column.header, width - PADDING)
+        for column, width in zip(table.columns, widths, strict=True)
+    )
     sheet.row_dimensions[HEADER_ROW].height = LINE_HEIGHT * lines
     # LibreOffice (and phone viewers) keep a row's height when opening a file, whatever
     # its wrapped text needs: a row of wrapped text is given its height here, or prints
@@ -657,5 +818,9 @@ def _write_csv_table(path: Path, table: Table, separator: str) -> None:
         writer = csv.writer(handle, delimiter=separator)
         writer.writerow([_csv_header(column) for column in table.columns])
         for row in table.rows:
-            writer.writerow([_csv_cell(value, column.kind, decimal)
-                             for value, column in zip(row, table.columns, strict=True)])
+            writer.writerow(
+                [
+                    _csv_cell(value, column.kind, decimal)
+                    for value, column in zip(row, table.columns, strict=True)
+                ]
+            )

@@ -49,12 +49,16 @@ router = Router("reports")
 
 def _outside(ctx: Ctx) -> Reply:
     camp = ctx.settings.campaign
-    return Reply(ctx.t("report_dates_outside", start=camp.start.strftime("%d/%m/%Y"),
-                       end=camp.end.strftime("%d/%m/%Y")))
+    return Reply(
+        ctx.t(
+            "report_dates_outside",
+            start=camp.start.strftime("%d/%m/%Y"),
+            end=camp.end.strftime("%d/%m/%Y"),
+        )
+    )
 
 
-@router.command("baocao", "report",
-                menu=Menu(70, "report", "cmd_report", HEADS))
+@router.command("baocao", "report", menu=Menu(70, "report", "cmd_report", HEADS))
 async def cmd_report(ctx: Ctx, arg: str) -> list[Reply]:
     everyone = await active_hamlets(ctx.session)
     try:
@@ -65,8 +69,11 @@ async def cmd_report(ctx: Ctx, arg: str) -> list[Reply]:
         return [_outside(ctx)]
     visible = await visible_hamlets(ctx)
     own = ctx.me.hamlet_id
-    if req.hamlet is not None and (visible is None or req.hamlet.id not in {
-            h.id for h in visible}) and req.hamlet.id != own:
+    if (
+        req.hamlet is not None
+        and (visible is None or req.hamlet.id not in {h.id for h in visible})
+        and req.hamlet.id != own
+    ):
         return [Reply(ctx.t("report_other_hamlet_refused"))]
     if visible is None:
         return [Reply(ctx.t("report_not_allowed"))]
@@ -83,8 +90,9 @@ def _chart_path(ctx: Ctx) -> Path:
     return scratch_folder(ctx.settings) / "bieu-do.png"
 
 
-async def show(ctx: Ctx, period: Period, hamlet: Hamlet | None,
-               unit: str | None = None) -> list[Reply]:
+async def show(
+    ctx: Ctx, period: Period, hamlet: Hamlet | None, unit: str | None = None
+) -> list[Reply]:
     """The report message, its chart and the menu for the next question."""
     everyone = await active_hamlets(ctx.session)
     several = len(units_of(everyone)) > 1
@@ -97,12 +105,17 @@ async def show(ctx: Ctx, period: Period, hamlet: Hamlet | None,
     if several:  # ranks among the hamlet's own commune
         unit = hamlet.unit if hamlet is not None else unit
         everyone = [h for h in everyone if h.unit == unit]
-    report = await build_report(ctx.session, campaign_id=campaign_id, campaign=camp,
-                                period=period, today=ctx.today, hamlets=everyone)
+    report = await build_report(
+        ctx.session,
+        campaign_id=campaign_id,
+        campaign=camp,
+        period=period,
+        today=ctx.today,
+        hamlets=everyone,
+    )
     name = period_name(ctx.lang, period)
     image = _chart_path(ctx)
-    checks = await check_figures(ctx.session, ctx.settings, campaign_id=campaign_id,
-                                 viewer=ctx.me)
+    checks = await check_figures(ctx.session, ctx.settings, campaign_id=campaign_id, viewer=ctx.me)
     draw: Callable[[], object]
     if hamlet is None:
         text = table(ctx.lang, report, checks)
@@ -111,39 +124,67 @@ async def show(ctx: Ctx, period: Period, hamlet: Hamlet | None,
         draw = partial(charts.coverage_chart, report, ctx.lang, image)
     else:
         text, draw = await _hamlet_view(ctx, report, hamlet, campaign_id, image, checks)
-    replies = [Reply(text), Reply(ctx.t("report_chart_caption", name=name), image=image,
-                                  cleanup=True, render=draw)]
+    replies = [
+        Reply(text),
+        Reply(ctx.t("report_chart_caption", name=name), image=image, cleanup=True, render=draw),
+    ]
     replies.append(_menu(ctx, period, hamlet, unit))
     return replies
 
 
 async def _overview(ctx: Ctx, period: Period, everyone: list[Hamlet]) -> list[Reply]:
     """One line per commune: a province's hundreds of hamlets would be dozens of messages."""
-    report = await build_report(ctx.session, campaign_id=await ctx.campaign_id(),
-                                campaign=ctx.settings.campaign, period=period,
-                                today=ctx.today, hamlets=everyone)
+    report = await build_report(
+        ctx.session,
+        campaign_id=await ctx.campaign_id(),
+        campaign=ctx.settings.campaign,
+        period=period,
+        today=ctx.today,
+        hamlets=everyone,
+    )
     text = units_table(ctx.lang, report, {h.id: h.unit for h in everyone})
     return [Reply(text), _menu(ctx, period, None, None)]
 
 
-async def _hamlet_view(ctx: Ctx, report: Report, hamlet: Hamlet, campaign_id: int,
-                       image: Path,
-                       checks: CheckFigures | None) -> tuple[str, Callable[[], object]]:
+async def _hamlet_view(
+    ctx: Ctx,
+    report: Report,
+    hamlet: Hamlet,
+    campaign_id: int,
+    image: Path,
+    checks: CheckFigures | None,
+) -> tuple[str, Callable[[], object]]:
     row = next(r for r in report.rows if r.hamlet_id == hamlet.id)
     officers = await officer_activity(
-        ctx.session, campaign_id=campaign_id, period=report.period, today=ctx.today,
-        hamlets=[hamlet], inactive_days=ctx.settings.inactive_days, tz=ctx.settings.timezone)
-    text = hamlet_detail(ctx.lang, report, row, len(report.rows), officers,
-                         ctx.settings.inactive_days, checks)
+        ctx.session,
+        campaign_id=campaign_id,
+        period=report.period,
+        today=ctx.today,
+        hamlets=[hamlet],
+        inactive_days=ctx.settings.inactive_days,
+        tz=ctx.settings.timezone,
+    )
+    text = hamlet_detail(
+        ctx.lang, report, row, len(report.rows), officers, ctx.settings.inactive_days, checks
+    )
     if waiting := await pending_total_line(ctx, hamlet):
         text += "\n" + waiting
     camp = ctx.settings.campaign
-    daily = await daily_new_households(ctx.session, campaign_id=campaign_id,
-                                       hamlet_id=hamlet.id, until=report.as_of)
+    daily = await daily_new_households(
+        ctx.session, campaign_id=campaign_id, hamlet_id=hamlet.id, until=report.as_of
+    )
     draw = partial(
-        charts.cumulative_chart, hamlet_name=hamlet.name, daily=daily,
-        campaign_start=camp.start, campaign_end=camp.end, as_of=report.as_of,
-        target=row.target, threshold=camp.coverage_threshold, lang=ctx.lang, path=image)
+        charts.cumulative_chart,
+        hamlet_name=hamlet.name,
+        daily=daily,
+        campaign_start=camp.start,
+        campaign_end=camp.end,
+        as_of=report.as_of,
+        target=row.target,
+        threshold=camp.coverage_threshold,
+        lang=ctx.lang,
+        path=image,
+    )
     return text, draw
 
 
@@ -157,13 +198,22 @@ def _menu_options(ctx: Ctx, hamlet: Hamlet | None, unit: str | None) -> list[Opt
     return options
 
 
-def _menu(ctx: Ctx, period: Period, hamlet: Hamlet | None,
-          unit: str | None = None) -> Reply:
-    data = {"kind": period.kind, "start": period.start.isoformat(),
-            "end": period.end.isoformat(), "hamlet": hamlet.code if hamlet else None,
-            "unit": unit}
-    return ask(ctx, ReportState.MENU, ctx.t("report_menu"), _menu_options(ctx, hamlet, unit),
-               draft=data, per_row=2)
+def _menu(ctx: Ctx, period: Period, hamlet: Hamlet | None, unit: str | None = None) -> Reply:
+    data = {
+        "kind": period.kind,
+        "start": period.start.isoformat(),
+        "end": period.end.isoformat(),
+        "hamlet": hamlet.code if hamlet else None,
+        "unit": unit,
+    }
+    return ask(
+        ctx,
+        ReportState.MENU,
+        ctx.t("report_menu"),
+        _menu_options(ctx, hamlet, unit),
+        draft=data,
+        per_row=2,
+    )
 
 
 def _unit_from_draft(ctx: Ctx) -> str | None:
@@ -175,8 +225,9 @@ def _period_from_draft(ctx: Ctx) -> Period:
     data = draft(ctx)
     kind = str(data.get("kind") or "since_start")
     if kind in ("custom", "week"):
-        return period_of(ctx, "custom", date.fromisoformat(data["start"]),
-                         date.fromisoformat(data["end"]))
+        return period_of(
+            ctx, "custom", date.fromisoformat(data["start"]), date.fromisoformat(data["end"])
+        )
     return period_of(ctx, kind)
 
 
@@ -211,8 +262,7 @@ async def step_menu(ctx: Ctx, answer: Answer) -> list[Reply]:
     if value == "custom":
         return [ask(ctx, ReportState.DATES, ctx.t("report_ask_dates"), draft=draft(ctx))]
     if value == "pick" and ctx.me.role in SEES_ALL:
-        if len(units_of(await active_hamlets(ctx.session))) > 1 and unit is None \
-                and hamlet is None:
+        if len(units_of(await active_hamlets(ctx.session))) > 1 and unit is None and hamlet is None:
             return [_ask_unit(ctx)]
         return [_pick(ctx, await _pickable(ctx))]
     if value == "all" and ctx.me.role in SEES_ALL:
@@ -220,8 +270,10 @@ async def step_menu(ctx: Ctx, answer: Answer) -> list[Reply]:
     if value == "xlsx":
         visible = await visible_hamlets(ctx) or []
         hamlets = [hamlet] if hamlet else [h for h in visible if unit is None or h.unit == unit]
-        return [*await export_replies(ctx, period, hamlets, "xlsx"),
-                _menu(ctx, period, hamlet, unit)]
+        return [
+            *await export_replies(ctx, period, hamlets, "xlsx"),
+            _menu(ctx, period, hamlet, unit),
+        ]
     return [_menu(ctx, period, hamlet, unit)]
 
 
@@ -235,8 +287,11 @@ async def step_unit(ctx: Ctx, answer: Answer) -> list[Reply]:
     everyone = await active_hamlets(ctx.session)
     unit = match_unit(fold(answer.text).split(), units_of(everyone))
     if unit is None:
-        prefix = [Reply(ctx.t("report_unit_unknown", text=answer.text[:60]))] \
-            if answer.text and answer.value != REPEAT else []
+        prefix = (
+            [Reply(ctx.t("report_unit_unknown", text=answer.text[:60]))]
+            if answer.text and answer.value != REPEAT
+            else []
+        )
         return [*prefix, _ask_unit(ctx)]
     try:
         period = _period_from_draft(ctx)
@@ -248,8 +303,9 @@ async def step_unit(ctx: Ctx, answer: Answer) -> list[Reply]:
 
 def _pick(ctx: Ctx, hamlets: list[Hamlet]) -> Reply:
     options = [Option(f"{h.name} ({h.code})", f"h:{h.code}") for h in hamlets]
-    return ask(ctx, ReportState.PICK, ctx.t("report_pick_hamlet"), options, draft=draft(ctx),
-               per_row=2)
+    return ask(
+        ctx, ReportState.PICK, ctx.t("report_pick_hamlet"), options, draft=draft(ctx), per_row=2
+    )
 
 
 async def _pickable(ctx: Ctx) -> list[Hamlet]:
@@ -290,8 +346,10 @@ async def step_dates(ctx: Ctx, answer: Answer) -> list[Reply]:
     try:
         period = parse_dates(ctx, answer.text)
     except ArgError as err:
-        return [Reply(ctx.t(err.key, **err.values)),
-                ask(ctx, ReportState.DATES, ctx.t("report_ask_dates"), draft=draft(ctx))]
+        return [
+            Reply(ctx.t(err.key, **err.values)),
+            ask(ctx, ReportState.DATES, ctx.t("report_ask_dates"), draft=draft(ctx)),
+        ]
     return await show(ctx, period, await _hamlet_from_draft(ctx), _unit_from_draft(ctx))
 
 

@@ -21,17 +21,46 @@ SEES_ALL = (Role.SUPERVISOR, Role.ADMIN)
 _DATE = re.compile(r"\b(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4}|\d{2})\b")
 
 PERIOD_WORDS = {
-    "tudau": "since_start", "tudauchiendich": "since_start", "luyke": "since_start",
-    "sincestart": "since_start", "since_start": "since_start",
-    "tuannay": "this_week", "thisweek": "this_week", "this_week": "this_week",
-    "tuantruoc": "last_week", "lastweek": "last_week", "last_week": "last_week",
-    "thangnay": "this_month", "thismonth": "this_month", "this_month": "this_month",
-    "quynay": "this_quarter", "thisquarter": "this_quarter", "this_quarter": "this_quarter",
-    "quytruoc": "last_quarter", "lastquarter": "last_quarter", "last_quarter": "last_quarter",
-    "quy1": "q1", "q1": "q1", "quyi": "q1", "quy2": "q2", "q2": "q2", "quyii": "q2",
-    "quy3": "q3", "q3": "q3", "quyiii": "q3", "quy4": "q4", "q4": "q4", "quyiv": "q4",
-    "soket": "half", "soket6thang": "half", "6thang": "half", "half": "half",
-    "tongket": "year", "tongketnam": "year", "canam": "year", "year": "year",
+    "tudau": "since_start",
+    "tudauchiendich": "since_start",
+    "luyke": "since_start",
+    "sincestart": "since_start",
+    "since_start": "since_start",
+    "tuannay": "this_week",
+    "thisweek": "this_week",
+    "this_week": "this_week",
+    "tuantruoc": "last_week",
+    "lastweek": "last_week",
+    "last_week": "last_week",
+    "thangnay": "this_month",
+    "thismonth": "this_month",
+    "this_month": "this_month",
+    "quynay": "this_quarter",
+    "thisquarter": "this_quarter",
+    "this_quarter": "this_quarter",
+    "quytruoc": "last_quarter",
+    "lastquarter": "last_quarter",
+    "last_quarter": "last_quarter",
+    "quy1": "q1",
+    "q1": "q1",
+    "quyi": "q1",
+    "quy2": "q2",
+    "q2": "q2",
+    "quyii": "q2",
+    "quy3": "q3",
+    "q3": "q3",
+    "quyiii": "q3",
+    "quy4": "q4",
+    "q4": "q4",
+    "quyiv": "q4",
+    "soket": "half",
+    "soket6thang": "half",
+    "6thang": "half",
+    "half": "half",
+    "tongket": "year",
+    "tongketnam": "year",
+    "canam": "year",
+    "year": "year",
 }
 
 
@@ -68,8 +97,7 @@ def match_unit(words: list[str], units: list[str]) -> str | None:
     return found[0] if len(found) == 1 else None
 
 
-def _split_period_unit(words: list[str],
-                       units: list[str]) -> tuple[str | None, str | None] | None:
+def _split_period_unit(words: list[str], units: list[str]) -> tuple[str | None, str | None] | None:
     """Words → (period kind, commune), each optional, in either order; None if no reading."""
     for i in range(len(words) + 1):
         for head, tail in ((words[:i], words[i:]), (words[i:], words[:i])):
@@ -91,8 +119,7 @@ async def visible_hamlets(ctx: Ctx) -> list[Hamlet] | None:
     return None
 
 
-def period_of(ctx: Ctx, kind: str, start: date | None = None,
-              end: date | None = None) -> Period:
+def period_of(ctx: Ctx, kind: str, start: date | None = None, end: date | None = None) -> Period:
     return resolve(kind, ctx.settings.campaign, ctx.today, start=start, end=end)
 
 
@@ -114,8 +141,11 @@ def parse_dates(ctx: Ctx, text: str) -> Period:
         return period_of(ctx, "custom", days[0], days[1])
     except PeriodError as exc:
         camp = ctx.settings.campaign
-        raise ArgError("report_dates_outside", start=camp.start.strftime("%d/%m/%Y"),
-                       end=camp.end.strftime("%d/%m/%Y")) from exc
+        raise ArgError(
+            "report_dates_outside",
+            start=camp.start.strftime("%d/%m/%Y"),
+            end=camp.end.strftime("%d/%m/%Y"),
+        ) from exc
 
 
 def parse_request(ctx: Ctx, arg: str, hamlets: list[Hamlet], default: str) -> Request:
@@ -148,5 +178,10 @@ def parse_request(ctx: Ctx, arg: str, hamlets: list[Hamlet], default: str) -> Re
         kind, unit = reading
         if kind is not None:
             period = period_of(ctx, kind)
-    return Request(period=period or period_of(ctx, default), hamlet=hamlet, fmt=fmt,
-                   explicit=period is not None, unit=unit)
+    return Request(
+        period=period or period_of(ctx, default),
+        hamlet=hamlet,
+        fmt=fmt,
+        explicit=period is not None,
+        unit=unit,
+    )

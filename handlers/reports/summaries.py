@@ -51,18 +51,21 @@ class WeeklyDigest:
     # hamlet's row and officers by hamlet, so a province's heads do not each search them.
     _texts: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
     _rows: dict[int, HamletRow] = field(default_factory=dict, compare=False, repr=False)
-    _officers: dict[str, list[OfficerActivity]] = field(default_factory=dict, compare=False,
-                                                        repr=False)
+    _officers: dict[str, list[OfficerActivity]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
 
     def supervisors_text(self, lang: str) -> str:
         if lang not in self._texts:
             inactive = [a for a in self.officers if a.inactive]
             if len(set(self.unit_of.values())) > 1:  # a line per commune, not per hamlet
-                self._texts[lang] = weekly_units(lang, self.report, self.unit_of,
-                                                 len(inactive), self.inactive_days)
+                self._texts[lang] = weekly_units(
+                    lang, self.report, self.unit_of, len(inactive), self.inactive_days
+                )
             else:
-                self._texts[lang] = weekly_all(lang, self.report, inactive,
-                                               self.inactive_days, self.checks)
+                self._texts[lang] = weekly_all(
+                    lang, self.report, inactive, self.inactive_days, self.checks
+                )
         return self._texts[lang]
 
     def hamlet_part(self, hamlet_id: int) -> tuple[HamletRow, list[OfficerActivity]] | None:
@@ -74,8 +77,9 @@ class WeeklyDigest:
         return None if row is None else (row, self._officers.get(row.code, []))
 
 
-async def check_figures(session: AsyncSession, settings: Settings, *, campaign_id: int,
-                        viewer: Viewer) -> CheckFigures | None:
+async def check_figures(
+    session: AsyncSession, settings: Settings, *, campaign_id: int, viewer: Viewer
+) -> CheckFigures | None:
     """Spot-check results judged by the configured rule, as far as the viewer may see them;
     None while there are none to show."""
     rule = fail_rule(settings)
@@ -83,24 +87,40 @@ async def check_figures(session: AsyncSession, settings: Settings, *, campaign_i
     return CheckFigures(figures=figures, rule=rule) if figures.any else None
 
 
-async def weekly_digest(session: AsyncSession, settings: Settings, *, campaign_id: int,
-                        period: Period, today: date) -> WeeklyDigest:
+async def weekly_digest(
+    session: AsyncSession, settings: Settings, *, campaign_id: int, period: Period, today: date
+) -> WeeklyDigest:
     hamlets = await active_hamlets(session)
-    report = await build_report(session, campaign_id=campaign_id, campaign=settings.campaign,
-                                period=period, today=today, hamlets=hamlets,
-                                compare_with=previous_week(period.start))
-    officers = await officer_activity(session, campaign_id=campaign_id, period=period,
-                                      today=today, hamlets=hamlets,
-                                      inactive_days=settings.inactive_days,
-                                      tz=settings.timezone)
-    return WeeklyDigest(report=report, officers=tuple(officers),
-                        inactive_days=settings.inactive_days,
-                        unit_of={h.id: h.unit for h in hamlets if h.unit},
-                        checks=await check_figures(session, settings, campaign_id=campaign_id,
-                                                   viewer=Role.SUPERVISOR),
-                        hamlet_checks=await check_figures(session, settings,
-                                                          campaign_id=campaign_id,
-                                                          viewer=Role.HAMLET_HEAD))
+    report = await build_report(
+        session,
+        campaign_id=campaign_id,
+        campaign=settings.campaign,
+        period=period,
+        today=today,
+        hamlets=hamlets,
+        compare_with=previous_week(period.start),
+    )
+    officers = await officer_activity(
+        session,
+        campaign_id=campaign_id,
+        period=period,
+        today=today,
+        hamlets=hamlets,
+        inactive_days=settings.inactive_days,
+        tz=settings.timezone,
+    )
+    return WeeklyDigest(
+        report=report,
+        officers=tuple(officers),
+        inactive_days=settings.inactive_days,
+        unit_of={h.id: h.unit for h in hamlets if h.unit},
+        checks=await check_figures(
+            session, settings, campaign_id=campaign_id, viewer=Role.SUPERVISOR
+        ),
+        hamlet_checks=await check_figures(
+            session, settings, campaign_id=campaign_id, viewer=Role.HAMLET_HEAD
+        ),
+    )
 
 
 def weekly_message(digest: WeeklyDigest, user: User, lang: str) -> str | None:
@@ -112,13 +132,15 @@ def weekly_message(digest: WeeklyDigest, user: User, lang: str) -> str | None:
         if part is None:
             return None
         row, officers = part
-        return weekly_hamlet(lang, digest.report, row, officers, digest.inactive_days,
-                             digest.hamlet_checks)
+        return weekly_hamlet(
+            lang, digest.report, row, officers, digest.inactive_days, digest.hamlet_checks
+        )
     return None
 
 
-async def reminder_message(session: AsyncSession, *, campaign_id: int, user: User,
-                           today: date, lang: str) -> str | None:
+async def reminder_message(
+    session: AsyncSession, *, campaign_id: int, user: User, today: date, lang: str
+) -> str | None:
     if user.hamlet_id is None:
         return None
     hamlet = await session.get(Hamlet, user.hamlet_id)
@@ -126,8 +148,13 @@ async def reminder_message(session: AsyncSession, *, campaign_id: int, user: Use
         return None
     yesterday = today - timedelta(days=1)
     return reminder(
-        lang, hamlet=hamlet.name, today=today,
-        hamlet_streak=await streak(session, campaign_id=campaign_id, until=yesterday,
-                                   hamlet_id=hamlet.id),
-        own_streak=await streak(session, campaign_id=campaign_id, until=yesterday,
-                                officer_id=user.id))
+        lang,
+        hamlet=hamlet.name,
+        today=today,
+        hamlet_streak=await streak(
+            session, campaign_id=campaign_id, until=yesterday, hamlet_id=hamlet.id
+        ),
+        own_streak=await streak(
+            session, campaign_id=campaign_id, until=yesterday, officer_id=user.id
+        ),
+    )

@@ -59,8 +59,14 @@ def _lines(parsed: ParsedRoster) -> list[RosterLine]:
 
 def rejected_text(lang: str, parsed: ParsedRoster, shown: int | None = SHOWN_ERRORS) -> str:
     """The rows to fix, each naming its row (`shown` of them; None: all)."""
-    lines = [t(lang, "roster_rejected", errors=fmt_int(lang, len(parsed.errors)),
-               rows=fmt_int(lang, len(parsed.rows)))]
+    lines = [
+        t(
+            lang,
+            "roster_rejected",
+            errors=fmt_int(lang, len(parsed.errors)),
+            rows=fmt_int(lang, len(parsed.rows)),
+        )
+    ]
     listed = parsed.errors if shown is None else parsed.errors[:shown]
     lines += [f"• {error_text(lang, err)}" for err in listed]
     if len(parsed.errors) > len(listed):
@@ -89,10 +95,14 @@ async def on_file(ctx: Ctx, attachment: Attachment) -> list[Reply]:
     # Kept until confirmed or cancelled (a restart resumes the question), then deleted.
     stored = upload_folder(ctx) / f"{uuid.uuid4().hex}{Path(attachment.name).suffix.lower()[:6]}"
     await asyncio.to_thread(_keep, stored, attachment.data)
-    data = {"path": str(stored), "name": attachment.name[:200],
-            "sha": hashlib.sha256(attachment.data).hexdigest(), "rows": len(parsed.rows),
-            "phones": sum(1 for r in parsed.rows if r.phone),
-            "codes": sum(1 for r in parsed.rows if r.code)}
+    data = {
+        "path": str(stored),
+        "name": attachment.name[:200],
+        "sha": hashlib.sha256(attachment.data).hexdigest(),
+        "rows": len(parsed.rows),
+        "phones": sum(1 for r in parsed.rows if r.phone),
+        "codes": sum(1 for r in parsed.rows if r.code),
+    }
     await _drop_upload(ctx)
     if ctx.me.role == Role.HAMLET_HEAD:
         hamlet = await ctx.hamlet()
@@ -110,8 +120,7 @@ async def on_file(ctx: Ctx, attachment: Attachment) -> list[Reply]:
 
 async def _drop_upload(ctx: Ctx) -> None:
     """A file sent while another waited for confirmation replaces it."""
-    old = draft(ctx).get("path") if ctx.dialog and ctx.dialog.state.startswith("roster.") \
-        else None
+    old = draft(ctx).get("path") if ctx.dialog and ctx.dialog.state.startswith("roster.") else None
     # Only files this module kept are ever deleted, whatever a draft says.
     if isinstance(old, str) and Path(old).parent == upload_folder(ctx):
         await asyncio.to_thread(_discard, Path(old))
@@ -142,30 +151,45 @@ def _read(path: Path) -> bytes | None:
 def _ask_hamlet(ctx: Ctx, hamlets: list[Hamlet], data: dict[str, Any]) -> Reply:
     options = [Option(f"{h.name} ({h.code})", f"h:{h.code}") for h in hamlets]
     options.append(Option(ctx.t("opt_cancel"), "cancel"))
-    return ask(ctx, RosterState.HAMLET, ctx.t("roster_ask_hamlet", rows=data["rows"]), options,
-               draft=data, per_row=2)
+    return ask(
+        ctx,
+        RosterState.HAMLET,
+        ctx.t("roster_ask_hamlet", rows=data["rows"]),
+        options,
+        draft=data,
+        per_row=2,
+    )
 
 
 async def _ask_confirm(ctx: Ctx, hamlet: Hamlet, data: dict[str, Any]) -> Reply:
     data = {**data, "hamlet": hamlet.code}
     previous = await current_roster(ctx.session, hamlet.id)
-    text = ctx.t("roster_preview", hamlet=hamlet.name, file=data["name"],
-                 rows=fmt_int(ctx.lang, data["rows"]), phones=fmt_int(ctx.lang, data["phones"]),
-                 codes=fmt_int(ctx.lang, data["codes"]))
+    text = ctx.t(
+        "roster_preview",
+        hamlet=hamlet.name,
+        file=data["name"],
+        rows=fmt_int(ctx.lang, data["rows"]),
+        phones=fmt_int(ctx.lang, data["phones"]),
+        codes=fmt_int(ctx.lang, data["codes"]),
+    )
     if previous is not None:
-        text += "\n" + ctx.t("roster_preview_replaces", rows=fmt_int(ctx.lang,
-                                                                    previous.households))
+        text += "\n" + ctx.t("roster_preview_replaces", rows=fmt_int(ctx.lang, previous.households))
     tolerance = _tolerance(ctx)
     if tolerance is not None and exceeds(hamlet.total_households, data["rows"], tolerance):
         text += "\n" + ctx.t(
-            "roster_preview_total_wait", total=fmt_int(ctx.lang, data["rows"]),
+            "roster_preview_total_wait",
+            total=fmt_int(ctx.lang, data["rows"]),
             before=fmt_int(ctx.lang, hamlet.total_households),
             configured=_configured(ctx.lang, hamlet),
             change=fmt_change(ctx.lang, hamlet.total_households, data["rows"]),
-            tolerance=fmt_pct(ctx.lang, tolerance))
+            tolerance=fmt_pct(ctx.lang, tolerance),
+        )
     else:
-        text += "\n" + ctx.t("roster_preview_total", total=fmt_int(ctx.lang, data["rows"]),
-                             before=fmt_int(ctx.lang, hamlet.total_households))
+        text += "\n" + ctx.t(
+            "roster_preview_total",
+            total=fmt_int(ctx.lang, data["rows"]),
+            before=fmt_int(ctx.lang, hamlet.total_households),
+        )
     options = [Option(ctx.t("roster_btn_import"), "yes"), Option(ctx.t("opt_cancel"), "cancel")]
     return ask(ctx, RosterState.CONFIRM, text, options, draft=data, per_row=2)
 
@@ -178,8 +202,11 @@ async def _cancel(ctx: Ctx) -> list[Reply]:
 
 def _upload_ok(data: dict[str, Any]) -> bool:
     """The draft still describes a kept upload (not one lost to an older version)."""
-    return isinstance(data.get("path"), str) and isinstance(data.get("name"), str) and all(
-        isinstance(data.get(k), int) for k in ("rows", "phones", "codes"))
+    return (
+        isinstance(data.get("path"), str)
+        and isinstance(data.get("name"), str)
+        and all(isinstance(data.get(k), int) for k in ("rows", "phones", "codes"))
+    )
 
 
 async def _gone(ctx: Ctx) -> list[Reply]:
@@ -213,8 +240,7 @@ async def step_confirm(ctx: Ctx, answer: Answer) -> list[Reply]:
     if not _upload_ok(data):
         return await _gone(ctx)
     if answer.value != "yes":
-        prefix = [Reply(ctx.t("choose_option"))] if answer.value != REPEAT and answer.text \
-            else []
+        prefix = [Reply(ctx.t("choose_option"))] if answer.value != REPEAT and answer.text else []
         hamlet = await _draft_hamlet(ctx, data)
         if hamlet is None:
             return [*prefix, *await _cancel(ctx)]
@@ -231,18 +257,36 @@ async def step_confirm(ctx: Ctx, answer: Answer) -> list[Reply]:
     if not parsed.ok:
         return [Reply(rejected_text(ctx.lang, parsed)), *await _cancel(ctx)]
     roster = await import_roster(
-        ctx.session, hamlet=hamlet, lines=_lines(parsed), source=str(data.get("name", "")),
-        fingerprint=hashlib.sha256(content).hexdigest(), actor_id=ctx.me.id, now=ctx.now,
-        today=ctx.today, tolerance=_tolerance(ctx))
+        ctx.session,
+        hamlet=hamlet,
+        lines=_lines(parsed),
+        source=str(data.get("name", "")),
+        fingerprint=hashlib.sha256(content).hexdigest(),
+        actor_id=ctx.me.id,
+        now=ctx.now,
+        today=ctx.today,
+        tolerance=_tolerance(ctx),
+    )
     change = await change_of_roster(ctx.session, roster.id)
     if change is not None and change.status == PENDING:
         ctx.wake.add(WAKE_TOTALS)  # supervisors are told now, not at the next run
-    result = await match_hamlet(ctx.session, campaign_id=await ctx.campaign_id(),
-                                hamlet_id=hamlet.id, now=ctx.now)
+    result = await match_hamlet(
+        ctx.session, campaign_id=await ctx.campaign_id(), hamlet_id=hamlet.id, now=ctx.now
+    )
     await _drop_upload(ctx)
     await close(ctx)
-    return [Reply(imported_text(ctx.lang, hamlet.name, roster.households, result, change,
-                                configured=hamlet.configured_households))]
+    return [
+        Reply(
+            imported_text(
+                ctx.lang,
+                hamlet.name,
+                roster.households,
+                result,
+                change,
+                configured=hamlet.configured_households,
+            )
+        )
+    ]
 
 
 def _tolerance(ctx: Ctx) -> float | None:
@@ -252,8 +296,11 @@ def _tolerance(ctx: Ctx) -> float | None:
 
 
 def _configured(lang: str, hamlet: Hamlet) -> str:
-    return fmt_int(lang, hamlet.configured_households) \
-        if hamlet.configured_households is not None else t(lang, "none")
+    return (
+        fmt_int(lang, hamlet.configured_households)
+        if hamlet.configured_households is not None
+        else t(lang, "none")
+    )
 
 
 async def _draft_hamlet(ctx: Ctx, data: dict[str, Any]) -> Hamlet | None:
@@ -268,23 +315,49 @@ async def _draft_hamlet(ctx: Ctx, data: dict[str, Any]) -> Hamlet | None:
     return hamlet
 
 
-def imported_text(lang: str, hamlet: str, rows: int, result: MatchResult,
-                  change: HamletTotal | None = None, configured: int | None = None) -> str:
+def imported_text(
+    lang: str,
+    hamlet: str,
+    rows: int,
+    result: MatchResult,
+    change: HamletTotal | None = None,
+    configured: int | None = None,
+) -> str:
     """What was imported and linked; and what became of the hamlet's total (`change`):
     waiting for a supervisor, or applied from its day."""
     before = change.previous if change is not None and change.previous is not None else rows
     if change is not None and change.status == PENDING:
-        lines = [t(lang, "roster_imported_wait", hamlet=hamlet, rows=fmt_int(lang, rows),
-                   before=fmt_int(lang, before), total=fmt_int(lang, change.total),
-                   configured=fmt_int(lang, configured) if configured is not None
-                   else t(lang, "none"))]
+        lines = [
+            t(
+                lang,
+                "roster_imported_wait",
+                hamlet=hamlet,
+                rows=fmt_int(lang, rows),
+                before=fmt_int(lang, before),
+                total=fmt_int(lang, change.total),
+                configured=fmt_int(lang, configured) if configured is not None else t(lang, "none"),
+            )
+        ]
     else:
         lines = [t(lang, "roster_imported", hamlet=hamlet, rows=fmt_int(lang, rows))]
         if change is not None and change.effective_from is not None and before != rows:
-            lines.append(t(lang, "roster_total_recorded", before=fmt_int(lang, before),
-                           total=fmt_int(lang, rows), since=fmt_date(change.effective_from)))
-    lines.append(t(lang, "roster_matched", linked=fmt_int(lang, result.linked),
-                   unmatched=fmt_int(lang, result.unmatched)))
+            lines.append(
+                t(
+                    lang,
+                    "roster_total_recorded",
+                    before=fmt_int(lang, before),
+                    total=fmt_int(lang, rows),
+                    since=fmt_date(change.effective_from),
+                )
+            )
+    lines.append(
+        t(
+            lang,
+            "roster_matched",
+            linked=fmt_int(lang, result.linked),
+            unmatched=fmt_int(lang, result.unmatched),
+        )
+    )
     if result.ambiguous:
         lines.append(t(lang, "roster_ambiguous", n=fmt_int(lang, len(result.ambiguous))))
     return "\n".join(lines)
@@ -312,13 +385,15 @@ async def cmd_match(ctx: Ctx, arg: str) -> list[Reply]:
     return await _next_ambiguous(ctx, [h.code for h in hamlets], skipped=[])
 
 
-async def _next_ambiguous(ctx: Ctx, codes: list[str], skipped: list[int],
-                          prefix: list[Reply] | None = None) -> list[Reply]:
+async def _next_ambiguous(
+    ctx: Ctx, codes: list[str], skipped: list[int], prefix: list[Reply] | None = None
+) -> list[Reply]:
     hamlets = [h for h in await active_hamlets(ctx.session, codes)]
     with_roster = 0
     for hamlet in hamlets:
-        result = await match_hamlet(ctx.session, campaign_id=await ctx.campaign_id(),
-                                    hamlet_id=hamlet.id, now=ctx.now)
+        result = await match_hamlet(
+            ctx.session, campaign_id=await ctx.campaign_id(), hamlet_id=hamlet.id, now=ctx.now
+        )
         if result.roster is None:
             continue
         with_roster += 1
@@ -332,33 +407,63 @@ async def _next_ambiguous(ctx: Ctx, codes: list[str], skipped: list[int],
 
 async def _household_line(ctx: Ctx, household: Household) -> str:
     entry = await ctx.session.scalar(
-        select(Entry).where(Entry.household_id == household.id, Entry.deleted_at.is_(None))
-        .order_by(Entry.id).limit(1))
+        select(Entry)
+        .where(Entry.household_id == household.id, Entry.deleted_at.is_(None))
+        .order_by(Entry.id)
+        .limit(1)
+    )
     officer = await ctx.session.get(User, entry.officer_id) if entry else None
     phone = fmt_phone(household.phone) if household.phone else ctx.t("none")
-    return ctx.t("roster_match_household", name=household.head_name,
-                 address=household.address, phone=phone, entry=entry.id if entry else "–",
-                 officer=officer.display_name if officer else "–")
+    return ctx.t(
+        "roster_match_household",
+        name=household.head_name,
+        address=household.address,
+        phone=phone,
+        entry=entry.id if entry else "–",
+        officer=officer.display_name if officer else "–",
+    )
 
 
-async def _ask_pick(ctx: Ctx, hamlet: Hamlet, amb: Ambiguous, codes: list[str],
-                    skipped: list[int]) -> Reply:
+async def _ask_pick(
+    ctx: Ctx, hamlet: Hamlet, amb: Ambiguous, codes: list[str], skipped: list[int]
+) -> Reply:
     household = await ctx.session.get(Household, amb.household_id)
     assert household is not None
-    rows = list(await ctx.session.scalars(
-        select(RosterHousehold).where(RosterHousehold.id.in_(amb.row_ids))
-        .order_by(RosterHousehold.row)))[:SHOWN_CANDIDATES]
-    lines = [ctx.t("roster_match_title", hamlet=hamlet.name), await _household_line(ctx, household),
-             ctx.t("roster_match_candidates")]
+    rows = list(
+        await ctx.session.scalars(
+            select(RosterHousehold)
+            .where(RosterHousehold.id.in_(amb.row_ids))
+            .order_by(RosterHousehold.row)
+        )
+    )[:SHOWN_CANDIDATES]
+    lines = [
+        ctx.t("roster_match_title", hamlet=hamlet.name),
+        await _household_line(ctx, household),
+        ctx.t("roster_match_candidates"),
+    ]
     options = []
     for i, row in enumerate(rows, 1):
         phone = fmt_phone(row.phone) if row.phone else ctx.t("none")
-        lines.append(ctx.t("roster_match_row", n=i, row=row.row, name=row.head_name,
-                           address=row.address, phone=phone))
+        lines.append(
+            ctx.t(
+                "roster_match_row",
+                n=i,
+                row=row.row,
+                name=row.head_name,
+                address=row.address,
+                phone=phone,
+            )
+        )
         options.append(Option(ctx.t("roster_btn_row", n=i, row=row.row), f"r:{row.id}"))
     options += [Option(ctx.t("roster_btn_skip"), "skip"), Option(ctx.t("opt_cancel"), "cancel")]
-    return ask(ctx, RosterState.PICK, "\n".join(lines), options, per_row=2,
-               draft={"codes": codes, "skipped": skipped, "household": household.id})
+    return ask(
+        ctx,
+        RosterState.PICK,
+        "\n".join(lines),
+        options,
+        per_row=2,
+        draft={"codes": codes, "skipped": skipped, "household": household.id},
+    )
 
 
 @router.on_state(RosterState.PICK)
@@ -375,16 +480,24 @@ async def step_pick(ctx: Ctx, answer: Answer) -> list[Reply]:
         return await _next_ambiguous(ctx, codes, [*skipped, household_id])
     if value.startswith("r:") and value[2:].isdigit() and isinstance(household_id, int):
         try:
-            row = await link(ctx.session, row_id=int(value[2:]), household_id=household_id,
-                             actor_id=ctx.me.id, now=ctx.now)
+            row = await link(
+                ctx.session,
+                row_id=int(value[2:]),
+                household_id=household_id,
+                actor_id=ctx.me.id,
+                now=ctx.now,
+            )
         except LinkError:
-            return await _next_ambiguous(ctx, codes, skipped,
-                                         prefix=[Reply(ctx.t("roster_link_failed"))])
-        return await _next_ambiguous(ctx, codes, skipped,
-                                     prefix=[Reply(ctx.t("roster_linked", row=row.row))])
+            return await _next_ambiguous(
+                ctx, codes, skipped, prefix=[Reply(ctx.t("roster_link_failed"))]
+            )
+        return await _next_ambiguous(
+            ctx, codes, skipped, prefix=[Reply(ctx.t("roster_linked", row=row.row))]
+        )
     prefix = [Reply(ctx.t("choose_option"))] if value != REPEAT and answer.text else []
     return await _next_ambiguous(ctx, codes, skipped, prefix=prefix)
 
 
-router.add_help(35, {Role.HAMLET_HEAD, Role.SUPERVISOR, Role.ADMIN},
-                lambda ctx: ctx.t("help_roster"))
+router.add_help(
+    35, {Role.HAMLET_HEAD, Role.SUPERVISOR, Role.ADMIN}, lambda ctx: ctx.t("help_roster")
+)

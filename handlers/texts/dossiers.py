@@ -24,14 +24,14 @@ VI: dict[str, str] = {
     "doc_review_dates": "kỳ đánh giá từ ngày {start} đến ngày {end}",
     "doc_submission_title": "TỜ TRÌNH",
     "doc_submission_subject": "Về việc đề nghị khen thưởng {what} trong phong trào thi đua "
-                              "“{campaign}”, {review}",
+    "“{campaign}”, {review}",
     "doc_minutes_title": "BIÊN BẢN",
     "doc_minutes_subject": "Họp xét đề nghị khen thưởng {what} trong phong trào thi đua "
-                           "“{campaign}”, {review}",
+    "“{campaign}”, {review}",
     "doc_subject_generic": "Về việc đề nghị khen thưởng trong phong trào thi đua “{campaign}”, "
-                           "{review}",
+    "{review}",
     "doc_minutes_subject_generic": "Họp xét đề nghị khen thưởng trong phong trào thi đua "
-                                   "“{campaign}”, {review}",
+    "“{campaign}”, {review}",
     "doc_what_collective": "tập thể",
     "doc_what_individual": "cá nhân",
     "doc_what_special": "giải đặc biệt",
@@ -39,16 +39,16 @@ VI: dict[str, str] = {
     "doc_recipient_label": "Kính gửi:",
     "doc_recipient": "Ủy ban nhân dân {unit} (qua Phòng Văn hóa - Xã hội).",
     "doc_basis_plan": "Căn cứ Kế hoạch số ……/KH-UBND ngày …… tháng …… năm {year} của Ủy ban "
-                      "nhân dân {unit} về việc phát động phong trào thi đua thực hiện mô hình "
-                      "“{campaign}” năm {year};",
+    "nhân dân {unit} về việc phát động phong trào thi đua thực hiện mô hình "
+    "“{campaign}” năm {year};",
     "doc_basis_meeting": "Căn cứ Biên bản họp xét đề nghị khen thưởng ngày …… tháng …… năm "
-                         "{year} của Ban nhân dân {hamlet},",
+    "{year} của Ban nhân dân {hamlet},",
     "doc_submission_intro": "Ban nhân dân {hamlet} báo cáo kết quả thực hiện mô hình và kính "
-                            "đề nghị Ủy ban nhân dân {unit} xem xét khen thưởng như sau:",
+    "đề nghị Ủy ban nhân dân {unit} xem xét khen thưởng như sau:",
     "doc_section_results": "KẾT QUẢ THỰC HIỆN",
     "doc_section_proposal": "NỘI DUNG ĐỀ NGHỊ KHEN THƯỞNG",
     "doc_attachments": "Hồ sơ kèm theo: Biên bản họp xét đề nghị khen thưởng; danh sách minh "
-                       "chứng các hộ đã được hướng dẫn (tệp {file}).",
+    "chứng các hộ đã được hướng dẫn (tệp {file}).",
     "doc_period": "Thời gian đánh giá: từ ngày {start} đến ngày {end}.",
     "doc_figures_head": "Số liệu minh chứng",
     "doc_col_no": "STT",
@@ -73,23 +73,22 @@ VI: dict[str, str] = {
     "doc_fig_wrong_number": "– Sai số điện thoại (không tính là không đạt)",
     "doc_fig_wrong_number_failed": "– Sai số điện thoại (tính là không đạt, chưa giải quyết)",
     "doc_source": "Số liệu trích từ hệ thống quản lý ngày {day} lúc {time} (bản đề xuất số "
-                  "{id}, {status}).",
+    "{id}, {status}).",
     "doc_status_final": "bản chính thức",
     "doc_status_draft": "bản dự thảo",
     "doc_achievements_head": "Tóm tắt thành tích",
     "doc_summary_coverage": "Từ ngày {start} đến ngày {end}, Ban nhân dân {hamlet} đã hướng dẫn "
-                            "{guided}/{total} hộ gia đình thực hiện dịch vụ công trực tuyến, "
-                            "đạt {coverage} tổng số hộ của ấp.",
-    "doc_summary_met": "Tỷ lệ này đạt tiêu chuẩn xét khen thưởng tập thể, từ {threshold} trở "
-                       "lên.",
+    "{guided}/{total} hộ gia đình thực hiện dịch vụ công trực tuyến, "
+    "đạt {coverage} tổng số hộ của ấp.",
+    "doc_summary_met": "Tỷ lệ này đạt tiêu chuẩn xét khen thưởng tập thể, từ {threshold} trở lên.",
     "doc_summary_pace": "{hamlet} đã ghi nhận {entries} lượt hướng dẫn, có hướng dẫn trong "
-                        "{active}/{period} ngày của kỳ đánh giá.",
+    "{active}/{period} ngày của kỳ đánh giá.",
     "doc_summary_special": "Có {special} hộ được hướng dẫn đủ {n} thủ tục trở lên theo điều kiện "
-                           "giải đặc biệt, chiếm {pct} tổng số hộ.",
+    "giải đặc biệt, chiếm {pct} tổng số hộ.",
     "doc_summary_individuals": "{n} cá nhân được đề nghị khen thưởng đã trực tiếp hướng dẫn "
-                               "{households} hộ.",
+    "{households} hộ.",
     "doc_summary_checks": "Qua kiểm tra ngẫu nhiên bằng điện thoại, {confirmed}/{called} hộ xác "
-                          "nhận đã được hướng dẫn đúng như ghi nhận",
+    "nhận đã được hướng dẫn đúng như ghi nhận",
     "doc_summary_no_failed": "không còn trường hợp không đạt",
     "doc_summary_failed": "còn {n} trường hợp không đạt chưa được giải quyết",
     "doc_summary_overturned": "{n} trường hợp không đạt đã được xem xét, hủy kết quả",
@@ -104,15 +103,15 @@ VI: dict[str, str] = {
     "doc_kind_special": "Giải đặc biệt",
     "doc_kind_individual": "Khen thưởng cá nhân",
     "doc_proposal_collective": "Đề nghị Chủ tịch Ủy ban nhân dân {unit} tặng Giấy khen cho tập "
-                               "thể Ban nhân dân {hamlet}: đã hướng dẫn {guided}/{total} hộ gia "
-                               "đình thực hiện dịch vụ công trực tuyến, đạt {coverage}, đạt tiêu "
-                               "chuẩn từ {threshold} trở lên.",
+    "thể Ban nhân dân {hamlet}: đã hướng dẫn {guided}/{total} hộ gia "
+    "đình thực hiện dịch vụ công trực tuyến, đạt {coverage}, đạt tiêu "
+    "chuẩn từ {threshold} trở lên.",
     "doc_proposal_special": "Đề nghị Ủy ban nhân dân {unit} xét trao giải đặc biệt cho {hamlet}: "
-                            "{special}/{total} hộ đã được hướng dẫn đủ {n} thủ tục dịch vụ công "
-                            "trực tuyến trở lên theo điều kiện giải đặc biệt.",
+    "{special}/{total} hộ đã được hướng dẫn đủ {n} thủ tục dịch vụ công "
+    "trực tuyến trở lên theo điều kiện giải đặc biệt.",
     "doc_proposal_individuals": "Đề nghị Chủ tịch Ủy ban nhân dân {unit} tặng Giấy khen cho {n} "
-                                "cá nhân có thành tích trong hướng dẫn người dân thực hiện dịch "
-                                "vụ công trực tuyến:",
+    "cá nhân có thành tích trong hướng dẫn người dân thực hiện dịch "
+    "vụ công trực tuyến:",
     "doc_col_name": "Họ và tên",
     "doc_col_households": "Số hộ hướng dẫn",
     "doc_col_days": "Số ngày hướng dẫn",
@@ -120,15 +119,15 @@ VI: dict[str, str] = {
     "doc_col_confirmed": "Xác nhận đúng",
     "doc_col_failed": "Không đạt",
     "doc_officer_line": "Ông/Bà {name}: đã hướng dẫn {households} hộ, có hướng dẫn trong {days} "
-                        "ngày; {checks}.",
+    "ngày; {checks}.",
     "doc_officer_checks": "được gọi điện kiểm tra {called} hộ, {confirmed} hộ xác nhận đúng, "
-                          "{failed}",
+    "{failed}",
     "doc_officer_failed": "{n} trường hợp không đạt",
     "doc_officer_none_failed": "không có trường hợp không đạt",
     "doc_officer_no_checks": "chưa có hộ nào được gọi điện kiểm tra",
     "doc_minutes_evidence": "Danh sách minh chứng kèm theo: tệp {file}.",
     "doc_submission_closing": "Ban nhân dân {hamlet} kính trình Ủy ban nhân dân {unit} xem xét, "
-                              "quyết định./.",
+    "quyết định./.",
     "doc_recipients_head": "Nơi nhận:",
     "doc_recipient_above": "- Như trên;",
     "doc_recipient_archive": "- Lưu: VT.",
@@ -147,47 +146,47 @@ VI: dict[str, str] = {
     "doc_minutes_member": "Ông/Bà ……………………… – Chức vụ: …………………",
     "doc_minutes_content": "NỘI DUNG CUỘC HỌP",
     "doc_minutes_intro": "Cuộc họp nghe báo cáo kết quả thực hiện mô hình của {hamlet} và xem "
-                         "xét đề nghị khen thưởng như sau:",
+    "xét đề nghị khen thưởng như sau:",
     "doc_minutes_results_head": "Kết quả thực hiện mô hình của {hamlet}",
     "doc_proposals_head": "Đề nghị khen thưởng",
     "doc_minutes_discussion": "Ý kiến thảo luận của các thành viên",
     "doc_minutes_vote_head": "KẾT QUẢ BIỂU QUYẾT",
     "doc_minutes_vote": "Kết quả biểu quyết: ……/…… thành viên tán thành (……%), ……/…… thành viên "
-                        "không tán thành.",
+    "không tán thành.",
     "doc_minutes_agreed": "Cuộc họp thống nhất để Ban nhân dân {hamlet} lập tờ trình đề nghị Ủy "
-                          "ban nhân dân {unit} khen thưởng các trường hợp nêu tại điểm 2 mục III.",
+    "ban nhân dân {unit} khen thưởng các trường hợp nêu tại điểm 2 mục III.",
     "doc_minutes_closing": "Cuộc họp kết thúc lúc …… giờ …… cùng ngày; biên bản đã được thông "
-                           "qua trước các thành viên dự họp./.",
+    "qua trước các thành viên dự họp./.",
     # --- the dossier files in the chat (handlers/awards/proposal.py) ------------------------------
     "award_doc_submission": "📄 Tờ trình đề nghị khen thưởng – {hamlet} ({status}; điền số và "
-                            "ngày khi ký)",
+    "ngày khi ký)",
     "award_doc_minutes": "📄 Biên bản họp xét – {hamlet} (điền ngày họp và thành phần dự họp)",
     "award_doc_evidence": "📊 Danh sách minh chứng – {hamlet} ({households} hộ)",
     "award_doc_final": "bản chính thức",
     "award_doc_draft": "bản dự thảo",
     "award_doc_open_checks": "⚠️ {hamlet} còn {n} hộ trong mẫu kiểm tra chưa được gọi điện: kết "
-                             "quả có thể thay đổi.",
+    "quả có thể thay đổi.",
     # For the "/" menu (handlers/engine/menu.py) and /help (handlers/accounts/help.py) of heads
     # and the office
     "cmd_dossier": "Hồ sơ khen thưởng của ấp (bản chính thức)",
     "help_dossier": "• /hoso – hồ sơ khen thưởng của ấp (Tờ trình, Biên bản họp xét, danh sách "
-                    "minh chứng) theo đề xuất khen thưởng chính thức của Phòng VH-XH",
+    "minh chứng) theo đề xuất khen thưởng chính thức của Phòng VH-XH",
     "dossier_not_allowed": "Lệnh /hoso dành cho trưởng ấp (hồ sơ khen thưởng của ấp mình) và "
-                           "Phòng VH-XH.",
+    "Phòng VH-XH.",
     "dossier_no_hamlet": "Tài khoản của anh/chị chưa gắn với ấp nào nên chưa có hồ sơ khen "
-                         "thưởng. Anh/chị vui lòng liên hệ Phòng VH-XH.",
+    "thưởng. Anh/chị vui lòng liên hệ Phòng VH-XH.",
     "dossier_not_final": "Phòng VH-XH chưa chốt đề xuất khen thưởng chính thức nên chưa có hồ "
-                         "sơ khen thưởng của ấp. Khi đề xuất được chốt, anh/chị gõ lại /hoso "
-                         "để nhận Tờ trình, Biên bản họp xét và danh sách minh chứng.",
+    "sơ khen thưởng của ấp. Khi đề xuất được chốt, anh/chị gõ lại /hoso "
+    "để nhận Tờ trình, Biên bản họp xét và danh sách minh chứng.",
     "dossier_nothing": "Theo đề xuất khen thưởng chính thức ({review}), {hamlet} không có tập "
-                       "thể hay cá nhân nào được đề nghị khen thưởng, nên không có hồ sơ cần "
-                       "lập.",
+    "thể hay cá nhân nào được đề nghị khen thưởng, nên không có hồ sơ cần "
+    "lập.",
     "dossier_head_ready": "Hồ sơ khen thưởng của {hamlet} theo đề xuất chính thức ({review}): "
-                          "Tờ trình, Biên bản họp xét và danh sách minh chứng. Anh/chị in, "
-                          "điền số, ngày, thành phần dự họp, ký rồi gửi Phòng VH-XH.",
+    "Tờ trình, Biên bản họp xét và danh sách minh chứng. Anh/chị in, "
+    "điền số, ngày, thành phần dự họp, ký rồi gửi Phòng VH-XH.",
     "dossier_office_ready": "Hồ sơ khen thưởng theo đề xuất chính thức #{id} ({review}).",
     "dossier_office_none": "Chưa có đề xuất khen thưởng chính thức. Gõ /khenthuong để lập đề "
-                           "xuất và lấy hồ sơ từng ấp (bản dự thảo).",
+    "xuất và lấy hồ sơ từng ấp (bản dự thảo).",
 }
 
 EN: dict[str, str] = {
@@ -207,13 +206,13 @@ EN: dict[str, str] = {
     "doc_review_dates": "period {start} to {end}",
     "doc_submission_title": "SUBMISSION",
     "doc_submission_subject": "Proposing {what} awards in the emulation movement “{campaign}”, "
-                              "{review}",
+    "{review}",
     "doc_minutes_title": "MINUTES",
     "doc_minutes_subject": "Meeting to review the proposal of {what} awards in the emulation "
-                           "movement “{campaign}”, {review}",
+    "movement “{campaign}”, {review}",
     "doc_subject_generic": "Proposing awards in the emulation movement “{campaign}”, {review}",
     "doc_minutes_subject_generic": "Meeting to review award proposals in the emulation movement "
-                                   "“{campaign}”, {review}",
+    "“{campaign}”, {review}",
     "doc_what_collective": "collective",
     "doc_what_individual": "individual",
     "doc_what_special": "special prize",
@@ -221,16 +220,16 @@ EN: dict[str, str] = {
     "doc_recipient_label": "To:",
     "doc_recipient": "the People's Committee of {unit} (via the Culture and Society Office).",
     "doc_basis_plan": "Pursuant to Plan No. ……/KH-UBND dated ……/……/{year} of the People's "
-                      "Committee of {unit} launching the emulation movement “{campaign}” in "
-                      "{year};",
+    "Committee of {unit} launching the emulation movement “{campaign}” in "
+    "{year};",
     "doc_basis_meeting": "Based on the minutes of the review meeting of ……/……/{year} of the "
-                         "board of {hamlet},",
+    "board of {hamlet},",
     "doc_submission_intro": "The board of {hamlet} reports its results and respectfully asks "
-                            "the People's Committee of {unit} to consider these awards:",
+    "the People's Committee of {unit} to consider these awards:",
     "doc_section_results": "RESULTS",
     "doc_section_proposal": "AWARDS PROPOSED",
     "doc_attachments": "Attached: minutes of the review meeting; evidence list of the "
-                       "households guided (file {file}).",
+    "households guided (file {file}).",
     "doc_period": "Period: {start} to {end}.",
     "doc_figures_head": "Evidence figures",
     "doc_col_no": "No.",
@@ -255,22 +254,22 @@ EN: dict[str, str] = {
     "doc_fig_wrong_number": "– wrong number (not counted as failed)",
     "doc_fig_wrong_number_failed": "– wrong number (counted as failed, unresolved)",
     "doc_source": "Figures taken from the management system on {day} at {time} (proposal "
-                  "{id}, {status}).",
+    "{id}, {status}).",
     "doc_status_final": "final",
     "doc_status_draft": "draft",
     "doc_achievements_head": "Summary of achievements",
     "doc_summary_coverage": "From {start} to {end}, the board of {hamlet} guided "
-                            "{guided}/{total} households through online public services, "
-                            "{coverage} of the hamlet's households.",
+    "{guided}/{total} households through online public services, "
+    "{coverage} of the hamlet's households.",
     "doc_summary_met": "This meets the collective award standard of {threshold} or more.",
     "doc_summary_pace": "{hamlet} recorded {entries} guidance entries, with guidance on "
-                        "{active}/{period} days of the period.",
+    "{active}/{period} days of the period.",
     "doc_summary_special": "{special} households were guided through at least {n} procedure(s), "
-                           "as the special prize requires – {pct} of all households.",
+    "as the special prize requires – {pct} of all households.",
     "doc_summary_individuals": "The {n} person(s) proposed for an award guided {households} "
-                               "households themselves.",
+    "households themselves.",
     "doc_summary_checks": "In random phone checks, {confirmed}/{called} households confirmed "
-                          "they were guided as recorded",
+    "they were guided as recorded",
     "doc_summary_no_failed": "no failed check is outstanding",
     "doc_summary_failed": "{n} failed check(s) remain unresolved",
     "doc_summary_overturned": "{n} failed check(s) were overturned on review",
@@ -285,15 +284,15 @@ EN: dict[str, str] = {
     "doc_kind_special": "Special prize",
     "doc_kind_individual": "Individual awards",
     "doc_proposal_collective": "A certificate of merit of the Chairman of the People's Committee "
-                               "of {unit} for the board of {hamlet}: {guided}/{total} households "
-                               "guided through online public services, {coverage}, meeting the "
-                               "standard of {threshold} or more.",
+    "of {unit} for the board of {hamlet}: {guided}/{total} households "
+    "guided through online public services, {coverage}, meeting the "
+    "standard of {threshold} or more.",
     "doc_proposal_special": "The special prize of the People's Committee of {unit} for {hamlet}: "
-                            "{special}/{total} households guided through at least {n} online "
-                            "procedure(s), as the prize requires.",
+    "{special}/{total} households guided through at least {n} online "
+    "procedure(s), as the prize requires.",
     "doc_proposal_individuals": "A certificate of merit of the Chairman of the People's "
-                                "Committee of {unit} for {n} person(s) who guided residents "
-                                "through online public services:",
+    "Committee of {unit} for {n} person(s) who guided residents "
+    "through online public services:",
     "doc_col_name": "Full name",
     "doc_col_households": "Households guided",
     "doc_col_days": "Days with guidance",
@@ -301,14 +300,14 @@ EN: dict[str, str] = {
     "doc_col_confirmed": "Confirmed",
     "doc_col_failed": "Failed",
     "doc_officer_line": "{name}: guided {households} households, with guidance on {days} days; "
-                        "{checks}.",
+    "{checks}.",
     "doc_officer_checks": "{called} households phoned in checks, {confirmed} confirmed, {failed}",
     "doc_officer_failed": "{n} failed",
     "doc_officer_none_failed": "none failed",
     "doc_officer_no_checks": "no household phoned in checks yet",
     "doc_minutes_evidence": "Evidence list attached: file {file}.",
     "doc_submission_closing": "The board of {hamlet} respectfully submits this to the People's "
-                              "Committee of {unit} for consideration and decision.",
+    "Committee of {unit} for consideration and decision.",
     "doc_recipients_head": "Recipients:",
     "doc_recipient_above": "- As above;",
     "doc_recipient_archive": "- Archive.",
@@ -327,45 +326,45 @@ EN: dict[str, str] = {
     "doc_minutes_member": "Mr/Ms ……………………… – Position: …………………",
     "doc_minutes_content": "PROCEEDINGS",
     "doc_minutes_intro": "The meeting heard the report on the results of {hamlet} and reviewed "
-                         "the award proposals as follows:",
+    "the award proposals as follows:",
     "doc_minutes_results_head": "Results of {hamlet}",
     "doc_proposals_head": "Award proposals",
     "doc_minutes_discussion": "Members' comments",
     "doc_minutes_vote_head": "VOTE",
     "doc_minutes_vote": "Vote: ……/…… members in favour (……%), ……/…… against.",
     "doc_minutes_agreed": "The meeting agreed that the board of {hamlet} submit the awards in "
-                          "point 2 of part III to the People's Committee of {unit}.",
+    "point 2 of part III to the People's Committee of {unit}.",
     "doc_minutes_closing": "The meeting ended at …… h …… the same day; these minutes were read "
-                           "to and approved by the members present.",
+    "to and approved by the members present.",
     # --- the dossier files in the chat (handlers/awards/proposal.py) ------------------------------
     "award_doc_submission": "📄 Award submission – {hamlet} ({status}; fill in the number and "
-                            "date when signing)",
+    "date when signing)",
     "award_doc_minutes": "📄 Review meeting minutes – {hamlet} (fill in the date and attendees)",
     "award_doc_evidence": "📊 Evidence list – {hamlet} ({households} households)",
     "award_doc_final": "final",
     "award_doc_draft": "draft",
     "award_doc_open_checks": "⚠️ {hamlet} still has {n} sampled household(s) not yet called: "
-                             "the results may change.",
+    "the results may change.",
     # For the "/" menu (handlers/engine/menu.py) and /help (handlers/accounts/help.py) of heads
     # and the office
     "cmd_dossier": "The hamlet's award dossier (final)",
     "help_dossier": "• /dossier – the hamlet's award dossier (submission, review minutes, "
-                    "evidence list) from the office's final award proposal",
+    "evidence list) from the office's final award proposal",
     "dossier_not_allowed": "/dossier is for hamlet heads (their hamlet's award dossier) and the "
-                           "Culture and Society Office.",
+    "Culture and Society Office.",
     "dossier_no_hamlet": "Your account is not linked to a hamlet, so there is no award dossier. "
-                         "Please contact the Culture and Society Office.",
+    "Please contact the Culture and Society Office.",
     "dossier_not_final": "The Culture and Society Office has not finalised an award proposal "
-                         "yet, so there is no dossier for your hamlet. Once it is final, type "
-                         "/dossier again to get the submission, the review minutes and the "
-                         "evidence list.",
+    "yet, so there is no dossier for your hamlet. Once it is final, type "
+    "/dossier again to get the submission, the review minutes and the "
+    "evidence list.",
     "dossier_nothing": "In the final award proposal ({review}), {hamlet} has no collective or "
-                       "person proposed for an award, so there is no dossier to prepare.",
+    "person proposed for an award, so there is no dossier to prepare.",
     "dossier_head_ready": "Award dossier of {hamlet} from the final proposal ({review}): the "
-                          "submission, the review minutes and the evidence list. Print them, "
-                          "fill in the number, date and attendees, sign and send them to the "
-                          "Culture and Society Office.",
+    "submission, the review minutes and the evidence list. Print them, "
+    "fill in the number, date and attendees, sign and send them to the "
+    "Culture and Society Office.",
     "dossier_office_ready": "Award dossiers from final proposal #{id} ({review}).",
     "dossier_office_none": "No award proposal is final yet. Type /awards to make a proposal "
-                           "and get each hamlet's dossier (draft).",
+    "and get each hamlet's dossier (draft).",
 }

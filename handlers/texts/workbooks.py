@@ -10,10 +10,10 @@ VI: dict[str, str] = {
     "xl_footer_pages": "Trang &P/&N",
     "xl_evidence_title": "Minh chứng hướng dẫn hộ gia đình – {hamlet} ({code})",
     "export_csv_hint_comma": "Tệp phân cách bằng dấu phẩy. Nếu Excel dồn mọi cột vào một ô "
-                             "(máy đặt vùng Việt Nam), gõ /xuat csv; để lấy tệp phân cách "
-                             "bằng dấu chấm phẩy.",
+    "(máy đặt vùng Việt Nam), gõ /xuat csv; để lấy tệp phân cách "
+    "bằng dấu chấm phẩy.",
     "export_csv_hint_semicolon": "Tệp phân cách bằng dấu chấm phẩy, số thập phân dùng dấu "
-                                 "phẩy – mở thẳng bằng Excel đặt vùng Việt Nam.",
+    "phẩy – mở thẳng bằng Excel đặt vùng Việt Nam.",
 }
 
 EN: dict[str, str] = {
@@ -22,8 +22,8 @@ EN: dict[str, str] = {
     "xl_footer_pages": "Page &P of &N",
     "xl_evidence_title": "Evidence of households guided – {hamlet} ({code})",
     "export_csv_hint_comma": "Comma-separated. If Excel puts every column in one cell (a PC "
-                             "set to Vietnamese regional settings), type /xuat csv; for "
-                             "semicolon-separated files.",
+    "set to Vietnamese regional settings), type /xuat csv; for "
+    "semicolon-separated files.",
     "export_csv_hint_semicolon": "Semicolon-separated with decimal commas – opens directly in "
-                                 "Excel set to Vietnamese regional settings.",
+    "Excel set to Vietnamese regional settings.",
 }

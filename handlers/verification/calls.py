@@ -56,8 +56,13 @@ MAX_PER_HAMLET = 50
 WAKE_RETURNS = "verify_return"  # pushed-message kind: checks sent back to their officer
 _RATE = re.compile(r"^(\d{1,3}(?:[.,]\d+)?)\s*%$")
 
-OUTCOME_BUTTONS = (Outcome.CONFIRMED, Outcome.NOT_GUIDED, Outcome.WRONG_DETAILS,
-                   Outcome.UNREACHABLE, Outcome.WRONG_NUMBER)
+OUTCOME_BUTTONS = (
+    Outcome.CONFIRMED,
+    Outcome.NOT_GUIDED,
+    Outcome.WRONG_DETAILS,
+    Outcome.UNREACHABLE,
+    Outcome.WRONG_NUMBER,
+)
 
 
 def lease(ctx: Ctx) -> timedelta:
@@ -105,8 +110,7 @@ def _rule_from_value(value: str) -> Rule | None:
     return None
 
 
-@router.command("kiemtra", "verify",
-                menu=Menu(110, "verify", "cmd_verify", SUPERVISES))
+@router.command("kiemtra", "verify", menu=Menu(110, "verify", "cmd_verify", SUPERVISES))
 async def cmd_verify(ctx: Ctx, arg: str) -> list[Reply]:
     if not allowed(ctx):
         return [Reply(ctx.t("verify_not_allowed"))]
@@ -122,12 +126,13 @@ async def cmd_verify(ctx: Ctx, arg: str) -> list[Reply]:
         else:
             return [Reply(ctx.t("verify_unknown_arg", arg=arg[:60]))]
     if chosen is not None or rule is not None:
-        return await draw_sample(ctx, [chosen] if chosen else hamlets,
-                                 rule or default_rule(ctx))
+        return await draw_sample(ctx, [chosen] if chosen else hamlets, rule or default_rule(ctx))
     batches = await open_batches(ctx.session, await ctx.campaign_id())
     if batches:
-        options = [Option(ctx.t("verify_btn_continue", batch=b.batch.id, open=b.open),
-                          f"b:{b.batch.id}") for b in batches[:5]]
+        options = [
+            Option(ctx.t("verify_btn_continue", batch=b.batch.id, open=b.open), f"b:{b.batch.id}")
+            for b in batches[:5]
+        ]
         options.append(Option(ctx.t("verify_btn_new"), "new"))
         return [ask(ctx, VerifyState.MENU, ctx.t("verify_menu"), options, draft={})]
     return [_ask_scope(ctx, hamlets)]
@@ -140,16 +145,23 @@ def _ask_scope(ctx: Ctx, hamlets: list[Hamlet]) -> Reply:
 
 
 def _size_label(ctx: Ctx, rule: Rule) -> str:
-    return rule_text(ctx.lang, {"mode": rule.mode, "rate": rule.rate,
-                                "per_hamlet": rule.per_hamlet})
+    return rule_text(
+        ctx.lang, {"mode": rule.mode, "rate": rule.rate, "per_hamlet": rule.per_hamlet}
+    )
 
 
 def _ask_size(ctx: Ctx, data: dict[str, object]) -> Reply:
     default = default_rule(ctx)
-    options = [Option(ctx.t("verify_size_default", size=_size_label(ctx, default)),
-                      _rule_value(default))]
-    for rule in (Rule("rate", rate=0.05), Rule("rate", rate=0.1), Rule("rate", rate=0.2),
-                 Rule("count", per_hamlet=3), Rule("count", per_hamlet=5)):
+    options = [
+        Option(ctx.t("verify_size_default", size=_size_label(ctx, default)), _rule_value(default))
+    ]
+    for rule in (
+        Rule("rate", rate=0.05),
+        Rule("rate", rate=0.1),
+        Rule("rate", rate=0.2),
+        Rule("count", per_hamlet=3),
+        Rule("count", per_hamlet=5),
+    ):
         if rule != default:
             options.append(Option(_size_label(ctx, rule), _rule_value(rule)))
     return ask(ctx, VerifyState.SIZE, ctx.t("verify_ask_size"), options, draft=data)
@@ -186,8 +198,10 @@ async def step_size(ctx: Ctx, answer: Answer) -> list[Reply]:
         return [_ask_size(ctx, data)]
     rule = _rule_from_value(answer.value) if answer.value else parse_size(answer.text)
     if rule is None:
-        return [Reply(ctx.t("verify_size_invalid", text=answer.text[:30], max=MAX_PER_HAMLET)),
-                _ask_size(ctx, data)]
+        return [
+            Reply(ctx.t("verify_size_invalid", text=answer.text[:30], max=MAX_PER_HAMLET)),
+            _ask_size(ctx, data),
+        ]
     hamlets = await active_hamlets(ctx.session)
     code = data.get("hamlet")
     if code:
@@ -196,35 +210,56 @@ async def step_size(ctx: Ctx, answer: Answer) -> list[Reply]:
 
 
 async def draw_sample(ctx: Ctx, hamlets: list[Hamlet], rule: Rule) -> list[Reply]:
-    batch = await create_batch(ctx.session, campaign_id=await ctx.campaign_id(),
-                               hamlets=hamlets, rule=rule, actor_id=ctx.me.id, now=ctx.now)
+    batch = await create_batch(
+        ctx.session,
+        campaign_id=await ctx.campaign_id(),
+        hamlets=hamlets,
+        rule=rule,
+        actor_id=ctx.me.id,
+        now=ctx.now,
+    )
     if batch is None:
         await close(ctx)
         where = ctx.t("verify_where", hamlet=hamlets[0].name) if len(hamlets) == 1 else ""
         return [Reply(ctx.t("verify_nothing_to_draw", where=where))]
     counts = await ctx.session.execute(
-        select(Hamlet.code, func.count(Check.id)).join(Check, Check.hamlet_id == Hamlet.id)
-        .where(Check.batch_id == batch.id).group_by(Hamlet.code).order_by(Hamlet.code))
-    flagged = await ctx.session.scalar(select(func.count(Check.id)).where(
-        Check.batch_id == batch.id, Check.flagged)) or 0
-    text = ctx.t("verify_drawn", batch=batch.id, size=batch.size,
-                 rule=rule_text(ctx.lang, batch.rule),
-                 per_hamlet=" · ".join(f"{code} {n}" for code, n in counts), seed=batch.seed)
+        select(Hamlet.code, func.count(Check.id))
+        .join(Check, Check.hamlet_id == Hamlet.id)
+        .where(Check.batch_id == batch.id)
+        .group_by(Hamlet.code)
+        .order_by(Hamlet.code)
+    )
+    flagged = (
+        await ctx.session.scalar(
+            select(func.count(Check.id)).where(Check.batch_id == batch.id, Check.flagged)
+        )
+        or 0
+    )
+    text = ctx.t(
+        "verify_drawn",
+        batch=batch.id,
+        size=batch.size,
+        rule=rule_text(ctx.lang, batch.rule),
+        per_hamlet=" · ".join(f"{code} {n}" for code, n in counts),
+        seed=batch.seed,
+    )
     if flagged:
         text += "\n" + ctx.t("verify_drawn_flagged", n=flagged)
     return await show_next(ctx, batch.id, prefix=[Reply(text)])
 
 
-async def show_next(ctx: Ctx, batch_id: int, prefix: list[Reply] | None = None,
-                    note: str = "") -> list[Reply]:
+async def show_next(
+    ctx: Ctx, batch_id: int, prefix: list[Reply] | None = None, note: str = ""
+) -> list[Reply]:
     """The caller's next card (the one they hold, else a free one), or why there is none."""
     replies = list(prefix or [])
     batch = await ctx.session.get(Batch, batch_id)
     if batch is None:
         await close(ctx)
         return [*replies, Reply(ctx.t("verify_list_empty"))]
-    check = await next_card(ctx.session, batch_id=batch.id, caller_id=ctx.me.id, now=ctx.now,
-                            lease=lease(ctx))
+    check = await next_card(
+        ctx.session, batch_id=batch.id, caller_id=ctx.me.id, now=ctx.now, lease=lease(ctx)
+    )
     if check is None:
         await close(ctx)
         return [*replies, Reply(await _no_card(ctx, batch))]
@@ -234,14 +269,24 @@ async def show_next(ctx: Ctx, batch_id: int, prefix: list[Reply] | None = None,
 async def _card(ctx: Ctx, batch: Batch, check: Check, note: str) -> Reply:
     card = await load_card(ctx.session, check)
     progress = await batch_progress(ctx.session, batch)
-    text = card_text(ctx.lang, card, batch, left=progress.open,
-                     max_attempts=ctx.settings.verification.max_attempts, note=note,
-                     tz=ctx.settings.timezone)
+    text = card_text(
+        ctx.lang,
+        card,
+        batch,
+        left=progress.open,
+        max_attempts=ctx.settings.verification.max_attempts,
+        note=note,
+        tz=ctx.settings.timezone,
+    )
     options = [Option(ctx.t(f"verify_btn_{o.value}"), f"o:{o.value}") for o in OUTCOME_BUTTONS]
-    options += [Option(ctx.t("verify_btn_skip"), "skip"), Option(ctx.t("verify_btn_stop"),
-                                                                  "stop")]
-    reply = ask(ctx, VerifyState.CARD, text, options,
-                draft={"batch": batch.id, "check": check.id, "note": note})
+    options += [Option(ctx.t("verify_btn_skip"), "skip"), Option(ctx.t("verify_btn_stop"), "stop")]
+    reply = ask(
+        ctx,
+        VerifyState.CARD,
+        text,
+        options,
+        draft={"batch": batch.id, "check": check.id, "note": note},
+    )
     return replace(reply, phone=card.entry.household.phone)
 
 
@@ -251,8 +296,9 @@ async def _no_card(ctx: Ctx, batch: Batch) -> str:
         return ctx.t("verify_batch_done", batch=batch.id)
     # No free card although some are open: they wait for a retry or others hold them.
     waiting = sum(1 for c in checks if c.retry_at is not None and c.retry_at > ctx.now)
-    return ctx.t("verify_batch_waiting", batch=batch.id, waiting=waiting,
-                 held=len(checks) - waiting)
+    return ctx.t(
+        "verify_batch_waiting", batch=batch.id, waiting=waiting, held=len(checks) - waiting
+    )
 
 
 async def _current(ctx: Ctx) -> tuple[Batch, Check, str] | None:
@@ -273,8 +319,13 @@ def _with_note(ctx: Ctx, question: str, data: dict[str, object]) -> str:
 def _ask_detail(ctx: Ctx, data: dict[str, object]) -> Reply:
     options = [Option(ctx.t(f"vdetail_{d}").capitalize(), f"d:{d}") for d in DETAILS]
     options.append(Option(ctx.t("verify_btn_back"), "back"))
-    return ask(ctx, VerifyState.DETAIL, _with_note(ctx, ctx.t("verify_ask_detail"), data),
-               options, draft=data)
+    return ask(
+        ctx,
+        VerifyState.DETAIL,
+        _with_note(ctx, ctx.t("verify_ask_detail"), data),
+        options,
+        draft=data,
+    )
 
 
 @router.on_state(VerifyState.CARD)
@@ -290,8 +341,7 @@ async def step_card(ctx: Ctx, answer: Answer) -> list[Reply]:
     if value is None:
         return await _take_note(ctx, batch, check, answer.text, note)
     if value == "stop":
-        await release(ctx.session, check=check, caller_id=ctx.me.id, now=ctx.now,
-                      to_back=False)
+        await release(ctx.session, check=check, caller_id=ctx.me.id, now=ctx.now, to_back=False)
         await close(ctx)
         return [Reply(ctx.t("verify_stopped"))]
     if value == "skip":
@@ -302,10 +352,12 @@ async def step_card(ctx: Ctx, answer: Answer) -> list[Reply]:
     if value == f"o:{Outcome.CONFIRMED.value}":
         card = await load_card(ctx.session, check)
         if len(card.procedures) > 1:  # each one asked: default, all confirmed
-            return [_ask_procedures(ctx, card, {**draft(ctx), "confirmed": card.codes,
-                                                "via": "card"})]
-        return await _record(ctx, batch, check, Outcome.CONFIRMED, "", note,
-                             answer=_answer(card, card.codes))
+            return [
+                _ask_procedures(ctx, card, {**draft(ctx), "confirmed": card.codes, "via": "card"})
+            ]
+        return await _record(
+            ctx, batch, check, Outcome.CONFIRMED, "", note, answer=_answer(card, card.codes)
+        )
     if value.startswith("o:") and value[2:] in {o.value for o in OUTCOME_BUTTONS}:
         return await _record(ctx, batch, check, Outcome(value[2:]), "", note)
     return [await _card(ctx, batch, check, note)]
@@ -324,8 +376,7 @@ def add_note(ctx: Ctx, text: str, note: str) -> tuple[str, Reply]:
     return combined, Reply(ctx.t("verify_note_saved"))
 
 
-async def _take_note(ctx: Ctx, batch: Batch, check: Check, text: str,
-                     note: str) -> list[Reply]:
+async def _take_note(ctx: Ctx, batch: Batch, check: Check, text: str, note: str) -> list[Reply]:
     note, said = add_note(ctx, text, note)
     return [said, await _card(ctx, batch, check, note)]
 
@@ -346,10 +397,10 @@ async def step_detail(ctx: Ctx, answer: Answer) -> list[Reply]:
     if value == "d:procedure":
         card = await load_card(ctx.session, check)
         if len(card.procedures) > 1:  # which ones the household does confirm
-            return [_ask_procedures(ctx, card, {**draft(ctx), "confirmed": [],
-                                                "via": "detail"})]
-        return await _record(ctx, batch, check, Outcome.WRONG_DETAILS, "procedure", note,
-                             answer=_answer(card, []))
+            return [_ask_procedures(ctx, card, {**draft(ctx), "confirmed": [], "via": "detail"})]
+        return await _record(
+            ctx, batch, check, Outcome.WRONG_DETAILS, "procedure", note, answer=_answer(card, [])
+        )
     if value.startswith("d:") and value[2:] in DETAILS:
         return await _record(ctx, batch, check, Outcome.WRONG_DETAILS, value[2:], note)
     if value == "back":
@@ -360,8 +411,11 @@ async def step_detail(ctx: Ctx, answer: Answer) -> list[Reply]:
 def _answer(card: Card, confirmed: list[str]) -> dict[str, object]:
     """Which procedures the household confirmed, and who logged each ("by": a procedure
     denied fails the officers who logged it, not whoever's entry was drawn)."""
-    return {"procedures": card.codes, "confirmed": [c for c in card.codes if c in confirmed],
-            "by": {p.code: list(p.officers) for p in card.procedures}}
+    return {
+        "procedures": card.codes,
+        "confirmed": [c for c in card.codes if c in confirmed],
+        "by": {p.code: list(p.officers) for p in card.procedures},
+    }
 
 
 def _confirmed(card: Card, data: dict[str, object]) -> list[str]:
@@ -373,15 +427,31 @@ def _confirmed(card: Card, data: dict[str, object]) -> list[str]:
 def _ask_procedures(ctx: Ctx, card: Card, data: dict[str, object]) -> Reply:
     """A household counted for several procedures: which ones it confirms (a tick list)."""
     confirmed = _confirmed(card, data)
-    options = [Option(ctx.t("verify_proc_on" if p.code in confirmed else "verify_proc_off",
-                            name=p.name), f"p:{p.code}") for p in card.procedures]
+    options = [
+        Option(
+            ctx.t("verify_proc_on" if p.code in confirmed else "verify_proc_off", name=p.name),
+            f"p:{p.code}",
+        )
+        for p in card.procedures
+    ]
     n, k = len(card.procedures), len(confirmed)
-    options.append(Option(ctx.t("verify_btn_save_all", n=n) if k == n
-                          else ctx.t("verify_btn_save_some", k=k, n=n), "save"))
+    options.append(
+        Option(
+            ctx.t("verify_btn_save_all", n=n)
+            if k == n
+            else ctx.t("verify_btn_save_some", k=k, n=n),
+            "save",
+        )
+    )
     back = "verify_btn_back_details" if data.get("via") == "detail" else "verify_btn_back"
     options.append(Option(ctx.t(back), "back"))
-    return ask(ctx, VerifyState.PROCS, _with_note(ctx, ctx.t("verify_ask_procedures"), data),
-               options, draft={**data, "confirmed": confirmed})
+    return ask(
+        ctx,
+        VerifyState.PROCS,
+        _with_note(ctx, ctx.t("verify_ask_procedures"), data),
+        options,
+        draft={**data, "confirmed": confirmed},
+    )
 
 
 @router.on_state(VerifyState.PROCS)
@@ -402,15 +472,22 @@ async def step_procedures(ctx: Ctx, answer: Answer) -> list[Reply]:
     confirmed = _confirmed(card, data)
     if value.startswith("p:") and value[2:] in card.codes:
         code = value[2:]
-        confirmed = [c for c in confirmed if c != code] if code in confirmed \
-            else [*confirmed, code]
+        confirmed = [c for c in confirmed if c != code] if code in confirmed else [*confirmed, code]
         return [_ask_procedures(ctx, card, {**data, "confirmed": confirmed})]
     if value == "save":
         if len(confirmed) == len(card.codes):
-            return await _record(ctx, batch, check, Outcome.CONFIRMED, "", note,
-                                 answer=_answer(card, confirmed))
-        return await _record(ctx, batch, check, Outcome.WRONG_DETAILS, "procedure", note,
-                             answer=_answer(card, confirmed))
+            return await _record(
+                ctx, batch, check, Outcome.CONFIRMED, "", note, answer=_answer(card, confirmed)
+            )
+        return await _record(
+            ctx,
+            batch,
+            check,
+            Outcome.WRONG_DETAILS,
+            "procedure",
+            note,
+            answer=_answer(card, confirmed),
+        )
     if value == "back":
         if data.get("via") == "detail":
             return [_ask_detail(ctx, data)]
@@ -429,16 +506,23 @@ async def _ask_date(ctx: Ctx, check: Check, data: dict[str, object]) -> Reply:
     days = ctx.settings.verification.date_tolerance_days
     entry = await ctx.session.get(Entry, check.entry_id)
     day = fmt_date(entry.guided_on) if entry is not None else "?"
-    options = [Option(ctx.t("verify_btn_date_within", n=days), "within"),
-               Option(ctx.t("verify_btn_date_beyond", n=days), "beyond"),
-               Option(ctx.t("verify_btn_back_details"), "back")]
-    return ask(ctx, VerifyState.DATE, _with_note(ctx, ctx.t("verify_ask_date", day=day, n=days),
-                                              data), options, draft=data)
+    options = [
+        Option(ctx.t("verify_btn_date_within", n=days), "within"),
+        Option(ctx.t("verify_btn_date_beyond", n=days), "beyond"),
+        Option(ctx.t("verify_btn_back_details"), "back"),
+    ]
+    return ask(
+        ctx,
+        VerifyState.DATE,
+        _with_note(ctx, ctx.t("verify_ask_date", day=day, n=days), data),
+        options,
+        draft=data,
+    )
 
 
 @router.on_state(VerifyState.DATE)
 async def step_date(ctx: Ctx, answer: Answer) -> list[Reply]:
-    """"Details false → date": within the configured days it is recorded, not failed."""
+    """ "Details false → date": within the configured days it is recorded, not failed."""
     current = await _current(ctx)
     if current is None:
         await close(ctx)
@@ -450,41 +534,68 @@ async def step_date(ctx: Ctx, answer: Answer) -> list[Reply]:
         return [said, await _ask_date(ctx, check, {**draft(ctx), "note": note})]
     days = ctx.settings.verification.date_tolerance_days
     if value == "within":
-        return await _record(ctx, batch, check, Outcome.WRONG_DETAILS,
-                             date_detail(within=days), note)
+        return await _record(
+            ctx, batch, check, Outcome.WRONG_DETAILS, date_detail(within=days), note
+        )
     if value == "beyond":
-        return await _record(ctx, batch, check, Outcome.WRONG_DETAILS,
-                             date_detail(beyond=days), note)
+        return await _record(
+            ctx, batch, check, Outcome.WRONG_DETAILS, date_detail(beyond=days), note
+        )
     if value == "back":
         return [_ask_detail(ctx, draft(ctx))]
     return [await _ask_date(ctx, check, draft(ctx))]
 
 
-async def _record(ctx: Ctx, batch: Batch, check: Check, outcome: Outcome, detail: str,
-                  note: str, answer: dict[str, object] | None = None) -> list[Reply]:
+async def _record(
+    ctx: Ctx,
+    batch: Batch,
+    check: Check,
+    outcome: Outcome,
+    detail: str,
+    note: str,
+    answer: dict[str, object] | None = None,
+) -> list[Reply]:
     cfg = ctx.settings.verification
     try:
         done = await record_outcome(
-            ctx.session, check=check, caller=ctx.me, outcome=outcome, now=ctx.now,
-            detail=detail, note=note, max_attempts=cfg.max_attempts,
-            retry_after=timedelta(minutes=cfg.retry_minutes), lease=lease(ctx),
-            answer=answer)
+            ctx.session,
+            check=check,
+            caller=ctx.me,
+            outcome=outcome,
+            now=ctx.now,
+            detail=detail,
+            note=note,
+            max_attempts=cfg.max_attempts,
+            retry_after=timedelta(minutes=cfg.retry_minutes),
+            lease=lease(ctx),
+            answer=answer,
+        )
     except CheckError:
         return await show_next(ctx, batch.id, prefix=[Reply(ctx.t("verify_taken"))])
     if done.outcome == Outcome.UNREACHABLE:
         assert check.retry_at is not None
-        text = ctx.t("verify_recorded_retry", check=check.id, attempts=check.attempts,
-                     max=cfg.max_attempts, at=local_time(check.retry_at, ctx.settings.timezone))
+        text = ctx.t(
+            "verify_recorded_retry",
+            check=check.id,
+            attempts=check.attempts,
+            max=cfg.max_attempts,
+            at=local_time(check.retry_at, ctx.settings.timezone),
+        )
     elif done.outcome == Outcome.COULD_NOT_VERIFY:
         text = ctx.t("verify_recorded_gave_up", check=check.id, max=cfg.max_attempts)
     else:
-        text = ctx.t("verify_recorded", check=check.id,
-                     outcome=outcome_label(ctx.lang, done.outcome.value, detail,
-                                          icon=True))
+        text = ctx.t(
+            "verify_recorded",
+            check=check.id,
+            outcome=outcome_label(ctx.lang, done.outcome.value, detail, icon=True),
+        )
         if cfg.match.tolerated(done.outcome.value, detail):
             text += "\n" + ctx.t("verify_recorded_tolerated")
-    card = await load_card(ctx.session, check) \
-        if answer is not None or done.outcome.returns_to_officer else None
+    card = (
+        await load_card(ctx.session, check)
+        if answer is not None or done.outcome.returns_to_officer
+        else None
+    )
     if card is not None and (said := card_answer(ctx.lang, card)):
         text += "\n" + said
     if card is not None and done.outcome.returns_to_officer:
@@ -493,6 +604,14 @@ async def _record(ctx: Ctx, batch: Batch, check: Check, outcome: Outcome, detail
     return await show_next(ctx, batch.id, prefix=[Reply(text)])
 
 
-router.add_help(32, SUPERVISES, lambda ctx: "\n".join((
-    ctx.t("help_verify"), ctx.t("help_verify_frozen"),
-    match_text(ctx.lang, ctx.settings.verification.match))))
+router.add_help(
+    32,
+    SUPERVISES,
+    lambda ctx: "\n".join(
+        (
+            ctx.t("help_verify"),
+            ctx.t("help_verify_frozen"),
+            match_text(ctx.lang, ctx.settings.verification.match),
+        )
+    ),
+)

@@ -72,30 +72,53 @@ async def cmd_list(ctx: Ctx, arg: str) -> list[Reply]:
         callers = await users_named(ctx.session, [c.caller_id for c in checks if c.caller_id])
         names = await household_names(ctx.session, [c.household_id for c in checks])
         codes = await hamlet_codes(ctx.session)
-        lines = [ctx.t("verify_list_batch", batch=batch.id,
-                       day=fmt_date(batch.created_at.astimezone(ctx.settings.timezone).date()),
-                       rule=rule_text(ctx.lang, batch.rule), seed=batch.seed,
-                       done=progress.done, total=progress.total, open=progress.open)]
+        lines = [
+            ctx.t(
+                "verify_list_batch",
+                batch=batch.id,
+                day=fmt_date(batch.created_at.astimezone(ctx.settings.timezone).date()),
+                rule=rule_text(ctx.lang, batch.rule),
+                seed=batch.seed,
+                done=progress.done,
+                total=progress.total,
+                open=progress.open,
+            )
+        ]
         if progress.deleted:
             lines.append(ctx.t("verify_list_deleted", n=progress.deleted))
         edited = await changed_checks(ctx.session, [c.id for c in checks[:LIST_MAX]])
         for check in checks[:LIST_MAX]:
-            state = check_state(ctx.lang, check, now=ctx.now, tz=ctx.settings.timezone,
-                                max_attempts=cfg.max_attempts, callers=callers,
-                                lease_start=lease_start)
+            state = check_state(
+                ctx.lang,
+                check,
+                now=ctx.now,
+                tz=ctx.settings.timezone,
+                max_attempts=cfg.max_attempts,
+                callers=callers,
+                lease_start=lease_start,
+            )
             # Nothing changes on a list unseen: an entry edited or deleted since the draw.
             if check.id in edited:
                 state += " · " + ctx.t("verify_state_changed")
             if check.entry_deleted_at is not None:
                 state += " · " + ctx.t("verify_state_deleted")
-            lines.append(ctx.t("verify_list_line", check=check.id,
-                               code=codes.get(check.hamlet_id, "?"),
-                               name=names.get(check.household_id, "?"), state=state))
+            lines.append(
+                ctx.t(
+                    "verify_list_line",
+                    check=check.id,
+                    code=codes.get(check.hamlet_id, "?"),
+                    name=names.get(check.household_id, "?"),
+                    state=state,
+                )
+            )
         if len(checks) > LIST_MAX:
             lines.append(ctx.t("verify_list_more", n=len(checks) - LIST_MAX))
         replies.append(Reply("\n".join(lines)))
-        options.append(Option(ctx.t("verify_btn_continue", batch=batch.id, open=progress.open),
-                              f"b:{batch.id}"))
+        options.append(
+            Option(
+                ctx.t("verify_btn_continue", batch=batch.id, open=progress.open), f"b:{batch.id}"
+            )
+        )
     if failed:
         replies.append(Reply(ctx.t("verify_list_review", n=len(failed))))
     options.append(Option(ctx.t("verify_btn_new"), "new"))
@@ -113,9 +136,14 @@ async def _pick_failed(ctx: Ctx) -> list[Reply]:
         return [Reply(ctx.t("verify_review_empty"))]
     names = await household_names(ctx.session, [c.household_id for c in checks])
     codes = await hamlet_codes(ctx.session)
-    options = [Option(f"#{c.id} {codes.get(c.hamlet_id, '?')} · {names.get(c.household_id, '?')}"
-                      f" · {review_label(ctx.lang, c)}", f"c:{c.id}")
-               for c in checks[:20]]
+    options = [
+        Option(
+            f"#{c.id} {codes.get(c.hamlet_id, '?')} · {names.get(c.household_id, '?')}"
+            f" · {review_label(ctx.lang, c)}",
+            f"c:{c.id}",
+        )
+        for c in checks[:20]
+    ]
     options.append(Option(ctx.t("opt_cancel"), "cancel"))
     return [ask(ctx, VerifyState.REVIEW, ctx.t("verify_review_pick"), options, draft={})]
 
@@ -129,8 +157,11 @@ async def cmd_review(ctx: Ctx, arg: str) -> list[Reply]:
         check = await ctx.session.get(Check, int(digits))
         if check is not None and _reviewable(ctx, check):
             return [await _review_card(ctx, check)]
-        if check is not None and check.campaign_id == await ctx.campaign_id() and (
-                decided := await _decision(ctx, check)):
+        if (
+            check is not None
+            and check.campaign_id == await ctx.campaign_id()
+            and (decided := await _decision(ctx, check))
+        ):
             return [Reply(decided), *await _pick_failed(ctx)]
     return await _pick_failed(ctx)
 
@@ -140,14 +171,22 @@ async def _decision(ctx: Ctx, check: Check) -> str:
     tz = ctx.settings.timezone
     if check.upheld_at is not None:
         who = await users_named(ctx.session, [check.upheld_by or 0])
-        return ctx.t("verify_review_was_upheld", check=check.id,
-                     at=fmt_datetime(check.upheld_at, tz), by=who.get(check.upheld_by or 0, "?"),
-                     reason=check.uphold_reason)
+        return ctx.t(
+            "verify_review_was_upheld",
+            check=check.id,
+            at=fmt_datetime(check.upheld_at, tz),
+            by=who.get(check.upheld_by or 0, "?"),
+            reason=check.uphold_reason,
+        )
     if check.overturned_at is not None:
         who = await users_named(ctx.session, [check.overturned_by or 0])
-        return ctx.t("verify_review_was_overturned", check=check.id,
-                     at=fmt_datetime(check.overturned_at, tz),
-                     by=who.get(check.overturned_by or 0, "?"), reason=check.overturn_reason)
+        return ctx.t(
+            "verify_review_was_overturned",
+            check=check.id,
+            at=fmt_datetime(check.overturned_at, tz),
+            by=who.get(check.overturned_by or 0, "?"),
+            reason=check.overturn_reason,
+        )
     return ""
 
 
@@ -155,26 +194,37 @@ async def _review_card(ctx: Ctx, check: Check) -> Reply:
     card = await load_card(ctx.session, check)
     tz = ctx.settings.timezone
     callers = await users_named(ctx.session, [check.decided_by] if check.decided_by else [])
-    lines = card_lines(ctx.lang, card, max_attempts=ctx.settings.verification.max_attempts,
-                       tz=tz)
-    lines.append(ctx.t("verify_review_result", outcome=outcome_label(ctx.lang, check.outcome,
-                                                                       check.detail),
-                       caller=callers.get(check.decided_by or 0, "?"),
-                       at=fmt_datetime(check.decided_at, tz) if check.decided_at else "?"))
+    lines = card_lines(ctx.lang, card, max_attempts=ctx.settings.verification.max_attempts, tz=tz)
+    lines.append(
+        ctx.t(
+            "verify_review_result",
+            outcome=outcome_label(ctx.lang, check.outcome, check.detail),
+            caller=callers.get(check.decided_by or 0, "?"),
+            at=fmt_datetime(check.decided_at, tz) if check.decided_at else "?",
+        )
+    )
     if answer := card_answer(ctx.lang, card):
         lines.append(answer)
     if check.note:
         lines.append(ctx.t("verify_card_note", note=check.note))
     if check.officer_reply_at is not None:
-        lines.append(ctx.t("verify_review_reply", at=fmt_datetime(check.officer_reply_at, tz),
-                           reply=check.officer_reply))
+        lines.append(
+            ctx.t(
+                "verify_review_reply",
+                at=fmt_datetime(check.officer_reply_at, tz),
+                reply=check.officer_reply,
+            )
+        )
     else:
         lines.append(ctx.t("verify_review_no_reply"))
     lines += ["", ctx.t("verify_review_ask")]
-    options = [Option(ctx.t("verify_btn_overturn"), "overturn"),
-               Option(ctx.t("verify_btn_keep"), "keep")]
-    return ask(ctx, VerifyState.DECIDE, "\n".join(lines), options, draft={"check": check.id},
-               per_row=2)
+    options = [
+        Option(ctx.t("verify_btn_overturn"), "overturn"),
+        Option(ctx.t("verify_btn_keep"), "keep"),
+    ]
+    return ask(
+        ctx, VerifyState.DECIDE, "\n".join(lines), options, draft={"check": check.id}, per_row=2
+    )
 
 
 @router.on_state(VerifyState.REVIEW)
@@ -222,8 +272,12 @@ DECISIONS = {"overturn": "verify_ask_overturn_reason", "keep": "verify_ask_uphol
 
 
 def _ask_reason(ctx: Ctx, check: Check, decision: str) -> Reply:
-    return ask(ctx, VerifyState.REASON, ctx.t(DECISIONS[decision], check=check.id),
-               draft={"check": check.id, "decision": decision})
+    return ask(
+        ctx,
+        VerifyState.REASON,
+        ctx.t(DECISIONS[decision], check=check.id),
+        draft={"check": check.id, "decision": decision},
+    )
 
 
 @router.on_state(VerifyState.REASON)
@@ -235,32 +289,33 @@ async def step_reason(ctx: Ctx, answer: Answer) -> list[Reply]:
     decision = decision if decision in DECISIONS else "overturn"
     reason = clean(answer.text)
     if answer.value == REPEAT or len(reason) < REASON_MIN:
-        prefix = [] if answer.value == REPEAT else [
-            Reply(ctx.t("verify_reason_short", min=REASON_MIN))]
+        prefix = (
+            [] if answer.value == REPEAT else [Reply(ctx.t("verify_reason_short", min=REASON_MIN))]
+        )
         return [*prefix, _ask_reason(ctx, check, decision)]
     reason = reason[:REPLY_MAX]
     decide = overturn if decision == "overturn" else uphold
-    await decide(ctx.session, check=check, actor=ctx.me, reason=reason, now=ctx.now,
-                 rule=_match(ctx))
+    await decide(
+        ctx.session, check=check, actor=ctx.me, reason=reason, now=ctx.now, rule=_match(ctx)
+    )
     await close(ctx)
     await ctx.session.flush()
     left = await open_cases(ctx.session, await ctx.campaign_id(), rule=_match(ctx))
     more = [Reply(ctx.t("verify_list_review", n=len(left)))] if left else []
     if decision == "keep":
         return [Reply(ctx.t("verify_upheld", check=check.id, reason=reason)), *more]
-    figures = await verification(ctx.session, campaign_id=await ctx.campaign_id(),
-                                 rule=fail_rule(ctx.settings))
+    figures = await verification(
+        ctx.session, campaign_id=await ctx.campaign_id(), rule=fail_rule(ctx.settings)
+    )
     lines = [ctx.t("verify_overturned", check=check.id, reason=reason)]
-    for tallies, key in ((figures.hamlets, check.hamlet_id), (figures.officers,
-                                                              check.officer_id)):
+    for tallies, key in ((figures.hamlets, check.hamlet_id), (figures.officers, check.officer_id)):
         tally = next((t for t in tallies if t.key == key), None)
         if tally is None:
             continue
         if tally.eligible:
             lines.append(ctx.t("verify_status_eligible", name=tally.name))
         else:
-            lines.append(ctx.t("verify_status_not_eligible", name=tally.name,
-                               n=tally.failures))
+            lines.append(ctx.t("verify_status_not_eligible", name=tally.name, n=tally.failures))
     return [Reply("\n".join(lines)), *more]
 
 
@@ -279,15 +334,30 @@ async def cmd_flag(ctx: Ctx, arg: str) -> list[Reply]:
     campaign_id = await ctx.campaign_id()
     if entry is None or entry.deleted_at is not None or entry.campaign_id != campaign_id:
         return [Reply(ctx.t("verify_flag_not_found", id=digits[:12]))]
-    pending = await ctx.session.scalar(select(Flag.id).where(
-        Flag.entry_id == entry.id, Flag.batch_id.is_(None)))
+    pending = await ctx.session.scalar(
+        select(Flag.id).where(Flag.entry_id == entry.id, Flag.batch_id.is_(None))
+    )
     if pending is not None:
         return [Reply(ctx.t("verify_flag_already", id=entry.id))]
-    await add_flag(ctx.session, campaign_id=campaign_id, entry=entry, actor=ctx.me,
-                   reason=clean(reason)[:REPLY_MAX], now=ctx.now)
+    await add_flag(
+        ctx.session,
+        campaign_id=campaign_id,
+        entry=entry,
+        actor=ctx.me,
+        reason=clean(reason)[:REPLY_MAX],
+        now=ctx.now,
+    )
     hamlet = await ctx.session.get(Hamlet, entry.hamlet_id)
-    return [Reply(ctx.t("verify_flag_done", id=entry.id, name=entry.household.head_name,
-                        code=hamlet.code if hamlet else "?"))]
+    return [
+        Reply(
+            ctx.t(
+                "verify_flag_done",
+                id=entry.id,
+                name=entry.household.head_name,
+                code=hamlet.code if hamlet else "?",
+            )
+        )
+    ]
 
 
 # ---------------------------------------------------------------------------- /giaitrinh
@@ -295,13 +365,18 @@ async def cmd_flag(ctx: Ctx, arg: str) -> list[Reply]:
 
 async def _explain_one(ctx: Ctx, check: Check) -> list[Reply]:
     card = await load_card(ctx.session, check)
-    return [Reply(returned_text(ctx.lang, card)),
-            ask(ctx, VerifyState.EXPLAIN, ctx.t("verify_explain_ask", check=check.id),
-                draft={"check": check.id})]
+    return [
+        Reply(returned_text(ctx.lang, card)),
+        ask(
+            ctx,
+            VerifyState.EXPLAIN,
+            ctx.t("verify_explain_ask", check=check.id),
+            draft={"check": check.id},
+        ),
+    ]
 
 
-@router.command("giaitrinh", "explain",
-                menu=Menu(170, "explain", "cmd_explain", LOGS))
+@router.command("giaitrinh", "explain", menu=Menu(170, "explain", "cmd_explain", LOGS))
 async def cmd_explain(ctx: Ctx, arg: str) -> list[Reply]:
     pending = await returned_to(ctx.session, ctx.me)
     digits = arg.strip().lstrip("#")
@@ -315,9 +390,14 @@ async def cmd_explain(ctx: Ctx, arg: str) -> list[Reply]:
     if len(pending) == 1:
         return await _explain_one(ctx, pending[0])
     names = await household_names(ctx.session, [c.household_id for c in pending])
-    options = [Option(f"#{c.id} {names.get(c.household_id, '?')} · "
-                      f"{outcome_label(ctx.lang, c.outcome, c.detail)}", f"c:{c.id}")
-               for c in pending[:20]]
+    options = [
+        Option(
+            f"#{c.id} {names.get(c.household_id, '?')} · "
+            f"{outcome_label(ctx.lang, c.outcome, c.detail)}",
+            f"c:{c.id}",
+        )
+        for c in pending[:20]
+    ]
     return [ask(ctx, VerifyState.EXPLAIN_PICK, ctx.t("verify_explain_pick"), options, draft={})]
 
 
@@ -333,8 +413,7 @@ async def step_explain_pick(ctx: Ctx, answer: Answer) -> list[Reply]:
 @router.on_state(VerifyState.EXPLAIN)
 async def step_explain(ctx: Ctx, answer: Answer) -> list[Reply]:
     check_id = draft_int(ctx, "check")
-    check = next((c for c in await returned_to(ctx.session, ctx.me) if c.id == check_id),
-                 None)
+    check = next((c for c in await returned_to(ctx.session, ctx.me) if c.id == check_id), None)
     if check is None:
         await close(ctx)
         return [Reply(ctx.t("verify_explain_not_found", id=check_id))]
@@ -342,10 +421,22 @@ async def step_explain(ctx: Ctx, answer: Answer) -> list[Reply]:
     if answer.value == REPEAT or len(text) < REASON_MIN or len(text) > REPLY_MAX:
         prefix = []
         if answer.value != REPEAT:
-            prefix = [Reply(ctx.t("verify_reason_short", min=REASON_MIN) if len(text) < REASON_MIN
-                            else ctx.t("verify_note_too_long", limit=REPLY_MAX))]
-        return [*prefix, ask(ctx, VerifyState.EXPLAIN, ctx.t("verify_explain_ask", check=check.id),
-                             draft={"check": check.id})]
+            prefix = [
+                Reply(
+                    ctx.t("verify_reason_short", min=REASON_MIN)
+                    if len(text) < REASON_MIN
+                    else ctx.t("verify_note_too_long", limit=REPLY_MAX)
+                )
+            ]
+        return [
+            *prefix,
+            ask(
+                ctx,
+                VerifyState.EXPLAIN,
+                ctx.t("verify_explain_ask", check=check.id),
+                draft={"check": check.id},
+            ),
+        ]
     await officer_reply(ctx.session, check=check, officer=ctx.me, text=text, now=ctx.now)
     await close(ctx)
     return [Reply(ctx.t("verify_explain_saved", check=check.id))]

@@ -23,8 +23,10 @@ NEW = "uq_notification_kind_period_key_user_id"
 def upgrade() -> None:
     # Rows for the same message sent on two channels (the race this closes): keep the newest,
     # the one `claim` reads.
-    op.execute("DELETE FROM notification WHERE id NOT IN (SELECT max(id) FROM notification"
-               " GROUP BY kind, period_key, user_id)")
+    op.execute(
+        "DELETE FROM notification WHERE id NOT IN (SELECT max(id) FROM notification"
+        " GROUP BY kind, period_key, user_id)"
+    )
     with op.batch_alter_table("notification", schema=None) as batch_op:
         batch_op.drop_constraint(OLD, type_="unique")
         batch_op.create_unique_constraint(NEW, ["kind", "period_key", "user_id"])

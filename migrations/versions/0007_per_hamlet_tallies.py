@@ -26,27 +26,35 @@ def _keys(table: str) -> list[SchemaItem]:
         sa.Column("campaign_id", ID, nullable=False),
         sa.Column("hamlet_id", ID, nullable=False),
         sa.Column("level", sa.Integer(), nullable=False),
-        sa.ForeignKeyConstraint(["campaign_id"], ["campaign.id"],
-                                name=op.f(f"fk_{table}_campaign_id_campaign")),
-        sa.ForeignKeyConstraint(["hamlet_id"], ["hamlet.id"],
-                                name=op.f(f"fk_{table}_hamlet_id_hamlet")),
+        sa.ForeignKeyConstraint(
+            ["campaign_id"], ["campaign.id"], name=op.f(f"fk_{table}_campaign_id_campaign")
+        ),
+        sa.ForeignKeyConstraint(
+            ["hamlet_id"], ["hamlet.id"], name=op.f(f"fk_{table}_hamlet_id_hamlet")
+        ),
     ]
 
 
 def upgrade() -> None:
     op.create_table(
-        "hamlet_day_tally", *_keys("hamlet_day_tally"),
+        "hamlet_day_tally",
+        *_keys("hamlet_day_tally"),
         sa.Column("day", sa.Date(), nullable=False),
         sa.Column("n", sa.Integer(), nullable=False),
-        sa.PrimaryKeyConstraint("campaign_id", "hamlet_id", "level", "day",
-                                name=op.f("pk_hamlet_day_tally")))
+        sa.PrimaryKeyConstraint(
+            "campaign_id", "hamlet_id", "level", "day", name=op.f("pk_hamlet_day_tally")
+        ),
+    )
     with op.batch_alter_table("hamlet_day_tally", schema=None) as batch_op:
-        batch_op.create_index("ix_hamlet_day_tally_campaign_day", ["campaign_id", "day"],
-                              unique=False)
+        batch_op.create_index(
+            "ix_hamlet_day_tally_campaign_day", ["campaign_id", "day"], unique=False
+        )
     op.create_table(
-        "hamlet_tally", *_keys("hamlet_tally"),
+        "hamlet_tally",
+        *_keys("hamlet_tally"),
         sa.Column("n", sa.Integer(), nullable=False),
-        sa.PrimaryKeyConstraint("campaign_id", "hamlet_id", "level", name=op.f("pk_hamlet_tally")))
+        sa.PrimaryKeyConstraint("campaign_id", "hamlet_id", "level", name=op.f("pk_hamlet_tally")),
+    )
     # Existing entries are counted once here; from now on every change keeps them current.
     from models.tally import rebuild
 

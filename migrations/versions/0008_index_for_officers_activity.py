@@ -18,14 +18,17 @@ branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
 NAME = "ix_entry_live_hamlet_officer_day"
-LIVE = {"sqlite_where": sa.text("deleted_at IS NULL"),
-        "postgresql_where": sa.text("deleted_at IS NULL")}
+LIVE = {
+    "sqlite_where": sa.text("deleted_at IS NULL"),
+    "postgresql_where": sa.text("deleted_at IS NULL"),
+}
 
 
 def upgrade() -> None:
     with op.batch_alter_table("entry", schema=None) as batch_op:
-        batch_op.create_index(NAME, ["campaign_id", "hamlet_id", "officer_id", "guided_on"],
-                              unique=False, **LIVE)
+        batch_op.create_index(
+            NAME, ["campaign_id", "hamlet_id", "officer_id", "guided_on"], unique=False, **LIVE
+        )
 
 
 def downgrade() -> None:

@@ -28,22 +28,25 @@ def upgrade() -> None:
         "household_draft",
         sa.Column("id", ID, nullable=False),
         sa.Column("user_id", ID, nullable=False),
-        sa.Column("draft", sa.JSON().with_variant(postgresql.JSONB(astext_type=sa.Text()),
-                                                  "postgresql"), nullable=False),
+        sa.Column(
+            "draft",
+            sa.JSON().with_variant(postgresql.JSONB(astext_type=sa.Text()), "postgresql"),
+            nullable=False,
+        ),
         sa.Column("created_at", models.base.UTCDateTime(timezone=True), nullable=False),
-        sa.ForeignKeyConstraint(["user_id"], ["app_user.id"],
-                                name=op.f("fk_household_draft_user_id_app_user")),
+        sa.ForeignKeyConstraint(
+            ["user_id"], ["app_user.id"], name=op.f("fk_household_draft_user_id_app_user")
+        ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_household_draft")),
     )
     op.create_index("ix_household_draft_user", "household_draft", ["user_id", "id"])
     with op.batch_alter_table("dialog", schema=None) as batch_op:
-        batch_op.add_column(sa.Column("asked_at", models.base.UTCDateTime(timezone=True),
-                                      nullable=True))
+        batch_op.add_column(
+            sa.Column("asked_at", models.base.UTCDateTime(timezone=True), nullable=True)
+        )
     with op.batch_alter_table("entry", schema=None) as batch_op:
-        for name, size in (("entered_name", 200), ("entered_address", 300),
-                           ("entered_phone", 20)):
-            batch_op.add_column(sa.Column(name, sa.String(size), nullable=False,
-                                          server_default=""))
+        for name, size in (("entered_name", 200), ("entered_address", 300), ("entered_phone", 20)):
+            batch_op.add_column(sa.Column(name, sa.String(size), nullable=False, server_default=""))
 
 
 def downgrade() -> None:

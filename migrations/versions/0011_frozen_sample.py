@@ -31,16 +31,22 @@ MARK_DELETED = (
     "UPDATE verification_check SET entry_deleted_at = (SELECT entry.deleted_at FROM entry"
     " WHERE entry.id = verification_check.entry_id) WHERE status = 'open' AND EXISTS"
     " (SELECT 1 FROM entry WHERE entry.id = verification_check.entry_id"
-    " AND entry.deleted_at IS NOT NULL)")
+    " AND entry.deleted_at IS NOT NULL)"
+)
 
 
 def upgrade() -> None:
     with op.batch_alter_table("verification_check", schema=None) as batch_op:
-        batch_op.add_column(sa.Column(
-            "drawn", sa.JSON().with_variant(postgresql.JSONB(astext_type=sa.Text()),
-                                            "postgresql"), nullable=True))
-        batch_op.add_column(sa.Column("entry_deleted_at", models.base.UTCDateTime(timezone=True),
-                                      nullable=True))
+        batch_op.add_column(
+            sa.Column(
+                "drawn",
+                sa.JSON().with_variant(postgresql.JSONB(astext_type=sa.Text()), "postgresql"),
+                nullable=True,
+            )
+        )
+        batch_op.add_column(
+            sa.Column("entry_deleted_at", models.base.UTCDateTime(timezone=True), nullable=True)
+        )
     op.execute(MARK_DELETED)
 
 

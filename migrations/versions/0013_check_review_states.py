@@ -28,19 +28,23 @@ _ID = sa.BigInteger().with_variant(sa.Integer(), "sqlite")
 
 def upgrade() -> None:
     with op.batch_alter_table("verification_check", schema=None) as batch_op:
-        batch_op.add_column(sa.Column("upheld_at", models.base.UTCDateTime(timezone=True),
-                                      nullable=True))
+        batch_op.add_column(
+            sa.Column("upheld_at", models.base.UTCDateTime(timezone=True), nullable=True)
+        )
         batch_op.add_column(sa.Column("upheld_by", _ID, nullable=True))
-        batch_op.add_column(sa.Column("uphold_reason", sa.Text(), nullable=False,
-                                      server_default=""))
-        batch_op.create_foreign_key(op.f("fk_verification_check_upheld_by_app_user"),
-                                    "app_user", ["upheld_by"], ["id"])
+        batch_op.add_column(
+            sa.Column("uphold_reason", sa.Text(), nullable=False, server_default="")
+        )
+        batch_op.create_foreign_key(
+            op.f("fk_verification_check_upheld_by_app_user"), "app_user", ["upheld_by"], ["id"]
+        )
 
 
 def downgrade() -> None:
     with op.batch_alter_table("verification_check", schema=None) as batch_op:
-        batch_op.drop_constraint(op.f("fk_verification_check_upheld_by_app_user"),
-                                 type_="foreignkey")
+        batch_op.drop_constraint(
+            op.f("fk_verification_check_upheld_by_app_user"), type_="foreignkey"
+        )
         batch_op.drop_column("uphold_reason")
         batch_op.drop_column("upheld_by")
         batch_op.drop_column("upheld_at")

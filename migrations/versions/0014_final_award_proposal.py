@@ -27,16 +27,17 @@ _ID = sa.BigInteger().with_variant(sa.Integer(), "sqlite")
 
 def upgrade() -> None:
     with op.batch_alter_table("award_proposal", schema=None) as batch_op:
-        batch_op.add_column(sa.Column("final_at", models.base.UTCDateTime(timezone=True),
-                                      nullable=True))
+        batch_op.add_column(
+            sa.Column("final_at", models.base.UTCDateTime(timezone=True), nullable=True)
+        )
         batch_op.add_column(sa.Column("final_by", _ID, nullable=True))
-        batch_op.create_foreign_key(op.f("fk_award_proposal_final_by_app_user"), "app_user",
-                                    ["final_by"], ["id"])
+        batch_op.create_foreign_key(
+            op.f("fk_award_proposal_final_by_app_user"), "app_user", ["final_by"], ["id"]
+        )
 
 
 def downgrade() -> None:
     with op.batch_alter_table("award_proposal", schema=None) as batch_op:
-        batch_op.drop_constraint(op.f("fk_award_proposal_final_by_app_user"),
-                                 type_="foreignkey")
+        batch_op.drop_constraint(op.f("fk_award_proposal_final_by_app_user"), type_="foreignkey")
         batch_op.drop_column("final_by")
         batch_op.drop_column("final_at")

@@ -75,8 +75,12 @@ class PostgresServer:
     def create(self, template: str | None = None) -> str:
         name = f"{self.prefix}_{next(_counter)}"
         clause = f" TEMPLATE {template}" if template else ""
-        _run(lambda: self._exec(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)',
-                                f'CREATE DATABASE "{name}"{clause}'))
+        _run(
+            lambda: self._exec(
+                f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)',
+                f'CREATE DATABASE "{name}"{clause}',
+            )
+        )
         return name
 
     def drop(self, name: str) -> None:

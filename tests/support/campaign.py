@@ -42,8 +42,11 @@ def raw_config(tmp: Path, **overrides: Any) -> dict[str, Any]:
         "timezone": "Asia/Ho_Chi_Minh",
         "database": {"url": f"sqlite+aiosqlite:///{tmp / 'bot.sqlite3'}"},
         "campaign": {
-            "code": "test-2026", "name": "Mỗi ngày hướng dẫn 01 gia đình",
-            "unit": "Đặc khu Kiên Hải", "start": date(2026, 1, 1), "end": date(2026, 12, 31),
+            "code": "test-2026",
+            "name": "Mỗi ngày hướng dẫn 01 gia đình",
+            "unit": "Đặc khu Kiên Hải",
+            "start": date(2026, 1, 1),
+            "end": date(2026, 12, 31),
         },
         "hamlets": [dict(h) for h in HAMLETS],
         "procedures": [dict(p) for p in PROCEDURES],
@@ -53,18 +56,36 @@ def raw_config(tmp: Path, **overrides: Any) -> dict[str, Any]:
     return raw
 
 
-async def make_user(runtime: Runtime, *, external_id: str, role: Role = Role.OFFICER,
-                    hamlet: str | None = "BNA", name: str = "Trần Văn Cán Bộ",
-                    channel: str = "console", joined: datetime | None = None) -> User:
+async def make_user(
+    runtime: Runtime,
+    *,
+    external_id: str,
+    role: Role = Role.OFFICER,
+    hamlet: str | None = "BNA",
+    name: str = "Trần Văn Cán Bộ",
+    channel: str = "console",
+    joined: datetime | None = None,
+) -> User:
     """A registered person; `joined` (when they registered) defaults to the clock's now."""
     async with runtime.services.sessions() as session, session.begin():
         hamlet_id = None
         if hamlet is not None:
             hamlet_id = await session.scalar(select(Hamlet.id).where(Hamlet.code == hamlet))
-        user = User(display_name=name, role=role, hamlet_id=hamlet_id,
-                    created_at=joined or runtime.services.clock.now(), active=True)
+        user = User(
+            display_name=name,
+            role=role,
+            hamlet_id=hamlet_id,
+            created_at=joined or runtime.services.clock.now(),
+            active=True,
+        )
         session.add(user)
         await session.flush()
-        session.add(Identity(user_id=user.id, channel=channel, external_id=external_id,
-                             created_at=runtime.services.clock.now()))
+        session.add(
+            Identity(
+                user_id=user.id,
+                channel=channel,
+                external_id=external_id,
+                created_at=runtime.services.clock.now(),
+            )
+        )
     return user

@@ -95,12 +95,19 @@ def _exit_code(argv: list[str]) -> int:
 # --- in a child process --------------------------------------------------------------------
 
 
-def start(*args: str, stdin: int = subprocess.DEVNULL,
-          env: Mapping[str, str] | None = None) -> subprocess.Popen[str]:
+def start(
+    *args: str, stdin: int = subprocess.DEVNULL, env: Mapping[str, str] | None = None
+) -> subprocess.Popen[str]:
     """No input unless a test passes one (a file descriptor): a command never waits."""
-    return subprocess.Popen([sys.executable, "-m", "bot", *args], cwd=REPO, text=True,
-                            stdin=stdin, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            env=env)
+    return subprocess.Popen(
+        [sys.executable, "-m", "bot", *args],
+        cwd=REPO,
+        text=True,
+        stdin=stdin,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=env,
+    )
 
 
 def finish(proc: subprocess.Popen[str]) -> Result:
@@ -113,13 +120,25 @@ def finish(proc: subprocess.Popen[str]) -> Result:
 
 def write_config(runtime: Runtime, folder: Path) -> Path:
     """The test configuration as a TOML file, on the test's own database (either backend)."""
-    lines = ['language = "vi"', 'timezone = "Asia/Ho_Chi_Minh"', "[database]",
-             f'url = "{runtime.settings.database_url}"', "[campaign]", 'code = "test-2026"',
-             'name = "Mỗi ngày hướng dẫn 01 gia đình"', 'unit = "Đặc khu Kiên Hải"',
-             "start = 2026-01-01", "end = 2026-12-31"]
+    lines = [
+        'language = "vi"',
+        'timezone = "Asia/Ho_Chi_Minh"',
+        "[database]",
+        f'url = "{runtime.settings.database_url}"',
+        "[campaign]",
+        'code = "test-2026"',
+        'name = "Mỗi ngày hướng dẫn 01 gia đình"',
+        'unit = "Đặc khu Kiên Hải"',
+        "start = 2026-01-01",
+        "end = 2026-12-31",
+    ]
     for h in HAMLETS:
-        lines += ["[[hamlets]]", f'code = "{h["code"]}"', f'name = "{h["name"]}"',
-                  f'households = {h["households"]}']
+        lines += [
+            "[[hamlets]]",
+            f'code = "{h["code"]}"',
+            f'name = "{h["name"]}"',
+            f"households = {h['households']}",
+        ]
     for p in PROCEDURES:
         lines += ["[[procedures]]", f'code = "{p["code"]}"', f'name = "{p["name"]}"']
     path = folder / "config.toml"

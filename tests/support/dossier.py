@@ -8,12 +8,23 @@ from datetime import date, datetime
 
 from handlers.render.award_docs import DossierData, OfficerLine, review_phrase
 
-PROCEDURES = (("Đăng ký khai sinh", 1800), ("Cấp phiếu lý lịch tư pháp", 1200),
-              ("Đăng ký thường trú", 950))
-LAN = OfficerLine("Nguyễn Thị Lan", 2600, 210, proposed=True, checks_called=12,
-                  checks_confirmed=11, checks_failed=0)
-BAY = OfficerLine("Trần Văn Bảy", 1372, 120, proposed=True, checks_called=6,
-                  checks_confirmed=5, checks_failed=1)
+PROCEDURES = (
+    ("Đăng ký khai sinh", 1800),
+    ("Cấp phiếu lý lịch tư pháp", 1200),
+    ("Đăng ký thường trú", 950),
+)
+LAN = OfficerLine(
+    "Nguyễn Thị Lan",
+    2600,
+    210,
+    proposed=True,
+    checks_called=12,
+    checks_confirmed=11,
+    checks_failed=0,
+)
+BAY = OfficerLine(
+    "Trần Văn Bảy", 1372, 120, proposed=True, checks_called=6, checks_confirmed=5, checks_failed=1
+)
 TAM = OfficerLine("Lê Văn Tám", 40, 12, proposed=False, checks_called=1, checks_confirmed=1)
 
 

@@ -72,9 +72,16 @@ async def _messages(runtime: Runtime, people: dict[str, list[dict[str, str]]]) -
 
     async def person(external_id: str, messages: list[dict[str, str]]) -> None:
         for m in messages:
-            got = await runtime.core.handle(Inbound(
-                channel="console", user_id=external_id, chat_id=external_id,
-                chat_type=PRIVATE, text=m["text"], delivery_key=m["key"]))
+            got = await runtime.core.handle(
+                Inbound(
+                    channel="console",
+                    user_id=external_id,
+                    chat_id=external_id,
+                    chat_type=PRIVATE,
+                    text=m["text"],
+                    delivery_key=m["key"],
+                )
+            )
             replies[m["key"]] = [r.text for r in got]
 
     await asyncio.gather(*(person(who, ms) for who, ms in people.items()))
@@ -94,16 +101,16 @@ async def _weekly(runtime: Runtime, barrier: Rendezvous) -> Any:
     return sent
 
 
-async def _cards(runtime: Runtime, batch_id: int, callers: list[int],
-                 barrier: Rendezvous) -> Any:
+async def _cards(runtime: Runtime, batch_id: int, callers: list[int], barrier: Rendezvous) -> Any:
     taken: list[tuple[int, int]] = []
     now = runtime.services.clock.now()
 
     async def caller(user_id: int) -> None:
         while True:
             async with runtime.services.sessions() as session, session.begin():
-                check = await next_card(session, batch_id=batch_id, caller_id=user_id,
-                                        now=now, lease=LEASE)
+                check = await next_card(
+                    session, batch_id=batch_id, caller_id=user_id, now=now, lease=LEASE
+                )
                 if check is None:
                     return
                 check_id = check.id
@@ -114,9 +121,16 @@ async def _cards(runtime: Runtime, batch_id: int, callers: list[int],
                 card = await session.get(Check, check_id)
                 me = await session.get(User, user_id)
                 assert card is not None and me is not None
-                await record_outcome(session, check=card, caller=me, outcome=Outcome.CONFIRMED,
-                                     now=now, max_attempts=3, retry_after=timedelta(hours=1),
-                                     lease=LEASE)
+                await record_outcome(
+                    session,
+                    check=card,
+                    caller=me,
+                    outcome=Outcome.CONFIRMED,
+                    now=now,
+                    max_attempts=3,
+                    retry_after=timedelta(hours=1),
+                    lease=LEASE,
+                )
 
     await asyncio.gather(*(caller(c) for c in callers))
     return taken
@@ -127,8 +141,7 @@ def _wait_for(path: Path) -> None:
         time.sleep(0.005)
 
 
-async def work(config: str, now: str, task: str, data: Any, out: Path,
-               peers: list[Path]) -> Any:
+async def work(config: str, now: str, task: str, data: Any, out: Path, peers: list[Path]) -> Any:
     runtime = build_runtime(load_settings(config), FixedClock(datetime.fromisoformat(now)))
     try:
         async with runtime.services.sessions() as session:

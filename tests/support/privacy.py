@@ -34,14 +34,19 @@ def file_text(path: Path) -> str:
     suffix = path.suffix.lower()
     if suffix == ".xlsx":
         book = load_workbook(path, read_only=True)
-        return "\n".join(str(value) for sheet in book.worksheets
-                         for row in sheet.iter_rows(values_only=True)
-                         for value in row if value is not None)
+        return "\n".join(
+            str(value)
+            for sheet in book.worksheets
+            for row in sheet.iter_rows(values_only=True)
+            for value in row
+            if value is not None
+        )
     if suffix == ".docx":
         document = docx.Document(str(path))
         parts = [p.text for p in document.paragraphs]
-        parts += [cell.text for table in document.tables for row in table.rows
-                  for cell in row.cells]
+        parts += [
+            cell.text for table in document.tables for row in table.rows for cell in row.cells
+        ]
         for section in document.sections:
             parts += [p.text for p in section.header.paragraphs + section.footer.paragraphs]
         return "\n".join(parts)

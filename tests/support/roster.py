@@ -7,9 +7,14 @@ from collections.abc import Sequence
 HEADER = ["STT", "Họ tên chủ hộ", "Địa chỉ", "Số điện thoại", "Mã hộ"]
 
 
-def csv_bytes(rows: Sequence[Sequence[object]], sep: str = ",", encoding: str = "utf-8-sig",
-              newline: str = "\r\n") -> bytes:
+def csv_bytes(
+    rows: Sequence[Sequence[object]],
+    sep: str = ",",
+    encoding: str = "utf-8-sig",
+    newline: str = "\r\n",
+) -> bytes:
     """The rows as a CSV file's bytes (as Excel writes one: a BOM, CRLF line ends)."""
+
     def quote(value: object) -> str:
         text = str(value)
         if sep in text or '"' in text or "\n" in text:

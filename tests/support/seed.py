@@ -38,8 +38,16 @@ from tests.support.campaign import make_user
 
 _phones = itertools.count(912000001)
 # Telegram identities need numeric ids (they are the private chats' ids too).
-TELEGRAM_IDS = {"sup": "7001", "head": "7002", "bna1": "7003", "bna2": "7004", "nho": "7005",
-                "l364": "7006", "l365": "7007", "l366": "7008"}
+TELEGRAM_IDS = {
+    "sup": "7001",
+    "head": "7002",
+    "bna1": "7003",
+    "bna2": "7004",
+    "nho": "7005",
+    "l364": "7006",
+    "l365": "7007",
+    "l366": "7008",
+}
 
 
 @dataclass
@@ -54,12 +62,24 @@ class Seeded:
     l366: User
 
 
-async def _make(runtime: Runtime, external_id: str, hamlet: str | None, name: str,
-                role: Role = Role.OFFICER, channel: str = "console",
-                joined: date = date(2026, 1, 1)) -> User:
-    return await make_user(runtime, external_id=external_id, role=role, hamlet=hamlet,
-                           name=name, channel=channel,
-                           joined=datetime(joined.year, joined.month, joined.day, 1, tzinfo=UTC))
+async def _make(
+    runtime: Runtime,
+    external_id: str,
+    hamlet: str | None,
+    name: str,
+    role: Role = Role.OFFICER,
+    channel: str = "console",
+    joined: date = date(2026, 1, 1),
+) -> User:
+    return await make_user(
+        runtime,
+        external_id=external_id,
+        role=role,
+        hamlet=hamlet,
+        name=name,
+        channel=channel,
+        joined=datetime(joined.year, joined.month, joined.day, 1, tzinfo=UTC),
+    )
 
 
 async def set_joined(runtime: Runtime, user: User, when: datetime) -> None:
@@ -68,16 +88,25 @@ async def set_joined(runtime: Runtime, user: User, when: datetime) -> None:
         await session.execute(update(User).where(User.id == user.id).values(created_at=when))
 
 
-async def seed(runtime: Runtime, channel: str = "console",
-               ids: dict[str, str] | None = None) -> Seeded:
+async def seed(
+    runtime: Runtime, channel: str = "console", ids: dict[str, str] | None = None
+) -> Seeded:
     async def _user(runtime: Runtime, external_id: str, *args: Any, **kwargs: Any) -> User:
         return await _make(runtime, (ids or {}).get(external_id, external_id), *args, **kwargs)
 
     s = Seeded(
-        supervisor=await _user(runtime, "sup", None, "Phòng Văn hóa Xã hội",
-                               Role.SUPERVISOR, channel),
-        head_bna=await _user(runtime, "head", "BNA", "Trưởng Ấp Bãi Nhà", Role.HAMLET_HEAD,
-                             channel, joined=date(2026, 4, 15)),
+        supervisor=await _user(
+            runtime, "sup", None, "Phòng Văn hóa Xã hội", Role.SUPERVISOR, channel
+        ),
+        head_bna=await _user(
+            runtime,
+            "head",
+            "BNA",
+            "Trưởng Ấp Bãi Nhà",
+            Role.HAMLET_HEAD,
+            channel,
+            joined=date(2026, 4, 15),
+        ),
         bna_active=await _user(runtime, "bna1", "BNA", "Trần Văn Siêng", channel=channel),
         bna_idle=await _user(runtime, "bna2", "BNA", "Lê Thị Lười", channel=channel),
         nho=await _user(runtime, "nho", "NHO", "Phạm Văn Nhỏ", channel=channel),
@@ -90,20 +119,40 @@ async def seed(runtime: Runtime, channel: str = "console",
         camp = await campaign_by_code(session, runtime.settings.campaign.code)
         hamlet_ids = {h.code: h.id for h in await session.scalars(select(Hamlet))}
 
-        async def add(hamlet: str, officer: User, name: str, day: date,
-                      procs: tuple[str, ...]) -> Entry:
+        async def add(
+            hamlet: str, officer: User, name: str, day: date, procs: tuple[str, ...]
+        ) -> Entry:
             return await create_household_entry(
-                session, campaign_id=camp.id, hamlet_id=hamlet_ids[hamlet], officer=officer,
+                session,
+                campaign_id=camp.id,
+                hamlet_id=hamlet_ids[hamlet],
+                officer=officer,
                 now=now,
-                data=HouseholdInput(name=name, address=f"Tổ 1, {hamlet}",
-                                    phone=f"+84{next(_phones)}", procedure_codes=procs,
-                                    dossier_code="", guided_on=day))
+                data=HouseholdInput(
+                    name=name,
+                    address=f"Tổ 1, {hamlet}",
+                    phone=f"+84{next(_phones)}",
+                    procedure_codes=procs,
+                    dossier_code="",
+                    guided_on=day,
+                ),
+            )
 
         async def again(entry: Entry, officer: User, day: date, procs: tuple[str, ...]) -> None:
             await add_to_household(
-                session, household_id=entry.household_id, officer=officer, now=now,
-                data=HouseholdInput(name="", address="", phone="", procedure_codes=procs,
-                                    dossier_code="", guided_on=day))
+                session,
+                household_id=entry.household_id,
+                officer=officer,
+                now=now,
+                data=HouseholdInput(
+                    name="",
+                    address="",
+                    phone="",
+                    procedure_codes=procs,
+                    dossier_code="",
+                    guided_on=day,
+                ),
+            )
 
         for i in range(19):
             procs = ("KS", "TTRU") if i < 10 else ("KS",)
@@ -116,8 +165,7 @@ async def seed(runtime: Runtime, channel: str = "console",
         await add("BNA", s.bna_active, "Lê Thị Bốn", date(2026, 4, 13), ("KS",))
         await add("BNA", s.bna_active, "Phạm Văn Năm", date(2026, 4, 15), ("LLTP",))
         h6 = await add("BNA", s.bna_active, "Ghi Nhầm Sáu", date(2026, 4, 14), ("KS",))
-        await soft_delete_entry(session, entry=h6, reason="ghi nhầm", actor=s.bna_active,
-                                now=now)
+        await soft_delete_entry(session, entry=h6, reason="ghi nhầm", actor=s.bna_active, now=now)
         await add("L364", s.l364, "Hộ A", date(2026, 4, 7), ("KS", "TTRU"))
         b = await add("L364", s.l364, "Hộ B", date(2026, 4, 8), ("KS",))
         await again(b, s.l364, date(2026, 4, 14), ("TAMTRU",))

@@ -23,9 +23,15 @@ from bot.channels.telegram import TelegramChannel
 from bot.runtime import Runtime
 from tests.support.seed import TELEGRAM_IDS, seed
 
-BOT = {"id": 999000, "is_bot": True, "first_name": "DVC Bot", "username": "dvc_test_bot",
-       "can_join_groups": True, "can_read_all_group_messages": False,
-       "supports_inline_queries": False}
+BOT = {
+    "id": 999000,
+    "is_bot": True,
+    "first_name": "DVC Bot",
+    "username": "dvc_test_bot",
+    "can_join_groups": True,
+    "can_read_all_group_messages": False,
+    "supports_inline_queries": False,
+}
 
 
 @dataclass
@@ -70,39 +76,72 @@ class FakeApiState:
             body["parameters"] = {"retry_after": retry_after}
         return body
 
-    def result(self, method: str, params: dict[str, Any],
-               files: dict[str, tuple[str, bytes]] | None = None) -> Any:
+    def result(
+        self, method: str, params: dict[str, Any], files: dict[str, tuple[str, bytes]] | None = None
+    ) -> Any:
         self.calls.append((method, params))
         if method == "getMe":
             return BOT
         if method == "getFile":
             file_id = str(params["file_id"])
-            return {"file_id": file_id, "file_unique_id": f"u{file_id}",
-                    "file_size": len(self.files[file_id]), "file_path": f"documents/{file_id}"}
-        if method in ("deleteWebhook", "setWebhook", "setMyCommands", "deleteMyCommands",
-                      "answerCallbackQuery", "editMessageReplyMarkup", "sendChatAction"):
+            return {
+                "file_id": file_id,
+                "file_unique_id": f"u{file_id}",
+                "file_size": len(self.files[file_id]),
+                "file_path": f"documents/{file_id}",
+            }
+        if method in (
+            "deleteWebhook",
+            "setWebhook",
+            "setMyCommands",
+            "deleteMyCommands",
+            "answerCallbackQuery",
+            "editMessageReplyMarkup",
+            "sendChatAction",
+        ):
             return True
         if method == "editMessageText":
             chat_id = int(params["chat_id"])
-            edited = Sent(method, chat_id, str(params.get("text") or ""),
-                          int(params["message_id"]), _buttons(params), {}, time.monotonic())
+            edited = Sent(
+                method,
+                chat_id,
+                str(params.get("text") or ""),
+                int(params["message_id"]),
+                _buttons(params),
+                {},
+                time.monotonic(),
+            )
             self.edits.append(edited)
             # The message keeps its id: its buttons are now the edited ones.
             for sent in self.sent:
                 if sent.chat_id == chat_id and sent.message_id == edited.message_id:
                     sent.text, sent.buttons = edited.text, edited.buttons
-            return {"message_id": edited.message_id, "date": int(time.time()),
-                    "chat": {"id": chat_id, "type": "private"}, "from": BOT,
-                    "text": edited.text}
+            return {
+                "message_id": edited.message_id,
+                "date": int(time.time()),
+                "chat": {"id": chat_id, "type": "private"},
+                "from": BOT,
+                "text": edited.text,
+            }
         if method in ("sendMessage", "sendPhoto", "sendDocument"):
             chat_id = int(params["chat_id"])
-            sent = Sent(method, chat_id, str(params.get("text") or params.get("caption") or ""),
-                        next(self.message_ids), _buttons(params), files or {},
-                        time.monotonic())
+            sent = Sent(
+                method,
+                chat_id,
+                str(params.get("text") or params.get("caption") or ""),
+                next(self.message_ids),
+                _buttons(params),
+                files or {},
+                time.monotonic(),
+            )
             self.sent.append(sent)
-            return {"message_id": sent.message_id, "date": int(time.time()),
-                    "chat": {"id": chat_id, "type": "private" if chat_id > 0 else "group"},
-                    "from": BOT, "text": sent.text}
+            return {
+                "message_id": sent.message_id,
+                "date": int(time.time()),
+                "chat": {"id": chat_id, "type": "private" if chat_id > 0 else "group"},
+                "from": BOT,
+                "text": sent.text,
+            }
         raise AssertionError(f"fake Bot API has no method {method}")
 
 
@@ -111,8 +150,11 @@ def _buttons(params: dict[str, Any]) -> list[tuple[str, str]]:
     markup = params.get("reply_markup") or {}
     if isinstance(markup, str):
         markup = json.loads(markup)
-    return [(b["text"], b.get("callback_data", ""))
-            for row in markup.get("inline_keyboard", []) for b in row]
+    return [
+        (b["text"], b.get("callback_data", ""))
+        for row in markup.get("inline_keyboard", [])
+        for b in row
+    ]
 
 
 class FakeRequest(BaseRequest):
@@ -129,10 +171,16 @@ class FakeRequest(BaseRequest):
     async def shutdown(self) -> None:
         return None
 
-    async def do_request(self, url: str, method: str, request_data: RequestData | None = None,
-                         read_timeout: Any = None, write_timeout: Any = None,
-                         connect_timeout: Any = None, pool_timeout: Any = None,
-                         ) -> tuple[int, bytes]:
+    async def do_request(
+        self,
+        url: str,
+        method: str,
+        request_data: RequestData | None = None,
+        read_timeout: Any = None,
+        write_timeout: Any = None,
+        connect_timeout: Any = None,
+        pool_timeout: Any = None,
+    ) -> tuple[int, bytes]:
         api_method = url.rsplit("/", 1)[-1]
         params = dict(request_data.parameters) if request_data else {}
         if "/file/bot" in url:  # a file download: base_file_url + token + "/" + file_path
@@ -183,8 +231,14 @@ class InstrumentedChannel(TelegramChannel):
 
 
 class TelegramHarness:
-    def __init__(self, runtime: Runtime, state: FakeApiState | None = None, *,
-                 schedule: bool = False, channel: InstrumentedChannel | None = None) -> None:
+    def __init__(
+        self,
+        runtime: Runtime,
+        state: FakeApiState | None = None,
+        *,
+        schedule: bool = False,
+        channel: InstrumentedChannel | None = None,
+    ) -> None:
         self.runtime = runtime
         self.state = state or FakeApiState()
         # An already running channel (started by bot.serve) or a new one for start().
@@ -195,16 +249,18 @@ class TelegramHarness:
         self.pushed: list[dict[str, Any]] = []
 
     async def start(self) -> None:
-        self.app = self.channel.build(request=FakeRequest(self.state),
-                                      get_updates_request=FakeRequest(self.state))
+        self.app = self.channel.build(
+            request=FakeRequest(self.state), get_updates_request=FakeRequest(self.state)
+        )
         await self.app.initialize()
         if self.app.post_init:
             await self.app.post_init(self.app)
         await self.app.start()
         await self.channel.start_polling(self.app)
         if self.schedule:
-            self.scheduler = scheduler.build([self.channel.notifier(self.app)],
-                                             self.runtime.settings)
+            self.scheduler = scheduler.build(
+                [self.channel.notifier(self.app)], self.runtime.settings
+            )
             self.scheduler.start()
 
     async def stop(self) -> None:
@@ -255,25 +311,40 @@ class TelegramHarness:
             while any(u["update_id"] == update["update_id"] for u in self.state.updates):
                 self.state.new_update.set()
                 await asyncio.sleep(0.01)
+
         await asyncio.wait_for(confirmed(), limit)
 
     async def wait_done(self, update_id: int, limit: float = 10.0) -> None:
         async def _wait() -> None:
             async with self.channel.changed:
                 await self.channel.changed.wait_for(lambda: update_id in self.channel.done)
+
         await asyncio.wait_for(_wait(), limit)
 
-    def message_update(self, user_id: int, text: str, *, name: str = "Cán Bộ",
-                       chat_id: int | None = None, chat_type: str = "private",
-                       update_id: int | None = None,
-                       sent_at: datetime | None = None) -> dict[str, Any]:
+    def message_update(
+        self,
+        user_id: int,
+        text: str,
+        *,
+        name: str = "Cán Bộ",
+        chat_id: int | None = None,
+        chat_type: str = "private",
+        update_id: int | None = None,
+        sent_at: datetime | None = None,
+    ) -> dict[str, Any]:
         """A text message; it was sent at `sent_at`, by default the test clock's now."""
         uid = update_id or next(self.state.ids)
         when = sent_at or self.runtime.services.clock.now()
-        return {"update_id": uid, "message": {
-            "message_id": uid, "date": int(when.timestamp()),
-            "chat": self._chat(chat_id or user_id, chat_type, name),
-            "from": self._user(user_id, name), "text": text}}
+        return {
+            "update_id": uid,
+            "message": {
+                "message_id": uid,
+                "date": int(when.timestamp()),
+                "chat": self._chat(chat_id or user_id, chat_type, name),
+                "from": self._user(user_id, name),
+                "text": text,
+            },
+        }
 
     async def say_nothing(self, user_id: int) -> list[Sent]:
         """A message with no text at all (a sticker, a photo without caption)."""
@@ -283,18 +354,33 @@ class TelegramHarness:
         await self.push(update)
         return self.state.sent[before:]
 
-    async def send_file(self, user_id: int, name: str, data: bytes, *, caption: str = "",
-                        chat_type: str = "private", who: str = "Cán Bộ") -> list[Sent]:
+    async def send_file(
+        self,
+        user_id: int,
+        name: str,
+        data: bytes,
+        *,
+        caption: str = "",
+        chat_type: str = "private",
+        who: str = "Cán Bộ",
+    ) -> list[Sent]:
         """The user sends a document (e.g. a roster spreadsheet) to the bot."""
         before = len(self.state.sent)
         uid = next(self.state.ids)
         file_id = f"doc{uid}"
         self.state.files[file_id] = data
         message: dict[str, Any] = {
-            "message_id": uid, "date": int(time.time()),
-            "chat": self._chat(user_id, chat_type, who), "from": self._user(user_id, who),
-            "document": {"file_id": file_id, "file_unique_id": f"u{file_id}",
-                         "file_name": name, "file_size": len(data)}}
+            "message_id": uid,
+            "date": int(time.time()),
+            "chat": self._chat(user_id, chat_type, who),
+            "from": self._user(user_id, who),
+            "document": {
+                "file_id": file_id,
+                "file_unique_id": f"u{file_id}",
+                "file_name": name,
+                "file_size": len(data),
+            },
+        }
         if caption:
             message["caption"] = caption
         await self.push({"update_id": uid, "message": message})
@@ -315,15 +401,29 @@ class TelegramHarness:
                     return await self.press_data(user_id, data, sent.message_id, name=name)
         raise AssertionError(f"no button {label_part!r} for user {user_id}")
 
-    async def press_data(self, user_id: int, data: str, message_id: int, *,
-                         name: str = "Cán Bộ") -> list[Sent]:
+    async def press_data(
+        self, user_id: int, data: str, message_id: int, *, name: str = "Cán Bộ"
+    ) -> list[Sent]:
         before = len(self.state.sent)
         uid = next(self.state.ids)
-        await self.push({"update_id": uid, "callback_query": {
-            "id": f"cq{uid}", "from": self._user(user_id, name), "chat_instance": "ci",
-            "data": data, "message": {
-                "message_id": message_id, "date": int(time.time()),
-                "chat": self._chat(user_id, "private", name), "from": BOT, "text": "…"}}})
+        await self.push(
+            {
+                "update_id": uid,
+                "callback_query": {
+                    "id": f"cq{uid}",
+                    "from": self._user(user_id, name),
+                    "chat_instance": "ci",
+                    "data": data,
+                    "message": {
+                        "message_id": message_id,
+                        "date": int(time.time()),
+                        "chat": self._chat(user_id, "private", name),
+                        "from": BOT,
+                        "text": "…",
+                    },
+                },
+            }
+        )
         return self.state.sent[before:]
 
 

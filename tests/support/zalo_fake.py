@@ -33,8 +33,12 @@ from aiohttp import web
 TOKEN = "1234567890:fake-zalo-secret"
 MAX_TEXT = 2000
 SECRET_HEADER = "X-Bot-Api-Secret-Token"
-BOT_INFO: dict[str, Any] = {"id": "bot123", "account_name": "dvc_kienhai_bot",
-                            "account_type": "BASIC", "can_join_groups": False}
+BOT_INFO: dict[str, Any] = {
+    "id": "bot123",
+    "account_name": "dvc_kienhai_bot",
+    "account_type": "BASIC",
+    "can_join_groups": False,
+}
 SEND_METHODS = frozenset({"sendMessage", "sendPhoto", "sendSticker", "sendChatAction"})
 DEFAULT_POLL_SECONDS = 30  # getUpdates without a timeout, as documented
 
@@ -60,8 +64,9 @@ def _hex_id() -> str:
     return secrets.token_hex(10)  # 20 hex digits, the shape of real Zalo ids
 
 
-def _error(status: int, code: int, description: str,
-           retry_after: int | None = None) -> web.Response:
+def _error(
+    status: int, code: int, description: str, retry_after: int | None = None
+) -> web.Response:
     body: dict[str, Any] = {"ok": False, "error_code": code, "description": description}
     if retry_after is not None:
         body["parameters"] = {"retry_after": retry_after}
@@ -72,8 +77,9 @@ def _ok(result: Any) -> web.Response:
     return web.json_response({"ok": True, "result": result})
 
 
-def _string(body: dict[str, Any], key: str, shortest: int, longest: int,
-            default: str | None = None) -> str:
+def _string(
+    body: dict[str, Any], key: str, shortest: int, longest: int, default: str | None = None
+) -> str:
     value = body.get(key, default)
     if not isinstance(value, str) or not shortest <= len(value) <= longest:
         raise _BadRequest(f"{key} must be {shortest}-{longest} characters")
@@ -118,8 +124,9 @@ class FakeZalo:
         # handler behind that later takes an update and writes it to nobody.
         # access_log=None: the access log would print the token that sits in every path.
         # A short shutdown_timeout because stop() already answers every waiting poller.
-        self._runner = web.AppRunner(app, handler_cancellation=True, access_log=None,
-                                     shutdown_timeout=2.0)
+        self._runner = web.AppRunner(
+            app, handler_cancellation=True, access_log=None, shutdown_timeout=2.0
+        )
         await self._runner.setup()
         site = web.TCPSite(self._runner, "127.0.0.1", 0)
         await site.start()
@@ -164,8 +171,7 @@ class FakeZalo:
 
     # The wait_* helpers take `timeout` (ASYNC109) because tests read better with a bound
     # in the call than wrapped in asyncio.timeout, and their failures say what was missing.
-    async def wait_until(self, predicate: Callable[[], bool],
-                         timeout: float = 10.0) -> bool:  # noqa: ASYNC109
+    async def wait_until(self, predicate: Callable[[], bool], timeout: float = 10.0) -> bool:  # noqa: ASYNC109
         """Wait for `predicate` (re-checked after every request, push or send); False on
         timeout."""
         loop = asyncio.get_running_loop()
@@ -182,26 +188,34 @@ class FakeZalo:
                 return predicate()
         return True
 
-    async def wait_sent(self, count: int,
-                        timeout: float = 10.0) -> list[ZSent]:  # noqa: ASYNC109
+    async def wait_sent(self, count: int, timeout: float = 10.0) -> list[ZSent]:  # noqa: ASYNC109
         if not await self.wait_until(lambda: len(self.sent) >= count, timeout):
             lines = "\n".join(f"  {s.method} → {s.chat_id}: {s.text!r}" for s in self.sent)
-            raise AssertionError(f"expected {count} sent messages within {timeout} s, "
-                                 f"got {len(self.sent)}:\n{lines or '  (nothing)'}")
+            raise AssertionError(
+                f"expected {count} sent messages within {timeout} s, "
+                f"got {len(self.sent)}:\n{lines or '  (nothing)'}"
+            )
         return self.sent[:]
 
-    async def wait_polling(self, count: int = 1,
-                           timeout: float = 10.0) -> None:  # noqa: ASYNC109
+    async def wait_polling(self, count: int = 1, timeout: float = 10.0) -> None:  # noqa: ASYNC109
         """Until `count` getUpdates requests are waiting (the bot is listening)."""
         if not await self.wait_until(lambda: self._pollers >= count, timeout):
             raise AssertionError(f"expected {count} waiting getUpdates, got {self._pollers}")
 
     # --- update builders ----------------------------------------------------------------
 
-    def event_update(self, event_name: str, user_id: str, *, name: str = "Cán Bộ",
-                     chat_type: str = "PRIVATE", chat_id: str | None = None,
-                     message_id: str | None = None, wrapped: bool = False,
-                     **fields: Any) -> dict[str, Any]:
+    def event_update(
+        self,
+        event_name: str,
+        user_id: str,
+        *,
+        name: str = "Cán Bộ",
+        chat_type: str = "PRIVATE",
+        chat_id: str | None = None,
+        message_id: str | None = None,
+        wrapped: bool = False,
+        **fields: Any,
+    ) -> dict[str, Any]:
         """Any incoming event; `fields` go into `message` (text, photo_url, sticker...)."""
         message: dict[str, Any] = {
             "message_id": message_id or _hex_id(),
@@ -213,23 +227,52 @@ class FakeZalo:
         update = {"event_name": event_name, "message": message}
         return _wrap(update) if wrapped else update
 
-    def text_update(self, user_id: str, text: str, *, name: str = "Cán Bộ",
-                    chat_type: str = "PRIVATE", chat_id: str | None = None,
-                    message_id: str | None = None, wrapped: bool = False,
-                    sent_ms: int | None = None) -> dict[str, Any]:
+    def text_update(
+        self,
+        user_id: str,
+        text: str,
+        *,
+        name: str = "Cán Bộ",
+        chat_type: str = "PRIVATE",
+        chat_id: str | None = None,
+        message_id: str | None = None,
+        wrapped: bool = False,
+        sent_ms: int | None = None,
+    ) -> dict[str, Any]:
         """A text message; `sent_ms` is when the phone sent it (default: now)."""
         extra: dict[str, Any] = {"date": sent_ms} if sent_ms is not None else {}
-        return self.event_update("message.text.received", user_id, name=name,
-                                 chat_type=chat_type, chat_id=chat_id,
-                                 message_id=message_id, wrapped=wrapped, text=text, **extra)
+        return self.event_update(
+            "message.text.received",
+            user_id,
+            name=name,
+            chat_type=chat_type,
+            chat_id=chat_id,
+            message_id=message_id,
+            wrapped=wrapped,
+            text=text,
+            **extra,
+        )
 
-    def image_update(self, user_id: str, *, name: str = "Cán Bộ",
-                     photo_url: str | None = None, chat_id: str | None = None,
-                     message_id: str | None = None, wrapped: bool = False) -> dict[str, Any]:
+    def image_update(
+        self,
+        user_id: str,
+        *,
+        name: str = "Cán Bộ",
+        photo_url: str | None = None,
+        chat_id: str | None = None,
+        message_id: str | None = None,
+        wrapped: bool = False,
+    ) -> dict[str, Any]:
         url = photo_url or f"https://photo.example.vn/zalo/{_hex_id()}.jpg"
-        return self.event_update("message.image.received", user_id, name=name,
-                                 chat_id=chat_id, message_id=message_id, wrapped=wrapped,
-                                 photo_url=url)
+        return self.event_update(
+            "message.image.received",
+            user_id,
+            name=name,
+            chat_id=chat_id,
+            message_id=message_id,
+            wrapped=wrapped,
+            photo_url=url,
+        )
 
     # --- the server -----------------------------------------------------------------------
 
@@ -260,8 +303,9 @@ class FakeZalo:
         except _BadRequest as exc:
             return _error(400, 400, str(exc))
 
-    async def _dispatch(self, request: web.Request, method: str,
-                        body: dict[str, Any]) -> web.StreamResponse:
+    async def _dispatch(
+        self, request: web.Request, method: str, body: dict[str, Any]
+    ) -> web.StreamResponse:
         if method == "getMe":
             return _ok(dict(BOT_INFO))
         if method == "getUpdates":
@@ -281,8 +325,7 @@ class FakeZalo:
             return self._send(method, body)
         return _error(404, 404, "Method not found")
 
-    async def _get_updates(self, request: web.Request,
-                           body: dict[str, Any]) -> web.StreamResponse:
+    async def _get_updates(self, request: web.Request, body: dict[str, Any]) -> web.StreamResponse:
         wait = body.get("timeout", DEFAULT_POLL_SECONDS)
         if isinstance(wait, bool) or not isinstance(wait, int | float) or wait < 0:
             raise _BadRequest("timeout must be a non-negative number")
@@ -305,8 +348,11 @@ class FakeZalo:
             self._pollers -= 1
             self._bump()
         if self.webhook:
-            return _error(409, 409, "Conflict: can't use getUpdates while webhook is active; "
-                                    "use deleteWebhook first")
+            return _error(
+                409,
+                409,
+                "Conflict: can't use getUpdates while webhook is active; use deleteWebhook first",
+            )
         transport = request.transport
         if not self.updates or transport is None or transport.is_closing():
             return _error(200, 408, "Request timeout")
@@ -377,8 +423,9 @@ class WebhookPusher:
         # trust_env=False: a proxy from the environment must never see 127.0.0.1 traffic.
         self._client = httpx.AsyncClient(timeout=10.0, trust_env=False)
 
-    async def push(self, update: dict[str, Any], *, wrapped: bool = False,
-                   secret: str | None = None) -> int:
+    async def push(
+        self, update: dict[str, Any], *, wrapped: bool = False, secret: str | None = None
+    ) -> int:
         body = _wrap(update) if wrapped and not _is_wrapped(update) else update
         secret = self.secret if secret is None else secret
         headers = {SECRET_HEADER: secret} if secret else {}

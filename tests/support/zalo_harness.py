@@ -41,14 +41,28 @@ class InstrumentedZalo(ZaloChannel):
             await self.changed.wait_for(lambda: key in self.done)
 
 
-def zalo_settings(settings: Settings, fake: FakeZalo, *, webhook: bool = False,
-                  telegram: bool = False, public_url: str = "") -> Settings:
-    zalo = ZaloConfig(enabled=True, token=TOKEN, base_url=fake.base_url, polling_timeout=1,
-                      mode="webhook" if webhook else "polling",
-                      webhook_url="https://bot.example.vn/zalo/hook" if webhook else "",
-                      webhook_secret=SECRET if webhook else None)
-    tg = replace(settings.telegram, enabled=telegram, token="123:TEST") if telegram \
+def zalo_settings(
+    settings: Settings,
+    fake: FakeZalo,
+    *,
+    webhook: bool = False,
+    telegram: bool = False,
+    public_url: str = "",
+) -> Settings:
+    zalo = ZaloConfig(
+        enabled=True,
+        token=TOKEN,
+        base_url=fake.base_url,
+        polling_timeout=1,
+        mode="webhook" if webhook else "polling",
+        webhook_url="https://bot.example.vn/zalo/hook" if webhook else "",
+        webhook_secret=SECRET if webhook else None,
+    )
+    tg = (
+        replace(settings.telegram, enabled=telegram, token="123:TEST")
+        if telegram
         else TelegramConfig(enabled=False)
+    )
     # Port 0: the system picks a free one (the server reports it).
     http = HttpConfig(host="127.0.0.1", port=0, public_url=public_url)
     return replace(settings, zalo=zalo, telegram=tg, http=http)
@@ -76,8 +90,9 @@ class ZaloHarness:
     def user(self, user_id: str, name: str = "Cán Bộ") -> ZaloUser:
         return ZaloUser(self, user_id, name)
 
-    async def say(self, user_id: str, text: str, *, name: str = "Cán Bộ",
-                  message_id: str | None = None) -> list[ZSent]:
+    async def say(
+        self, user_id: str, text: str, *, name: str = "Cán Bộ", message_id: str | None = None
+    ) -> list[ZSent]:
         """Send a text as this user and return what the bot sent back to them."""
         update = self.fake.text_update(user_id, text, name=name, message_id=message_id)
         return await self.deliver(update)
@@ -91,12 +106,17 @@ class ZaloHarness:
 
 
 @asynccontextmanager
-async def running_zalo(settings: Settings, clock: Clock, **kw: Any
-                       ) -> AsyncIterator[tuple[FakeZalo, serve.Running]]:
+async def running_zalo(
+    settings: Settings, clock: Clock, **kw: Any
+) -> AsyncIterator[tuple[FakeZalo, serve.Running]]:
     """The fake Zalo server and the bot running against it, stopped afterwards."""
     async with FakeZalo() as fake:
-        running = await serve.start(zalo_settings(settings, fake, **kw), clock=clock,
-                                    zalo_class=InstrumentedZalo, schedule=False)
+        running = await serve.start(
+            zalo_settings(settings, fake, **kw),
+            clock=clock,
+            zalo_class=InstrumentedZalo,
+            schedule=False,
+        )
         try:
             yield fake, running
         finally:
