@@ -1,7 +1,7 @@
 # The steps of .ci/run, one at a time. Uses the active virtual environment, else ./.venv
 # (`make install` creates it).
 #   make install      the locked versions (requirements-dev.lock), then README's `pip install -e ".[dev]"`
-#   make lint         ruff check          make format-check   ruff format --check (not in ci yet)
+#   make lint         ruff check, format check, import rules
 #   make type         mypy                make test           the whole suite
 #   make test-fast    without the tests marked slow
 #   make ci           bash .ci/run: all of it in a fresh venv (.ci-venv), as CI does
@@ -29,6 +29,7 @@ install:
 
 lint:
 	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
 	$(PY) -c 'import sys; from importlinter.cli import lint_imports_command as c; sys.exit(c())'
 
 format-check:
