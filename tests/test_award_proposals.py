@@ -49,7 +49,7 @@ async def test_list_mark_final_and_never_replace_silently(runtime: Runtime) -> N
     assert "Phòng Văn hóa Xã hội" in listing and "📝 Dự thảo" in listing
     assert "đề xuất 1 tập thể" in listing
     out = await sup.press("Chốt #1")
-    assert "✅ Đã chốt đề xuất #1 (Sơ kết 6 tháng" in out
+    assert "✅ Đã chốt đề xuất #1 – Sơ kết 6 tháng" in out
     assert (await _proposal(runtime, 1)).final
     (marked,) = await _audit(runtime, "award_final")
     assert marked.target_id == 1 and marked.after is not None
@@ -82,7 +82,7 @@ async def test_list_mark_final_and_never_replace_silently(runtime: Runtime) -> N
     await sup.say("/khenthuong nam")
     await sup.say("/huy")
     out = await sup.say("/khenthuong_chot 3")
-    assert "✅ Đã chốt đề xuất #3 (Tổng kết năm 2026" in out
+    assert "✅ Đã chốt đề xuất #3 – Tổng kết năm 2026" in out
     assert (await _proposal(runtime, 2)).final and (await _proposal(runtime, 3)).final
 
 

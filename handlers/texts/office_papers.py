@@ -28,8 +28,8 @@ VI: dict[str, str] = {
     "op_caption_report": "📄 Báo cáo {review} của Phòng Văn hóa – Xã hội{draft}",
     "op_caption_submission": "📄 Tờ trình gửi Hội đồng Thi đua – Khen thưởng, kèm danh sách đề "
     "nghị khen thưởng{draft}",
-    "op_caption_decision": "📄 Dự thảo Quyết định khen thưởng của Ủy ban nhân dân và danh sách "
-    "kèm theo",
+    "op_caption_decision": "📄 Dự thảo Quyết định khen thưởng của Chủ tịch Ủy ban nhân dân "
+    "và danh sách kèm theo",
     "op_caption_draft": " (bản dự thảo)",
     # --- the papers: names, header, signatures ---
     "op_review_half": "sơ kết 6 tháng đầu năm {year}",
@@ -263,8 +263,8 @@ VI: dict[str, str] = {
     "op_annex_title": "DANH SÁCH",
     "op_annex_subject": "Tập thể, cá nhân được khen thưởng trong phong trào thi đua "
     "“{campaign}”, {review}",
-    "op_annex_attached": "(Kèm theo Quyết định số ……/QĐ-UBND ngày …… tháng …… năm {year} của Ủy "
-    "ban nhân dân {unit})",
+    "op_annex_attached": "(Kèm theo Quyết định số ……/QĐ-UBND ngày …… tháng …… năm {year} của Chủ "
+    "tịch Ủy ban nhân dân {unit})",
     "op_annex_h_collective": "I. TẬP THỂ: {n} tập thể",
     "op_annex_h_individual": "II. CÁ NHÂN: {n} cá nhân",
     "op_annex_h_special": "III. GIẢI ĐẶC BIỆT: {n} ấp",
@@ -301,8 +301,8 @@ EN: dict[str, str] = {
     "op_caption_report": "📄 Report on the {review} by the culture & society office{draft}",
     "op_caption_submission": "📄 Submission to the emulation council with the proposed award "
     "list{draft}",
-    "op_caption_decision": "📄 Draft award decision of the People's Committee with its annexed "
-    "list",
+    "op_caption_decision": "📄 Draft award decision of the People's Committee's chairperson "
+    "with its annexed list",
     "op_caption_draft": " (draft)",
     # --- the papers: names, header, signatures ---
     "op_review_half": "6-month review of {year}",
@@ -522,8 +522,8 @@ EN: dict[str, str] = {
     "op_annex_title": "LIST",
     "op_annex_subject": "Collectives and individuals awarded in the emulation movement "
     "“{campaign}”, {review}",
-    "op_annex_attached": "(Annexed to Decision No. ……/QĐ-UBND of …… {year} of the People's "
-    "Committee of {unit})",
+    "op_annex_attached": "(Annexed to Decision No. ……/QĐ-UBND of …… {year} of the Chairperson "
+    "of the People's Committee of {unit})",
     "op_annex_h_collective": "I. COLLECTIVES: {n}",
     "op_annex_h_individual": "II. INDIVIDUALS: {n}",
     "op_annex_h_special": "III. SPECIAL PRIZES: {n} hamlets",

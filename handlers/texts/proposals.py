@@ -23,7 +23,7 @@ VI: dict[str, str] = {
     "proposals_btn_replace": "Thay bằng #{id}",
     "proposals_btn_keep": "Giữ #{old}",
     "proposals_kept": "Giữ nguyên bản chính thức #{old}.",
-    "proposals_marked": "✅ Đã chốt đề xuất #{id} ({review}) là bản chính thức. Hồ sơ và văn "
+    "proposals_marked": "✅ Đã chốt đề xuất #{id} – {review} – là bản chính thức. Hồ sơ và văn "
     "bản lập từ đề xuất này không còn dấu «DỰ THẢO».",
     "proposals_marked_replaced": "Bản #{old} trở về dự thảo.",
     "proposals_new_draft": "📝 Đề xuất #{id} là bản dự thảo. Khi hội đồng thi đua đã quyết, "
@@ -55,7 +55,7 @@ EN: dict[str, str] = {
     "proposals_btn_replace": "Replace with #{id}",
     "proposals_btn_keep": "Keep #{old}",
     "proposals_kept": "Kept #{old} as the final proposal.",
-    "proposals_marked": "✅ Proposal #{id} ({review}) is now final. Dossiers and papers made "
+    "proposals_marked": "✅ Proposal #{id} – {review} – is now final. Dossiers and papers made "
     "from it no longer carry the «DRAFT» mark.",
     "proposals_marked_replaced": "#{old} is a draft again.",
     "proposals_new_draft": "📝 Proposal #{id} is a draft. When the emulation council has "
