@@ -204,22 +204,7 @@ async def overturn(
 ) -> None:
     """A supervisor's review: this failed check (or a called one whose entry was deleted
     while it was open) no longer counts against eligibility. Final: only an open case."""
-    if not check.open_case(rule or MatchRule()):
-        raise CheckError("not an open case")
-    before = snapshot(check)
-    check.overturned_at = now
-    check.overturned_by = actor.id
-    check.overturn_reason = reason
-    record(
-        session,
-        at=now,
-        actor_id=actor.id,
-        action="verify_overturn",
-        target="verification_check",
-        target_id=check.id,
-        before=before,
-        after=snapshot(check),
-    )
+    _decide(session, check, actor, reason, now, rule, upheld=False)
 
 
 async def uphold(
@@ -233,17 +218,31 @@ async def uphold(
 ) -> None:
     """A supervisor's review the other way: the failure stands, finally, and the case leaves
     the list of open cases."""
+    _decide(session, check, actor, reason, now, rule, upheld=True)
+
+
+def _decide(
+    session: AsyncSession,
+    check: Check,
+    actor: User,
+    reason: str,
+    now: datetime,
+    rule: MatchRule | None,
+    *,
+    upheld: bool,
+) -> None:
     if not check.open_case(rule or MatchRule()):
         raise CheckError("not an open case")
     before = snapshot(check)
-    check.upheld_at = now
-    check.upheld_by = actor.id
-    check.uphold_reason = reason
+    if upheld:
+        check.upheld_at, check.upheld_by, check.uphold_reason = now, actor.id, reason
+    else:
+        check.overturned_at, check.overturned_by, check.overturn_reason = now, actor.id, reason
     record(
         session,
         at=now,
         actor_id=actor.id,
-        action="verify_uphold",
+        action="verify_uphold" if upheld else "verify_overturn",
         target="verification_check",
         target_id=check.id,
         before=before,
