@@ -66,12 +66,12 @@ from sqlalchemy import func, select
 
 from bench.report_speed import FAMILY, GIVEN, MIDDLE, NOW, _stats, write_result
 from bot import serve
+from bot.channels.base import route_of
 from bot.channels.zalo import ZaloChannel
 from bot.channels.zalo_api import ZaloApi
 from bot.clock import FixedClock
 from bot.config import Settings, load_settings
 from bot.db import upgrade
-from bot.http_server import route_of
 from bot.runtime import Runtime, build_runtime, sync_from_config
 from handlers.engine.messages import PRIVATE, Inbound
 from models.campaign import Hamlet
@@ -326,16 +326,16 @@ async def over_zalo(
     async with FakeZalo() as fake:
         on_zalo = zalo_settings(settings, fake, webhook=webhook)
         running = await serve.start(
-            on_zalo, clock=FixedClock(NOW), zalo_class=BenchZalo, schedule=False
+            on_zalo, clock=FixedClock(NOW), factories={"zalo": BenchZalo}, schedule=False
         )
         pusher: WebhookPusher | None = None
         try:
-            channel = running.zalo
+            channel = running.channels["zalo"]
             assert isinstance(channel, BenchZalo)
             post = None
             if webhook:
                 assert running.http is not None
-                path = route_of(on_zalo.zalo_webhook, "/zalo/webhook")
+                path = route_of(on_zalo.webhook_url("zalo"), "/zalo/webhook")
                 pusher = WebhookPusher(f"http://127.0.0.1:{running.http.port}{path}", SECRET)
                 post = pusher.push
             else:

@@ -1,4 +1,4 @@
-"""The one HTTP server (aiohttp): Zalo and Telegram webhooks, download links, /healthz.
+"""The one HTTP server (aiohttp): the channels' webhooks, download links, /healthz.
 
 It listens on `http.host:http.port`, normally behind a reverse proxy that terminates
 HTTPS at `http.public_url`. Webhook secrets are compared in constant time; a webhook
@@ -11,15 +11,14 @@ from __future__ import annotations
 import hmac
 import html
 import logging
-from collections.abc import Awaitable, Callable
-from dataclasses import dataclass, field
+from collections.abc import Awaitable, Callable, Sequence
+from functools import partial
 from typing import Any
-from urllib.parse import quote, urlsplit
+from urllib.parse import quote
 
 from aiohttp import web
 
-from bot.channels.zalo import ZaloChannel
-from bot.config import WEBHOOK
+from bot.channels.base import Channel, Webhook
 from handlers.engine.context import Services
 from handlers.engine.downloads import PATH, Fetched, look, refusal_text, take
 from handlers.engine.i18n import fmt_datetime, t
@@ -27,8 +26,6 @@ from models.downloads import IMAGE, Refusal
 
 log = logging.getLogger(__name__)
 
-ZALO_SECRET_HEADER = "X-Bot-Api-Secret-Token"
-TELEGRAM_SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
 MAX_BODY = 1024 * 1024  # an update is a few kB; anything bigger is not from a messenger
 
 _REFUSAL_STATUS = {Refusal.UNKNOWN: 404, Refusal.EXPIRED: 410, Refusal.USED: 410, Refusal.ROLE: 403}
@@ -44,28 +41,13 @@ def same_secret(given: str | None, expected: str) -> bool:
     return bool(expected) and hmac.compare_digest((given or "").encode(), expected.encode())
 
 
-@dataclass
-class TelegramHook:
-    """What the Telegram webhook needs: the application (its bot and update queue)."""
-
-    app: Any  # telegram.ext.Application
-    secret: str
-    # Records a delivery in the inbox, then hands it on (TelegramChannel.accept_webhook).
-    accept: Callable[[dict[str, Any]], Awaitable[None]]
-
-
-@dataclass
-class Channels:
-    """Running channels, for the webhooks and for /healthz."""
-
-    zalo: ZaloChannel | None = None
-    telegram: TelegramHook | None = None
-    alive: dict[str, Callable[[], bool]] = field(default_factory=dict)
-
-
 class HttpServer:
     def __init__(
-        self, services: Services, channels: Channels, *, database_ok: Callable[[], Awaitable[bool]]
+        self,
+        services: Services,
+        channels: Sequence[Channel],
+        *,
+        database_ok: Callable[[], Awaitable[bool]],
     ) -> None:
         self.services = services
         self.channels = channels
@@ -78,15 +60,12 @@ class HttpServer:
         app.router.add_get("/healthz", self.healthz)
         app.router.add_get(PATH + "{token}", self.download_page)
         app.router.add_post(PATH + "{token}", self.download_file)
-        # Routes come from the settings: a channel registers itself (Channels) once it
-        # has started, and until then its webhook answers 503 (the messenger retries).
-        settings = self.services.settings
-        if settings.zalo.enabled and settings.zalo.mode == WEBHOOK:
-            app.router.add_post(route_of(settings.zalo_webhook, "/zalo/webhook"), self.zalo_webhook)
-        if settings.telegram.enabled and settings.telegram.mode == WEBHOOK:
-            app.router.add_post(
-                route_of(settings.telegram_webhook, "/telegram/webhook"), self.telegram_webhook
-            )
+        # A channel's route exists from the start (the routes are fixed once listening);
+        # until the channel has started, it answers 503 and the messenger retries.
+        for channel in self.channels:
+            path = channel.webhook_path
+            if path is not None:
+                app.router.add_post(path, partial(self.webhook, channel))
         return app
 
     async def start(self) -> None:
@@ -112,7 +91,7 @@ class HttpServer:
         except Exception:  # any failure to reach it is "down", never a 500 page
             log.warning("health check: database unreachable", exc_info=True)
             db = False
-        channels = {name: alive() for name, alive in self.channels.alive.items()}
+        channels = {channel.name: channel.alive for channel in self.channels}
         ok = db and all(channels.values())
         body = {
             "status": "ok" if ok else "down",
@@ -123,44 +102,25 @@ class HttpServer:
 
     # --- webhooks ------------------------------------------------------------------
 
-    async def zalo_webhook(self, request: web.Request) -> web.Response:
-        zalo = self.channels.zalo
-        if zalo is None or not zalo.secret:
-            return web.json_response({"ok": False}, status=503)
-        if not same_secret(request.headers.get(ZALO_SECRET_HEADER), zalo.secret):
-            log.warning("zalo webhook: wrong or missing secret")
-            return web.json_response({"ok": False}, status=403)
-        body = await _json(request)
-        if body is None:
-            return web.json_response({"ok": False}, status=400)
-        try:
-            accepted = await zalo.accept(body)
-        except Exception as exc:  # not recorded: Zalo should deliver it again
-            log.warning("zalo webhook: not recorded (%s)", type(exc).__name__)
-            return web.json_response({"ok": False}, status=503)
-        if not accepted:
-            log.info("zalo webhook: body without a usable message ignored")
-        return web.json_response({"ok": True})
-
-    async def telegram_webhook(self, request: web.Request) -> web.Response:
-        hook = self.channels.telegram
+    async def webhook(self, channel: Channel, request: web.Request) -> web.Response:
+        hook = channel.webhook
         if hook is None:
-            return web.Response(status=503)
-        if not same_secret(request.headers.get(TELEGRAM_SECRET_HEADER), hook.secret):
-            log.warning("telegram webhook: wrong or missing secret")
-            return web.Response(status=403)
+            return _answer(hook, 503)
+        if not same_secret(request.headers.get(hook.secret_header), hook.secret):
+            log.warning("%s webhook: wrong or missing secret", channel.name)
+            return _answer(hook, 403)
         body = await _json(request)
         if not isinstance(body, dict):
-            return web.Response(status=400)
+            return _answer(hook, 400)
         try:
             # 200 only once the update is recorded: a crash after it loses nothing.
-            await hook.accept(body)
-        except Exception as exc:
-            log.warning(
-                "telegram webhook: not recorded (%s); Telegram will retry", type(exc).__name__
-            )
-            return web.Response(status=503)
-        return web.Response()
+            accepted = await hook.accept(body)
+        except Exception as exc:  # not recorded: the messenger delivers it again
+            log.warning("%s webhook: not recorded (%s)", channel.name, type(exc).__name__)
+            return _answer(hook, 503)
+        if not accepted:
+            log.info("%s webhook: body without a usable message ignored", channel.name)
+        return _answer(hook, 200)
 
     # --- download links ------------------------------------------------------------
 
@@ -214,6 +174,12 @@ class HttpServer:
         return _file_response(got)
 
 
+def _answer(hook: Webhook | None, status: int) -> web.Response:
+    if hook is not None and not hook.json_answer:
+        return web.Response(status=status)
+    return web.json_response({"ok": status == 200}, status=status)
+
+
 def _file_response(got: Fetched) -> web.Response:
     headers = dict(_PRIVATE)
     if got.kind == IMAGE:
@@ -242,8 +208,3 @@ async def _json(request: web.Request) -> Any:
         return await request.json()
     except (ValueError, web.HTTPException):
         return None
-
-
-def route_of(url: str, default: str) -> str:
-    """The local path a public webhook address arrives on (a proxy keeps the path)."""
-    return urlsplit(url).path or default

@@ -11,6 +11,7 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import replace
 from datetime import timedelta
+from functools import partial
 
 import httpx
 from sqlalchemy import select
@@ -59,15 +60,18 @@ async def both(
         running = await serve.start(
             config,
             clock=clock,
-            telegram_requests=(FakeRequest(state), FakeRequest(state)),
-            telegram_class=InstrumentedChannel,
-            zalo_class=InstrumentedZalo,
+            factories={
+                "telegram": partial(
+                    InstrumentedChannel, requests=(FakeRequest(state), FakeRequest(state))
+                ),
+                "zalo": InstrumentedZalo,
+            },
             schedule=False,
         )
         try:
-            assert isinstance(running.telegram, InstrumentedChannel)
-            tg = TelegramHarness(running.runtime, state, channel=running.telegram)
-            tg.app = running.telegram_app
+            channel = running.channels["telegram"]
+            assert isinstance(channel, InstrumentedChannel)
+            tg = TelegramHarness(running.runtime, state, channel=channel)
             yield tg, ZaloHarness(fake, running), running
         finally:
             await serve.stop(running)

@@ -313,9 +313,9 @@ def test_serves_http_with_a_public_url_or_a_webhook(tmp_path: Path) -> None:
         _with(tmp_path, zalo={"token": "z", "mode": "webhook", "webhook_url": url}), tmp_path
     )
     assert s.serves_http is True and s.http.public_url == ""
-    assert s.zalo_webhook == url
+    assert s.webhook_url("zalo") == url
     s = parse_settings(_with(tmp_path, telegram={"mode": "webhook", "webhook_url": url}), tmp_path)
-    assert s.serves_http is True and s.telegram_webhook == url
+    assert s.serves_http is True and s.webhook_url("telegram") == url
     # A disabled channel's webhook mode neither needs an address nor starts the server.
     s = parse_settings(_with(tmp_path, zalo={"enabled": False, "mode": "webhook"}), tmp_path)
     assert s.serves_http is False
@@ -329,14 +329,14 @@ def test_webhooks_default_to_paths_under_the_public_url(tmp_path: Path) -> None:
         http={"public_url": "https://bot.example.vn"},
     )
     s = parse_settings(raw, tmp_path)
-    assert s.zalo_webhook == "https://bot.example.vn/zalo/webhook"
-    assert s.telegram_webhook == "https://bot.example.vn/telegram/webhook"
+    assert s.webhook_url("zalo") == "https://bot.example.vn/zalo/webhook"
+    assert s.webhook_url("telegram") == "https://bot.example.vn/telegram/webhook"
     assert s.serves_http is True
     # An explicit webhook_url wins (a trailing slash is dropped).
     raw["zalo"]["webhook_url"] = "https://other.example.vn/z/"
     s = parse_settings(raw, tmp_path)
-    assert s.zalo_webhook == "https://other.example.vn/z"
-    assert s.telegram_webhook == "https://bot.example.vn/telegram/webhook"
+    assert s.webhook_url("zalo") == "https://other.example.vn/z"
+    assert s.webhook_url("telegram") == "https://bot.example.vn/telegram/webhook"
 
 
 @pytest.mark.parametrize("http", [{}, {"public_url": "http://bot.example.vn"}])

@@ -15,6 +15,7 @@ import openpyxl
 import pytest
 from sqlalchemy import select, update
 
+from bot.channels.zalo import ZaloChannel
 from bot.clock import FixedClock
 from bot.config import Settings
 from bot.runtime import Runtime
@@ -99,8 +100,9 @@ async def test_healthz_reports_database_and_channels(
             ok = await client.get("/healthz")
             assert ok.status_code == 200
             assert ok.json() == {"status": "ok", "database": "ok", "channels": {"zalo": "up"}}
-            assert running.zalo is not None
-            poller = running.zalo._poller
+            channel = running.channels["zalo"]
+            assert isinstance(channel, ZaloChannel)
+            poller = channel._poller
             assert poller is not None
             poller.cancel()  # the poller dies (as if a bug killed it)
             await fake.wait_until(lambda: poller.done())

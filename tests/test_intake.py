@@ -22,7 +22,13 @@ from bot.runtime import Runtime
 from models.households import Entry, Household
 from models.records import InboxUpdate
 from tests.support.campaign import make_user
-from tests.support.telegram_fake import FakeApiState, InstrumentedChannel, TelegramHarness, texts
+from tests.support.telegram_fake import (
+    FakeApiState,
+    FakeRequest,
+    InstrumentedChannel,
+    TelegramHarness,
+    texts,
+)
 from tests.support.zalo_fake import FakeZalo
 from tests.support.zalo_harness import InstrumentedZalo, zalo_settings
 
@@ -143,7 +149,10 @@ async def test_zalo_updates_and_replies_survive_a_restart(
         key = f"zalo:{update['message']['message_id']}"
         assert await runtime.core.record_inbound("zalo", [(key, update)]) == {key}
         running = await serve.start(
-            zalo_settings(settings, fake), clock=clock, zalo_class=InstrumentedZalo, schedule=False
+            zalo_settings(settings, fake),
+            clock=clock,
+            factories={"zalo": InstrumentedZalo},
+            schedule=False,
         )
         try:
             sent = await fake.wait_sent(1, timeout=15)
@@ -154,7 +163,10 @@ async def test_zalo_updates_and_replies_survive_a_restart(
         async with runtime.services.sessions() as session, session.begin():
             await session.execute(update_rows(InboxUpdate).values(done_at=None, replies_sent=0))
         running = await serve.start(
-            zalo_settings(settings, fake), clock=clock, zalo_class=InstrumentedZalo, schedule=False
+            zalo_settings(settings, fake),
+            clock=clock,
+            factories={"zalo": InstrumentedZalo},
+            schedule=False,
         )
         try:
             sent = await fake.wait_sent(2, timeout=15)
@@ -185,7 +197,7 @@ async def test_sigterm_finishes_in_bounded_time_and_leaves_the_rest_in_the_inbox
     await make_user(runtime, external_id=str(OFFICER), channel="telegram")
     settings = replace(runtime.settings, chat=replace(runtime.settings.chat, stop_seconds=1))
     state = FakeApiState()
-    channel = _Stuck(settings, runtime.core)
+    channel = _Stuck(settings, runtime.core, requests=(FakeRequest(state), FakeRequest(state)))
     stuck = TelegramHarness(runtime, state, channel=channel)
     await stuck.start()
     lines = [

@@ -95,7 +95,7 @@ async def test_blocked_recipient_is_marked_and_flood_limit_is_waited_out(
     await harness.start()
     try:
         assert harness.app is not None
-        sent = await harness.channel.notifier(harness.app).run_weekly()
+        sent = await harness.channel.notifier().run_weekly()
     finally:
         await harness.stop()
     assert sent == 1
@@ -129,7 +129,7 @@ async def test_a_summary_to_many_recipients_stays_under_telegrams_limit(
     await harness.start()
     try:
         assert harness.app is not None
-        assert await harness.channel.notifier(harness.app).run_weekly() == 47
+        assert await harness.channel.notifier().run_weekly() == 47
     finally:
         await harness.stop()
     times = sorted(s.at for s in summaries(state))

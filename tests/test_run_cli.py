@@ -100,3 +100,19 @@ async def test_run_serves_zalo_and_health_until_sigterm(tmp_path: Path, bot_cli:
     # Neither the token nor what people typed reaches the log.
     assert TOKEN not in err and TOKEN.split(":")[1] not in err
     assert "Võ Thị Chạy" not in err and invite not in err
+
+
+async def test_run_with_a_refused_token_says_which_channel_and_exits_1(
+    tmp_path: Path, bot_cli: InProcess
+) -> None:
+    async with FakeZalo() as fake:
+        config = str(_config(tmp_path, fake.base_url, _free_port()))
+        code, _, err = await bot_cli("init", "--config", config)
+        assert code == 0, err
+        wrong = TOKEN + "-revoked"
+        proc = cli.start("run", "--config", config, env={**os.environ, "ZALO_BOT_TOKEN": wrong})
+        code, _, err = await asyncio.to_thread(cli.finish, proc)
+    assert code == 1
+    assert "Không khởi động được kênh Zalo (mã lỗi 401" in err
+    assert "kiểm tra token Zalo" in err
+    assert wrong not in err and "Traceback" not in err

@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 
 from telegram import Chat, Message, Update
 
-from bot.channels.ordering import PerChatUpdateProcessor
+from bot.channels.telegram_updates import PerChatUpdateProcessor
 
 
 def _update(update_id: int, chat_id: int) -> Update:

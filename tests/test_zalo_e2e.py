@@ -101,7 +101,7 @@ async def test_redelivered_message_is_processed_once(
         fake.push(update)
         await fake.wait_until(lambda: not fake.updates)
         # After a restart the in-memory memory is gone; the database still knows it.
-        running.zalo.__dict__["_recent"].clear()
+        running.channels["zalo"].__dict__["_recent"].clear()
         again = await zalo.deliver(update)
         assert again == []
     assert await _count(runtime, Entry) == 1

@@ -25,6 +25,7 @@ from telegram.constants import ChatType
 from telegram.error import (
     BadRequest,
     Forbidden,
+    InvalidToken,
     NetworkError,
     RetryAfter,
     TelegramError,
@@ -42,9 +43,10 @@ from telegram.ext import (
 from telegram.request import BaseRequest
 from telegram.warnings import PTBUserWarning
 
-from bot.channels.ordering import PerChatUpdateProcessor
+from bot.channels.base import Host, StartError, Webhook, route_of, webhook_secret
+from bot.channels.telegram_updates import PerChatUpdateProcessor
 from bot.channels.text_render import split_text
-from bot.config import Settings
+from bot.config import WEBHOOK, Settings
 from bot.notify import Notifier, Outcome
 from handlers.engine.core import Core
 from handlers.engine.i18n import fmt_phone
@@ -57,6 +59,7 @@ from handlers.parse.roster_file import MAX_BYTES
 warnings.filterwarnings("ignore", message=r".*Bot\.getUpdates.*", category=PTBUserWarning)
 
 CHANNEL = "telegram"
+SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
 MAX_MESSAGE = 4096
 ALLOWED_UPDATES = ["message", "callback_query"]
 log = logging.getLogger(__name__)
@@ -115,15 +118,103 @@ def keyboard(reply: Reply) -> InlineKeyboardMarkup | None:
     return InlineKeyboardMarkup(rows)
 
 
+def open_channel(settings: Settings, core: Core) -> TelegramChannel:
+    return TelegramChannel(settings, core)
+
+
 class TelegramChannel:
-    def __init__(self, settings: Settings, core: Core) -> None:
+    name = CHANNEL
+
+    def __init__(
+        self,
+        settings: Settings,
+        core: Core,
+        *,
+        requests: tuple[BaseRequest, BaseRequest] | None = None,
+    ) -> None:
         self.settings = settings
         self.core = core
-        # Every channel running in this process: a person linked on several gets each
-        # pushed message once, on the one they used last.
+        # The Bot API's HTTP clients (for sends, for getUpdates): PTB's own unless given
+        # (tests give fakes of Telegram's server).
+        self.requests = requests
         self.push_channels: tuple[str, ...] = (CHANNEL,)
+        self.app: Application[Any, Any, Any, Any, Any, Any] | None = None
+        self._webhook: Webhook | None = None
         self._poller: asyncio.Task[None] | None = None
         self._stopping = asyncio.Event()
+
+    # --- lifecycle (bot.channels.base.Channel) ----------------------------------------
+
+    @property
+    def webhook_path(self) -> str | None:
+        if self.settings.telegram.mode != WEBHOOK:
+            return None
+        return route_of(self.settings.webhook_url(CHANNEL), f"/{CHANNEL}/webhook")
+
+    @property
+    def webhook(self) -> Webhook | None:
+        return self._webhook
+
+    @property
+    def alive(self) -> bool:
+        app = self.app
+        return app is not None and app.running and (self._webhook is not None or self.polling)
+
+    async def start(self, host: Host) -> None:
+        self.push_channels = host.push_channels
+        app = self.build(
+            request=self.requests[0] if self.requests else None,
+            get_updates_request=self.requests[1] if self.requests else None,
+        )
+        self.app = app
+        try:
+            await app.initialize()
+        except InvalidToken:
+            # Its text quotes the token: only the code and a fixed description go on.
+            raise StartError("Telegram", 401, "Unauthorized") from None
+        await self._ready(app)
+        await app.start()
+        cfg = self.settings.telegram
+        if cfg.mode != WEBHOOK:
+            await self.start_polling(app)
+            return
+        secret = webhook_secret(cfg.resolve_secret())
+        self._webhook = Webhook(
+            secret_header=SECRET_HEADER, secret=secret, accept=partial(self.accept_webhook, app)
+        )
+        await host.listen()  # listening before Telegram starts posting
+        await app.bot.set_webhook(
+            url=self.settings.webhook_url(CHANNEL),
+            secret_token=secret,
+            allowed_updates=ALLOWED_UPDATES,
+            drop_pending_updates=cfg.drop_pending_updates,
+        )
+
+    async def stop(self) -> None:
+        """Stop taking updates at once; finish what is in hand within `chat.stop_seconds`;
+        whatever waits in the queue stays in the inbox for the next start."""
+        self._webhook = None
+        await self.stop_polling()
+        app = self.app
+        if app is None:
+            return
+        left = self.drop_queued(app)
+        if left:
+            log.info("telegram: %d queued updates left in the inbox for the next start", left)
+        if app.running:
+            try:
+                await asyncio.wait_for(app.stop(), self.settings.chat.stop_seconds)
+            except TimeoutError:
+                # Cut short: their transactions roll back and their inbox rows stay open.
+                log.warning(
+                    "telegram: stopped with messages still in hand; they run again at the "
+                    "next start"
+                )
+                processor = app.update_processor
+                if isinstance(processor, PerChatUpdateProcessor):
+                    await processor.cancel_running()
+        with contextlib.suppress(RuntimeError):
+            await app.shutdown()
 
     def build(
         self,
@@ -143,7 +234,6 @@ class TelegramChannel:
             .job_queue(None)  # pushed messages are scheduled for all channels in bot.scheduler
             # While one update waits on the database or Telegram, others' are handled.
             .concurrent_updates(PerChatUpdateProcessor(cfg.concurrent_chats))
-            .post_init(self._post_init)
         )
         if request is not None:
             builder = builder.request(request)
@@ -155,11 +245,13 @@ class TelegramChannel:
         app.add_error_handler(self._on_error)
         return app
 
-    async def _post_init(self, app: Application[Any, Any, Any, Any, Any, Any]) -> None:
+    async def _ready(self, app: Application[Any, Any, Any, Any, Any, Any]) -> None:
+        """Initialised, before updates are taken: the menu, the core's channel sets, and
+        pushes woken by users' actions."""
         self.core.menu_channels.add(CHANNEL)
         self.core.outbox_channels.add(CHANNEL)
         await set_menu(app, self.settings.language)
-        notifier = self.notifier(app)
+        notifier = self.notifier()
 
         def wake(kind: str) -> None:
             # Messages made due by a user's action (a check sent back to its officer) go
@@ -169,7 +261,11 @@ class TelegramChannel:
 
         self.core.listeners.append(wake)
 
-    def notifier(self, app: Application[Any, Any, Any, Any, Any, Any]) -> Notifier:
+    def notifier(self) -> Notifier:
+        app = self.app
+        if app is None:
+            raise RuntimeError("telegram channel not started")
+
         async def deliver(chat_id: str, text: str) -> Outcome:
             return await self.deliver(app.bot, chat_id, text)
 
@@ -253,15 +349,16 @@ class TelegramChannel:
 
     async def accept_webhook(
         self, app: Application[Any, Any, Any, Any, Any, Any], body: dict[str, Any]
-    ) -> None:
+    ) -> bool:
         """A webhook delivery: recorded before Telegram gets its 200, then handled."""
         update_id = body.get("update_id")
         if not isinstance(update_id, int):
             log.warning("telegram webhook: update without an id ignored")
-            return
+            return False
         key = self.inbox_key(app.bot, update_id)
         if key in await self.core.record_inbound(CHANNEL, [(key, body)]):
             await self._feed(app, key, body)
+        return True
 
     async def _feed(
         self, app: Application[Any, Any, Any, Any, Any, Any], key: str, payload: dict[str, Any]

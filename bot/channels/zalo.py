@@ -18,6 +18,7 @@ from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
 from typing import Any
 
+from bot.channels.base import Host, StartError, Webhook, route_of, webhook_secret
 from bot.channels.ordering import ChatLocks
 from bot.channels.text_render import numbered, split_text
 from bot.channels.zalo_api import MAX_TEXT, ZaloApi, ZaloApiError
@@ -28,6 +29,7 @@ from handlers.engine.i18n import t
 from handlers.engine.messages import PRIVATE, Inbound, Reply, reply_from_dict
 
 CHANNEL = "zalo"
+SECRET_HEADER = "X-Bot-Api-Secret-Token"
 TEXT_EVENT = "message.text.received"
 log = logging.getLogger(__name__)
 
@@ -121,33 +123,62 @@ class ChatQueues:
             await asyncio.gather(*list(self._tasks), return_exceptions=True)
 
 
+def open_channel(settings: Settings, core: Core) -> ZaloChannel:
+    return ZaloChannel(settings, core)
+
+
 class ZaloChannel:
-    def __init__(self, settings: Settings, core: Core, api: ZaloApi) -> None:
+    name = CHANNEL
+
+    def __init__(self, settings: Settings, core: Core, api: ZaloApi | None = None) -> None:
         self.settings = settings
         self.core = core
-        self.api = api
+        cfg = settings.zalo
+        self.api = api or ZaloApi(cfg.resolve_token(), base_url=cfg.base_url)
         self.queues = ChatQueues()
         self._recent: OrderedDict[str, None] = OrderedDict()
         self._poller: asyncio.Task[None] | None = None
         self._stopping = asyncio.Event()
-        self.secret: str = ""  # the webhook secret in use (webhook mode)
+        self._webhook: Webhook | None = None
         self.up = False
         # Every channel running in this process: a person linked on several gets each
         # pushed message once, on the one they used last.
         self.push_channels: tuple[str, ...] = (CHANNEL,)
 
-    # --- lifecycle -----------------------------------------------------------------
+    # --- lifecycle (bot.channels.base.Channel) ----------------------------------------
 
-    async def start(self, *, secret: str = "") -> None:
-        """Check the token, then take updates by webhook (secret given) or long polling."""
-        await self.api.get_me()
+    @property
+    def webhook_path(self) -> str | None:
+        if self.settings.zalo.mode != WEBHOOK:
+            return None
+        return route_of(self.settings.webhook_url(CHANNEL), f"/{CHANNEL}/webhook")
+
+    @property
+    def webhook(self) -> Webhook | None:
+        return self._webhook
+
+    async def start(self, host: Host) -> None:
+        """Check the token, then take updates by webhook or long polling."""
+        self.push_channels = host.push_channels
+        try:
+            await self.api.get_me()
+        except ZaloApiError as exc:
+            # The token is never part of the error; the code tells a wrong token from an
+            # outage.
+            raise StartError("Zalo", exc.code, exc.description) from exc
         self.core.link_channels.add(CHANNEL)
         self.core.outbox_channels.add(CHANNEL)
         self.core.listeners.append(self._wake)
         await self._resume()
-        if self.settings.zalo.mode == WEBHOOK:
-            self.secret = secret
-            await self.api.set_webhook(self.settings.zalo_webhook, secret)
+        cfg = self.settings.zalo
+        if cfg.mode == WEBHOOK:
+            secret = webhook_secret(cfg.resolve_secret())
+            self._webhook = Webhook(
+                secret_header=SECRET_HEADER, secret=secret, accept=self.accept, json_answer=True
+            )
+            # The route must be listening before Zalo is told where to post.
+            await host.listen()
+            await self.api.set_webhook(self.settings.webhook_url(CHANNEL), secret)
         else:
             # Polling and a webhook exclude each other: a webhook left by an earlier
             # deployment would swallow every update.
@@ -155,12 +186,13 @@ class ZaloChannel:
                 await self.api.delete_webhook()
             self._poller = asyncio.get_running_loop().create_task(self._poll(), name="zalo-poll")
         self.up = True
-        log.info("zalo channel started mode=%s", self.settings.zalo.mode)
+        log.info("zalo channel started mode=%s", cfg.mode)
 
     async def stop(self) -> None:
         """Stop taking updates at once; what is in hand gets `chat.stop_seconds`, and what
         is cut short or still queued stays in the inbox for the next start."""
         self._stopping.set()
+        self._webhook = None
         if self._poller is not None:
             self._poller.cancel()
             with contextlib.suppress(asyncio.CancelledError):

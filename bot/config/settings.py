@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import tomllib
 from dataclasses import dataclass, field, fields
-from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
@@ -15,6 +14,7 @@ from pydantic import TypeAdapter, ValidationError
 from bot.config import keys
 from bot.config.errors import ConfigError
 from bot.config.sections import (
+    ChannelConfig,
     ChatConfig,
     ConfigFile,
     HttpConfig,
@@ -63,22 +63,27 @@ class Settings:
     source: Path | None = None
 
     @property
-    def telegram_webhook(self) -> str:
-        return self.telegram.webhook_url or self.http.url("/telegram/webhook")
+    def channels(self) -> dict[str, ChannelConfig]:
+        """Every messenger section (a `ChannelConfig` field), enabled or not, by name."""
+        found = {f.name: getattr(self, f.name) for f in fields(self)}
+        return {name: cfg for name, cfg in found.items() if isinstance(cfg, ChannelConfig)}
 
     @property
-    def zalo_webhook(self) -> str:
-        return self.zalo.webhook_url or self.http.url("/zalo/webhook")
+    def enabled_channels(self) -> tuple[str, ...]:
+        return tuple(name for name, cfg in self.channels.items() if cfg.enabled)
+
+    def webhook_url(self, channel: str) -> str:
+        """The public address a channel's webhook is registered at."""
+        return self.channels[channel].webhook_url or self.http.url(f"/{channel}/webhook")
 
     @property
     def serves_http(self) -> bool:
         """`run` starts the HTTP server for webhooks, or for download links and /healthz."""
         return bool(self.http.public_url) or any(
-            c.enabled and c.mode == WEBHOOK for c in (self.telegram, self.zalo)
+            c.enabled and c.mode == WEBHOOK for c in self.channels.values()
         )
 
 
-@cache
 def _adapter() -> TypeAdapter[ConfigFile]:
     # Built on first use (tens of milliseconds), not when bot.config is imported.
     return TypeAdapter(ConfigFile)
@@ -168,10 +173,8 @@ def parse_settings(raw: dict[str, Any], base_dir: Path, source: Path | None = No
         data_dir=data_dir,
         source=source,
     )
-    for name, channel, url in (
-        ("telegram", settings.telegram, settings.telegram_webhook),
-        ("zalo", settings.zalo, settings.zalo_webhook),
-    ):
+    for name, channel in settings.channels.items():
+        url = settings.webhook_url(name)
         if channel.enabled and channel.mode == WEBHOOK and not url.startswith("https://"):
             raise ConfigError(f"{name}.webhook_url", "cfg_webhook_url")
     return settings

@@ -1086,8 +1086,8 @@ MESSAGES: dict[str, str] = {
     "download fails, ask the bot for the file again.",
     "download_button": "⬇️ Download",
     "cli_run_no_http": "off (no webhooks or download links configured)",
-    "cli_run_zalo_failed": "The Zalo channel could not start (error {code}: {error}). Check "
-    "the Zalo token, base_url and the network.",
+    "cli_run_channel_failed": "The {channel} channel could not start (error {code}: {error}). "
+    "Check the {channel} token, base_url and the network.",
     # ZALO-HTTP-END
     # --- linking accounts across channels (/lienket, /taikhoan) -----------------------
     "link_channel_telegram": "Telegram",

@@ -1069,8 +1069,8 @@ MESSAGES: dict[str, str] = {
     "{expires}. Nếu tải bị lỗi, anh/chị yêu cầu lại tệp trong bot.",
     "download_button": "⬇️ Tải xuống",
     "cli_run_no_http": "không bật (không dùng webhook hay liên kết tải)",
-    "cli_run_zalo_failed": "Không khởi động được kênh Zalo (mã lỗi {code}: {error}). Anh/chị "
-    "kiểm tra token Zalo, base_url và kết nối mạng.",
+    "cli_run_channel_failed": "Không khởi động được kênh {channel} (mã lỗi {code}: {error}). "
+    "Anh/chị kiểm tra token {channel}, base_url và kết nối mạng.",
     # ZALO-HTTP-END
     # --- linking accounts across channels (/lienket, /taikhoan) -----------------------
     "link_channel_telegram": "Telegram",

@@ -18,8 +18,9 @@ from telegram import Update
 from telegram.ext import Application, ContextTypes
 from telegram.request import BaseRequest, RequestData
 
-from bot import scheduler, serve
-from bot.channels.telegram import TelegramChannel
+from bot import scheduler
+from bot.channels.base import Host
+from bot.channels.telegram import CHANNEL, TelegramChannel
 from bot.runtime import Runtime
 from tests.support.seed import TELEGRAM_IDS, seed
 
@@ -230,6 +231,10 @@ class InstrumentedChannel(TelegramChannel):
                 self.changed.notify_all()
 
 
+async def _no_http() -> None:
+    """A harness runs the channel by polling: no HTTP server to wait for."""
+
+
 class TelegramHarness:
     def __init__(
         self,
@@ -242,32 +247,30 @@ class TelegramHarness:
         self.runtime = runtime
         self.state = state or FakeApiState()
         # An already running channel (started by bot.serve) or a new one for start().
-        self.channel = channel or InstrumentedChannel(runtime.settings, runtime.core)
+        self.channel = channel or InstrumentedChannel(
+            runtime.settings,
+            runtime.core,
+            requests=(FakeRequest(self.state), FakeRequest(self.state)),
+        )
         self.schedule = schedule  # weekly summaries and reminders (off in most tests)
         self.scheduler: AsyncIOScheduler | None = None
-        self.app: Application[Any, Any, Any, Any, Any, Any] | None = None
         self.pushed: list[dict[str, Any]] = []
 
+    @property
+    def app(self) -> Application[Any, Any, Any, Any, Any, Any]:
+        assert self.channel.app is not None, "not started"
+        return self.channel.app
+
     async def start(self) -> None:
-        self.app = self.channel.build(
-            request=FakeRequest(self.state), get_updates_request=FakeRequest(self.state)
-        )
-        await self.app.initialize()
-        if self.app.post_init:
-            await self.app.post_init(self.app)
-        await self.app.start()
-        await self.channel.start_polling(self.app)
+        await self.channel.start(Host(push_channels=(CHANNEL,), listen=_no_http))
         if self.schedule:
-            self.scheduler = scheduler.build(
-                [self.channel.notifier(self.app)], self.runtime.settings
-            )
+            self.scheduler = scheduler.build([self.channel.notifier()], self.runtime.settings)
             self.scheduler.start()
 
     async def stop(self) -> None:
-        assert self.app is not None
         if self.scheduler is not None:
             self.scheduler.shutdown(wait=False)
-        await serve.stop_telegram(self.channel, self.app)
+        await self.channel.stop()
 
     # --- what users do --------------------------------------------------------------
 

@@ -84,8 +84,9 @@ class ZaloHarness:
     def __init__(self, fake: FakeZalo, running: serve.Running) -> None:
         self.fake = fake
         self.running = running
-        assert isinstance(running.zalo, InstrumentedZalo)
-        self.channel: InstrumentedZalo = running.zalo
+        channel = running.channels["zalo"]
+        assert isinstance(channel, InstrumentedZalo)
+        self.channel: InstrumentedZalo = channel
 
     def user(self, user_id: str, name: str = "Cán Bộ") -> ZaloUser:
         return ZaloUser(self, user_id, name)
@@ -114,7 +115,7 @@ async def running_zalo(
         running = await serve.start(
             zalo_settings(settings, fake, **kw),
             clock=clock,
-            zalo_class=InstrumentedZalo,
+            factories={"zalo": InstrumentedZalo},
             schedule=False,
         )
         try:

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.cli import command_runtime
+from bot.cli.common import command_runtime
 from bot.config import Settings
 from bot.runtime import Runtime
 from handlers.engine.i18n import t
@@ -44,7 +44,7 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     what.add_argument("--list", action="store_true", help="every batch of the campaign")
 
 
-def cmd_verify(settings: Settings, args: argparse.Namespace) -> int:
+def run(settings: Settings, args: argparse.Namespace) -> int:
     return asyncio.run(_verify(settings, args))
 
 

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from bot.cli import command_runtime, hamlets_named
+from bot.cli.common import command_runtime, hamlets_named
 from bot.config import Settings
 from handlers.engine.i18n import fmt_int, t
 from handlers.parse.roster_file import (
@@ -64,7 +64,7 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     p.add_argument("--hamlet", help="only this hamlet")
 
 
-def cmd_roster(settings: Settings, args: argparse.Namespace) -> int:
+def run(settings: Settings, args: argparse.Namespace) -> int:
     if args.roster_command == "show":
         return asyncio.run(_show(settings, args))
     path = Path(args.path)
