@@ -9,6 +9,7 @@ from logging.config import fileConfig
 from alembic import context
 from sqlalchemy.engine import Connection
 
+import models.announcements
 import models.campaign
 import models.downloads
 import models.households

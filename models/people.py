@@ -63,6 +63,13 @@ class User(Base):
     # Pushed messages each user can turn off (/thongbao); on by default.
     summary_muted: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     reminders_muted: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    # Access taken away by an admin (`active` false too): when, by whom, why. A new invite
+    # gives it back; the person's entries stay and still count for their hamlet.
+    deactivated_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    deactivated_by: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"), nullable=True)
+    deactivation_reason: Mapped[str] = mapped_column(String(500), default="", server_default="")
+    # A supervisor's scope: one commune (a hamlet's `unit`), or None for every commune.
+    unit: Mapped[str | None] = mapped_column(String(200), nullable=True)
 
     identities: Mapped[list[Identity]] = relationship(back_populates="user")
 
@@ -104,3 +111,10 @@ class Invite(Base):
     # A link code: redeeming it adds the sender's channel account to this existing user
     # (same entries, role and hamlet) instead of registering someone new.
     link_user_id: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"), nullable=True)
+    # The scope the invite gives a supervisor (None: every commune).
+    unit: Mapped[str | None] = mapped_column(String(200), nullable=True)
+    # Who it is for (bulk invites, the staff list); the phone only as typed in the list.
+    invitee_name: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    invitee_phone: Mapped[str] = mapped_column(String(20), default="", server_default="")
+    revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    revoked_by: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"), nullable=True)

@@ -3,7 +3,16 @@ in one list. A new conversation module is added here, nowhere else."""
 
 from __future__ import annotations
 
-from handlers.accounts import help, invites, linking, notify_settings, registration
+from handlers.accounts import (
+    announce,
+    bulk_invites,
+    help,
+    invites,
+    linking,
+    notify_settings,
+    registration,
+    staff,
+)
 from handlers.awards import office_papers, proposal, proposal_list
 from handlers.engine.router import Router, Routes
 from handlers.households import add, entries, progress, todo
@@ -30,6 +39,9 @@ ROUTERS: tuple[Router, ...] = (
     office_papers.router,
     notify_settings.router,
     invites.router,
+    bulk_invites.router,
+    staff.router,
+    announce.router,
     linking.router,
 )
 

@@ -3,9 +3,19 @@ many of its own (documents, spreadsheets), each holding both languages side by s
 
 from __future__ import annotations
 
-from handlers.texts import dossiers, en, office_papers, proposals, vi, workbooks
+from handlers.texts import (
+    announcements,
+    bulk_invites,
+    dossiers,
+    en,
+    office_papers,
+    proposals,
+    staff,
+    vi,
+    workbooks,
+)
 
-PARTS = (dossiers, office_papers, proposals, workbooks)
+PARTS = (announcements, bulk_invites, dossiers, office_papers, proposals, staff, workbooks)
 
 
 def catalog(lang: str) -> dict[str, str]:

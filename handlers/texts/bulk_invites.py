@@ -1,0 +1,7 @@
+"""Messages for bulk_invites."""
+
+from __future__ import annotations
+
+VI: dict[str, str] = {}
+
+EN: dict[str, str] = {}

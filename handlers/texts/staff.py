@@ -1,0 +1,7 @@
+"""Messages for staff."""
+
+from __future__ import annotations
+
+VI: dict[str, str] = {}
+
+EN: dict[str, str] = {}
