@@ -49,3 +49,22 @@ async def units(session: AsyncSession) -> list[str]:
         select(Hamlet.unit).where(Hamlet.active, Hamlet.unit != "").distinct()
     )
     return sorted(found)
+
+
+async def ranking_pool(session: AsyncSession, viewer: User | Role) -> list[Hamlet]:
+    """The hamlets ranks are counted among for `viewer`: a commune supervisor's commune
+    (they learn nothing of other communes, not even through a rank); everyone else, every
+    active hamlet (a head's report shows only their own hamlet, with its rank)."""
+    if isinstance(viewer, User) and viewer.role == Role.SUPERVISOR and viewer.unit is not None:
+        return await covered_hamlets(session, viewer)
+    return list(await session.scalars(select(Hamlet).where(Hamlet.active).order_by(Hamlet.code)))
+
+
+async def supervised_units(session: AsyncSession) -> list[str]:
+    """The communes some active supervisor is bound to."""
+    found = await session.scalars(
+        select(User.unit)
+        .where(User.active, User.role == Role.SUPERVISOR, User.unit.is_not(None))
+        .distinct()
+    )
+    return sorted(unit for unit in found if unit is not None)

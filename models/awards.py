@@ -13,7 +13,7 @@ from datetime import date
 from enum import StrEnum
 from typing import Generic, TypeVar
 
-from sqlalchemy import distinct, func, select
+from sqlalchemy import distinct, func, select, true
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from models.campaign import Hamlet
@@ -265,6 +265,7 @@ async def officer_standings(
     period: Period,
     as_of: date,
     checks: dict[int, Tally],
+    hamlet_ids: list[int] | None = None,
 ) -> list[OfficerStanding]:
     rows = await session.execute(
         select(
@@ -278,6 +279,7 @@ async def officer_standings(
             Entry.deleted_at.is_(None),
             Entry.guided_on >= period.start,
             Entry.guided_on <= as_of,
+            Entry.hamlet_id.in_(hamlet_ids) if hamlet_ids is not None else true(),
         )
         .group_by(Entry.officer_id)
     )
@@ -316,9 +318,14 @@ async def eligibility(
     today: date,
     rules: AwardRules,
     fail_rule: FailRule,
+    unit: str | None = None,
 ) -> Eligibility:
-    """The three award lists as the data stand now, for the review period."""
-    hamlets = list(await session.scalars(select(Hamlet).where(Hamlet.active).order_by(Hamlet.code)))
+    """The three award lists as the data stand now, for the review period: among every
+    hamlet, or one commune's (`unit`)."""
+    query = select(Hamlet).where(Hamlet.active).order_by(Hamlet.code)
+    if unit is not None:
+        query = query.where(Hamlet.unit == unit)
+    hamlets = list(await session.scalars(query))
     report = await build_report(
         session,
         campaign_id=campaign_id,
@@ -328,7 +335,11 @@ async def eligibility(
         hamlets=hamlets,
     )
     checks = await verification(
-        session, campaign_id=campaign_id, rule=fail_rule, guided_within=(period.start, report.as_of)
+        session,
+        campaign_id=campaign_id,
+        rule=fail_rule,
+        hamlets=hamlets if unit is not None else None,
+        guided_within=(period.start, report.as_of),
     )
     by_hamlet = {t.key: t for t in checks.hamlets}
     standings = tuple(
@@ -357,6 +368,7 @@ async def eligibility(
         period=period,
         as_of=report.as_of,
         checks={t.key: t for t in checks.officers},
+        hamlet_ids=[h.id for h in hamlets] if unit is not None else None,
     )
     return Eligibility(
         period=period,

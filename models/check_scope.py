@@ -1,6 +1,7 @@
 """Who may learn what about the spot-checks: the one rule every report, file and push uses.
 
-The sample is secret until called. Supervisors and admins (the office) see every check:
+The sample is secret until called. Supervisors and admins (the office) see every check of
+their scope (a supervisor may be bound to one commune):
 the lists waiting to be called, the seed each list was drawn with, the households flagged
 for the next draw. A hamlet's officers and head see a check only once it has an outcome
 (the hamlet may explain an answered result), and never a flag nor a seed: with a seed and
@@ -14,8 +15,9 @@ files ask `sees_pending(viewer)` before they mention checks left to call.
 
 from __future__ import annotations
 
-from sqlalchemy import ColumnElement, true
+from sqlalchemy import ColumnElement, select, true
 
+from models.campaign import Hamlet
 from models.people import Role, User
 from models.verification import DONE, Check
 
@@ -38,8 +40,13 @@ def sees_pending(viewer: Viewer) -> bool:
 
 def visible_checks(viewer: Viewer) -> ColumnElement[bool]:
     """The checks this viewer may learn anything about (a condition on `Check`): all for
-    the office; for a hamlet's people only those with an outcome."""
-    return true() if sees_pending(viewer) else answered()
+    the office (a supervisor bound to one commune: its hamlets'); for a hamlet's people only
+    those with an outcome."""
+    if not sees_pending(viewer):
+        return answered()
+    if isinstance(viewer, User) and viewer.role == Role.SUPERVISOR and viewer.unit is not None:
+        return Check.hamlet_id.in_(select(Hamlet.id).where(Hamlet.unit == viewer.unit))
+    return true()
 
 
 def answered() -> ColumnElement[bool]:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, func, or_, select, update
+from sqlalchemy import ColumnElement, and_, func, or_, select, true, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
@@ -58,13 +58,28 @@ def may_fail() -> ColumnElement[bool]:
     )
 
 
+async def check_within(
+    session: AsyncSession, check_id: int, scope: ColumnElement[bool]
+) -> Check | None:
+    """A check by id, if it is within `scope` (a condition on `Check`); None otherwise, as
+    for an id that does not exist."""
+    return await session.scalar(select(Check).where(Check.id == check_id, scope))
+
+
 async def held_card(
-    session: AsyncSession, *, batch_id: int, caller_id: int, now: datetime, lease: timedelta
+    session: AsyncSession,
+    *,
+    batch_id: int,
+    caller_id: int,
+    now: datetime,
+    lease: timedelta,
+    scope: ColumnElement[bool] | None = None,
 ) -> Check | None:
     """The card this caller already holds in the batch (a restart resumes it)."""
     return await session.scalar(
         select(Check)
         .where(
+            scope if scope is not None else true(),
             Check.batch_id == batch_id,
             Check.status == OPEN,
             Check.caller_id == caller_id,
@@ -76,16 +91,26 @@ async def held_card(
 
 
 async def next_card(
-    session: AsyncSession, *, batch_id: int, caller_id: int, now: datetime, lease: timedelta
+    session: AsyncSession,
+    *,
+    batch_id: int,
+    caller_id: int,
+    now: datetime,
+    lease: timedelta,
+    scope: ColumnElement[bool] | None = None,
 ) -> Check | None:
-    """Hand the caller a card: the one they hold, else the first free one in the queue."""
-    held = await held_card(session, batch_id=batch_id, caller_id=caller_id, now=now, lease=lease)
+    """Hand the caller a card: the one they hold, else the first free one in the queue;
+    `scope` (a condition on `Check`) limits them to the caller's hamlets."""
+    scope = scope if scope is not None else true()
+    held = await held_card(
+        session, batch_id=batch_id, caller_id=caller_id, now=now, lease=lease, scope=scope
+    )
     if held is not None:
         return held
     for _ in range(5):  # lost races move on to the next free card
         candidate = await session.scalar(
             select(Check.id)
-            .where(Check.batch_id == batch_id, _available(now, lease, caller_id))  # type: ignore[arg-type]
+            .where(Check.batch_id == batch_id, scope, _available(now, lease, caller_id))  # type: ignore[arg-type]
             .order_by(Check.queue_at, Check.position)
             .limit(1)
             # PostgreSQL: pass over cards another caller is taking right now.
@@ -412,7 +437,9 @@ class BatchProgress:
         return self.total - self.done
 
 
-async def batch_progress(session: AsyncSession, batch: Batch) -> BatchProgress:
+async def batch_progress(
+    session: AsyncSession, batch: Batch, scope: ColumnElement[bool] | None = None
+) -> BatchProgress:
     rows = (
         await session.execute(
             select(
@@ -422,26 +449,38 @@ async def batch_progress(session: AsyncSession, batch: Batch) -> BatchProgress:
                 func.count(Check.id).filter(
                     Check.status == OPEN, Check.entry_deleted_at.is_not(None)
                 ),
-            ).where(Check.batch_id == batch.id)
+            ).where(Check.batch_id == batch.id, scope if scope is not None else true())
         )
     ).one()
     return BatchProgress(batch=batch, total=rows[0], done=rows[1], waiting=rows[2], deleted=rows[3])
 
 
-async def open_batches(session: AsyncSession, campaign_id: int) -> list[BatchProgress]:
-    """Batches with cards left to call, newest first."""
-    batch_ids = select(Check.batch_id).where(Check.campaign_id == campaign_id, Check.status == OPEN)
+async def open_batches(
+    session: AsyncSession, campaign_id: int, scope: ColumnElement[bool] | None = None
+) -> list[BatchProgress]:
+    """Batches with cards left to call (within `scope`, a condition on `Check`), newest
+    first, counted within the scope."""
+    scope = scope if scope is not None else true()
+    batch_ids = select(Check.batch_id).where(
+        Check.campaign_id == campaign_id, Check.status == OPEN, scope
+    )
     batches = await session.scalars(
         select(Batch).where(Batch.id.in_(batch_ids)).order_by(Batch.id.desc())
     )
-    return [await batch_progress(session, b) for b in batches]
+    return [await batch_progress(session, b, scope) for b in batches]
 
 
-async def open_checks(session: AsyncSession, batch_id: int) -> list[Check]:
+async def open_checks(
+    session: AsyncSession, batch_id: int, scope: ColumnElement[bool] | None = None
+) -> list[Check]:
     return list(
         await session.scalars(
             select(Check)
-            .where(Check.batch_id == batch_id, Check.status == OPEN)
+            .where(
+                Check.batch_id == batch_id,
+                Check.status == OPEN,
+                scope if scope is not None else true(),
+            )
             .order_by(Check.queue_at, Check.position)
         )
     )
@@ -453,6 +492,7 @@ async def failed_checks(
     *,
     include_overturned: bool = False,
     rule: MatchRule | None = None,
+    scope: ColumnElement[bool] | None = None,
 ) -> list[Check]:
     """Checks that count against eligibility by the rule (`Check.failing`), oldest first;
     with `include_overturned`, also those a supervisor overturned."""
@@ -462,21 +502,25 @@ async def failed_checks(
     )
     checks = await session.scalars(
         select(Check)
-        .where(Check.campaign_id == campaign_id, condition)
+        .where(Check.campaign_id == campaign_id, condition, scope if scope is not None else true())
         .order_by(Check.decided_at, Check.id)
     )
     return [c for c in checks if c.failed(rule)]
 
 
 async def open_cases(
-    session: AsyncSession, campaign_id: int, *, rule: MatchRule | None = None
+    session: AsyncSession,
+    campaign_id: int,
+    *,
+    rule: MatchRule | None = None,
+    scope: ColumnElement[bool] | None = None,
 ) -> list[Check]:
     """Failed checks waiting for a supervisor's decision (`Check.open_case`), oldest first."""
     rule = rule or MatchRule()
     condition = and_(may_fail(), Check.overturned_at.is_(None), Check.upheld_at.is_(None))
     checks = await session.scalars(
         select(Check)
-        .where(Check.campaign_id == campaign_id, condition)
+        .where(Check.campaign_id == campaign_id, condition, scope if scope is not None else true())
         .order_by(Check.decided_at, Check.id)
     )
     return [c for c in checks if c.open_case(rule)]

@@ -16,7 +16,18 @@ from dataclasses import asdict, dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, Date, ForeignKey, Integer, String, func, or_, select
+from sqlalchemy import (
+    ColumnElement,
+    Date,
+    ForeignKey,
+    Integer,
+    String,
+    false,
+    func,
+    or_,
+    select,
+    true,
+)
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -62,6 +73,9 @@ class AwardProposal(Base):
     # The one the emulation council decided on (`mark_final`); documents say final or draft.
     final_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
     final_by: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"), nullable=True)
+    # The commune whose hamlets it ranks (made by a supervisor bound to it); None: every
+    # hamlet of the campaign. One final proposal per review and scope.
+    unit: Mapped[str | None] = mapped_column(String(200), nullable=True)
 
     @property
     def final(self) -> bool:
@@ -150,12 +164,15 @@ async def store_proposal(
     threshold: float,
     made_by: int | None,
     now: datetime,
+    unit: str | None = None,
 ) -> AwardProposal:
     live = (
         Entry.campaign_id == campaign_id,
         Entry.deleted_at.is_(None),
         Entry.guided_on >= elig.period.start,
         Entry.guided_on <= elig.as_of,
+        # A commune's proposal counts its own hamlets' entries.
+        Entry.hamlet_id.in_([h.hamlet_id for h in elig.hamlets]) if unit is not None else true(),
     )
     max_id = await session.scalar(select(func.max(Entry.id))) or 0
     counted = await session.scalar(select(func.count(Entry.id)).where(*live)) or 0
@@ -178,6 +195,7 @@ async def store_proposal(
         result=result,
         fingerprint=digest,
         entries=counted,
+        unit=unit,
     )
     session.add(proposal)
     await session.flush()
@@ -339,12 +357,26 @@ async def procedure_counts(
     return [(str(name), int(n)) for name, n in rows]
 
 
+def in_scopes(scopes: Sequence[str | None]) -> ColumnElement[bool]:
+    """Proposals of these scopes (a commune, or None for the whole campaign)."""
+    units = [u for u in scopes if u is not None]
+    whole = AwardProposal.unit.is_(None) if None in scopes else false()
+    return or_(whole, AwardProposal.unit.in_(units)) if units else whole
+
+
 async def final_proposal(
-    session: AsyncSession, campaign_id: int, period_kind: str | None = None
+    session: AsyncSession,
+    campaign_id: int,
+    period_kind: str | None = None,
+    *,
+    scopes: Sequence[str | None] = (None,),
 ) -> AwardProposal | None:
-    """The latest proposal marked final (of this review kind, if given)."""
+    """The latest proposal marked final (of this review kind, if given) among those of
+    `scopes` (by default the whole campaign's)."""
     stmt = select(AwardProposal).where(
-        AwardProposal.campaign_id == campaign_id, AwardProposal.final_at.is_not(None)
+        AwardProposal.campaign_id == campaign_id,
+        AwardProposal.final_at.is_not(None),
+        in_scopes(scopes),
     )
     if period_kind is not None:
         stmt = stmt.where(AwardProposal.period_kind == period_kind)
@@ -353,10 +385,12 @@ async def final_proposal(
     )
 
 
-async def latest_proposal(session: AsyncSession, campaign_id: int) -> AwardProposal | None:
+async def latest_proposal(
+    session: AsyncSession, campaign_id: int, *, scopes: Sequence[str | None] = (None,)
+) -> AwardProposal | None:
     return await session.scalar(
         select(AwardProposal)
-        .where(AwardProposal.campaign_id == campaign_id)
+        .where(AwardProposal.campaign_id == campaign_id, in_scopes(scopes))
         .order_by(AwardProposal.id.desc())
         .limit(1)
     )
@@ -371,6 +405,7 @@ def _same_review(proposal: AwardProposal) -> tuple[ColumnElement[bool], ...]:
         AwardProposal.period_kind == proposal.period_kind,
         AwardProposal.period_start == proposal.period_start,
         AwardProposal.period_end == proposal.period_end,
+        in_scopes((proposal.unit,)),
     )
 
 
@@ -385,13 +420,20 @@ async def final_of_review(session: AsyncSession, proposal: AwardProposal) -> Awa
 
 
 async def proposals(
-    session: AsyncSession, campaign_id: int, limit: int = 20
+    session: AsyncSession,
+    campaign_id: int,
+    limit: int = 20,
+    *,
+    scopes: Sequence[str | None] | None = None,
 ) -> list[AwardProposal]:
-    """The campaign's proposals, newest first."""
+    """The campaign's proposals (of these scopes; None: all), newest first."""
     return list(
         await session.scalars(
             select(AwardProposal)
-            .where(AwardProposal.campaign_id == campaign_id)
+            .where(
+                AwardProposal.campaign_id == campaign_id,
+                in_scopes(scopes) if scopes is not None else true(),
+            )
             .order_by(AwardProposal.id.desc())
             .limit(limit)
         )

@@ -5,11 +5,12 @@ phone across hamlets, a dossier code used twice, a household deleted and entered
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import select
+from sqlalchemy import select, true
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from models.households import Entry, Household
@@ -42,9 +43,15 @@ class _Row:
 
 
 async def findings(
-    session: AsyncSession, *, campaign_id: int, tz: ZoneInfo, rules: QualityRules
+    session: AsyncSession,
+    *,
+    campaign_id: int,
+    tz: ZoneInfo,
+    rules: QualityRules,
+    hamlet_ids: Collection[int] | None = None,
 ) -> dict[str, list[Finding]]:
-    """Every finding of the campaign by kind, newest first within a kind."""
+    """Every finding of the campaign by kind (only these hamlets' entries, if given),
+    newest first within a kind."""
     rows = [
         _Row(**r._asdict())
         for r in await session.execute(
@@ -61,7 +68,10 @@ async def findings(
                 Household.name_folded,
             )
             .join(Household, Household.id == Entry.household_id)
-            .where(Entry.campaign_id == campaign_id)
+            .where(
+                Entry.campaign_id == campaign_id,
+                Entry.hamlet_id.in_(hamlet_ids) if hamlet_ids is not None else true(),
+            )
             .order_by(Entry.officer_id, Entry.created_at, Entry.id)
         )
     ]

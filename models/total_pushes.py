@@ -9,6 +9,8 @@ from datetime import datetime
 from sqlalchemy import ColumnElement, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from models.access import covers
+from models.campaign import Hamlet
 from models.notifications import preferred, settled
 from models.people import Identity, Role, User
 from models.totals import APPROVED, PENDING, REJECTED, HamletTotal
@@ -63,10 +65,13 @@ async def requests_due(
             channel=channel,
             max_attempts=max_attempts,
         )
+        hamlet = await session.get(Hamlet, change.hamlet_id)
         due += [
             (change, user, ext)
             for user, ext in supervisors
-            if user.id not in done and user.id != change.requested_by
+            if user.id not in done
+            and user.id != change.requested_by
+            and (hamlet is None or covers(user, hamlet))
         ]
     return due
 

@@ -29,7 +29,13 @@ from models.audit import record
 from models.campaign import Procedure
 from models.households import Entry, entry_procedure
 from models.periods import PeriodError
-from models.proposal import AwardProposal, final_proposal, snapshot_filter, stored_eligibility
+from models.proposal import (
+    AwardProposal,
+    final_proposal,
+    in_scopes,
+    snapshot_filter,
+    stored_eligibility,
+)
 from models.text import fold
 
 router = Router("office_papers")
@@ -61,12 +67,16 @@ async def review_proposal(ctx: Ctx, kind: str) -> AwardProposal | None:
     """The review's proposal the papers are drawn from: the latest one marked final, else the
     latest one made."""
     campaign_id = await ctx.campaign_id()
-    final = await final_proposal(ctx.session, campaign_id, kind)
+    final = await final_proposal(ctx.session, campaign_id, kind, scopes=(ctx.me.unit,))
     if final is not None:
         return final
     latest: AwardProposal | None = await ctx.session.scalar(
         select(AwardProposal)
-        .where(AwardProposal.campaign_id == campaign_id, AwardProposal.period_kind == kind)
+        .where(
+            AwardProposal.campaign_id == campaign_id,
+            AwardProposal.period_kind == kind,
+            in_scopes((ctx.me.unit,)),
+        )
         .order_by(AwardProposal.id.desc())
         .limit(1)
     )

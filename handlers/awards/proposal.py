@@ -76,6 +76,17 @@ def _allowed(ctx: Ctx) -> bool:
     return ctx.me.role in SEES_ALL
 
 
+async def scopes(ctx: Ctx) -> tuple[str | None, ...]:
+    """The proposals the sender works from: a commune supervisor's commune's; a head's,
+    the whole campaign's or their commune's (the latest decided wins); everyone else's,
+    the whole campaign's."""
+    me = ctx.me
+    if me.role in SEES_ALL:
+        return (me.unit,)
+    hamlet = await ctx.hamlet()
+    return (None, hamlet.unit) if hamlet is not None and hamlet.unit else (None,)
+
+
 def _kind(arg: str) -> str | None:
     key = fold(arg).replace(" ", "")
     return _TYPED.get(key) or _TYPED.get(fold(arg).strip())
@@ -150,6 +161,7 @@ async def propose(ctx: Ctx, kind: str) -> list[Reply]:
         today=ctx.today,
         rules=ctx.settings.awards,
         fail_rule=fail_rule(ctx.settings),
+        unit=ctx.me.unit,
     )
     proposal = await store_proposal(
         ctx.session,
@@ -160,6 +172,7 @@ async def propose(ctx: Ctx, kind: str) -> list[Reply]:
         threshold=ctx.settings.campaign.coverage_threshold,
         made_by=ctx.me.id,
         now=ctx.now,
+        unit=ctx.me.unit,
     )
     text = proposal_text(
         ctx.lang,
@@ -510,7 +523,7 @@ async def cmd_dossier(ctx: Ctx, arg: str) -> list[Reply]:
         return [Reply(ctx.t("dossier_not_allowed"))]
     if me.role == Role.HAMLET_HEAD and me.hamlet_id is None:
         return [Reply(ctx.t("dossier_no_hamlet"))]
-    proposal = await final_proposal(ctx.session, await ctx.campaign_id())
+    proposal = await final_proposal(ctx.session, await ctx.campaign_id(), scopes=await scopes(ctx))
     if proposal is None:
         return [Reply(ctx.t("dossier_office_none" if me.role in SEES_ALL else "dossier_not_final"))]
     elig = stored_eligibility(proposal)
@@ -545,7 +558,7 @@ async def cmd_dossier(ctx: Ctx, arg: str) -> list[Reply]:
 async def cmd_detail(ctx: Ctx, arg: str) -> list[Reply]:
     if not _allowed(ctx):
         return [Reply(ctx.t("award_not_allowed"))]
-    proposal = await latest_proposal(ctx.session, await ctx.campaign_id())
+    proposal = await latest_proposal(ctx.session, await ctx.campaign_id(), scopes=await scopes(ctx))
     if proposal is None:
         return [Reply(ctx.t("award_detail_none"))]
     elig = stored_eligibility(proposal)

@@ -68,7 +68,9 @@ async def _line(ctx: Ctx, proposal: AwardProposal, names: dict[int, str]) -> str
 async def cmd_list(ctx: Ctx, arg: str) -> list[Reply]:
     if ctx.me.role not in SEES_ALL:
         return [Reply(ctx.t("award_not_allowed"))]
-    listed = await proposals(ctx.session, await ctx.campaign_id(), limit=LISTED)
+    listed = await proposals(
+        ctx.session, await ctx.campaign_id(), limit=LISTED, scopes=_listed_scopes(ctx)
+    )
     if not listed:
         return [Reply(ctx.t("proposals_empty"))]
     people = {p.made_by for p in listed} | {p.final_by for p in listed}
@@ -110,10 +112,17 @@ async def cmd_final(ctx: Ctx, arg: str) -> list[Reply]:
     return await _mark(ctx, int(digits[:12]))
 
 
+def _listed_scopes(ctx: Ctx) -> tuple[str | None, ...] | None:
+    """A commune supervisor's proposals are their commune's; the zone office sees all."""
+    return (ctx.me.unit,) if ctx.me.unit is not None else None
+
+
 async def _proposal(ctx: Ctx, proposal_id: int) -> AwardProposal | None:
     proposal = await ctx.session.get(AwardProposal, proposal_id)
     if proposal is None or proposal.campaign_id != await ctx.campaign_id():
         return None
+    if ctx.me.unit is not None and proposal.unit != ctx.me.unit:
+        return None  # another commune's: as if it did not exist
     return proposal
 
 

@@ -10,8 +10,9 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from handlers.engine.i18n import t
 from handlers.engine.messages import Inbound, Reply
+from models.access import covered_hamlets
 from models.campaign import Hamlet
-from models.people import User
+from models.people import Role, User
 from models.records import Dialog
 from models.registry import campaign_by_code
 
@@ -82,6 +83,19 @@ class Ctx:
         if self.user is None or self.user.hamlet_id is None:
             return None
         return await self.session.get(Hamlet, self.user.hamlet_id)
+
+    async def covered_hamlets(self) -> list[Hamlet]:
+        """The active hamlets the sender's role and scope cover (`models.access`): a
+        supervisor bound to one commune sees its hamlets only."""
+        return await covered_hamlets(self.session, self.me)
+
+    async def scope_ids(self) -> set[int] | None:
+        """The ids of every hamlet (active or not) the sender covers; None when that is
+        every hamlet (admins, supervisors of every commune)."""
+        user = self.me
+        if user.role == Role.ADMIN or (user.role == Role.SUPERVISOR and user.unit is None):
+            return None
+        return {h.id for h in await covered_hamlets(self.session, user, active_only=False)}
 
     async def closed_hamlet(self) -> Hamlet | None:
         """The sender's hamlet when it is no longer in the campaign (removed from the

@@ -8,9 +8,12 @@ from handlers.engine.context import Ctx
 from handlers.engine.i18n import fmt_date, fmt_int, fmt_pct
 from handlers.engine.messages import Reply
 from handlers.engine.router import EVERYONE, Menu, Router
+from handlers.reports.scope import refused_other
+from models.access import covers
 from models.campaign import Hamlet
 from models.people import Role
 from models.progress import Progress, hamlet_progress
+from models.reports import active_hamlets
 from models.totals import pending_changes
 
 router = Router("progress")
@@ -76,6 +79,8 @@ async def cmd_progress(ctx: Ctx, arg: str) -> list[Reply]:
         hamlet = await ctx.session.scalar(select(Hamlet).where(Hamlet.code == arg.strip().upper()))
         if hamlet is None:
             return [Reply(ctx.t("hamlet_unknown", code=arg.strip()[:20]))]
+        if not covers(user, hamlet):
+            return [Reply(refused_other(ctx))]
     elif arg:
         own = await ctx.hamlet()
         if own is None or arg.strip().upper() != own.code:
@@ -115,8 +120,12 @@ async def pending_total_line(ctx: Ctx, hamlet: Hamlet) -> str:
 
 
 async def _all_hamlets(ctx: Ctx) -> list[Reply]:
-    """Supervisors without a hamlet get one line per hamlet (counts only, no personal data)."""
-    hamlets = await ctx.session.scalars(select(Hamlet).where(Hamlet.active).order_by(Hamlet.code))
+    """Supervisors without a hamlet get one line per hamlet of their scope (counts only, no
+    personal data)."""
+    if ctx.me.role in (Role.SUPERVISOR, Role.ADMIN):
+        hamlets = await ctx.covered_hamlets()
+    else:
+        hamlets = await active_hamlets(ctx.session)
     rows: list[Progress] = []
     for hamlet in hamlets:
         rows.append(

@@ -13,7 +13,6 @@ from handlers.engine.states import TodoState
 from handlers.households.add import advance
 from handlers.reports.scope import SEES_ALL
 from models.campaign import Hamlet
-from models.reports import active_hamlets
 from models.roster import RosterHousehold
 from models.roster_match import Suggestion, Todo, todo
 
@@ -23,7 +22,7 @@ router = Router("todo")
 async def _hamlet_for(ctx: Ctx, arg: str) -> tuple[Hamlet | None, list[Reply]]:
     code = arg.strip().upper()
     if ctx.me.role in SEES_ALL:
-        hamlets = await active_hamlets(ctx.session)
+        hamlets = await ctx.covered_hamlets()
         chosen = next((h for h in hamlets if h.code == code), None)
         if chosen is not None:
             return chosen, []
@@ -128,7 +127,7 @@ async def step_pick(ctx: Ctx, answer: Answer) -> list[Reply]:
                 d["phone"] = row.phone
             return [Reply(ctx.t("todo_prefilled", name=row.head_name)), *await advance(ctx, d)]
     hamlet = next(
-        (h for h in await active_hamlets(ctx.session) if h.code == draft(ctx).get("hamlet")), None
+        (h for h in await ctx.covered_hamlets() if h.code == draft(ctx).get("hamlet")), None
     )
     prefix = [Reply(ctx.t("choose_option"))] if value != REPEAT and answer.text else []
     if hamlet is None:

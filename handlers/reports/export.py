@@ -36,8 +36,11 @@ from handlers.reports.scope import (
     parse_dates,
     parse_request,
     period_of,
+    refused_other,
+    units_of,
     visible_hamlets,
 )
+from models.access import ranking_pool
 from models.audit import record
 from models.campaign import Hamlet
 from models.check_rows import check_rows
@@ -95,7 +98,7 @@ async def gather(
     """Figures, officers, evidence rows and spot-checks for these hamlets (ranked among all
     hamlets). Spot-checks are the campaign's, whatever the period: eligibility is judged
     over the whole campaign; only those the viewer may see (`models.check_scope`)."""
-    everyone = await active_hamlets(session)
+    everyone = await ranking_pool(session, viewer)
     report = await build_report(
         session,
         campaign_id=campaign_id,
@@ -265,6 +268,8 @@ async def cmd_export(ctx: Ctx, arg: str) -> list[Reply]:
     arg, separator = csv_separator(arg)
     try:
         req = parse_request(ctx, arg, await active_hamlets(ctx.session), "since_start")
+        if req.unit is not None and req.unit not in units_of(visible):
+            return [Reply(refused_other(ctx))]
     except ArgError as err:
         return [Reply(ctx.t(err.key, **err.values))]
     except PeriodError:
@@ -274,7 +279,7 @@ async def cmd_export(ctx: Ctx, arg: str) -> list[Reply]:
         hamlets = [h for h in visible if h.unit == req.unit]
     if req.hamlet is not None:
         if req.hamlet.id not in {h.id for h in visible}:
-            return [Reply(ctx.t("report_other_hamlet_refused"))]
+            return [Reply(refused_other(ctx))]
         hamlets = [req.hamlet]
     if req.explicit:
         return await export_replies(ctx, req.period, hamlets, req.fmt, separator)

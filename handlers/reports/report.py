@@ -28,6 +28,8 @@ from handlers.reports.scope import (
     parse_dates,
     parse_request,
     period_of,
+    ranked_among,
+    refused_other,
     units_of,
     visible_hamlets,
 )
@@ -74,9 +76,11 @@ async def cmd_report(ctx: Ctx, arg: str) -> list[Reply]:
         and (visible is None or req.hamlet.id not in {h.id for h in visible})
         and req.hamlet.id != own
     ):
-        return [Reply(ctx.t("report_other_hamlet_refused"))]
+        return [Reply(refused_other(ctx))]
     if visible is None:
         return [Reply(ctx.t("report_not_allowed"))]
+    if req.unit is not None and req.unit not in units_of(visible):
+        return [Reply(refused_other(ctx))]
     hamlet = req.hamlet
     if hamlet is None and ctx.me.role not in SEES_ALL:
         hamlet = visible[0] if visible else None
@@ -94,7 +98,7 @@ async def show(
     ctx: Ctx, period: Period, hamlet: Hamlet | None, unit: str | None = None
 ) -> list[Reply]:
     """The report message, its chart and the menu for the next question."""
-    everyone = await active_hamlets(ctx.session)
+    everyone = await ranked_among(ctx)
     several = len(units_of(everyone)) > 1
     if not several:
         unit = None  # a commune kept in an old menu, after the config went back to one
@@ -262,7 +266,7 @@ async def step_menu(ctx: Ctx, answer: Answer) -> list[Reply]:
     if value == "custom":
         return [ask(ctx, ReportState.DATES, ctx.t("report_ask_dates"), draft=draft(ctx))]
     if value == "pick" and ctx.me.role in SEES_ALL:
-        if len(units_of(await active_hamlets(ctx.session))) > 1 and unit is None and hamlet is None:
+        if len(units_of(await ctx.covered_hamlets())) > 1 and unit is None and hamlet is None:
             return [_ask_unit(ctx)]
         return [_pick(ctx, await _pickable(ctx))]
     if value == "all" and ctx.me.role in SEES_ALL:
@@ -284,7 +288,7 @@ def _ask_unit(ctx: Ctx) -> Reply:
 
 @router.on_state(ReportState.UNIT)
 async def step_unit(ctx: Ctx, answer: Answer) -> list[Reply]:
-    everyone = await active_hamlets(ctx.session)
+    everyone = await ctx.covered_hamlets()
     unit = match_unit(fold(answer.text).split(), units_of(everyone))
     if unit is None:
         prefix = (
@@ -310,7 +314,7 @@ def _pick(ctx: Ctx, hamlets: list[Hamlet]) -> Reply:
 
 async def _pickable(ctx: Ctx) -> list[Hamlet]:
     """The hamlets offered to pick from: those of the commune the menu was about."""
-    everyone = await active_hamlets(ctx.session)
+    everyone = await ctx.covered_hamlets()
     hamlet = await _hamlet_from_draft(ctx)
     scope = hamlet.unit if hamlet is not None else _unit_from_draft(ctx)
     if scope is None or len(units_of(everyone)) < 2:

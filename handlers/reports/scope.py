@@ -11,10 +11,10 @@ from dataclasses import dataclass
 from datetime import date
 
 from handlers.engine.context import Ctx
+from models.access import ranking_pool
 from models.campaign import Hamlet
 from models.people import Role
 from models.periods import Period, PeriodError, resolve
-from models.reports import active_hamlets
 from models.text import fold
 
 SEES_ALL = (Role.SUPERVISOR, Role.ADMIN)
@@ -112,11 +112,25 @@ async def visible_hamlets(ctx: Ctx) -> list[Hamlet] | None:
     """Hamlets the sender's reports cover; None if their role gets no reports."""
     user = ctx.me
     if user.role in SEES_ALL:
-        return await active_hamlets(ctx.session)
+        return await ctx.covered_hamlets()
     if user.role == Role.HAMLET_HEAD:
         own = await ctx.hamlet()
         return [own] if own is not None else []
     return None
+
+
+def refused_other(ctx: Ctx) -> str:
+    """The refusal of a hamlet or commune outside the sender's scope."""
+    unit = ctx.me.unit
+    if ctx.me.role in SEES_ALL and unit is not None:
+        return ctx.t("report_outside_scope", unit=unit)
+    return ctx.t("report_other_hamlet_refused")
+
+
+async def ranked_among(ctx: Ctx) -> list[Hamlet]:
+    """The hamlets a report ranks the sender's among: a supervisor's scope (one commune, or
+    all); for a head, every hamlet (their report shows only their own, with its rank)."""
+    return await ranking_pool(ctx.session, ctx.me)
 
 
 def period_of(ctx: Ctx, kind: str, start: date | None = None, end: date | None = None) -> Period:

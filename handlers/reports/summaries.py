@@ -19,6 +19,7 @@ from handlers.render.report_text import (
     weekly_hamlet,
     weekly_units,
 )
+from models.access import supervised_units
 from models.campaign import Hamlet
 from models.check_scope import Viewer
 from models.eligibility import verification
@@ -47,6 +48,8 @@ class WeeklyDigest:
     # What a hamlet's head may see of them: answered checks only (`models.check_scope`).
     hamlet_checks: CheckFigures | None = None
     unit_of: dict[int, str] = field(default_factory=dict)  # hamlet id → commune
+    # One commune's own digest, for the supervisors bound to it.
+    units: dict[str, WeeklyDigest] = field(default_factory=dict, compare=False, repr=False)
     # Texts already written (every supervisor gets the same one per language), and each
     # hamlet's row and officers by hamlet, so a province's heads do not each search them.
     _texts: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
@@ -78,19 +81,57 @@ class WeeklyDigest:
 
 
 async def check_figures(
-    session: AsyncSession, settings: Settings, *, campaign_id: int, viewer: Viewer
+    session: AsyncSession,
+    settings: Settings,
+    *,
+    campaign_id: int,
+    viewer: Viewer,
+    hamlets: list[Hamlet] | None = None,
 ) -> CheckFigures | None:
-    """Spot-check results judged by the configured rule, as far as the viewer may see them;
-    None while there are none to show."""
+    """Spot-check results judged by the configured rule, as far as the viewer may see them
+    (optionally only these hamlets); None while there are none to show."""
     rule = fail_rule(settings)
-    figures = await verification(session, campaign_id=campaign_id, rule=rule, viewer=viewer)
+    figures = await verification(
+        session, campaign_id=campaign_id, rule=rule, viewer=viewer, hamlets=hamlets
+    )
     return CheckFigures(figures=figures, rule=rule) if figures.any else None
 
 
 async def weekly_digest(
     session: AsyncSession, settings: Settings, *, campaign_id: int, period: Period, today: date
 ) -> WeeklyDigest:
+    """Every hamlet's week; and, for each commune a supervisor is bound to, that commune's
+    own (ranked among its hamlets only: they learn nothing of other communes)."""
     hamlets = await active_hamlets(session)
+    digest = await _digest(
+        session, settings, campaign_id=campaign_id, period=period, today=today, hamlets=hamlets
+    )
+    for unit in await supervised_units(session):
+        own = [h for h in hamlets if h.unit == unit]
+        digest.units[unit] = await _digest(
+            session,
+            settings,
+            campaign_id=campaign_id,
+            period=period,
+            today=today,
+            hamlets=own,
+            checks_of=own,
+        )
+    return digest
+
+
+async def _digest(
+    session: AsyncSession,
+    settings: Settings,
+    *,
+    campaign_id: int,
+    period: Period,
+    today: date,
+    hamlets: list[Hamlet],
+    checks_of: list[Hamlet] | None = None,
+) -> WeeklyDigest:
+    """`checks_of`: the hamlets whose spot-checks count (None: the campaign's, including
+    hamlets that have left it)."""
     report = await build_report(
         session,
         campaign_id=campaign_id,
@@ -115,18 +156,26 @@ async def weekly_digest(
         inactive_days=settings.inactive_days,
         unit_of={h.id: h.unit for h in hamlets if h.unit},
         checks=await check_figures(
-            session, settings, campaign_id=campaign_id, viewer=Role.SUPERVISOR
+            session, settings, campaign_id=campaign_id, viewer=Role.SUPERVISOR, hamlets=checks_of
         ),
         hamlet_checks=await check_figures(
-            session, settings, campaign_id=campaign_id, viewer=Role.HAMLET_HEAD
+            session,
+            settings,
+            campaign_id=campaign_id,
+            viewer=Role.HAMLET_HEAD,
+            hamlets=checks_of,
         ),
     )
 
 
 def weekly_message(digest: WeeklyDigest, user: User, lang: str) -> str | None:
-    """Supervisors get every hamlet; a hamlet head gets theirs; anyone else nothing."""
+    """Supervisors get every hamlet of their scope; a hamlet head gets theirs; anyone else
+    nothing."""
     if user.role == Role.SUPERVISOR:
-        return digest.supervisors_text(lang)
+        if user.unit is None:
+            return digest.supervisors_text(lang)
+        own = digest.units.get(user.unit)
+        return own.supervisors_text(lang) if own is not None and own.report.rows else None
     if user.role == Role.HAMLET_HEAD and user.hamlet_id is not None:
         part = digest.hamlet_part(user.hamlet_id)
         if part is None:

@@ -110,7 +110,7 @@ async def on_file(ctx: Ctx, attachment: Attachment) -> list[Reply]:
             await asyncio.to_thread(_discard, stored)
             return [Reply(ctx.t("add_needs_hamlet"))]
         return [await _ask_confirm(ctx, hamlet, data)]
-    hamlets = await active_hamlets(ctx.session)
+    hamlets = await ctx.covered_hamlets()
     caption = ctx.inbound.text.strip().upper()
     chosen = next((h for h in hamlets if h.code == caption), None)
     if chosen is not None:
@@ -222,7 +222,7 @@ async def step_hamlet(ctx: Ctx, answer: Answer) -> list[Reply]:
         return await _cancel(ctx)
     if not _upload_ok(data):
         return await _gone(ctx)
-    hamlets = await active_hamlets(ctx.session)
+    hamlets = await ctx.covered_hamlets()
     value = answer.value or ""
     code = value[2:] if value.startswith("h:") else answer.text.strip().upper()
     chosen = next((h for h in hamlets if h.code == code), None)
@@ -371,7 +371,7 @@ async def _scope(ctx: Ctx, arg: str) -> list[Hamlet] | None:
         own = await ctx.hamlet()
         return [own] if own is not None else []
     if ctx.me.role in SEES_ALL:
-        hamlets = await active_hamlets(ctx.session)
+        hamlets = await ctx.covered_hamlets()
         code = arg.strip().upper()
         return [h for h in hamlets if h.code == code] if code else hamlets
     return None

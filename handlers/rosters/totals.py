@@ -19,7 +19,6 @@ from handlers.engine.states import TotalsState
 from handlers.reports.scope import SEES_ALL
 from models.campaign import Hamlet
 from models.people import Role, User
-from models.reports import active_hamlets
 from models.roster import Roster
 from models.totals import (
     APPROVED,
@@ -159,7 +158,7 @@ async def cmd_totals(ctx: Ctx, arg: str) -> list[Reply]:
         return [Reply(ctx.t("totals_not_allowed"))]
     code = arg.strip().upper()
     if code:
-        hamlets = await active_hamlets(ctx.session)
+        hamlets = await ctx.covered_hamlets()
         chosen = next((h for h in hamlets if h.code == code), None)
         if chosen is None:
             return [
@@ -174,7 +173,7 @@ async def cmd_totals(ctx: Ctx, arg: str) -> list[Reply]:
 
 
 async def _pending_list(ctx: Ctx, prefix: str = "") -> Reply:
-    changes = (await pending_changes(ctx.session))[:SHOWN_PENDING]
+    changes = (await pending_changes(ctx.session, await ctx.scope_ids()))[:SHOWN_PENDING]
     if not changes:
         await close(ctx)
         return Reply((prefix + "\n\n" if prefix else "") + ctx.t("totals_none_pending"))
@@ -221,7 +220,10 @@ async def _change(ctx: Ctx, change_id: int) -> tuple[HamletTotal, Hamlet] | None
     if change is None or change.status != PENDING:
         return None
     hamlet = await ctx.session.get(Hamlet, change.hamlet_id)
-    return (change, hamlet) if hamlet is not None else None
+    covered = await ctx.scope_ids()
+    if hamlet is None or (covered is not None and hamlet.id not in covered):
+        return None
+    return change, hamlet
 
 
 @router.on_state(TotalsState.PICK)

@@ -569,6 +569,7 @@ MESSAGES: dict[str, str] = {
     "report_dates_reversed": "The last day must come after the first. Please type them again.",
     "report_not_allowed": "Reports are for hamlet heads and supervisors. "
     "See your hamlet's progress with /progress.",
+    "report_outside_scope": "You can only see figures of the hamlets of {unit}.",
     "report_other_hamlet_refused": "You can only see your own hamlet's report.",
     "report_unknown_arg": "I did not understand «{arg}». Examples: /report, /report last_week, "
     "/report BNA, /report q1, /report 01/04/2026 30/04/2026",

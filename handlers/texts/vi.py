@@ -559,6 +559,7 @@ MESSAGES: dict[str, str] = {
     "report_dates_reversed": "Ngày kết thúc phải sau ngày bắt đầu. Anh/chị gõ lại giúp.",
     "report_not_allowed": "Báo cáo dành cho trưởng ấp và cán bộ giám sát. "
     "Anh/chị xem tiến độ ấp mình bằng /tiendo.",
+    "report_outside_scope": "Anh/chị chỉ xem được số liệu các ấp thuộc {unit}.",
     "report_other_hamlet_refused": "Anh/chị chỉ xem được báo cáo của ấp mình.",
     "report_unknown_arg": "Chưa hiểu «{arg}». Ví dụ: /baocao, /baocao tuantruoc, /baocao BNA, "
     "/baocao quy1, /baocao 01/04/2026 30/04/2026",

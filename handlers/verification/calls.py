@@ -14,7 +14,7 @@ import re
 from dataclasses import replace
 from datetime import timedelta
 
-from sqlalchemy import func, select
+from sqlalchemy import ColumnElement, func, select
 
 from handlers.engine.context import Ctx
 from handlers.engine.dialog import REPEAT, Answer, ask, close, draft, draft_int
@@ -32,10 +32,12 @@ from handlers.render.verify_text import (
 )
 from handlers.reports.scope import SEES_ALL
 from models.campaign import Hamlet
+from models.check_scope import visible_checks
 from models.checks import (
     Card,
     CheckError,
     batch_progress,
+    check_within,
     load_card,
     next_card,
     open_batches,
@@ -44,7 +46,6 @@ from models.checks import (
     release,
 )
 from models.households import Entry
-from models.reports import active_hamlets
 from models.sampling import Rule, RuleError, create_batch
 from models.text import clean
 from models.verification import DETAILS, Batch, Check, Outcome, date_detail
@@ -71,6 +72,11 @@ def lease(ctx: Ctx) -> timedelta:
 
 def allowed(ctx: Ctx) -> bool:
     return ctx.me.role in SEES_ALL
+
+
+def scope(ctx: Ctx) -> ColumnElement[bool]:
+    """The checks the sender works on: a commune supervisor's hamlets', else all."""
+    return visible_checks(ctx.me)
 
 
 def parse_size(text: str) -> Rule | None:
@@ -114,7 +120,7 @@ def _rule_from_value(value: str) -> Rule | None:
 async def cmd_verify(ctx: Ctx, arg: str) -> list[Reply]:
     if not allowed(ctx):
         return [Reply(ctx.t("verify_not_allowed"))]
-    hamlets = await active_hamlets(ctx.session)
+    hamlets = await ctx.covered_hamlets()
     by_code = {h.code: h for h in hamlets}
     chosen: Hamlet | None = None
     rule: Rule | None = None
@@ -127,7 +133,7 @@ async def cmd_verify(ctx: Ctx, arg: str) -> list[Reply]:
             return [Reply(ctx.t("verify_unknown_arg", arg=arg[:60]))]
     if chosen is not None or rule is not None:
         return await draw_sample(ctx, [chosen] if chosen else hamlets, rule or default_rule(ctx))
-    batches = await open_batches(ctx.session, await ctx.campaign_id())
+    batches = await open_batches(ctx.session, await ctx.campaign_id(), scope(ctx))
     if batches:
         options = [
             Option(ctx.t("verify_btn_continue", batch=b.batch.id, open=b.open), f"b:{b.batch.id}")
@@ -170,7 +176,7 @@ def _ask_size(ctx: Ctx, data: dict[str, object]) -> Reply:
 @router.on_state(VerifyState.MENU)
 async def step_menu(ctx: Ctx, answer: Answer) -> list[Reply]:
     if answer.value == "new":
-        return [_ask_scope(ctx, await active_hamlets(ctx.session))]
+        return [_ask_scope(ctx, await ctx.covered_hamlets())]
     if answer.value and answer.value.startswith("b:") and answer.value[2:].isdigit():
         return await show_next(ctx, int(answer.value[2:]))
     prefix = [Reply(ctx.t("choose_option"))] if answer.value != REPEAT and answer.text else []
@@ -179,7 +185,7 @@ async def step_menu(ctx: Ctx, answer: Answer) -> list[Reply]:
 
 @router.on_state(VerifyState.SCOPE)
 async def step_scope(ctx: Ctx, answer: Answer) -> list[Reply]:
-    hamlets = await active_hamlets(ctx.session)
+    hamlets = await ctx.covered_hamlets()
     value = answer.value or ""
     if value == "all":
         return [_ask_size(ctx, {"hamlet": None})]
@@ -202,7 +208,7 @@ async def step_size(ctx: Ctx, answer: Answer) -> list[Reply]:
             Reply(ctx.t("verify_size_invalid", text=answer.text[:30], max=MAX_PER_HAMLET)),
             _ask_size(ctx, data),
         ]
-    hamlets = await active_hamlets(ctx.session)
+    hamlets = await ctx.covered_hamlets()
     code = data.get("hamlet")
     if code:
         hamlets = [h for h in hamlets if h.code == code]
@@ -258,7 +264,12 @@ async def show_next(
         await close(ctx)
         return [*replies, Reply(ctx.t("verify_list_empty"))]
     check = await next_card(
-        ctx.session, batch_id=batch.id, caller_id=ctx.me.id, now=ctx.now, lease=lease(ctx)
+        ctx.session,
+        batch_id=batch.id,
+        caller_id=ctx.me.id,
+        now=ctx.now,
+        lease=lease(ctx),
+        scope=scope(ctx),
     )
     if check is None:
         await close(ctx)
@@ -268,7 +279,7 @@ async def show_next(
 
 async def _card(ctx: Ctx, batch: Batch, check: Check, note: str) -> Reply:
     card = await load_card(ctx.session, check)
-    progress = await batch_progress(ctx.session, batch)
+    progress = await batch_progress(ctx.session, batch, scope(ctx))
     text = card_text(
         ctx.lang,
         card,
@@ -291,7 +302,7 @@ async def _card(ctx: Ctx, batch: Batch, check: Check, note: str) -> Reply:
 
 
 async def _no_card(ctx: Ctx, batch: Batch) -> str:
-    checks = await open_checks(ctx.session, batch.id)
+    checks = await open_checks(ctx.session, batch.id, scope(ctx))
     if not checks:
         return ctx.t("verify_batch_done", batch=batch.id)
     # No free card although some are open: they wait for a retry or others hold them.
@@ -304,7 +315,7 @@ async def _no_card(ctx: Ctx, batch: Batch) -> str:
 async def _current(ctx: Ctx) -> tuple[Batch, Check, str] | None:
     """The card the caller's dialog is on, with the note typed so far."""
     batch = await ctx.session.get(Batch, draft_int(ctx, "batch"))
-    check = await ctx.session.get(Check, draft_int(ctx, "check"))
+    check = await check_within(ctx.session, draft_int(ctx, "check"), scope(ctx))
     if batch is None or check is None:
         return None
     return batch, check, str(draft(ctx).get("note") or "")

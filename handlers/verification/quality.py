@@ -31,6 +31,7 @@ async def cmd_quality(ctx: Ctx, arg: str) -> list[Reply]:
         campaign_id=await ctx.campaign_id(),
         tz=ctx.settings.timezone,
         rules=ctx.settings.quality,
+        hamlet_ids=await ctx.scope_ids(),
     )
     if not any(found.values()):
         return [Reply(ctx.t("quality_none"))]

@@ -23,10 +23,11 @@ from handlers.render.verify_text import (
     review_label,
     rule_text,
 )
-from handlers.verification.calls import allowed
+from handlers.verification.calls import allowed, scope
 from models.campaign import Hamlet
 from models.checks import (
     add_flag,
+    check_within,
     hamlet_codes,
     household_names,
     load_card,
@@ -57,8 +58,8 @@ async def cmd_list(ctx: Ctx, arg: str) -> list[Reply]:
     if not allowed(ctx):
         return [Reply(ctx.t("verify_not_allowed"))]
     campaign_id = await ctx.campaign_id()
-    batches = await open_batches(ctx.session, campaign_id)
-    failed = await open_cases(ctx.session, campaign_id, rule=_match(ctx))
+    batches = await open_batches(ctx.session, campaign_id, scope(ctx))
+    failed = await open_cases(ctx.session, campaign_id, rule=_match(ctx), scope=scope(ctx))
     if not batches:
         review = [Reply(ctx.t("verify_list_review", n=len(failed)))] if failed else []
         return [Reply(ctx.t("verify_list_empty")), *review]
@@ -68,7 +69,7 @@ async def cmd_list(ctx: Ctx, arg: str) -> list[Reply]:
     options: list[Option] = []
     for progress in batches:
         batch = progress.batch
-        checks = await open_checks(ctx.session, batch.id)
+        checks = await open_checks(ctx.session, batch.id, scope(ctx))
         callers = await users_named(ctx.session, [c.caller_id for c in checks if c.caller_id])
         names = await household_names(ctx.session, [c.household_id for c in checks])
         codes = await hamlet_codes(ctx.session)
@@ -130,7 +131,9 @@ async def cmd_list(ctx: Ctx, arg: str) -> list[Reply]:
 
 
 async def _pick_failed(ctx: Ctx) -> list[Reply]:
-    checks = await open_cases(ctx.session, await ctx.campaign_id(), rule=_match(ctx))
+    checks = await open_cases(
+        ctx.session, await ctx.campaign_id(), rule=_match(ctx), scope=scope(ctx)
+    )
     if not checks:
         await close(ctx)
         return [Reply(ctx.t("verify_review_empty"))]
@@ -154,7 +157,7 @@ async def cmd_review(ctx: Ctx, arg: str) -> list[Reply]:
         return [Reply(ctx.t("verify_not_allowed"))]
     digits = arg.strip().lstrip("#")
     if digits.isdigit():
-        check = await ctx.session.get(Check, int(digits))
+        check = await check_within(ctx.session, int(digits), scope(ctx))
         if check is not None and _reviewable(ctx, check):
             return [await _review_card(ctx, check)]
         if (
@@ -234,7 +237,7 @@ async def step_review(ctx: Ctx, answer: Answer) -> list[Reply]:
         await close(ctx)
         return [Reply(ctx.t("verify_review_closed"))]
     if value.startswith("c:") and value[2:].isdigit():
-        check = await ctx.session.get(Check, int(value[2:]))
+        check = await check_within(ctx.session, int(value[2:]), scope(ctx))
         if check is not None and _reviewable(ctx, check):
             return [await _review_card(ctx, check)]
     prefix = [Reply(ctx.t("choose_option"))] if value != REPEAT and answer.text else []
@@ -252,7 +255,7 @@ def _reviewable(ctx: Ctx, check: Check | None) -> bool:
 
 
 async def _decided_check(ctx: Ctx) -> Check | None:
-    check = await ctx.session.get(Check, draft_int(ctx, "check"))
+    check = await check_within(ctx.session, draft_int(ctx, "check"), scope(ctx))
     return check if _reviewable(ctx, check) else None
 
 
@@ -300,7 +303,9 @@ async def step_reason(ctx: Ctx, answer: Answer) -> list[Reply]:
     )
     await close(ctx)
     await ctx.session.flush()
-    left = await open_cases(ctx.session, await ctx.campaign_id(), rule=_match(ctx))
+    left = await open_cases(
+        ctx.session, await ctx.campaign_id(), rule=_match(ctx), scope=scope(ctx)
+    )
     more = [Reply(ctx.t("verify_list_review", n=len(left)))] if left else []
     if decision == "keep":
         return [Reply(ctx.t("verify_upheld", check=check.id, reason=reason)), *more]
@@ -332,7 +337,13 @@ async def cmd_flag(ctx: Ctx, arg: str) -> list[Reply]:
         return [Reply(ctx.t("verify_flag_usage"))]
     entry = await load_entry(ctx.session, int(digits))
     campaign_id = await ctx.campaign_id()
-    if entry is None or entry.deleted_at is not None or entry.campaign_id != campaign_id:
+    covered = await ctx.scope_ids()
+    if (
+        entry is None
+        or entry.deleted_at is not None
+        or entry.campaign_id != campaign_id
+        or (covered is not None and entry.hamlet_id not in covered)
+    ):
         return [Reply(ctx.t("verify_flag_not_found", id=digits[:12]))]
     pending = await ctx.session.scalar(
         select(Flag.id).where(Flag.entry_id == entry.id, Flag.batch_id.is_(None))

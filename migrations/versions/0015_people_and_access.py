@@ -7,7 +7,8 @@ Create Date: 2026-12-05 16:30:00
 An admin can take a person's access away (when, by whom, why); a supervisor can be bound to
 one commune (`unit`, NULL: every commune); an invite carries the invitee's name and phone
 (bulk invites, the staff list), the scope it gives and whether it was revoked; an
-announcement to officers and heads is stored once and sent through the notification ledger.
+announcement to officers and heads is stored once and sent through the notification ledger;
+an award proposal made by a commune's supervisor covers that commune (`unit`).
 """
 
 from __future__ import annotations
@@ -55,6 +56,8 @@ def upgrade() -> None:
         batch_op.create_foreign_key(
             op.f("fk_invite_revoked_by_app_user"), "app_user", ["revoked_by"], ["id"]
         )
+    with op.batch_alter_table("award_proposal", schema=None) as batch_op:
+        batch_op.add_column(sa.Column("unit", sa.String(200), nullable=True))
     op.create_table(
         "announcement",
         sa.Column("id", _ID, nullable=False),
@@ -77,6 +80,8 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     op.drop_table("announcement")
+    with op.batch_alter_table("award_proposal", schema=None) as batch_op:
+        batch_op.drop_column("unit")
     with op.batch_alter_table("invite", schema=None) as batch_op:
         batch_op.drop_constraint(op.f("fk_invite_revoked_by_app_user"), type_="foreignkey")
         batch_op.drop_column("revoked_by")
