@@ -687,6 +687,30 @@ class InvitesSection:
 
 
 @dataclass(frozen=True, kw_only=True)
+class PrivacyConfig:
+    """What the notice on personal data (Decree 13/2023/NĐ-CP) tells people, at
+    registration and with /quyenriengtu."""
+
+    __pydantic_config__: ClassVar[ConfigDict] = STRICT
+
+    keep_years: Annotated[
+        PositiveInt,
+        Doc(
+            "Số năm giữ dữ liệu cá nhân sau khi phong trào kết thúc (thời hạn lưu hồ sơ thi "
+            "đua, khen thưởng)",
+            "Years personal data is kept after the campaign ends (how long award records are kept)",
+        ),
+    ] = 5
+    contact: Annotated[
+        Text,
+        Doc(
+            "Nơi người dân và cán bộ hỏi, xin sửa hoặc xóa dữ liệu của mình",
+            "Where people ask about, correct or delete their data",
+        ),
+    ] = "Phòng Văn hóa – Xã hội"
+
+
+@dataclass(frozen=True, kw_only=True)
 class ReportsSection:
     __pydantic_config__: ClassVar[ConfigDict] = STRICT
 
@@ -762,6 +786,13 @@ class ConfigFile:
     invites: Annotated[InvitesSection, Doc("Mã mời", "Invite codes")] = field(
         default_factory=InvitesSection
     )
+    privacy: Annotated[
+        PrivacyConfig,
+        Doc(
+            "Thông báo về dữ liệu cá nhân (Nghị định 13/2023/NĐ-CP)",
+            "The notice on personal data (Decree 13/2023/NĐ-CP)",
+        ),
+    ] = field(default_factory=PrivacyConfig)
     chat: Annotated[
         ChatConfig,
         Doc(
@@ -853,6 +884,7 @@ __all__ = [
     "HttpConfig",
     "InvitesSection",
     "NotificationConfig",
+    "PrivacyConfig",
     "ProcedureEntry",
     "QualitySection",
     "ReportsSection",

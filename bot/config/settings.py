@@ -20,6 +20,7 @@ from bot.config.sections import (
     HttpConfig,
     InvitesSection,
     NotificationConfig,
+    PrivacyConfig,
     ReportsSection,
     RostersSection,
     TelegramConfig,
@@ -51,6 +52,7 @@ class Settings:
     zalo: ZaloConfig = field(default_factory=ZaloConfig)
     http: HttpConfig = field(default_factory=HttpConfig)
     invite_ttl_hours: int = InvitesSection.ttl_hours  # [invites] ttl_hours
+    privacy: PrivacyConfig = field(default_factory=PrivacyConfig)
     notifications: NotificationConfig = field(default_factory=NotificationConfig)
     inactive_days: int = ReportsSection.inactive_days  # [reports] inactive_days
     verification: VerificationConfig = field(default_factory=VerificationConfig)
@@ -162,6 +164,7 @@ def parse_settings(raw: dict[str, Any], base_dir: Path, source: Path | None = No
         zalo=cfg.zalo,
         http=cfg.http,
         invite_ttl_hours=cfg.invites.ttl_hours,
+        privacy=cfg.privacy,
         notifications=cfg.notifications,
         inactive_days=cfg.reports.inactive_days,
         verification=verification,

@@ -6,6 +6,7 @@ import handlers.households.add
 from handlers.accounts.help import help_text, role_name
 from handlers.engine.context import Ctx
 from handlers.engine.dialog import SOFT_STATES, close, is_household_state
+from handlers.engine.i18n import fmt_date
 from handlers.engine.messages import Reply
 from handlers.engine.router import EVERYONE, Menu, Router
 from models.campaign import Hamlet
@@ -86,7 +87,31 @@ async def redeemed_replies(
     hamlet = await ctx.session.get(Hamlet, user.hamlet_id) if user.hamlet_id else None
     where = ctx.t("registered_hamlet", hamlet=hamlet.name) if hamlet else ""
     text = ctx.t("registered", name=user.display_name, role=role_name(ctx, user.role), where=where)
-    return [Reply(text), Reply(help_text(ctx))]
+    return [Reply(text), Reply(privacy_notice(ctx)), Reply(help_text(ctx))]
+
+
+def privacy_notice(ctx: Ctx) -> str:
+    """What is kept, why, who sees it and for how long (Decree 13/2023/NĐ-CP)."""
+    camp = ctx.settings.campaign
+    privacy = ctx.settings.privacy
+    end = camp.end
+    try:
+        until = end.replace(year=end.year + privacy.keep_years)
+    except ValueError:  # 29/02 in a year without one
+        until = end.replace(year=end.year + privacy.keep_years, day=28)
+    return ctx.t(
+        "privacy_notice",
+        campaign=camp.name,
+        contact=privacy.contact,
+        unit=camp.unit,
+        until=fmt_date(until),
+        years=privacy.keep_years,
+    )
+
+
+@router.command("quyenriengtu", "privacy", menu=Menu(185, "privacy", "cmd_privacy", EVERYONE))
+async def cmd_privacy(ctx: Ctx, arg: str) -> list[Reply]:
+    return [Reply(privacy_notice(ctx))]
 
 
 async def _redeem(ctx: Ctx, code: str) -> list[Reply]:

@@ -212,6 +212,18 @@ MESSAGES: dict[str, str] = {
     "invite_hamlet_inactive": "The hamlet linked to this invite code is no longer active. Please "
     "ask an administrator for a new code.",
     "registered": "✅ Hello {name}! You are registered as {role}{where}.",
+    "privacy_notice": "🔒 Personal data (Decree 13/2023/NĐ-CP)\n"
+    "• The bot keeps: your name and Telegram/Zalo account; the names, addresses and phone "
+    "numbers of the households guided, the procedures done and the spot-check results.\n"
+    "• What for: evidence for the campaign «{campaign}», spot-check calls and awards – "
+    "nothing else.\n"
+    "• Who sees it: officers and hamlet heads only their own hamlet's households; {contact} "
+    "({unit}) to compile and check. Never shared outside, never shown in group chats.\n"
+    "• Kept until: {until} ({years} years after the campaign ends), then deleted.\n"
+    "• You and the households may know, see, correct and ask to delete your data: contact "
+    "{contact}.\n"
+    "Type /privacy to see this notice again.",
+    "cmd_privacy": "How personal data is kept and used",
     "registered_hamlet": " – {hamlet}",
     "welcome_back": "Welcome back, {name}!",
     "role_officer": "hamlet officer",

@@ -211,6 +211,18 @@ MESSAGES: dict[str, str] = {
     "invite_hamlet_inactive": "Ấp gắn với mã mời này không còn hoạt động. Anh/chị vui lòng "
     "xin mã mới từ người quản trị.",
     "registered": "✅ Chào {name}! Anh/chị đã được đăng ký với vai trò {role}{where}.",
+    "privacy_notice": "🔒 Dữ liệu cá nhân (theo Nghị định 13/2023/NĐ-CP)\n"
+    "• Bot lưu: họ tên và tài khoản Telegram/Zalo của anh/chị; họ tên, địa chỉ, số điện thoại "
+    "của các hộ được hướng dẫn, thủ tục đã làm và kết quả gọi kiểm tra.\n"
+    "• Để làm gì: minh chứng cho phong trào «{campaign}», gọi kiểm tra xác suất và xét khen "
+    "thưởng – không dùng vào việc khác.\n"
+    "• Ai xem được: cán bộ và trưởng ấp chỉ xem hộ của ấp mình; {contact} ({unit}) xem để tổng "
+    "hợp và kiểm tra. Không chia sẻ cho bên ngoài, không hiện trong nhóm chat.\n"
+    "• Giữ đến: {until} ({years} năm sau khi phong trào kết thúc), sau đó xóa.\n"
+    "• Anh/chị và các hộ có quyền được biết, xem, sửa và yêu cầu xóa dữ liệu của mình: liên "
+    "hệ {contact}.\n"
+    "Gõ /quyenriengtu để xem lại thông báo này.",
+    "cmd_privacy": "Dữ liệu cá nhân được lưu và sử dụng thế nào",
     "registered_hamlet": " – {hamlet}",
     "welcome_back": "Chào {name}!",
     "role_officer": "cán bộ ấp",
