@@ -1,5 +1,6 @@
-"""Pushed messages: the weekly summary, the daily reminder, checks sent back and household
-totals awaiting approval (and their decisions), each exactly once.
+"""Pushed messages: the weekly summary, the daily reminder, checks sent back, household
+totals awaiting approval (and their decisions) and the office's announcements (with their
+tally to the sender), each exactly once.
 
 Runs are idempotent: each recipient's message is claimed in the notification ledger before
 it is sent, so the scheduled run, the catch-up run at start-up and the periodic retry run
@@ -14,10 +15,16 @@ import logging
 from collections.abc import Awaitable, Callable
 from datetime import datetime, time, timedelta
 
+from sqlalchemy.ext.asyncio import AsyncSession
+
 from handlers.engine.context import Services
+from handlers.render import announce_text
 from handlers.render.verify_text import returned_text
 from handlers.reports.summaries import reminder_message, weekly_digest, weekly_message
 from handlers.rosters.totals import WAKE_TOTALS, pushed_decision_text, pushed_request_text
+from models import announcements
+from models.announcements import ANNOUNCE_KIND, REPORT_KIND, Announcement
+from models.campaign import Hamlet
 from models.checks import load_card
 from models.notifications import (
     RETURN_KIND,
@@ -79,12 +86,15 @@ class Notifier:
             + await self.run_reminders()
             + await self.run_returns()
             + await self.run_totals()
+            + await self.run_announcements()
         )
 
     async def run_woken(self, kind: str) -> int:
         """What a user's action made due (`Ctx.wake`), sent now."""
         if kind == WAKE_TOTALS:
             return await self.run_totals()
+        if kind == ANNOUNCE_KIND:
+            return await self.run_announcements()
         return await self.run_returns()
 
     async def run_weekly(self) -> int:
@@ -236,6 +246,107 @@ class Notifier:
         for kind, change_id, user_id, external_id, text in messages:
             sent += await self._send(kind, str(change_id), user_id, external_id, text)
         return sent
+
+    async def run_announcements(self) -> int:
+        """The office's announcements, once per person on the app they used last; then the
+        tally to each sender whose announcement has reached everyone it can.
+
+        One message at a time: the channel's own pacing (Telegram's rate limiter) spaces
+        them, so a big announcement never bursts. Unsent ones are picked up again by the
+        next run (the periodic tick, the catch-up after a restart)."""
+        now = self.services.clock.now()
+        tz = self.services.settings.timezone
+        attempts = self.services.settings.notifications.max_attempts
+        messages: list[tuple[int, int, str, str]] = []
+        async with self.services.sessions() as session:
+            senders: dict[int, str] = {}
+            for ann, user, external_id in await announcements.due(
+                session,
+                channel=self.channel,
+                channels=self.channels,
+                since=now - announcements.DELIVERY_WINDOW,
+                max_attempts=attempts,
+            ):
+                if ann.id not in senders:
+                    senders[ann.id] = await announcements.sender_name(session, ann)
+                text = announce_text.pushed(
+                    self._lang(user.language),
+                    sender=senders[ann.id],
+                    day=ann.created_at.astimezone(tz).date(),
+                    text=ann.text,
+                )
+                messages.append((ann.id, user.id, external_id, text))
+        sent = 0
+        for ann_id, user_id, external_id, text in messages:
+            sent += await self._send(ANNOUNCE_KIND, str(ann_id), user_id, external_id, text)
+        await self.run_announcement_reports()
+        return sent
+
+    async def run_announcement_reports(self) -> None:
+        """The tally, pushed to the sender (on this channel if it is the one they used last)
+        once every recipient has a final outcome; then the announcement is finished.
+
+        The run that settles the last recipient may be another app's (the sender uses
+        Telegram, the last recipient Zalo): the scheduler calls this every minute too."""
+        now = self.services.clock.now()
+        attempts = self.services.settings.notifications.max_attempts
+        finished: list[tuple[int, announcements.Tally]] = []
+        reports: list[tuple[int, announcements.Tally, int, str, str]] = []
+        async with self.services.sessions() as session:
+            for ann in await announcements.unfinished(
+                session, since=now - announcements.REPORT_WINDOW
+            ):
+                tally = await announcements.outcome(session, ann, now=now, max_attempts=attempts)
+                if not tally.final:
+                    continue
+                told = await announcements.report_outcome(session, ann.id)
+                if told is not None and told not in (Status.RETRY, Status.SENDING):
+                    finished.append((ann.id, tally))  # told by another run
+                    continue
+                account = await announcements.sender_account(
+                    session, ann, channel=self.channel, channels=self.channels
+                )
+                if account is None:
+                    if not await announcements.sender_reachable(session, ann):
+                        finished.append((ann.id, tally))  # nobody to tell: /thongbaochung ketqua
+                    continue  # the app they used last tells them
+                sender, external_id = account
+                text = await self._report_text(session, ann, tally, self._lang(sender.language))
+                reports.append((ann.id, tally, sender.id, external_id, text))
+        for ann_id, tally, user_id, external_id, text in reports:
+            await self._send(REPORT_KIND, str(ann_id), user_id, external_id, text)
+            async with self.services.sessions() as session:
+                told = await announcements.report_outcome(session, ann_id)
+            if told in (Status.SENT, Status.BLOCKED, Status.FAILED):
+                finished.append((ann_id, tally))
+        for ann_id, tally in finished:
+            async with self.services.sessions() as session, session.begin():
+                if await announcements.finish(session, ann_id, result=tally, now=now):
+                    log.info(
+                        "announcement finished id=%d delivered=%d blocked=%d failed=%d "
+                        "uncertain=%d",
+                        ann_id,
+                        tally.delivered,
+                        tally.blocked,
+                        tally.failed,
+                        tally.uncertain,
+                    )
+
+    async def _report_text(
+        self, session: AsyncSession, ann: Announcement, tally: announcements.Tally, lang: str
+    ) -> str:
+        hamlet = await session.get(Hamlet, ann.hamlet_id) if ann.hamlet_id is not None else None
+        return announce_text.report(
+            lang,
+            number=ann.id,
+            day=ann.created_at.astimezone(self.services.settings.timezone).date(),
+            audience=ann.audience,
+            place=announce_text.where(
+                lang, unit=ann.unit, hamlet=hamlet.name if hamlet is not None else None
+            ),
+            text=ann.text,
+            tally=tally,
+        )
 
     async def _send(self, kind: str, key: str, user_id: int, external_id: str, text: str) -> int:
         settings = self.services.settings

@@ -30,6 +30,9 @@ log = logging.getLogger(__name__)
 # Jobs delayed by a busy event loop still run within this many seconds (APScheduler's
 # default is 1 s, after which a late job is silently skipped).
 MISFIRE_GRACE = 3600
+# How often the tally of a finished announcement is looked for, when the app that sent its
+# last message is not the one its sender uses (a cheap query when nothing is unfinished).
+REPORT_MINUTES = 1
 PRUNE_HOURS = 1  # how often old rows are pruned (the first time a minute after start)
 _CRON_DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
@@ -79,6 +82,16 @@ def build(
         catch_up, DateTrigger(datetime.now(tz) + timedelta(seconds=catch_up_after)), id="catch-up"
     )
     scheduler.add_job(catch_up, IntervalTrigger(minutes=cfg.retry_minutes, timezone=tz), id="retry")
+
+    async def announcement_reports() -> None:
+        for notifier in notifiers:
+            await notifier.run_announcement_reports()
+
+    scheduler.add_job(
+        announcement_reports,
+        IntervalTrigger(minutes=REPORT_MINUTES, timezone=tz),
+        id="announce-reports",
+    )
     if notifiers:
         services = notifiers[0].services
 

@@ -6,6 +6,7 @@ import enum
 import hashlib
 import re
 import secrets
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -54,7 +55,9 @@ async def create_invite(
     created_by: int | None,
     now: datetime,
     ttl: timedelta,
+    unit: str | None = None,
 ) -> tuple[str, Invite]:
+    """`unit`: the commune a supervisor's access is bound to (None: every commune)."""
     if role.needs_hamlet and hamlet is None:
         raise ValueError("this role needs a hamlet")
     code = _new_code()
@@ -62,6 +65,7 @@ async def create_invite(
         code_hash=hash_code(code),
         role=role,
         hamlet_id=hamlet.id if hamlet else None,
+        unit=unit if role == Role.SUPERVISOR else None,
         created_by=created_by,
         created_at=now,
         expires_at=now + ttl,
@@ -116,6 +120,79 @@ async def create_link_code(
     return code, invite
 
 
+@dataclass(frozen=True)
+class InviteSpec:
+    """One person of a bulk invite: the role and hamlet the code gives, a supervisor's
+    commune (None: every commune) and who it is for (the phone in E.164, or "")."""
+
+    role: Role
+    hamlet_id: int | None
+    name: str
+    phone: str = ""
+    unit: str | None = None
+
+
+class BulkInviteError(ValueError):
+    """A bulk invite refused as a whole (nothing was created): `index` is the spec's place."""
+
+    def __init__(self, index: int, reason: str) -> None:
+        super().__init__(f"invite {index}: {reason}")
+        self.index = index
+        self.reason = reason  # "needs_hamlet", "hamlet_inactive"
+
+
+async def create_invites(
+    session: AsyncSession,
+    specs: Sequence[InviteSpec],
+    *,
+    created_by: int | None,
+    now: datetime,
+    ttl: timedelta,
+) -> list[tuple[str, Invite]]:
+    """Invites for many people at once, in the caller's transaction, audited one by one
+    as `create_invite` does. Every spec is checked before anything is added: either all
+    are created or (BulkInviteError) none."""
+    wanted = {spec.hamlet_id for spec in specs if spec.hamlet_id is not None}
+    live = (
+        set(await session.scalars(select(Hamlet.id).where(Hamlet.id.in_(wanted), Hamlet.active)))
+        if wanted
+        else set()
+    )
+    for index, spec in enumerate(specs):
+        if spec.role.needs_hamlet and spec.hamlet_id is None:
+            raise BulkInviteError(index, "needs_hamlet")
+        if spec.hamlet_id is not None and spec.hamlet_id not in live:
+            raise BulkInviteError(index, "hamlet_inactive")
+    made: list[tuple[str, Invite]] = []
+    for spec in specs:
+        code = _new_code()
+        invite = Invite(
+            code_hash=hash_code(code),
+            role=spec.role,
+            hamlet_id=spec.hamlet_id,
+            unit=spec.unit if spec.role == Role.SUPERVISOR else None,
+            invitee_name=spec.name[:200],
+            invitee_phone=spec.phone[:20],
+            created_by=created_by,
+            created_at=now,
+            expires_at=now + ttl,
+        )
+        session.add(invite)
+        made.append((code, invite))
+    await session.flush()
+    for _, invite in made:
+        record(
+            session,
+            at=now,
+            actor_id=created_by,
+            action="create",
+            target="invite",
+            target_id=invite.id,
+            after=snapshot(invite, {"code_hash": "…", "bulk": len(made)}),
+        )
+    return made
+
+
 class RedeemError(enum.StrEnum):
     WRONG = "invite_wrong"
     USED = "invite_used"
@@ -165,7 +242,7 @@ async def redeem_invite(
         return RedeemError.WRONG
     if invite.used_at is not None:
         return RedeemError.USED
-    if invite.expires_at <= now:
+    if invite.expires_at <= now or invite.revoked_at is not None:
         return RedeemError.EXPIRED
     if invite.link_user_id is not None:
         return await _link(session, invite, channel=channel, external_id=external_id, now=now)
@@ -182,6 +259,7 @@ async def redeem_invite(
             display_name=display_name,
             role=invite.role,
             hamlet_id=invite.hamlet_id,
+            unit=invite.unit if invite.role == Role.SUPERVISOR else None,
             created_at=now,
             active=True,
         )
@@ -205,7 +283,13 @@ async def redeem_invite(
         before = snapshot(user)
         user.role = invite.role
         user.hamlet_id = invite.hamlet_id
+        # A supervisor's scope is the invite's; any other role has none.
+        user.unit = invite.unit if invite.role == Role.SUPERVISOR else None
         user.active = True
+        # Access given back: no longer marked as taken away (the audit keeps that it was).
+        user.deactivated_at = None
+        user.deactivated_by = None
+        user.deactivation_reason = ""
         record(
             session,
             at=now,

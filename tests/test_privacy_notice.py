@@ -63,3 +63,9 @@ async def test_quyenriengtu_repeats_it_with_the_configured_terms(runtime: Runtim
     assert "liên hệ Văn phòng UBND đặc khu" in again
     english = await Chat(runtime, "o1").say("/privacy")
     assert NOTICE in english  # the alias, same language as the person's
+
+
+async def test_a_stranger_may_read_it_before_registering(runtime: Runtime) -> None:
+    stranger = Chat(runtime, "not-yet")
+    assert "/quyenriengtu" in await stranger.say("xin chào")
+    assert NOTICE in await stranger.say("/quyenriengtu")

@@ -322,13 +322,14 @@ async def test_deactivated_user_returns_with_a_bare_code_on_zalo(runtime: Runtim
     assert [(i.channel, i.external_id) for i in identities] == [("zalo", "z-100")]
 
 
-async def test_deactivated_user_is_unregistered_until_a_new_invite(runtime: Runtime) -> None:
+async def test_deactivated_user_is_refused_until_a_new_invite(runtime: Runtime) -> None:
     lan = await make_user(runtime, external_id="lan", hamlet="BNA")
     await _deactivate(runtime, lan.id)
     chat = Chat(runtime, "lan")
+    # Told their account is suspended (issue 20), not treated as a stranger; no data.
     for text in ("xin chào", "/them", "/cuatoi", "Nguyễn Văn An; Tổ 3; 0912345678; 1"):
         out = await chat.say(text)
-        assert "chưa được đăng ký" in out, text
+        assert "đã bị tạm ngừng" in out and "chưa được đăng ký" not in out, text
     assert "không đúng" in await chat.say("/start ABCDEFGHJK")
     ((user, _),) = await _users(runtime)
     assert not user.active

@@ -169,3 +169,26 @@ async def test_weekly_summary_of_a_commune_supervisor(communes: Runtime, clock: 
     _clean(own)
     [zone] = rec.to("zone")
     assert "Xã Hòn Tre" in zone and "Xã Lại Sơn" in zone
+
+
+async def test_an_invite_carries_the_commune_to_the_supervisor(communes: Runtime) -> None:
+    await make_user(communes, external_id="admin", role=Role.ADMIN, hamlet=None, name="Quản Trị")
+    admin = Chat(communes, "admin")
+    asked = await admin.say("/moi giamsat")
+    assert "theo dõi xã, phường nào" in asked and "Tất cả các xã, phường" in asked
+    made = await admin.press("Xã Lại Sơn")
+    assert "phạm vi: Xã Lại Sơn" in made
+    code = next(r.text for r in admin.last if r.text.startswith("/start "))
+    newcomer = Chat(communes, "new-sup")
+    assert "đã được đăng ký" in await newcomer.say(code)
+    async with communes.services.sessions() as session:
+        user = await session.scalar(
+            select(User).where(User.role == Role.SUPERVISOR).order_by(User.id.desc())
+        )
+    assert user is not None and user.unit == "Xã Lại Sơn"
+    report = await newcomer.say("/baocao")
+    assert "Ấp Bãi Nhà B" in report
+    _clean(report)
+    # Typed in one go, with the commune's words; "tất cả" binds to none.
+    assert "phạm vi: Xã Hòn Tre" in await admin.say("/moi giamsat hon tre")
+    assert "phạm vi: tất cả" in await admin.say("/moi giamsat tất cả")

@@ -460,9 +460,14 @@ class TelegramChannel:
             except TelegramError:
                 log.info("could not answer callback query")
         replies = await self.core.handle(inbound)
-        menu = self.core.menus_due.pop(f"{CHANNEL}:{inbound.chat_id}", None)
-        if menu is not None:
-            await set_chat_menu(bot, inbound.chat_id, menu)
+        # This chat's menu, and any other chat's the message made due (an admin changed
+        # that person's role: their menu changes now, not at their next message).
+        prefix = f"{CHANNEL}:"
+        own = f"{prefix}{inbound.chat_id}"
+        for key in [own, *(k for k in self.core.menus_due if k.startswith(prefix) and k != own)]:
+            menu = self.core.menus_due.pop(key, None)
+            if menu is not None:
+                await set_chat_menu(bot, key[len(prefix) :], menu)
         pressed = query.message if query is not None else None
         if pressed is not None and replies and replies[0].edit:
             # A multi-select ticks its boxes in place instead of a new message per tap.

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import Protocol
 
-from bot.cli import chat, demo, export, init, invite, roster, run, verify
+from bot.cli import chat, demo, export, init, invite, roster, run, users, verify
 from bot.config import ConfigError, Settings, load_settings
 from bot.logsetup import setup_logging
 from handlers.engine.i18n import t
@@ -30,6 +30,7 @@ COMMANDS: dict[str, Command] = {
     "export": export,
     "verify": verify,
     "roster": roster,
+    "users": users,
     "run": run,
 }
 

@@ -13,9 +13,12 @@ from handlers.engine.i18n import fmt_datetime
 from handlers.engine.messages import Option, Reply
 from handlers.engine.router import Router
 from handlers.engine.states import InviteState
+from handlers.reports.scope import match_unit
+from models.access import units
 from models.campaign import Hamlet
 from models.invites import create_invite
 from models.people import Role
+from models.text import fold
 
 router = Router("invites")
 
@@ -31,7 +34,9 @@ def _role(value: str) -> Role | None:
         return None
 
 
-async def _issue(ctx: Ctx, role: Role, hamlet: Hamlet | None) -> list[Reply]:
+async def _issue(
+    ctx: Ctx, role: Role, hamlet: Hamlet | None, unit: str | None = None
+) -> list[Reply]:
     code, invite = await create_invite(
         ctx.session,
         role=role,
@@ -39,11 +44,14 @@ async def _issue(ctx: Ctx, role: Role, hamlet: Hamlet | None) -> list[Reply]:
         created_by=ctx.me.id,
         now=ctx.now,
         ttl=timedelta(hours=ctx.settings.invite_ttl_hours),
+        unit=unit,
     )
     await close(ctx)
     username = ctx.inbound.bot_username
     link = ctx.t("invite_link", link=f"https://t.me/{username}?start={code}") if username else ""
     where = ctx.t("registered_hamlet", hamlet=hamlet.name) if hamlet else ""
+    if role == Role.SUPERVISOR and len(await units(ctx.session)) > 1:
+        where = ctx.t("invite_scope_unit", unit=unit) if unit else ctx.t("invite_scope_all")
     return [
         Reply(
             ctx.t(
@@ -92,6 +100,8 @@ async def cmd_invite(ctx: Ctx, arg: str) -> list[Reply]:
         role = Role.parse(words[0])
     except ValueError:
         return [Reply(ctx.t("invite_usage"))]
+    if role == Role.SUPERVISOR:
+        return await _supervisor(ctx, " ".join(words[1:]))
     if not role.needs_hamlet:
         return await _issue(ctx, role, None)
     if len(words) < 2:
@@ -112,9 +122,49 @@ async def on_role(ctx: Ctx, answer: Answer) -> list[Reply]:
     if not _is_admin(ctx):
         await close(ctx)
         return [Reply(ctx.t("admin_only"))]
+    if role == Role.SUPERVISOR:
+        return await _supervisor(ctx, "")
     if not role.needs_hamlet:
         return await _issue(ctx, role, None)
     return [await _ask_hamlet(ctx, role)]
+
+
+async def _supervisor(ctx: Ctx, typed: str) -> list[Reply]:
+    """A supervisor's invite: with several communes, bound to one of them or to all."""
+    communes = await units(ctx.session)
+    if len(communes) < 2:
+        return await _issue(ctx, Role.SUPERVISOR, None)
+    if typed:
+        if fold(typed) in ("tatca", "tat ca", "all"):
+            return await _issue(ctx, Role.SUPERVISOR, None)
+        unit = match_unit(fold(typed).split(), communes)
+        if unit is not None:
+            return await _issue(ctx, Role.SUPERVISOR, None, unit)
+        return [Reply(ctx.t("report_unit_unknown", text=typed[:60])), _ask_unit(ctx, communes)]
+    return [_ask_unit(ctx, communes)]
+
+
+def _ask_unit(ctx: Ctx, communes: list[str]) -> Reply:
+    opts = [Option(ctx.t("invite_btn_all_units"), "all")]
+    opts += [Option(unit, f"u:{i}") for i, unit in enumerate(communes)]
+    return ask(ctx, InviteState.UNIT, ctx.t("ask_invite_unit"), opts, draft={}, per_row=2)
+
+
+@router.on_state(InviteState.UNIT)
+async def on_unit(ctx: Ctx, answer: Answer) -> list[Reply]:
+    if not _is_admin(ctx):
+        await close(ctx)
+        return [Reply(ctx.t("admin_only"))]
+    communes = await units(ctx.session)
+    value = answer.value or ""
+    if value == "all":
+        return await _issue(ctx, Role.SUPERVISOR, None)
+    index = value[2:] if value.startswith("u:") else ""
+    if index.isdigit() and int(index) < len(communes):
+        return await _issue(ctx, Role.SUPERVISOR, None, communes[int(index)])
+    if answer.text and value != REPEAT:
+        return await _supervisor(ctx, answer.text)
+    return [_ask_unit(ctx, communes)]
 
 
 @router.on_state(InviteState.HAMLET)

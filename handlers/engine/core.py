@@ -10,11 +10,18 @@ from collections.abc import Callable, Mapping
 from dataclasses import replace
 from typing import Any
 
+import handlers.accounts.bulk_invites
 import handlers.engine.downloads
 import handlers.households.add
 import handlers.households.entries
 import handlers.rosters.roster
-from handlers.accounts.registration import group_pointer, start_unregistered, unregistered
+from handlers.accounts.registration import (
+    group_pointer,
+    privacy_notice,
+    start_unregistered,
+    unregistered,
+)
+from handlers.accounts.staff import account_off, menus_changed
 from handlers.engine.context import Ctx, Services
 from handlers.engine.dialog import (
     OPTIONS_ONLY,
@@ -37,9 +44,11 @@ from handlers.engine.routes import default_routes
 from handlers.parse.household_form import clean_lines, reads_as_household
 from models import inbox
 from models.concurrency import claim_delivery
-from models.invites import find_account, looks_like_code
+from models.invites import find_account, identities_of, looks_like_code
 from models.notifications import touch_identity
+from models.people import User
 from models.records import Dialog
+from models.staff import deactivated_owner
 from models.text import clean, fold
 
 log = logging.getLogger(__name__)
@@ -242,7 +251,14 @@ class Core:
             user = account[0] if account is not None else None
             if account is not None:
                 touch_identity(account[1], now)
-            lang = (user.language if user else None) or settings.language
+            # Access taken away: the person is told so (in their language), not treated as a
+            # stranger; they get no data, but a new invite code still brings them back.
+            off = (
+                await deactivated_owner(session, inbound.channel, inbound.user_id)
+                if account is None
+                else None
+            )
+            lang = (user.language if user else off.language if off else None) or settings.language
             ctx = Ctx(
                 services=self.services,
                 session=session,
@@ -252,8 +268,10 @@ class Core:
                 lang=lang,
                 now=now,
             )
-            replies = [replace(r, lang=r.lang or ctx.lang) for r in await self._route(ctx)]
+            routed = await self._route(ctx, off=off is not None)
+            replies = [replace(r, lang=r.lang or ctx.lang) for r in routed]
             self._menu(ctx)
+            await self._menus_changed(ctx)
             if inbound.delivery_key and inbound.channel in self.outbox_channels:
                 # With the effect, in one transaction: a crash after the commit sends these
                 # at the next start rather than losing them.
@@ -284,7 +302,25 @@ class Core:
         self._menus[key] = wanted
         self.menus_due[key] = commands_for(ctx.user, ctx.lang, self.routes.menu)
 
-    async def _route(self, ctx: Ctx) -> list[Reply]:
+    async def _menus_changed(self, ctx: Ctx) -> None:
+        """People whose role, hamlet or access an admin just changed: their chats' menus
+        (on channels with menus) are due now, so the channel sets them right away."""
+        for user_id in sorted(menus_changed(ctx)):
+            user = await ctx.session.get(User, user_id)
+            if user is None:
+                continue
+            lang = user.language or self.services.settings.language
+            shown = user if user.active else None
+            for identity in await identities_of(ctx.session, user_id):
+                if identity.channel not in self.menu_channels:
+                    continue
+                key = f"{identity.channel}:{identity.external_id}"
+                self._menus[key] = (
+                    (user.role.value, str(user.hamlet_id), lang) if shown else ("", "", lang)
+                )
+                self.menus_due[key] = commands_for(shown, lang, self.routes.menu)
+
+    async def _route(self, ctx: Ctx, *, off: bool = False) -> list[Reply]:
         inbound = ctx.inbound
         raw = clean_lines(inbound.text or "")  # line breaks kept: the multi-line form
         text = clean(raw)
@@ -295,12 +331,14 @@ class Core:
             # Groups never see personal data; point them to a private chat instead.
             return group_pointer(ctx) if cmd or inbound.option else []
         if ctx.user is None:
-            if cmd and cmd[0] in ("start", "batdau", "lienket", "link"):
+            if cmd and cmd[0] in ("start", "batdau", "lienket", "link") and (cmd[1] or not off):
                 return await start_unregistered(ctx, cmd[1])
+            if cmd and cmd[0] in ("quyenriengtu", "privacy"):
+                return [Reply(privacy_notice(ctx))]  # readable before registering
             if cmd is None and not inbound.option and looks_like_code(text):
                 # The bare code: typing "/start" is awkward on Zalo.
                 return await start_unregistered(ctx, text)
-            return unregistered(ctx)
+            return account_off(ctx) if off else unregistered(ctx)
 
         ctx.dialog = await ctx.session.get(Dialog, ctx.user.id)
         if ctx.dialog is not None and ctx.dialog.state not in self.routes.steps:
@@ -314,6 +352,8 @@ class Core:
             return [Reply(ctx.t("too_long_message", limit=MAX_TEXT)), *await self._reask(ctx)]
 
         if inbound.attachment is not None:
+            if await handlers.accounts.bulk_invites.takes_file(ctx, inbound.attachment):
+                return await handlers.accounts.bulk_invites.on_file(ctx, inbound.attachment)
             return await handlers.rosters.roster.on_file(ctx, inbound.attachment)
 
         if inbound.option is not None:

@@ -57,6 +57,7 @@ class InviteState(State):
 
     HAMLET = "invite.hamlet"
     ROLE = "invite.role"
+    UNIT = "invite.unit"
 
 
 class LinkState(State):
@@ -129,3 +130,32 @@ class VerifyState(State):
     REVIEW = "verify.review"
     SCOPE = "verify.scope"
     SIZE = "verify.size"
+
+
+class AnnounceState(State):
+    """/thongbaochung: who, where, the text, the confirmation."""
+
+    AUDIENCE = "announce.audience"
+    WHERE = "announce.where"
+    TEXT = "announce.text"
+    CONFIRM = "announce.confirm"
+
+
+class BulkInviteState(State):
+    """Bulk invites: confirming a staff list before its codes are made."""
+
+    CONFIRM = "bulk_invite.confirm"
+
+
+class StaffState(State):
+    """/nhansu: picking a person or an invite, the card's actions, the reason for taking
+    access away, the new hamlet, role and scope, the confirmation; /dangxuat's confirmation."""
+
+    CARD = "staff.card"
+    CONFIRM = "staff.confirm"
+    HAMLET = "staff.hamlet"
+    PICK = "staff.pick"
+    REASON = "staff.reason"
+    ROLE = "staff.role"
+    SIGNOUT = "staff.signout"
+    UNIT = "staff.unit"

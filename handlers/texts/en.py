@@ -201,7 +201,7 @@ MESSAGES: dict[str, str] = {
     "Affairs Office or an administrator, then send the code to the bot (just "
     "the code, or: /start INVITE_CODE).\nIf you already use the bot on "
     "another app (Telegram or Zalo), send /lienket there to get a link code, "
-    "then send that code here.",
+    "then send that code here.\nHow the bot keeps and uses personal data: type /privacy.",
     "group_pointer": "🔒 To protect residents' personal information, the bot only works in "
     "private chats. Please message the bot directly. {link}",
     "invite_wrong": "Invalid invite code. Please check the code (10 letters and digits) "
@@ -412,6 +412,11 @@ MESSAGES: dict[str, str] = {
     "admin_only": "Only administrators can use this command.",
     "ask_invite_role": "Which role is the invite code for?",
     "ask_invite_hamlet": "Which hamlet does the invitee belong to?",
+    "ask_invite_unit": "Which commune does this supervisor follow? (they see figures and "
+    "households of its hamlets only)",
+    "invite_btn_all_units": "Every commune",
+    "invite_scope_unit": " – scope: {unit}",
+    "invite_scope_all": " – scope: every commune",
     "invite_usage": "Usage: /moi officer HAMLET_CODE, /moi hamlet_head HAMLET_CODE, "
     "/moi supervisor or /moi admin.",
     "invite_created": "🎟 Invite code for {role}{where}, single use, expires at {expires}.\n"

@@ -200,7 +200,7 @@ MESSAGES: dict[str, str] = {
     "người quản trị, rồi gửi mã đó cho bot (chỉ cần gửi mã, hoặc gửi: "
     "/start MÃ_MỜI).\nNếu anh/chị đã dùng bot trên ứng dụng khác (Telegram "
     "hoặc Zalo), hãy gửi /lienket ở đó để lấy mã liên kết rồi gửi mã ấy vào "
-    "đây.",
+    "đây.\nBot lưu và dùng dữ liệu cá nhân thế nào: gõ /quyenriengtu.",
     "group_pointer": "🔒 Để bảo vệ thông tin cá nhân của người dân, bot chỉ làm việc trong "
     "tin nhắn riêng. Anh/chị vui lòng nhắn riêng cho bot. {link}",
     "invite_wrong": "Mã mời không đúng. Anh/chị kiểm tra lại mã (gồm 10 ký tự chữ và số) "
@@ -405,6 +405,11 @@ MESSAGES: dict[str, str] = {
     "admin_only": "Chỉ người quản trị mới dùng được lệnh này.",
     "ask_invite_role": "Tạo mã mời cho vai trò nào?",
     "ask_invite_hamlet": "Người được mời thuộc ấp nào?",
+    "ask_invite_unit": "Giám sát này theo dõi xã, phường nào? (chỉ thấy số liệu và hộ của các "
+    "ấp thuộc đó)",
+    "invite_btn_all_units": "Tất cả các xã, phường",
+    "invite_scope_unit": " – phạm vi: {unit}",
+    "invite_scope_all": " – phạm vi: tất cả các xã, phường",
     "invite_usage": "Cách dùng: /moi officer MÃ_ẤP, /moi hamlet_head MÃ_ẤP, "
     "/moi supervisor hoặc /moi admin.",
     "invite_created": "🎟 Mã mời cho {role}{where}, dùng một lần, hết hạn lúc {expires}.\n"
