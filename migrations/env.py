@@ -10,6 +10,7 @@ from alembic import context
 from sqlalchemy.engine import Connection
 
 import models.announcements
+import models.attachments
 import models.campaign
 import models.downloads
 import models.households
