@@ -7,16 +7,11 @@ from __future__ import annotations
 
 import re
 import time
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
-from dataclasses import replace
 from datetime import timedelta
-from functools import partial
 
 import httpx
 from sqlalchemy import select
 
-from bot import serve
 from bot.clock import FixedClock
 from bot.config import Settings
 from bot.notify import Notifier, Outcome
@@ -24,64 +19,18 @@ from bot.runtime import Runtime
 from handlers.engine.messages import Inbound
 from models.households import Entry
 from models.people import Identity, Role
+from tests.support.both_channels import TG_ID, TG_SECRET, ZALO_ID, running_both
 from tests.support.campaign import NOW, make_user
-from tests.support.telegram_fake import (
-    FakeApiState,
-    FakeRequest,
-    InstrumentedChannel,
-    TelegramHarness,
-)
 from tests.support.telegram_fake import texts as tg_text
-from tests.support.zalo_fake import FakeZalo, WebhookPusher
-from tests.support.zalo_harness import SECRET, InstrumentedZalo, ZaloHarness, text, zalo_settings
-
-TG_ID = 4242
-ZALO_ID = "f00dfeedcafe42"
-TG_SECRET = "telegram-secret-for-tests"
-
-
-@asynccontextmanager
-async def both(
-    settings: Settings, clock: FixedClock, **kw: object
-) -> AsyncIterator[tuple[TelegramHarness, ZaloHarness, serve.Running]]:
-    state = FakeApiState()
-    async with FakeZalo() as fake:
-        config = zalo_settings(settings, fake, telegram=True, webhook=bool(kw.get("zalo_webhook")))
-        if kw.get("telegram_webhook"):
-            config = replace(
-                config,
-                telegram=replace(
-                    config.telegram,
-                    mode="webhook",
-                    webhook_url="https://bot.example.vn/tg/hook",
-                    webhook_secret=TG_SECRET,
-                ),
-            )
-        running = await serve.start(
-            config,
-            clock=clock,
-            factories={
-                "telegram": partial(
-                    InstrumentedChannel, requests=(FakeRequest(state), FakeRequest(state))
-                ),
-                "zalo": InstrumentedZalo,
-            },
-            schedule=False,
-        )
-        try:
-            channel = running.channels["telegram"]
-            assert isinstance(channel, InstrumentedChannel)
-            tg = TelegramHarness(running.runtime, state, channel=channel)
-            yield tg, ZaloHarness(fake, running), running
-        finally:
-            await serve.stop(running)
+from tests.support.zalo_fake import WebhookPusher
+from tests.support.zalo_harness import SECRET, text
 
 
 async def test_a_person_linked_across_both_sees_the_same_entries(
     runtime: Runtime, settings: Settings, clock: FixedClock
 ) -> None:
     await make_user(runtime, external_id=str(TG_ID), channel="telegram", name="Trần Thị Hai Kênh")
-    async with both(settings, clock) as (tg, zalo, running):
+    async with running_both(settings, clock) as (tg, zalo, running):
         assert running.names == ["telegram", "zalo"]
         assert "Đã lưu hộ" in tg_text(await tg.say(TG_ID, "Lê Thị Hoa; Tổ 5; 0987654321; 1"))
 
@@ -123,7 +72,7 @@ async def test_both_webhooks_on_the_one_server(
                 user_id=officer.id, channel="zalo", external_id=ZALO_ID, created_at=clock.now()
             )
         )
-    async with both(settings, clock, telegram_webhook=True, zalo_webhook=True) as (
+    async with running_both(settings, clock, telegram_webhook=True, zalo_webhook=True) as (
         tg,
         zalo,
         running,

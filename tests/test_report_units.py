@@ -10,12 +10,13 @@ import pytest
 from sqlalchemy import select
 
 from bot.clock import FixedClock
-from bot.config import Settings, parse_settings
-from bot.runtime import Runtime, build_runtime, sync_from_config
+from bot.config import Settings
+from bot.runtime import Runtime
 from models.campaign import Hamlet
 from models.people import Role
-from tests.support.campaign import LONG_AGO, SUMMARY_DAY, make_user, raw_config
+from tests.support.campaign import LONG_AGO, SUMMARY_DAY, make_user
 from tests.support.chat import Chat
+from tests.support.communes import two_communes
 from tests.support.notify import Recorder
 
 HON_TRE = [("HT1", "Ấp Bãi Bấc"), ("HT2", "Ấp Bãi Nhà"), ("HT3", "Ấp Hòn Ngang")]
@@ -24,16 +25,7 @@ LAI_SON = [("LS1", "Ấp Bãi Nhà B"), ("LS2", "Ấp Bãi Giếng")]
 
 @pytest.fixture
 async def province(settings: Settings, clock: FixedClock, tmp_path: Path) -> AsyncIterator[Runtime]:
-    hamlets = [
-        {"code": c, "name": n, "households": 40, "unit": "Xã Hòn Tre"} for c, n in HON_TRE
-    ] + [{"code": c, "name": n, "households": 20, "unit": "Xã Lại Sơn"} for c, n in LAI_SON]
-    rt = build_runtime(
-        parse_settings(
-            raw_config(tmp_path, hamlets=hamlets, database={"url": settings.database_url}), tmp_path
-        ),
-        clock,
-    )
-    await sync_from_config(rt)
+    rt = await two_communes(settings, clock, tmp_path, hon_tre=HON_TRE, lai_son=LAI_SON)
     for h, (code, name) in enumerate((("HT1", "Nguyễn Văn Bảy"), ("LS1", "Trần Thị Tám"))):
         await make_user(rt, external_id=code, hamlet=code, name=name)
         chat = Chat(rt, code)

@@ -22,13 +22,13 @@ from models.downloads import FILE, Refusal, offer
 from models.people import Identity, Role, User
 from models.sampling import Rule
 from models.verification import Check
+from tests.support.both_channels import TG_ID, ZALO_ID, running_both
 from tests.support.campaign import NOW, make_user
 from tests.support.chat import Chat
 from tests.support.telegram_fake import TelegramHarness
 from tests.support.telegram_fake import texts as tg_text
 from tests.support.verification import draw_batch
 from tests.support.zalo_harness import text
-from tests.test_both_channels import TG_ID, ZALO_ID, both
 
 ADMIN_TG = 5151
 REFUSAL = "Tài khoản của anh/chị đã bị tạm ngừng"
@@ -57,7 +57,7 @@ async def test_deactivated_on_telegram_and_zalo(
         session.add(
             Identity(user_id=officer.id, channel="zalo", external_id=ZALO_ID, created_at=NOW)
         )
-    async with both(settings, clock) as (tg, zalo, _running):
+    async with running_both(settings, clock) as (tg, zalo, _running):
         me = zalo.user(ZALO_ID, "Hai Kênh")
         assert "Đã lưu hộ" in tg_text(await tg.say(TG_ID, "Lê Thị Hoa; Tổ 5; 0987654321; 1"))
         assert "Đã lưu hộ" in text(await me.say("Phạm Văn Zalo; Tổ 2; 0912000111; 2"))

@@ -13,14 +13,15 @@ from openpyxl import load_workbook
 from sqlalchemy import select, update
 
 from bot.clock import FixedClock
-from bot.config import Settings, parse_settings
+from bot.config import Settings
 from bot.notify import Notifier
-from bot.runtime import Runtime, build_runtime, sync_from_config
+from bot.runtime import Runtime
 from models.households import Entry
 from models.people import Role, User
 from models.verification import Check
-from tests.support.campaign import LONG_AGO, SUMMARY_DAY, make_user, raw_config
+from tests.support.campaign import LONG_AGO, SUMMARY_DAY, make_user
 from tests.support.chat import Chat, entry_id
+from tests.support.communes import two_communes
 from tests.support.notify import Recorder
 
 HON_TRE = [("HT1", "Ấp Bãi Bấc"), ("HT2", "Ấp Hòn Ngang")]
@@ -31,16 +32,7 @@ HON_TRE_WORDS = ("Hòn Tre", "Ấp Bãi Bấc", "Ấp Hòn Ngang", "HT1", "HT2",
 
 @pytest.fixture
 async def communes(settings: Settings, clock: FixedClock, tmp_path: Path) -> AsyncIterator[Runtime]:
-    hamlets = [
-        {"code": c, "name": n, "households": 40, "unit": "Xã Hòn Tre"} for c, n in HON_TRE
-    ] + [{"code": c, "name": n, "households": 20, "unit": "Xã Lại Sơn"} for c, n in LAI_SON]
-    rt = build_runtime(
-        parse_settings(
-            raw_config(tmp_path, hamlets=hamlets, database={"url": settings.database_url}), tmp_path
-        ),
-        clock,
-    )
-    await sync_from_config(rt)
+    rt = await two_communes(settings, clock, tmp_path, hon_tre=HON_TRE, lai_son=LAI_SON)
     people = (("HT1", "Nguyễn Văn Bảy", "Cường"), ("LS1", "Trần Thị Tám", "Dũng"))
     for h, (code, name, given) in enumerate(people):
         await make_user(rt, external_id=code, hamlet=code, name=name)

@@ -10,30 +10,32 @@ column, or an "Ấp" column without "Địa chỉ"), so the core can route a sen
 
 from __future__ import annotations
 
-import codecs
-import csv
-import io
-import re
-import warnings
-from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
-from itertools import islice
-from pathlib import PurePath
-from typing import Any
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
 
-import openpyxl
-
-from handlers.engine.i18n import CATALOGS, fmt_int, t
 from handlers.parse.form_errors import FormError
 from handlers.parse.household_form import check_name
+from handlers.parse.sheet_file import (
+    PHONE_ALIASES,
+    Header,
+    Layout,
+    Parsed,
+    Refusals,
+    RowError,
+    SheetFileError,
+    cell_text,
+    header_key,
+    header_keys,
+    read_table,
+    row_error_text,
+)
+from handlers.parse.sheet_file import file_error_text as file_error_text
 from models.people import Role
 from models.phones import PhoneError, parse_phone
 from models.text import clean, fold
 
 MAX_BYTES = 2 * 1024 * 1024
 MAX_ROWS = 500  # people in one list: a commune's staff is a few dozen
-
-_HEADER_SCAN = 11  # up to 10 title lines, then the header
 
 
 @dataclass(frozen=True)
@@ -46,32 +48,24 @@ class StaffRow:
     unit: str  # the commune as written, "" when none
 
 
-@dataclass(frozen=True)
-class StaffError:
-    """One problem on one row: `key` is a bulk_err_* catalog key using {row} and `values`."""
-
-    row: int
-    key: str
-    values: dict[str, Any] = field(default_factory=dict)
+StaffError = RowError  # one problem on one row: a bulk_err_* key using {row} and `values`
+ParsedStaff = Parsed[StaffRow]
 
 
-@dataclass(frozen=True)
-class ParsedStaff:
-    rows: tuple[StaffRow, ...]
-    errors: tuple[StaffError, ...]
-
-    @property
-    def ok(self) -> bool:
-        return bool(self.rows) and not self.errors
-
-
-class StaffFileError(ValueError):
+class StaffFileError(SheetFileError):
     """The file as a whole cannot be used (format, encoding, header, size)."""
 
-    def __init__(self, key: str, **values: Any) -> None:
-        super().__init__(key)
-        self.key = key
-        self.values = values
+
+_REFUSALS = Refusals(
+    StaffFileError,
+    empty="bulk_err_empty",
+    too_big="bulk_err_too_big",
+    xls="bulk_err_xls",
+    format="bulk_err_format",
+    unreadable="bulk_err_unreadable",
+    encoding="bulk_err_encoding",
+    no_header="bulk_err_no_header",
+)
 
 
 @dataclass(frozen=True)
@@ -139,20 +133,7 @@ _ALIASES = {
         "hamlet name",
         "village",
     ),
-    _PHONE: (
-        "so dien thoai",
-        "dien thoai",
-        "sdt",
-        "so dt",
-        "dt",
-        "dtdd",
-        "so di dong",
-        "di dong",
-        "phone",
-        "phone number",
-        "mobile",
-        "tel",
-    ),
+    _PHONE: PHONE_ALIASES,
     _UNIT: (
         "xa",
         "phuong",
@@ -170,125 +151,30 @@ _ALIASES = {
     # Not a staff list's column: a household list has it.
     _ADDRESS: ("dia chi", "noi o", "address", "ho ten chu ho", "chu ho"),
 }
-_HEADER_KEYS = {
-    alias.replace(" ", ""): name for name, aliases in _ALIASES.items() for alias in aliases
-}
-_BRACKETS = re.compile(r"\([^)]*\)|\[[^\]]*\]")
-_NOT_ALNUM = re.compile(r"[^0-9a-z]+")
 
 
-def _key(value: object) -> str:
-    """'Họ và tên (*)' → 'hovaten', 'Ấp/Thôn' → 'apthon'."""
-    if not isinstance(value, str):
-        return ""
-    return _NOT_ALNUM.sub("", fold(_BRACKETS.sub(" ", value)))
+def _is_staff(columns: Mapping[str, int]) -> bool:
+    """A staff list's header: a name and a role; or a name and a hamlet, no address."""
+    if _NAME not in columns:
+        return False
+    return _ROLE in columns or (_HAMLET in columns and _ADDRESS not in columns)
 
 
-@dataclass(frozen=True)
-class _Header:
-    index: int  # 0-based among the rows read
-    columns: dict[str, int]
-
-    @property
-    def staff(self) -> bool:
-        """A staff list's header: a name and a role; or a name and a hamlet, no address."""
-        cols = self.columns
-        if _NAME not in cols:
-            return False
-        return _ROLE in cols or (_HAMLET in cols and _ADDRESS not in cols)
-
-
-def _scan(head: Sequence[Sequence[object]]) -> _Header | None:
-    for index, row in enumerate(head):
-        columns: dict[str, int] = {}
-        for col, value in enumerate(row):
-            name = _HEADER_KEYS.get(_key(value))
-            if name is not None and name not in columns:
-                columns[name] = col
-        header = _Header(index, columns)
-        if header.staff:
-            return header
-    return None
-
-
-# --- format and decoding -------------------------------------------------------------------
-
-_CSV_EXT = (".csv", ".txt", ".tsv")
-_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # old Excel (.xls), or an encrypted .xlsx
-
-
-def _kind(data: bytes, filename: str) -> str:
-    ext = PurePath(filename.strip().lower()).suffix
-    if data.startswith(b"PK\x03\x04"):
-        return "xlsx"
-    if data.startswith(_OLE_MAGIC) or ext == ".xls":
-        raise StaffFileError("bulk_err_xls")
-    if ext in _CSV_EXT:
-        return "csv"
-    if ext in (".xlsx", ".xlsm"):
-        raise StaffFileError("bulk_err_unreadable")
-    raise StaffFileError("bulk_err_format")
-
-
-def _decode(data: bytes) -> str:
-    try:
-        if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-            return data.decode("utf-16")
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise StaffFileError("bulk_err_encoding") from exc
-
-
-def _csv_tables(data: bytes) -> Iterator[list[list[str]]]:
-    """The CSV read with each usual delimiter, the likeliest first."""
-    text = _decode(data).lstrip("\ufeff")
-    first = text.partition("\n")[0]
-    for delimiter in sorted((",", ";", "\t"), key=first.count, reverse=True):
-        try:
-            yield list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
-        except csv.Error as exc:
-            raise StaffFileError("bulk_err_unreadable") from exc
-
-
-def _sheets(data: bytes, limit: int | None) -> Iterator[list[Sequence[object]]]:
-    """Each worksheet's rows (the first `limit` only, when given)."""
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")  # openpyxl warns about styles, extensions…
-            book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except Exception as exc:  # not a workbook: damaged zip, .docx, .ods, …
-        raise StaffFileError("bulk_err_unreadable") from exc
-    try:
-        for sheet in book.worksheets:
-            reset = getattr(sheet, "reset_dimensions", None)
-            if reset is not None:
-                reset()  # some programs write a wrong size; read what is there
-            rows = sheet.iter_rows(values_only=True)
-            yield list(islice(rows, limit) if limit else rows)
-    except StaffFileError:
-        raise
-    except Exception as exc:  # malformed sheet XML
-        raise StaffFileError("bulk_err_unreadable") from exc
-    finally:
-        book.close()
-
-
-def _tables(data: bytes, filename: str, limit: int | None) -> Iterator[list[Sequence[object]]]:
-    if _kind(data, filename) == "xlsx":
-        yield from _sheets(data, limit)
-    else:
-        for table in _csv_tables(data):
-            yield list(table[:limit] if limit else table)
+_LAYOUT = Layout(header_keys(_ALIASES), _is_staff)
 
 
 def looks_like_staff_list(data: bytes, filename: str) -> bool:
     """Whether a sent file is a staff list (by its header); never raises."""
-    if not data:
-        return False
     try:
-        return any(_scan(table[:_HEADER_SCAN]) for table in _tables(data, filename, _HEADER_SCAN))
+        return read_table(
+            data, filename, refusals=_REFUSALS, layout=_LAYOUT, max_bytes=None, read=_found
+        )
     except Exception:  # anything unreadable is for the household-list reader to explain
         return False
+
+
+def _found(header: Header, rows: Iterator[Sequence[object]], first_row: int) -> bool:
+    return True
 
 
 def parse_staff(data: bytes, filename: str) -> ParsedStaff:
@@ -296,28 +182,13 @@ def parse_staff(data: bytes, filename: str) -> ParsedStaff:
 
     Raises StaffFileError when the file as a whole cannot be used: empty, too big, not
     .xlsx/.csv, unreadable, no header with a name and a role column, too many rows, nobody."""
-    if not data:
-        raise StaffFileError("bulk_err_empty")
-    if len(data) > MAX_BYTES:
-        raise StaffFileError("bulk_err_too_big", limit_mb=MAX_BYTES // (1024 * 1024))
-    seen_content = False
-    for table in _tables(data, filename, None):
-        head = table[:_HEADER_SCAN]
-        seen_content = seen_content or any(_has_content(row) for row in head)
-        header = _scan(head)
-        if header is None:
-            continue
-        if _ROLE not in header.columns:
-            raise StaffFileError("bulk_err_no_role")
-        return _read_body(table[header.index + 1 :], header.index + 2, header)
-    if not seen_content:
-        raise StaffFileError("bulk_err_empty")
-    raise StaffFileError("bulk_err_no_header")
+    return read_table(
+        data, filename, refusals=_REFUSALS, layout=_LAYOUT, max_bytes=MAX_BYTES, read=_read_body
+    )
 
 
 # --- rows ----------------------------------------------------------------------------------
 
-_INVISIBLE = str.maketrans("", "", "\ufeff\u200b\u200c\u200d\u2060")
 _ROLES = {
     Role.OFFICER: (
         "can bo",
@@ -340,26 +211,12 @@ _ROLES = {
     Role.SUPERVISOR: ("giam sat", "can bo giam sat", "supervisor"),
     Role.ADMIN: ("quan tri", "quan tri vien", "admin"),
 }
-_ROLE_KEYS = {_key(alias): role for role, aliases in _ROLES.items() for alias in aliases}
+_ROLE_KEYS = {header_key(alias): role for role, aliases in _ROLES.items() for alias in aliases}
 
 
 def role_of(text: str) -> Role | None:
     """The role a cell names ("Cán bộ", "trưởng ấp", "GIÁM SÁT", "officer"), or None."""
-    return _ROLE_KEYS.get(_key(text))
-
-
-def _text(value: object) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, str):
-        return value.translate(_INVISIBLE).strip()
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))  # 912345678.0 → "912345678"
-    return str(value)
-
-
-def _has_content(row: Sequence[object]) -> bool:
-    return any(_text(value) for value in row)
+    return _ROLE_KEYS.get(header_key(text))
 
 
 def _phone_text(raw: str) -> str:
@@ -368,15 +225,17 @@ def _phone_text(raw: str) -> str:
     return raw
 
 
-def _read_body(rows: Iterable[Sequence[object]], first_row: int, header: _Header) -> ParsedStaff:
+def _read_body(header: Header, rows: Iterator[Sequence[object]], first_row: int) -> ParsedStaff:
+    if _ROLE not in header.columns:
+        raise StaffFileError("bulk_err_no_role")
     cols = header.columns
 
     def cell(row: Sequence[object], name: str) -> str:
         col = cols.get(name)
-        return _text(row[col]) if col is not None and col < len(row) else ""
+        return cell_text(row[col]) if col is not None and col < len(row) else ""
 
     good: list[StaffRow] = []
-    errors: list[StaffError] = []
+    errors: list[RowError] = []
     phones: dict[str, int] = {}
     people: dict[tuple[str, str], int] = {}
     count = 0
@@ -387,40 +246,40 @@ def _read_body(rows: Iterable[Sequence[object]], first_row: int, header: _Header
         count += 1
         if count > MAX_ROWS:
             raise StaffFileError("bulk_err_too_many", limit=MAX_ROWS)
-        found: list[StaffError] = []
+        found: list[RowError] = []
         name = ""
         try:
             name = check_name(raw[_NAME])
         except FormError as exc:
-            found.append(StaffError(number, "bulk_err_name", {**exc.values, "reason": exc.key}))
+            found.append(RowError(number, "bulk_err_name", {**exc.values, "reason": exc.key}))
         role = role_of(raw[_ROLE])
         if not raw[_ROLE]:
-            found.append(StaffError(number, "bulk_err_role_empty"))
+            found.append(RowError(number, "bulk_err_role_empty"))
         elif role is None:
-            found.append(StaffError(number, "bulk_err_role", {"value": raw[_ROLE][:40]}))
+            found.append(RowError(number, "bulk_err_role", {"value": raw[_ROLE][:40]}))
         elif role == Role.ADMIN:
-            found.append(StaffError(number, "bulk_err_role_admin"))
+            found.append(RowError(number, "bulk_err_role_admin"))
         hamlet = clean(raw[_HAMLET])
         if role is not None and role.needs_hamlet and not hamlet:
-            found.append(StaffError(number, "bulk_err_hamlet_empty"))
+            found.append(RowError(number, "bulk_err_hamlet_empty"))
         phone = ""
         if raw[_PHONE]:
             try:
                 phone = parse_phone(_phone_text(raw[_PHONE])).e164
             except PhoneError as exc:
                 found.append(
-                    StaffError(
+                    RowError(
                         number, "bulk_err_phone", {"value": raw[_PHONE][:30], "reason": exc.reason}
                     )
                 )
         if phone:
             first = phones.setdefault(phone, number)
             if first != number:
-                found.append(StaffError(number, "bulk_err_dup_phone", {"first": first}))
+                found.append(RowError(number, "bulk_err_dup_phone", {"first": first}))
         if name and role is not None:
             first = people.setdefault((fold(name), fold(hamlet)), number)
             if first != number:
-                found.append(StaffError(number, "bulk_err_dup_person", {"first": first}))
+                found.append(RowError(number, "bulk_err_dup_person", {"first": first}))
         if found:
             errors.extend(found)
         elif role is not None:
@@ -447,7 +306,7 @@ def _place_key(text: str) -> str:
 
 def resolve(
     parsed: ParsedStaff, hamlets: Sequence[HamletRef]
-) -> tuple[list[Invitee], list[StaffError]]:
+) -> tuple[list[Invitee], list[RowError]]:
     """Each clean row with its hamlet (by code, else by name; the commune column tells
     namesakes apart) and a supervisor's commune; the row errors of the file and of this,
     by row."""
@@ -463,7 +322,7 @@ def resolve(
         unit = units.get(unit_key) if unit_key else None
         if row.unit and unit is None:
             errors.append(
-                StaffError(
+                RowError(
                     row.row,
                     "bulk_err_unit",
                     {"value": row.unit[:60], "units": ", ".join(sorted(set(units.values())))},
@@ -480,7 +339,7 @@ def resolve(
                 live = [h for h in named if h.active] or named
                 if len(live) > 1:
                     errors.append(
-                        StaffError(
+                        RowError(
                             row.row,
                             "bulk_err_hamlet_twice",
                             {"value": row.hamlet[:60], "codes": ", ".join(h.code for h in live)},
@@ -489,16 +348,14 @@ def resolve(
                     continue
                 hamlet = live[0] if live else None
             if hamlet is None:
-                errors.append(StaffError(row.row, "bulk_err_hamlet", {"value": row.hamlet[:60]}))
+                errors.append(RowError(row.row, "bulk_err_hamlet", {"value": row.hamlet[:60]}))
                 continue
             if not hamlet.active:
-                errors.append(
-                    StaffError(row.row, "bulk_err_hamlet_closed", {"hamlet": hamlet.name})
-                )
+                errors.append(RowError(row.row, "bulk_err_hamlet_closed", {"hamlet": hamlet.name}))
                 continue
             if unit is not None and hamlet.unit != unit:
                 errors.append(
-                    StaffError(
+                    RowError(
                         row.row,
                         "bulk_err_hamlet_unit",
                         {"hamlet": hamlet.name, "unit": unit},
@@ -524,26 +381,7 @@ def resolve(
 # --- messages ------------------------------------------------------------------------------
 
 
-def error_text(lang: str, err: StaffError) -> str:
-    """One row error as a full sentence ("Dòng 7 – vai trò «thư ký» chưa rõ: …")."""
-    values: dict[str, Any] = dict(err.values)
-    reason = values.get("reason")
-    if isinstance(reason, str):
-        values["detail"] = _reason_text(lang, reason, values)
-    return t(lang, err.key, **values, row=err.row)
-
-
-def _reason_text(lang: str, reason: str, values: dict[str, Any]) -> str:
-    for key in ("bulk_reason_" + reason, "roster_reason_" + reason, reason):
-        if key in CATALOGS["vi"]:
-            return t(lang, key, **values)
-    return reason
-
-
-def file_error_text(lang: str, exc: StaffFileError) -> str:
-    """Why the whole file was refused, with numbers in the user's format."""
-    values = {
-        k: fmt_int(lang, v) if isinstance(v, int) and not isinstance(v, bool) else v
-        for k, v in exc.values.items()
-    }
-    return t(lang, exc.key, **values)
+def error_text(lang: str, err: RowError) -> str:
+    """One row error as a full sentence ("Dòng 7 – vai trò «thư ký» chưa rõ: …"); its
+    reason's short text a bulk_reason_* key, else a roster_reason_* one, when there is one."""
+    return row_error_text(lang, err, ("bulk_reason_", "roster_reason_"))
