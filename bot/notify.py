@@ -178,9 +178,11 @@ class Notifier:
                     continue
                 text = await reminder_message(
                     session,
+                    settings=settings,
                     campaign_id=camp.id,
                     user=user,
                     today=today,
+                    now=now,
                     lang=self._lang(user.language),
                 )
                 if text is not None:

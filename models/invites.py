@@ -234,6 +234,8 @@ async def redeem_invite(
 ) -> Redeemed | RedeemError | AccountHasEntries:
     """Bind the sender to the invite's role and hamlet (or re-bind an existing user).
 
+    A new user is named as the invite names them (`invitee_name`, from a staff list) when it
+    does, else by `display_name` (their name on the app, kept in the audit either way).
     A link code instead attaches the sender's account to the code's user (see _link)."""
     invite = await session.scalar(
         select(Invite).where(Invite.code_hash == hash_code(code)).with_for_update()
@@ -255,8 +257,9 @@ async def redeem_invite(
         # account comes back as themselves (same id and entries), not as a new user.
         existing = await _inactive_owner(session, channel, external_id, now)
     if existing is None:
+        invited_as = " ".join(invite.invitee_name.split())
         user = User(
-            display_name=display_name,
+            display_name=invited_as or display_name,
             role=invite.role,
             hamlet_id=invite.hamlet_id,
             unit=invite.unit if invite.role == Role.SUPERVISOR else None,
@@ -275,7 +278,7 @@ async def redeem_invite(
             action="register",
             target="user",
             target_id=user.id,
-            after=snapshot(user, {"invite_id": invite.id}),
+            after=snapshot(user, {"invite_id": invite.id, "app_name": display_name}),
         )
         changed = True
     else:

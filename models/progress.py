@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import enum
 import math
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -47,6 +48,7 @@ class Progress:
     today: date
     campaign_end: date
     projected: date | None
+    campaign_start: date | None = None
 
     @property
     def coverage(self) -> float:
@@ -64,6 +66,17 @@ class Progress:
     def projected_after_end(self) -> bool:
         return self.projected is not None and self.projected > self.campaign_end
 
+    @property
+    def pace(self) -> Pace:
+        return pace(
+            self.guided,
+            self.target,
+            self.days_elapsed,
+            self.today,
+            self.campaign_end,
+            start=self.campaign_start,
+        )
+
 
 def days_elapsed(campaign: CampaignConfig, today: date) -> int:
     """Campaign days up to and including today (0 before the start)."""
@@ -79,6 +92,47 @@ def project(guided: int, target: int, elapsed: int, today: date) -> date | None:
         return None
     days_needed = math.ceil((target - guided) * elapsed / guided)
     return today + timedelta(days=days_needed)
+
+
+class PaceKind(enum.StrEnum):
+    REACHED = "reached"  # the target is met
+    ENDED = "ended"  # the campaign is over and the target was not met
+    ON_PACE = "on_pace"  # the pace so far is enough to meet it by the end
+    BEHIND = "behind"  # a faster pace is needed (or none yet: nothing guided so far)
+
+
+@dataclass(frozen=True)
+class Pace:
+    """What the hamlet must do to reach the target by the campaign's end, instead of a
+    projected date years away. Rates are in tenths of a household a day, rounded so they
+    never flatter: the pace needed up, the pace so far down."""
+
+    kind: PaceKind
+    remaining: int  # households still needed
+    days_left: int  # campaign days from today (included) to the end
+    needed_tenths: int  # households a day needed, ×10, rounded up
+    needed_week: int  # households a week needed, rounded up
+    current_tenths: int | None  # households a day so far, ×10, rounded down (None: no pace)
+
+
+def pace(
+    guided: int, target: int, elapsed: int, today: date, end: date, *, start: date | None = None
+) -> Pace:
+    """The average a day (and a week) the remaining households need from today (or the
+    campaign's `start`, when it has not begun) until `end`, both included."""
+    remaining = max(target - guided, 0)
+    current = (guided * 10) // elapsed if elapsed > 0 and guided > 0 else None
+    if remaining == 0:
+        return Pace(PaceKind.REACHED, 0, 0, 0, 0, current)
+    if today > end:
+        return Pace(PaceKind.ENDED, remaining, 0, 0, 0, current)
+    days_left = (end - max(today, start or today)).days + 1
+    needed = -(-remaining * 10 // days_left)
+    week = -(-remaining * 7 // days_left)
+    # Enough when guided/elapsed >= remaining/days_left, compared exactly.
+    enough = elapsed > 0 and guided > 0 and guided * days_left >= remaining * elapsed
+    kind = PaceKind.ON_PACE if enough else PaceKind.BEHIND
+    return Pace(kind, remaining, days_left, needed, week, current)
 
 
 def compute_progress(
@@ -108,6 +162,7 @@ def compute_progress(
         today=today,
         campaign_end=campaign.end,
         projected=project(counts.guided, target, elapsed, today),
+        campaign_start=campaign.start,
     )
 
 

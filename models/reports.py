@@ -17,6 +17,7 @@ from sqlalchemy import distinct, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from models import tally
+from models.attachments import EntryAttachment
 from models.campaign import Hamlet, Procedure
 from models.households import Entry, Household, entry_procedure
 from models.people import Role, User
@@ -117,6 +118,7 @@ class EvidenceRow:
     officer: str
     recorded_at: datetime
     note: str = ""
+    files: int = 0  # receipts attached (photos, PDFs), not purged
 
 
 def _live(campaign_id: int, until: date) -> tuple[Any, ...]:
@@ -348,6 +350,13 @@ async def evidence(
     )
     for entry_id, name in links:
         names[int(entry_id)].append(str(name))
+    counted = await session.execute(
+        select(EntryAttachment.entry_id, func.count())
+        .join(Entry, Entry.id == EntryAttachment.entry_id)
+        .where(*wanted, EntryAttachment.purged_at.is_(None))
+        .group_by(EntryAttachment.entry_id)
+    )
+    files = {int(entry_id): int(n) for entry_id, n in counted}
     return [
         EvidenceRow(
             hamlet_code=by_id[e.hamlet_id].code,
@@ -364,6 +373,7 @@ async def evidence(
             officer=officer,
             recorded_at=e.created_at,
             note=e.note,
+            files=files.get(e.id, 0),
         )
         for e, hh, officer in rows
     ]

@@ -13,7 +13,6 @@ move: they stay with the hamlet they were made for and with the person who made 
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
@@ -26,6 +25,7 @@ from models.audit import record, snapshot
 from models.campaign import Hamlet
 from models.checks import release
 from models.downloads import Download
+from models.hamlet_names import names_sorted
 from models.households import Entry
 from models.invites import create_invite
 from models.people import Identity, Invite, Role, User
@@ -46,6 +46,8 @@ class StaffError(ValueError):
 class App:
     channel: str
     last_seen: datetime | None
+    linked: datetime | None = None  # when the app was linked to the person
+    identity_id: int = 0
 
 
 @dataclass(frozen=True)
@@ -106,7 +108,8 @@ class Staff:
 
 @dataclass(frozen=True)
 class Released:
-    """What taking access away closed."""
+    """What a person held and a change let go: their open conversation, unused download
+    links, the call cards they had claimed."""
 
     dialogs: int
     links: int
@@ -178,7 +181,9 @@ async def _people(
     for identity in await session.scalars(
         select(Identity).where(Identity.user_id.in_(ids)).order_by(Identity.created_at, Identity.id)
     ):
-        apps.setdefault(identity.user_id, []).append(App(identity.channel, identity.last_seen_at))
+        apps.setdefault(identity.user_id, []).append(
+            App(identity.channel, identity.last_seen_at, identity.created_at, identity.id)
+        )
     live = (
         Entry.officer_id.in_(ids),
         Entry.campaign_id == campaign_id,
@@ -260,6 +265,7 @@ async def staff_list(
             groups.append(Group(hamlet.id, hamlet.code, hamlet.name, tuple(mine)))
         elif hamlet.active:
             empty.append(hamlet.name)
+    empty = names_sorted(empty)
     office = sorted((p for p in people if p.hamlet_id is None), key=_order)
     if office:
         groups.append(Group(None, "", "", tuple(office)))
@@ -383,21 +389,11 @@ def clean_reason(reason: str) -> str:
     return text[:REASON_MAX]
 
 
-async def deactivate(
-    session: AsyncSession, *, user: User, actor_id: int | None, reason: str, now: datetime
-) -> Released:
-    """Take access away now: on every app the person is refused from the next message; their
-    open conversation, download links and call cards are released. Entries stay theirs."""
-    reason = clean_reason(reason)
-    if not user.active:
-        raise StaffError("already_off")
-    if actor_id is not None and actor_id == user.id:
-        raise StaffError("self")
-    before = snapshot(user)
-    user.active = False
-    user.deactivated_at = now
-    user.deactivated_by = actor_id
-    user.deactivation_reason = reason
+async def release_held(session: AsyncSession, *, user: User, now: datetime) -> Released:
+    """Let go of what the person holds, after their access was taken away or their role or
+    hamlet changed: the open conversation (asked for the old role), unused download links
+    (made for the old role and hamlet) and the call cards they claimed (another supervisor
+    can call them now)."""
     dialogs = 0
     dialog = await session.get(Dialog, user.id)
     if dialog is not None:
@@ -419,8 +415,45 @@ async def deactivate(
     ):
         await release(session, check=check, caller_id=user.id, now=now, to_back=False)
         cards += 1
-    released = Released(dialogs, int(getattr(links, "rowcount", 0) or 0), cards)
     await session.flush()
+    return Released(dialogs, int(getattr(links, "rowcount", 0) or 0), cards)
+
+
+def _released(released: Released) -> dict[str, object]:
+    return {
+        "released": {
+            "dialogs": released.dialogs,
+            "links": released.links,
+            "cards": released.cards,
+        }
+    }
+
+
+def check_effective(effective: date, *, today: date, start: date) -> None:
+    """A change takes effect when it is made; its effective date says since when it holds:
+    today or earlier, not before the campaign began."""
+    if effective > today:
+        raise StaffError("effective_future")
+    if effective < start:
+        raise StaffError("effective_early")
+
+
+async def deactivate(
+    session: AsyncSession, *, user: User, actor_id: int | None, reason: str, now: datetime
+) -> Released:
+    """Take access away now: on every app the person is refused from the next message; their
+    open conversation, download links and call cards are released. Entries stay theirs."""
+    reason = clean_reason(reason)
+    if not user.active:
+        raise StaffError("already_off")
+    if actor_id is not None and actor_id == user.id:
+        raise StaffError("self")
+    before = snapshot(user)
+    user.active = False
+    user.deactivated_at = now
+    user.deactivated_by = actor_id
+    user.deactivation_reason = reason
+    released = await release_held(session, user=user, now=now)
     record(
         session,
         at=now,
@@ -429,16 +462,7 @@ async def deactivate(
         target="user",
         target_id=user.id,
         before=before,
-        after=snapshot(
-            user,
-            {
-                "released": {
-                    "dialogs": released.dialogs,
-                    "links": released.links,
-                    "cards": released.cards,
-                }
-            },
-        ),
+        after=snapshot(user, _released(released)),
     )
     return released
 
@@ -450,10 +474,14 @@ async def move(
     hamlet: Hamlet,
     actor_id: int | None,
     effective: date,
+    today: date,
+    start: date,
     now: datetime,
-) -> None:
+) -> Released:
     """Attach an officer or hamlet head to another hamlet. Entries stay with the hamlet they
-    were made for; per-person figures follow the person (they are by person)."""
+    were made for; per-person figures follow the person (they are by person). What they
+    held for the old hamlet is let go (`release_held`)."""
+    check_effective(effective, today=today, start=start)
     if not user.active:
         raise StaffError("inactive")
     if not user.role.needs_hamlet:
@@ -464,7 +492,7 @@ async def move(
         raise StaffError("same_hamlet")
     before = snapshot(user)
     user.hamlet_id = hamlet.id
-    await session.flush()
+    released = await release_held(session, user=user, now=now)
     record(
         session,
         at=now,
@@ -473,8 +501,9 @@ async def move(
         target="user",
         target_id=user.id,
         before=before,
-        after=snapshot(user, {"effective": effective.isoformat()}),
+        after=snapshot(user, {"effective": effective.isoformat(), **_released(released)}),
     )
+    return released
 
 
 async def change_role(
@@ -486,10 +515,14 @@ async def change_role(
     unit: str | None,
     actor_id: int | None,
     effective: date,
+    today: date,
+    start: date,
     now: datetime,
-) -> None:
+) -> Released:
     """Give a person another role: officers and heads need a hamlet; a supervisor gets a
-    scope (one commune, or None for all); admins and supervisors belong to no hamlet."""
+    scope (one commune, or None for all); admins and supervisors belong to no hamlet. What
+    they held in the old role is let go (`release_held`)."""
+    check_effective(effective, today=today, start=start)
     if not user.active:
         raise StaffError("inactive")
     if actor_id is not None and actor_id == user.id:
@@ -507,7 +540,7 @@ async def change_role(
     user.role = role
     user.hamlet_id = new_hamlet
     user.unit = new_unit
-    await session.flush()
+    released = await release_held(session, user=user, now=now)
     record(
         session,
         at=now,
@@ -516,8 +549,9 @@ async def change_role(
         target="user",
         target_id=user.id,
         before=before,
-        after=snapshot(user, {"effective": effective.isoformat()}),
+        after=snapshot(user, {"effective": effective.isoformat(), **_released(released)}),
     )
+    return released
 
 
 async def sign_out(session: AsyncSession, *, user: User, identity: Identity, now: datetime) -> None:
@@ -525,11 +559,36 @@ async def sign_out(session: AsyncSession, *, user: User, identity: Identity, now
     account nobody can reach (a new invite would be needed)."""
     if identity.user_id != user.id:
         raise StaffError("not_yours")
-    count = await session.scalar(
-        select(func.count()).select_from(Identity).where(Identity.user_id == user.id)
-    )
-    if int(count or 0) < 2:
+    if await app_count(session, user.id) < 2:
         raise StaffError("last_app")
+    await _unlink(session, user=user, identity=identity, actor_id=user.id, now=now)
+
+
+async def app_count(session: AsyncSession, user_id: int) -> int:
+    count = await session.scalar(
+        select(func.count()).select_from(Identity).where(Identity.user_id == user_id)
+    )
+    return int(count or 0)
+
+
+async def unlink(
+    session: AsyncSession, *, user: User, identity_id: int, actor_id: int | None, now: datetime
+) -> Identity:
+    """An admin removes one app from a person (an old phone's account, so a new one can be
+    linked with /lienket). Even the last one may go: the person comes back through a link
+    code made for them (/lienket TÊN) or a new invite. Returns the removed account."""
+    identity = await session.get(Identity, identity_id)
+    if identity is None or identity.user_id != user.id:
+        raise StaffError("app_gone")
+    if actor_id is not None and actor_id == user.id:
+        raise StaffError("self")
+    await _unlink(session, user=user, identity=identity, actor_id=actor_id, now=now)
+    return identity
+
+
+async def _unlink(
+    session: AsyncSession, *, user: User, identity: Identity, actor_id: int | None, now: datetime
+) -> None:
     before = {
         "channel": identity.channel,
         "identity_id": identity.id,
@@ -541,7 +600,7 @@ async def sign_out(session: AsyncSession, *, user: User, identity: Identity, now
     record(
         session,
         at=now,
-        actor_id=user.id,
+        actor_id=actor_id,
         action="unlink_identity",
         target="user",
         target_id=user.id,
@@ -602,20 +661,3 @@ async def resend_invite(
         after=snapshot(fresh, {"code_hash": "…", "replaces": invite.id}),
     )
     return code, fresh
-
-
-# --- dates -------------------------------------------------------------------------------
-
-_DAY = re.compile(r"^\s*(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})\s*$")
-
-
-def parse_day(raw: str) -> date | None:
-    """'15/04/2026' (or 15-4-2026, 15.4.2026); None when it is not such a date."""
-    match = _DAY.match(raw)
-    if match is None:
-        return None
-    d, m, y = (int(g) for g in match.groups())
-    try:
-        return date(y, m, d)
-    except ValueError:
-        return None

@@ -9,35 +9,32 @@ from __future__ import annotations
 import asyncio
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable
-from functools import partial
 from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select, update
 
-from bot import serve
 from bot.clock import FixedClock
-from bot.config import Settings, parse_settings
+from bot.config import Settings
 from bot.notify import Notifier
-from bot.runtime import Runtime, build_runtime, sync_from_config
+from bot.runtime import Runtime
 from models.announcements import ANNOUNCE_KIND, REPORT_KIND, Announcement
 from models.notifications import Notification
 from models.people import Identity, Role, User
 from models.records import AuditEvent, Dialog
-from tests.support.campaign import make_user, raw_config
+from tests.support.both_channels import running_both
+from tests.support.campaign import make_user
 from tests.support.chat import Chat
+from tests.support.communes import two_communes
 from tests.support.notify import Recorder
 from tests.support.seed import TELEGRAM_IDS, seed
 from tests.support.telegram_fake import (
     FakeApiState,
-    FakeRequest,
-    InstrumentedChannel,
     Sent,
     TelegramHarness,
+    seeded_telegram,
     texts,
 )
-from tests.support.zalo_fake import FakeZalo
-from tests.support.zalo_harness import InstrumentedZalo, ZaloHarness, zalo_settings
 
 SUP = int(TELEGRAM_IDS["sup"])
 HEAD = int(TELEGRAM_IDS["head"])  # head of BNA
@@ -111,13 +108,8 @@ async def announce_on_telegram(
 
 @pytest.fixture
 async def tg(runtime: Runtime) -> AsyncIterator[TelegramHarness]:
-    await seed(runtime, channel="telegram", ids=TELEGRAM_IDS)
-    harness = TelegramHarness(runtime)
-    await harness.start()
-    try:
+    async with seeded_telegram(runtime) as harness:
         yield harness
-    finally:
-        await harness.stop()
 
 
 async def test_officers_of_one_hamlet_get_it_once_and_the_sender_the_tally(
@@ -129,7 +121,9 @@ async def test_officers_of_one_hamlet_get_it_once_and_the_sender_the_tally(
     # What they will see, with the line break kept, and how many it reaches.
     assert "📢 Thông báo của Phòng VH-XH (Phòng Văn hóa Xã hội, 15/04/2026)" in preview
     assert "8 giờ sáng thứ Hai.\nMang theo" in preview
-    assert "2 người (2 cán bộ ấp, 0 trưởng ấp) ở 1 ấp" in preview
+    # Only the audience chosen is counted (no "0 trưởng ấp" for an officers' announcement).
+    assert "Gửi cho cán bộ ấp, Ấp Bãi Nhà A: 2 cán bộ ấp ở 1 ấp" in preview
+    assert "trưởng ấp)" not in preview
     assert "Đã nhận thông báo #1: đang gửi cho 2 người" in preview
 
     # Woken by the commit: sent now, not at the next periodic run.
@@ -244,13 +238,39 @@ async def test_refused_for_officers_and_heads(runtime: Runtime) -> None:
 
 async def test_nobody_to_reach_is_said_before_the_preview(runtime: Runtime) -> None:
     await make_user(runtime, external_id="gs", role=Role.SUPERVISOR, hamlet=None)
+    await make_user(runtime, external_id="cb", role=Role.OFFICER, hamlet="BNA")
     chat = Chat(runtime, "gs")
     await chat.say("/thongbaochung Họp giao ban sáng thứ Hai.")
     await chat.press("Trưởng ấp")
     said = await chat.press("Tất cả")
-    assert "Không có ai để gửi" in said and "Xem trước" not in said
+    # No head anywhere: said at once, and the audience asked again (the text kept).
+    assert "Chưa có trưởng ấp nào dùng bot được ở tất cả các ấp" in said
+    assert "gửi cho ai?" in said and "Xem trước" not in said
+    await chat.press("Cán bộ ấp")
+    preview = await chat.press("Tất cả")
+    assert "Xem trước" in preview and "Họp giao ban sáng thứ Hai." in preview
+    assert "Đã hủy" in await chat.press("Hủy")
     assert await count(runtime, Announcement) == 0
     assert await count(runtime, Dialog) == 0
+
+
+async def test_a_hamlet_with_nobody_is_said_before_the_text_is_typed(runtime: Runtime) -> None:
+    """Issue 20 follow-up, item 6: the text was typed and then lost ("Không có ai để gửi")."""
+    await make_user(runtime, external_id="gs", role=Role.SUPERVISOR, hamlet=None)
+    await make_user(runtime, external_id="cb", role=Role.OFFICER, hamlet="BNA")
+    chat = Chat(runtime, "gs")
+    await chat.say("/thongbaochung")
+    await chat.press("Cán bộ ấp")
+    said = await chat.press("Ấp Nhỏ")
+    assert "Chưa có cán bộ ấp nào dùng bot được ở Ấp Nhỏ" in said
+    assert "chọn ấp khác" in said and "Gửi cho cán bộ ấp ở đâu?" in said
+    assert "gõ nội dung" not in said
+    # Typed by name without "Ấp", without marks: taken.
+    out = await chat.say("bai nha a")
+    assert "gõ nội dung thông báo" in out and "tối đa 2.000 ký tự" in out
+    preview = await chat.say("Họp giao ban.")
+    assert "Gửi cho cán bộ ấp, Ấp Bãi Nhà A: 1 cán bộ ấp ở 1 ấp" in preview
+    assert await count(runtime, Announcement) == 0
 
 
 HON_TRE = [("HT1", "Ấp Bãi Bấc"), ("HT2", "Ấp Bãi Nhà"), ("HT3", "Ấp Hòn Ngang")]
@@ -260,16 +280,7 @@ LAI_SON = [("LS1", "Ấp Bãi Nhà B"), ("LS2", "Ấp Bãi Giếng")]
 @pytest.fixture
 async def province(settings: Settings, clock: FixedClock, tmp_path: Path) -> AsyncIterator[Runtime]:
     """Two communes; a supervisor bound to Hòn Tre; an officer in HT1, HT2 and LS1."""
-    hamlets = [
-        {"code": c, "name": n, "households": 40, "unit": "Xã Hòn Tre"} for c, n in HON_TRE
-    ] + [{"code": c, "name": n, "households": 20, "unit": "Xã Lại Sơn"} for c, n in LAI_SON]
-    rt = build_runtime(
-        parse_settings(
-            raw_config(tmp_path, hamlets=hamlets, database={"url": settings.database_url}), tmp_path
-        ),
-        clock,
-    )
-    await sync_from_config(rt)
+    rt = await two_communes(settings, clock, tmp_path, hon_tre=HON_TRE, lai_son=LAI_SON)
     for code in ("HT1", "HT2", "LS1"):
         await make_user(rt, external_id=code.lower(), hamlet=code, name=f"Cán Bộ {code}")
     sup = await make_user(
@@ -296,7 +307,7 @@ async def test_a_commune_supervisor_stays_in_the_commune(province: Runtime) -> N
     out = await sup.press("Tất cả các ấp của Xã Hòn Tre")
     assert "gõ nội dung thông báo" in out
     preview = await sup.say("Nộp báo cáo tháng trước ngày 25.")
-    assert "các ấp của Xã Hòn Tre: 2 người (2 cán bộ ấp, 0 trưởng ấp) ở 2 ấp" in preview
+    assert "các ấp của Xã Hòn Tre: 2 cán bộ ấp ở 2 ấp" in preview
     assert "Đã nhận thông báo #1" in await sup.press("Gửi")
 
     recorder = Recorder()
@@ -312,9 +323,13 @@ async def test_a_commune_supervisor_stays_in_the_commune(province: Runtime) -> N
     # the commune supervisor's list only their commune's.
     everyone = Chat(province, "all")
     await everyone.say("/thongbaochung Họp toàn huyện.")
-    await everyone.press("Cán bộ ấp")
+    listed = await everyone.press("Cán bộ ấp")
+    # The hamlets by name, as they are shown (not by code: HT1, HT2, HT3, LS1, LS2).
+    names = ["Ấp Bãi Bấc", "Ấp Bãi Giếng", "Ấp Bãi Nhà\n", "Ấp Bãi Nhà B", "Ấp Hòn Ngang"]
+    places = [listed.index(n) for n in names]
+    assert places == sorted(places), listed
     preview = await everyone.press("Tất cả các ấp")
-    assert "3 người (3 cán bộ ấp, 0 trưởng ấp) ở 3 ấp" in preview
+    assert "3 cán bộ ấp ở 3 ấp" in preview
     await everyone.press("Gửi")
     await everyone.say("/thongbaochung")
     await everyone.press("Cán bộ ấp")
@@ -348,9 +363,9 @@ async def test_bad_input_is_answered_and_nothing_is_stored_half_way(
     # Empty and too long texts: said so, asked again.
     assert "Chưa có nội dung" in texts(await tg.say(SUP, "   "))
     too_long = texts(await tg.say(SUP, "Rất dài. " * 250))
-    assert "quá mức 2000 ký tự" in too_long and "gõ nội dung" in too_long
+    assert "dài 2.249 ký tự, quá mức 2.000 ký tự" in too_long and "gõ nội dung" in too_long
     preview = await tg.say(SUP, "Nội dung đúng.")
-    assert "1 người (0 cán bộ ấp, 1 trưởng ấp)" in texts(preview)
+    assert "1 trưởng ấp ở 1 ấp" in texts(preview)
     assert "Anh/chị chọn «Gửi»" in texts(await tg.say(SUP, "để tôi nghĩ đã"))
     # Edit the text, then cancel: nothing stored.
     await tg.press(SUP, "Sửa nội dung")
@@ -397,43 +412,25 @@ async def test_on_both_apps_each_person_gets_it_once_where_they_wrote_last(
         )
     await make_user(runtime, external_id=str(TG_ONLY), channel="telegram")
     await make_user(runtime, external_id=ZALO_ONLY, channel="zalo")
-    state = FakeApiState()
-    async with FakeZalo() as fake:
-        running = await serve.start(
-            zalo_settings(settings, fake, telegram=True),
-            clock=clock,
-            factories={
-                "telegram": partial(
-                    InstrumentedChannel, requests=(FakeRequest(state), FakeRequest(state))
-                ),
-                "zalo": InstrumentedZalo,
-            },
-            schedule=False,
-        )
-        try:
-            channel = running.channels["telegram"]
-            assert isinstance(channel, InstrumentedChannel)
-            tg = TelegramHarness(running.runtime, state, channel=channel)
-            zalo = ZaloHarness(fake, running)
-            await zalo.user(LINKED_ZALO).say("/tiendo")  # Zalo is where they are now
-            await announce_on_telegram(tg, who="Cán bộ ấp", where="Ấp Bãi Nhà A")
+    async with running_both(settings, clock) as (tg, zalo, running):
+        state, fake = tg.state, zalo.fake
+        await zalo.user(LINKED_ZALO).say("/tiendo")  # Zalo is where they are now
+        await announce_on_telegram(tg, who="Cán bộ ấp", where="Ấp Bãi Nhà A")
 
-            def on_zalo() -> list[str]:
-                return [s.chat_id for s in fake.sent if s.text.startswith("📢 Thông báo")]
+        def on_zalo() -> list[str]:
+            return [s.chat_id for s in fake.sent if s.text.startswith("📢 Thông báo")]
 
-            await wait_for(lambda: len(announced(state)) == 1 and len(on_zalo()) == 2)
-            assert [s.chat_id for s in announced(state)] == [TG_ONLY]
-            assert sorted(on_zalo()) == sorted([LINKED_ZALO, ZALO_ONLY])
-            # If Zalo sent the last one, the tally waits for Telegram's run (the scheduler's
-            # minute job): run it as the scheduler would.
-            await running.channels["telegram"].notifier().run_announcement_reports()
-            await wait_for(lambda: len(reports(state)) == 1)
-            assert "✅ Đã nhận: 3" in reports(state)[0].text
-            # Both apps' periodic runs again: nothing more.
-            for name in ("telegram", "zalo"):
-                assert await running.channels[name].notifier().tick() == 0
-        finally:
-            await serve.stop(running)
+        await wait_for(lambda: len(announced(state)) == 1 and len(on_zalo()) == 2)
+        assert [s.chat_id for s in announced(state)] == [TG_ONLY]
+        assert sorted(on_zalo()) == sorted([LINKED_ZALO, ZALO_ONLY])
+        # If Zalo sent the last one, the tally waits for Telegram's run (the scheduler's
+        # minute job): run it as the scheduler would.
+        await running.channels["telegram"].notifier().run_announcement_reports()
+        await wait_for(lambda: len(reports(state)) == 1)
+        assert "✅ Đã nhận: 3" in reports(state)[0].text
+        # Both apps' periodic runs again: nothing more.
+        for name in ("telegram", "zalo"):
+            assert await running.channels[name].notifier().tick() == 0
     assert len(announced(state)) == 1
 
 

@@ -474,3 +474,46 @@ async def test_cli_bulk_invite(runtime: Runtime, tmp_path: Path, bot_cli: InProc
     assert code == 2 and "--file" in err
     code, out, err = await bot_cli("invite", "--config", config, "--file", str(tmp_path / "no.csv"))
     assert code == 2 and "Không mở được tệp" in err
+
+
+# --- names: the one on the list, someone already on the bot ----------------------------------
+
+
+async def test_the_listed_name_is_used_and_an_existing_user_is_warned_of(
+    runtime: Runtime,
+) -> None:
+    """Issue 20 follow-up, item 3: a row redeemed by Telegram user "Khách Lạ" showed as
+    "Khách Lạ"; a row naming someone already on the bot in that hamlet went unmentioned."""
+    await make_user(runtime, external_id="admin", role=Role.ADMIN, hamlet=None)
+    await make_user(runtime, external_id="an", hamlet="BNA", name="Nguyễn Văn An")
+    await make_user(runtime, external_id="an2", hamlet="L365", name="Nguyễn Văn Bình")
+    rows = [
+        [1, "nguyen van an", "Cán bộ", "BNA", "", ""],  # already there: warned
+        [2, "Nguyễn Văn Bình", "cán bộ", "BNA", "", ""],  # a namesake in another hamlet
+        [3, "Nguyễn Thị Hoa", "trưởng ấp", "L364", "", ""],
+    ]
+    preview = await _send(runtime, "admin", "ds.csv", _csv(rows))
+    assert "3 người hợp lệ" in preview
+    assert "⚠️ Lưu ý (vẫn tạo được mã):" in preview
+    assert "Dòng 2 – đã có Nguyễn Văn An (cán bộ ấp, Ấp Bãi Nhà A) đang dùng bot" in preview
+    assert "Dòng 3" not in preview and "Dòng 4" not in preview
+    chat = Chat(runtime, "admin")
+    out = await chat.say("1")
+    assert "✅ Đã tạo 3 mã mời." in out
+    codes = [line.split("Mã: ")[1].strip() for line in out.splitlines() if "Mã: " in line]
+    replies = await runtime.core.handle(
+        Inbound(
+            channel="zalo", user_id="z-hoa", chat_id="z-hoa", chat_type=PRIVATE,
+            text=codes[2], delivery_key=uuid.uuid4().hex, sender_name="Khách Lạ",
+        )
+    )  # fmt: skip
+    said = "\n".join(r.text for r in replies)
+    assert "Nguyễn Thị Hoa" in said and "Khách Lạ" not in said
+    listed = await chat.say("/nhansu")
+    assert "• Nguyễn Thị Hoa – trưởng ấp · Zalo" in listed and "Khách Lạ" not in listed
+    async with runtime.services.sessions() as session:
+        event = await session.scalar(
+            select(AuditEvent).where(AuditEvent.action == "register").order_by(AuditEvent.id)
+        )
+    assert event is not None and event.after is not None
+    assert event.after["app_name"] == "Khách Lạ"  # the app's name is not lost

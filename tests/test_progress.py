@@ -10,13 +10,16 @@ from sqlalchemy import select
 from bot.clock import FixedClock
 from bot.config import Settings
 from bot.runtime import Runtime
+from handlers.engine.i18n import fmt_decimal
 from models.campaign import Hamlet
-from models.people import User
+from models.people import Role, User
 from models.periods import week_start
 from models.progress import (
     HamletCounts,
+    PaceKind,
     compute_progress,
     days_elapsed,
+    pace,
     project,
     target_households,
 )
@@ -252,16 +255,124 @@ async def test_today_week_and_active_day_counts(runtime: Runtime) -> None:
     assert "Số ngày có ghi nhận: 4/105 ngày" in out
 
 
-async def test_progress_projection_is_shown(runtime: Runtime) -> None:
+async def _seed(runtime: Runtime, hamlet_code: str, n: int) -> None:
+    """`n` households logged straight through the model (fast), spread over early April."""
+    async with runtime.services.sessions() as session, session.begin():
+        hamlet = await session.scalar(select(Hamlet).where(Hamlet.code == hamlet_code))
+        assert hamlet is not None
+        officer = await session.scalar(select(User).where(User.hamlet_id == hamlet.id))
+        camp = await campaign_by_code(session, runtime.settings.campaign.code)
+        assert officer is not None
+        for i in range(n):
+            await create_household_entry(
+                session,
+                campaign_id=camp.id,
+                hamlet_id=hamlet.id,
+                officer=officer,
+                now=runtime.services.clock.now(),
+                data=HouseholdInput(
+                    name=f"Hộ Số {i}",
+                    address="Tổ 1",
+                    phone=f"+849120{i:05d}",
+                    procedure_codes=("KS",),
+                    dossier_code="",
+                    guided_on=date(2026, 4, 1 + i % 10),
+                ),
+            )
+
+
+async def test_progress_says_the_pace_needed_not_a_far_date(runtime: Runtime) -> None:
+    """15/04 → 31/12 is 261 days, today included."""
     chat = await _officer(runtime, "NHO")
     out = await chat.say("/tiendo")
     assert "0/20 hộ" in out
-    assert "Chưa đủ dữ liệu để dự báo" in out
+    # Nothing guided yet: only the pace needed (19 households in 261 days).
+    assert (
+        "• Cần trung bình 0,1 hộ/ngày (1 hộ/tuần) để đạt 95% trước 31/12/2026 (còn 19 hộ)." in out
+    )
     await _log(chat, "Nguyễn Văn A; Tổ 1; 0912000001; 1")
     out = await chat.say("/tiendo")
-    # 1 household in 105 days, 18 to go: 1890 days, long after the campaign ends.
-    expected = (TODAY + timedelta(days=18 * 105)).strftime("%d/%m/%Y")
-    assert f"dự kiến đạt mục tiêu ngày {expected}, sau khi phong trào kết thúc (31/12/2026)" in out
+    # 1 household in 105 days: too slow, and said so without a date in 2031.
+    assert (
+        "• ⚠️ Cần trung bình 0,1 hộ/ngày (1 hộ/tuần) để đạt 95% trước 31/12/2026 (còn 18 hộ); "
+        "nhịp hiện nay dưới 0,1 hộ/ngày."
+    ) in out
+    assert "dự kiến" not in out.lower()
+
+
+async def test_progress_pace_behind_in_a_large_hamlet(runtime: Runtime) -> None:
+    chat = await _officer(runtime, "BNA")
+    await _seed(runtime, "BNA", 30)
+    out = await chat.say("/tiendo")
+    # 392 needed of 412, 362 to go in 261 days: 13,9 → 1,4 a day, 9,7 → 10 a week; so far
+    # 30 in 105 days, 0,2 a day.
+    assert (
+        "• ⚠️ Cần trung bình 1,4 hộ/ngày (10 hộ/tuần) để đạt 95% trước 31/12/2026 (còn 362 hộ); "
+        "nhịp hiện nay 0,2 hộ/ngày."
+    ) in out
+    await make_user(runtime, external_id="sup-pace", role=Role.SUPERVISOR, hamlet=None)
+    table = await Chat(runtime, "sup-pace").say("/tiendo")
+    assert "Ấp Bãi Nhà A (BNA): 30/412 – 7,3% · cần 1,4 hộ/ngày" in table
+    assert "Ấp Nhỏ (NHO): 0/20 – 0,0% · cần 0,1 hộ/ngày" in table
+
+
+async def test_progress_on_pace(runtime: Runtime) -> None:
+    chat = await _officer(runtime, "NHO")
+    await _seed(runtime, "NHO", 15)
+    out = await chat.say("/tiendo")
+    # 15 in 105 days (0,14 a day) is more than the 4 still needed in 261 days ask.
+    assert "• Với nhịp hiện nay (0,1 hộ/ngày) ấp sẽ đạt 95% trước 31/12/2026 – còn 4 hộ" in out
+    assert "⚠️" not in out
+    await make_user(runtime, external_id="sup-pace", role=Role.SUPERVISOR, hamlet=None)
+    table = await Chat(runtime, "sup-pace").say("/tiendo")
+    assert "Ấp Nhỏ (NHO): 15/20 – 75,0% · đủ nhịp" in table
+
+
+async def test_progress_after_the_campaign_ended(runtime: Runtime, clock: FixedClock) -> None:
+    chat = await _officer(runtime, "NHO")
+    await _seed(runtime, "NHO", 3)
+    clock.set(datetime(2027, 1, 5, 3, 0, tzinfo=UTC))
+    out = await chat.say("/tiendo")
+    assert "• Phong trào đã kết thúc ngày 31/12/2026; ấp chưa đạt 95% (còn thiếu 16 hộ)." in out
+    assert "Cần trung bình" not in out
+
+
+@pytest.mark.parametrize(
+    ("guided", "target", "kind", "needed", "week", "current"),
+    [
+        (0, 19, PaceKind.BEHIND, 1, 1, None),  # 19 in 261 days: 0,1 a day
+        (100, 392, PaceKind.BEHIND, 12, 8, 9),  # 292 to go: 1,12 → 1,2; 7,8 → 8 a week
+        (150, 392, PaceKind.ON_PACE, 10, 7, 14),  # 242 to go; 1,43 a day so far
+        (392, 392, PaceKind.REACHED, 0, 0, 37),
+        (778, 4750, PaceKind.BEHIND, 153, 107, 74),  # 3.972 to go: 15,2 → 15,3 a day
+    ],
+)
+def test_pace(
+    guided: int, target: int, kind: PaceKind, needed: int, week: int, current: int | None
+) -> None:
+    p = pace(guided, target, 105, TODAY, date(2026, 12, 31))
+    assert (p.kind, p.needed_tenths, p.needed_week, p.current_tenths) == (
+        kind,
+        needed,
+        week,
+        current,
+    )
+    assert p.remaining == max(target - guided, 0)
+
+
+def test_pace_after_the_end_and_before_the_start() -> None:
+    ended = pace(10, 19, 365, date(2027, 1, 2), date(2026, 12, 31))
+    assert (ended.kind, ended.remaining) == (PaceKind.ENDED, 9)
+    early = pace(0, 365, 0, date(2025, 12, 1), date(2026, 12, 31), start=date(2026, 1, 1))
+    assert (early.days_left, early.needed_tenths, early.needed_week) == (365, 10, 7)
+
+
+def test_vietnamese_number_formats() -> None:
+    assert fmt_decimal("vi", 1.5) == "1,5"
+    assert fmt_decimal("vi", 2.0) == "2"
+    assert fmt_decimal("vi", 3972) == "3.972"
+    assert fmt_decimal("vi", 1234.5) == "1.234,5"
+    assert fmt_decimal("en", 1234.5) == "1,234.5"
 
 
 async def test_progress_reached_in_small_hamlet(runtime: Runtime) -> None:

@@ -110,8 +110,8 @@ async def test_the_list_by_role_and_commune(province: Runtime) -> None:
     assert "👥 Người dùng bot: 7 người (7 đang hoạt động)" in everyone
     assert "🏘 Ấp Bãi Nhà A (BNA) – 2 người" in everyone
     assert (
-        "• Lê Thị Ba – trưởng ấp · máy tính (console) · chưa hoạt động · "
-        "0 lượt ghi tháng 04/2026" in everyone
+        "• Lê Thị Ba – trưởng ấp · máy tính (console) · chưa nhắn tin từ khi đăng ký ngày "
+        "15/04/2026 · 0 lượt ghi tháng 04/2026" in everyone
     )
     assert (
         "• Nguyễn Văn An – cán bộ ấp · máy tính (console) · hoạt động 15/04/2026 10:00 · "
@@ -120,7 +120,7 @@ async def test_the_list_by_role_and_commune(province: Runtime) -> None:
     assert "🏛 Phòng VH-XH / không thuộc ấp – 4 người" in everyone
     assert "Giám Sát Hòn Tre – giám sát (Phòng VH-XH) – Xã Hòn Tre" in everyone
     assert "Giám Sát Chung – giám sát (Phòng VH-XH) – tất cả các xã" in everyone
-    assert "Ấp chưa có ai dùng bot: Ấp Ba Sáu Tư, Ấp Ba Sáu Sáu, Ấp Nhỏ" in everyone
+    assert "Ấp chưa có ai dùng bot: Ấp Ba Sáu Sáu, Ấp Ba Sáu Tư, Ấp Nhỏ" in everyone  # by name
     assert "✉️ Lời mời chưa dùng (1):" in everyone
     assert "• Võ Thị Mời (cán bộ ấp, Ấp Ba Sáu Sáu) – hết hạn 18/04/2026 10:00" in everyone
     assert "🔁 Gửi lại: Võ Thị Mời" in everyone and "✖️ Hủy: Võ Thị Mời" in everyone
@@ -170,8 +170,8 @@ async def test_a_card_by_name_without_marks(province: Runtime) -> None:
     assert f"👤 Nguyễn Văn An (#{an.id})" in out
     assert "Vai trò: cán bộ ấp, Ấp Bãi Nhà A" in out
     assert (
-        "Ứng dụng: máy tính (console) (hoạt động 15/04/2026 10:00), Telegram (chưa hoạt động)"
-        in out
+        "Ứng dụng: máy tính (console) (hoạt động 15/04/2026 10:00), Telegram (chưa nhắn tin "
+        "từ khi liên kết ngày 15/04/2026)" in out
     )
     assert "Đã ghi: 1 lượt trong tháng 04/2026, 1 lượt từ đầu chiến dịch" in out
     assert "Tạm ngừng" not in out  # supervisors see; only admins act
@@ -323,13 +323,13 @@ async def test_move_keeps_entries_with_their_hamlet_and_figures_with_the_person(
     out = await admin.press("Chuyển ấp")
     assert "Chuyển Nguyễn Văn An sang ấp nào?" in out and "Ấp Bãi Nhà A" not in out
     await admin.press("Ấp Ba Sáu Sáu")
-    out = await admin.say("20/04/2026")
-    assert "có hiệu lực từ 20/04/2026" in out
+    out = await admin.say("13/04/2026")
+    assert "có hiệu lực từ 13/04/2026" in out
     out = await admin.press("Đồng ý")
-    assert "Đã chuyển Nguyễn Văn An sang Ấp Ba Sáu Sáu (hiệu lực từ 20/04/2026)" in out
+    assert "Đã chuyển Nguyễn Văn An sang Ấp Ba Sáu Sáu (hiệu lực từ 13/04/2026)" in out
 
     (event,) = await _audit(province, "user_move")
-    assert event.after is not None and event.after["effective"] == "2026-04-20"
+    assert event.after is not None and event.after["effective"] == "2026-04-13"
     assert event.before is not None and event.before["hamlet_id"] != event.after["hamlet_id"]
     async with province.services.sessions() as session:
         hamlets = set(await session.scalars(select(Entry.hamlet_id)))
@@ -419,7 +419,8 @@ async def test_resend_and_cancel_an_invite(province: Runtime) -> None:
 async def test_sign_out_one_app_but_never_the_last(province: Runtime) -> None:
     an = await _user(province, "Nguyễn Văn An")
     out = await Chat(province, "an").say("/dangxuat")
-    assert "là ứng dụng duy nhất" in out
+    assert out.startswith("Anh/chị chỉ dùng bot trên máy tính (console), nên không đăng xuất")
+    assert "mới mới" not in out and "phải xin mã mời khác để dùng lại" in out
     async with province.services.sessions() as session, session.begin():
         session.add(
             Identity(
@@ -463,8 +464,8 @@ async def test_junk_stale_and_forged_answers_change_nothing(province: Runtime) -
     for junk in ("", "a", "1234", "x" * 3):
         assert "Lý do" in await admin.say(junk or " ")
     await admin.say("Mất điện thoại rồi")
-    assert "Xin chọn Đồng ý hoặc Hủy" in await admin.say("có lẽ")
-    assert "Xin chọn Đồng ý hoặc Hủy" in await admin.say("31/02/2026")
+    assert "Xin chọn «⛔ Tạm ngừng» hoặc «❌ Hủy»." in await admin.say("có lẽ")
+    assert "không cần ngày" in await admin.say("31/02/2026")
     assert "Đã hủy, chưa thay đổi gì." in await admin.press("Hủy")
     assert (await _user(province, "Nguyễn Văn An")).active
 
@@ -539,13 +540,29 @@ async def test_users_cli(province: Runtime, bot_cli: InProcess, tmp_path: Path) 
     )  # fmt: skip
     assert code == 2 and "dd/mm/yyyy" in err
     code, out, err = await bot_cli(
-        "users", "move", f"#{an.id}", "--hamlet", "L364", "--effective", "01/05/2026",
+        "users", "move", f"#{an.id}", "--hamlet", "L364", "--effective", "01/05/2099",
+        "--config", cfg,
+    )  # fmt: skip
+    assert code == 2 and "Ngày hiệu lực không được sau hôm nay" in err  # the CLI's real today
+    code, out, err = await bot_cli(
+        "users", "move", f"#{an.id}", "--hamlet", "L364", "--effective", "31/12/2025",
+        "--config", cfg,
+    )  # fmt: skip
+    assert code == 2 and "trước khi chiến dịch bắt đầu (01/01/2026)" in err
+    code, out, err = await bot_cli(
+        "users", "move", f"#{an.id}", "--hamlet", "L364", "--effective", "31/02/2026",
+        "--config", cfg,
+    )  # fmt: skip
+    assert code == 2 and "«31/02/2026» không phải là ngày hợp lệ" in err
+    assert not await _audit(province, "user_move")
+    code, out, err = await bot_cli(
+        "users", "move", f"#{an.id}", "--hamlet", "L364", "--effective", "10/04/2026",
         "--config", cfg,
     )  # fmt: skip
     assert code == 0 and "Đã chuyển Nguyễn Văn An sang Ấp Ba Sáu Tư" in out, err
     (event,) = await _audit(province, "user_move")
     assert event.actor_id is None and event.after is not None
-    assert event.after["effective"] == "2026-05-01"
+    assert event.after["effective"] == "2026-04-10"
 
     code, out, err = await bot_cli(
         "users", "role", "Phạm Văn Tư", "--role", "supervisor", "--unit", "Xã Không Có",
@@ -572,3 +589,176 @@ async def test_users_cli(province: Runtime, bot_cli: InProcess, tmp_path: Path) 
     assert "bị tạm ngừng" in await Chat(province, "an").say("/cuatoi")
     (event,) = await _audit(province, "user_deactivate")
     assert event.actor_id is None
+
+
+# --- issue 20 follow-ups (a tester's findings) -----------------------------------------------
+
+
+async def test_a_role_change_and_a_move_release_what_the_person_held(province: Runtime) -> None:
+    """Item 1: a supervisor made officer keeps no call card; an officer moved keeps no
+    download link or open question of the old hamlet (as deactivation already did)."""
+    from handlers.engine.downloads import take
+    from models.checks import next_card
+    from models.downloads import Refusal
+    from models.sampling import Rule
+    from tests.support.verification import draw_batch
+
+    sup = await _user(province, "Giám Sát Chung")
+    batch = await draw_batch(province, "seed-1", Rule("count", per_hamlet=1), sup.id)
+    now = province.services.clock.now()
+    async with province.services.sessions() as session, session.begin():
+        card = await next_card(
+            session, batch_id=batch.id, caller_id=sup.id, now=now, lease=timedelta(hours=1)
+        )
+        assert card is not None
+        card_id = card.id
+    admin = Chat(province, "admin")
+    await admin.say("/nhansu Giám Sát Chung")
+    await admin.press("Đổi vai trò")
+    await admin.press("cán bộ ấp")
+    await admin.press("Ấp Nhỏ")
+    out = await admin.press("Đồng ý")
+    assert "Đã đổi vai trò của Giám Sát Chung: cán bộ ấp, Ấp Nhỏ" in out
+    assert "Đã trả lại 1 phiếu gọi kiểm tra" in out
+    async with province.services.sessions() as session:
+        check = await session.get(Check, card_id)
+    assert check is not None and check.caller_id is None and check.claimed_at is None
+    (event,) = await _audit(province, "user_role")
+    assert event.after is not None and event.after["released"]["cards"] == 1
+
+    an = await _user(province, "Nguyễn Văn An")
+    await Chat(province, "an").say("/them")  # a question of the old hamlet left open
+    async with province.services.sessions() as session, session.begin():
+        link = await offer(
+            session, path="/tmp/bna.xlsx", filename="bna.xlsx", kind=FILE, user=an, now=now,
+            ttl=timedelta(hours=1),
+        )  # fmt: skip
+        token = link.token
+    await admin.say("/nhansu Nguyễn Văn An")
+    await admin.press("Chuyển ấp")
+    await admin.press("Ấp Ba Sáu Sáu")
+    out = await admin.press("Đồng ý")
+    assert "Đã chuyển Nguyễn Văn An sang Ấp Ba Sáu Sáu" in out
+    assert "vô hiệu 1 liên kết tải tệp và đóng 1 cuộc trò chuyện đang dở" in out
+    async with province.services.sessions() as session:
+        assert await session.get(Dialog, an.id) is None
+    assert await take(province.services, token) is Refusal.EXPIRED
+
+
+async def test_the_effective_date_is_today_or_earlier(province: Runtime) -> None:
+    """Item 2: a future date was accepted while the change happened at once."""
+    admin = Chat(province, "admin")
+    await admin.say("/nhansu Nguyễn Văn An")
+    await admin.press("Chuyển ấp")
+    out = await admin.press("Ấp Ba Sáu Sáu")
+    assert "có hiệu lực từ 15/04/2026" in out and "trước hôm nay, gõ ngày đó" in out
+    out = await admin.say("01/01/2030")
+    assert "Ngày hiệu lực không được sau hôm nay (15/04/2026)" in out
+    assert "có hiệu lực từ 15/04/2026" in out  # asked again, unchanged
+    out = await admin.say("31/02/2026")
+    assert "«31/02/2026» không phải là ngày hợp lệ" in out
+    out = await admin.say("31/12/2025")
+    assert "trước khi chiến dịch bắt đầu (01/01/2026)" in out
+    assert not await _audit(province, "user_move")
+    assert "có hiệu lực từ 14/04/2026" in await admin.say("hôm qua")
+    out = await admin.press("Đồng ý")
+    assert "(hiệu lực từ 14/04/2026)" in out
+    (event,) = await _audit(province, "user_move")
+    assert event.after is not None and event.after["effective"] == "2026-04-14"
+
+    # A forged future date kept in the draft is refused by the domain too.
+    await admin.say("/nhansu Phạm Văn Tư")
+    await admin.press("Đổi vai trò")
+    await admin.press("trưởng ấp")
+    await admin.press("Ấp Nhỏ")
+    async with province.services.sessions() as session, session.begin():
+        dialog = await session.get(Dialog, (await _user(province, "Quản Trị Viên")).id)
+        assert dialog is not None
+        dialog.draft = {**dict(dialog.draft or {}), "effective": "2030-01-01"}
+    assert "không được sau hôm nay" in await admin.press("Đồng ý")
+    assert (await _user(province, "Phạm Văn Tư")).role == Role.OFFICER
+
+
+async def test_the_deactivation_confirm_names_its_buttons(province: Runtime) -> None:
+    """Item 5: the prompt said "Đồng ý" and offered a date it then refused, in a loop."""
+    admin = Chat(province, "admin")
+    await admin.say("/nhansu #2")
+    await admin.press("Tạm ngừng quyền")
+    await admin.say("Nghỉ việc từ tháng này")
+    out = await admin.say("10/12/2026")
+    assert "có hiệu lực ngay khi anh/chị xác nhận, không cần ngày" in out
+    assert "«⛔ Tạm ngừng»" in out and "Đồng ý" not in out and "gõ ngày" not in out
+    out = await admin.say("ừm")
+    assert out.startswith("Xin chọn «⛔ Tạm ngừng» hoặc «❌ Hủy».")
+    assert "Đã tạm ngừng quyền dùng bot" in await admin.press("⛔ Tạm ngừng")
+
+
+async def test_hamlets_by_name_without_the_place_word(province: Runtime) -> None:
+    """Item 4: "Ba Sáu Sáu" for "Ấp Ba Sáu Sáu"; an unknown name explained; by name."""
+    admin = Chat(province, "admin")
+    await admin.say("/nhansu Nguyễn Văn An")
+    out = await admin.press("Chuyển ấp")
+    names = ["Ấp Ba Sáu Lăm", "Ấp Ba Sáu Sáu", "Ấp Ba Sáu Tư", "Ấp Nhỏ"]
+    assert [out.index(n) for n in names] == sorted(out.index(n) for n in names), out
+    out = await admin.say("Củ Tron")
+    assert "Không có ấp «Củ Tron» trong chiến dịch" in out and "sang ấp nào?" in out
+    out = await admin.say("Bãi Nhà A")
+    assert "Nguyễn Văn An đang ở Ấp Bãi Nhà A rồi" in out
+    out = await admin.say("ba sau sau")
+    assert "Chuyển Nguyễn Văn An từ Ấp Bãi Nhà A sang Ấp Ba Sáu Sáu" in out
+    assert "Đã hủy" in await admin.press("Hủy")
+    # The same in /moi, typed after the role or at its question.
+    out = await admin.say("/moi canbo Ba Sáu Tư")
+    assert "🎟 Mã mời cho cán bộ ấp" in out and "Ấp Ba Sáu Tư" in out and "/start " in out
+    out = await admin.say("/moi truongap Củ Tron")
+    assert "Không có ấp «Củ Tron» trong chiến dịch" in out
+    assert "🎟" in await admin.say("nho")
+
+
+async def test_an_admin_unlinks_one_app_from_the_card(province: Runtime) -> None:
+    """Item 7: /lienket's conflict said "ask the admin to unlink", and nothing could."""
+    an = await _user(province, "Nguyễn Văn An")
+    async with province.services.sessions() as session, session.begin():
+        session.add(
+            Identity(
+                user_id=an.id, channel="telegram", external_id="old-phone",
+                created_at=province.services.clock.now() - timedelta(days=30),
+            )
+        )  # fmt: skip
+    admin = Chat(province, "admin")
+    card = await admin.say("/nhansu Nguyễn Văn An")
+    assert "🔗 Gỡ liên kết Telegram" in card and "🔗 Gỡ liên kết máy tính (console)" in card
+    out = await admin.press("Gỡ liên kết Telegram")
+    assert "Gỡ liên kết Telegram (liên kết ngày 16/03/2026) khỏi tài khoản của Nguyễn" in out
+    assert "duy nhất" not in out
+    async with province.services.sessions() as session:
+        assert await session.scalar(select(Identity).where(Identity.external_id == "old-phone"))
+    out = await admin.press("🔗 Gỡ liên kết")
+    assert "Đã gỡ liên kết Telegram khỏi tài khoản của Nguyễn Văn An" in out
+    async with province.services.sessions() as session:
+        left = list(await session.scalars(select(Identity).where(Identity.user_id == an.id)))
+    assert [i.channel for i in left] == ["console"]
+    (event,) = await _audit(province, "unlink_identity")
+    admin_id = (await _user(province, "Quản Trị Viên")).id
+    assert event.actor_id == admin_id and event.before is not None
+    assert event.before["channel"] == "telegram"
+    # The last app: warned first; supervisors see the card without the action.
+    await admin.say("/nhansu Nguyễn Văn An")
+    out = await admin.press("Gỡ liên kết máy tính")
+    assert "⚠️ Đây là ứng dụng duy nhất của Nguyễn Văn An" in out
+    assert "Đã hủy" in await admin.press("Hủy")
+    assert "Gỡ liên kết" not in await Chat(province, "sup").say("/nhansu Nguyễn Văn An")
+
+
+async def test_wording_for_those_who_do_not_log(province: Runtime) -> None:
+    """Item 8: /huy told admins and supervisors to log a household; /moi's usage."""
+    admin = Chat(province, "admin")
+    await admin.say("/nhansu Nguyễn Văn An")
+    out = await admin.say("/huy")
+    assert "Đã hủy." in out and "/them" not in out
+    sup = Chat(province, "sup")
+    await sup.say("/thongbaochung")
+    assert "/them" not in await sup.say("/huy")
+    out = await admin.say("/moi thuky")
+    assert out.index("/moi canbo") < out.index("officer")
+    assert "/moi truongap" in out and "/moi giamsat" in out and "/moi quantri" in out

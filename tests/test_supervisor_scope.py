@@ -74,6 +74,7 @@ async def test_reports_progress_and_exports_hold_the_commune_only(communes: Runt
     assert refused in await sup.say("/baocao hon tre")
     assert refused in await sup.say("/tiendo HT1")
     assert refused in await sup.say("/xuat HT1")
+    assert refused in await sup.say("/duyetso HT1")
     progress = await sup.say("/tiendo")
     assert "Ấp Bãi Nhà B" in progress
     _clean(progress)

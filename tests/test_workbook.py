@@ -59,6 +59,7 @@ ENTRY_HEADERS_VI = [
     "Cán bộ ghi nhận",
     "Thời điểm ghi nhận",
     "Ghi chú",
+    "Số tệp minh chứng",
 ]
 EVIDENCE_HEADERS_VI = [
     "STT",
@@ -73,6 +74,7 @@ EVIDENCE_HEADERS_VI = [
     "Các lượt ghi nhận",
     "Thời điểm ghi nhận",
     "Ghi chú",
+    "Số tệp minh chứng",
 ]
 OFFICER_HEADERS_VI = [
     "Tên ấp",
@@ -338,9 +340,9 @@ def test_a_household_guided_twice_is_one_row_with_its_entries(tmp_path: Path) ->
 def test_frozen_filtered_and_fitted(xlsx: Path) -> None:
     expected = {
         "Tổng hợp": "A3:P6",
-        "NHO": "A3:L4",
-        "BNA": "A3:L5",
-        "BNB": "A3:L3",
+        "NHO": "A3:M4",
+        "BNA": "A3:M5",
+        "BNB": "A3:M3",
         "Cán bộ": "A3:G5",
     }
     for name, ref in expected.items():

@@ -149,7 +149,7 @@ async def test_long_report_is_split_on_lines_under_2000_characters(
     assert "Biểu đồ" not in text(out)
 
 
-async def test_pictures_get_a_text_only_reply_and_groups_get_no_data(
+async def test_stickers_get_a_text_only_reply_and_groups_get_no_data(
     runtime: Runtime, settings: Settings, clock: FixedClock
 ) -> None:
     await make_user(runtime, external_id=ZALO_ID, channel="zalo")
@@ -157,8 +157,12 @@ async def test_pictures_get_a_text_only_reply_and_groups_get_no_data(
         zalo = ZaloHarness(fake, running)
         await zalo.say(ZALO_ID, "Lê Thị Hoa; Tổ 5; 0987654321; 1")
         await zalo.say(ZALO_ID, "1")
-        out = await zalo.deliver(fake.image_update(ZALO_ID))
+        sticker = fake.event_update("message.sticker.received", ZALO_ID, sticker="st-1")
+        out = await zalo.deliver(sticker)
         assert "chỉ đọc được tin nhắn chữ" in text(out)
+        # A picture in a group: never downloaded, nothing said there.
+        picture = fake.image_update(ZALO_ID, chat_type="GROUP", chat_id="g-1")
+        assert await zalo.deliver(picture) == [] and fake.photo_fetches == []
         group = fake.text_update(ZALO_ID, "/cuatoi", chat_type="GROUP", chat_id="g-1")
         out = await zalo.deliver(group)
         assert len(out) == 1 and "tin nhắn riêng" in out[0].text

@@ -18,7 +18,9 @@ from telegram import (
     Document,
     InlineKeyboardButton,
     InlineKeyboardMarkup,
+    Message,
     MessageEntity,
+    PhotoSize,
     Update,
 )
 from telegram.constants import ChatType
@@ -51,7 +53,15 @@ from bot.notify import Notifier, Outcome
 from handlers.engine.core import Core
 from handlers.engine.i18n import fmt_phone
 from handlers.engine.menu import commands_for
-from handlers.engine.messages import Attachment, Inbound, Reply, discard_file, reply_from_dict
+from handlers.engine.messages import (
+    PRIVATE,
+    Attachment,
+    Contact,
+    Inbound,
+    Reply,
+    discard_file,
+    reply_from_dict,
+)
 from handlers.parse.roster_file import MAX_BYTES
 
 # Our own getUpdates loop reads raw updates on purpose (to record them before de_json,
@@ -447,12 +457,10 @@ class TelegramChannel:
         inbound = to_inbound(update, bot.id, bot.username or "")
         if inbound is None:
             return
-        if (
-            update.message is not None
-            and update.message.document is not None
-            and inbound.chat_type == "private"
-        ):
-            inbound = replace(inbound, attachment=await fetch_document(update.message.document))
+        if update.message is not None and inbound.chat_type == PRIVATE:
+            # Files and contacts are read in private chats only: a group gets no personal data
+            # from the bot, and the bot keeps none from a group.
+            inbound = await self.with_content(inbound, update.message)
         query = update.callback_query
         if query is not None:
             try:
@@ -488,6 +496,23 @@ class TelegramChannel:
                     chat_id=pressed.chat.id, message_id=pressed.message_id, reply_markup=None
                 )
         await self.send(bot, inbound.chat_id, replies, key=self.inbox_key(bot, update.update_id))
+
+    async def with_content(self, inbound: Inbound, message: Message) -> Inbound:
+        """The message's file (a document, or the largest size of a photo) downloaded, or
+        its shared contact."""
+        limit = max(MAX_BYTES, self.settings.chat.file_mb * 1024 * 1024)
+        album = message.media_group_id or ""
+        if message.document is not None:
+            fetched = await fetch_document(message.document, limit)
+            return replace(inbound, attachment=replace(fetched, album=album))
+        if message.photo:
+            fetched = await fetch_photo(largest(message.photo), limit)
+            return replace(inbound, attachment=replace(fetched, album=album))
+        if message.contact is not None and message.contact.phone_number:
+            card = message.contact
+            name = " ".join(p for p in (card.first_name, card.last_name or "") if p)
+            return replace(inbound, contact=Contact(phone=card.phone_number, name=name))
+        return inbound
 
     async def send(
         self, bot: Any, chat_id: str | int, replies: list[Reply], *, key: str = "", start: int = 0
@@ -540,7 +565,15 @@ class TelegramChannel:
                 with path.open("rb") as fh:  # opened anew on each try
                     return await method(chat_id=chat_id, caption=caption, **{field: fh})
 
-            await self._retrying(upload)
+            try:
+                await self._retrying(upload)
+            except BadRequest:
+                if reply.image is None or reply.file is not None:
+                    raise
+                # A picture Telegram will not show as a photo (its size or shape): as a file.
+                log.info("photo refused; sent as a document")
+                method, field = bot.send_document, "document"
+                await self._retrying(upload)
             return
         chunks = split_text(reply.text, MAX_MESSAGE)
         if reply.phone and len(chunks) == 1:
@@ -584,18 +617,36 @@ class TelegramChannel:
         log.error("telegram error: %r", type(context.error).__name__, exc_info=context.error)
 
 
-async def fetch_document(document: Document) -> Attachment:
-    """Download a sent file (rosters are small; the Bot API serves bots up to 20 MB)."""
+async def fetch_document(document: Document, limit: int = MAX_BYTES) -> Attachment:
+    """Download a sent file (a list, a PDF receipt; the Bot API serves bots up to 20 MB)."""
     name = document.file_name or "file"
-    if document.file_size is not None and document.file_size > MAX_BYTES:
-        return Attachment(name, refused="too_big")
+    return await _fetch(document, name, limit, photo=False)
+
+
+def largest(sizes: tuple[PhotoSize, ...]) -> PhotoSize:
+    """A photo comes in several sizes: the largest is the receipt as taken."""
+    return max(sizes, key=lambda p: (p.width * p.height, p.file_size or 0))
+
+
+async def fetch_photo(photo: PhotoSize, limit: int) -> Attachment:
+    return await _fetch(photo, "photo.jpg", limit, photo=True)
+
+
+async def _fetch(item: Document | PhotoSize, name: str, limit: int, *, photo: bool) -> Attachment:
+    if item.file_size is not None and item.file_size > limit:
+        return Attachment(name, refused="too_big", photo=photo)
     try:
-        file = await document.get_file()
+        file = await item.get_file()
+        if file.file_size is not None and file.file_size > limit:
+            return Attachment(name, refused="too_big", photo=photo)
         data = bytes(await file.download_as_bytearray())
     except TelegramError as exc:
+        # The type only: never the file's content or name.
         log.warning("could not download a sent file: %s", type(exc).__name__)
-        return Attachment(name, refused="failed")
-    return Attachment(name, data)
+        return Attachment(name, refused="failed", photo=photo)
+    if len(data) > limit:
+        return Attachment(name, refused="too_big", photo=photo)
+    return Attachment(name, data, photo=photo)
 
 
 def _cancelling() -> bool:

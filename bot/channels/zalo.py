@@ -6,6 +6,11 @@ replies are split on line boundaries under 2,000 characters, charts go out by UR
 spreadsheets as download links (the core makes both for this channel, see
 handlers/engine/downloads.py). Updates arrive by long polling or by webhook; both paths end in
 `handle_update`, which deduplicates by Zalo's message id.
+
+Pictures arrive as "message.image.received" with the picture's address (`photo_url`, or
+`photo` in some copies of the docs); the bot downloads it (size-capped) and hands it to the
+core like a Telegram photo, as a receipt to attach. The platform delivers no documents and no
+contact cards: stickers, voice and other events get the text-only answer.
 """
 
 from __future__ import annotations
@@ -15,8 +20,11 @@ import contextlib
 import logging
 from collections import OrderedDict
 from collections.abc import Awaitable, Callable
+from dataclasses import replace
 from datetime import UTC, datetime
 from typing import Any
+
+import httpx
 
 from bot.channels.base import Host, StartError, Webhook, route_of, webhook_secret
 from bot.channels.ordering import ChatLocks
@@ -26,11 +34,13 @@ from bot.config import WEBHOOK, Settings
 from bot.notify import Notifier, Outcome
 from handlers.engine.core import Core
 from handlers.engine.i18n import t
-from handlers.engine.messages import PRIVATE, Inbound, Reply, reply_from_dict
+from handlers.engine.messages import PRIVATE, Attachment, Inbound, Reply, reply_from_dict
 
 CHANNEL = "zalo"
 SECRET_HEADER = "X-Bot-Api-Secret-Token"
 TEXT_EVENT = "message.text.received"
+IMAGE_EVENT = "message.image.received"
+FETCH_SECONDS = 30.0  # a picture's download, on a weak island link
 log = logging.getLogger(__name__)
 
 # Zalo's answers that mean "this person cannot be reached by this bot" (UNCONFIRMED codes
@@ -66,7 +76,10 @@ def to_inbound(update: dict[str, Any]) -> Inbound | None:
         return None
     chat = message.get("chat") if isinstance(message.get("chat"), dict) else {}
     chat_type = PRIVATE if str(chat.get("chat_type", "PRIVATE")).upper() == "PRIVATE" else "group"
-    text = message.get("text") if update.get("event_name", TEXT_EVENT) == TEXT_EVENT else None
+    event = update.get("event_name", TEXT_EVENT)
+    text = message.get("text") if event == TEXT_EVENT else None
+    if event == IMAGE_EVENT:  # a caption, if the platform passes one on
+        text = message.get("caption") or message.get("text")
     name = sender.get("display_name") or sender.get("first_name") or ""
     return Inbound(
         channel=CHANNEL,
@@ -88,6 +101,18 @@ def _sent_at(value: Any) -> datetime | None:
         return datetime.fromtimestamp(value / 1000, UTC)
     except (OverflowError, OSError, ValueError):
         return None
+
+
+def photo_url(update: dict[str, Any]) -> str:
+    """The address of an image message's picture ("" for anything else)."""
+    if update.get("event_name") != IMAGE_EVENT:
+        return ""
+    message = update["message"]
+    for key in ("photo_url", "photo", "url"):
+        value = message.get(key)
+        if isinstance(value, str) and value.startswith(("https://", "http://")):
+            return value
+    return ""
 
 
 def is_text(update: dict[str, Any]) -> bool:
@@ -137,6 +162,8 @@ class ZaloChannel:
         self.api = api or ZaloApi(cfg.resolve_token(), base_url=cfg.base_url)
         self.queues = ChatQueues()
         self._recent: OrderedDict[str, None] = OrderedDict()
+        self._photos: dict[str, str] = {}  # inbox key → the picture to download
+        self._files: httpx.AsyncClient | None = None  # made on the first picture
         self._poller: asyncio.Task[None] | None = None
         self._stopping = asyncio.Event()
         self._webhook: Webhook | None = None
@@ -207,6 +234,9 @@ class ZaloChannel:
             self.core.listeners.remove(self._wake)
         self.up = False
         await self.api.aclose()
+        if self._files is not None:
+            await self._files.aclose()
+            self._files = None
 
     @property
     def alive(self) -> bool:
@@ -255,6 +285,9 @@ class ZaloChannel:
 
     def _queue(self, key: str, inbound: Inbound, update: dict[str, Any]) -> None:
         text = is_text(update)
+        url = photo_url(update)
+        if url:
+            self._photos[key] = url
         self.queues.submit(inbound.chat_id, lambda: self._handle(key, inbound, text))
 
     async def _resume(self) -> None:
@@ -275,10 +308,15 @@ class ZaloChannel:
                 await self.core.finish_inbound(left.key)
 
     async def _handle(self, key: str, inbound: Inbound, text: bool) -> None:
+        url = self._photos.pop(key, "")
         try:
+            if url and inbound.chat_type == PRIVATE:
+                # A picture (a receipt): downloaded, then handled like a Telegram photo.
+                inbound = replace(inbound, attachment=await self.fetch_photo(url))
+                text = True
             if not text:
-                # Pictures, stickers, voice: the bot only reads text, and Zalo cannot pass
-                # files on (a roster is imported through Telegram or the command line).
+                # Stickers, voice, files: the bot reads text and pictures, and Zalo passes no
+                # documents on (a roster is imported through Telegram or the command line).
                 if inbound.chat_type == PRIVATE:
                     await self._send_text(
                         inbound.chat_id, t(self.settings.language, "zalo_text_only")
@@ -291,6 +329,31 @@ class ZaloChannel:
             if task is None or not task.cancelling():  # cut short: stays in the inbox
                 with contextlib.suppress(Exception):
                     await self.core.finish_inbound(key)
+
+    async def fetch_photo(self, url: str) -> Attachment:
+        """Download a picture, no larger than `chat.file_mb` (read in chunks, cut off past
+        the limit). Neither the address nor the content is logged."""
+        limit = self.settings.chat.file_mb * 1024 * 1024
+        name = "zalo-photo.jpg"
+        if self._files is None:
+            self._files = httpx.AsyncClient(timeout=FETCH_SECONDS, follow_redirects=True)
+        try:
+            async with self._files.stream("GET", url) as response:
+                if response.status_code != 200:
+                    log.warning("zalo picture not downloaded: HTTP %d", response.status_code)
+                    return Attachment(name, refused="failed", photo=True)
+                size = response.headers.get("content-length", "")
+                if size.isdigit() and int(size) > limit:
+                    return Attachment(name, refused="too_big", photo=True)
+                data = bytearray()
+                async for chunk in response.aiter_bytes():
+                    data += chunk
+                    if len(data) > limit:
+                        return Attachment(name, refused="too_big", photo=True)
+        except httpx.HTTPError as exc:
+            log.warning("zalo picture not downloaded: %s", type(exc).__name__)
+            return Attachment(name, refused="failed", photo=True)
+        return Attachment(name, bytes(data), photo=True)
 
     # --- outbound ------------------------------------------------------------------
 

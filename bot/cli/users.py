@@ -4,8 +4,11 @@ from the command line, as the system (every hamlet; audited with no acting perso
     users list --config c                                      everyone, by hamlet; invites
     users show "Nguyễn Văn An" --config c                      one person's card (or #12)
     users deactivate 12 --reason "mất điện thoại" --config c   take access away now
-    users move 12 --hamlet L365 [--effective 20/04/2026] --config c
+    users move 12 --hamlet L365 [--effective 13/04/2026] --config c
     users role 12 --role supervisor [--unit "Xã Hòn Tre"] [--effective …] --config c
+
+A change takes effect when it is made; --effective records since when it holds: today or
+an earlier day of the campaign, never a day to come.
 """
 
 from __future__ import annotations
@@ -20,6 +23,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.cli.common import command_runtime, hamlets_named
 from bot.config import Settings
 from handlers.engine.i18n import fmt_date, t
+from handlers.parse.effective_date import parse_effective
+from handlers.parse.form_errors import FormError
 from handlers.render.staff_text import card_text, staff_text, who
 from models.access import units
 from models.campaign import Hamlet
@@ -32,7 +37,6 @@ from models.staff import (
     deactivate,
     find_people,
     move,
-    parse_day,
     person,
     staff_list,
 )
@@ -53,14 +57,14 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     a = actions.add_parser("move", help="attach an officer or hamlet head to another hamlet")
     a.add_argument("person")
     a.add_argument("--hamlet", required=True, help="the new hamlet's code")
-    a.add_argument("--effective", help="dd/mm/yyyy (default: today)")
+    a.add_argument("--effective", help="since when, dd/mm/yyyy, not after today (default: today)")
     a.add_argument("--config", required=True)
     a = actions.add_parser("role", help="give a person another role")
     a.add_argument("person")
     a.add_argument("--role", required=True, help="officer | hamlet_head | supervisor | admin")
     a.add_argument("--hamlet", help="hamlet code (officers and hamlet heads)")
     a.add_argument("--unit", help="a supervisor's commune (default: every commune)")
-    a.add_argument("--effective", help="dd/mm/yyyy (default: today)")
+    a.add_argument("--effective", help="since when, dd/mm/yyyy, not after today (default: today)")
     a.add_argument("--config", required=True)
 
 
@@ -99,12 +103,12 @@ async def _run(settings: Settings, args: argparse.Namespace) -> int:
                 return 0
             effective = today
             if getattr(args, "effective", None):
-                day = parse_day(args.effective)
-                if day is None:
-                    return _err(t(lang, "cli_users_date_bad", value=args.effective))
-                effective = day
+                try:
+                    effective = parse_effective(args.effective, today, settings.campaign)
+                except FormError as err:
+                    return _err(t(lang, err.key, **err.values))
             try:
-                text = await _change(session, args, user, lang, effective, now)
+                text = await _change(session, args, user, lang, effective, now, settings)
             except StaffError as err:
                 return _err(t(lang, f"staff_error_{err}", name=user.display_name, min=REASON_MIN))
             if text is None:
@@ -120,8 +124,11 @@ async def _change(
     lang: str,
     effective: date,
     now: datetime,
+    settings: Settings,
 ) -> str | None:
     name = user.display_name
+    today = now.astimezone(settings.timezone).date()
+    start = settings.campaign.start
     if args.action == "deactivate":
         released = await deactivate(session, user=user, actor_id=None, reason=args.reason, now=now)
         return t(
@@ -136,7 +143,16 @@ async def _change(
         found = await hamlets_named(session, [args.hamlet], lang)
         if found is None:
             return None
-        await move(session, user=user, hamlet=found[0], actor_id=None, effective=effective, now=now)
+        await move(
+            session,
+            user=user,
+            hamlet=found[0],
+            actor_id=None,
+            effective=effective,
+            today=today,
+            start=start,
+            now=now,
+        )
         return t(lang, "staff_move_done", name=name, new=found[0].name, day=fmt_date(effective))
     try:
         role = Role.parse(args.role)
@@ -167,6 +183,8 @@ async def _change(
         unit=unit,
         actor_id=None,
         effective=effective,
+        today=today,
+        start=start,
         now=now,
     )
     return t(

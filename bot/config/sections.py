@@ -428,8 +428,8 @@ class VerificationConfig:
 
 @dataclass(frozen=True)
 class ChatConfig:
-    """How long open questions capture free text, how long a save can be undone, and how
-    long processed updates are remembered."""
+    """How long open questions capture free text, how long a save can be undone, how
+    long processed updates are remembered, and how large a receipt may be."""
 
     __pydantic_config__: ClassVar[ConfigDict] = STRICT
 
@@ -468,6 +468,15 @@ class ChatConfig:
             "Days processed messages' ids are kept (so a message delivered twice counts once)",
         ),
     ] = 30
+    file_mb: Annotated[
+        PositiveInt,
+        Doc(
+            "Ảnh hoặc PDF biên nhận gắn vào hộ: dung lượng tối đa mỗi tệp, tính bằng MB "
+            "(Telegram chỉ cho bot tải tệp đến 20 MB)",
+            "A photo or PDF receipt attached to an entry: the largest file, in MB (Telegram "
+            "lets bots download files up to 20 MB)",
+        ),
+    ] = 10
 
 
 # --- the sections that become domain values -------------------------------------------------

@@ -12,7 +12,7 @@ from datetime import datetime, time
 
 from handlers.engine.context import Ctx
 from handlers.engine.dialog import REPEAT, Answer, ask, close, draft
-from handlers.engine.i18n import fmt_datetime
+from handlers.engine.i18n import fmt_datetime, fmt_int
 from handlers.engine.messages import Option, Reply
 from handlers.engine.router import SUPERVISES, Menu, Router
 from handlers.engine.states import AnnounceState
@@ -31,6 +31,7 @@ from models.announcements import (
     sent_today,
 )
 from models.campaign import Hamlet
+from models.hamlet_names import by_name, match_hamlets
 from models.people import Role
 from models.text import clean, fold
 
@@ -63,7 +64,13 @@ def _text_problem(ctx: Ctx, text: str) -> Reply | None:
     if not text:
         return Reply(ctx.t("announce_text_empty"))
     if len(text) > MAX_CHARS:
-        return Reply(ctx.t("announce_text_too_long", length=len(text), limit=MAX_CHARS))
+        return Reply(
+            ctx.t(
+                "announce_text_too_long",
+                length=fmt_int(ctx.lang, len(text)),
+                limit=fmt_int(ctx.lang, MAX_CHARS),
+            )
+        )
     return None
 
 
@@ -126,13 +133,14 @@ async def _ask_where(ctx: Ctx, d: dict[str, str]) -> Reply:
     unit = _scope_unit(ctx)
     everything = ctx.t("announce_option_unit", unit=unit) if unit else ctx.t("announce_option_all")
     opts = [Option(everything, ALL)]
-    opts += [Option(h.name, h.code) for h in await covered_hamlets(ctx.session, ctx.me)]
+    opts += [Option(h.name, h.code) for h in by_name(await covered_hamlets(ctx.session, ctx.me))]
     who = announce_text.who(ctx.lang, d["audience"])
     return ask(ctx, AnnounceState.WHERE, ctx.t("announce_ask_where", who=who), opts, draft=d)
 
 
 def _ask_text(ctx: Ctx, d: dict[str, str]) -> Reply:
-    return ask(ctx, AnnounceState.TEXT, ctx.t("announce_ask_text", limit=MAX_CHARS), draft=d)
+    limit = fmt_int(ctx.lang, MAX_CHARS)
+    return ask(ctx, AnnounceState.TEXT, ctx.t("announce_ask_text", limit=limit), draft=d)
 
 
 async def _next(ctx: Ctx, d: dict[str, str]) -> list[Reply]:
@@ -144,15 +152,26 @@ async def _next(ctx: Ctx, d: dict[str, str]) -> list[Reply]:
     ok, hamlet = await _place(ctx, d["where"])
     if not ok:  # the sender's scope changed meanwhile
         return [await _ask_where(ctx, {k: v for k, v in d.items() if k != "where"})]
+    ann = _announcement(ctx, {**d, "text": d.get("text", "")}, hamlet)
+    if (await reach(ctx.session, ann)).reachable == 0:
+        # Said when the place is chosen, before the text is typed: nobody there to tell.
+        return await _nobody_there(ctx, d, hamlet)
     if "text" not in d:
         return [_ask_text(ctx, d)]
-    ann = _announcement(ctx, d, hamlet)
-    if (await reach(ctx.session, ann)).reachable == 0:
-        # Said before the preview: a "Gửi" button for nobody would only disappoint.
-        await close(ctx)
-        who = announce_text.who(ctx.lang, ann.audience)
-        return [Reply(ctx.t("announce_nobody", where=_place_name(ctx, hamlet), who=who))]
     return [await _preview(ctx, d, hamlet)]
+
+
+async def _nobody_there(ctx: Ctx, d: dict[str, str], hamlet: Hamlet | None) -> list[Reply]:
+    """Nobody of the chosen audience can be reached there: choose again (another hamlet, or
+    another audience when no hamlet has anyone), the text typed so far kept."""
+    who = announce_text.who(ctx.lang, d["audience"])
+    place = _place_name(ctx, hamlet)
+    rest = {k: v for k, v in d.items() if k != "where"}
+    if hamlet is not None:
+        notice = ctx.t("announce_nobody_here", where=place, who=who)
+        return [Reply(notice), await _ask_where(ctx, rest)]
+    notice = ctx.t("announce_nobody_anywhere", where=place, who=who)
+    return [Reply(notice), _ask_audience(ctx, {k: v for k, v in rest.items() if k == "text"})]
 
 
 async def _preview(ctx: Ctx, d: dict[str, str], hamlet: Hamlet | None) -> Reply:
@@ -230,12 +249,10 @@ async def on_where(ctx: Ctx, answer: Answer) -> list[Reply]:
 
 
 def _typed_hamlet(text: str, hamlets: list[Hamlet]) -> str | None:
-    """A hamlet typed by its code or name (with or without accents)."""
-    key = fold(text)
-    for hamlet in hamlets:
-        if key in (fold(hamlet.code), fold(hamlet.name)):
-            return hamlet.code
-    return None
+    """A hamlet typed by its code or name (with or without "Ấp", accents or case); None
+    when it names none or several."""
+    found = match_hamlets(text, hamlets)
+    return found[0].code if len(found) == 1 else None
 
 
 @router.on_state(AnnounceState.TEXT)

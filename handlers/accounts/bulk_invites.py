@@ -39,7 +39,8 @@ from handlers.render.invite_sheet import Card, SheetData, write_sheet
 from models.audit import record
 from models.campaign import Hamlet
 from models.invites import BulkInviteError, InviteSpec, create_invites
-from models.people import Invite, Role
+from models.people import Invite, Role, User
+from models.text import fold
 
 router = Router("bulk_invites")
 
@@ -98,14 +99,51 @@ async def on_file(ctx: Ctx, attachment: Attachment) -> list[Reply]:
     if errors or not people:
         return [Reply(rejected_text(ctx.lang, len(people), errors, SHOWN_ERRORS))]
     data = {"file": attachment.name[:200], "people": [_keep(p) for p in people]}
-    return [_ask_confirm(ctx, people, data)]
+    return [await _ask_confirm(ctx, people, data)]
 
 
 def _keep(p: Invitee) -> list[Any]:
     return [p.row, p.name, p.role.value, p.hamlet_code, p.unit, p.phone]
 
 
-def _ask_confirm(ctx: Ctx, people: list[Invitee], data: dict[str, Any]) -> Reply:
+async def already_there(session: AsyncSession, people: list[Invitee]) -> list[tuple[Invitee, User]]:
+    """Rows naming someone who already uses the bot in the same place (same hamlet; for
+    the office, without one): a code they redeem re-assigns their account, so the admin is
+    warned before creating (a namesake may well be another person: not refused)."""
+    wanted = {fold(p.name) for p in people}
+    users = await session.scalars(select(User).where(User.active))
+    by_place: dict[tuple[int | None, str], User] = {}
+    for user in users:
+        key = fold(user.display_name)
+        if key in wanted:
+            by_place.setdefault((user.hamlet_id, key), user)
+    found = []
+    for p in people:
+        same = by_place.get((p.hamlet_id, fold(p.name)))
+        if same is not None:
+            found.append((p, same))
+    return found
+
+
+def _warnings(lang: str, found: list[tuple[Invitee, User]]) -> list[str]:
+    lines = [
+        t(
+            lang,
+            "bulk_warn_existing",
+            row=p.row,
+            name=user.display_name,
+            place=place_of(lang, p) or t(lang, "bulk_office"),
+            who=t(lang, f"role_{user.role.value}"),
+            role=t(lang, f"role_{p.role.value}"),
+        )
+        for p, user in found[:SHOWN_ERRORS]
+    ]
+    if len(found) > SHOWN_ERRORS:
+        lines.append(t(lang, "bulk_more_warnings", n=len(found) - SHOWN_ERRORS))
+    return lines
+
+
+async def _ask_confirm(ctx: Ctx, people: list[Invitee], data: dict[str, Any]) -> Reply:
     roles = Counter(p.role for p in people)
     lines = [
         ctx.t("bulk_preview_role", role=ctx.t(f"role_{role.value}"), n=fmt_int(ctx.lang, n))
@@ -125,6 +163,9 @@ def _ask_confirm(ctx: Ctx, people: list[Invitee], data: dict[str, Any]) -> Reply
         lines="\n".join(lines),
         expires=fmt_datetime(ctx.now + _ttl(ctx), ctx.settings.timezone),
     )
+    warnings = _warnings(ctx.lang, await already_there(ctx.session, people))
+    if warnings:
+        text += "\n\n" + "\n".join([ctx.t("bulk_warn_title"), *warnings])
     options = [Option(ctx.t("bulk_btn_create", n=n), "yes"), Option(ctx.t("opt_cancel"), "cancel")]
     return ask(ctx, BulkInviteState.CONFIRM, text, options, draft=data, per_row=1)
 
@@ -191,7 +232,8 @@ async def step_confirm(ctx: Ctx, answer: Answer) -> list[Reply]:
         return [Reply(_changed_text(ctx.lang, errors))]
     if answer.value != "yes":
         prefix = [Reply(ctx.t("choose_option"))] if answer.value != REPEAT and answer.text else []
-        return [*prefix, _ask_confirm(ctx, people, {**data, "file": str(data.get("file", ""))})]
+        again = await _ask_confirm(ctx, people, {**data, "file": str(data.get("file", ""))})
+        return [*prefix, again]
     try:
         made = await create_invites(
             ctx.session,

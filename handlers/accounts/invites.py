@@ -16,6 +16,7 @@ from handlers.engine.states import InviteState
 from handlers.reports.scope import match_unit
 from models.access import units
 from models.campaign import Hamlet
+from models.hamlet_names import by_name, match_hamlets
 from models.invites import create_invite
 from models.people import Role
 from models.text import fold
@@ -67,9 +68,20 @@ async def _issue(
 
 
 async def _hamlets(ctx: Ctx) -> list[Hamlet]:
-    return list(
-        await ctx.session.scalars(select(Hamlet).where(Hamlet.active).order_by(Hamlet.code))
-    )
+    """The campaign's hamlets, by name (as the buttons show them)."""
+    return by_name(await ctx.session.scalars(select(Hamlet).where(Hamlet.active)))
+
+
+async def _typed_hamlet(ctx: Ctx, typed: str) -> Hamlet | Reply:
+    """The hamlet typed by code or name (with or without "Ấp"), or why there is none."""
+    found = match_hamlets(typed, await _hamlets(ctx))
+    if len(found) == 1:
+        return found[0]
+    shown = typed.strip()[:40]
+    if found:
+        codes = ", ".join(h.code for h in found)
+        return Reply(ctx.t("invite_hamlet_many", code=shown, codes=codes))
+    return Reply(ctx.t("invite_hamlet_unknown", code=shown))
 
 
 def _ask_role(ctx: Ctx) -> Reply:
@@ -106,11 +118,9 @@ async def cmd_invite(ctx: Ctx, arg: str) -> list[Reply]:
         return await _issue(ctx, role, None)
     if len(words) < 2:
         return [await _ask_hamlet(ctx, role)]
-    hamlet = await ctx.session.scalar(
-        select(Hamlet).where(Hamlet.code == words[1].upper(), Hamlet.active)
-    )
-    if hamlet is None:
-        return [Reply(ctx.t("hamlet_unknown", code=words[1][:20])), await _ask_hamlet(ctx, role)]
+    hamlet = await _typed_hamlet(ctx, " ".join(words[1:]))
+    if isinstance(hamlet, Reply):
+        return [hamlet, await _ask_hamlet(ctx, role)]
     return await _issue(ctx, role, hamlet)
 
 
@@ -170,10 +180,15 @@ async def on_unit(ctx: Ctx, answer: Answer) -> list[Reply]:
 @router.on_state(InviteState.HAMLET)
 async def on_hamlet(ctx: Ctx, answer: Answer) -> list[Reply]:
     role = _role(str(draft(ctx).get("role", ""))) or Role.OFFICER
-    code = (answer.value or answer.text).strip().upper()
-    hamlet = await ctx.session.scalar(select(Hamlet).where(Hamlet.code == code, Hamlet.active))
-    if hamlet is None or not _is_admin(ctx):
+    if not _is_admin(ctx):
+        await close(ctx)
+        return [Reply(ctx.t("admin_only"))]
+    typed = answer.value or answer.text
+    if answer.value == REPEAT or not typed.strip():
         return [await _ask_hamlet(ctx, role)]
+    hamlet = await _typed_hamlet(ctx, typed)
+    if isinstance(hamlet, Reply):
+        return [hamlet, await _ask_hamlet(ctx, role)]
     return await _issue(ctx, role, hamlet)
 
 

@@ -104,7 +104,7 @@ async def on_pick(ctx: Ctx, answer: Answer) -> list[Reply]:
         return [Reply(ctx.t("admin_only"))]
     if answer.value == "cancel":
         await close(ctx)
-        return [Reply(ctx.t("cancelled"))]
+        return [Reply(ctx.t("cancelled_plain"))]
     data = draft(ctx)
     ids = [i for i in data.get("ids", []) if isinstance(i, int)]
     query = str(data.get("query", ""))

@@ -141,7 +141,8 @@ async def cmd_cancel(ctx: Ctx, arg: str) -> list[Reply]:
     household = is_household_state(ctx.dialog.state) and d.get("mode") == "add" and d.get("name")
     await close(ctx)
     if not household:
-        return [Reply(ctx.t("cancelled"))]
+        logs = handlers.households.add.can_log(ctx)
+        return [Reply(ctx.t("cancelled" if logs else "cancelled_plain"))]
     # The next household waiting its turn is asked now.
     return [
         Reply(ctx.t("cancelled_household", name=d["name"])),

@@ -4,7 +4,8 @@ person's card, taking access away, moves between hamlets and role changes; /dang
 
 /nhansu            the list: people by hamlet and role, apps, last activity, entries this
                    month, invites not used yet (admins: renew or cancel them)
-/nhansu TÊN        a person's card (admins: take access away, move, change the role)
+/nhansu TÊN        a person's card (admins: take access away, move, change the role,
+                   unlink one of their apps)
 /dangxuat          sign out the app this is written from (not the only one)
 """
 
@@ -21,6 +22,8 @@ from handlers.engine.i18n import fmt_date, fmt_datetime
 from handlers.engine.messages import Option, Reply
 from handlers.engine.router import EVERYONE, SUPERVISES, Menu, Router
 from handlers.engine.states import StaffState
+from handlers.parse.effective_date import looks_like_day, parse_effective
+from handlers.parse.form_errors import FormError
 from handlers.render.staff_text import (
     card_text,
     channel_label,
@@ -31,17 +34,19 @@ from handlers.render.staff_text import (
 )
 from models.access import units
 from models.campaign import Hamlet
+from models.hamlet_names import by_name, match_hamlets
 from models.people import Identity, Role, User
 from models.staff import (
     REASON_MIN,
     PendingInvite,
+    Person,
+    Released,
     StaffError,
     change_role,
     clean_reason,
     deactivate,
     find_people,
     manages,
-    parse_day,
     pending_invite,
     pending_invites,
     person,
@@ -49,6 +54,7 @@ from models.staff import (
     revoke_invite,
     sign_out,
     staff_list,
+    unlink,
     visible,
 )
 from models.staff import move as move_person
@@ -243,13 +249,18 @@ async def _invite_action(ctx: Ctx, kind: str, invite_id: int) -> list[Reply]:
 # --- a person's card -------------------------------------------------------------------------
 
 
-def _card_options(ctx: Ctx, user: User) -> list[Option]:
+def _card_options(ctx: Ctx, user: User, shown: Person) -> list[Option]:
     if not _is_admin(ctx) or not user.active or user.id == ctx.me.id:
         return []
     options = [Option(ctx.t("opt_staff_off"), "off")]
     if user.role.needs_hamlet:
         options.append(Option(ctx.t("opt_staff_move"), "move"))
     options.append(Option(ctx.t("opt_staff_role"), "role"))
+    for app in shown.apps:
+        label = channel_label(ctx.lang, app.channel)
+        options.append(
+            Option(ctx.t("opt_staff_unlink", channel=label), f"unlink:{app.identity_id}")
+        )
     options.append(Option(ctx.t("opt_staff_close"), CANCEL))
     return options
 
@@ -257,7 +268,7 @@ def _card_options(ctx: Ctx, user: User) -> list[Option]:
 async def _card(ctx: Ctx, user: User) -> list[Reply]:
     shown = await _person(ctx, user)
     text = card_text(ctx.lang, ctx.settings.timezone, shown, _month_start(ctx))
-    options = _card_options(ctx, user)
+    options = _card_options(ctx, user, shown)
     if not options:
         await close(ctx)
         return [Reply(text)]
@@ -273,7 +284,8 @@ async def on_card(ctx: Ctx, answer: Answer) -> list[Reply]:
     if value == CANCEL:
         await close(ctx)
         return [Reply(ctx.t("staff_closed"))]
-    if value not in ("off", "move", "role"):
+    kind, _, raw = value.partition(":")
+    if value not in ("off", "move", "role") and not (kind == "unlink" and raw.isdigit()):
         return await _card(ctx, user)
     if not _is_admin(ctx):
         await close(ctx)
@@ -282,6 +294,13 @@ async def on_card(ctx: Ctx, answer: Answer) -> list[Reply]:
         return await _stale(ctx)
     if value == "off":
         return [_ask_reason(ctx, user)]
+    if kind == "unlink":
+        apps = {a.identity_id for a in (await _person(ctx, user)).apps}
+        if int(raw) not in apps:
+            return await _stale(ctx)
+        return [
+            await _ask_confirm(ctx, user, {"uid": user.id, "action": "unlink", "app": int(raw)})
+        ]
     if value == "move":
         return [await _ask_hamlet(ctx, user, {"uid": user.id, "action": "move"})]
     return [_ask_role(ctx, user)]
@@ -321,9 +340,8 @@ async def on_reason(ctx: Ctx, answer: Answer) -> list[Reply]:
 
 
 async def _hamlets(ctx: Ctx) -> list[Hamlet]:
-    return list(
-        await ctx.session.scalars(select(Hamlet).where(Hamlet.active).order_by(Hamlet.code))
-    )
+    """The campaign's hamlets, by name (as the buttons show them)."""
+    return by_name(await ctx.session.scalars(select(Hamlet).where(Hamlet.active)))
 
 
 async def _ask_hamlet(ctx: Ctx, user: User, data: dict[str, Any]) -> Reply:
@@ -402,13 +420,20 @@ async def on_hamlet(ctx: Ctx, answer: Answer) -> list[Reply]:
     moving = data.get("action") == "move"
     if (moving and not user.role.needs_hamlet) or (not moving and _role_of(data) is None):
         return await _stale(ctx)
-    code = (answer.value or answer.text).strip().upper()
-    hamlet = None
-    if code and code != REPEAT.upper():
-        hamlet = await ctx.session.scalar(select(Hamlet).where(Hamlet.code == code, Hamlet.active))
-    if hamlet is None or (moving and hamlet.id == user.hamlet_id):
+    if answer.value == REPEAT or not (answer.value or answer.text).strip():
         return [await _ask_hamlet(ctx, user, data)]
-    return [await _ask_confirm(ctx, user, {**data, "hamlet": hamlet.code})]
+    typed = answer.value or answer.text
+    found = match_hamlets(typed, await _hamlets(ctx))
+    shown = typed.strip()[:40]
+    if not found:
+        problem = ctx.t("staff_hamlet_unknown", text=shown)
+    elif len(found) > 1:
+        problem = ctx.t("staff_hamlet_many", text=shown, codes=", ".join(h.code for h in found))
+    elif moving and found[0].id == user.hamlet_id:
+        problem = ctx.t("staff_hamlet_same", name=user.display_name, hamlet=found[0].name)
+    else:
+        return [await _ask_confirm(ctx, user, {**data, "hamlet": found[0].code})]
+    return [Reply(problem), await _ask_hamlet(ctx, user, data)]
 
 
 async def _ask_unit(ctx: Ctx, user: User, data: dict[str, Any]) -> Reply:
@@ -466,13 +491,42 @@ def _effective(ctx: Ctx, data: dict[str, Any]) -> date:
     return ctx.today
 
 
+def _yes_label(ctx: Ctx, action: object) -> str:
+    if action == "off":
+        return ctx.t("opt_staff_confirm_off")
+    if action == "unlink":
+        return ctx.t("opt_staff_unlink_yes")
+    return ctx.t("opt_staff_yes")
+
+
+async def _app_of(ctx: Ctx, user: User, data: dict[str, Any]) -> Identity | None:
+    app = data.get("app")
+    if not isinstance(app, int) or isinstance(app, bool):
+        return None
+    identity = await ctx.session.get(Identity, app)
+    return identity if identity is not None and identity.user_id == user.id else None
+
+
 async def _ask_confirm(ctx: Ctx, user: User, data: dict[str, Any]) -> Reply:
     action = data.get("action")
     day = fmt_date(_effective(ctx, data))
-    old = person_who(ctx.lang, await _person(ctx, user))
+    shown = await _person(ctx, user)
+    old = person_who(ctx.lang, shown)
+    yes = _yes_label(ctx, action)
     if action == "off":
         text = ctx.t("staff_confirm_off", name=user.display_name, who=old, reason=data["reason"])
-        yes = ctx.t("opt_staff_confirm_off")
+    elif action == "unlink":
+        identity = await _app_of(ctx, user, data)
+        channel = channel_label(ctx.lang, identity.channel if identity else "")
+        linked = identity.created_at.astimezone(ctx.settings.timezone).date() if identity else None
+        text = ctx.t(
+            "staff_unlink_confirm",
+            name=user.display_name,
+            channel=channel,
+            day=fmt_date(linked) if linked else "—",
+        )
+        if len(shown.apps) < 2:
+            text += "\n" + ctx.t("staff_unlink_last", name=user.display_name)
     elif action == "move":
         hamlet = await _hamlet_named(ctx, data.get("hamlet"))
         old_hamlet = await ctx.session.get(Hamlet, user.hamlet_id) if user.hamlet_id else None
@@ -483,14 +537,12 @@ async def _ask_confirm(ctx: Ctx, user: User, data: dict[str, Any]) -> Reply:
             new=hamlet.name if hamlet else "—",
             day=day,
         )
-        yes = ctx.t("opt_staff_yes")
     else:
         role = _role_of(data) or user.role
         hamlet = await _hamlet_named(ctx, data.get("hamlet"))
         unit = data.get("unit") if isinstance(data.get("unit"), str) else None
         new = who(ctx.lang, role, hamlet.name if hamlet and role.needs_hamlet else "", unit)
         text = ctx.t("staff_confirm_role", name=user.display_name, old=old, new=new, day=day)
-        yes = ctx.t("opt_staff_yes")
     options = [Option(yes, "yes"), _cancel_option(ctx)]
     return ask(ctx, StaffState.CONFIRM, text, options, draft=data)
 
@@ -500,22 +552,29 @@ async def on_confirm(ctx: Ctx, answer: Answer) -> list[Reply]:
     user = await _target(ctx)
     data = draft(ctx)
     action = data.get("action")
-    if user is None or not _is_admin(ctx) or action not in ("off", "move", "role"):
+    if user is None or not _is_admin(ctx) or action not in ("off", "move", "role", "unlink"):
         return await _stale(ctx)
-    if not user.active:
+    if not user.active or user.id == ctx.me.id:
         return await _stale(ctx)
     if answer.value == CANCEL:
         await close(ctx)
         return [Reply(ctx.t("staff_cancelled"))]
     if answer.value != "yes":
-        day = parse_day(answer.text) if answer.value is None and action != "off" else None
-        if day is not None:
-            return [await _ask_confirm(ctx, user, {**data, "effective": day.isoformat()})]
-        notice = [] if answer.value == REPEAT else [Reply(ctx.t("staff_confirm_again"))]
-        return [*notice, await _ask_confirm(ctx, user, data)]
+        return await _not_confirmed(ctx, user, data, answer)
     effective = _effective(ctx, data)
     name = user.display_name
+    released: Released | None = None
     try:
+        if action == "unlink":
+            identity = await _app_of(ctx, user, data)
+            if identity is None:
+                return await _stale(ctx)
+            channel = channel_label(ctx.lang, identity.channel)
+            await unlink(
+                ctx.session, user=user, identity_id=identity.id, actor_id=ctx.me.id, now=ctx.now
+            )
+            await close(ctx)
+            return [Reply(ctx.t("staff_unlink_done", name=name, channel=channel))]
         if action == "off":
             released = await deactivate(
                 ctx.session,
@@ -535,12 +594,14 @@ async def on_confirm(ctx: Ctx, answer: Answer) -> list[Reply]:
             hamlet = await _hamlet_named(ctx, data.get("hamlet"))
             if hamlet is None:
                 return await _stale(ctx)
-            await move_person(
+            released = await move_person(
                 ctx.session,
                 user=user,
                 hamlet=hamlet,
                 actor_id=ctx.me.id,
                 effective=effective,
+                today=ctx.today,
+                start=ctx.settings.campaign.start,
                 now=ctx.now,
             )
             done = ctx.t("staff_move_done", name=name, new=hamlet.name, day=fmt_date(effective))
@@ -550,7 +611,7 @@ async def on_confirm(ctx: Ctx, answer: Answer) -> list[Reply]:
                 return await _stale(ctx)
             hamlet = await _hamlet_named(ctx, data.get("hamlet"))
             unit = data.get("unit") if isinstance(data.get("unit"), str) else None
-            await change_role(
+            released = await change_role(
                 ctx.session,
                 user=user,
                 role=role,
@@ -558,6 +619,8 @@ async def on_confirm(ctx: Ctx, answer: Answer) -> list[Reply]:
                 unit=unit,
                 actor_id=ctx.me.id,
                 effective=effective,
+                today=ctx.today,
+                start=ctx.settings.campaign.start,
                 now=ctx.now,
             )
             new = person_who(ctx.lang, await _person(ctx, user))
@@ -567,7 +630,40 @@ async def on_confirm(ctx: Ctx, answer: Answer) -> list[Reply]:
         return [_error(ctx, err, name)]
     await close(ctx)
     menu_changed(ctx, user.id)
+    if released is not None and (released.cards or released.links or released.dialogs):
+        done += "\n" + released_text(ctx, released)
     return [Reply(done)]
+
+
+def released_text(ctx: Ctx, released: Released) -> str:
+    return ctx.t(
+        "staff_released",
+        cards=released.cards,
+        links=released.links,
+        dialogs=released.dialogs,
+    )
+
+
+async def _not_confirmed(ctx: Ctx, user: User, data: dict[str, Any], answer: Answer) -> list[Reply]:
+    """Anything but the confirming button: a typed effective date (moves and role changes),
+    or a reminder naming the buttons actually shown."""
+    action = data.get("action")
+    if answer.value == REPEAT:
+        return [await _ask_confirm(ctx, user, data)]
+    typed = answer.text.strip() if answer.value is None else ""
+    dated = action in ("move", "role")
+    if typed and looks_like_day(typed):
+        if not dated:
+            notice = ctx.t("staff_confirm_no_date", yes=_yes_label(ctx, action))
+            return [Reply(notice), await _ask_confirm(ctx, user, data)]
+        try:
+            day = parse_effective(typed, ctx.today, ctx.settings.campaign)
+        except FormError as err:
+            return [Reply(ctx.t(err.key, **err.values)), await _ask_confirm(ctx, user, data)]
+        return [await _ask_confirm(ctx, user, {**data, "effective": day.isoformat()})]
+    key = "staff_confirm_again_dated" if dated else "staff_confirm_again"
+    notice = ctx.t(key, yes=_yes_label(ctx, action), cancel=ctx.t("opt_cancel"))
+    return [Reply(notice), await _ask_confirm(ctx, user, data)]
 
 
 # --- signing one app out ---------------------------------------------------------------------

@@ -31,6 +31,7 @@ from handlers.render.docx_layout import locality_name
 from handlers.render.report_text import fail_rule
 from handlers.reports.export import scratch_folder
 from handlers.reports.scope import SEES_ALL, period_of
+from models.attachments import EXTENSIONS, PDF, of_hamlet, stored_path
 from models.audit import record
 from models.awards import Eligibility, HamletStanding, Line, eligibility
 from models.campaign import Hamlet
@@ -307,8 +308,37 @@ async def _book_reply(
     return Reply(text, file=path, cleanup=True, render=partial(write_book, data, ctx.lang, path))
 
 
+async def _receipts(
+    ctx: Ctx, proposal: AwardProposal, hamlet: HamletStanding
+) -> list[tuple[Path, str]]:
+    """The hamlet's receipts (photos, PDFs of its live entries in the review period) as
+    <hamlet>/<folder>/<entry>-<n>.<ext> in the archive."""
+    rows = await of_hamlet(
+        ctx.session,
+        campaign_id=proposal.campaign_id,
+        hamlet_id=hamlet.hamlet_id,
+        start=proposal.period_start,
+        end=proposal.as_of,
+    )
+    folder = f"{hamlet.code}/{ctx.t('att_zip_folder')}"
+    numbered: dict[int, int] = {}
+    named: list[tuple[Path, str]] = []
+    for row, entry in rows:
+        n = numbered[entry.id] = numbered.get(entry.id, 0) + 1
+        ext = EXTENSIONS.get(row.mime, ".pdf" if row.kind == PDF else ".jpg")
+        named.append(
+            (stored_path(ctx.settings.data_dir, row.sha256), f"{folder}/{entry.id}-{n}{ext}")
+        )
+    return named
+
+
 def _audit_files(
-    ctx: Ctx, proposal: AwardProposal, what: str, hamlet: HamletStanding | None, households: int
+    ctx: Ctx,
+    proposal: AwardProposal,
+    what: str,
+    hamlet: HamletStanding | None,
+    households: int,
+    receipts: int = 0,
 ) -> None:
     # The files carry names and phone numbers: who took which, like every export.
     record(
@@ -322,6 +352,7 @@ def _audit_files(
             "files": what,
             "hamlet": hamlet.code if hamlet else None,
             "households": households,
+            **({"receipts": receipts} if receipts else {}),
             "via": ctx.inbound.channel,
         },
     )
@@ -485,11 +516,14 @@ async def _zip_reply(
     warning = await open_checks_warning(ctx, proposal, hamlets)
     folder = scratch_folder(ctx.settings)
     parts: list[tuple[list[Path], Callable[[], None]]] = []
+    receipts: list[tuple[Path, str]] = []  # (stored file, its name in the archive)
     for hamlet in hamlets:
         paths, write, households = await _dossier_files(
             ctx, proposal, elig, hamlet, folder / hamlet.code
         )
-        _audit_files(ctx, proposal, "dossier", hamlet, households)
+        files = await _receipts(ctx, proposal, hamlet)
+        receipts += files
+        _audit_files(ctx, proposal, "dossier", hamlet, households, len(files))
         parts.append((paths, write))
     archive = folder / f"{_stem(proposal)}-ho-so.zip"
 
@@ -502,6 +536,9 @@ async def _zip_reply(
                     zf.write(path, f"{path.parent.name}/{path.name}")
                     path.unlink()
                 path.parent.rmdir()
+            for stored, name in receipts:
+                if stored.exists():  # purged since: left out
+                    zf.write(stored, name)
 
     return Reply(
         _warned(warning, ctx.t("award_zip_ready", n=len(hamlets))),

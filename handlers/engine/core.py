@@ -13,7 +13,9 @@ from typing import Any
 import handlers.accounts.bulk_invites
 import handlers.engine.downloads
 import handlers.households.add
+import handlers.households.attachments
 import handlers.households.entries
+import handlers.households.find
 import handlers.rosters.roster
 from handlers.accounts.registration import (
     group_pointer,
@@ -268,7 +270,10 @@ class Core:
                 lang=lang,
                 now=now,
             )
+            # Files waiting in a household's draft follow it when it is stored.
+            waiting_files = await handlers.households.attachments.before_route(ctx)
             routed = await self._route(ctx, off=off is not None)
+            routed += await handlers.households.attachments.after_route(ctx, waiting_files)
             replies = [replace(r, lang=r.lang or ctx.lang) for r in routed]
             self._menu(ctx)
             await self._menus_changed(ctx)
@@ -352,9 +357,18 @@ class Core:
             return [Reply(ctx.t("too_long_message", limit=MAX_TEXT)), *await self._reask(ctx)]
 
         if inbound.attachment is not None:
-            if await handlers.accounts.bulk_invites.takes_file(ctx, inbound.attachment):
-                return await handlers.accounts.bulk_invites.on_file(ctx, inbound.attachment)
-            return await handlers.rosters.roster.on_file(ctx, inbound.attachment)
+            # From someone who logs households, anything but a list (.csv/.xlsx…) is a receipt
+            # for an entry; lists go to the staff or household list imports when the sender
+            # may import one; the rest is answered politely (handlers/households/attachments).
+            attachment = inbound.attachment
+            if not handlers.households.attachments.is_evidence(ctx, attachment):
+                if await handlers.accounts.bulk_invites.takes_file(ctx, attachment):
+                    return await handlers.accounts.bulk_invites.on_file(ctx, attachment)
+                if handlers.rosters.roster.can_import(ctx):
+                    return await handlers.rosters.roster.on_file(ctx, attachment)
+            return await handlers.households.attachments.on_file(ctx, attachment)
+        if inbound.contact is not None:
+            return await handlers.households.attachments.on_contact(ctx, inbound.contact)
 
         if inbound.option is not None:
             action = pressed_action(inbound.option)
@@ -400,6 +414,9 @@ class Core:
             notices = await handlers.households.add.set_aside(ctx)
             if kind == "late_menu":
                 return [*notices, Reply(ctx.t("menu_expired"))]
+        if handlers.households.find.is_phone_only(text):
+            # A phone number alone: the households with that phone (within the sender's scope).
+            return notices + await handlers.households.find.by_phone(ctx, text)
         return notices + await handlers.households.add.free_text(ctx, raw)
 
     async def _command(self, ctx: Ctx, handler: CommandHandler, arg: str) -> list[Reply]:

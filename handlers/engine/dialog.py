@@ -9,7 +9,13 @@ from typing import Any
 from handlers.engine.context import Ctx
 from handlers.engine.messages import Option, Reply
 from handlers.engine.router import State
-from handlers.engine.states import AddState, DeleteState, EntryState, NotifyState
+from handlers.engine.states import (
+    AddState,
+    DeleteState,
+    EntryState,
+    FindState,
+    NotifyState,
+)
 from models.records import Dialog
 from models.text import fold
 
@@ -182,7 +188,7 @@ def is_household_state(state: str) -> bool:
 
 # States whose options are offers, not questions: other text is handled as if no dialog
 # were open, and nothing is set aside when something else comes.
-SOFT_STATES = {EntryState.SAVED}
+SOFT_STATES = {EntryState.SAVED, FindState.RESULTS, FindState.MINE}
 # Menus answered by their options only: words that are none of them ("xin chào") are a
 # new message, not a wrong answer, and the menu is set aside for them.
 OPTIONS_ONLY = {NotifyState.MENU}

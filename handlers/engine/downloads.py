@@ -56,6 +56,9 @@ async def as_links(services: Services, user_id: int | None, replies: list[Reply]
         now = services.clock.now()
         for reply in replies:
             lang = reply.lang or settings.language
+            if reply.personal and reply.image is not None and reply.file is None:
+                # A receipt's photo: a single-use link for this person, like a spreadsheet.
+                reply = replace(reply, file=reply.image, image=None)
             if reply.image is not None and reply.file is None:
                 if base and user is not None:
                     stored = await asyncio.to_thread(_store, services, reply.image, reply.cleanup)

@@ -42,3 +42,12 @@ def fmt_int(lang: str, number: int) -> str:
 
 def fmt_phone(e164: str) -> str:
     return format_phone(e164)
+
+
+def fmt_decimal(lang: str, number: float, digits: int = 1) -> str:
+    """1,5 and 1.234,5 in Vietnamese (1.5, 1,234.5 in English); whole numbers without
+    decimals (2, not 2,0)."""
+    text = f"{number:,.{digits}f}"
+    if digits and text.endswith("." + "0" * digits):
+        text = text[: -(digits + 1)]
+    return text.translate(str.maketrans(",.", ".,")) if lang == "vi" else text

@@ -6,7 +6,7 @@ import contextlib
 import re
 import uuid
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -16,12 +16,23 @@ PRIVATE = "private"
 
 @dataclass(frozen=True)
 class Attachment:
-    """A file the user sent (a household roster). The channel fetched it before handing
-    the message over, so the core never talks to a messenger's file API."""
+    """A file the user sent (a household roster, a staff list, a photo or PDF receipt). The
+    channel fetched it before handing the message over, so the core never talks to a
+    messenger's file API. Its bytes never appear in a repr (logs, tracebacks)."""
 
     name: str
-    data: bytes = b""
+    data: bytes = field(default=b"", repr=False)
     refused: str = ""  # why the channel did not fetch it: "too_big" or "failed"
+    photo: bool = False  # sent as a picture (Telegram photo, Zalo image), not as a file
+    album: str = ""  # pictures sent together (Telegram's media group id) share it
+
+
+@dataclass(frozen=True)
+class Contact:
+    """A contact card the user shared (Telegram): a phone number and the name saved with it."""
+
+    phone: str
+    name: str = ""
 
 
 @dataclass(frozen=True)
@@ -38,6 +49,7 @@ class Inbound:
     sender_name: str = ""
     bot_username: str = ""  # lets replies build t.me deep links
     attachment: Attachment | None = None
+    contact: Contact | None = None
     # When the user wrote it, as the platform says (UTC): Telegram's message date, Zalo's
     # timestamp. None (a button press, the console) means "now". "Today" and whether a typed
     # answer could have seen the question are judged by this, not by arrival.
@@ -77,6 +89,9 @@ class Reply:
     # Replaces the message whose button was pressed (a multi-select ticking its boxes) on
     # channels that can edit messages; others send it as a new message.
     edit: bool = False
+    # The file/image holds personal data (a receipt): channels without uploads give it as a
+    # single-use link for the person who asked, never as a public picture URL.
+    personal: bool = False
 
 
 # A folder of one request's (or one download link's) own: 32 hex digits (uuid4().hex,
@@ -104,6 +119,7 @@ def reply_to_dict(reply: Reply) -> dict[str, Any]:
         "image_url": reply.image_url,
         "lang": reply.lang,
         "words_only": reply.words_only,
+        "personal": reply.personal,
     }
 
 
@@ -126,6 +142,7 @@ def reply_from_dict(data: dict[str, Any]) -> Reply:
         image_url=data.get("image_url") or None,
         lang=str(data.get("lang") or ""),
         words_only=bool(data.get("words_only")),
+        personal=bool(data.get("personal")),
     )
 
 

@@ -15,7 +15,7 @@ from handlers.accounts import (
 )
 from handlers.awards import office_papers, proposal, proposal_list
 from handlers.engine.router import Router, Routes
-from handlers.households import add, entries, progress, todo
+from handlers.households import add, attachments, entries, find, history, progress, todo
 from handlers.reports import export, report
 from handlers.rosters import roster, totals
 from handlers.verification import calls, quality, review
@@ -25,6 +25,9 @@ ROUTERS: tuple[Router, ...] = (
     help.router,
     add.router,
     entries.router,
+    attachments.router,
+    find.router,
+    history.router,
     progress.router,
     report.router,
     export.router,

@@ -159,3 +159,29 @@ class StaffState(State):
     ROLE = "staff.role"
     SIGNOUT = "staff.signout"
     UNIT = "staff.unit"
+
+
+class FindState(State):
+    """/tim: the query when none was typed, a page of results (with "Xem thêm" and
+    "➕ Thêm thủ tục"); /cuatoi's pages."""
+
+    MINE = "find.mine"
+    QUERY = "find.query"
+    RESULTS = "find.results"
+
+
+class HistoryState(State):
+    """/lichsu: choosing among several households (or people) found, paging one person's
+    changes."""
+
+    PICK = "history.pick"
+    PERSON = "history.person"
+    CHANGES = "history.changes"
+
+
+class AttachState(State):
+    """Receipts: which entry a photo or PDF goes to; /xoatep's reason and confirmation."""
+
+    PICK = "attach.pick"
+    PURGE_REASON = "attach.purge_reason"
+    PURGE_CONFIRM = "attach.purge_confirm"

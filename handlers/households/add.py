@@ -38,6 +38,7 @@ from handlers.parse.household_form import (
 )
 from handlers.parse.name_text import telex_suggestion, title_case
 from models.drafts import keep, take, waiting
+from models.find import cards, visible_household
 from models.households import Entry
 from models.phones import format_old
 from models.progress import hamlet_progress
@@ -227,10 +228,26 @@ async def advance(ctx: Ctx, d: dict[str, Any]) -> list[Reply]:
             return closed
     question, dups = await _question(ctx, d)
     if question is None:
+        if d.get("visit") and not await _visit_open(ctx, d):
+            # The household was deleted or its hamlet changed since «➕ Thêm thủ tục».
+            await close(ctx)
+            return [Reply(ctx.t("find_gone"))]
         entry = await _store(ctx, d, dups)
         await close(ctx)
         return await _saved(ctx, entry, d, resolved=True)
     return await _ask(ctx, d, question, dups)
+
+
+async def _visit_open(ctx: Ctx, d: dict[str, Any]) -> bool:
+    """Another visit to a household found (/tim) or suggested: it must still be there, with
+    a live entry, in the sender's own hamlet."""
+    value = d.get("visit")
+    if not isinstance(value, int):
+        return False
+    household = await visible_household(
+        ctx.session, viewer=ctx.me, campaign_id=await ctx.campaign_id(), household_id=value
+    )
+    return household is not None and household.hamlet_id == ctx.me.hamlet_id
 
 
 async def _question(ctx: Ctx, d: dict[str, Any]) -> tuple[str | None, list[Duplicate]]:
@@ -345,20 +362,29 @@ async def ask_procedures(
     ctx: Ctx, d: dict[str, Any], prefix: str = "", *, edit: bool = False
 ) -> Reply:
     chosen = set(d.get("procedures") or [])
-    catalog = await _catalog(ctx)
+    catalog = await _choices(ctx, d)
+    visit = bool(d.get("visit"))
     opts = [
         Option(("✅ " if p.code in chosen else "") + short_label(ctx, p), "p:" + p.code)
         for p in catalog
     ]
-    if chosen:
+    if chosen and not visit:
         opts.append(Option(ctx.t("opt_done"), "done"))
-    lines = [ctx.t("ask_procedures")]
+    lines = [ctx.t("find_ask_procedures" if visit else "ask_procedures")]
     lines += [f"{i}. {p.name}" for i, p in enumerate(catalog, 1)]
     names = [p.name for p in catalog if p.code in chosen]
     if names:
         lines.append(ctx.t("procedures_chosen", names="; ".join(names)))
     text = (prefix + "\n" if prefix else "") + "\n".join(lines)
     return replace(ask(ctx, AddState.PROCEDURES, text, opts, draft=d, per_row=2), edit=edit)
+
+
+async def _choices(ctx: Ctx, d: dict[str, Any]) -> list[ProcedureChoice]:
+    """The procedures offered: all of them, or for another visit to a household, those it
+    has not been guided through yet."""
+    catalog = await _catalog(ctx)
+    has = set(d.get("has") or []) if d.get("visit") else set()
+    return [p for p in catalog if p.code not in has] or catalog
 
 
 async def ask_confirm(ctx: Ctx, d: dict[str, Any]) -> Reply:
@@ -525,8 +551,9 @@ async def on_procedures(ctx: Ctx, answer: Answer) -> list[Reply]:
             return [await ask_procedures(ctx, d, ctx.t("procedure_empty"))]
         d["procedures_ok"] = True
         return await advance(ctx, d)
-    if answer.value and answer.value.startswith("p:") and answer.text:
-        # A typed number is a whole answer (text channels have no toggling buttons).
+    if answer.value and answer.value.startswith("p:") and (answer.text or d.get("visit")):
+        # A typed number is a whole answer (text channels have no toggling buttons); so is a
+        # tap for another visit to a household (several: typed, "1, 3").
         d["procedures"], d["procedures_ok"] = [answer.value[2:]], True
         return await advance(ctx, d)
     if answer.value and answer.value.startswith("p:"):
@@ -540,7 +567,7 @@ async def on_procedures(ctx: Ctx, answer: Answer) -> list[Reply]:
         return [await ask_procedures(ctx, d, edit=True)]
     # Typed: "1, 3" or names. A typed list is a complete answer: no need to press Done.
     try:
-        d["procedures"] = match_procedures(answer.text, await _catalog(ctx))
+        d["procedures"] = match_procedures(answer.text, await _choices(ctx, d))
     except FormError as err:
         return [await ask_procedures(ctx, d, ctx.t(err.key, **err.values))]
     d["procedures_ok"] = True
@@ -735,6 +762,8 @@ async def _saved(ctx: Ctx, entry: Entry, d: dict[str, Any], *, resolved: bool) -
     late = _late_note(ctx, d)
     if late:
         lines.append(late)
+    if d.get("visit"):
+        lines.append(await _prize_line(ctx, entry.household_id))
     hamlet = await ctx.hamlet()
     if hamlet is not None:
         prog = await hamlet_progress(
@@ -775,6 +804,25 @@ async def _saved(ctx: Ctx, entry: Entry, d: dict[str, Any], *, resolved: bool) -
         ask(ctx, EntryState.SAVED, text, actions, draft={"entry_id": entry.id}, per_row=2),
         *more,
     ]
+
+
+async def _prize_line(ctx: Ctx, household_id: int) -> str:
+    """What the special prize still needs for this household, now."""
+    (card,) = await cards(
+        ctx.session,
+        household_ids=[household_id],
+        campaign=ctx.settings.campaign,
+        campaign_id=await ctx.campaign_id(),
+        today=ctx.arrival_day,
+    )
+    if card.missing:
+        return ctx.t(
+            "find_saved_prize_missing",
+            done=len(card.done),
+            required=card.required,
+            missing=card.missing,
+        )
+    return ctx.t("find_saved_prize_done", required=card.required)
 
 
 async def _still_open(ctx: Ctx) -> list[Reply]:

@@ -2,22 +2,28 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+import re
+from datetime import date, timedelta
 
 from handlers.engine.context import Ctx
-from handlers.engine.dialog import REPEAT, Answer, ask, close, draft
+from handlers.engine.dialog import REPEAT, Answer, ask, close, draft, draft_int
 from handlers.engine.i18n import fmt_date, fmt_phone, fmt_short_date
 from handlers.engine.messages import Option, Reply
 from handlers.engine.router import LOGS, Menu, Router
-from handlers.engine.states import DeleteState, EntryState
-from handlers.households.add import ask_confirm
+from handlers.engine.states import DeleteState, EntryState, FindState
+from handlers.households.add import ask_confirm, free_text
+from handlers.households.find import MAX_QUERY, by_phone, is_phone_only, parse_query
+from handlers.households.find import on_action as find_action
+from models.find import EntryFilter, my_entries_page
 from models.households import Entry
-from models.registry import count_my_entries, my_entries, own_entry, soft_delete_entry
-from models.text import clean
+from models.registry import my_entries, own_entry, soft_delete_entry
+from models.text import clean, fold
 
 router = Router("entries")
 
 REASON_MAX = 300
+MINE_PAGE = 10  # entries per page of /cuatoi
+PICK_PAGE = 8  # entries offered at once by /sua and /xoa
 
 
 def _entry_line(ctx: Ctx, entry: Entry) -> str:
@@ -37,16 +43,90 @@ def _entry_line(ctx: Ctx, entry: Entry) -> str:
     return text
 
 
+_MONTH = re.compile(r"^(?:thang\s*)?(\d{1,2})\s*[/.\-]\s*(\d{4}|\d{2})$")
+_MONTH_ONLY = re.compile(r"^thang\s*(\d{1,2})$")
+
+
+def parse_filter(ctx: Ctx, arg: str) -> EntryFilter | Reply:
+    """/cuatoi's filter: a month ("12/2026", "tháng 12"), a phone, or words of the name."""
+    text = clean(arg)
+    if not text:
+        return EntryFilter()
+    if len(text) > MAX_QUERY:
+        return Reply(ctx.t("find_too_long", limit=MAX_QUERY))
+    folded = fold(text)
+    month, only = _MONTH.match(folded), _MONTH_ONLY.match(folded)
+    if month is not None or only is not None:
+        number = int(month.group(1) if month is not None else only.group(1) if only else 0)
+        year = int(month.group(2)) if month is not None else ctx.today.year
+        year += 2000 if year < 100 else 0
+        if not 1 <= number <= 12 or not 2000 <= year <= 2100:
+            return Reply(ctx.t("mine_bad_month", text=text[:20]))
+        return EntryFilter(month=date(year, number, 1))
+    query = parse_query(text)
+    if isinstance(query, str):
+        return Reply(ctx.t(query, limit=MAX_QUERY))
+    if query.digits:
+        return Reply(ctx.t("find_too_short"))
+    return EntryFilter(words=query.words, phone=query.phone)
+
+
 @router.command("cuatoi", "mine", "danhsach", menu=Menu(20, "mine", "cmd_mine", LOGS))
 async def cmd_mine(ctx: Ctx, arg: str) -> list[Reply]:
-    entries = await my_entries(ctx.session, ctx.me, limit=10, newest_saved=True)
+    return await _mine_page(ctx, arg, 0)
+
+
+async def _mine_page(ctx: Ctx, arg: str, page: int) -> list[Reply]:
+    """One page of the officer's own entries, latest saved first, filtered by `arg`; «Xem
+    thêm» when more follow."""
+    f = parse_filter(ctx, arg)
+    if isinstance(f, Reply):
+        return [f]
+    entries, total = await my_entries_page(
+        ctx.session, ctx.me, f, offset=page * MINE_PAGE, limit=MINE_PAGE
+    )
+    shown = clean(arg)[:MAX_QUERY]
     if not entries:
+        _done = ctx.dialog is not None and ctx.dialog.state == FindState.MINE
+        if _done:
+            await close(ctx)
+        if page:
+            return [Reply(ctx.t("find_end"))]
+        if shown:
+            return [Reply(ctx.t("mine_none_filtered", filter=shown))]
         return [Reply(ctx.t("mine_empty"))]
-    total = await count_my_entries(ctx.session, ctx.me)
-    lines = [ctx.t("mine_title", shown=len(entries), total=total)]
-    lines += [_entry_line(ctx, e) for e in entries]
-    lines.append(ctx.t("mine_hint"))
-    return [Reply("\n\n".join(lines))]
+    first, last = page * MINE_PAGE + 1, page * MINE_PAGE + len(entries)
+    if shown:
+        title = ctx.t("mine_title_filtered", filter=shown, total=total, first=first, last=last)
+    elif page == 0:
+        title = ctx.t("mine_title", shown=len(entries), total=total)
+    else:
+        title = ctx.t("mine_title_page", total=total, first=first, last=last)
+    lines = [title, *(_entry_line(ctx, e) for e in entries), ctx.t("mine_hint")]
+    if not shown and page == 0:
+        lines.append(ctx.t("mine_filter_hint"))
+    if last >= total:
+        if ctx.dialog is not None and ctx.dialog.state == FindState.MINE:
+            await close(ctx)
+        return [Reply("\n\n".join(lines))]
+    lines.append(ctx.t("mine_more_hint"))
+    more = [Option(ctx.t("find_opt_more"), "more")]
+    return [ask(ctx, FindState.MINE, "\n\n".join(lines), more, draft={"f": shown, "page": page})]
+
+
+@router.on_state(FindState.MINE)
+async def step_mine(ctx: Ctx, answer: Answer) -> list[Reply]:
+    d = draft(ctx)
+    arg, page = str(d.get("f") or ""), draft_int(ctx, "page")
+    if answer.value == REPEAT:
+        return await _mine_page(ctx, arg, page)
+    if answer.value == "more":
+        return await _mine_page(ctx, arg, page + 1)
+    await close(ctx)
+    # Not "Xem thêm": a message of its own (a phone, a household, a question).
+    if is_phone_only(answer.text):
+        return await by_phone(ctx, answer.text)
+    return await free_text(ctx, answer.text)
 
 
 async def _own_entry(ctx: Ctx, raw_id: str) -> Entry | None:
@@ -63,16 +143,31 @@ async def _pick(ctx: Ctx, purpose: str, arg: str) -> list[Reply]:
         if entry is None:
             return [Reply(ctx.t("entry_not_found", id=arg.strip().lstrip("#")[:12]))]
         return await _picked(ctx, purpose, entry)
-    entries = await my_entries(ctx.session, ctx.me, limit=8, newest_saved=True)
+    return await _pick_page(ctx, purpose, 0)
+
+
+async def _pick_page(ctx: Ctx, purpose: str, page: int) -> list[Reply]:
+    """The officer's entries to choose from, PICK_PAGE at a time, with «Xem thêm»."""
+    entries, total = await my_entries_page(
+        ctx.session, ctx.me, EntryFilter(), offset=page * PICK_PAGE, limit=PICK_PAGE
+    )
+    if not entries and page:
+        page, (entries, total) = (
+            0,
+            await my_entries_page(ctx.session, ctx.me, EntryFilter(), offset=0, limit=PICK_PAGE),
+        )
     if not entries:
         return [Reply(ctx.t("mine_empty"))]
     opts = [
         Option(f"#{e.id} {e.household.head_name} ({fmt_short_date(e.guided_on)})", str(e.id))
         for e in entries
     ]
+    if page * PICK_PAGE + len(entries) < total:
+        opts.append(Option(ctx.t("pick_more"), "more"))
     opts.append(Option(ctx.t("opt_cancel"), "cancel"))
     key = "ask_pick_edit" if purpose == "edit" else "ask_pick_delete"
-    return [ask(ctx, EntryState.PICK, ctx.t(key), opts, draft={"purpose": purpose})]
+    d = {"purpose": purpose, "page": page}
+    return [ask(ctx, EntryState.PICK, ctx.t(key), opts, draft=d)]
 
 
 async def _picked(ctx: Ctx, purpose: str, entry: Entry) -> list[Reply]:
@@ -113,8 +208,11 @@ async def cmd_delete(ctx: Ctx, arg: str) -> list[Reply]:
 @router.on_state(EntryState.PICK)
 async def on_pick(ctx: Ctx, answer: Answer) -> list[Reply]:
     purpose = str(draft(ctx).get("purpose", "edit"))
+    page = draft_int(ctx, "page")
     if answer.value == REPEAT:
-        return await _pick(ctx, purpose, "")
+        return await _pick_page(ctx, purpose, page)
+    if answer.value == "more":
+        return await _pick_page(ctx, purpose, page + 1)
     if answer.value == "cancel":
         await close(ctx)
         return [Reply(ctx.t("cancelled"))]
@@ -123,7 +221,7 @@ async def on_pick(ctx: Ctx, answer: Answer) -> list[Reply]:
     if entry is None:
         return [
             Reply(ctx.t("entry_not_found", id=choice.strip().lstrip("#")[:12])),
-            *await _pick(ctx, purpose, ""),
+            *await _pick_page(ctx, purpose, page),
         ]
     return await _picked(ctx, purpose, entry)
 
@@ -199,6 +297,9 @@ async def on_delete_confirm(ctx: Ctx, answer: Answer) -> list[Reply]:
 async def on_action(ctx: Ctx, action: str) -> list[Reply]:
     """A button on a saved household, pressed whenever: 'edit:12' or 'undo:12'."""
     what, _, raw_id = action.partition(":")
+    if what == "find":
+        # «➕ Thêm thủ tục» on a household found (/tim) or suggested (/chuahuongdan).
+        return await find_action(ctx, raw_id)
     if what == "undo":
         return await _undo(ctx, raw_id)
     entry = await _own_entry(ctx, raw_id)

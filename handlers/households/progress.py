@@ -1,4 +1,5 @@
-"""/tiendo: a hamlet's coverage, special-prize count, activity and projected date."""
+"""/tiendo: a hamlet's coverage, special-prize count, activity and the pace it needs to
+reach the target by the campaign's end."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from handlers.engine.context import Ctx
 from handlers.engine.i18n import fmt_date, fmt_int, fmt_pct
 from handlers.engine.messages import Reply
 from handlers.engine.router import EVERYONE, Menu, Router
+from handlers.render.report_text import pace_line, pace_short
 from handlers.reports.scope import refused_other
 from models.access import covers
 from models.campaign import Hamlet
@@ -51,18 +53,8 @@ def render(ctx: Ctx, p: Progress) -> str:
         ctx.t("progress_entries", today=p.entries_today, week=p.entries_week),
         ctx.t("progress_days", active=p.active_days, elapsed=p.days_elapsed),
     ]
-    if p.reached:
-        pass
-    elif p.projected is None:
-        lines.append(ctx.t("progress_no_projection"))
-    elif p.projected_after_end:
-        lines.append(
-            ctx.t(
-                "progress_projection_late", day=fmt_date(p.projected), end=fmt_date(p.campaign_end)
-            )
-        )
-    else:
-        lines.append(ctx.t("progress_projection", day=fmt_date(p.projected)))
+    if not p.reached:
+        lines.append(pace_line(ctx.lang, p))
     lines.append(ctx.t("progress_rule_note"))
     return "\n".join(lines)
 
@@ -151,6 +143,7 @@ async def _all_hamlets(ctx: Ctx) -> list[Reply]:
                 pct=fmt_pct(ctx.lang, p.coverage),
                 mark=" ✅" if p.reached else "",
             )
+            + pace_short(ctx.lang, p)
         )
     lines.append(ctx.t("progress_all_hint"))
     return [Reply("\n".join(lines))]

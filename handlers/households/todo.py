@@ -11,10 +11,14 @@ from handlers.engine.messages import Option, Reply
 from handlers.engine.router import LOGS, SUPERVISES, Menu, Router
 from handlers.engine.states import TodoState
 from handlers.households.add import advance
+from handlers.households.find import add_option, may_add
+from handlers.households.find import on_action as find_action
 from handlers.reports.scope import SEES_ALL
 from models.campaign import Hamlet
+from models.find import cards, lacking
 from models.roster import RosterHousehold
 from models.roster_match import Suggestion, Todo, todo
+from models.totals import totals_as_of
 
 router = Router("todo")
 
@@ -79,41 +83,96 @@ async def show_todo(ctx: Ctx, hamlet: Hamlet) -> list[Reply]:
         limit=ctx.settings.todo_suggestions,
         now=ctx.now,
     )
+    can_log = may_add(ctx, hamlet.id)
+    short_lines, short_options = await _short_of_prize(ctx, hamlet, can_log)
+    options: list[Option] = []
     if result.roster is None:
-        await close(ctx)
-        return [Reply(ctx.t("todo_no_roster", hamlet=hamlet.name))]
-    if not result.suggestions:
-        await close(ctx)
-        return [
-            Reply(ctx.t("todo_all_done", hamlet=hamlet.name, total=fmt_int(ctx.lang, result.total)))
+        lines = [ctx.t("todo_no_roster", hamlet=hamlet.name)]
+    elif not result.suggestions:
+        lines = [ctx.t("todo_all_done", hamlet=hamlet.name, total=fmt_int(ctx.lang, result.total))]
+    else:
+        lines = [
+            ctx.t(
+                "todo_title",
+                hamlet=hamlet.name,
+                waiting=fmt_int(ctx.lang, result.waiting),
+                total=fmt_int(ctx.lang, result.total),
+            )
         ]
-    lines = [
-        ctx.t(
-            "todo_title",
-            hamlet=hamlet.name,
-            waiting=fmt_int(ctx.lang, result.waiting),
-            total=fmt_int(ctx.lang, result.total),
-        )
-    ]
-    if any(s.near for s in result.suggestions):
-        lines.append(ctx.t("todo_near_first"))
-    for i, s in enumerate(result.suggestions, 1):
-        lines.append(_line(ctx, i, s))
-    can_log = ctx.me.role.logs_households and ctx.me.hamlet_id == hamlet.id
-    if not can_log:
+        if any(s.near for s in result.suggestions):
+            lines.append(ctx.t("todo_near_first"))
+        for i, s in enumerate(result.suggestions, 1):
+            lines.append(_line(ctx, i, s))
+        if can_log:
+            lines.append(ctx.t("todo_tap_hint"))
+            options = [
+                Option(ctx.t("todo_btn_log", n=i, name=s.head_name), f"r:{s.row_id}")
+                for i, s in enumerate(result.suggestions, 1)
+            ]
+    text = "\n".join(lines)
+    if short_lines:
+        text += "\n\n" + "\n".join(short_lines)
+    options += short_options
+    if not options:
         await close(ctx)
-        return [Reply("\n".join(lines))]
-    lines.append(ctx.t("todo_tap_hint"))
+        return [Reply(text)]
+    return [ask(ctx, TodoState.PICK, text, options, draft={"hamlet": hamlet.code})]
+
+
+async def _short_of_prize(
+    ctx: Ctx, hamlet: Hamlet, can_log: bool
+) -> tuple[list[str], list[Option]]:
+    """Households already guided that still lack a procedure for the special prize, each
+    with «➕» (another visit: only the procedure and the day are asked)."""
+    campaign = ctx.settings.campaign
+    total = (await totals_as_of(ctx.session, [hamlet.id], ctx.arrival_day))[hamlet.id]
+    required = campaign.procedures_required(total)
+    ids, count = await lacking(
+        ctx.session,
+        campaign_id=await ctx.campaign_id(),
+        hamlet_id=hamlet.id,
+        required=required,
+        officer_id=ctx.me.id if ctx.me.role.logs_households else None,
+        limit=ctx.settings.todo_suggestions,
+    )
+    if not ids:
+        return [], []
+    found = await cards(
+        ctx.session,
+        household_ids=ids,
+        campaign=campaign,
+        campaign_id=await ctx.campaign_id(),
+        today=ctx.arrival_day,
+    )
+    lines = [ctx.t("todo_lacking_title", required=required, total=fmt_int(ctx.lang, count))]
+    for i, card in enumerate(found, 1):
+        lines.append(
+            ctx.t(
+                "todo_lacking_line",
+                n=i,
+                name=card.name,
+                address=card.address,
+                phone=fmt_phone(card.phone),
+                done=len(card.done),
+                missing=card.missing,
+            )
+        )
+    if not can_log:
+        return lines, []
+    lines.append(ctx.t("todo_lacking_hint"))
     options = [
-        Option(ctx.t("todo_btn_log", n=i, name=s.head_name), f"r:{s.row_id}")
-        for i, s in enumerate(result.suggestions, 1)
+        add_option(ctx, ctx.t("todo_btn_add", n=i, name=card.name), card.household_id)
+        for i, card in enumerate(found, 1)
     ]
-    return [ask(ctx, TodoState.PICK, "\n".join(lines), options, draft={"hamlet": hamlet.code})]
+    return lines, options
 
 
 @router.on_state(TodoState.PICK)
 async def step_pick(ctx: Ctx, answer: Answer) -> list[Reply]:
     value = answer.value or ""
+    if value.startswith("act:"):
+        # «➕» on a household short of the special prize (typed as its number).
+        return await find_action(ctx, value[4:].removeprefix("find:"))
     if value.startswith("r:") and value[2:].isdigit():
         row = await ctx.session.get(RosterHousehold, int(value[2:]))
         if row is not None and row.household_id is None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 from handlers.engine.i18n import fmt_date, fmt_int, t
-from models.announcements import Reach, Tally
+from models.announcements import Audience, Reach, Tally
 
 EXCERPT = 60  # characters of the text quoted in a tally
 
@@ -33,6 +33,22 @@ def excerpt(text: str) -> str:
     return flat if len(flat) <= EXCERPT else flat[: EXCERPT - 1].rstrip() + "…"
 
 
+def _people(lang: str, audience: str, reach: Reach) -> str:
+    """Who it reaches, in the chosen audience's words only: "2 cán bộ ấp", "3 trưởng ấp",
+    "5 người (2 cán bộ ấp, 3 trưởng ấp)"."""
+    if audience == Audience.OFFICERS:
+        return t(lang, "announce_reach_officers", count=fmt_int(lang, reach.officers))
+    if audience == Audience.HEADS:
+        return t(lang, "announce_reach_heads", count=fmt_int(lang, reach.heads))
+    return t(
+        lang,
+        "announce_reach_both",
+        count=fmt_int(lang, reach.reachable),
+        officers=fmt_int(lang, reach.officers),
+        heads=fmt_int(lang, reach.heads),
+    )
+
+
 def preview(lang: str, *, message: str, audience: str, place: str, reach: Reach) -> str:
     lines = [
         t(lang, "announce_preview_title"),
@@ -43,9 +59,7 @@ def preview(lang: str, *, message: str, audience: str, place: str, reach: Reach)
         t(
             lang,
             "announce_preview_reach",
-            count=fmt_int(lang, reach.reachable),
-            officers=fmt_int(lang, reach.officers),
-            heads=fmt_int(lang, reach.heads),
+            people=_people(lang, audience, reach),
             hamlets=fmt_int(lang, reach.hamlets),
             who=who(lang, audience),
             where=place,

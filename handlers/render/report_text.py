@@ -8,9 +8,10 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from handlers.engine.i18n import fmt_date, fmt_int, fmt_pct, fmt_short_date, t
+from handlers.engine.i18n import fmt_date, fmt_decimal, fmt_int, fmt_pct, fmt_short_date, t
 from models.eligibility import FailRule, Tally, Verification
 from models.periods import Period
+from models.progress import PaceKind, Progress
 from models.reports import HamletRow, OfficerActivity, Report
 
 if TYPE_CHECKING:
@@ -549,11 +550,85 @@ def _weekly_checks(
     ]
 
 
-def reminder(lang: str, *, hamlet: str, today: date, hamlet_streak: int, own_streak: int) -> str:
+# --- pace: /tiendo and the reminder ----------------------------------------------------
+
+
+def _pace_rate(lang: str, tenths: int | None) -> str:
+    if not tenths:
+        return t(lang, "pace_under_tenth")
+    return fmt_decimal(lang, tenths / 10)
+
+
+def threshold_text(lang: str, threshold: float) -> str:
+    """95% (97,5%): the campaign's target as people say it."""
+    return fmt_decimal(lang, round(threshold * 100, 1)) + "%"
+
+
+def pace_line(lang: str, p: Progress) -> str:
+    """What the hamlet must do to reach the target by the campaign's end (or that it has,
+    or that the campaign is over): one line, plain text (the reminder pushes it too)."""
+    pace = p.pace
+    values = {
+        "threshold": threshold_text(lang, p.threshold),
+        "end": fmt_date(p.campaign_end),
+        "remaining": fmt_int(lang, pace.remaining),
+        "per_day": fmt_decimal(lang, pace.needed_tenths / 10),
+        "per_week": fmt_int(lang, pace.needed_week),
+        "current": _pace_rate(lang, pace.current_tenths),
+    }
+    if pace.kind == PaceKind.REACHED:
+        return t(lang, "pace_reached", **values)
+    if pace.kind == PaceKind.ENDED:
+        return t(lang, "pace_ended", **values)
+    if pace.kind == PaceKind.ON_PACE:
+        return t(lang, "pace_on_track", **values)
+    if pace.current_tenths is None:
+        return t(lang, "pace_start", **values)
+    return t(lang, "pace_behind", **values)
+
+
+def pace_short(lang: str, p: Progress) -> str:
+    """The same in a few words, for one line per hamlet ("" once reached: ✅ says it)."""
+    pace = p.pace
+    if pace.kind == PaceKind.ENDED:
+        return t(lang, "pace_short_ended")
+    if pace.kind == PaceKind.ON_PACE:
+        return t(lang, "pace_short_on_track")
+    if pace.kind == PaceKind.BEHIND:
+        return t(lang, "pace_short_behind", per_day=fmt_decimal(lang, pace.needed_tenths / 10))
+    return ""
+
+
+@dataclass(frozen=True)
+class Suggested:
+    """The day's first household of /chuahuongdan, named in the reminder."""
+
+    name: str
+    address: str
+
+
+def reminder(
+    lang: str,
+    *,
+    hamlet: str,
+    today: date,
+    hamlet_streak: int,
+    own_streak: int,
+    progress: Progress | None = None,
+    suggestion: Suggested | None = None,
+) -> str:
+    """Plain text (pushed messages carry no buttons): the streak, the pace the hamlet
+    needs, and with a household list the first household still to guide."""
     lines = [t(lang, "reminder_title", hamlet=hamlet, day=fmt_date(today))]
     if hamlet_streak > 0:
         lines.append(t(lang, "reminder_streak", hamlet_days=hamlet_streak, own_days=own_streak))
     else:
         lines.append(t(lang, "reminder_no_streak"))
+    if progress is not None:
+        lines.append(pace_line(lang, progress))
+    if suggestion is not None:
+        lines.append(
+            t(lang, "reminder_suggestion", name=suggestion.name, address=suggestion.address)
+        )
     lines.append(t(lang, "reminder_footer"))
     return "\n".join(lines)

@@ -49,9 +49,13 @@ def _apps(lang: str, person: Person) -> str:
     return ", ".join(channel_label(lang, a.channel) for a in person.apps)
 
 
-def _seen(lang: str, tz: ZoneInfo, moment: datetime | None) -> str:
+def _seen(
+    lang: str, tz: ZoneInfo, moment: datetime | None, since: datetime | None, never: str
+) -> str:
+    """When the person (or one app) last wrote; if never, since when they could have."""
     if moment is None:
-        return t(lang, "staff_seen_never")
+        day = fmt_date(since.astimezone(tz).date()) if since is not None else "—"
+        return t(lang, never, day=day)
     return t(lang, "staff_seen", when=fmt_moment(moment, tz))
 
 
@@ -62,7 +66,7 @@ def person_line(lang: str, tz: ZoneInfo, person: Person, month: date) -> str:
         name=person.name,
         who=t(lang, f"role_{person.role.value}") if person.hamlet_id else person_who(lang, person),
         apps=_apps(lang, person),
-        seen=_seen(lang, tz, person.last_seen),
+        seen=_seen(lang, tz, person.last_seen, person.joined, "staff_seen_never"),
         entries=fmt_int(lang, person.entries_month),
         month=month.strftime("%m/%Y"),
     )
@@ -133,7 +137,7 @@ def card_text(lang: str, tz: ZoneInfo, person: Person, month: date) -> str:
             lang,
             "staff_app",
             channel=channel_label(lang, a.channel),
-            seen=_seen(lang, tz, a.last_seen),
+            seen=_seen(lang, tz, a.last_seen, a.linked, "staff_app_never"),
         )
         for a in person.apps
     ) or t(lang, "staff_apps_none")

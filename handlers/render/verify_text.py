@@ -222,7 +222,9 @@ def card_text(
     max_attempts: int,
     note: str = "",
     tz: ZoneInfo | None = None,
+    files: str = "",
 ) -> str:
+    """The call card; `files` names the household's receipts ("2 ảnh"), if it has any."""
     lines = [
         t(
             lang,
@@ -234,6 +236,8 @@ def card_text(
         )
     ]
     lines += card_lines(lang, card, max_attempts=max_attempts, tz=tz)
+    if files:
+        lines.append(t(lang, "verify_card_files", files=files))
     if note:
         lines.append(t(lang, "verify_card_note", note=note))
     lines += ["", t(lang, "verify_card_ask")]

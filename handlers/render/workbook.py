@@ -323,6 +323,7 @@ def _evidence_columns(lang: str) -> tuple[Column, ...]:
             ("xl_col_officer", Kind.TEXT),
             ("xl_col_recorded_at", Kind.MOMENT),
             ("xl_col_note", Kind.TEXT),
+            ("xl_col_files", Kind.COUNT),
         ],
     )
 
@@ -347,6 +348,7 @@ def _evidence_row(number: int, row: EvidenceRow, lang: str, tz: ZoneInfo) -> Row
         row.officer,
         _local(row.recorded_at, tz),
         row.note,
+        row.files,
     )
 
 
@@ -380,6 +382,7 @@ def _household_columns(lang: str) -> tuple[Column, ...]:
             ("xl_col_entry_ids", Kind.TEXT),
             ("xl_col_recorded_at", Kind.MOMENT),
             ("xl_col_note", Kind.TEXT),
+            ("xl_col_files", Kind.COUNT),
         ],
     )
 
@@ -407,6 +410,7 @@ def _household_row(number: int, rows: Sequence[EvidenceRow], lang: str, tz: Zone
         ", ".join(f"#{r.entry_id}" for r in sorted(rows, key=lambda r: r.entry_id)),
         _local(max(r.recorded_at for r in rows), tz),
         "; ".join(_unique([r.note for r in rows])),
+        sum(r.files for r in rows),
     )
 
 

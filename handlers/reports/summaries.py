@@ -6,13 +6,14 @@ Figures are computed once per run and rendered per recipient (role and language)
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from handlers.render.report_text import (
     CheckFigures,
+    Suggested,
     fail_rule,
     reminder,
     weekly_all,
@@ -26,6 +27,7 @@ from models.eligibility import verification
 from models.notifications import streak
 from models.people import Role, User
 from models.periods import Period, previous_week
+from models.progress import hamlet_progress
 from models.reports import (
     HamletRow,
     OfficerActivity,
@@ -34,6 +36,7 @@ from models.reports import (
     build_report,
     officer_activity,
 )
+from models.roster_match import todo
 
 if TYPE_CHECKING:
     from bot.config import Settings
@@ -188,14 +191,40 @@ def weekly_message(digest: WeeklyDigest, user: User, lang: str) -> str | None:
 
 
 async def reminder_message(
-    session: AsyncSession, *, campaign_id: int, user: User, today: date, lang: str
+    session: AsyncSession,
+    *,
+    settings: Settings,
+    campaign_id: int,
+    user: User,
+    today: date,
+    now: datetime,
+    lang: str,
 ) -> str | None:
+    """The 17:00 nudge: the streak, the pace the hamlet needs to reach the target by the
+    campaign's end and, when the hamlet has a household list, the day's first suggestion of
+    /chuahuongdan (by name: a pushed message is plain text, it carries no button)."""
     if user.hamlet_id is None:
         return None
     hamlet = await session.get(Hamlet, user.hamlet_id)
     if hamlet is None:
         return None
     yesterday = today - timedelta(days=1)
+    progress = await hamlet_progress(
+        session, campaign_id=campaign_id, hamlet=hamlet, campaign=settings.campaign, today=today
+    )
+    first = await todo(
+        session,
+        campaign_id=campaign_id,
+        hamlet_id=hamlet.id,
+        officer_id=user.id if user.role.logs_households else None,
+        limit=1,
+        now=now,
+    )
+    suggestion = (
+        Suggested(first.suggestions[0].head_name, first.suggestions[0].address)
+        if first.suggestions
+        else None
+    )
     return reminder(
         lang,
         hamlet=hamlet.name,
@@ -206,4 +235,6 @@ async def reminder_message(
         own_streak=await streak(
             session, campaign_id=campaign_id, until=yesterday, officer_id=user.id
         ),
+        progress=progress,
+        suggestion=suggestion,
     )

@@ -16,9 +16,10 @@ from handlers.engine.i18n import fmt_date, fmt_datetime, fmt_int, fmt_pct, t
 from handlers.engine.messages import Option, Reply
 from handlers.engine.router import HEADS, Menu, Router
 from handlers.engine.states import TotalsState
-from handlers.reports.scope import SEES_ALL
+from handlers.reports.scope import SEES_ALL, refused_other
 from models.campaign import Hamlet
 from models.people import Role, User
+from models.reports import active_hamlets
 from models.roster import Roster
 from models.totals import (
     APPROVED,
@@ -160,6 +161,8 @@ async def cmd_totals(ctx: Ctx, arg: str) -> list[Reply]:
     if code:
         hamlets = await ctx.covered_hamlets()
         chosen = next((h for h in hamlets if h.code == code), None)
+        if chosen is None and code in {h.code for h in await active_hamlets(ctx.session)}:
+            return [Reply(refused_other(ctx))]  # another commune's hamlet
         if chosen is None:
             return [
                 Reply(

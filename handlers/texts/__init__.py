@@ -5,17 +5,33 @@ from __future__ import annotations
 
 from handlers.texts import (
     announcements,
+    attachments,
     bulk_invites,
     dossiers,
     en,
+    find,
+    history,
     office_papers,
+    pace,
     proposals,
     staff,
     vi,
     workbooks,
 )
 
-PARTS = (announcements, bulk_invites, dossiers, office_papers, proposals, staff, workbooks)
+PARTS = (
+    announcements,
+    attachments,
+    bulk_invites,
+    dossiers,
+    find,
+    history,
+    office_papers,
+    pace,
+    proposals,
+    staff,
+    workbooks,
+)
 
 
 def catalog(lang: str) -> dict[str, str]:

@@ -31,8 +31,11 @@ VI: dict[str, str] = {
     "announce_text_too_long": "Thông báo dài {length} ký tự, quá mức {limit} ký tự. Anh/chị "
     "rút gọn rồi gửi lại giúp (hoặc chia làm hai thông báo).",
     "announce_preview_title": "👀 Xem trước – người nhận sẽ thấy:",
-    "announce_preview_reach": "Gửi cho {who}, {where}: {count} người ({officers} cán bộ ấp, "
-    "{heads} trưởng ấp) ở {hamlets} ấp, mỗi người một lần, trên ứng dụng họ dùng gần nhất.",
+    "announce_preview_reach": "Gửi cho {who}, {where}: {people} ở {hamlets} ấp, mỗi người một "
+    "lần, trên ứng dụng họ dùng gần nhất.",
+    "announce_reach_officers": "{count} cán bộ ấp",
+    "announce_reach_heads": "{count} trưởng ấp",
+    "announce_reach_both": "{count} người ({officers} cán bộ ấp, {heads} trưởng ấp)",
     "announce_preview_unreachable": "⚠️ {count} người đã chặn bot (hoặc không còn dùng ứng "
     "dụng nào) nên sẽ không nhận được.",
     "announce_ask_confirm": "Gửi thông báo này?",
@@ -42,6 +45,11 @@ VI: dict[str, str] = {
     "announce_confirm_hint": "Anh/chị chọn «Gửi», «Sửa nội dung» hoặc «Hủy» giúp.",
     "announce_cancelled": "Đã hủy, chưa gửi thông báo nào.",
     "announce_nobody": "Không có ai để gửi: {where} chưa có {who} nào dùng bot được. Chưa gửi gì.",
+    "announce_nobody_here": "⚠️ Chưa có {who} nào dùng bot được ở {where} (chưa ai đăng ký, "
+    "hoặc đã chặn bot), nên thông báo sẽ không đến ai. Anh/chị chọn ấp khác (hoặc tất cả các "
+    "ấp), hoặc gõ /huy để thôi.",
+    "announce_nobody_anywhere": "⚠️ Chưa có {who} nào dùng bot được ở {where}, nên thông báo "
+    "sẽ không đến ai. Anh/chị chọn người nhận khác, hoặc gõ /huy để thôi.",
     "announce_duplicate": "Thông báo này (cùng nội dung, cùng người nhận) đã gửi hôm nay lúc "
     "{time} (#{id}) nên không gửi lại. Xem kết quả: /thongbaochung ketqua",
     "announce_queued": "✅ Đã nhận thông báo #{id}: đang gửi cho {count} người, từng tin một "
@@ -94,8 +102,11 @@ EN: dict[str, str] = {
     "announce_text_too_long": "The announcement is {length} characters, over the limit of "
     "{limit}. Please shorten it (or send it as two announcements).",
     "announce_preview_title": "👀 Preview – this is what people will see:",
-    "announce_preview_reach": "To {who}, {where}: {count} people ({officers} officers, "
-    "{heads} heads) in {hamlets} hamlets, once each, on the app they used last.",
+    "announce_preview_reach": "To {who}, {where}: {people} in {hamlets} hamlets, once each, "
+    "on the app they used last.",
+    "announce_reach_officers": "{count} officers",
+    "announce_reach_heads": "{count} heads",
+    "announce_reach_both": "{count} people ({officers} officers, {heads} heads)",
     "announce_preview_unreachable": "⚠️ {count} people blocked the bot (or use no app any "
     "more) and will not get it.",
     "announce_ask_confirm": "Send this announcement?",
@@ -106,6 +117,11 @@ EN: dict[str, str] = {
     "announce_cancelled": "Cancelled; nothing was sent.",
     "announce_nobody": "Nobody to send to: {where} has no {who} who can use the bot. Nothing "
     "was sent.",
+    "announce_nobody_here": "⚠️ No {who} can use the bot in {where} (nobody registered, or "
+    "they blocked it), so the announcement would reach nobody. Choose another hamlet (or "
+    "every hamlet), or type /cancel to stop.",
+    "announce_nobody_anywhere": "⚠️ No {who} can use the bot in {where}, so the announcement "
+    "would reach nobody. Choose other recipients, or type /cancel to stop.",
     "announce_duplicate": "This announcement (same text, same people) was already sent today "
     "at {time} (#{id}), so it is not sent again. Results: /announce results",
     "announce_queued": "✅ Announcement #{id} accepted: going out to {count} people, one "

@@ -74,6 +74,13 @@ VI: dict[str, str] = {
     "bulk_preview": "📋 Danh sách «{file}»: {n} người hợp lệ, không có dòng lỗi.\n{lines}\nMỗi "
     "người nhận một mã mời dùng một lần, hết hạn lúc {expires}. Tạo mã cho cả {n} người?",
     "bulk_preview_role": "• {role}: {n}",
+    "bulk_warn_title": "⚠️ Lưu ý (vẫn tạo được mã):",
+    "bulk_warn_existing": "• Dòng {row} – đã có {name} ({who}, {place}) đang dùng bot. Nếu "
+    "chính người này dùng mã mới, tài khoản hiện có của họ sẽ được chuyển thành {role} theo mã "
+    "(các hộ đã ghi giữ nguyên); nếu là người khác trùng tên thì không sao. Người đang dùng bot "
+    "không cần mã mới.",
+    "bulk_more_warnings": "• … và {n} người khác đã có trong bot.",
+    "bulk_office": "Phòng VH-XH",
     "bulk_preview_hamlets": "• Ấp: {hamlets}",
     "bulk_btn_create": "✅ Tạo {n} mã mời",
     "bulk_cancelled": "Đã hủy, chưa tạo mã mời nào.",
@@ -181,6 +188,13 @@ EN: dict[str, str] = {
     "bulk_preview": "📋 List «{file}»: {n} people, no row with errors.\n{lines}\nEach person gets "
     "a single-use invite code, valid until {expires}. Make codes for all {n}?",
     "bulk_preview_role": "• {role}: {n}",
+    "bulk_warn_title": "⚠️ Note (the codes can still be created):",
+    "bulk_warn_existing": "• Row {row} – {name} ({who}, {place}) already uses the bot. If "
+    "this same person redeems the new code, their account becomes {role} as the code says "
+    "(their entries stay); a namesake is fine. Someone already on the bot needs no new "
+    "code.",
+    "bulk_more_warnings": "• … and {n} more people already on the bot.",
+    "bulk_office": "the office",
     "bulk_preview_hamlets": "• Hamlets: {hamlets}",
     "bulk_btn_create": "✅ Make {n} invites",
     "bulk_cancelled": "Cancelled, no invite was made.",

@@ -18,6 +18,7 @@ MESSAGES: dict[str, str] = {
     "not_understood_empty": "I can only read text messages. Type /help for instructions.",
     "none": "(none)",
     "cancelled": "Cancelled. Type /them to log a new household.",
+    "cancelled_plain": "Cancelled.",
     "nothing_to_cancel": "There is nothing in progress to cancel.",
     "dialog_replaced": "The previous unfinished entry was discarded; starting a new household.",
     "default_user_name": "Officer",
@@ -397,10 +398,6 @@ MESSAGES: dict[str, str] = {
     "{special}/{total}",
     "progress_entries": "• Entries logged: today {today} · this week {week}",
     "progress_days": "• Days with entries: {active}/{elapsed} days",
-    "progress_projection": "• Expected to reach the target: {day} (at the current pace)",
-    "progress_projection_late": "• ⚠️ At the current pace, the target would be reached on {day}, "
-    "after the campaign ends ({end}). Speed up!",
-    "progress_no_projection": "• Not enough data yet to forecast when the target will be met.",
     "progress_rule_note": "(Each household counts once, even if guided through several "
     "procedures.)",
     "progress_all_title": "📊 Progress of all hamlets (as of {day})",
@@ -408,6 +405,10 @@ MESSAGES: dict[str, str] = {
     "progress_all_hint": "Type /tiendo HAMLET_CODE to see details for one hamlet.",
     "progress_other_hamlet_refused": "You can only view your own hamlet's progress. Type /tiendo.",
     "hamlet_unknown": "There is no hamlet with code «{code}».",
+    "invite_hamlet_unknown": "There is no hamlet «{code}» in the campaign. Please choose one "
+    "below (or type a hamlet's code or name).",
+    "invite_hamlet_many": "Several hamlets are named «{code}» ({codes}). Choose below or type "
+    "the code.",
     # --- invites ---------------------------------------------------------------------
     "admin_only": "Only administrators can use this command.",
     "ask_invite_role": "Which role is the invite code for?",
@@ -417,8 +418,9 @@ MESSAGES: dict[str, str] = {
     "invite_btn_all_units": "Every commune",
     "invite_scope_unit": " – scope: {unit}",
     "invite_scope_all": " – scope: every commune",
-    "invite_usage": "Usage: /moi officer HAMLET_CODE, /moi hamlet_head HAMLET_CODE, "
-    "/moi supervisor or /moi admin.",
+    "invite_usage": "Usage: /moi canbo HAMLET_CODE (officer), /moi truongap HAMLET_CODE "
+    "(hamlet head), /moi giamsat [COMMUNE] (supervisor) or /moi quantri (admin). Type /moi "
+    "to choose with buttons. (English works too: officer, hamlet_head, supervisor, admin.)",
     "invite_created": "🎟 Invite code for {role}{where}, single use, expires at {expires}.\n"
     "Send the invitee the message below to forward to the bot.{link}",
     "invite_link": "\nOr open the link: {link}",
@@ -1137,7 +1139,8 @@ MESSAGES: dict[str, str] = {
     "cannot be linked. Please contact an administrator.",
     "link_channel_taken": "Your account is already linked to another {channel} account, so "
     "this one cannot be added. To switch to this {channel} account, "
-    "please ask an administrator to remove the old link.",
+    "please ask an administrator to remove the old link (the admin types /people <your "
+    "name> and chooses «Unlink {channel}»), then send the code again.",
     "link_has_entries": "This {channel} account is a separate account that already has "
     "{count} entries, so it cannot be merged into another account "
     "automatically. Please contact an administrator.",

@@ -9,7 +9,8 @@ VI: dict[str, str] = {
     "help_people": (
         "👥 /nhansu – danh sách người dùng bot theo ấp: vai trò, ứng dụng đã liên kết, lần "
         "hoạt động gần nhất, số lượt ghi trong tháng, lời mời chưa dùng. /nhansu <tên> – thẻ "
-        "của một người (người quản trị: tạm ngừng quyền dùng, chuyển ấp, đổi vai trò)."
+        "của một người (người quản trị: tạm ngừng quyền dùng, chuyển ấp, đổi vai trò, gỡ "
+        "liên kết một ứng dụng)."
     ),
     "help_signout": (
         "🚪 /dangxuat – đăng xuất ứng dụng đang dùng, khi anh/chị đã liên kết bot trên hai "
@@ -29,7 +30,8 @@ VI: dict[str, str] = {
     "staff_line": "• {name} – {who} · {apps} · {seen} · {entries} lượt ghi tháng {month}",
     "staff_apps_none": "chưa liên kết ứng dụng nào",
     "staff_seen": "hoạt động {when}",
-    "staff_seen_never": "chưa hoạt động",
+    "staff_seen_never": "chưa nhắn tin từ khi đăng ký ngày {day}",
+    "staff_app_never": "chưa nhắn tin từ khi liên kết ngày {day}",
     "staff_off_mark": "⛔ tạm ngừng từ {day}",
     "staff_off_mark_plain": "⛔ đã ngừng hoạt động",
     "staff_scope_all": " – tất cả các xã",
@@ -68,6 +70,7 @@ VI: dict[str, str] = {
     "opt_staff_off": "⛔ Tạm ngừng quyền dùng",
     "opt_staff_move": "🏘 Chuyển ấp",
     "opt_staff_role": "🎭 Đổi vai trò",
+    "opt_staff_unlink": "🔗 Gỡ liên kết {channel}",
     "opt_staff_close": "Đóng",
     "staff_closed": "Đã đóng thẻ.",
     "staff_cancelled": "Đã hủy, chưa thay đổi gì.",
@@ -87,7 +90,48 @@ VI: dict[str, str] = {
     ),
     "opt_staff_confirm_off": "⛔ Tạm ngừng",
     "opt_staff_yes": "✅ Đồng ý",
-    "staff_confirm_again": "Xin chọn Đồng ý hoặc Hủy (hoặc gõ ngày hiệu lực dạng dd/mm/yyyy).",
+    "staff_confirm_again": "Xin chọn «{yes}» hoặc «{cancel}».",
+    "staff_confirm_again_dated": (
+        "Xin chọn «{yes}» hoặc «{cancel}». Nếu thay đổi đã bắt đầu từ một ngày trước hôm "
+        "nay, gõ ngày đó (dd/mm/yyyy)."
+    ),
+    "staff_confirm_no_date": (
+        "Việc này có hiệu lực ngay khi anh/chị xác nhận, không cần ngày. Xin chọn «{yes}» hoặc Hủy."
+    ),
+    "staff_effective_invalid": (
+        "«{text}» không phải là ngày hợp lệ. Gõ ngày hiệu lực dạng dd/mm/yyyy, ví dụ {today}."
+    ),
+    "staff_effective_future": (
+        "Ngày hiệu lực không được sau hôm nay ({today}): thay đổi có hiệu lực ngay khi anh/chị "
+        "xác nhận. Muốn thay đổi từ ngày {day}, xin đợi đến ngày đó rồi làm."
+    ),
+    "staff_effective_early": (
+        "Ngày hiệu lực {day} trước khi chiến dịch bắt đầu ({start}). Xin gõ ngày từ {start} trở đi."
+    ),
+    "staff_released": (
+        "Đã trả lại {cards} phiếu gọi kiểm tra, vô hiệu {links} liên kết tải tệp và đóng "
+        "{dialogs} cuộc trò chuyện đang dở của người này (theo vai trò, ấp cũ)."
+    ),
+    "staff_hamlet_unknown": (
+        "Không có ấp «{text}» trong chiến dịch. Xin chọn một ấp bên dưới (hoặc gõ mã ấp, tên ấp)."
+    ),
+    "staff_hamlet_many": "Có nhiều ấp tên «{text}» ({codes}). Xin chọn bên dưới hoặc gõ mã ấp.",
+    "staff_hamlet_same": "{name} đang ở {hamlet} rồi. Xin chọn ấp khác.",
+    "staff_unlink_confirm": (
+        "Gỡ liên kết {channel} (liên kết ngày {day}) khỏi tài khoản của {name}?\n"
+        "Từ tin nhắn kế tiếp, tài khoản {channel} đó không dùng bot được nữa. Các hộ đã ghi, "
+        "vai trò và ấp của người này giữ nguyên. Sau đó có thể liên kết tài khoản {channel} "
+        "mới: gõ /lienket {name} để lấy mã cho người này."
+    ),
+    "staff_unlink_last": (
+        "⚠️ Đây là ứng dụng duy nhất của {name}: sau khi gỡ, người này chỉ dùng lại bot được "
+        "bằng mã liên kết mới (/lienket {name})."
+    ),
+    "opt_staff_unlink_yes": "🔗 Gỡ liên kết",
+    "staff_unlink_done": (
+        "Đã gỡ liên kết {channel} khỏi tài khoản của {name}. Để liên kết tài khoản mới, gõ "
+        "/lienket {name} rồi gửi mã cho người này."
+    ),
     "staff_off_done": (
         "Đã tạm ngừng quyền dùng bot của {name}. Đã đóng {dialogs} cuộc trò chuyện đang dở, "
         "vô hiệu {links} liên kết tải tệp, trả lại {cards} phiếu gọi kiểm tra. Các hộ đã ghi "
@@ -100,12 +144,14 @@ VI: dict[str, str] = {
     "opt_staff_all_units": "Tất cả các xã",
     "staff_confirm_move": (
         "Chuyển {name} từ {old} sang {new}, có hiệu lực từ {day}?\n"
-        "Các hộ đã ghi vẫn thuộc ấp đã ghi; số liệu của riêng người này vẫn đi theo họ.\n"
-        "Nếu hiệu lực từ ngày khác, gõ ngày đó (dd/mm/yyyy)."
+        "Các hộ đã ghi vẫn thuộc ấp đã ghi; số liệu của riêng người này vẫn đi theo họ. Thay "
+        "đổi áp dụng ngay khi xác nhận.\n"
+        "Nếu việc chuyển đã bắt đầu từ một ngày trước hôm nay, gõ ngày đó (dd/mm/yyyy)."
     ),
     "staff_confirm_role": (
         "Đổi vai trò của {name}: {old} → {new}, có hiệu lực từ {day}?\n"
-        "Nếu hiệu lực từ ngày khác, gõ ngày đó (dd/mm/yyyy)."
+        "Thay đổi áp dụng ngay khi xác nhận. Nếu vai trò mới đã bắt đầu từ một ngày trước hôm "
+        "nay, gõ ngày đó (dd/mm/yyyy)."
     ),
     "staff_move_done": (
         "Đã chuyển {name} sang {new} (hiệu lực từ {day}). Các hộ đã ghi vẫn thuộc ấp cũ."
@@ -126,11 +172,14 @@ VI: dict[str, str] = {
     "staff_error_not_yours": "Tài khoản này không phải của anh/chị.",
     "staff_error_last_app": "Đây là ứng dụng duy nhất của tài khoản.",
     "staff_error_not_allowed": "Danh sách nhân sự chỉ dành cho Phòng VH-XH và người quản trị.",
+    "staff_error_effective_future": "Ngày hiệu lực không được sau hôm nay.",
+    "staff_error_effective_early": "Ngày hiệu lực không được trước khi chiến dịch bắt đầu.",
+    "staff_error_app_gone": "Ứng dụng này không còn liên kết với tài khoản của {name}.",
     "staff_signout_unknown": "Không tìm thấy tài khoản ứng dụng này.",
     "staff_signout_last": (
-        "{channel} là ứng dụng duy nhất anh/chị dùng với bot nên không đăng xuất được: nếu "
-        "đăng xuất sẽ cần mã mời mới mới dùng lại được. Nếu không dùng bot nữa hoặc mất điện "
-        "thoại, xin báo người quản trị."
+        "Anh/chị chỉ dùng bot trên {channel}, nên không đăng xuất được: nếu đăng xuất, anh/chị "
+        "sẽ phải xin mã mời khác để dùng lại. Nếu không dùng bot nữa hoặc mất điện thoại, xin "
+        "báo người quản trị."
     ),
     "staff_signout_ask": (
         "Đăng xuất {channel} khỏi tài khoản của anh/chị?\n"
@@ -144,7 +193,6 @@ VI: dict[str, str] = {
     "cli_users_unknown": "Không thấy ai khớp «{query}».",
     "cli_users_ambiguous": "Có {count} người khớp «{query}»; dùng số #id:",
     "cli_users_match": "  #{id} {name} – {who}",
-    "cli_users_date_bad": "--effective cần ngày dạng dd/mm/yyyy, nhận được: {value}",
     "cli_users_reason_short": "--reason cần ít nhất {min} ký tự.",
     "cli_users_unit_unknown": "Không có xã «{unit}». Các xã: {units}",
     "cli_users_role_bad": "--role cần officer, hamlet_head, supervisor hoặc admin.",
@@ -155,7 +203,7 @@ EN: dict[str, str] = {
     "help_people": (
         "👥 /people – everyone using the bot by hamlet: role, linked apps, last activity, "
         "entries this month, invites not yet used. /people <name> – one person's card (admins: "
-        "take access away, move to another hamlet, change the role)."
+        "take access away, move to another hamlet, change the role, unlink one app)."
     ),
     "help_signout": (
         "🚪 /signout – sign out the app you are writing from, when your account is linked on "
@@ -175,7 +223,8 @@ EN: dict[str, str] = {
     "staff_line": "• {name} – {who} · {apps} · {seen} · {entries} entries in {month}",
     "staff_apps_none": "no app linked",
     "staff_seen": "active {when}",
-    "staff_seen_never": "never active",
+    "staff_seen_never": "no message since registering on {day}",
+    "staff_app_never": "no message since linking on {day}",
     "staff_off_mark": "⛔ suspended since {day}",
     "staff_off_mark_plain": "⛔ inactive",
     "staff_scope_all": " – every commune",
@@ -215,6 +264,7 @@ EN: dict[str, str] = {
     "opt_staff_off": "⛔ Take access away",
     "opt_staff_move": "🏘 Move to a hamlet",
     "opt_staff_role": "🎭 Change role",
+    "opt_staff_unlink": "🔗 Unlink {channel}",
     "opt_staff_close": "Close",
     "staff_closed": "Card closed.",
     "staff_cancelled": "Cancelled, nothing changed.",
@@ -234,8 +284,51 @@ EN: dict[str, str] = {
     ),
     "opt_staff_confirm_off": "⛔ Take access away",
     "opt_staff_yes": "✅ Confirm",
-    "staff_confirm_again": (
-        "Please choose Confirm or Cancel (or type the effective date, dd/mm/yyyy)."
+    "staff_confirm_again": "Please choose «{yes}» or «{cancel}».",
+    "staff_confirm_again_dated": (
+        "Please choose «{yes}» or «{cancel}». If the change began on an earlier day, type "
+        "that date (dd/mm/yyyy)."
+    ),
+    "staff_confirm_no_date": (
+        "This takes effect as soon as you confirm; no date is needed. Please choose «{yes}» "
+        "or Cancel."
+    ),
+    "staff_effective_invalid": (
+        "«{text}» is not a valid date. Type the effective date as dd/mm/yyyy, e.g. {today}."
+    ),
+    "staff_effective_future": (
+        "The effective date cannot be after today ({today}): the change takes effect as soon "
+        "as you confirm. To make it from {day}, please wait until that day."
+    ),
+    "staff_effective_early": (
+        "The effective date {day} is before the campaign began ({start}). Please type a day "
+        "from {start} on."
+    ),
+    "staff_released": (
+        "Released {cards} call card(s), disabled {links} download link(s) and closed "
+        "{dialogs} open conversation(s) of this person (for the old role or hamlet)."
+    ),
+    "staff_hamlet_unknown": (
+        "There is no hamlet «{text}» in the campaign. Please choose one below (or type a "
+        "hamlet's code or name)."
+    ),
+    "staff_hamlet_many": "Several hamlets are named «{text}» ({codes}). Choose below or type "
+    "the code.",
+    "staff_hamlet_same": "{name} is already in {hamlet}. Please choose another hamlet.",
+    "staff_unlink_confirm": (
+        "Unlink {channel} (linked on {day}) from {name}'s account?\n"
+        "From its next message that {channel} account can no longer use the bot. Their "
+        "entries, role and hamlet stay. A new {channel} account can be linked afterwards: "
+        "type /link {name} to get a code for them."
+    ),
+    "staff_unlink_last": (
+        "⚠️ This is {name}'s only app: after unlinking, they can only come back with a new "
+        "link code (/link {name})."
+    ),
+    "opt_staff_unlink_yes": "🔗 Unlink",
+    "staff_unlink_done": (
+        "{channel} was unlinked from {name}'s account. To link a new account, type "
+        "/link {name} and send them the code."
     ),
     "staff_off_done": (
         "{name}'s access was taken away. Closed {dialogs} open conversation(s), disabled "
@@ -249,12 +342,13 @@ EN: dict[str, str] = {
     "staff_confirm_move": (
         "Move {name} from {old} to {new}, effective {day}?\n"
         "Households already logged stay with the hamlet they were logged for; the person's own "
-        "figures follow them.\n"
-        "If it takes effect on another day, type that date (dd/mm/yyyy)."
+        "figures follow them. The change applies as soon as you confirm.\n"
+        "If the move began on an earlier day, type that date (dd/mm/yyyy)."
     ),
     "staff_confirm_role": (
         "Change {name}'s role: {old} → {new}, effective {day}?\n"
-        "If it takes effect on another day, type that date (dd/mm/yyyy)."
+        "The change applies as soon as you confirm. If the new role began on an earlier day, "
+        "type that date (dd/mm/yyyy)."
     ),
     "staff_move_done": (
         "{name} moved to {new} (effective {day}). Households already logged stay with the old "
@@ -275,11 +369,14 @@ EN: dict[str, str] = {
     "staff_error_not_yours": "This account is not yours.",
     "staff_error_last_app": "This is the account's only app.",
     "staff_error_not_allowed": "The staff list is for the office and admins only.",
+    "staff_error_effective_future": "The effective date cannot be after today.",
+    "staff_error_effective_early": "The effective date cannot be before the campaign began.",
+    "staff_error_app_gone": "This app is no longer linked to {name}'s account.",
     "staff_signout_unknown": "This app account was not found.",
     "staff_signout_last": (
-        "{channel} is the only app you use with the bot, so it cannot be signed out: you "
-        "would need a new invite to come back. If you stop using the bot or lost your phone, "
-        "please tell the admin."
+        "You use the bot only on {channel}, so it cannot be signed out: you would need "
+        "another invite to come back. If you stop using the bot or lost your phone, please "
+        "tell the admin."
     ),
     "staff_signout_ask": (
         "Sign {channel} out of your account?\n"
@@ -292,7 +389,6 @@ EN: dict[str, str] = {
     "cli_users_unknown": "Nobody matches “{query}”.",
     "cli_users_ambiguous": "{count} people match “{query}”; use the #id:",
     "cli_users_match": "  #{id} {name} – {who}",
-    "cli_users_date_bad": "--effective needs a date as dd/mm/yyyy, got: {value}",
     "cli_users_reason_short": "--reason needs at least {min} characters.",
     "cli_users_unit_unknown": "No commune “{unit}”. Communes: {units}",
     "cli_users_role_bad": "--role must be officer, hamlet_head, supervisor or admin.",

@@ -19,6 +19,7 @@ MESSAGES: dict[str, str] = {
     "not_understood_empty": "Tôi chỉ đọc được tin nhắn chữ. Gõ /help để xem hướng dẫn.",
     "none": "(không có)",
     "cancelled": "Đã hủy. Gõ /them để ghi hộ mới.",
+    "cancelled_plain": "Đã hủy.",
     "nothing_to_cancel": "Không có thao tác nào đang dở để hủy.",
     "dialog_replaced": "Phần nhập dở trước đó đã được bỏ qua, bắt đầu ghi hộ mới.",
     "default_user_name": "Cán bộ",
@@ -391,16 +392,15 @@ MESSAGES: dict[str, str] = {
     "{special}/{total}",
     "progress_entries": "• Lượt ghi nhận: hôm nay {today} · tuần này {week}",
     "progress_days": "• Số ngày có ghi nhận: {active}/{elapsed} ngày",
-    "progress_projection": "• Dự kiến đạt mục tiêu: {day} (theo nhịp độ hiện tại)",
-    "progress_projection_late": "• ⚠️ Theo nhịp độ hiện tại, dự kiến đạt mục tiêu ngày {day}, "
-    "sau khi phong trào kết thúc ({end}). Cần tăng tốc!",
-    "progress_no_projection": "• Chưa đủ dữ liệu để dự báo ngày đạt mục tiêu.",
     "progress_rule_note": "(Mỗi hộ chỉ tính một lần dù được hướng dẫn nhiều thủ tục.)",
     "progress_all_title": "📊 Tiến độ các ấp (đến ngày {day})",
     "progress_all_line": "{rank}. {hamlet} ({code}): {guided}/{total} – {pct}{mark}",
     "progress_all_hint": "Gõ /tiendo MÃ_ẤP để xem chi tiết một ấp.",
     "progress_other_hamlet_refused": "Anh/chị chỉ xem được tiến độ của ấp mình. Gõ /tiendo.",
     "hamlet_unknown": "Không có ấp mã «{code}».",
+    "invite_hamlet_unknown": "Không có ấp «{code}» trong chiến dịch. Xin chọn một ấp bên dưới "
+    "(hoặc gõ mã ấp, tên ấp).",
+    "invite_hamlet_many": "Có nhiều ấp tên «{code}» ({codes}). Xin chọn bên dưới hoặc gõ mã ấp.",
     # --- invites ---------------------------------------------------------------------
     "admin_only": "Chỉ người quản trị mới dùng được lệnh này.",
     "ask_invite_role": "Tạo mã mời cho vai trò nào?",
@@ -410,8 +410,9 @@ MESSAGES: dict[str, str] = {
     "invite_btn_all_units": "Tất cả các xã, phường",
     "invite_scope_unit": " – phạm vi: {unit}",
     "invite_scope_all": " – phạm vi: tất cả các xã, phường",
-    "invite_usage": "Cách dùng: /moi officer MÃ_ẤP, /moi hamlet_head MÃ_ẤP, "
-    "/moi supervisor hoặc /moi admin.",
+    "invite_usage": "Cách dùng: /moi canbo MÃ_ẤP (cán bộ ấp), /moi truongap MÃ_ẤP (trưởng "
+    "ấp), /moi giamsat [XÃ] (giám sát) hoặc /moi quantri (quản trị). Gõ /moi để chọn bằng "
+    "nút. (Tiếng Anh cũng được: officer, hamlet_head, supervisor, admin.)",
     "invite_created": "🎟 Mã mời cho {role}{where}, dùng một lần, hết hạn lúc {expires}.\n"
     "Gửi cho người được mời tin nhắn bên dưới để họ chuyển tiếp cho bot.{link}",
     "invite_link": "\nHoặc mở đường dẫn: {link}",
@@ -1120,7 +1121,8 @@ MESSAGES: dict[str, str] = {
     "liên kết được. Anh/chị vui lòng liên hệ người quản trị.",
     "link_channel_taken": "Tài khoản của anh/chị đã được liên kết với một tài khoản {channel} "
     "khác nên không liên kết thêm được. Nếu muốn chuyển sang tài khoản "
-    "{channel} này, anh/chị vui lòng nhờ người quản trị gỡ liên kết cũ.",
+    "{channel} này, anh/chị vui lòng nhờ người quản trị gỡ liên kết cũ (người quản trị gõ "
+    "/nhansu <tên anh/chị> rồi chọn «Gỡ liên kết {channel}»), sau đó gõ lại mã.",
     "link_has_entries": "Tài khoản {channel} này đang là một tài khoản riêng đã ghi {count} "
     "lượt hướng dẫn, nên không thể tự động gộp vào tài khoản khác. "
     "Anh/chị vui lòng liên hệ người quản trị để được hỗ trợ.",

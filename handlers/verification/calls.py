@@ -22,6 +22,7 @@ from handlers.engine.i18n import fmt_date
 from handlers.engine.messages import Option, Reply
 from handlers.engine.router import SUPERVISES, Menu, Router
 from handlers.engine.states import VerifyState
+from handlers.households.attachments import audit_views, file_replies, files_label
 from handlers.render.verify_text import (
     card_answer,
     card_text,
@@ -31,6 +32,7 @@ from handlers.render.verify_text import (
     rule_text,
 )
 from handlers.reports.scope import SEES_ALL
+from models.attachments import EntryAttachment, of_household
 from models.campaign import Hamlet
 from models.check_scope import visible_checks
 from models.checks import (
@@ -277,9 +279,15 @@ async def show_next(
     return [*replies, await _card(ctx, batch, check, note)]
 
 
+async def _receipts(ctx: Ctx, card: Card) -> list[EntryAttachment]:
+    """The household's receipts: of its live entries, and of the sampled one."""
+    return await of_household(ctx.session, card.entry.household_id, also_entry=card.entry.id)
+
+
 async def _card(ctx: Ctx, batch: Batch, check: Check, note: str) -> Reply:
     card = await load_card(ctx.session, check)
     progress = await batch_progress(ctx.session, batch, scope(ctx))
+    receipts = await _receipts(ctx, card)
     text = card_text(
         ctx.lang,
         card,
@@ -288,8 +296,11 @@ async def _card(ctx: Ctx, batch: Batch, check: Check, note: str) -> Reply:
         max_attempts=ctx.settings.verification.max_attempts,
         note=note,
         tz=ctx.settings.timezone,
+        files=files_label(ctx, [r.kind for r in receipts]) if receipts else "",
     )
     options = [Option(ctx.t(f"verify_btn_{o.value}"), f"o:{o.value}") for o in OUTCOME_BUTTONS]
+    if receipts:
+        options.append(Option(ctx.t("verify_btn_files"), "files"))
     options += [Option(ctx.t("verify_btn_skip"), "skip"), Option(ctx.t("verify_btn_stop"), "stop")]
     reply = ask(
         ctx,
@@ -358,6 +369,12 @@ async def step_card(ctx: Ctx, answer: Answer) -> list[Reply]:
     if value == "skip":
         await release(ctx.session, check=check, caller_id=ctx.me.id, now=ctx.now, to_back=True)
         return await show_next(ctx, batch.id)
+    if value == "files":
+        # The receipts, one message each, then the card again (the call goes on).
+        card = await load_card(ctx.session, check)
+        receipts = await _receipts(ctx, card)
+        audit_views(ctx, card.entry, receipts)
+        return [*file_replies(ctx, receipts), await _card(ctx, batch, check, note)]
     if value == f"o:{Outcome.WRONG_DETAILS.value}":
         return [_ask_detail(ctx, draft(ctx))]
     if value == f"o:{Outcome.CONFIRMED.value}":

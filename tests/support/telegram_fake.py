@@ -389,6 +389,66 @@ class TelegramHarness:
         await self.push({"update_id": uid, "message": message})
         return self.state.sent[before:]
 
+    async def send_photo(
+        self,
+        user_id: int,
+        data: bytes,
+        *,
+        caption: str = "",
+        album: str = "",
+        chat_type: str = "private",
+        who: str = "Cán Bộ",
+    ) -> list[Sent]:
+        """The user sends a photo: Telegram offers it in several sizes (the largest last),
+        each fetched with getFile; `album` is the media group of photos sent together."""
+        before = len(self.state.sent)
+        uid = next(self.state.ids)
+        sizes = []
+        for i, (w, h, content) in enumerate(((90, 120, data[:64]), (960, 1280, data))):
+            file_id = f"photo{uid}-{i}"
+            self.state.files[file_id] = content
+            sizes.append(
+                {
+                    "file_id": file_id,
+                    "file_unique_id": f"u{file_id}",
+                    "width": w,
+                    "height": h,
+                    "file_size": len(content),
+                }
+            )
+        message: dict[str, Any] = {
+            "message_id": uid,
+            "date": int(self.runtime.services.clock.now().timestamp()),
+            "chat": self._chat(user_id, chat_type, who),
+            "from": self._user(user_id, who),
+            "photo": sizes,
+        }
+        if caption:
+            message["caption"] = caption
+        if album:
+            message["media_group_id"] = album
+        await self.push({"update_id": uid, "message": message})
+        return self.state.sent[before:]
+
+    async def send_contact(
+        self, user_id: int, phone: str, first_name: str, last_name: str = "", who: str = "Cán Bộ"
+    ) -> list[Sent]:
+        """The user shares a contact card from their phone book."""
+        before = len(self.state.sent)
+        uid = next(self.state.ids)
+        contact: dict[str, Any] = {"phone_number": phone, "first_name": first_name}
+        if last_name:
+            contact["last_name"] = last_name
+        message: dict[str, Any] = {
+            "message_id": uid,
+            "date": int(self.runtime.services.clock.now().timestamp()),
+            "chat": self._chat(user_id, "private", who),
+            "from": self._user(user_id, who),
+            "contact": contact,
+        }
+        await self.push({"update_id": uid, "message": message})
+        return self.state.sent[before:]
+
     async def say(self, user_id: int, text: str, **kw: Any) -> list[Sent]:
         before = len(self.state.sent)
         await self.push(self.message_update(user_id, text, **kw))

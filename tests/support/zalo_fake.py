@@ -41,6 +41,9 @@ BOT_INFO: dict[str, Any] = {
 }
 SEND_METHODS = frozenset({"sendMessage", "sendPhoto", "sendSticker", "sendChatAction"})
 DEFAULT_POLL_SECONDS = 30  # getUpdates without a timeout, as documented
+# A picture a user sends: Zalo gives the bot its address on Zalo's servers, which the fake
+# serves at /photos/<name> (a JPEG's first bytes are enough for the bot's type check).
+SAMPLE_JPEG = b"\xff\xd8\xff\xe0\x00\x10JFIF\x00" + bytes(range(256)) * 4 + b"\xff\xd9"
 
 
 @dataclass
@@ -105,6 +108,8 @@ class FakeZalo:
         self.errors: dict[str, list[tuple[int, int, str]]] = {}
         self.refused: list[tuple[str, int]] = []  # (chat_id, HTTP status) of scripted errors
         self.updates: deque[dict[str, Any]] = deque()
+        self.photos: dict[str, bytes] = {}  # name → a picture users sent, served over GET
+        self.photo_fetches: list[str] = []  # names of the pictures the bot downloaded
         self._webhook_updated_at = 0
         self._pollers = 0
         self._closing = False
@@ -119,6 +124,7 @@ class FakeZalo:
     async def start(self) -> None:
         app = web.Application()
         app.router.add_route("*", "/bot{token}/{method}", self._handle)
+        app.router.add_route("GET", "/photos/{name}", self._photo)
         app.router.add_route("*", "/{tail:.*}", self._not_found)
         # handler_cancellation: a client that hangs up mid long poll must not leave a
         # handler behind that later takes an update and writes it to nobody.
@@ -259,19 +265,34 @@ class FakeZalo:
         *,
         name: str = "Cán Bộ",
         photo_url: str | None = None,
+        data: bytes | None = None,
+        caption: str | None = None,
+        chat_type: str = "PRIVATE",
         chat_id: str | None = None,
         message_id: str | None = None,
         wrapped: bool = False,
     ) -> dict[str, Any]:
-        url = photo_url or f"https://photo.example.vn/zalo/{_hex_id()}.jpg"
+        """A picture sent to the bot: its bytes served by this fake (`data`, e.g.
+        SAMPLE_JPEG), or at `photo_url` (by default an address on Zalo's side that the
+        tests cannot reach). `caption` is not in the documented event: some copies show one."""
+        url = photo_url
+        if url is None and data is None:
+            url = f"https://photo.example.vn/zalo/{_hex_id()}.jpg"
+        if url is None and data is not None:
+            photo = f"{_hex_id()}.jpg"
+            self.photos[photo] = data
+            url = f"{self.base_url}/photos/{photo}"
+        extra: dict[str, Any] = {"caption": caption} if caption is not None else {}
         return self.event_update(
             "message.image.received",
             user_id,
             name=name,
+            chat_type=chat_type,
             chat_id=chat_id,
             message_id=message_id,
             wrapped=wrapped,
             photo_url=url,
+            **extra,
         )
 
     # --- the server -----------------------------------------------------------------------
@@ -279,6 +300,15 @@ class FakeZalo:
     def _bump(self) -> None:
         changed, self._changed = self._changed, asyncio.Event()
         changed.set()
+
+    async def _photo(self, request: web.Request) -> web.StreamResponse:
+        name = request.match_info["name"]
+        data = self.photos.get(name)
+        if data is None:
+            return web.Response(status=404)
+        self.photo_fetches.append(name)
+        self._bump()
+        return web.Response(body=data, content_type="image/jpeg")
 
     async def _not_found(self, request: web.Request) -> web.StreamResponse:
         return _error(404, 404, "Not Found")
