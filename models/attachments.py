@@ -229,6 +229,12 @@ def store(data_dir: Path, f: PendingFile) -> Path:
 # --- rows: attach, list, view, purge -----------------------------------------------------
 
 
+@dataclass(frozen=True)
+class Attached:
+    rows: list[EntryAttachment]  # attached now
+    already: list[PendingFile]  # the entry already holds the same content: not attached
+
+
 def may_view(user: User, entry: Entry, hamlet: Hamlet) -> bool:
     """The entry's officer, the head of its hamlet, supervisors and admins covering it."""
     if entry.officer_id == user.id and user.active:
@@ -249,10 +255,20 @@ async def attach(
     actor: User,
     data_dir: Path,
     now: datetime,
-) -> list[EntryAttachment]:
-    """Rows for files now stored under their SHA-256, each audited ("attach")."""
+) -> Attached:
+    """Rows for files now stored under their SHA-256, each audited ("attach"). A file whose
+    content the entry already holds (not purged), or that came twice in `files`, is not
+    attached again: it would count twice as evidence."""
+    held = {row.sha256 for row in await of_entry(session, entry.id)}
     rows: list[EntryAttachment] = []
+    new: list[PendingFile] = []
+    already: list[PendingFile] = []
     for f in files:
+        if f.sha256 in held:
+            already.append(f)
+            continue
+        held.add(f.sha256)
+        new.append(f)
         await asyncio.to_thread(store, data_dir, f)
         row = EntryAttachment(
             entry_id=entry.id,
@@ -269,7 +285,7 @@ async def attach(
         session.add(row)
         rows.append(row)
     await session.flush()
-    for row, f in zip(rows, files, strict=True):
+    for row, f in zip(rows, new, strict=True):
         record(
             session,
             at=now,
@@ -279,7 +295,7 @@ async def attach(
             target_id=row.id,
             after=snapshot(row, {"album": f.album} if f.album else None),
         )
-    return rows
+    return Attached(rows, already)
 
 
 async def of_entry(session: AsyncSession, entry_id: int) -> list[EntryAttachment]:
@@ -291,6 +307,30 @@ async def of_entry(session: AsyncSession, entry_id: int) -> list[EntryAttachment
             .order_by(EntryAttachment.id)
         )
     )
+
+
+@dataclass(frozen=True)
+class Purge:
+    """Files of an entry the office deleted together: when, by whom, why."""
+
+    at: datetime
+    by: int | None
+    reason: str
+    kinds: tuple[str, ...]  # PHOTO | PDF, one per file
+
+
+async def purges_of_entry(session: AsyncSession, entry_id: int) -> list[Purge]:
+    """The entry's files deleted by the office (/xoatep), grouped by deletion, oldest first."""
+    rows = await session.scalars(
+        select(EntryAttachment)
+        .where(EntryAttachment.entry_id == entry_id, EntryAttachment.purged_at.is_not(None))
+        .order_by(EntryAttachment.purged_at, EntryAttachment.id)
+    )
+    groups: dict[tuple[datetime, int | None, str], list[str]] = {}
+    for row in rows:
+        assert row.purged_at is not None
+        groups.setdefault((row.purged_at, row.purged_by, row.purge_reason), []).append(row.kind)
+    return [Purge(at, by, reason, tuple(kinds)) for (at, by, reason), kinds in groups.items()]
 
 
 async def of_household(

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, exists, func, select
+from sqlalchemy import ColumnElement, and_, case, exists, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
@@ -30,12 +30,17 @@ from models.totals import totals_as_of
 
 @dataclass(frozen=True)
 class Query:
-    """What to look for: every folded word in the name, or a phone (E.164), or phone digits
-    (a part of a number, at least 4 digits)."""
+    """What to look for: every folded word in the name (`exact`: the words as typed, marks
+    kept, lower case: names holding them come first), or a phone (E.164), or phone digits
+    (a part of a number, at least 4 digits), or the start of a phone (E.164 form), or the
+    household of an entry number."""
 
     words: tuple[str, ...] = ()
     phone: str = ""
     digits: str = ""
+    prefix: str = ""
+    entry: int = 0
+    exact: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -78,7 +83,41 @@ def _matches(query: Query) -> tuple[ColumnElement[bool], ...]:
         return (Household.phone == query.phone,)
     if query.digits:
         return (Household.phone.contains(query.digits, autoescape=True),)
+    if query.prefix:
+        return (Household.phone.startswith(query.prefix, autoescape=True),)
+    if query.entry:
+        of_entry = (
+            select(Entry.household_id)
+            .where(Entry.id == query.entry, Entry.deleted_at.is_(None))
+            .scalar_subquery()
+        )
+        return (Household.id == of_entry,)
     return tuple(Household.name_folded.contains(w, autoescape=True) for w in query.words)
+
+
+def _exact_first(query: Query) -> list[Any]:
+    """Names holding the typed words with their marks ("Hưng" before "Hùng") first. Names
+    are stored in title case: each word is tried in lower case and capitalised (LIKE is
+    case-sensitive on PostgreSQL, and for letters with marks on SQLite)."""
+    if not query.exact:
+        return []
+    held = [
+        case(
+            (
+                or_(
+                    Household.head_name.contains(word, autoescape=True),
+                    Household.head_name.contains(word[:1].upper() + word[1:], autoescape=True),
+                ),
+                1,
+            ),
+            else_=0,
+        )
+        for word in query.exact
+    ]
+    total: ColumnElement[Any] = held[0]
+    for more in held[1:]:
+        total = total + more
+    return [total.desc()]
 
 
 def _scoped(viewer: User, campaign_id: int, query: Query) -> tuple[ColumnElement[bool], ...]:
@@ -101,13 +140,15 @@ async def find_households(
 ) -> tuple[list[int], int]:
     """Ids of the households `viewer` covers that match, by name then id; and how many
     match in all."""
-    if not (query.words or query.phone or query.digits):
+    if not (query.words or query.phone or query.digits or query.prefix or query.entry):
         return [], 0
     where = _scoped(viewer, campaign_id, query)
     base = select(Household.id).join(Hamlet, Hamlet.id == Household.hamlet_id).where(*where)
     total = int(await session.scalar(select(func.count()).select_from(base.subquery())) or 0)
     ids = await session.scalars(
-        base.order_by(Household.name_folded, Household.id).offset(offset).limit(limit)
+        base.order_by(*_exact_first(query), Household.name_folded, Household.id)
+        .offset(offset)
+        .limit(limit)
     )
     return [int(i) for i in ids], total
 
@@ -226,10 +267,11 @@ async def lacking(
     required: int,
     officer_id: int | None,
     limit: int,
+    offset: int = 0,
 ) -> tuple[list[int], int]:
     """Guided households of the hamlet with fewer distinct procedures than the special
-    prize asks (the officer's own households first, then the longest waiting); and how many
-    there are in all."""
+    prize asks (the officer's own households first, then the longest waiting), `limit`
+    from `offset`; and how many there are in all."""
     if required <= 1:
         return [], 0  # every guided household has at least one procedure
     live = and_(
@@ -266,20 +308,26 @@ async def lacking(
         )
         order.append(mine.desc())
     order += [counted.c.last_day.asc(), counted.c.hid.asc()]
-    rows = await session.scalars(select(counted.c.hid).order_by(*order).limit(limit))
+    rows = await session.scalars(select(counted.c.hid).order_by(*order).offset(offset).limit(limit))
     return [int(r) for r in rows], total
 
 
 async def procedure_codes(session: AsyncSession, household_id: int) -> set[str]:
     """The distinct procedures of the household's live entries."""
-    rows = await session.scalars(
-        select(Procedure.code)
+    return set(await procedure_days(session, household_id))
+
+
+async def procedure_days(session: AsyncSession, household_id: int) -> dict[str, date]:
+    """The distinct procedures of the household's live entries, each with the latest day
+    it was guided."""
+    rows = await session.execute(
+        select(Procedure.code, func.max(Entry.guided_on))
         .join(entry_procedure, entry_procedure.c.procedure_id == Procedure.id)
         .join(Entry, Entry.id == entry_procedure.c.entry_id)
         .where(Entry.household_id == household_id, Entry.deleted_at.is_(None))
-        .distinct()
+        .group_by(Procedure.code)
     )
-    return set(rows)
+    return {str(code): day for code, day in rows}
 
 
 # --- an officer's own entries, filtered ----------------------------------------------------
@@ -287,16 +335,29 @@ async def procedure_codes(session: AsyncSession, household_id: int) -> set[str]:
 
 @dataclass(frozen=True)
 class EntryFilter:
-    """/cuatoi's filter: name words, a phone (E.164), or a month (first day)."""
+    """/cuatoi's filter: name words, a phone (E.164), part of a phone (digits anywhere, or
+    the start of its E.164 form), an entry number, a month (first day) or a day."""
 
     words: tuple[str, ...] = ()
     phone: str = ""
     month: date | None = None
+    day: date | None = None
+    digits: str = ""
+    prefix: str = ""
+    entry: int = 0
 
 
 def _entry_filter(f: EntryFilter) -> tuple[ColumnElement[bool], ...]:
     if f.phone:
         return ((Household.phone == f.phone) | (Entry.entered_phone == f.phone),)
+    if f.digits:
+        return (Household.phone.contains(f.digits, autoescape=True),)
+    if f.prefix:
+        return (Household.phone.startswith(f.prefix, autoescape=True),)
+    if f.entry:
+        return (Entry.id == f.entry,)
+    if f.day is not None:
+        return (Entry.guided_on == f.day,)
     if f.month is not None:
         start = f.month
         end = date(start.year + (start.month == 12), start.month % 12 + 1, 1)

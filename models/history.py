@@ -22,6 +22,7 @@ from sqlalchemy import and_, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from models.access import covers, hamlet_clause
+from models.attachments import EntryAttachment
 from models.campaign import Hamlet, Procedure
 from models.check_scope import sees_pending, visible_checks
 from models.households import Entry, Household
@@ -32,9 +33,11 @@ from models.roster import Roster, RosterHousehold
 from models.text import fold
 from models.verification import DONE, Batch, Call, Check, Flag
 
-# The audit actions a history shows (registry.py writes them).
+# The audit actions a history shows (registry.py and attachments.py write them).
 ENTRY_ACTIONS = ("create", "update", "delete")
 HOUSEHOLD_ACTIONS = ("update",)
+FILE_ACTIONS = ("attach", "purge")
+FILE_ACTIONS_OFFICE = ("view",)  # a view from a call card would tell a hamlet of the check
 # Fields of an entry's or a household's snapshot a person can read, in the order shown;
 # anything else (ids, folded copies, timestamps) is bookkeeping.
 FIELDS = (
@@ -62,6 +65,9 @@ class Kind(enum.StrEnum):
     UPHELD = "upheld"
     REPLIED = "replied"  # the officer's explanation
     ROSTER = "roster"  # linked to a row of the household list
+    ATTACHED = "attached"  # photos or PDFs attached to an entry
+    VIEWED = "viewed"  # office only: someone other than its officer looked at the files
+    PURGED = "purged"  # the office deleted an entry's files for good (/xoatep)
 
 
 @dataclass(frozen=True)
@@ -89,6 +95,7 @@ class Event:
     code: str = ""  # ROSTER: the household code of the list
     how: str = ""  # ROSTER: phone | name | chosen
     undo: bool = False  # DELETED by the quick undo right after saving
+    files: tuple[str, ...] = ()  # ATTACHED, VIEWED, PURGED: the files' kinds (photo | pdf)
     order: int = 0  # ties at one moment: the order things happen in
 
 
@@ -466,6 +473,7 @@ async def household_history(
                 how=r.match,
             )
         )
+    events += await _file_events(session, entry_ids, office=office)
     events.sort(key=lambda e: (e.at, e.order))
     dropped = 0
     if limit is not None and len(events) > limit:
@@ -482,6 +490,54 @@ async def household_history(
         events=tuple(events),
         dropped=dropped,
     )
+
+
+async def _file_events(session: AsyncSession, entry_ids: list[int], *, office: bool) -> list[Event]:
+    """Receipts attached to the entries, deleted by the office (with the reason) and, for the
+    office, viewed: one event per message (the files of an album attached at once, one
+    /tep), from the audit rows of `entry_attachment`."""
+    if not entry_ids:
+        return []
+    files = {
+        row.id: row
+        for row in await session.scalars(
+            select(EntryAttachment).where(EntryAttachment.entry_id.in_(entry_ids))
+        )
+    }
+    if not files:
+        return []
+    actions = FILE_ACTIONS + (FILE_ACTIONS_OFFICE if office else ())
+    audit = list(
+        await session.scalars(
+            select(AuditEvent)
+            .where(
+                AuditEvent.target == "entry_attachment",
+                AuditEvent.target_id.in_(list(files)),
+                AuditEvent.action.in_(actions),
+            )
+            .order_by(AuditEvent.id)
+        )
+    )
+    names = await _names(session, {a.actor_id for a in audit})
+    kinds = {"attach": Kind.ATTACHED, "view": Kind.VIEWED, "purge": Kind.PURGED}
+    order = {"attach": 1, "view": 2, "purge": 2}
+    groups: dict[tuple[str, datetime, int | None, int, str], list[str]] = {}
+    for a in audit:
+        row = files[a.target_id or 0]
+        reason = str((a.after or {}).get("purge_reason") or "") if a.action == "purge" else ""
+        groups.setdefault((a.action, a.at, a.actor_id, row.entry_id, reason), []).append(row.kind)
+    return [
+        Event(
+            at,
+            kinds[action],
+            names.get(actor, "") if actor is not None else "",
+            entry_id=entry_id,
+            text=reason,
+            files=tuple(group),
+            order=order[action],
+        )
+        for (action, at, actor, entry_id, reason), group in groups.items()
+    ]
 
 
 def _procs(value: Any, names: dict[str, str]) -> Any:

@@ -22,7 +22,7 @@ from models.campaign import Hamlet, Procedure
 from models.households import Entry, Household, entry_procedure
 from models.people import Role, User
 from models.periods import Period, week_start
-from models.progress import days_elapsed, project, target_households
+from models.progress import Pace, days_elapsed, pace, project, target_households
 from models.rules import CampaignConfig
 from models.totals import totals_as_of, totals_in_force
 
@@ -55,6 +55,8 @@ class HamletRow:
     total_source: str = ""
     roster_id: int | None = None
     configured: int | None = None
+    # What it takes to reach the target by the campaign's end, from the period's last day.
+    pace: Pace | None = None
 
     @property
     def coverage(self) -> float:
@@ -206,6 +208,7 @@ async def build_report(
                 period_days=period.days_elapsed(today),
                 projected=projected,
                 behind_pace=behind,
+                pace=pace(c.guided, target, elapsed, as_of, campaign.end, start=campaign.start),
                 total_source=force.source,
                 roster_id=force.roster_id,
                 configured=h.configured_households,

@@ -20,6 +20,7 @@ from sqlalchemy import func, select
 from bot.clock import FixedClock
 from bot.config import Settings
 from bot.runtime import Runtime
+from handlers.engine.i18n import t
 from handlers.engine.messages import PRIVATE, Attachment, Inbound
 from models.attachments import EntryAttachment, stored_path
 from models.downloads import FILE, Download
@@ -312,8 +313,13 @@ async def test_who_may_see_and_the_office_purge(tg: TelegramHarness, runtime: Ru
     async with runtime.services.sessions() as session:
         purge = await session.scalar(select(AuditEvent).where(AuditEvent.action == "purge"))
     assert purge is not None and purge.target_id == rows[0].id
+    # The officer's /tep says the files were deleted, by whom, when and why.
     sent = await tg.say(BNA1, f"/tep {entry.id}")
-    assert "chưa có ảnh hay PDF" in texts(sent)
+    out = texts(sent)
+    assert "chưa có ảnh hay PDF" not in out and not _sent_files(sent)
+    assert f"🗑 1 ảnh của mục #{entry.id} đã bị xóa hẳn lúc " in out
+    assert "người xóa: Phòng Văn hóa Xã hội" in out
+    assert "lý do: Ảnh chụp nhầm giấy tờ của hộ khác." in out
 
 
 async def test_purge_keeps_a_file_another_entry_shares(
@@ -440,3 +446,176 @@ async def test_the_award_dossier_zip_has_a_folder_of_receipts(runtime: Runtime) 
         receipts = [n for n in zf.namelist() if "/anh-bien-nhan/" in n]
         assert receipts == [f"BNA/anh-bien-nhan/{entry.id}-1.pdf"]
         assert zf.read(receipts[0]) == PDF
+
+
+# --- the tester's findings (issue 21 follow-up) -------------------------------------------
+
+
+async def _console_photo(runtime: Runtime, user: str, data: bytes, caption: str = "") -> str:
+    """A photo sent from the console's user (the console has no uploads of its own)."""
+    replies = await runtime.core.handle(
+        Inbound(
+            channel="console",
+            user_id=user,
+            chat_id=user,
+            chat_type=PRIVATE,
+            text=caption,
+            delivery_key=uuid.uuid4().hex,
+            attachment=Attachment("anh.jpg", data, photo=True),
+        )
+    )
+    return "\n".join(r.text for r in replies)
+
+
+# Phones outside the seed's (0912 000 001 on, counted across the session's tests): the
+# household is new whichever tests ran before.
+OWN_LINE = "Lê Văn Tư; Tổ 2; 0988 000 888; 1"
+
+CARD_OPTIONS = [
+    t("vi", f"verify_btn_{key}")
+    for key in ("confirmed", "not_guided", "wrong_details", "unreachable", "wrong_number")
+] + [t("vi", "verify_btn_skip"), t("vi", "verify_btn_stop")]
+
+
+async def test_a_receipt_on_the_call_card_moves_no_other_number(runtime: Runtime) -> None:
+    """Callers type the numbers by heart: «6» is «Để sau» with or without a receipt; the
+    receipts are the last option."""
+    await seed(runtime)
+    sup = Chat(runtime, "sup")
+    out = await sup.say("/kiemtra L364 100%")
+    card = next(r for r in sup.last if "📞 Thẻ gọi #" in r.text)
+    assert [o.label for o in card.options] == CARD_OPTIONS, out
+    await sup.say("/huy")
+
+    # L366's only household gets a receipt photo from its officer.
+    out = await _console_photo(runtime, "l366", JPEG)
+    assert "Gắn vào hộ nào?" in out
+    assert "📎 Đã gắn 1 ảnh vào mục #" in await Chat(runtime, "l366").say("1")
+    out = await sup.say("/kiemtra L366 100%")
+    card = next(r for r in sup.last if "📞 Thẻ gọi #" in r.text)
+    assert "📎 1 ảnh biên nhận" in card.text
+    assert [o.label for o in card.options] == [*CARD_OPTIONS, t("vi", "verify_btn_files")]
+    assert CARD_OPTIONS[5] == "⏭ Để sau" and CARD_OPTIONS[6] == "⏹ Dừng"
+    for _ in range(3):
+        out = await sup.say("6")  # «Để sau», as on every other card
+        assert not any(r.image or r.file for r in sup.last), out
+        assert "Xem biên nhận" not in out.split("📞 Thẻ gọi #")[0]
+    async with runtime.services.sessions() as session:
+        views = await session.scalar(
+            select(func.count(AuditEvent.id)).where(AuditEvent.action == "view")
+        )
+    assert views == 0
+    out = await sup.say("8")  # the receipt: shown, then the card again
+    assert [r.image is not None for r in sup.last].count(True) == 1
+    assert "📞 Thẻ gọi #" in sup.last[-1].text
+    out = await sup.say("7")
+    assert "Dừng" in out or "dừng" in out
+
+
+async def test_the_same_photo_twice_on_one_entry_counts_once(
+    tg: TelegramHarness, runtime: Runtime
+) -> None:
+    sent = await tg.send_photo(BNA1, JPEG, caption=OWN_LINE)
+    assert "📎 Đã gắn 1 ảnh vào mục #" in texts(sent), texts(sent)
+    entry = await _entry_of(runtime, "Lê Văn Tư")
+    sent = await tg.send_photo(BNA1, JPEG)
+    sent = await tg.press(BNA1, "Lê Văn Tư")
+    out = texts(sent)
+    assert f"📎 Ảnh này đã gắn vào mục #{entry.id} – Lê Văn Tư rồi" in out
+    assert "Đã gắn 1 ảnh" not in out
+    assert [r.entry_id for r in await _rows(runtime)] == [entry.id]
+    assert _pending(runtime) == []
+
+    # An album holding the same photo twice, and one already there: only the new one.
+    await tg.send_photo(BNA1, JPEG2, album="g1")
+    await tg.send_photo(BNA1, JPEG2, album="g1")
+    await tg.send_photo(BNA1, JPEG, album="g1")
+    sent = await tg.press(BNA1, "Lê Văn Tư")
+    out = texts(sent)
+    assert f"📎 Đã gắn 1 ảnh vào mục #{entry.id}" in out
+    assert f"2 ảnh này đã gắn vào mục #{entry.id} – Lê Văn Tư rồi" in out
+    assert sorted(r.sha256 for r in await _rows(runtime)) == sorted([_sha(JPEG), _sha(JPEG2)])
+    assert _pending(runtime) == []
+    async with runtime.services.sessions() as session:
+        attached = await session.scalar(
+            select(func.count(AuditEvent.id)).where(AuditEvent.action == "attach")
+        )
+    assert attached == 2
+
+    # The evidence workbook counts two files, not four.
+    sent = await tg.say(HEAD, "/xuat tudau")
+    book = next(s for s in sent if s.method == "sendDocument")
+    sheet = openpyxl.load_workbook(io.BytesIO(_sent_files([book])[0]))["BNA"]
+    column = [c.value for c in sheet[3]].index("Số tệp minh chứng")
+    counts = {row[1].value: row[column].value for row in sheet.iter_rows(min_row=4)}
+    assert counts["Lê Văn Tư"] == 2
+
+    # Another entry may hold the same photo (a shared receipt): attached there.
+    sent = await tg.send_photo(BNA1, JPEG, caption="Trần Thị Năm; Tổ 4; 0988 000 999; 1")
+    assert "📎 Đã gắn 1 ảnh vào mục #" in texts(sent)
+    assert len(await _rows(runtime)) == 3
+
+
+async def test_a_caption_starting_a_household_starts_its_questions(
+    tg: TelegramHarness, runtime: Runtime
+) -> None:
+    sent = await tg.send_photo(BNA1, JPEG, caption="Hồ Văn Năm; 0913 111 000")
+    out = texts(sent)
+    assert "Địa chỉ của hộ" in out  # asked for what the caption did not say
+    assert "1 ảnh được giữ cùng hộ Hồ Văn Năm" in out
+    assert "Gắn vào hộ nào?" not in out and await _rows(runtime) == []
+    sent = await tg.say(BNA1, "Tổ 5")
+    for _ in range(4):  # the procedures, then whatever else is asked, until saved
+        if "Đã lưu hộ" in texts(sent):
+            break
+        sent = await tg.say(BNA1, "1")
+    out = texts(sent)
+    assert "Đã lưu hộ" in out
+    entry = await _entry_of(runtime, "Hồ Văn Năm")
+    assert f"📎 Đã gắn 1 ảnh vào mục #{entry.id} – Hồ Văn Năm." in out
+    async with runtime.services.sessions() as session:
+        household = await session.get(Household, entry.household_id)
+    assert household is not None and household.phone == "+84913111000"
+    assert household.address == "Tổ 5"
+    assert [r.entry_id for r in await _rows(runtime)] == [entry.id]
+
+
+async def test_a_caption_that_is_no_household_is_said_not_kept(
+    tg: TelegramHarness, runtime: Runtime
+) -> None:
+    await tg.say(BNA1, OWN_LINE)
+    sent = await tg.send_photo(BNA1, JPEG, caption="biên nhận nộp hôm qua")
+    out = texts(sent)
+    assert "Chú thích «biên nhận nộp hôm qua» không phải dòng thông tin hộ" in out
+    assert "Gắn vào hộ nào?" in sent[-1].text  # the photo itself is still asked about
+    sent = await tg.press(BNA1, "Lê Văn Tư")
+    assert "📎 Đã gắn 1 ảnh vào mục #" in texts(sent)
+
+
+async def test_the_console_keeps_no_copy_of_a_receipt(runtime: Runtime) -> None:
+    await seed(runtime)
+    out = await _console_photo(runtime, "bna1", JPEG, OWN_LINE)
+    assert "📎 Đã gắn 1 ảnh vào mục #" in out
+    entry = await _entry_of(runtime, "Lê Văn Tư")
+    for who in ("bna1", "head", "sup"):
+        out = await Chat(runtime, who).say(f"/tep {entry.id}")
+        assert f"bien-nhan-{entry.id}-1.jpg" in out and "bản tạm đã xóa" in out, who
+    outbox = runtime.settings.data_dir / "outbox"
+    assert not outbox.exists() or not [p for p in outbox.rglob("*") if p.is_file()]
+    # The office purges it: no copy of the photo is left anywhere in the data folder.
+    sup = Chat(runtime, "sup")
+    await sup.say(f"/xoatep {entry.id} ảnh chụp nhầm hộ khác")
+    await sup.press("Xóa hẳn")
+    left = [
+        p for p in runtime.settings.data_dir.rglob("*") if p.is_file() and p.read_bytes() == JPEG
+    ]
+    assert left == []
+
+
+async def test_the_purge_help_sits_with_the_spot_checks(runtime: Runtime) -> None:
+    await seed(runtime)
+    paragraphs = (await Chat(runtime, "sup").say("/help")).split("\n\n")
+    purge = next(i for i, p in enumerate(paragraphs) if "/xoatep" in p)
+    verify = next(i for i, p in enumerate(paragraphs) if "/kiemtra_ds" in p)
+    rules = next(i for i, p in enumerate(paragraphs) if p.startswith("Cách tính"))
+    assert purge == verify + 1 and purge < rules

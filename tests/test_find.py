@@ -5,12 +5,14 @@ filters, /sua's pages; junk, stale and forged input answered politely with nothi
 
 from __future__ import annotations
 
+import re
 from collections.abc import AsyncIterator
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select, update
+from sqlalchemy.orm import selectinload
 
 from bot.clock import FixedClock
 from bot.config import Settings, parse_settings
@@ -21,7 +23,7 @@ from models.households import Entry, Household
 from models.people import Role, User
 from models.records import AuditEvent
 from models.roster import RosterLine, import_roster
-from tests.support.campaign import LONG_AGO, make_user, raw_config
+from tests.support.campaign import LONG_AGO, PROCEDURES, make_user, raw_config
 from tests.support.chat import Chat
 from tests.support.telegram_fake import TelegramHarness, texts
 
@@ -88,7 +90,8 @@ async def test_find_by_name_without_accents_and_by_phone_in_another_form(
     assert "Trần Hùng Dũng" in out
     # A phone with no household: said so, with how to log one.
     out = await an.say("0977 000 999")
-    assert "Chưa có hộ nào với số 0977 000 999" in out  # as typed
+    assert "Chưa có hộ nào có số điện thoại này trong Ấp Nhỏ" in out
+    assert "0977" not in out  # never repeated: another hamlet's number is not echoed either
 
 
 async def test_second_visit_in_two_taps(people: dict[str, Chat], runtime: Runtime) -> None:
@@ -239,9 +242,10 @@ async def test_todo_lists_households_short_of_the_prize(
     out = await an.say("/chuahuongdan")
     assert "Phan Thị Chưa" in out  # not yet guided
     assert "chưa đủ 2 thủ tục cho giải đặc biệt: 1 hộ" in out
-    assert "Nguyễn Văn Hùng – Tổ 3 ấp Nhỏ – ☎️ 0912 345 678 (đã có 1, cần thêm 1)" in out
+    # Numbered on from the list above it (1. Phan Thị Chưa): "2" is what picks it.
+    assert "2. Nguyễn Văn Hùng – Tổ 3 ấp Nhỏ – ☎️ 0912 345 678 (đã có 1, cần thêm 1)" in out
     assert "Trần Hùng Dũng –" not in out.split("giải đặc biệt")[1]  # has both already
-    out = await an.press("➕ 1. Nguyễn Văn Hùng")
+    out = await an.press("➕ 2. Nguyễn Văn Hùng")
     assert "Thêm thủ tục cho hộ Nguyễn Văn Hùng" in out
     await an.press("Đăng ký kết hôn")
     out = await an.press("Hôm qua")
@@ -375,3 +379,247 @@ async def test_telegram_find_and_add_in_two_taps(tg: TelegramHarness, runtime: R
     assert "Nguyễn Văn Hùng" not in out
     out = texts(await tg.say(AN, "/tim hung", chat_id=-100500, chat_type="group"))
     assert "Nguyễn Văn Hùng" not in out and "riêng" in out
+
+
+# --- what the tester found: a typed procedure, the numbers typed, search input -------------
+
+# The example configuration's procedure whose name holds «khai sinh» without being it.
+LIEN_THONG = {
+    "code": "LTKS",
+    "name": "Liên thông khai sinh – thường trú – cấp thẻ BHYT cho trẻ dưới 6 tuổi",
+    "short": "Liên thông khai sinh",
+}
+BHYT = {"code": "BHYT", "name": "Gia hạn thẻ bảo hiểm y tế hộ gia đình", "short": "Gia hạn BHYT"}
+
+
+@pytest.fixture
+async def catalog(settings: Settings, clock: FixedClock, tmp_path: Path) -> AsyncIterator[Runtime]:
+    """The test campaign with two procedures of the example configuration added."""
+    procedures = [*PROCEDURES, LIEN_THONG, BHYT]
+    rt = build_runtime(
+        parse_settings(
+            raw_config(tmp_path, procedures=procedures, database={"url": settings.database_url}),
+            tmp_path,
+        ),
+        clock,
+    )
+    await sync_from_config(rt)
+    await make_user(rt, external_id="an", hamlet="NHO", name="Nguyễn Thị An")
+    yield rt
+    await rt.close()
+
+
+async def _visit_entries(runtime: Runtime, name: str) -> list[list[str]]:
+    hid = await _household_id(runtime, name)
+    async with runtime.services.sessions() as session:
+        rows = await session.scalars(
+            select(Entry)
+            .options(selectinload(Entry.procedures))
+            .where(Entry.household_id == hid, Entry.deleted_at.is_(None))
+            .order_by(Entry.id)
+        )
+        return [sorted(p.code for p in e.procedures) for e in rows]
+
+
+async def test_a_typed_procedure_is_never_picked_for_the_officer(catalog: Runtime) -> None:
+    an = Chat(catalog, "an")
+    # Đăng ký khai sinh (1) and Đăng ký tạm trú (3) already.
+    assert "Đã lưu hộ" in await an.say("Lê Văn Hùng, Tổ 1 ấp Nhỏ, 0912 111 222, 1, 3")
+    out = await an.say("/tim le van hung")
+    assert "1. 👤 Lê Văn Hùng" in out
+    out = await an.say("1")
+    assert "Thêm thủ tục cho hộ Lê Văn Hùng" in out
+    # «khai sinh» is the procedure the household has, not «Liên thông khai sinh – …».
+    out = await an.say("khai sinh")
+    assert "Hộ đã có Đăng ký khai sinh (ngày 15/04/2026)" in out
+    assert "Ngày hướng dẫn" not in out
+    assert "có thể là: 4. Liên thông khai sinh" in out  # numbered as in the question below
+    assert "4. Liên thông khai sinh – thường trú" in out
+    out = await an.say("1")  # the question is still the procedure's: 1 = Đăng ký thường trú
+    assert "Ngày hướng dẫn" in out
+    await an.say("/huy")
+    assert await _visit_entries(catalog, "Lê Văn Hùng") == [["KS", "TAMTRU"]]
+
+    # Partial words, one or several procedures: asked, never picked.
+    await an.say("/tim le van hung")
+    await an.say("1")
+    out = await an.say("liên thông")
+    assert "Chưa rõ «liên thông» là thủ tục nào, có thể là: 4. Liên thông khai sinh" in out
+    out = await an.say("thẻ bhyt")
+    assert "4. Liên thông khai sinh" in out and "5. Gia hạn thẻ bảo hiểm y tế" in out
+    assert "Ngày hướng dẫn" not in out
+    out = await an.say("tạm trú")  # whole words of a procedure it has: said so
+    assert "Hộ đã có Đăng ký tạm trú (ngày 15/04/2026)" in out
+    # Its whole name (or the end of it no other procedure shares) is clear.
+    out = await an.say("Liên thông khai sinh")
+    assert "Ngày hướng dẫn" in out
+    out = await an.say("1")
+    assert "Đã thêm lần hướng dẫn này vào hộ đã có" in out
+    assert "Liên thông khai sinh – thường trú" in out
+    assert await _visit_entries(catalog, "Lê Văn Hùng") == [["KS", "TAMTRU"], ["LTKS"]]
+
+
+async def test_the_add_dialog_asks_about_partial_procedure_words(catalog: Runtime) -> None:
+    an = Chat(catalog, "an")
+    await an.say("/them")
+    await an.say("Lê Thị Mai")
+    await an.say("Tổ 2 ấp Nhỏ")
+    out = await an.say("0912 111 333")
+    assert "thủ tục" in out
+    out = await an.say("ly lich")  # only inside a name: asked
+    assert "Chưa rõ «ly lich» là thủ tục nào, có thể là: 4. Cấp phiếu lý lịch tư pháp" in out
+    out = await an.say("the bhyt")
+    assert "6. Liên thông khai sinh" in out and "7. Gia hạn thẻ bảo hiểm y tế" in out
+    out = await an.say("khai sinh, kết hôn")  # the end of one name each: clear
+    assert "Mã hồ sơ" in out
+    await an.say("bỏ qua")
+    out = await an.say("1")
+    assert "Đã lưu hộ" in out and "Đăng ký khai sinh; Đăng ký kết hôn" in out
+
+
+_ITEM = re.compile(r"^(\d+)\. (?:\W+ )?(.+?)(?: – | · )", re.M)
+
+
+def _items(chat: Chat) -> dict[int, str]:
+    """The numbered households in the text of the question on screen (not its options)."""
+    return {int(n): name for n, name in _ITEM.findall(chat.last[-1].text)}
+
+
+async def _each_number_picks_its_item(chat: Chat, open_list: list[str], picked: str) -> int:
+    """For every household numbered n in the list `open_list` leads to, typing n starts
+    that household (`picked` names it); returns how many were numbered."""
+    for message in open_list:
+        await chat.say(message)
+    items = _items(chat)
+    assert items and sorted(items) == list(range(1, len(items) + 1)), items
+    for n, name in items.items():
+        for message in open_list:
+            await chat.say(message)
+        out = await chat.say(str(n))
+        assert picked.format(name=name) in out, (n, name, out)
+        await chat.say("/huy")
+    return len(items)
+
+
+async def test_the_numbers_in_the_text_are_the_numbers_typed(
+    people: dict[str, Chat], runtime: Runtime
+) -> None:
+    an = people["an"]
+    for i, given in enumerate(GIVEN[:6]):
+        assert "Đã lưu hộ" in await an.say(f"Trương Văn {given}, Tổ 4 ấp Nhỏ, 0913 100 {i:03d}, 1")
+    async with runtime.services.sessions() as session, session.begin():
+        hamlet = await session.scalar(select(Hamlet).where(Hamlet.code == "NHO"))
+        assert hamlet is not None
+        lines = [
+            RosterLine(i + 1, f"Phan Thị {given}", "Tổ 5 ấp Nhỏ", f"+8491320{i:04d}", f"R{i}")
+            for i, given in enumerate(GIVEN[:3])
+        ]
+        await import_roster(
+            session,
+            hamlet=hamlet,
+            lines=lines,
+            source="ds.csv",
+            fingerprint="e" * 64,
+            actor_id=None,
+            now=runtime.services.clock.now(),
+        )
+    # /chuahuongdan: 3 not guided (1–3), then 7 short of the prize: 4–8 on this message.
+    out = await an.say("/chuahuongdan")
+    assert "chưa đủ 2 thủ tục cho giải đặc biệt: 7 hộ (đang xem 5 hộ đầu)" in out
+    assert "Xem thêm hộ chưa đủ thủ tục" in out
+    shown = await _each_number_picks_its_item(an, ["/chuahuongdan"], "hộ {name}")
+    assert shown == 8
+    # The next page, on its own: numbered from 1 as its options are.
+    await an.say("/chuahuongdan")
+    out = await an.press("Xem thêm hộ chưa đủ thủ tục")
+    assert "7 hộ (đang xem hộ thứ 6–7)" in out
+    shown = await _each_number_picks_its_item(
+        an, ["/chuahuongdan", "9"], "Thêm thủ tục cho hộ {name}"
+    )
+    assert shown == 2
+    # /tim: 5 a page; the second page's households are 1 and 2, as their buttons.
+    out = await an.say("/tim van")
+    assert "7 hộ (đang xem 1–5)" in out
+    assert await _each_number_picks_its_item(an, ["/tim van"], "Thêm thủ tục cho hộ {name}") == 5
+    await an.say("/tim van")
+    out = await an.press("Xem thêm")
+    assert "đang xem 6–7" in out and "\n1. 👤 " in out and "6. 👤" not in out
+    shown = await _each_number_picks_its_item(an, ["/tim van", "6"], "Thêm thủ tục cho hộ {name}")
+    assert shown == 2
+    # Who picks no household sees no numbers that a typed number would not pick.
+    sup = people["vhxh"]
+    out = await sup.say("/tim van")
+    assert "• 👤 " in out and "1. 👤" not in out and "1. Xem thêm" in out
+    out = await sup.say("/chuahuongdan NHO")
+    assert "• Phan Thị An" in out and "1. Phan Thị An" not in out
+    assert "1. Xem thêm hộ chưa đủ thủ tục" in out
+
+
+async def test_cancelling_a_second_visit_keeps_the_household(people: dict[str, Chat]) -> None:
+    an = people["an"]
+    await an.say("/tim nguyen van hung")
+    await an.press("Thêm thủ tục")
+    out = await an.say("/huy")
+    assert "Đã thôi thêm thủ tục cho hộ Nguyễn Văn Hùng; chưa lưu gì." in out
+    assert "Nguyễn Văn Hùng" in await an.say("/tim nguyen van hung")
+
+
+async def test_search_input_digits_entry_numbers_phrases_and_marks(
+    people: dict[str, Chat], runtime: Runtime
+) -> None:
+    an = people["an"]
+    # 4 digits or more search phones: from the start with the leading 0, else anywhere.
+    out = await an.say("/tim 0912")
+    assert "2 hộ" in out and "Nguyễn Văn Hùng" in out and "Trần Hùng Dũng" in out
+    assert "Lê Văn Hùng Xa" not in out
+    out = await an.say("/tim 345 679")
+    assert "1 hộ" in out and "Trần Hùng Dũng" in out
+    assert "Không tìm thấy" in await an.say("/tim 0988")  # another hamlet's: nothing
+    out = await an.say("/tim 091")
+    assert "Gõ ít nhất 4 chữ số" in out and "chữ cái" not in out.split("hoặc")[0]
+    # An entry number: its household, within what the sender sees.
+    out = await an.say("/tim nguyen van hung")
+    hid = await _household_id(runtime, "Nguyễn Văn Hùng")
+    async with runtime.services.sessions() as session:
+        entry = await session.scalar(select(Entry.id).where(Entry.household_id == hid))
+        other = await session.scalar(
+            select(Entry.id).join(Household).where(Household.head_name == "Lê Văn Hùng Xa")
+        )
+    out = await an.say(f"/tim #{entry}")
+    assert "1 hộ" in out and "Nguyễn Văn Hùng" in out
+    for probe in (f"#{other}", "#999999"):
+        out = await an.say(f"/tim {probe}")
+        assert f"Không có mục {probe} trong Ấp Nhỏ" in out and "Lê Văn Hùng Xa" not in out
+    # Typed without the slash, as the guide says.
+    out = await an.say("tìm hùng dũng")
+    assert "1 hộ" in out and "Trần Hùng Dũng" in out
+    out = await an.say("Tìm hộ 0912 345 678")
+    assert "Nguyễn Văn Hùng" in out
+    # With marks: the names holding the word as typed come first.
+    assert "Đã lưu hộ" in await an.say("Phạm Văn Hưng, Tổ 2 ấp Nhỏ, 0912 345 600, 1")
+    out = await an.say("/tim Hưng")
+    assert "3 hộ" in out
+    assert out.index("Phạm Văn Hưng") < out.index("Nguyễn Văn Hùng")
+    out = await an.say("/tim hùng")
+    assert out.index("Nguyễn Văn Hùng") < out.index("Trần Hùng Dũng") < out.index("Phạm Văn Hưng")
+    out = await an.say("/tim hung")  # without marks: by name
+    assert out.index("Nguyễn Văn Hùng") < out.index("Phạm Văn Hưng")
+
+
+async def test_mine_takes_a_day(runtime: Runtime) -> None:
+    await make_user(runtime, external_id="lan", hamlet="BNA", name="Lê Thị Lan")
+    lan = Chat(runtime, "lan")
+    for i in range(5):
+        day = "10/03" if i < 2 else "hôm nay"
+        out = await lan.say(f"Phạm Văn {GIVEN[i]}, Tổ {i + 1}, 0913 000 {i:03d}, 1, {day}")
+        assert "Đã lưu hộ" in out
+    out = await lan.say("/cuatoi 15/04/2026")
+    assert "3 mục khớp «15/04/2026»" in out and "Phạm Văn Cúc" in out and "Bình" not in out
+    out = await lan.say("/cuatoi 10/3")  # a day of this year
+    assert "2 mục khớp" in out and "Phạm Văn Bình" in out
+    assert "2 mục khớp" in await lan.say("/cuatoi ngày 10-03-26")
+    assert "3 mục khớp" in await lan.say("/cuatoi 4/26")  # month/year
+    assert "Ngày «31/02/2026» không đúng" in await lan.say("/cuatoi 31/02/2026")
+    assert "Không có mục nào" in await lan.say("/cuatoi 16/04/2026")
+    out = await lan.say("/cuatoi 0913")
+    assert "5 mục khớp" in out

@@ -5,6 +5,7 @@ a commune); officers, strangers and groups see none of it."""
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import AsyncIterator
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -15,6 +16,7 @@ from sqlalchemy import func, select, update
 from bot.clock import FixedClock
 from bot.config import Settings, parse_settings
 from bot.runtime import Runtime, build_runtime, sync_from_config
+from handlers.engine.messages import PRIVATE, Attachment, Inbound
 from models.checks import record_outcome
 from models.households import Entry
 from models.people import Role, User
@@ -345,3 +347,66 @@ async def test_history_on_telegram_buttons_groups_and_forged_presses(
     assert "nhắn riêng" in group and "Nguyễn" not in group
     officer = texts(await tg.say(OFFICER, "/lichsu nguyen"))
     assert "dành cho trưởng ấp" in officer and "Nguyễn Văn Một" not in officer
+
+
+async def _photo(runtime: Runtime, user: str, data: bytes, entry: int) -> str:
+    """A photo without caption from the console's user, attached to their entry `entry`."""
+    replies = await runtime.core.handle(
+        Inbound(
+            channel="console",
+            user_id=user,
+            chat_id=user,
+            chat_type=PRIVATE,
+            text="",
+            delivery_key=uuid.uuid4().hex,
+            attachment=Attachment("anh.jpg", data, photo=True),
+        )
+    )
+    labels = [o.label for o in replies[-1].options]
+    number = next(i for i, label in enumerate(labels, 1) if label.startswith(f"#{entry} "))
+    return await Chat(runtime, user).say(str(number))
+
+
+async def test_receipts_attached_viewed_and_purged(
+    runtime: Runtime, clock: FixedClock, story: Story
+) -> None:
+    """Receipts are in the history: who attached how many to which entry, the office's
+    views (the office only: a view from a call card would tell of the check) and /xoatep
+    with who, when and the reason."""
+    jpeg = b"\xff\xd8\xff\xe0\x00\x10JFIF\x00" + b"history-photo-" * 100 + b"\xff\xd9"
+    pdf = b"%PDF-1.4\n" + b"receipt " * 100 + b"\n%%EOF"
+    await _at(clock, 14)
+    assert f"Đã gắn 1 ảnh vào mục #{story.first}" in await _photo(
+        runtime, "bna1", jpeg, story.first
+    )
+    await _at(clock, 14, 10)
+    assert f"Đã gắn 1 tệp PDF vào mục #{story.first}" in await _photo(
+        runtime, "bna1", pdf, story.first
+    )
+    await _at(clock, 14, 30)
+    head, sup = Chat(runtime, "head"), Chat(runtime, "sup")
+    assert "Biên nhận của mục" in await head.say(f"/tep {story.first}")
+    await _at(clock, 15)
+    await sup.say(f"/xoatep {story.first} ảnh chụp nhầm giấy tờ")
+    assert "Đã xóa" in await sup.press("Xóa hẳn")
+
+    out = await head.say("/lichsu nguyen van an")
+    assert (
+        f"• 15/04/2026 14:00 · Trần Văn Siêng: gắn 1 ảnh biên nhận vào lượt #{story.first}" in out
+    )
+    assert (
+        f"• 15/04/2026 14:10 · Trần Văn Siêng: gắn 1 tệp PDF biên nhận vào lượt #{story.first}"
+        in out
+    )
+    assert (
+        f"• 15/04/2026 15:00 · Phòng VH-XH: xóa hẳn 1 ảnh, 1 tệp PDF biên nhận của lượt "
+        f"#{story.first} – lý do: ảnh chụp nhầm giấy tờ" in out
+    )
+    assert "xem " not in out  # views are the office's
+    office = await sup.say("/lichsu nguyen van an")
+    assert (
+        f"• 15/04/2026 14:30 · Trưởng Ấp Bãi Nhà: xem 1 ảnh, 1 tệp PDF biên nhận của lượt "
+        f"#{story.first}" in office
+    )
+    # Another hamlet's head still finds nothing.
+    assert "Không tìm thấy hộ nào" in await Chat(runtime, "head-nho").say("/lichsu nguyen van an")

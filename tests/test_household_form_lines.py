@@ -8,11 +8,13 @@ from typing import Any
 
 import pytest
 
+from handlers.parse.form_errors import FormError
 from handlers.parse.household_form import (
     ERROR_ORDER,
     OneLine,
     ProcedureChoice,
     looks_like_one_line,
+    match_procedures,
     parse_one_line,
     reads_as_household,
 )
@@ -427,3 +429,27 @@ def test_lines_officers_sent(line: str, fields: dict[str, Any], errors: dict[str
     assert {k: e.key for k, e in result.errors.items()} == errors
     if "date" in errors:
         assert "date" not in result.draft
+
+
+LONG_CATALOG = [
+    ProcedureChoice("KS", "Đăng ký khai sinh"),
+    ProcedureChoice("LT", "Liên thông khai sinh – thường trú – cấp thẻ BHYT cho trẻ dưới 6 tuổi"),
+    ProcedureChoice("LL", "Cấp phiếu lý lịch tư pháp"),
+]
+
+
+@pytest.mark.parametrize(
+    ("typed", "code"),
+    [("khai sinh", "KS"), ("Đăng ký khai sinh", "KS"), ("ly lich tu phap", "LL"), ("LT", "LT")],
+)
+def test_a_procedure_is_taken_only_when_it_is_sure(typed: str, code: str) -> None:
+    assert match_procedures(typed, LONG_CATALOG) == [code]
+
+
+@pytest.mark.parametrize("typed", ["ly lich", "the bhyt", "thuong tru", "phieu ly lich"])
+def test_part_of_one_name_is_asked_never_picked(typed: str) -> None:
+    """A value the officer did not give is never stored: «thẻ BHYT» might be a procedure
+    the catalog does not have."""
+    with pytest.raises(FormError) as err:
+        match_procedures(typed, LONG_CATALOG)
+    assert err.value.key == "procedure_unsure"

@@ -288,13 +288,13 @@ async def test_progress_says_the_pace_needed_not_a_far_date(runtime: Runtime) ->
     assert "0/20 hộ" in out
     # Nothing guided yet: only the pace needed (19 households in 261 days).
     assert (
-        "• Cần trung bình 0,1 hộ/ngày (1 hộ/tuần) để đạt 95% trước 31/12/2026 (còn 19 hộ)." in out
+        "• Cần trung bình 0,1 hộ/ngày (1 hộ/tuần) để đạt 95,0% trước 31/12/2026 (còn 19 hộ)." in out
     )
     await _log(chat, "Nguyễn Văn A; Tổ 1; 0912000001; 1")
     out = await chat.say("/tiendo")
     # 1 household in 105 days: too slow, and said so without a date in 2031.
     assert (
-        "• ⚠️ Cần trung bình 0,1 hộ/ngày (1 hộ/tuần) để đạt 95% trước 31/12/2026 (còn 18 hộ); "
+        "• ⚠️ Cần trung bình 0,1 hộ/ngày (1 hộ/tuần) để đạt 95,0% trước 31/12/2026 (còn 18 hộ); "
         "nhịp hiện nay dưới 0,1 hộ/ngày."
     ) in out
     assert "dự kiến" not in out.lower()
@@ -307,7 +307,7 @@ async def test_progress_pace_behind_in_a_large_hamlet(runtime: Runtime) -> None:
     # 392 needed of 412, 362 to go in 261 days: 13,9 → 1,4 a day, 9,7 → 10 a week; so far
     # 30 in 105 days, 0,2 a day.
     assert (
-        "• ⚠️ Cần trung bình 1,4 hộ/ngày (10 hộ/tuần) để đạt 95% trước 31/12/2026 (còn 362 hộ); "
+        "• ⚠️ Cần trung bình 1,4 hộ/ngày (10 hộ/tuần) để đạt 95,0% trước 31/12/2026 (còn 362 hộ); "
         "nhịp hiện nay 0,2 hộ/ngày."
     ) in out
     await make_user(runtime, external_id="sup-pace", role=Role.SUPERVISOR, hamlet=None)
@@ -321,7 +321,7 @@ async def test_progress_on_pace(runtime: Runtime) -> None:
     await _seed(runtime, "NHO", 15)
     out = await chat.say("/tiendo")
     # 15 in 105 days (0,14 a day) is more than the 4 still needed in 261 days ask.
-    assert "• Với nhịp hiện nay (0,1 hộ/ngày) ấp sẽ đạt 95% trước 31/12/2026 – còn 4 hộ" in out
+    assert "• Với nhịp hiện nay (0,1 hộ/ngày) ấp sẽ đạt 95,0% trước 31/12/2026 – còn 4 hộ" in out
     assert "⚠️" not in out
     await make_user(runtime, external_id="sup-pace", role=Role.SUPERVISOR, hamlet=None)
     table = await Chat(runtime, "sup-pace").say("/tiendo")
@@ -333,7 +333,7 @@ async def test_progress_after_the_campaign_ended(runtime: Runtime, clock: FixedC
     await _seed(runtime, "NHO", 3)
     clock.set(datetime(2027, 1, 5, 3, 0, tzinfo=UTC))
     out = await chat.say("/tiendo")
-    assert "• Phong trào đã kết thúc ngày 31/12/2026; ấp chưa đạt 95% (còn thiếu 16 hộ)." in out
+    assert "• Phong trào đã kết thúc ngày 31/12/2026; ấp chưa đạt 95,0% (còn thiếu 16 hộ)." in out
     assert "Cần trung bình" not in out
 
 

@@ -41,13 +41,13 @@ async def test_reminder_says_the_pace_needed(runtime: Runtime, seeded: Seeded) -
     assert text.splitlines() == [
         "⏰ Hôm nay (15/04/2026) Ấp Ba Sáu Tư chưa ghi nhận hộ nào.",
         "Ấp đang có chuỗi 1 ngày liên tiếp (của anh/chị: 1 ngày) – đừng để đứt chuỗi nhé!",
-        "• ⚠️ Cần trung bình 1,4 hộ/ngày (10 hộ/tuần) để đạt 95% trước 31/12/2026 (còn 343 hộ); "
+        "• ⚠️ Cần trung bình 1,4 hộ/ngày (10 hộ/tuần) để đạt 95,0% trước 31/12/2026 (còn 343 hộ); "
         "nhịp hiện nay dưới 0,1 hộ/ngày.",
         "Gõ /them để ghi một hộ. (Tắt nhắc nhở: /thongbao)",
     ]
     assert "Gợi ý hôm nay" not in text  # no household list for L364
     (nho,) = rec.to("nho")
-    assert "• Ấp đã đạt 95% ✅" in nho  # 19 of 20
+    assert "• Ấp đã đạt 95,0% ✅" in nho  # 19 of 20
 
 
 async def test_reminder_names_the_first_household_of_the_list(

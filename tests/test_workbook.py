@@ -20,6 +20,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from handlers.render.workbook import ExportData, export_filename, write_csv, write_xlsx
 from models.periods import Period
+from models.progress import pace
 from models.reports import EvidenceRow, HamletRow, OfficerActivity, Report
 from models.rules import CampaignConfig
 
@@ -43,7 +44,7 @@ SUMMARY_HEADERS_VI = [
     "Lượt ghi nhận trong kỳ",
     "Ngày có ghi nhận",
     "Số ngày của kỳ",
-    "Dự kiến đạt mục tiêu",
+    "Cần TB hộ/ngày để đạt",
     "Chậm tiến độ",
 ]
 # The CSV keeps one row per entry (a data file); the printed sheets one per household.
@@ -97,6 +98,8 @@ def _hamlet(
     projected: date | None,
     behind: bool,
 ) -> HamletRow:
+    # A hamlet still short of its target needs a pace; a reached one, none.
+    needed = pace(guided, target, 100, date(2026, 4, 15), date(2026, 12, 31))
     return HamletRow(
         hamlet_id=rank,
         code=code,
@@ -114,6 +117,7 @@ def _hamlet(
         projected=projected,
         behind_pace=behind,
         rank=rank,
+        pace=needed if projected is not None else None,
     )
 
 
@@ -280,10 +284,10 @@ def test_values_and_types(xlsx: Path) -> None:
         "Có",
         "Có",
     ]
-    assert _cell(summary, "O4").value is None  # no projection
-    projected = _cell(summary, "O5")
-    assert projected.value == datetime(2026, 6, 30)
-    assert projected.number_format == "DD/MM/YYYY"
+    assert _cell(summary, "O4").value is None  # reached: nothing more needed
+    per_day = _cell(summary, "O5")
+    assert per_day.value == pytest.approx(0.4)  # households a day, never a far-off date
+    assert per_day.number_format == "0.0"
 
 
 def test_evidence_cells(xlsx: Path) -> None:
@@ -436,7 +440,7 @@ def test_csv_files(tmp_path: Path) -> None:
     assert summary[0] == [h + " (%)" if h == "Tỷ lệ bao phủ" else h for h in SUMMARY_HEADERS_VI]
     assert len(summary) == 4
     assert summary[1][:7] == ["1", "NHO", "Ấp Nhỏ", "20", "19", "95.0", "Có"]
-    assert summary[2][14] == "2026-06-30"
+    assert summary[2][14] == "0.4"  # households a day needed
     assert summary[1][14] == ""
 
     assert evidence[0] == ["Mã ấp", "Tên ấp", *ENTRY_HEADERS_VI]

@@ -9,8 +9,8 @@ from typing import TextIO
 
 from bot.channels.text_render import numbered
 from handlers.engine.core import Core
-from handlers.engine.i18n import t
-from handlers.engine.messages import PRIVATE, Inbound, Reply
+from handlers.engine.i18n import fmt_int, t
+from handlers.engine.messages import PRIVATE, Inbound, Reply, discard_file
 
 CHANNEL = "console"
 
@@ -45,7 +45,21 @@ class ConsoleChannel:
     def render(self, reply: Reply) -> str:
         text = numbered(reply, self.lang)
         for path in (reply.file, reply.image):
-            if path is not None:
+            if path is None:
+                continue
+            if reply.personal and reply.cleanup:
+                # A scratch copy of a receipt: named and deleted once shown, as the messengers
+                # delete theirs once sent, so no copy outlives an /xoatep. The console's own
+                # exports (spreadsheets, charts) stay where their path says.
+                size = path.stat().st_size if path.exists() else 0
+                text += "\n" + t(
+                    self.lang,
+                    "cli_file_personal",
+                    name=path.name,
+                    size=fmt_int(self.lang, max(1, size // 1024)),
+                )
+                discard_file(path)
+            else:
                 text += "\n" + t(self.lang, "cli_file_attached", path=path)
         return text
 

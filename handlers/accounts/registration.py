@@ -145,7 +145,7 @@ async def cmd_cancel(ctx: Ctx, arg: str) -> list[Reply]:
         return [Reply(ctx.t("cancelled" if logs else "cancelled_plain"))]
     # The next household waiting its turn is asked now.
     return [
-        Reply(ctx.t("cancelled_household", name=d["name"])),
+        Reply(handlers.households.add.cancelled_text(ctx, d)),
         *await handlers.households.add.next_waiting(ctx),
     ]
 

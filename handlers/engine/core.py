@@ -92,10 +92,17 @@ _PHRASES = {
 }
 # Bare words only count with no argument, or with an entry number ("sửa 12", "hoàn tác 12").
 _ARG_OK = {"sua", "xoa", "hoantac", "undo", "edit", "delete", "ngonngu", "lang"}
+# Bare words taking any short argument, passed on as typed (marks kept): "tìm Hưng".
+_ARG_ANY = {"tim", "timho", "find"}
+_ARG_ANY_WORDS = 6
 
 
 def bare_command(text: str, commands: Mapping[str, object]) -> tuple[str, str] | None:
-    """'tiến độ' -> ('tiendo', ''), 'hoàn tác 12' -> ('hoantac', '12'); None otherwise."""
+    """'tiến độ' -> ('tiendo', ''), 'hoàn tác 12' -> ('hoantac', '12'), 'tìm Hưng' ->
+    ('tim', 'Hưng'); None otherwise."""
+    found = _search_phrase(text, commands)
+    if found is not None:
+        return found
     words = fold(text).split()
     if not words or len(words) > 3 or len(text) > 40:
         return None
@@ -107,6 +114,20 @@ def bare_command(text: str, commands: Mapping[str, object]) -> tuple[str, str] |
         arg = " ".join(words[size:])
         if not arg or (name in _ARG_OK and (arg.lstrip("#").isdigit() or arg in ("en", "vi"))):
             return name, arg
+    return None
+
+
+def _search_phrase(text: str, commands: Mapping[str, object]) -> tuple[str, str] | None:
+    """'tìm hai', 'tìm hộ 0912 345 678': a search typed without the slash. Not a message
+    with a household's separators (a one-line household whose name starts "Tìm")."""
+    typed = clean(text).split()
+    if not typed or len(typed) > _ARG_ANY_WORDS + 2 or any(ch in text for ch in ",;|\n"):
+        return None
+    words = fold(" ".join(typed)).split()
+    for size in (2, 1):
+        head = "".join(words[:size])
+        if head in _ARG_ANY and head in commands and len(typed) - size <= _ARG_ANY_WORDS:
+            return head, " ".join(typed[size:])
     return None
 
 

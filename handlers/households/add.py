@@ -5,7 +5,8 @@ Vietnamese keyboard, a possible duplicate) asked one household at a time, and sa
 from __future__ import annotations
 
 import contextlib
-from dataclasses import replace
+import re
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from typing import Any
 
@@ -31,7 +32,6 @@ from handlers.parse.household_form import (
     check_name,
     check_phone,
     looks_like_one_line,
-    match_procedures,
     no_dossier,
     parse_day,
     parse_one_line,
@@ -115,6 +115,13 @@ async def free_text(ctx: Ctx, raw: str) -> list[Reply]:
     if not raw.strip():
         return [Reply(ctx.t("not_understood_empty"))]
     return [Reply(ctx.t("not_understood" if can_log(ctx) else "not_understood_staff"))]
+
+
+def cancelled_text(ctx: Ctx, d: dict[str, Any]) -> str:
+    """What /huy says when it drops the household draft `d` (one with a name): another
+    visit to a household found is given up, the household itself stays as it was."""
+    key = "find_visit_cancelled" if d.get("visit") else "cancelled_household"
+    return ctx.t(key, name=d.get("name") or ctx.t("draft_unnamed"))
 
 
 def queues(dialog: Dialog) -> bool:
@@ -565,13 +572,161 @@ async def on_procedures(ctx: Ctx, answer: Answer) -> list[Reply]:
         d["procedures"] = chosen
         # The same message ticks its boxes instead of a new message per tap.
         return [await ask_procedures(ctx, d, edit=True)]
-    # Typed: "1, 3" or names. A typed list is a complete answer: no need to press Done.
+    # Typed: "1, 3" or names. A typed list is a complete answer: no need to press Done –
+    # when every part names exactly one procedure offered; otherwise asked again, nothing
+    # picked for the officer.
+    offered = await _choices(ctx, d)
     try:
-        d["procedures"] = match_procedures(answer.text, await _choices(ctx, d))
+        reading = read_procedures(
+            answer.text,
+            offered,
+            await _catalog(ctx),
+            has=set(d.get("has") or []) if d.get("visit") else set(),
+            shorts={p.code: p.short for p in ctx.settings.procedures},
+        )
     except FormError as err:
         return [await ask_procedures(ctx, d, ctx.t(err.key, **err.values))]
+    if reading.had or reading.unsure:
+        return [await ask_procedures(ctx, d, _unclear(ctx, d, reading, offered))]
+    d["procedures"] = reading.codes
     d["procedures_ok"] = True
     return await advance(ctx, d)
+
+
+@dataclass
+class ProcedureReading:
+    """What a typed answer to the procedure question names: the procedures offered it
+    names surely; those the household already has; the parts that only partly match."""
+
+    codes: list[str] = field(default_factory=list)
+    had: list[str] = field(default_factory=list)
+    unsure: list[tuple[str, list[ProcedureChoice]]] = field(default_factory=list)
+
+
+_SPLIT_PROCEDURES = re.compile(r"\s*(?:,|;|\+|&|\bvà\b|\band\b)\s*", re.I)
+_NOT_WORD = re.compile(r"[\W_]+")
+
+
+def _words(text: str) -> list[str]:
+    return _NOT_WORD.sub(" ", fold(text)).split()
+
+
+def read_procedures(
+    text: str,
+    offered: list[ProcedureChoice],
+    catalog: list[ProcedureChoice],
+    *,
+    has: set[str],
+    shorts: dict[str, str],
+) -> ProcedureReading:
+    """Read '1, 3', 'KS', 'khai sinh + tạm trú' against the procedures offered (numbered
+    as shown). A part names a procedure surely by its number, its code, its whole name or
+    button label, or the last words of its name that no other procedure ends with ("khai
+    sinh" → Đăng ký khai sinh, never «Liên thông khai sinh – …»), read against the whole
+    catalog so that a procedure the household already has is said so. Any other part that
+    is found inside names is `unsure`: asked, never picked. FormError: nothing fits."""
+    clean_text = text.strip()
+    if not clean_text:
+        raise FormError("procedure_empty")
+    tokens = [tok for tok in _SPLIT_PROCEDURES.split(clean_text) if tok]
+    if len(tokens) == 1 and re.fullmatch(r"[\d\s]+", tokens[0]):
+        tokens = tokens[0].split()
+    reading = ProcedureReading()
+    offered_codes = {p.code for p in offered}
+    for token in tokens:
+        if token.isdigit():
+            index = int(token)
+            if not 1 <= index <= len(offered):
+                raise FormError("procedure_number", token=token, count=len(offered))
+            code = offered[index - 1].code
+        else:
+            sure = _sure(token, catalog, shorts)
+            partial = [p for p in _partial(token, offered, shorts) if p is not sure]
+            if sure is not None and sure.code in offered_codes:
+                code = sure.code
+            elif sure is not None:
+                reading.had.append(sure.code)
+                if partial:
+                    reading.unsure.append((token, partial))
+                continue
+            elif partial:
+                reading.unsure.append((token, partial))
+                continue
+            else:
+                had = [p.code for p in _partial(token, catalog, shorts) if p.code in has]
+                if not had:
+                    raise FormError("procedure_unknown", token=token)
+                reading.had += had
+                continue
+        if code not in reading.codes:
+            reading.codes.append(code)
+    order = {p.code: i for i, p in enumerate(offered)}
+    reading.codes.sort(key=order.__getitem__)
+    return reading
+
+
+def _sure(
+    token: str, catalog: list[ProcedureChoice], shorts: dict[str, str]
+) -> ProcedureChoice | None:
+    for proc in catalog:
+        if proc.code.casefold() == token.strip().casefold():
+            return proc
+    key = _words(token)
+    if not key:
+        return None
+    whole = [
+        p
+        for p in catalog
+        if _words(p.name) == key or (shorts.get(p.code) and _words(shorts[p.code]) == key)
+    ]
+    if len(whole) == 1:
+        return whole[0]
+    if len(whole) > 1 or len(key) < 2:
+        return None
+    ends = [p for p in catalog if _words(p.name)[-len(key) :] == key]
+    return ends[0] if len(ends) == 1 else None
+
+
+def _partial(
+    token: str, choices: list[ProcedureChoice], shorts: dict[str, str]
+) -> list[ProcedureChoice]:
+    """Procedures the token is found inside, or whose name and label hold all its words
+    ("thẻ BHYT": «Liên thông … cấp thẻ BHYT …» and «Gia hạn thẻ bảo hiểm y tế» (Gia hạn
+    BHYT))."""
+    words = _words(token)
+    key = " ".join(words)
+    if len(key.replace(" ", "")) < 3:
+        return []
+    hits = []
+    for proc in choices:
+        name, label = _words(proc.name), _words(shorts.get(proc.code, ""))
+        if key in " ".join(name) or key in " ".join(label) or set(words) <= {*name, *label}:
+            hits.append(proc)
+    return hits
+
+
+def _unclear(
+    ctx: Ctx, d: dict[str, Any], reading: ProcedureReading, offered: list[ProcedureChoice]
+) -> str:
+    """Why a typed answer was not taken: procedures the household has (with the day),
+    then the parts that only partly match, with the numbers of what they might mean."""
+    catalog = {p.code: p.name for p in offered + list(ctx.catalog or [])}
+    days = d.get("has_days") if isinstance(d.get("has_days"), dict) else {}
+    lines = []
+    for code in dict.fromkeys(reading.had):
+        day = days.get(code) if days else None
+        name = catalog.get(code, code)
+        if isinstance(day, str):
+            shown = fmt_date(date.fromisoformat(day))
+            lines.append(ctx.t("procedure_had_on", name=name, day=shown))
+        else:
+            lines.append(ctx.t("procedure_had", name=name))
+    number = {p.code: i for i, p in enumerate(offered, 1)}
+    for token, choices in reading.unsure:
+        names = "; ".join(f"{number[p.code]}. {p.name}" for p in choices[:4])
+        key = "procedure_partial_other" if reading.had else "procedure_partial"
+        lines.append(ctx.t(key, token=token[:40], names=names))
+    return "\n".join(lines)
 
 
 def _is_done_word(text: str) -> bool:

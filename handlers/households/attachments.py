@@ -39,7 +39,13 @@ from handlers.engine.router import EVERYONE, LOGS, SUPERVISES, Menu, Router
 from handlers.engine.states import AttachState
 from handlers.households import add
 from handlers.parse.form_errors import FormError
-from handlers.parse.household_form import check_name, check_phone, clean_lines, looks_like_one_line
+from handlers.parse.household_form import (
+    check_name,
+    check_phone,
+    clean_lines,
+    looks_like_one_line,
+    parse_one_line,
+)
 from handlers.parse.name_text import title_case
 from handlers.reports.scope import SEES_ALL
 from models import attachments as store
@@ -55,6 +61,7 @@ from models.attachments import (
 from models.campaign import Hamlet
 from models.drafts import waiting
 from models.households import Entry
+from models.people import User
 from models.records import AuditEvent, Dialog
 from models.registry import load_entry, my_entries, own_entry
 from models.text import clean
@@ -64,6 +71,7 @@ router = Router("attachments")
 MB = 1024 * 1024
 PICK_ENTRIES = 5  # the sender's latest entries offered for a file without caption
 PURGE_REASON_MIN = 5
+CAPTION_SHOWN = 60  # characters of a caption not kept, quoted back
 ALBUM_MINUTES = 10  # a photo of an album goes where its first photo went, this long after
 # Names of list files (household rosters, staff lists): only those go to the list imports.
 LIST_SUFFIXES = (".csv", ".tsv", ".txt", ".xlsx", ".xlsm", ".xls")
@@ -146,9 +154,25 @@ async def on_file(ctx: Ctx, attachment: Attachment) -> list[Reply]:
         album=attachment.album,
     )
     raw = clean_lines(ctx.inbound.text or "")
-    if raw.strip() and looks_like_one_line(raw):
+    if raw.strip() and starts_household(ctx, raw):
         return await _with_household(ctx, raw, pending)
-    return await _without_household(ctx, pending)
+    replies = await _without_household(ctx, pending)
+    if raw.strip():
+        # Words that are no household (a note, a greeting) are not kept: said, never silently.
+        caption = clean(raw)
+        shown = caption if len(caption) <= CAPTION_SHOWN else caption[: CAPTION_SHOWN - 1] + "…"
+        replies.insert(0, Reply(ctx.t("att_caption_not_kept", caption=shown)))
+    return replies
+
+
+def starts_household(ctx: Ctx, raw: str) -> bool:
+    """A caption that reads as a household: the one-line form, or its start – a name and
+    then a phone ("Hồ Văn Năm; 0913 111 000"), the rest asked like a household typed
+    with a field missing."""
+    if looks_like_one_line(raw):
+        return True
+    parsed = parse_one_line(raw, (), ctx.today, ctx.settings.campaign)
+    return parsed.readable and ("phone" in parsed.draft or "phone" in parsed.errors)
 
 
 def _shown_name(name: str) -> str:
@@ -279,7 +303,7 @@ async def _attach(
     ctx: Ctx, entry: Entry, files: list[PendingFile], *, key: str = "att_attached"
 ) -> list[Reply]:
     try:
-        await store.attach(
+        done = await store.attach(
             ctx.session,
             entry=entry,
             files=files,
@@ -292,8 +316,18 @@ async def _attach(
         return [Reply(ctx.t("att_file_gone", days=PENDING_TTL.days))]
     household = await load_entry(ctx.session, entry.id)
     name = household.household.head_name if household is not None else ""
-    text = ctx.t(key, files=_label(ctx, files), id=entry.id, name=name)
-    return [Reply(text, render=_drop_later(ctx, files))]
+    said = [ctx.t(key, files=_label(ctx, done.rows), id=entry.id, name=name)] if done.rows else []
+    if done.already:
+        said.append(_already(ctx, done.already, entry.id, name))
+    return [Reply("\n".join(said), render=_drop_later(ctx, files))]
+
+
+def _already(ctx: Ctx, files: Sequence[PendingFile], entry_id: int, name: str) -> str:
+    """Files whose content the entry already holds: said, not attached twice."""
+    if len(files) == 1:
+        key = "att_already_pdf" if files[0].kind == PDF else "att_already_photo"
+        return ctx.t(key, id=entry_id, name=name)
+    return ctx.t("att_already_many", files=_label(ctx, files), id=entry_id, name=name)
 
 
 # --- which entry ------------------------------------------------------------------------
@@ -534,13 +568,38 @@ async def cmd_files(ctx: Ctx, arg: str) -> list[Reply]:
         return [Reply(ctx.t("att_files_not_found"))]
     entry, _hamlet = found
     rows = await store.of_entry(ctx.session, entry.id)
+    purged = await _purge_lines(ctx, entry.id)
     if not rows:
+        if purged:
+            return [Reply("\n".join(purged))]
         return [Reply(ctx.t("att_files_none", id=entry.id))]
     audit_views(ctx, entry, rows)
     title = ctx.t(
         "att_files_title", id=entry.id, name=entry.household.head_name, files=_label(ctx, rows)
     )
-    return [Reply(title), *file_replies(ctx, rows)]
+    return [Reply("\n".join([title, *purged])), *file_replies(ctx, rows)]
+
+
+async def _purge_lines(ctx: Ctx, entry_id: int) -> list[str]:
+    """The entry's files the office deleted: how many, when, by whom, why."""
+    purges = await store.purges_of_entry(ctx.session, entry_id)
+    people = {
+        uid: name
+        for uid, name in await ctx.session.execute(
+            select(User.id, User.display_name).where(User.id.in_({p.by for p in purges}))
+        )
+    }
+    return [
+        ctx.t(
+            "att_files_purged",
+            files=files_label(ctx, p.kinds),
+            id=entry_id,
+            at=fmt_datetime(p.at, ctx.settings.timezone),
+            who=people.get(p.by, "?") if p.by is not None else "?",
+            reason=p.reason or "?",
+        )
+        for p in purges
+    ]
 
 
 # --- /xoatep: the office deletes an entry's files for good ------------------------------
@@ -670,4 +729,5 @@ async def step_purge_confirm(ctx: Ctx, answer: Answer) -> list[Reply]:
 
 
 router.add_help(14, LOGS, lambda ctx: ctx.t("help_files"), loggable=True)
-router.add_help(140, SUPERVISES, lambda ctx: ctx.t("help_purge_files"))
+# With the spot-checks' help (32: the call card shows the receipts), before the awards' (33).
+router.add_help(33, SUPERVISES, lambda ctx: ctx.t("help_purge_files"))

@@ -45,16 +45,39 @@ def _entry_line(ctx: Ctx, entry: Entry) -> str:
 
 _MONTH = re.compile(r"^(?:thang\s*)?(\d{1,2})\s*[/.\-]\s*(\d{4}|\d{2})$")
 _MONTH_ONLY = re.compile(r"^thang\s*(\d{1,2})$")
+# "06/12/2026", "6-12-26", "ngày 6/12": a day ("6/12" without a year: this year's).
+_DAY = re.compile(r"^(?:ngay\s*)?(\d{1,2})\s*[/.\-]\s*(\d{1,2})(?:\s*[/.\-]\s*(\d{4}|\d{2}))?$")
+
+
+def _day_filter(ctx: Ctx, folded: str, text: str) -> EntryFilter | Reply | None:
+    """A day typed as /cuatoi's filter; None when the text is not a day. "6/12" is a day
+    (6 December) and "12/26" a month (12/2026): the second number tells them apart."""
+    match = _DAY.match(folded)
+    if match is None:
+        return None
+    day, month, year_text = match.groups()
+    if year_text is None and int(month) > 12 and not folded.startswith("ngay"):
+        return None  # "12/26": a month
+    year = int(year_text) if year_text else ctx.today.year
+    year += 2000 if year < 100 else 0
+    try:
+        return EntryFilter(day=date(year, int(month), int(day)))
+    except ValueError:
+        return Reply(ctx.t("mine_bad_day", text=text[:20]))
 
 
 def parse_filter(ctx: Ctx, arg: str) -> EntryFilter | Reply:
-    """/cuatoi's filter: a month ("12/2026", "tháng 12"), a phone, or words of the name."""
+    """/cuatoi's filter: a day ("06/12/2026"), a month ("12/2026", "tháng 12"), a phone or
+    part of one, an entry number (#12), or words of the name."""
     text = clean(arg)
     if not text:
         return EntryFilter()
     if len(text) > MAX_QUERY:
         return Reply(ctx.t("find_too_long", limit=MAX_QUERY))
     folded = fold(text)
+    day = _day_filter(ctx, folded, text)
+    if day is not None:
+        return day
     month, only = _MONTH.match(folded), _MONTH_ONLY.match(folded)
     if month is not None or only is not None:
         number = int(month.group(1) if month is not None else only.group(1) if only else 0)
@@ -66,9 +89,13 @@ def parse_filter(ctx: Ctx, arg: str) -> EntryFilter | Reply:
     query = parse_query(text)
     if isinstance(query, str):
         return Reply(ctx.t(query, limit=MAX_QUERY))
-    if query.digits:
-        return Reply(ctx.t("find_too_short"))
-    return EntryFilter(words=query.words, phone=query.phone)
+    return EntryFilter(
+        words=query.words,
+        phone=query.phone,
+        digits=query.digits,
+        prefix=query.prefix,
+        entry=query.entry,
+    )
 
 
 @router.command("cuatoi", "mine", "danhsach", menu=Menu(20, "mine", "cmd_mine", LOGS))

@@ -20,7 +20,7 @@ from handlers.engine.router import EVERYONE, LOGS, SUPERVISES, Menu, Router
 from handlers.engine.states import EntryState, FindState, TodoState
 from handlers.households import add
 from models.campaign import Procedure
-from models.find import Card, Query, cards, find_households, procedure_codes, visible_household
+from models.find import Card, Query, cards, find_households, procedure_days, visible_household
 from models.people import Role
 from models.phones import PhoneError, parse_phone
 from models.registry import active_procedures
@@ -33,6 +33,7 @@ MAX_QUERY = 60  # characters: a name or a phone is far shorter
 MAX_VISITS = 4  # visits shown per household, latest first
 _PHONE_CHARS = re.compile(r"^[\d\s.\-()+]+$")
 _WORD = re.compile(r"[^\w]+")
+_ENTRY = re.compile(r"^#\s*(\d{1,18})$")
 ACTION_ADD = "find:add:"
 # Lists a «➕ Thêm thủ tục» is pressed on: closed quietly when the visit starts.
 _LISTS = {FindState.RESULTS, FindState.QUERY, FindState.MINE, TodoState.PICK, EntryState.SAVED}
@@ -42,22 +43,32 @@ _LISTS = {FindState.RESULTS, FindState.QUERY, FindState.MINE, TodoState.PICK, En
 
 
 def parse_query(text: str) -> Query | str:
-    """A query, or the catalog key saying why the text cannot be searched for."""
+    """A query, or the catalog key saying why the text cannot be searched for: words of the
+    name (folded, and as typed for ranking), a phone, 4 digits or more of a phone (from its
+    start when typed with the leading 0), or an entry number (#12)."""
     text = clean(text)
     if not text:
         return "find_ask"
     if len(text) > MAX_QUERY:
         return "find_too_long"
+    entry = _ENTRY.match(text)
+    if entry is not None:
+        return Query(entry=int(entry.group(1)))
     if _PHONE_CHARS.match(text):
         try:
             return Query(phone=parse_phone(text).e164)
         except PhoneError:
-            digits = re.sub(r"\D", "", text).lstrip("0")
-            return Query(digits=digits) if len(digits) >= 4 else "find_too_short"
+            digits = re.sub(r"\D", "", text)
+            if len(digits) < 4:
+                return "find_digits_short"
+            if text.lstrip("( ")[:1] == "0":
+                return Query(prefix="+84" + digits[1:])  # "0912": numbers starting 0912
+            return Query(digits=digits.lstrip("0") or digits)
     words = tuple(w for w in _WORD.sub(" ", fold(text)).replace("_", " ").split() if w)
     if sum(len(w) for w in words) < 2:
         return "find_too_short"
-    return Query(words=words[:6])
+    exact = tuple(w for w in _WORD.sub(" ", text.casefold()).replace("_", " ").split() if w)
+    return Query(words=words[:6], exact=exact[:6])
 
 
 def is_phone_only(text: str) -> bool:
@@ -122,9 +133,12 @@ async def _scope(ctx: Ctx) -> str:
     return ctx.t("find_scope_all")
 
 
-def card_text(ctx: Ctx, n: int, card: Card, *, hamlet: bool) -> str:
+def card_text(ctx: Ctx, n: int | None, card: Card, *, hamlet: bool) -> str:
+    """One household found; numbered `n` when typing n picks its «➕ Thêm thủ tục», with a
+    bullet when nothing is picked by a number (a supervisor's list)."""
+    values = {"name": card.name, "phone": fmt_phone(card.phone), "address": card.address}
     lines = [
-        ctx.t("find_card", n=n, name=card.name, phone=fmt_phone(card.phone), address=card.address)
+        ctx.t("find_card", n=n, **values) if n is not None else ctx.t("find_card_plain", **values)
     ]
     if hamlet:
         lines.append(ctx.t("find_card_hamlet", hamlet=card.hamlet_name))
@@ -175,8 +189,10 @@ async def show(ctx: Ctx, typed: str, query: Query, page: int) -> list[Reply]:
         if page:
             return [Reply(ctx.t("find_end"))]
         if query.phone:
-            # Echoed as typed: the reply says nothing the sender did not write.
-            return [Reply(ctx.t("find_phone_none", phone=shown, scope=scope))]
+            # The number is not repeated: the reply says nothing the sender did not write.
+            return [Reply(ctx.t("find_phone_none", scope=scope))]
+        if query.entry:
+            return [Reply(ctx.t("find_entry_none", id=query.entry, scope=scope))]
         return [
             Reply(ctx.t("find_none", query=shown, scope=scope) + "\n" + ctx.t("find_none_hint"))
         ]
@@ -196,12 +212,17 @@ async def show(ctx: Ctx, typed: str, query: Query, page: int) -> list[Reply]:
     )
     wide = ctx.me.role not in (Role.OFFICER, Role.HAMLET_HEAD)
     blocks = [title]
-    blocks += [card_text(ctx, first + i, c, hamlet=wide) for i, c in enumerate(found)]
-    options = [
-        add_option(ctx, ctx.t("find_opt_add", name=c.name), c.household_id)
-        for c in found
-        if may_add(ctx, c.hamlet_id)
-    ]
+    options: list[Option] = []
+    for card in found:
+        # A household's number is the one typed to pick its «➕ Thêm thủ tục», on every
+        # page (text channels number the options from 1 on each message).
+        number = None
+        if may_add(ctx, card.hamlet_id):
+            options.append(
+                add_option(ctx, ctx.t("find_opt_add", name=card.name), card.household_id)
+            )
+            number = len(options)
+        blocks.append(card_text(ctx, number, card, hamlet=wide))
     if options:
         blocks.append(ctx.t("find_add_hint"))
     more = last < total
@@ -270,7 +291,8 @@ async def start_visit(ctx: Ctx, household_id: int) -> list[Reply]:
     refusal = await add.refused(ctx)
     if refusal:
         return refusal
-    have = await procedure_codes(ctx.session, household.id)
+    days = await procedure_days(ctx.session, household.id)
+    have = set(days)
     procedures = await active_procedures(ctx.session)
     if all(p.code in have for p in procedures):
         return [Reply(ctx.t("find_all_done", name=household.head_name))]
@@ -288,6 +310,7 @@ async def start_visit(ctx: Ctx, household_id: int) -> list[Reply]:
         "dossier": "",
         "visit": household.id,
         "has": sorted(have),
+        "has_days": {code: day.isoformat() for code, day in days.items()},
         "duplicates": [household.id],
         "dup_answer": f"same:{household.id}",
     }

@@ -18,6 +18,7 @@ from handlers.engine.i18n import fmt_date, fmt_phone, t
 from handlers.engine.messages import Option, Reply
 from handlers.engine.router import HEADS, SUPERVISES, Menu, Router
 from handlers.engine.states import HistoryState
+from handlers.households.attachments import files_label
 from handlers.render.verify_text import outcome_label
 from models.history import (
     Change,
@@ -256,6 +257,14 @@ def _what(ctx: Ctx, e: Event) -> str:
             return ctx.t("history_overturned", id=e.entry_id, text=e.text)
         case Kind.UPHELD:
             return ctx.t("history_upheld", id=e.entry_id, text=e.text)
+        case Kind.ATTACHED:
+            return ctx.t("history_attached", id=e.entry_id, files=files_label(ctx, e.files))
+        case Kind.VIEWED:
+            return ctx.t("history_viewed", id=e.entry_id, files=files_label(ctx, e.files))
+        case Kind.PURGED:
+            return ctx.t(
+                "history_purged", id=e.entry_id, files=files_label(ctx, e.files), reason=e.text
+            )
         case Kind.ROSTER:
             how = ctx.t(f"history_how_{e.how}") if e.how in ("phone", "name", "chosen") else ""
             code = ctx.t("history_roster_code", code=e.code) if e.code else ""

@@ -62,19 +62,18 @@ async def step_hamlet(ctx: Ctx, answer: Answer) -> list[Reply]:
     return await show_todo(ctx, hamlet)
 
 
-def _line(ctx: Ctx, n: int, s: Suggestion) -> str:
+def _line(ctx: Ctx, n: int | None, s: Suggestion) -> str:
     phone = fmt_phone(s.phone) if s.phone else ctx.t("todo_no_phone")
-    return ctx.t(
-        "todo_line",
-        n=n,
-        mark="📍 " if s.near else "",
-        name=s.head_name,
-        address=s.address,
-        phone=phone,
-    )
+    values = {"mark": "📍 " if s.near else "", "name": s.head_name, "address": s.address}
+    if n is None:
+        return ctx.t("todo_line_plain", phone=phone, **values)
+    return ctx.t("todo_line", n=n, phone=phone, **values)
 
 
 async def show_todo(ctx: Ctx, hamlet: Hamlet) -> list[Reply]:
+    """The roster's households not yet guided, then those short of the special prize.
+    A household's number is the one typed to pick it: the second list goes on from the
+    first; people who pick nothing (supervisors) see bullets, not numbers."""
     result: Todo = await todo(
         ctx.session,
         campaign_id=await ctx.campaign_id(),
@@ -84,7 +83,6 @@ async def show_todo(ctx: Ctx, hamlet: Hamlet) -> list[Reply]:
         now=ctx.now,
     )
     can_log = may_add(ctx, hamlet.id)
-    short_lines, short_options = await _short_of_prize(ctx, hamlet, can_log)
     options: list[Option] = []
     if result.roster is None:
         lines = [ctx.t("todo_no_roster", hamlet=hamlet.name)]
@@ -102,7 +100,7 @@ async def show_todo(ctx: Ctx, hamlet: Hamlet) -> list[Reply]:
         if any(s.near for s in result.suggestions):
             lines.append(ctx.t("todo_near_first"))
         for i, s in enumerate(result.suggestions, 1):
-            lines.append(_line(ctx, i, s))
+            lines.append(_line(ctx, i if can_log else None, s))
         if can_log:
             lines.append(ctx.t("todo_tap_hint"))
             options = [
@@ -110,6 +108,7 @@ async def show_todo(ctx: Ctx, hamlet: Hamlet) -> list[Reply]:
                 for i, s in enumerate(result.suggestions, 1)
             ]
     text = "\n".join(lines)
+    short_lines, short_options = await _short_of_prize(ctx, hamlet, can_log, 0, len(options))
     if short_lines:
         text += "\n\n" + "\n".join(short_lines)
     options += short_options
@@ -119,21 +118,40 @@ async def show_todo(ctx: Ctx, hamlet: Hamlet) -> list[Reply]:
     return [ask(ctx, TodoState.PICK, text, options, draft={"hamlet": hamlet.code})]
 
 
+async def _short_of_prize_page(ctx: Ctx, hamlet: Hamlet, page: int) -> list[Reply]:
+    """A later page of the households short of the special prize, on its own (numbered
+    from 1 again, as its options are)."""
+    lines, options = await _short_of_prize(ctx, hamlet, may_add(ctx, hamlet.id), page, 0)
+    if not lines:
+        await close(ctx)
+        return [Reply(ctx.t("find_end"))]
+    text = "\n".join(lines)
+    if not options:
+        await close(ctx)
+        return [Reply(text)]
+    d = {"hamlet": hamlet.code, "lacking": page}
+    return [ask(ctx, TodoState.PICK, text, options, draft=d)]
+
+
 async def _short_of_prize(
-    ctx: Ctx, hamlet: Hamlet, can_log: bool
+    ctx: Ctx, hamlet: Hamlet, can_log: bool, page: int, numbered: int
 ) -> tuple[list[str], list[Option]]:
-    """Households already guided that still lack a procedure for the special prize, each
-    with «➕» (another visit: only the procedure and the day are asked)."""
+    """Households already guided that still lack a procedure for the special prize (one
+    page of them), each with «➕» (another visit: only the procedure and the day are
+    asked), and «Xem thêm» when more follow. `numbered`: options already on the message
+    before these, so the numbers shown are the numbers typed."""
     campaign = ctx.settings.campaign
     total = (await totals_as_of(ctx.session, [hamlet.id], ctx.arrival_day))[hamlet.id]
     required = campaign.procedures_required(total)
+    size = ctx.settings.todo_suggestions
     ids, count = await lacking(
         ctx.session,
         campaign_id=await ctx.campaign_id(),
         hamlet_id=hamlet.id,
         required=required,
         officer_id=ctx.me.id if ctx.me.role.logs_households else None,
-        limit=ctx.settings.todo_suggestions,
+        limit=size,
+        offset=page * size,
     )
     if not ids:
         return [], []
@@ -144,11 +162,19 @@ async def _short_of_prize(
         campaign_id=await ctx.campaign_id(),
         today=ctx.arrival_day,
     )
-    lines = [ctx.t("todo_lacking_title", required=required, total=fmt_int(ctx.lang, count))]
-    for i, card in enumerate(found, 1):
+    first, last = page * size + 1, page * size + len(found)
+    values = {"required": required, "total": fmt_int(ctx.lang, count)}
+    if page:
+        title = ctx.t("todo_lacking_title_page", first=first, last=last, **values)
+    elif last < count:
+        title = ctx.t("todo_lacking_title_first", shown=len(found), **values)
+    else:
+        title = ctx.t("todo_lacking_title", **values)
+    lines = [title]
+    for i, card in enumerate(found, numbered + 1):
         lines.append(
             ctx.t(
-                "todo_lacking_line",
+                "todo_lacking_line" if can_log else "todo_lacking_line_plain",
                 n=i,
                 name=card.name,
                 address=card.address,
@@ -157,13 +183,16 @@ async def _short_of_prize(
                 missing=card.missing,
             )
         )
-    if not can_log:
-        return lines, []
-    lines.append(ctx.t("todo_lacking_hint"))
-    options = [
-        add_option(ctx, ctx.t("todo_btn_add", n=i, name=card.name), card.household_id)
-        for i, card in enumerate(found, 1)
-    ]
+    options: list[Option] = []
+    if can_log:
+        lines.append(ctx.t("todo_lacking_hint"))
+        options = [
+            add_option(ctx, ctx.t("todo_btn_add", n=i, name=card.name), card.household_id)
+            for i, card in enumerate(found, numbered + 1)
+        ]
+    if last < count:
+        lines.append(ctx.t("todo_lacking_more_hint"))
+        options.append(Option(ctx.t("todo_opt_lacking_more"), f"lack:{page + 1}"))
     return lines, options
 
 
@@ -173,6 +202,11 @@ async def step_pick(ctx: Ctx, answer: Answer) -> list[Reply]:
     if value.startswith("act:"):
         # «➕» on a household short of the special prize (typed as its number).
         return await find_action(ctx, value[4:].removeprefix("find:"))
+    hamlet = next(
+        (h for h in await ctx.covered_hamlets() if h.code == draft(ctx).get("hamlet")), None
+    )
+    if value.startswith("lack:") and value[5:].isdigit() and hamlet is not None:
+        return await _short_of_prize_page(ctx, hamlet, int(value[5:]))
     if value.startswith("r:") and value[2:].isdigit():
         row = await ctx.session.get(RosterHousehold, int(value[2:]))
         if row is not None and row.household_id is None:
@@ -185,13 +219,13 @@ async def step_pick(ctx: Ctx, answer: Answer) -> list[Reply]:
             if row.phone:
                 d["phone"] = row.phone
             return [Reply(ctx.t("todo_prefilled", name=row.head_name)), *await advance(ctx, d)]
-    hamlet = next(
-        (h for h in await ctx.covered_hamlets() if h.code == draft(ctx).get("hamlet")), None
-    )
     prefix = [Reply(ctx.t("choose_option"))] if value != REPEAT and answer.text else []
     if hamlet is None:
         await close(ctx)
         return prefix
+    page = draft(ctx).get("lacking")
+    if isinstance(page, int) and page > 0:
+        return [*prefix, *await _short_of_prize_page(ctx, hamlet, page)]
     return [*prefix, *await show_todo(ctx, hamlet)]
 
 

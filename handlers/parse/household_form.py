@@ -153,15 +153,22 @@ def _match_one(token: str, catalog: Sequence[ProcedureChoice]) -> str:
     key = fold(token)
     if len(key) < 3:
         raise FormError("procedure_unknown", token=token)
+    # Sure only by the whole name, or the last words of exactly one name ("khai sinh" →
+    # Đăng ký khai sinh, not «Liên thông khai sinh – …»); a part found inside a name is
+    # asked, never picked: the household's evidence must hold what the officer meant.
+    words = key.split()
+    whole = [p for p in catalog if fold(p.name).split() == words]
+    if len(whole) == 1:
+        return whole[0].code
+    if len(words) >= 2:
+        ends = [p for p in catalog if fold(p.name).split()[-len(words) :] == words]
+        if len(ends) == 1:
+            return ends[0].code
     hits = [p for p in catalog if key in fold(p.name)]
-    if len(hits) > 1:
-        # Prefer a whole-name match ("khai sinh" vs "khai sinh cho con nuôi").
-        exact = [p for p in hits if fold(p.name).endswith(key)]
-        hits = exact if len(exact) == 1 else hits
-    if len(hits) == 1:
-        return hits[0].code
     if not hits:
         raise FormError("procedure_unknown", token=token)
+    if len(hits) == 1:
+        raise FormError("procedure_unsure", token=token, name=hits[0].name)
     raise FormError("procedure_ambiguous", token=token, names="; ".join(p.name for p in hits[:4]))
 
 

@@ -39,14 +39,17 @@ def _marks(row: HamletRow) -> str:
 
 
 def _outlook(lang: str, row: HamletRow, end: date) -> str:
+    """What it takes to reach the target by the campaign's end: the pace needed, never a
+    projected date (at a slow pace that date is decades away and says nothing)."""
     if row.reached:
         return t(lang, "report_reached")
-    if row.projected is None:
-        return t(lang, "report_no_projection")
-    if row.projected > end:
-        # A date decades away says nothing; that the campaign ends first says it all.
-        return t(lang, "report_projected_late", end=fmt_date(end))
-    return t(lang, "report_projected", day=fmt_date(row.projected))
+    pace = row.pace
+    if pace is None or pace.kind == PaceKind.ENDED:
+        return t(lang, "report_outlook_ended", end=fmt_date(end))
+    per_day = fmt_decimal(lang, pace.needed_tenths / 10)
+    if pace.kind == PaceKind.ON_PACE:
+        return t(lang, "report_outlook_on_pace", end=fmt_date(end), per_day=per_day)
+    return t(lang, "report_outlook_behind", end=fmt_date(end), per_day=per_day)
 
 
 def _bullet(text: str) -> str:
@@ -560,8 +563,8 @@ def _pace_rate(lang: str, tenths: int | None) -> str:
 
 
 def threshold_text(lang: str, threshold: float) -> str:
-    """95% (97,5%): the campaign's target as people say it."""
-    return fmt_decimal(lang, round(threshold * 100, 1)) + "%"
+    """95,0%: the campaign's target, written as every other percentage."""
+    return fmt_pct(lang, threshold)
 
 
 def pace_line(lang: str, p: Progress) -> str:

@@ -34,7 +34,8 @@ from openpyxl.worksheet.worksheet import Worksheet
 from handlers.engine.i18n import fmt_date, fmt_datetime, fmt_pct, fmt_phone, t
 from handlers.render.verify_text import answer_text, detail_label
 from models.check_rows import CheckRow
-from models.reports import EvidenceRow, OfficerActivity, Report
+from models.progress import PaceKind
+from models.reports import EvidenceRow, HamletRow, OfficerActivity, Report
 from models.rules import CampaignConfig
 
 TITLE_ROW, PERIOD_ROW, HEADER_ROW = 1, 2, 3
@@ -95,6 +96,7 @@ class Kind(Enum):
     TEXT = "text"
     COUNT = "count"
     PCT = "pct"  # a fraction: 0.95 is shown as 95,0%
+    RATE = "rate"  # a figure with one decimal: 1.4 is shown as 1,4
     DATE = "date"
     MOMENT = "moment"  # a local, naive datetime (Excel has no time zones)
 
@@ -104,6 +106,7 @@ class Kind(Enum):
 _NUMBER_FORMATS = {
     Kind.COUNT: "#,##0",
     Kind.PCT: "0.0%",
+    Kind.RATE: "0.0",
     Kind.DATE: "DD/MM/YYYY",
     Kind.MOMENT: "DD/MM/YYYY HH:MM",
 }
@@ -218,6 +221,15 @@ def export_filename(data: ExportData, suffix: str) -> str:
 # ---------------------------------------------------------------------------- the tables
 
 
+def _needed_per_day(row: HamletRow) -> float | None:
+    """Households a day the hamlet needs until the campaign's end (blank once reached or
+    over): what the office acts on, where a projected date would be decades away."""
+    pace = row.pace
+    if pace is None or pace.kind in (PaceKind.REACHED, PaceKind.ENDED):
+        return None
+    return pace.needed_tenths / 10
+
+
 def _yes_no(lang: str, flag: bool) -> str:
     return t(lang, "xl_yes" if flag else "xl_no")
 
@@ -273,7 +285,7 @@ def _summary(data: ExportData, lang: str) -> Table:
                 ("xl_col_entries", count),
                 ("xl_col_active_days", count),
                 ("xl_col_period_days", count),
-                ("xl_col_projected", Kind.DATE),
+                ("xl_col_pace", Kind.RATE),
                 ("xl_col_behind", Kind.TEXT),
             ],
         ),
@@ -294,7 +306,7 @@ def _summary(data: ExportData, lang: str) -> Table:
             r.entries,
             r.active_days,
             r.period_days,
-            r.projected,
+            _needed_per_day(r),
             _yes_no(lang, r.behind_pace),
         )
         for r in report.rows

@@ -8,6 +8,11 @@ VI: dict[str, str] = {
     "att_files_and": "{first}, {second}",
     "att_attached": "📎 Đã gắn {files} vào mục #{id} – {name}.",
     "att_album_same": "📎 Đã gắn thêm {files} vào mục #{id} – {name} (cùng nhóm ảnh).",
+    "att_already_photo": "📎 Ảnh này đã gắn vào mục #{id} – {name} rồi; không gắn thêm lần nữa.",
+    "att_already_pdf": "📎 Tệp PDF này đã gắn vào mục #{id} – {name} rồi; không gắn thêm lần nữa.",
+    "att_already_many": "📎 {files} này đã gắn vào mục #{id} – {name} rồi; không gắn thêm lần nữa.",
+    "att_caption_not_kept": "📝 Chú thích «{caption}» không phải dòng thông tin hộ nên không "
+    "được lưu (ghi hộ mới: Họ tên; Địa chỉ; Số điện thoại; Thủ tục).",
     "att_waiting_household": "📎 {files} được giữ cùng hộ {name}; sẽ gắn vào khi hộ được lưu.",
     "att_ask_pick": "📎 Đã nhận {files}. Gắn vào hộ nào? (các hộ anh/chị ghi gần đây nhất)",
     "att_ask_pick_dropped": "📎 Hộ gửi kèm {files} chưa được lưu.",
@@ -47,6 +52,10 @@ VI: dict[str, str] = {
     "/cuatoi.",
     "att_files_title": "📎 Biên nhận của mục #{id} – {name}: {files}.",
     "att_file_caption": "📎 Mục #{id} · {n}/{total} · gửi lúc {at}",
+    "att_files_purged": "🗑 {files} của mục #{id} đã bị xóa hẳn lúc {at}, người xóa: {who}; "
+    "lý do: {reason}.",
+    "cli_file_personal": "[{name} · {size} KB – tệp có thông tin cá nhân: chỉ gửi qua ứng "
+    "dụng nhắn tin, bản tạm đã xóa]",
     "att_zip_folder": "anh-bien-nhan",
     "help_files": "📎 Biên nhận: gửi ảnh (hoặc PDF) kèm dòng thông tin hộ làm chú thích thì "
     "hộ được ghi và ảnh gắn vào hộ; gửi ảnh không chú thích thì bot hỏi gắn vào hộ nào. "
@@ -78,6 +87,14 @@ EN: dict[str, str] = {
     "att_files_and": "{first}, {second}",
     "att_attached": "📎 Attached {files} to entry #{id} – {name}.",
     "att_album_same": "📎 Attached {files} more to entry #{id} – {name} (same album).",
+    "att_already_photo": "📎 This photo is already attached to entry #{id} – {name}; not "
+    "attached again.",
+    "att_already_pdf": "📎 This PDF is already attached to entry #{id} – {name}; not attached "
+    "again.",
+    "att_already_many": "📎 These {files} are already attached to entry #{id} – {name}; not "
+    "attached again.",
+    "att_caption_not_kept": "📝 The caption «{caption}» is not a household's line, so it was "
+    "not kept (a new household: Name; Address; Phone; Procedures).",
     "att_waiting_household": "📎 {files} kept with household {name}; attached once it is saved.",
     "att_ask_pick": "📎 Got {files}. Attach to which household? (your latest entries)",
     "att_ask_pick_dropped": "📎 The household sent with {files} was not saved.",
@@ -116,6 +133,10 @@ EN: dict[str, str] = {
     "att_files_not_found": "No such entry within your scope. Entry numbers are in /mine.",
     "att_files_title": "📎 Receipts of entry #{id} – {name}: {files}.",
     "att_file_caption": "📎 Entry #{id} · {n}/{total} · sent {at}",
+    "att_files_purged": "🗑 {files} of entry #{id} deleted for good on {at} by {who}; reason: "
+    "{reason}.",
+    "cli_file_personal": "[{name} · {size} KB – holds personal data: sent through the "
+    "messaging apps only, the scratch copy is deleted]",
     "att_zip_folder": "receipts",
     "help_files": "📎 Receipts: send a photo (or PDF) with the household's line as caption: "
     "the household is logged and the photo attached; without caption the bot asks which "

@@ -357,6 +357,8 @@ MESSAGES: dict[str, str] = {
     "procedure_number": "There is no procedure number {token} (only 1 to {count}).",
     "procedure_unknown": "Procedure «{token}» not found. Please choose from the list "
     "or type its number.",
+    "procedure_unsure": "Does «{token}» mean «{name}»? Please pick the procedure below or type "
+    "its number.",
     "procedure_ambiguous": "«{token}» matches several procedures ({names}). Please be more "
     "specific or type the number.",
     "dossier_empty": "The dossier code is empty. Type the dossier code or tap «Skip».",
@@ -498,7 +500,7 @@ MESSAGES: dict[str, str] = {
     "xl_col_entries": "Entries in period",
     "xl_col_active_days": "Days with an entry",
     "xl_col_period_days": "Days in period",
-    "xl_col_projected": "Projected target date",
+    "xl_col_pace": "Households a day needed",
     "xl_col_behind": "Behind pace",
     "xl_col_no": "No.",
     "xl_col_head": "Household head",
@@ -550,9 +552,10 @@ MESSAGES: dict[str, str] = {
     "report_row_pace": "   {new} · days with an entry {active}/{days} · {outlook}",
     "report_week_new": "this week +{n}",
     "report_period_new": "new +{n}",
+    "report_outlook_behind": "needs {per_day} households a day on average to reach it by {end}",
+    "report_outlook_on_pace": "on pace to reach it by {end} ({per_day} a day needed)",
+    "report_outlook_ended": "the campaign ended ({end}) before it was reached",
     "report_reached": "target reached",
-    "report_no_projection": "not enough data to project",
-    "report_projected": "projected: {day}",
     "report_no_hamlets": "No hamlets yet.",
     "report_total": "Total: {guided}/{total} households ({pct}) · new in period: {new} · "
     "{reached}/{n} hamlets reached the target",
@@ -653,7 +656,6 @@ MESSAGES: dict[str, str] = {
     "cli_period_kind": "expected one of: {kinds}",
     "cli_export_done": "Exported {hamlets} hamlets, {rows} entries (personal data – keep it "
     "private):",
-    "report_projected_late": "at this pace, not before {end}",
     "cli_demo_all_hamlets": "following every hamlet",
     # --- verification in reports (issue 4) ---
     "report_checks_title": "🔎 Spot-checks (random households phoned, whole campaign):",
@@ -945,6 +947,7 @@ MESSAGES: dict[str, str] = {
     "todo_title": "📋 {hamlet}: {waiting}/{total} households on the roster not yet guided.",
     "todo_near_first": "📍 = in the same area as households you guided (suggested first).",
     "todo_line": "{n}. {mark}{name} – {address} – ☎️ {phone}",
+    "todo_line_plain": "• {mark}{name} – {address} – ☎️ {phone}",
     "todo_no_phone": "no phone yet",
     "todo_tap_hint": "Tap a household to log it now (name, address and phone filled in).",
     "todo_btn_log": "✍️ {n}. {name}",

@@ -15,6 +15,9 @@ VI: dict[str, str] = {
     "cần tìm. Gõ /huy để thôi.",
     "find_too_short": "Từ cần tìm quá ngắn. Gõ ít nhất 2 chữ cái của tên (vd: /tim hung) hoặc "
     "một số điện thoại.",
+    "find_digits_short": "Số cần tìm quá ngắn. Gõ ít nhất 4 chữ số của số điện thoại (vd: "
+    "/tim 0912 hoặc /tim 345 678), vài chữ của tên (vd: /tim hung), hoặc số mục có dấu # "
+    "(vd: /tim #12).",
     "find_too_long": "Từ cần tìm quá dài (tối đa {limit} ký tự). Gõ vài chữ của tên hoặc số "
     "điện thoại.",
     "find_none": "🔎 Không tìm thấy hộ nào khớp «{query}» trong {scope}.",
@@ -25,6 +28,7 @@ VI: dict[str, str] = {
     "find_title": "🔎 Tìm «{query}»: {total} hộ.",
     "find_title_page": "🔎 Tìm «{query}»: {total} hộ (đang xem {first}–{last}).",
     "find_card": "{n}. 👤 {name} · ☎️ {phone}\n   🏠 {address}",
+    "find_card_plain": "• 👤 {name} · ☎️ {phone}\n   🏠 {address}",
     "find_card_hamlet": "   📍 {hamlet}",
     "find_visit": "   📋 {day}: {procedures} – {officer} ghi",
     "find_more_visits": "   … và {count} lần hướng dẫn trước đó",
@@ -47,22 +51,41 @@ VI: dict[str, str] = {
     "find_saved_prize_missing": "🏆 Hộ này: đã có {done}/{required} thủ tục, cần thêm "
     "{missing} thủ tục cho giải đặc biệt.",
     "find_saved_prize_done": "🏆 Hộ này đã đủ {required} thủ tục cho giải đặc biệt ✅",
-    "find_phone_none": "☎️ Chưa có hộ nào với số {phone} trong {scope}. Để ghi hộ mới, gửi một "
-    "tin: Họ tên, Địa chỉ, {phone}, Thủ tục.",
+    "find_phone_none": "☎️ Chưa có hộ nào có số điện thoại này trong {scope}. Để ghi hộ mới, "
+    "gửi một tin: Họ tên, Địa chỉ, Số điện thoại, Thủ tục.",
+    "find_entry_none": "🔎 Không có mục #{id} trong {scope} (có thể đã bị xóa hoặc không thuộc "
+    "phạm vi của anh/chị). Tìm theo tên hoặc số điện thoại, vd: /tim hung, /tim 0912.",
     # /chuahuongdan: households short of the special prize
     "todo_lacking_title": "🏆 Hộ đã hướng dẫn nhưng chưa đủ {required} thủ tục cho giải đặc "
     "biệt: {total} hộ.",
     "todo_lacking_line": "{n}. {name} – {address} – ☎️ {phone} (đã có {done}, cần thêm {missing})",
+    "todo_lacking_line_plain": "• {name} – {address} – ☎️ {phone} (đã có {done}, cần thêm "
+    "{missing})",
+    "todo_lacking_title_first": "🏆 Hộ đã hướng dẫn nhưng chưa đủ {required} thủ tục cho giải "
+    "đặc biệt: {total} hộ (đang xem {shown} hộ đầu).",
+    "todo_lacking_title_page": "🏆 Hộ đã hướng dẫn nhưng chưa đủ {required} thủ tục cho giải "
+    "đặc biệt: {total} hộ (đang xem hộ thứ {first}–{last}).",
+    "todo_lacking_more_hint": "Bấm «Xem thêm hộ chưa đủ thủ tục» để xem các hộ tiếp theo.",
+    "todo_opt_lacking_more": "Xem thêm hộ chưa đủ thủ tục",
     "todo_lacking_hint": "Bấm «➕» ở một hộ để ghi thêm thủ tục cho hộ đó.",
     "todo_btn_add": "➕ {n}. {name}",
     # /cuatoi and /sua
     "mine_title_filtered": "🗂 {total} mục khớp «{filter}» (đang xem {first}–{last}):",
     "mine_title_page": "🗂 Các mục anh/chị đã ghi: {total} mục (đang xem {first}–{last}):",
     "mine_none_filtered": "Không có mục nào của anh/chị khớp «{filter}».",
-    "mine_filter_hint": "Lọc: /cuatoi tên (vd: /cuatoi hùng), /cuatoi 12/2026 (tháng) hoặc "
-    "/cuatoi 0912 345 678 (số điện thoại).",
+    "mine_filter_hint": "Lọc: /cuatoi tên (vd: /cuatoi hùng), /cuatoi 12/2026 (tháng), "
+    "/cuatoi 06/12/2026 (ngày) hoặc /cuatoi 0912 345 678 (số điện thoại).",
     "mine_bad_month": "Tháng «{text}» không đúng. Gõ tháng/năm, vd: /cuatoi 12/2026.",
+    "mine_bad_day": "Ngày «{text}» không đúng. Gõ ngày/tháng/năm, vd: /cuatoi 06/12/2026.",
     "mine_more_hint": "Bấm «Xem thêm» để xem các mục tiếp theo.",
+    # A typed procedure that does not name exactly one procedure offered
+    "procedure_had": "Hộ đã có {name}.",
+    "procedure_had_on": "Hộ đã có {name} (ngày {day}).",
+    "procedure_partial": "Chưa rõ «{token}» là thủ tục nào, có thể là: {names}. Bấm hoặc gõ "
+    "số thứ tự của thủ tục đúng.",
+    "procedure_partial_other": "Nếu lần này là thủ tục khác, có thể là: {names}. Bấm hoặc gõ "
+    "số thứ tự của thủ tục đúng.",
+    "find_visit_cancelled": "Đã thôi thêm thủ tục cho hộ {name}; chưa lưu gì.",
     "pick_more": "Xem thêm",
 }
 
@@ -77,6 +100,9 @@ EN: dict[str, str] = {
     "hung) or the household's phone. /cancel to stop.",
     "find_too_short": "That is too short to search for. Type at least 2 letters of the name "
     "(e.g. /find hung) or a phone number.",
+    "find_digits_short": "That number is too short to search for. Type at least 4 digits of "
+    "the phone (e.g. /find 0912 or /find 345 678), a few letters of the name (e.g. /find hung), "
+    "or an entry number with # (e.g. /find #12).",
     "find_too_long": "That is too long to search for (at most {limit} characters). Type a few "
     "letters of the name or a phone number.",
     "find_none": "🔎 No household matches «{query}» in {scope}.",
@@ -87,6 +113,7 @@ EN: dict[str, str] = {
     "find_title": "🔎 «{query}»: {total} households.",
     "find_title_page": "🔎 «{query}»: {total} households (showing {first}–{last}).",
     "find_card": "{n}. 👤 {name} · ☎️ {phone}\n   🏠 {address}",
+    "find_card_plain": "• 👤 {name} · ☎️ {phone}\n   🏠 {address}",
     "find_card_hamlet": "   📍 {hamlet}",
     "find_visit": "   📋 {day}: {procedures} – logged by {officer}",
     "find_more_visits": "   … and {count} earlier visits",
@@ -111,20 +138,38 @@ EN: dict[str, str] = {
     "{missing} more needed for the special prize.",
     "find_saved_prize_done": "🏆 This household now has the {required} procedures the special "
     "prize needs ✅",
-    "find_phone_none": "☎️ No household with {phone} in {scope} yet. To log a new one, send: "
-    "Name, Address, {phone}, Procedure.",
+    "find_phone_none": "☎️ No household with this phone in {scope} yet. To log a new one, "
+    "send: Name, Address, Phone, Procedure.",
+    "find_entry_none": "🔎 There is no entry #{id} in {scope} (it may have been deleted, or it "
+    "is outside what you can see). Search by name or phone, e.g. /find hung, /find 0912.",
     "todo_lacking_title": "🏆 Guided households without the {required} procedures the special "
     "prize needs: {total}.",
     "todo_lacking_line": "{n}. {name} – {address} – ☎️ {phone} ({done} so far, {missing} more "
     "needed)",
+    "todo_lacking_line_plain": "• {name} – {address} – ☎️ {phone} ({done} so far, {missing} "
+    "more needed)",
+    "todo_lacking_title_first": "🏆 Guided households without the {required} procedures the "
+    "special prize needs: {total} (showing the first {shown}).",
+    "todo_lacking_title_page": "🏆 Guided households without the {required} procedures the "
+    "special prize needs: {total} (showing {first}–{last}).",
+    "todo_lacking_more_hint": "Tap «More households short of the prize» for the next ones.",
+    "todo_opt_lacking_more": "More households short of the prize",
     "todo_lacking_hint": "Tap «➕» on a household to log another procedure for it.",
     "todo_btn_add": "➕ {n}. {name}",
     "mine_title_filtered": "🗂 {total} entries match «{filter}» (showing {first}–{last}):",
     "mine_title_page": "🗂 Your entries: {total} (showing {first}–{last}):",
     "mine_none_filtered": "None of your entries match «{filter}».",
-    "mine_filter_hint": "Filter: /mine name (e.g. /mine hung), /mine 12/2026 (a month) or "
-    "/mine 0912 345 678 (a phone).",
+    "mine_filter_hint": "Filter: /mine name (e.g. /mine hung), /mine 12/2026 (a month), "
+    "/mine 06/12/2026 (a day) or /mine 0912 345 678 (a phone).",
     "mine_bad_month": "«{text}» is not a month. Type month/year, e.g. /mine 12/2026.",
+    "mine_bad_day": "«{text}» is not a date. Type day/month/year, e.g. /mine 06/12/2026.",
     "mine_more_hint": "Tap «More» for the next entries.",
+    "procedure_had": "The household already has {name}.",
+    "procedure_had_on": "The household already has {name} (on {day}).",
+    "procedure_partial": "It is not clear which procedure «{token}» is; it may be: {names}. Tap "
+    "or type the number of the right one.",
+    "procedure_partial_other": "If this visit was for another procedure, it may be: {names}. "
+    "Tap or type the number of the right one.",
+    "find_visit_cancelled": "Stopped adding a procedure for household {name}; nothing was saved.",
     "pick_more": "More",
 }

@@ -6,8 +6,8 @@ from __future__ import annotations
 VI: dict[str, str] = {
     "cmd_history": "Lịch sử một hộ: ai ghi, sửa, xóa, kiểm tra (trưởng ấp, giám sát)",
     "help_history": "• /lichsu TÊN, SỐ ĐIỆN THOẠI hoặc #MÃ_LƯỢT – lịch sử một hộ: từng lượt "
-    "ghi nhận, mỗi lần sửa (trước → sau), xóa và lý do, kết quả kiểm tra, khớp danh sách hộ – "
-    "ai làm, lúc nào",
+    "ghi nhận, mỗi lần sửa (trước → sau), xóa và lý do, ảnh/PDF biên nhận (gắn, xóa), kết quả "
+    "kiểm tra, khớp danh sách hộ – ai làm, lúc nào",
     "help_history_office": "• /lichsu canbo TÊN – các thay đổi gần đây của một cán bộ (ghi "
     "mới, sửa, xóa)",
     "history_usage": "Gõ /lichsu kèm tên chủ hộ, số điện thoại hoặc mã lượt, ví dụ:\n"
@@ -50,6 +50,9 @@ VI: dict[str, str] = {
     "history_upheld": "xem xét lại kiểm tra lượt #{id}: giữ kết quả không đạt – lý do: {text}",
     "history_reason": " (lý do: {text})",
     "history_note": " – ghi chú: {text}",
+    "history_attached": "gắn {files} biên nhận vào lượt #{id}",
+    "history_viewed": "xem {files} biên nhận của lượt #{id}",
+    "history_purged": "xóa hẳn {files} biên nhận của lượt #{id} – lý do: {reason}",
     "history_roster": "khớp với danh sách hộ: dòng {row}{code} {how}",
     "history_roster_code": " (mã hộ {code})",
     "history_how_phone": "theo số điện thoại",
@@ -89,8 +92,8 @@ VI: dict[str, str] = {
 EN: dict[str, str] = {
     "cmd_history": "A household's history: who logged, edited, deleted, checked (heads, office)",
     "help_history": "• /history NAME, PHONE or #ENTRY – a household's history: every entry, "
-    "each edit (before → after), deletions and their reason, spot-check results, the "
-    "household-list link – who and when",
+    "each edit (before → after), deletions and their reason, receipts (attached, deleted), "
+    "spot-check results, the household-list link – who and when",
     "help_history_office": "• /history officer NAME – an officer's recent changes (new, "
     "edited, deleted entries)",
     "history_usage": "Type /history with the head's name, a phone number or an entry number, "
@@ -133,6 +136,9 @@ EN: dict[str, str] = {
     "history_upheld": "reviewed the check of entry #{id}: failure upheld – reason: {text}",
     "history_reason": " (reason: {text})",
     "history_note": " – note: {text}",
+    "history_attached": "attached receipts to entry #{id}: {files}",
+    "history_viewed": "looked at the receipts of entry #{id}: {files}",
+    "history_purged": "deleted the receipts of entry #{id} for good ({files}) – reason: {reason}",
     "history_roster": "matched to the household list: row {row}{code} {how}",
     "history_roster_code": " (household code {code})",
     "history_how_phone": "by phone",

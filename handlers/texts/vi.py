@@ -351,6 +351,8 @@ MESSAGES: dict[str, str] = {
     "procedure_number": "Không có thủ tục số {token} (chỉ từ 1 đến {count}).",
     "procedure_unknown": "Không tìm thấy thủ tục «{token}». Vui lòng chọn trong danh sách "
     "hoặc gõ số thứ tự.",
+    "procedure_unsure": "«{token}» có phải là «{name}»? Anh/chị chọn thủ tục bên dưới hoặc gõ "
+    "số thứ tự cho chắc.",
     "procedure_ambiguous": "«{token}» khớp nhiều thủ tục ({names}). Vui lòng gõ rõ hơn "
     "hoặc gõ số thứ tự.",
     "dossier_empty": "Mã hồ sơ đang trống. Gõ mã hồ sơ hoặc bấm «Bỏ qua».",
@@ -491,7 +493,7 @@ MESSAGES: dict[str, str] = {
     "xl_col_entries": "Lượt ghi nhận trong kỳ",
     "xl_col_active_days": "Ngày có ghi nhận",
     "xl_col_period_days": "Số ngày của kỳ",
-    "xl_col_projected": "Dự kiến đạt mục tiêu",
+    "xl_col_pace": "Cần TB hộ/ngày để đạt",
     "xl_col_behind": "Chậm tiến độ",
     "xl_col_no": "STT",
     "xl_col_head": "Chủ hộ",
@@ -542,9 +544,10 @@ MESSAGES: dict[str, str] = {
     "report_row_pace": "   {new} · ngày có ghi nhận {active}/{days} · {outlook}",
     "report_week_new": "tuần này +{n}",
     "report_period_new": "hộ mới +{n}",
+    "report_outlook_behind": "cần trung bình {per_day} hộ/ngày để đạt trước {end}",
+    "report_outlook_on_pace": "đủ nhịp để đạt trước {end} (cần {per_day} hộ/ngày)",
+    "report_outlook_ended": "phong trào đã kết thúc ({end}), chưa đạt",
     "report_reached": "đã đạt mục tiêu",
-    "report_no_projection": "chưa đủ dữ liệu để dự báo",
-    "report_projected": "dự kiến đạt: {day}",
     "report_no_hamlets": "Chưa có ấp nào.",
     "report_total": "Tổng: {guided}/{total} hộ ({pct}) · hộ mới trong kỳ: {new} · "
     "{reached}/{n} ấp đạt mục tiêu",
@@ -642,7 +645,6 @@ MESSAGES: dict[str, str] = {
     "cli_period_kind": "cần một trong: {kinds}",
     "cli_export_done": "Đã xuất {hamlets} ấp, {rows} lượt ghi nhận (có thông tin cá nhân – "
     "giữ kín):",
-    "report_projected_late": "theo nhịp hiện tại không kịp trước {end}",
     "cli_demo_all_hamlets": "theo dõi mọi ấp",
     # --- verification in reports (issue 4) ---
     "report_checks_title": "🔎 Kiểm tra xác minh (gọi điện hộ ngẫu nhiên, cả chiến dịch):",
@@ -929,6 +931,7 @@ MESSAGES: dict[str, str] = {
     "todo_title": "📋 {hamlet}: còn {waiting}/{total} hộ trong danh sách chưa được hướng dẫn.",
     "todo_near_first": "📍 = cùng khu vực với các hộ anh/chị đã hướng dẫn (gợi ý trước).",
     "todo_line": "{n}. {mark}{name} – {address} – ☎️ {phone}",
+    "todo_line_plain": "• {mark}{name} – {address} – ☎️ {phone}",
     "todo_no_phone": "chưa có số",
     "todo_tap_hint": "Bấm một hộ để ghi ngay (họ tên, địa chỉ, số điện thoại đã điền sẵn).",
     "todo_btn_log": "✍️ {n}. {name}",

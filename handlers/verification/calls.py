@@ -298,10 +298,12 @@ async def _card(ctx: Ctx, batch: Batch, check: Check, note: str) -> Reply:
         tz=ctx.settings.timezone,
         files=files_label(ctx, [r.kind for r in receipts]) if receipts else "",
     )
+    # The outcomes, «Để sau» and «Dừng» keep their numbers whether or not the household has
+    # receipts (callers on text channels type them by heart): viewing the receipts is last.
     options = [Option(ctx.t(f"verify_btn_{o.value}"), f"o:{o.value}") for o in OUTCOME_BUTTONS]
+    options += [Option(ctx.t("verify_btn_skip"), "skip"), Option(ctx.t("verify_btn_stop"), "stop")]
     if receipts:
         options.append(Option(ctx.t("verify_btn_files"), "files"))
-    options += [Option(ctx.t("verify_btn_skip"), "skip"), Option(ctx.t("verify_btn_stop"), "stop")]
     reply = ask(
         ctx,
         VerifyState.CARD,
