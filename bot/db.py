@@ -1,19 +1,25 @@
-"""Engine and session wiring, SQLite pragmas, and running Alembic migrations."""
+"""Engine and session wiring, SQLite pragmas, running Alembic migrations and reading their
+head revision."""
 
 from __future__ import annotations
 
+import ast
 import asyncio
 import json
+from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from alembic import command
-from alembic.config import Config as AlembicConfig
 from sqlalchemy import event
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker, create_async_engine
 
 import migrations
+
+# Alembic (~10 MB) is imported by `upgrade` alone: `run` checks the schema with
+# `head_revision` and a SELECT, without it (issue 22).
+if TYPE_CHECKING:
+    from alembic.config import Config as AlembicConfig
 
 MIGRATIONS_DIR = Path(migrations.__file__).resolve().parent
 
@@ -62,6 +68,8 @@ def sessionmaker(engine: AsyncEngine) -> async_sessionmaker[Any]:
 
 
 def alembic_config(url: str) -> AlembicConfig:
+    from alembic.config import Config as AlembicConfig
+
     cfg = AlembicConfig()
     cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
     cfg.set_main_option("sqlalchemy.url", url.replace("%", "%%"))
@@ -71,6 +79,8 @@ def alembic_config(url: str) -> AlembicConfig:
 
 def upgrade(url: str, revision: str = "head") -> None:
     """Apply migrations (blocking; env.py runs its own event loop)."""
+    from alembic import command
+
     ensure_sqlite_dir(url)
     command.upgrade(alembic_config(url), revision)
 
@@ -78,3 +88,44 @@ def upgrade(url: str, revision: str = "head") -> None:
 async def upgrade_async(url: str, revision: str = "head") -> None:
     # env.py calls asyncio.run(), which cannot nest in a running loop (pitfalls §3).
     await asyncio.to_thread(upgrade, url, revision)
+
+
+class MigrationsError(RuntimeError):
+    """The migration scripts do not form one line with one head."""
+
+
+@cache
+def head_revision() -> str:
+    """The newest migration's revision, read from the scripts' `revision` and
+    `down_revision` assignments without running them (or importing Alembic): the one
+    revision no other script names as its `down_revision`. Alembic's own answer is the same
+    (tests/test_migrations.py compares them)."""
+    revisions: set[str] = set()
+    parents: set[str] = set()
+    for script in sorted((MIGRATIONS_DIR / "versions").glob("*.py")):
+        values = _assignments(script, ("revision", "down_revision"))
+        revision = values.get("revision")
+        if not isinstance(revision, str):
+            raise MigrationsError(f"{script.name}: no revision")
+        revisions.add(revision)
+        down = values.get("down_revision")
+        parents.update([down] if isinstance(down, str) else down or ())
+    heads = revisions - parents
+    if len(heads) != 1:
+        raise MigrationsError(f"expected one head revision, found {sorted(heads)}")
+    return heads.pop()
+
+
+def _assignments(script: Path, names: tuple[str, ...]) -> dict[str, Any]:
+    """Literal values assigned at a script's top level to `names` (`x = …` or `x: T = …`)."""
+    found: dict[str, Any] = {}
+    for node in ast.parse(script.read_text(encoding="utf-8")).body:
+        if isinstance(node, ast.Assign) and len(node.targets) == 1:
+            target, value = node.targets[0], node.value
+        elif isinstance(node, ast.AnnAssign) and node.value is not None:
+            target, value = node.target, node.value
+        else:
+            continue
+        if isinstance(target, ast.Name) and target.id in names:
+            found[target.id] = ast.literal_eval(value)
+    return found

@@ -4,14 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import text
+from sqlalchemy import Connection, inspect, text
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.clock import Clock, SystemClock
 from bot.config import Settings
-from bot.db import alembic_config, create_engine, sessionmaker, upgrade
+from bot.db import create_engine, head_revision, sessionmaker, upgrade
 from handlers.engine.context import Services
 from handlers.engine.core import Core
 from models.sync import SyncReport, sync_catalog
@@ -54,15 +52,22 @@ def migrate(settings: Settings) -> None:
     upgrade(settings.database_url)
 
 
+# Alembic's own table: one row holding the revision the database was migrated to.
+VERSION_TABLE = "alembic_version"
+
+
+def _stamped_revisions(conn: Connection) -> list[str]:
+    if not inspect(conn).has_table(VERSION_TABLE):
+        return []  # never migrated
+    return list(conn.scalars(text(f"SELECT version_num FROM {VERSION_TABLE}")))
+
+
 async def schema_is_current(runtime: Runtime) -> bool:
-    head = ScriptDirectory.from_config(
-        alembic_config(runtime.settings.database_url)
-    ).get_current_head()
+    """The database is stamped with the newest migration (read as Alembic stores it, without
+    importing Alembic: `run` needs no more of it, issue 22)."""
     async with runtime.engine.connect() as conn:
-        current = await conn.run_sync(
-            lambda c: MigrationContext.configure(c).get_current_revision()
-        )
-    return current == head
+        stamped = await conn.run_sync(_stamped_revisions)
+    return stamped == [head_revision()]
 
 
 async def database_ok(runtime: Runtime) -> bool:

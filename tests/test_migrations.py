@@ -8,11 +8,15 @@ from pathlib import Path
 
 import pytest
 from alembic import command
+from alembic.script import ScriptDirectory
 from sqlalchemy import inspect
 from sqlalchemy.ext.asyncio import create_async_engine
 
-from bot.db import alembic_config, upgrade
+from bot.config import parse_settings
+from bot.db import alembic_config, head_revision, upgrade
+from bot.runtime import build_runtime, schema_is_current
 from tests.support.backends import BACKENDS, PostgresServer
+from tests.support.campaign import raw_config
 
 
 @pytest.fixture(params=BACKENDS)
@@ -60,3 +64,30 @@ def test_upgrade_downgrade_upgrade_and_no_drift(empty_url: str) -> None:
 
     upgrade(empty_url)
     command.check(cfg)
+
+
+def test_head_revision_is_alembics() -> None:
+    """`run` reads the head from the scripts without Alembic (issue 22): the same answer."""
+    scripts = ScriptDirectory.from_config(alembic_config("sqlite://"))
+    assert head_revision() == scripts.get_current_head()
+
+
+def test_schema_is_current_only_at_head(empty_url: str, tmp_path: Path) -> None:
+    """Not migrated, one step behind, at head: only the last is current."""
+    settings = parse_settings(raw_config(tmp_path, database={"url": empty_url}), tmp_path)
+
+    def current() -> bool:
+        async def check() -> bool:
+            runtime = build_runtime(settings)
+            try:
+                return await schema_is_current(runtime)
+            finally:
+                await runtime.close()
+
+        return asyncio.run(check())
+
+    assert not current()
+    upgrade(empty_url)
+    assert current()
+    command.downgrade(alembic_config(empty_url), "-1")
+    assert not current()

@@ -469,3 +469,13 @@ def test_export_filename() -> None:
     stem = export_filename(data, "")
     assert stem == "bao-cao-2026-01-01_2026-04-15"
     assert stem.isascii() and " " not in stem
+
+
+def test_the_characters_removed_are_those_openpyxl_refuses() -> None:
+    """The CSV export cleans text without importing openpyxl (issue 22), with a copy of its
+    pattern: the two must not drift apart."""
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    from handlers.render import workbook
+
+    assert workbook._ILLEGAL_CHARACTERS.pattern == ILLEGAL_CHARACTERS_RE.pattern

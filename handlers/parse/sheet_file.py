@@ -19,14 +19,13 @@ from dataclasses import dataclass, field
 from functools import partial
 from itertools import chain, islice
 from pathlib import PurePath
-from typing import Any, Generic, Literal, TypeVar
-
-import openpyxl
-from openpyxl.workbook.workbook import Workbook
-from openpyxl.worksheet._read_only import ReadOnlyWorksheet
+from typing import TYPE_CHECKING, Any, Generic, Literal, TypeVar
 
 from handlers.engine.i18n import CATALOGS, fmt_int, t
 from models.text import fold
+
+if TYPE_CHECKING:
+    from openpyxl.workbook.workbook import Workbook
 
 HEADER_SCAN = 11  # up to 10 title lines, then the header
 
@@ -299,6 +298,8 @@ def _read_csv_with(
 
 
 def _read_xlsx(data: bytes, refusals: Refusals, layout: Layout, read: Read[T]) -> T:
+    import openpyxl  # only when a workbook arrives: it brings numpy and lxml (issue 22)
+
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # openpyxl warns about styles, extensions…
@@ -316,6 +317,8 @@ def _read_xlsx(data: bytes, refusals: Refusals, layout: Layout, read: Read[T]) -
 
 
 def _read_book(book: Workbook, refusals: Refusals, layout: Layout, read: Read[T]) -> T:
+    from openpyxl.worksheet._read_only import ReadOnlyWorksheet
+
     near: tuple[Callable[[], Iterator[Row]], Header] | None = None
     seen_content = False
     for sheet in book.worksheets:

@@ -13,13 +13,14 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
-
-import docx
-from docx.document import Document as DocxDocument
+from typing import TYPE_CHECKING
 
 from handlers.engine.i18n import fmt_date, fmt_int, fmt_pct, t
 from handlers.render import docx_layout as layout
 from handlers.render.docx_layout import CENTER, LEFT, Signer
+
+if TYPE_CHECKING:  # python-docx is imported when a paper is written (issue 22)
+    from docx.document import Document as DocxDocument
 
 
 @dataclass(frozen=True)
@@ -575,4 +576,6 @@ def review_phrase(lang: str, kind: str, start: date, end: date) -> str:
 
 def draft_marks(path: Path) -> list[str]:
     """The draft mark a written dossier carries ([] when final): for tests and checks."""
+    import docx
+
     return layout.draft_marks(docx.Document(str(path)))

@@ -27,19 +27,17 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal, TypeAlias
 
-from docx import Document
-from docx.document import Document as DocxDocument
-from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING, WD_TAB_ALIGNMENT, WD_TAB_LEADER
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
-from docx.oxml.xmlchemy import BaseOxmlElement
-from docx.section import _Header
-from docx.shared import Cm, Pt
-from docx.table import Table, _Cell
-from docx.text.paragraph import Paragraph
+# python-docx (with lxml) is imported by the functions that build a document, not when the
+# bot starts (issue 22); these names are for the annotations only.
+if TYPE_CHECKING:
+    from docx.document import Document as DocxDocument
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.oxml.xmlchemy import BaseOxmlElement
+    from docx.section import _Header
+    from docx.table import Table, _Cell
+    from docx.text.paragraph import Paragraph
 
 FONT = "Times New Roman"
 BODY_PT = 13.0
@@ -64,12 +62,14 @@ RECIPIENTS_HEAD_VI = "Nơi nhận:"
 NAME_LINE = "……………………………"
 DOTS = "……"
 
-LEFT = WD_ALIGN_PARAGRAPH.LEFT
-CENTER = WD_ALIGN_PARAGRAPH.CENTER
-RIGHT = WD_ALIGN_PARAGRAPH.RIGHT
-JUSTIFY = WD_ALIGN_PARAGRAPH.JUSTIFY
+# A paragraph's alignment, named here so callers need no python-docx to say it.
+Align = Literal["left", "center", "right", "justify"]
+LEFT: Align = "left"
+CENTER: Align = "center"
+RIGHT: Align = "right"
+JUSTIFY: Align = "justify"
 
-Container = DocxDocument | _Cell | _Header  # anything with add_paragraph()
+Container: TypeAlias = "DocxDocument | _Cell | _Header"  # anything with add_paragraph()
 
 _ISSUER_RULE_CM = 2.2  # NĐ30: one third to one half of the issuer's line
 _SUBJECT_RULE_CM = 4.0
@@ -124,12 +124,27 @@ class Signer:
     blank_lines: int = _SIGNATURE_BLANK_LINES
 
 
+def _alignment(align: Align) -> WD_ALIGN_PARAGRAPH:
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+    return {
+        "left": WD_ALIGN_PARAGRAPH.LEFT,
+        "center": WD_ALIGN_PARAGRAPH.CENTER,
+        "right": WD_ALIGN_PARAGRAPH.RIGHT,
+        "justify": WD_ALIGN_PARAGRAPH.JUSTIFY,
+    }[align]
+
+
 # --- the page ------------------------------------------------------------------------------
 
 
 def new_document(lang: str = "vi") -> DocxDocument:
     """An empty A4 document: NĐ30 margins, Times New Roman 13 pt, single spacing, 6 pt after
     each paragraph, widow and orphan control on."""
+    from docx import Document
+    from docx.oxml.ns import qn
+    from docx.shared import Cm, Pt
+
     doc = Document()
     section = doc.sections[0]
     section.page_width, section.page_height = Cm(PAGE_CM[0]), Cm(PAGE_CM[1])
@@ -154,6 +169,9 @@ def new_document(lang: str = "vi") -> DocxDocument:
 
 
 def _set_fonts(rpr: BaseOxmlElement, lang: str) -> None:
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
     # Theme fonts would win over Times for Vietnamese (East Asian / complex script) runs
     fonts = rpr.find(qn("w:rFonts"))
     if fonts is None:
@@ -172,17 +190,23 @@ def _set_fonts(rpr: BaseOxmlElement, lang: str) -> None:
 
 def page_numbers(doc: DocxDocument, *, where: Literal["header", "footer"] = "header") -> None:
     """Arabic page numbers centred at the top (NĐ30) or bottom, none on the first page."""
+    from docx.shared import Pt
+
     section = doc.sections[0]
     section.different_first_page_header_footer = True
     part = section.header if where == "header" else section.footer
     part.is_linked_to_previous = False
     target = part.paragraphs[0] if part.paragraphs else part.add_paragraph()
-    target.alignment = CENTER
+    target.alignment = _alignment(CENTER)
     target.paragraph_format.space_after = Pt(0)
     _field(target, "PAGE", size=BODY_PT)
 
 
 def _field(paragraph: Paragraph, instruction: str, *, size: float) -> None:
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    from docx.shared import Pt
+
     def run_with(child: BaseOxmlElement) -> None:
         run = paragraph.add_run()
         run.font.size = Pt(size)
@@ -208,12 +232,16 @@ def _field(paragraph: Paragraph, instruction: str, *, size: float) -> None:
 def mark_draft(doc: DocxDocument, text: str = DRAFT_VI) -> Paragraph:
     """A boxed, bold mark in the first page's top-right corner. It lives in the first page's
     header so the body keeps the layout of the final paper."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    from docx.shared import Pt
+
     section = doc.sections[0]
     section.different_first_page_header_footer = True
     header = section.first_page_header
     header.is_linked_to_previous = False
     target = header.paragraphs[0] if header.paragraphs else header.add_paragraph()
-    target.alignment = RIGHT
+    target.alignment = _alignment(RIGHT)
     target.paragraph_format.space_after = Pt(0)
     run = target.add_run(f" {text} ")
     run.bold = True
@@ -244,6 +272,9 @@ def save(doc: DocxDocument, path: Path, *, title: str = "") -> None:
 def finish(doc: DocxDocument) -> None:
     """Word needs a paragraph after a closing table; make it a 1 pt line with no spacing so
     it never starts a page of its own, and drop extra empty paragraphs at the end."""
+    from docx.oxml.ns import qn
+    from docx.text.paragraph import Paragraph
+
     body = doc.element.body
     blocks = [child for child in body if child.tag in (qn("w:p"), qn("w:tbl"))]
     while (
@@ -261,6 +292,8 @@ def finish(doc: DocxDocument) -> None:
 
 
 def _empty(p: BaseOxmlElement) -> bool:
+    from docx.oxml.ns import qn
+
     return (
         not "".join(t.text or "" for t in p.iter(qn("w:t"))).strip()
         and not list(p.iter(qn("w:drawing")))
@@ -269,6 +302,9 @@ def _empty(p: BaseOxmlElement) -> bool:
 
 
 def _shrink(paragraph: Paragraph) -> None:
+    from docx.enum.text import WD_LINE_SPACING
+    from docx.shared import Pt
+
     fmt = paragraph.paragraph_format
     fmt.space_before = fmt.space_after = Pt(0)
     fmt.first_line_indent = None
@@ -278,6 +314,9 @@ def _shrink(paragraph: Paragraph) -> None:
 
 
 def _mark_size(paragraph: Paragraph, points: float) -> None:
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
     properties = paragraph._p.get_or_add_pPr()
     mark = properties.find(qn("w:rPr"))
     if mark is None:
@@ -295,7 +334,7 @@ def paragraph(
     container: Container,
     text: str | Sequence[Span] = "",
     *,
-    align: WD_ALIGN_PARAGRAPH = JUSTIFY,
+    align: Align = JUSTIFY,
     indent: bool = True,
     indent_cm: float = INDENT_CM,
     left_cm: float = 0,
@@ -308,8 +347,10 @@ def paragraph(
 ) -> Paragraph:
     """A body paragraph: justified with a first-line indent unless told otherwise. `text`
     may be a list of spans; `bold`/`italic` then apply on top of each span's own."""
+    from docx.shared import Cm, Pt
+
     target = _next_paragraph(container)
-    target.alignment = align
+    target.alignment = _alignment(align)
     fmt = target.paragraph_format
     fmt.space_before, fmt.space_after = Pt(before), Pt(after)
     if indent:
@@ -330,6 +371,8 @@ def paragraph(
 
 
 def _next_paragraph(container: Container) -> Paragraph:
+    from docx.document import Document as DocxDocument
+
     # A new table cell or header already holds one empty paragraph: fill it, no blank line
     paragraphs = container.paragraphs
     if not isinstance(container, DocxDocument) and len(paragraphs) == 1 and not paragraphs[0].runs:
@@ -362,6 +405,9 @@ def dotted_line(
 ) -> Paragraph:
     """A line to fill in by hand: `label` then dots to the right margin (a tab with a dot
     leader, so it never wraps whatever the font)."""
+    from docx.enum.text import WD_TAB_ALIGNMENT, WD_TAB_LEADER
+    from docx.shared import Cm
+
     target = paragraph(container, label + "\t", align=LEFT, indent=False, after=after)
     target.paragraph_format.tab_stops.add_tab_stop(
         Cm(width_cm), WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.DOTS
@@ -394,6 +440,10 @@ def rule(
 ) -> Paragraph:
     """A short centred horizontal line, as under the issuer, the motto and the subject;
     `before` keeps it clear of the descenders of the line above."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    from docx.shared import Cm, Pt
+
     target = _next_paragraph(container)
     borders = OxmlElement("w:pBdr")
     top = OxmlElement("w:top")
@@ -512,6 +562,8 @@ def national_header(
 def document_title(doc: DocxDocument, title: str, subject: str = "", *, before: float = 18) -> None:
     """Title in bold caps, the subject (trích yếu) under it in bold sentence case, then a
     short rule; both centred and kept with what follows."""
+    from docx.shared import Pt
+
     paragraph(
         doc,
         title,
@@ -594,7 +646,7 @@ def _line(
     bold: bool = False,
     italic: bool = False,
     size: float = BODY_PT,
-    align: WD_ALIGN_PARAGRAPH = CENTER,
+    align: Align = CENTER,
     before: float = 0,
     after: float = 0,
 ) -> Paragraph:
@@ -617,6 +669,9 @@ def _line(
 def grid(doc: DocxDocument, rows: int, widths_cm: Sequence[float], *, borders: bool) -> Table:
     """A fixed-width table centred on the line; borderless ones get no cell margins so the
     header's columns use their whole width."""
+    from docx.enum.table import WD_TABLE_ALIGNMENT
+    from docx.shared import Cm
+
     table: Table = doc.add_table(rows=rows, cols=len(widths_cm))
     if borders:
         table.style = doc.styles["Table Grid"]
@@ -632,6 +687,9 @@ def grid(doc: DocxDocument, rows: int, widths_cm: Sequence[float], *, borders: b
 
 
 def _no_cell_margins(table: Table) -> None:
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
     margins = OxmlElement("w:tblCellMar")
     for side in ("w:left", "w:right"):
         margin = OxmlElement(side)
@@ -649,7 +707,7 @@ def table(
     rows: Sequence[Sequence[str]],
     widths_cm: Sequence[float],
     *,
-    aligns: Sequence[WD_ALIGN_PARAGRAPH] | None = None,
+    aligns: Sequence[Align] | None = None,
     italic_rows: Sequence[int] = (),
     bold_rows: Sequence[int] = (),
     size: float = TABLE_PT,
@@ -663,6 +721,9 @@ def table(
     (points). A page break never leaves the head row or a single body row alone on a page
     (`keep_together` keeps the whole table on one page when it fits). A small paragraph
     follows so the next text does not touch the bottom border."""
+    from docx.oxml import OxmlElement
+    from docx.shared import Pt
+
     built = grid(doc, len(rows) + 1, widths_cm, borders=True)
     head_row = built.rows[0]
     for cell, label in zip(head_row.cells, head, strict=True):
@@ -693,13 +754,15 @@ def cell_text(
     cell: _Cell,
     text: str,
     *,
-    align: WD_ALIGN_PARAGRAPH = CENTER,
+    align: Align = CENTER,
     bold: bool = False,
     italic: bool = False,
     size: float = TABLE_PT,
     padding: float = 2,
 ) -> Paragraph:
     """Text in a table cell with a little air above and below."""
+    from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
+
     cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
     return _line(
         cell, text, bold=bold, italic=italic, size=size, align=align, before=padding, after=padding
@@ -719,6 +782,9 @@ def _keep_rows(built: Table, whole: bool) -> None:
 
 
 def _cant_split(tr: BaseOxmlElement) -> None:
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
     properties = tr.get_or_add_trPr()
     if properties.find(qn("w:cantSplit")) is None:
         properties.insert(0, OxmlElement("w:cantSplit"))

@@ -13,14 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-
-import segno
-from docx.document import Document as DocxDocument
-from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
-from docx.shared import Cm
-from docx.table import _Cell
+from typing import TYPE_CHECKING
 
 from handlers.engine.i18n import fmt_int, t
 from handlers.render.docx_layout import (
@@ -37,6 +30,12 @@ from handlers.render.docx_layout import (
     paragraph,
     save,
 )
+
+# segno and python-docx are imported when a sheet is written, not when the bot starts
+# (issue 22); these names are for the annotations only.
+if TYPE_CHECKING:
+    from docx.document import Document as DocxDocument
+    from docx.table import _Cell
 
 # A QR code a phone reads from arm's length: 3.4 cm wide with its quiet zone (the symbol
 # itself about 2.7 cm, 0.7–0.9 mm a module for a t.me link: version 3–5); level M survives
@@ -74,6 +73,8 @@ class SheetData:
 
 def qr_png(text: str) -> bytes:
     """The QR code of `text` as a PNG (black on white, with its quiet zone)."""
+    import segno
+
     qr = segno.make(text, error=QR_ERROR, boost_error=False, micro=False)
     out = io.BytesIO()
     qr.save(out, kind="png", scale=_QR_SCALE, border=QR_BORDER)
@@ -131,6 +132,9 @@ def write_sheet(path: Path, data: SheetData, lang: str) -> None:
 
 
 def _cards(doc: DocxDocument, data: SheetData, lang: str) -> None:
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
     cards = list(data.cards)
     rows = (len(cards) + 1) // 2
     if not rows:
@@ -153,12 +157,18 @@ def _cards(doc: DocxDocument, data: SheetData, lang: str) -> None:
 
 
 def _qr(cell: _Cell, target: str) -> None:
+    from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
+    from docx.shared import Cm
+
     cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
     holder = paragraph(cell, "", align=CENTER, indent=False, before=0, after=0)
     holder.add_run().add_picture(io.BytesIO(qr_png(target)), width=Cm(QR_CM))
 
 
 def _text(cell: _Cell, card: Card, data: SheetData, lang: str) -> None:
+    from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
+    from docx.oxml.ns import qn
+
     cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
     paragraph(cell, card.name, align=LEFT, indent=False, bold=True, size=_NAME_PT, after=1)
     paragraph(cell, _capital(card.role), align=LEFT, indent=False, size=_SMALL_PT, after=0)
@@ -198,6 +208,9 @@ def _capital(text: str) -> str:
 
 def _cut_lines(cell: _Cell, sides: Sequence[str]) -> None:
     """Dashed lines to cut along around each card."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
     properties = cell._tc.get_or_add_tcPr()
     borders = OxmlElement("w:tcBorders")
     for side in ("top", "left", "bottom", "right"):

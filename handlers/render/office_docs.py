@@ -14,10 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import TypeVar
-
-from docx.document import Document as DocxDocument
-from docx.shared import Pt
+from typing import TYPE_CHECKING, TypeVar
 
 from handlers.engine.i18n import fmt_date, fmt_int, fmt_pct, t
 from handlers.render.docx_layout import (
@@ -47,6 +44,9 @@ from handlers.render.docx_layout import (
 )
 from models.awards import Eligibility, HamletStanding, Line, OfficerStanding, Section, Status
 from models.eligibility import Tally
+
+if TYPE_CHECKING:  # python-docx is imported when a paper is written (issue 22)
+    from docx.document import Document as DocxDocument
 
 
 @dataclass(frozen=True)
@@ -1067,6 +1067,8 @@ def _excluded_lines(lang: str, data: OfficeData) -> list[str]:
 
 def _annex(doc: DocxDocument, data: OfficeData, lang: str, year: int) -> None:
     """The list annexed to the decision, on a page of its own: exactly the proposed lines."""
+    from docx.shared import Pt
+
     review = review_words(lang, data)
     title = paragraph(
         doc,

@@ -20,16 +20,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from enum import Enum
+from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
-
-from openpyxl import Workbook
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
-from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
-from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.page import PageMargins
-from openpyxl.worksheet.properties import PageSetupProperties
-from openpyxl.worksheet.worksheet import Worksheet
 
 from handlers.engine.i18n import fmt_date, fmt_datetime, fmt_pct, fmt_phone, t
 from handlers.render.verify_text import answer_text, detail_label
@@ -37,6 +31,14 @@ from models.check_rows import CheckRow
 from models.progress import PaceKind
 from models.reports import EvidenceRow, HamletRow, OfficerActivity, Report
 from models.rules import CampaignConfig
+
+# openpyxl (with numpy and lxml, ~30 MB) is imported by the functions that write a workbook,
+# not by the bot's start (issue 22); these names are for the annotations only.
+if TYPE_CHECKING:
+    from openpyxl.cell.cell import Cell
+    from openpyxl.styles import Alignment, Border, Font, PatternFill
+    from openpyxl.worksheet.page import PageMargins
+    from openpyxl.worksheet.worksheet import Worksheet
 
 TITLE_ROW, PERIOD_ROW, HEADER_ROW = 1, 2, 3
 FIRST_DATA_ROW = HEADER_ROW + 1
@@ -57,7 +59,6 @@ TITLE_LINE = 20  # points per line of the 14-pt title
 # 7 per width unit of the default font and 5 of cell padding). A table wider than the
 # portrait page turns landscape; one wider still is scaled down to the page's width.
 PORTRAIT_PIXELS = 745
-MARGINS = PageMargins(left=0.25, right=0.25, top=0.45, bottom=0.55, header=0.2, footer=0.25)
 
 # OWASP "CSV injection": spreadsheet apps treat a cell starting with these as a formula.
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
@@ -67,18 +68,46 @@ _SHEET_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
 SHEET_NAME_MAX = 31
 _RESERVED_SHEETS = {"history"}
 
-_HEADER_FONT = Font(bold=True)
-_HEADER_FILL = PatternFill(fill_type="solid", start_color="FFDDEBF7", end_color="FFDDEBF7")
-_HEADER_ALIGN = Alignment(wrap_text=True, vertical="center")
-_TITLE_FONT = Font(bold=True, size=TITLE_SIZE)
-_PERIOD_FONT = Font(italic=True)
-# Merged across the table; wrapped, because a merged cell is never widened by Excel.
-_BANNER_ALIGN = Alignment(horizontal="center", vertical="center", wrap_text=True)
-_TEXT_ALIGN = Alignment(wrap_text=True, vertical="top")
-_NUMBER_ALIGN = Alignment(vertical="top")
-_THIN = Side(style="thin", color="FF808080")
-# Gridlines do not print; the table's own lines do.
-_BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
+# The control characters XML 1.0 forbids: openpyxl's ILLEGAL_CHARACTERS_RE, copied so the
+# CSV export needs no openpyxl (tests/test_workbook.py checks that the two agree).
+_ILLEGAL_CHARACTERS = re.compile(r"[\000-\010]|[\013-\014]|[\016-\037]")
+
+
+@dataclass(frozen=True)
+class _Styles:
+    header_font: Font
+    header_fill: PatternFill
+    header_align: Alignment
+    title_font: Font
+    period_font: Font
+    banner_align: Alignment
+    text_align: Alignment
+    number_align: Alignment
+    border: Border
+    margins: PageMargins
+
+
+@cache
+def _styles() -> _Styles:
+    """The sheets' fonts, fills, lines and margins, made once, on the first workbook."""
+    from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+    from openpyxl.worksheet.page import PageMargins
+
+    thin = Side(style="thin", color="FF808080")
+    return _Styles(
+        header_font=Font(bold=True),
+        header_fill=PatternFill(fill_type="solid", start_color="FFDDEBF7", end_color="FFDDEBF7"),
+        header_align=Alignment(wrap_text=True, vertical="center"),
+        title_font=Font(bold=True, size=TITLE_SIZE),
+        period_font=Font(italic=True),
+        # Merged across the table; wrapped, because a merged cell is never widened by Excel.
+        banner_align=Alignment(horizontal="center", vertical="center", wrap_text=True),
+        text_align=Alignment(wrap_text=True, vertical="top"),
+        number_align=Alignment(vertical="top"),
+        # Gridlines do not print; the table's own lines do.
+        border=Border(left=thin, right=thin, top=thin, bottom=thin),
+        margins=PageMargins(left=0.25, right=0.25, top=0.45, bottom=0.55, header=0.2, footer=0.25),
+    )
 
 
 @dataclass(frozen=True)
@@ -149,6 +178,9 @@ def write_xlsx(data: ExportData, lang: str, path: Path) -> Path:
 def write_tables(tables: Sequence[Table], path: Path, lang: str, named: int = 1) -> Path:
     """One sheet per table, each ready to print on A4; the first and the last `named` keep
     their names on a clash."""
+    from openpyxl import Workbook
+    from openpyxl.worksheet.worksheet import Worksheet
+
     workbook = Workbook()
     default = workbook.worksheets[0]
     for table, title in zip(tables, _sheet_titles(tables, named), strict=True):
@@ -601,7 +633,7 @@ def checks_table(
 
 def _clean(text: str) -> str:
     """NFC (one code point per Vietnamese letter) and no control characters XML forbids."""
-    return ILLEGAL_CHARACTERS_RE.sub("", unicodedata.normalize("NFC", text))
+    return _ILLEGAL_CHARACTERS.sub("", unicodedata.normalize("NFC", text))
 
 
 def _looks_like_formula(text: str) -> bool:
@@ -648,6 +680,8 @@ def _sheet_titles(tables: Sequence[Table], named: int = 1) -> list[str]:
 
 
 def _cell(sheet: Worksheet, row: int, column: int) -> Cell:
+    from openpyxl.cell.cell import Cell
+
     cell = sheet.cell(row, column)
     # Only the title rows are merged, and they are written through their first cell.
     assert isinstance(cell, Cell)
@@ -672,25 +706,29 @@ def _put(cell: Cell, value: Value, kind: Kind) -> None:
 
 
 def _fill_sheet(sheet: Worksheet, table: Table, lang: str) -> None:
+    from openpyxl.utils import get_column_letter
+
+    styles = _styles()
     widths = _widths(table)
     for col, column in enumerate(table.columns, 1):
         cell = _cell(sheet, HEADER_ROW, col)
         _put(cell, column.header, Kind.TEXT)
-        cell.font, cell.fill, cell.alignment = _HEADER_FONT, _HEADER_FILL, _HEADER_ALIGN
-        cell.border = _BORDER
+        cell.font, cell.fill = styles.header_font, styles.header_fill
+        cell.alignment, cell.border = styles.header_align, styles.border
     for offset, row in enumerate(table.rows):
         for col, (value, column) in enumerate(zip(row, table.columns, strict=True), 1):
             cell = _cell(sheet, FIRST_DATA_ROW + offset, col)
             _put(cell, value, column.kind)
-            cell.alignment = _TEXT_ALIGN if column.kind is Kind.TEXT else _NUMBER_ALIGN
-            cell.border = _BORDER
+            text = column.kind is Kind.TEXT
+            cell.alignment = styles.text_align if text else styles.number_align
+            cell.border = styles.border
     last = get_column_letter(len(table.columns))
     sheet.freeze_panes = f"A{FIRST_DATA_ROW}"
     sheet.auto_filter.ref = f"A{HEADER_ROW}:{last}{HEADER_ROW + len(table.rows)}"
     _size_columns(sheet, widths)
     _size_rows(sheet, table, widths)
-    _banner(sheet, TITLE_ROW, table.title, _TITLE_FONT, widths)
-    _banner(sheet, PERIOD_ROW, table.period, _PERIOD_FONT, widths)
+    _banner(sheet, TITLE_ROW, table.title, styles.title_font, widths)
+    _banner(sheet, PERIOD_ROW, table.period, styles.period_font, widths)
     _print_setup(sheet, widths, lang)
 
 
@@ -699,7 +737,7 @@ def _banner(sheet: Worksheet, row: int, text: str, font: Font, widths: Sequence[
     title wraps inside a few characters ("Báo" and nothing more)."""
     cell = _cell(sheet, row, 1)
     _put(cell, text, Kind.TEXT)
-    cell.font, cell.alignment = font, _BANNER_ALIGN
+    cell.font, cell.alignment = font, _styles().banner_align
     if len(widths) > 1:
         sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=len(widths))
     # Excel never grows a row for a merged cell's wrapped text: size it here.
@@ -712,13 +750,15 @@ def _banner(sheet: Worksheet, row: int, text: str, font: Font, widths: Sequence[
 def _print_setup(sheet: Worksheet, widths: Sequence[int], lang: str) -> None:
     """A4, as wide as the table needs, every column on the page (as many pages tall as the
     rows need), the header row on every page, page numbers in the footer."""
+    from openpyxl.worksheet.properties import PageSetupProperties
+
     setup = sheet.page_setup
     setup.paperSize = sheet.PAPERSIZE_A4
     wide = sum(width * 7 + 5 for width in widths) > PORTRAIT_PIXELS
     setup.orientation = "landscape" if wide else "portrait"
     setup.fitToWidth, setup.fitToHeight = 1, 0  # 0: no limit on the number of pages tall
     sheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
-    sheet.page_margins = MARGINS
+    sheet.page_margins = _styles().margins
     sheet.print_options.horizontalCentered = True
     sheet.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
     footer = sheet.oddFooter  # the only footer: odd and even pages are not told apart
@@ -801,6 +841,8 @@ def _size_rows(sheet: Worksheet, table: Table, widths: Sequence[int]) -> None:
 
 
 def _size_columns(sheet: Worksheet, widths: Sequence[int]) -> None:
+    from openpyxl.utils import get_column_letter
+
     for index, width in enumerate(widths):
         sheet.column_dimensions[get_column_letter(index + 1)].width = width
 
