@@ -4,14 +4,18 @@ tells that bot's memory and nothing of the load generator's.
     python -m bench.chat_child echo --base-url http://127.0.0.1:PORT/bot
     python -m bench.chat_child bot --base-url URL --database-url URL --data-dir DIR
 
-Prints "ready" once it is long polling; stops cleanly on SIGTERM. The bot-specific imports
-are inside the runners, so the echo bot's RSS carries python-telegram-bot alone.
+Prints "ready" once it is long polling; stops cleanly on SIGTERM. On SIGUSR1 it prints one
+JSON line, {"statements": N}: the SQL statements our bot has sent to its database so far
+(a SQLAlchemy before_cursor_execute listener on the engine; always 0 for the echo bot), so
+the parent can count those of its load phase. The bot-specific imports are inside the
+runners, so the echo bot's RSS carries python-telegram-bot alone.
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import json
 import logging
 import os
 import signal
@@ -30,6 +34,22 @@ POLL_TIMEOUT = 10  # getUpdates long-poll seconds, both bots
 # stays in the path but at a million a second it never waits.
 MESSAGES_PER_SECOND = 1_000_000.0
 READY = "ready"
+STATS = "statements"  # the key of the JSON line printed on SIGUSR1
+
+
+class Counter:
+    """SQL statements sent to the database (our bot's engine; none for the echo bot)."""
+
+    def __init__(self) -> None:
+        self.statements = 0
+
+    def statement(self, *_: object) -> None:
+        self.statements += 1
+
+    def report(self) -> None:
+        print(json.dumps({STATS: self.statements}), flush=True)
+
+
 SAVED = "Đã lưu hộ"  # in the save confirmation of both bots
 
 
@@ -99,14 +119,19 @@ async def run_echo(base_url: str, stop: asyncio.Event) -> None:
         await app.stop()
 
 
-async def run_bot(base_url: str, database_url: str, data_dir: Path, stop: asyncio.Event) -> None:
+async def run_bot(
+    base_url: str, database_url: str, data_dir: Path, stop: asyncio.Event, counter: Counter
+) -> None:
     """Our bot as `python -m bot run` starts it (bot.serve), the clock fixed at NOW."""
+    from sqlalchemy import event
+
     from bot import serve
     from bot.clock import FixedClock
 
     settings = bench_settings(base_url, database_url, data_dir)
     # No scheduler: a weekly summary or reminder caught up at start would be noise here.
     running = await serve.start(settings, clock=FixedClock(NOW), schedule=False)
+    event.listen(running.runtime.engine.sync_engine, "before_cursor_execute", counter.statement)
     try:
         print(READY, flush=True)
         await stop.wait()
@@ -119,10 +144,12 @@ async def _main(args: argparse.Namespace) -> None:
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGTERM, signal.SIGINT):
         loop.add_signal_handler(sig, stop.set)
+    counter = Counter()
+    loop.add_signal_handler(signal.SIGUSR1, counter.report)
     if args.kind == "echo":
         await run_echo(args.base_url, stop)
     else:
-        await run_bot(args.base_url, args.database_url, Path(args.data_dir), stop)
+        await run_bot(args.base_url, args.database_url, Path(args.data_dir), stop, counter)
 
 
 def main() -> None:

@@ -24,19 +24,28 @@ summary with its buttons, then the "Đã lưu hộ" confirmation). Throughput is
 the load's wall time. After each run the database's live entries are matched with the phones
 sent: lost and duplicated must both be 0.
 
-RSS: VmRSS once the bot is polling (idle), VmHWM (peak) after the load. Figures are medians
-over `--runs`; each run starts both bots afresh. Results: bench/results/chat_throughput.json
-(gitignored).
+RSS: VmRSS once the bot is polling (idle), VmHWM (peak) after the load. CPU: the bot
+process's user + system time over the load (/proc/<pid>/stat), per household, and ours/echo
+within each run. Counted, not estimated, per household over the load (plus 0.3 s for the last
+trailing calls): the SQL statements our bot sent to its database (a SQLAlchemy
+before_cursor_execute listener inside the child, read with SIGUSR1) and the Bot API requests
+each bot made, by method, getUpdates apart (the fake sees every request). Figures are medians
+over `--runs` with their range (min–max); each run starts both bots afresh. Results:
+bench/results/chat_throughput.json (gitignored).
 
 Run: python -m bench.chat_throughput [--users 50] [--per-user 10] [--runs 3]
                                      [--database-url postgresql+asyncpg://user@host/db]
+                                     [--pg-prefix chat_bench_]
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
+import json
 import os
+import re
 import shutil
 import signal
 import statistics
@@ -44,6 +53,7 @@ import sys
 import tempfile
 import time
 import uuid
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -53,7 +63,16 @@ from sqlalchemy import func, select, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import create_async_engine
 
-from bench.chat_child import MESSAGES_PER_SECOND, NOW, READY, ROOT, SAVED, TOKEN, bench_settings
+from bench.chat_child import (
+    MESSAGES_PER_SECOND,
+    NOW,
+    READY,
+    ROOT,
+    SAVED,
+    STATS,
+    TOKEN,
+    bench_settings,
+)
 from bench.fake_telegram_http import Call, FakeTelegram
 from bench.report_speed import FAMILY, GIVEN, MIDDLE, write_result
 from bot.clock import FixedClock
@@ -66,6 +85,9 @@ from models.people import Identity, Role, User
 KINDS = ("echo", "bot")
 REPLY_TIMEOUT = 60.0  # seconds an officer waits for an answer before the run fails
 GOAL = 0.5  # bot/echo throughput on SQLite
+PG_PREFIX = "chat_bench_"  # PostgreSQL databases: <prefix><12 hex digits>, dropped after the run
+SETTLE = 0.3  # seconds after the last awaited answer before counting statements and calls
+GET_UPDATES = "getUpdates"
 
 
 @dataclass(frozen=True)
@@ -74,6 +96,7 @@ class Params:
     per_user: int
     runs: int
     database_url: str | None  # None: a temporary SQLite file per run
+    pg_prefix: str = PG_PREFIX
 
 
 @dataclass
@@ -87,6 +110,8 @@ class Run:
     cpu_s: float  # the bot process's CPU time (user + system) during the load
     parent_cpu_s: float  # this process's (fake server + simulated users) during the load
     unexpected: list[str]  # messages that were not the awaited answer
+    statements: int  # SQL statements the bot sent to its database during the load
+    api_calls: dict[str, int]  # Bot API requests during the load by method, getUpdates too
     stored: int | None = None  # live entries in the database (bot only)
     lost: int | None = None
     duplicated: int | None = None
@@ -123,13 +148,13 @@ class Households:
 class Database:
     """A fresh database per run: a temporary SQLite file, or one created on the server."""
 
-    def __init__(self, server_url: str | None, tmp: Path) -> None:
+    def __init__(self, server_url: str | None, tmp: Path, prefix: str = PG_PREFIX) -> None:
         self.server_url = server_url
         if server_url is None:
             self.url = f"sqlite+aiosqlite:///{tmp / 'bench.sqlite3'}"
             self.name = ""
         else:
-            self.name = f"chat_bench_{uuid.uuid4().hex[:12]}"
+            self.name = f"{prefix}{uuid.uuid4().hex[:12]}"
             self.url = (
                 make_url(server_url).set(database=self.name).render_as_string(hide_password=False)
             )
@@ -264,6 +289,19 @@ class Child:
             self.proc.kill()
             await self.proc.wait()
 
+    async def statements(self) -> int:
+        """SQL statements the bot has sent so far (it answers SIGUSR1 with a JSON line)."""
+        assert self.proc is not None and self.proc.stdout is not None
+        self.proc.send_signal(signal.SIGUSR1)
+        async with asyncio.timeout(30):
+            while line := await self.proc.stdout.readline():
+                if line.startswith(b"{"):
+                    with contextlib.suppress(ValueError):
+                        found = json.loads(line)
+                        if isinstance(found, dict) and STATS in found:
+                            return int(found[STATS])
+        raise RuntimeError(f"bench.chat_child {self.args[0]} exited without its statements")
+
     @property
     def pid(self) -> int:
         assert self.proc is not None
@@ -334,7 +372,10 @@ async def one_run(kind: str, params: Params, households: Households) -> Run:
     try:
         # The echo bot has no database: None makes it an unused SQLite path, not a server's.
         server = params.database_url if kind == "bot" else None
-        async with FakeTelegram(TOKEN) as fake, Database(server, tmp) as db:
+        async with (
+            FakeTelegram(TOKEN) as fake,
+            Database(server, tmp, params.pg_prefix) as db,
+        ):
             args = ["echo", "--base-url", fake.base_url]
             if kind == "bot":
                 await prepare(db.url, tmp / "data", params.users)
@@ -354,12 +395,19 @@ async def one_run(kind: str, params: Params, households: Households) -> Run:
                 await fake.wait_polling()
                 idle = memory_mb(child.pid)["VmRSS"]
                 await warm_up(fake, params.users)
+                statements = await child.statements()
+                calls, polls = len(fake.calls), fake.get_updates
                 cpu, parent_cpu = cpu_seconds(child.pid), time.process_time()
                 wall, latencies, unexpected = await load(
                     fake, [[line for line, _ in mine] for mine in made]
                 )
                 cpu = cpu_seconds(child.pid) - cpu
                 parent_cpu = time.process_time() - parent_cpu
+                # Calls that follow the awaited answer (an edit, say) belong to the load too.
+                await asyncio.sleep(SETTLE)
+                statements = await child.statements() - statements
+                api_calls = dict(Counter(c.method for c in fake.calls[calls:]))
+                api_calls[GET_UPDATES] = fake.get_updates - polls
                 peak = memory_mb(child.pid)["VmHWM"]
             run = Run(
                 kind,
@@ -371,6 +419,8 @@ async def one_run(kind: str, params: Params, households: Households) -> Run:
                 cpu,
                 parent_cpu,
                 unexpected,
+                statements,
+                api_calls,
             )
             if kind == "bot":  # after the bot stopped: everything it did is committed
                 run.stored, run.lost, run.duplicated = await audit(
@@ -387,6 +437,26 @@ async def one_run(kind: str, params: Params, households: Households) -> Run:
 def _q(xs: list[float], q: int) -> float:
     """The q-th percentile in ms, interpolated between observed values."""
     return statistics.quantiles([x * 1000 for x in xs], n=100, method="inclusive")[q - 1]
+
+
+def spread(xs: list[float]) -> dict[str, float]:
+    """The median of the runs and their range."""
+    return {"median": statistics.median(xs), "min": min(xs), "max": max(xs)}
+
+
+FIGURES = (
+    "entries_per_s",
+    "p50_ms",
+    "p95_ms",
+    "p99_ms",
+    "max_ms",
+    "rss_idle_mb",
+    "rss_peak_mb",
+    "cpu_ms_per_household",
+    "cpu_share",
+    "load_generator_cpu_share",
+    "statements_per_household",
+)
 
 
 def summarise(params: Params, runs: list[Run]) -> dict[str, Any]:
@@ -412,9 +482,13 @@ def summarise(params: Params, runs: list[Run]) -> dict[str, Any]:
                 "max_ms": max(r.latencies) * 1000,
                 "rss_idle_mb": r.rss_idle_mb,
                 "rss_peak_mb": r.rss_peak_mb,
-                "cpu_ms_per_entry": r.cpu_s / r.entries * 1000,
+                "cpu_ms_per_household": r.cpu_s / r.entries * 1000,
                 "cpu_share": r.cpu_s / r.wall_s,
                 "load_generator_cpu_share": r.parent_cpu_s / r.wall_s,
+                "statements": r.statements,
+                "statements_per_household": r.statements / r.entries,
+                "api_calls": r.api_calls,
+                "api_calls_per_household": {m: n / r.entries for m, n in r.api_calls.items()},
                 "entries_sent": r.entries,
                 "entries_stored": r.stored,
                 "lost": r.lost,
@@ -423,76 +497,100 @@ def summarise(params: Params, runs: list[Run]) -> dict[str, Any]:
             }
             for r in mine
         ]
-        medians = {
-            key: statistics.median(float(p[key]) for p in per_run)
-            for key in (
-                "entries_per_s",
-                "p50_ms",
-                "p95_ms",
-                "p99_ms",
-                "max_ms",
-                "rss_idle_mb",
-                "rss_peak_mb",
-                "cpu_ms_per_entry",
-                "cpu_share",
-                "load_generator_cpu_share",
-            )
+        ranges = {key: spread([float(p[key]) for p in per_run]) for key in FIGURES}
+        methods = sorted({m for p in per_run for m in p["api_calls"]})
+        calls = {
+            m: spread([float(p["api_calls_per_household"].get(m, 0)) for p in per_run])
+            for m in methods
         }
-        result[kind] = {**medians, "runs": per_run}
-    bot = result["bot"]["runs"]
+        result[kind] = {
+            **{key: v["median"] for key, v in ranges.items()},
+            "ranges": ranges,
+            "api_calls_per_household": calls,
+            "runs": per_run,
+        }
+    echo, bot = result["echo"]["runs"], result["bot"]["runs"]
     result["bot"]["lost"] = sum(int(r["lost"]) for r in bot)
     result["bot"]["duplicated"] = sum(int(r["duplicated"]) for r in bot)
     result["ratio"] = result["bot"]["entries_per_s"] / result["echo"]["entries_per_s"]
     # Each run's pair was measured minutes apart at most: steadier when the machine is busy.
     result["ratio_runs"] = [
-        b["entries_per_s"] / e["entries_per_s"]
-        for e, b in zip(result["echo"]["runs"], bot, strict=True)
+        b["entries_per_s"] / e["entries_per_s"] for e, b in zip(echo, bot, strict=True)
     ]
-    result["cpu_per_entry_ratio"] = (
-        result["echo"]["cpu_ms_per_entry"] / result["bot"]["cpu_ms_per_entry"]
-    )
+    result["cpu_ratio_runs"] = [
+        b["cpu_ms_per_household"] / e["cpu_ms_per_household"]
+        for e, b in zip(echo, bot, strict=True)
+    ]
+    result["cpu_ratio"] = spread(result["cpu_ratio_runs"])  # ours/echo, CPU per household
     result["goal"] = f"bot/echo throughput ≥ {GOAL} on SQLite"
     result["goal_met"] = result["ratio"] >= GOAL if not params.database_url else None
     return result
+
+
+def _cell(r: dict[str, float], digits: int) -> str:
+    """median (min–max)"""
+    return f"{r['median']:.{digits}f} ({r['min']:.{digits}f}–{r['max']:.{digits}f})"
 
 
 def _print(result: dict[str, Any]) -> None:
     p = result["params"]
     print(
         f"Telegram long polling against a local fake Bot API: {p['users']} officers × "
-        f"{p['per_user']} households (line + ✅ Lưu tap), closed loop, {p['runs']} runs "
-        f"(medians), {p['database']}; our rate limiter raised to "
-        f"{p['messages_per_second']:.0f} msg/s so Telegram's pacing is not the limit"
+        f"{p['per_user']} households, closed loop, {p['database']}; our rate limiter raised to "
+        f"{p['messages_per_second']:.0f} msg/s so Telegram's pacing is not the limit."
     )
     print(
-        f"{'':<6}{'entries/s':>10}{'p50 ms':>9}{'p95 ms':>9}{'p99 ms':>9}"
-        f"{'RSS idle MB':>13}{'RSS peak MB':>13}{'CPU ms/entry':>14}{'CPU %':>7}"
+        f"Medians of {p['runs']} runs (min–max); per household = over the load, divided by "
+        "the households sent."
     )
-    for kind in KINDS:
-        r = result[kind]
-        print(
-            f"{kind:<6}{r['entries_per_s']:>10.1f}{r['p50_ms']:>9.1f}{r['p95_ms']:>9.1f}"
-            f"{r['p99_ms']:>9.1f}{r['rss_idle_mb']:>13.1f}{r['rss_peak_mb']:>13.1f}"
-            f"{r['cpu_ms_per_entry']:>14.1f}{r['cpu_share'] * 100:>7.0f}"
-        )
-    print(
-        "entries/s per run: "
-        + "; ".join(
-            f"{k} " + ", ".join(f"{x['entries_per_s']:.1f}" for x in result[k]["runs"])
+    rows: list[tuple[str, str, int, float]] = [  # label, figure, digits, scale
+        ("households/s", "entries_per_s", 1, 1),
+        ("latency p50 ms", "p50_ms", 0, 1),
+        ("latency p95 ms", "p95_ms", 0, 1),
+        ("latency p99 ms", "p99_ms", 0, 1),
+        ("RSS idle MB", "rss_idle_mb", 1, 1),
+        ("RSS peak MB", "rss_peak_mb", 1, 1),
+        ("CPU ms/household", "cpu_ms_per_household", 2, 1),
+        ("CPU % of one core", "cpu_share", 0, 100),
+        ("SQL statements/household", "statements_per_household", 2, 1),
+    ]
+    width = 30
+    print(f"{'':<{width}}{'echo':<26}ours")
+    for label, key, digits, scale in rows:
+        cells = []
+        for kind in KINDS:
+            r = {k: v * scale for k, v in result[kind]["ranges"][key].items()}
+            no_database = kind == "echo" and key.startswith("statements")
+            cells.append("—" if no_database else _cell(r, digits))
+        print(f"{label:<{width}}{cells[0]:<26}{cells[1]}")
+    print("Bot API calls/household")
+    methods = sorted(
+        {m for kind in KINDS for m in result[kind]["api_calls_per_household"]},
+        key=lambda m: (m == GET_UPDATES, m),
+    )
+    for m in methods:
+        cells = [
+            _cell(result[k]["api_calls_per_household"][m], 2)
+            if m in result[k]["api_calls_per_household"]
+            else "0"
             for k in KINDS
-        )
-    )
+        ]
+        label = f"  {m}" + (" (long polls)" if m == GET_UPDATES else "")
+        print(f"{label:<{width}}{cells[0]:<26}{cells[1]}")
     print(
-        "CPU % = the bot process's CPU time over the load's wall time (100 = one core); "
-        "the fake server and the simulated users took "
-        + ", ".join(f"{result[k]['load_generator_cpu_share'] * 100:.0f}% with {k}" for k in KINDS)
-        + f" ({os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f} at the end)"
+        "CPU = the bot process's user + system time (/proc/<pid>/stat); the fake server and "
+        "the simulated users took "
+        + ", ".join(
+            f"{result[k]['load_generator_cpu_share'] * 100:.0f}% with {name}"
+            for k, name in zip(KINDS, ("echo", "ours"), strict=True)
+        )
+        + f" of one core ({os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f} at the end)"
     )
     bot = result["bot"]
     sent = sum(int(r["entries_sent"]) for r in bot["runs"])
     stored = sum(int(r["entries_stored"]) for r in bot["runs"])
     print(
-        f"bot: {sent} households sent, {stored} entries stored, lost {bot['lost']}, "
+        f"ours: {sent} households sent, {stored} entries stored, lost {bot['lost']}, "
         f"duplicated {bot['duplicated']}"
     )
     odd = sum(len(r["unexpected_messages"]) for k in KINDS for r in result[k]["runs"])
@@ -500,10 +598,13 @@ def _print(result: dict[str, Any]) -> None:
         print(f"{odd} unexpected messages (see the JSON)")
     verdict = {True: "met", False: "NOT met", None: "this run is not on SQLite"}
     print(
-        f"bot/echo throughput {result['ratio']:.2f} (per run "
+        f"CPU per household ours/echo {_cell(result['cpu_ratio'], 2)}, per run "
+        + ", ".join(f"{x:.2f}" for x in result["cpu_ratio_runs"])
+    )
+    print(
+        f"throughput ours/echo {result['ratio']:.2f}, per run "
         + ", ".join(f"{x:.2f}" for x in result["ratio_runs"])
-        + f"; goal ≥ {GOAL} on SQLite: {verdict[result['goal_met']]}); "
-        f"CPU per entry echo/bot {result['cpu_per_entry_ratio']:.2f}"
+        + f" (goal ≥ {GOAL} on SQLite: {verdict[result['goal_met']]})"
     )
 
 
@@ -520,7 +621,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0] if __doc__ else None)
     parser.add_argument("--users", type=int, default=50, help="officers sending at once")
     parser.add_argument("--per-user", type=int, default=10, help="households per officer")
-    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--runs", type=int, default=3, help="runs of each bot (medians, range)")
     parser.add_argument(
         "--database-url",
         default=None,
@@ -528,8 +629,15 @@ def main() -> None:
         "database on that server (connecting to db) and drops it; "
         "default: a temporary SQLite file",
     )
+    parser.add_argument(
+        "--pg-prefix",
+        default=PG_PREFIX,
+        help=f"name prefix of the PostgreSQL databases the runs create (default {PG_PREFIX})",
+    )
     args = parser.parse_args()
-    params = Params(args.users, args.per_user, args.runs, args.database_url)
+    params = Params(args.users, args.per_user, args.runs, args.database_url, args.pg_prefix)
+    if not re.fullmatch(r"[a-z_][a-z0-9_]{0,40}", params.pg_prefix):
+        parser.error("--pg-prefix: lower-case letters, digits and _ (a PostgreSQL name)")
     if min(params.users, params.per_user, params.runs) < 1:
         parser.error("--users, --per-user and --runs must be at least 1")
     if 2 * params.users * params.per_user * params.runs > 1_000_000:

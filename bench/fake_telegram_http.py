@@ -5,10 +5,10 @@ appends the token, pitfalls §1).
 Unlike tests/support/telegram_fake.py (a BaseRequest inside the bot's process), this is a
 server, so the bot under test can run in another process and pay for its own HTTP client.
 Updates are offered to a getUpdates queue (long poll honouring `offset`, `limit` and
-`timeout`); every other call is recorded with its `time.monotonic()` receive time, and
-messages sent to a chat are also put in that chat's inbox for whoever plays the user.
-Unknown methods answer `{"ok": true, "result": true}`; files (sendDocument/sendPhoto) are
-read and discarded.
+`timeout`; these requests are only counted, in `get_updates`); every other call is recorded
+with its `time.monotonic()` receive time, and messages sent to a chat are also put in that
+chat's inbox for whoever plays the user. Unknown methods answer `{"ok": true, "result": true}`;
+files (sendDocument/sendPhoto) are read and discarded.
 """
 
 from __future__ import annotations
@@ -75,6 +75,7 @@ class FakeTelegram:
     def __init__(self, token: str) -> None:
         self.token = token
         self.calls: list[Call] = []
+        self.get_updates = 0  # getUpdates requests received (not in calls)
         self._pending: list[dict[str, Any]] = []
         self._arrived = asyncio.Event()
         self._inboxes: dict[int, asyncio.Queue[Call]] = {}
@@ -215,6 +216,7 @@ class FakeTelegram:
         method = request.match_info["method"]
         params = await self._params(request)
         if method == "getUpdates":
+            self.get_updates += 1
             return _ok(await self._get_updates(params))
         if method in CHAT_MESSAGES:
             generation = self._frozen_generation

@@ -3,9 +3,10 @@
 For each backend (SQLite, PostgreSQL) and size, a dataset is generated once with
 `bench.generate` (same seed: the first communes, their hamlets and their guided counts are
 identical at every size; only the rest of the province grows) and cached: SQLite files
-and the configs in bench/results/scale/, PostgreSQL databases `dvc_scale_<size>`. A cached
-dataset is reused while its generator version and parameters match; migrations are applied
-before measuring (a new index lands on the cached data).
+and the configs in bench/results/scale/, PostgreSQL databases `dvc_scale_<size>` (the prefix
+set with `--pg-prefix`). A cached dataset is reused while its generator version and
+parameters match; migrations are applied before measuring (a new index lands on the cached
+data).
 
 Measured with the clock fixed at Thursday 15/10/2026 10:00 in Vietnam, each operation
 `--runs` times in a fresh session (p50; the first run is also kept):
@@ -46,6 +47,7 @@ import importlib
 import json
 import os
 import platform
+import re
 import shutil
 import sqlite3
 import statistics
@@ -95,6 +97,7 @@ ROOT = Path(__file__).resolve().parent.parent
 CACHE = ROOT / "bench" / "results" / "scale"
 RESULT = ROOT / "bench" / "results" / "scale.json"
 PG_BASE = "postgresql+asyncpg://postgres@127.0.0.1:5432"
+PG_PREFIX = "dvc_scale_"  # PostgreSQL datasets are databases <prefix><size>, e.g. dvc_scale_10k
 PROVINCE_HAMLETS = 1000
 CHANNELS = ("telegram", "zalo")
 _greenlet: Any = importlib.import_module("greenlet")  # SQLAlchemy's; no type stubs
@@ -444,12 +447,12 @@ class Dataset:
         return f"{self.backend}-{size_label(self.size)}"
 
 
-def dataset_for(backend: str, size: int, pg_base: str) -> Dataset:
+def dataset_for(backend: str, size: int, pg_base: str, pg_prefix: str = PG_PREFIX) -> Dataset:
     label = size_label(size)
     if backend == "sqlite":
         url = f"sqlite+aiosqlite:///{CACHE / f'sqlite-{label}.sqlite3'}"
     else:
-        url = f"{pg_base.rstrip('/')}/dvc_scale_{label.lower()}"
+        url = f"{pg_base.rstrip('/')}/{pg_prefix}{label.lower()}"
     return Dataset(backend=backend, size=size, url=url, config=CACHE / f"{backend}-{label}.toml")
 
 
@@ -677,7 +680,7 @@ async def main_async(args: argparse.Namespace) -> None:
     largest = max(sizes)
     for backend in backends:
         for size in sizes:
-            ds = dataset_for(backend, size, args.pg_url)
+            ds = dataset_for(backend, size, args.pg_url, args.pg_prefix)
             params = Params(households=size, seed=args.seed)
             explain = args.explain or (args.explain is None and size == largest)
             result = await run_one(ds, params, args, bool(explain))
@@ -697,6 +700,11 @@ def main() -> None:
     parser.add_argument(
         "--pg-url", default=PG_BASE, help="PostgreSQL server URL without a database name"
     )
+    parser.add_argument(
+        "--pg-prefix",
+        default=PG_PREFIX,
+        help=f"name prefix of the PostgreSQL databases (<prefix><size>; default {PG_PREFIX})",
+    )
     parser.add_argument("--regenerate", action="store_true", help="ignore cached datasets")
     parser.add_argument(
         "--no-weekly-send",
@@ -715,6 +723,8 @@ def main() -> None:
     args = parser.parse_args()
     if args.runs < 1 or args.export_runs < 1:
         parser.error("runs must be at least 1")
+    if not re.fullmatch(r"[a-z_][a-z0-9_]{0,40}", args.pg_prefix):
+        parser.error("--pg-prefix: lower-case letters, digits and _ (a PostgreSQL name)")
     asyncio.run(main_async(args))
 
 
