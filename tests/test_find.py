@@ -623,3 +623,17 @@ async def test_mine_takes_a_day(runtime: Runtime) -> None:
     assert "Không có mục nào" in await lan.say("/cuatoi 16/04/2026")
     out = await lan.say("/cuatoi 0913")
     assert "5 mục khớp" in out
+
+
+async def test_cancel_after_a_search_says_the_household_kept_aside(
+    people: dict[str, Chat],
+) -> None:
+    """/huy with only a search result open must not hide a household kept aside by /tim."""
+    an = people["an"]
+    asked = await an.say("Lê Văn Sáu; Tổ 9; 091234; 1")  # the phone is asked again
+    assert "Số điện thoại" in asked
+    await an.say("/tim nguyen")
+    out = await an.say("/huy")
+    assert "Còn 1 hộ đang nhập dở được giữ lại" in out and "/tiep" in out
+    resumed = await an.say("/tiep")
+    assert "Lê Văn Sáu" in resumed

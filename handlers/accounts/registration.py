@@ -10,6 +10,7 @@ from handlers.engine.i18n import fmt_date
 from handlers.engine.messages import Reply
 from handlers.engine.router import EVERYONE, Menu, Router
 from models.campaign import Hamlet
+from models.drafts import count_waiting
 from models.invites import AccountHasEntries, Redeemed, RedeemError, redeem_invite
 from models.people import User
 from models.text import clean
@@ -136,6 +137,10 @@ async def cmd_start(ctx: Ctx, arg: str) -> list[Reply]:
 async def cmd_cancel(ctx: Ctx, arg: str) -> list[Reply]:
     if ctx.dialog is None or ctx.dialog.state in SOFT_STATES:
         await close(ctx)
+        # Households kept aside are not dropped by /huy; say they wait, or they are forgotten.
+        kept = await count_waiting(ctx.session, ctx.me.id)
+        if kept:
+            return [Reply(ctx.t("nothing_to_cancel_kept", n=kept))]
         return [Reply(ctx.t("nothing_to_cancel"))]
     d = dict(ctx.dialog.draft or {})
     household = is_household_state(ctx.dialog.state) and d.get("mode") == "add" and d.get("name")

@@ -19,6 +19,8 @@ MESSAGES: dict[str, str] = {
     "none": "(none)",
     "cancelled": "Cancelled. Type /them to log a new household.",
     "cancelled_plain": "Cancelled.",
+    "nothing_to_cancel_kept": "No question is waiting to be cancelled. {n} household(s) kept "
+    "aside: type /next to continue (then /cancel to drop one).",
     "nothing_to_cancel": "There is nothing in progress to cancel.",
     "dialog_replaced": "The previous unfinished entry was discarded; starting a new household.",
     "default_user_name": "Officer",

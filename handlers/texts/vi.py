@@ -20,6 +20,8 @@ MESSAGES: dict[str, str] = {
     "none": "(không có)",
     "cancelled": "Đã hủy. Gõ /them để ghi hộ mới.",
     "cancelled_plain": "Đã hủy.",
+    "nothing_to_cancel_kept": "Không có câu hỏi nào đang chờ để hủy. Còn {n} hộ đang nhập dở được "
+    "giữ lại: gõ /tiep để nhập tiếp (rồi /huy nếu muốn bỏ hộ đó).",
     "nothing_to_cancel": "Không có thao tác nào đang dở để hủy.",
     "dialog_replaced": "Phần nhập dở trước đó đã được bỏ qua, bắt đầu ghi hộ mới.",
     "default_user_name": "Cán bộ",
