@@ -132,6 +132,14 @@ async def run_bot(
     # No scheduler: a weekly summary or reminder caught up at start would be noise here.
     running = await serve.start(settings, clock=FixedClock(NOW), schedule=False)
     event.listen(running.runtime.engine.sync_engine, "before_cursor_execute", counter.statement)
+    sql_log = os.environ.get("CHAT_CHILD_SQL_LOG")  # a file to list every statement in
+    if sql_log:
+        out = Path(sql_log).open("a", encoding="utf-8")  # noqa: SIM115, ASYNC230 - bot's life
+
+        def log_statement(_c: object, _cur: object, statement: str, *_: object) -> None:
+            out.write(" ".join(statement.split())[:160] + "\n")
+
+        event.listen(running.runtime.engine.sync_engine, "before_cursor_execute", log_statement)
     try:
         print(READY, flush=True)
         await stop.wait()

@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
-HEAVY = ("openpyxl", "docx", "matplotlib", "numpy", "lxml", "PIL", "segno", "alembic")
+HEAVY = ("openpyxl", "docx", "matplotlib", "numpy", "lxml", "PIL", "segno", "alembic", "aiohttp")
 
 CHILD = """
 import asyncio, io, resource, sys

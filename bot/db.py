@@ -11,10 +11,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import event
+from sqlalchemy.dialects import registry
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker, create_async_engine
 
 import migrations
+from bot.sqlite_inline import InlineConnection
 
 # Alembic (~10 MB) is imported by `upgrade` alone: `run` checks the schema with
 # `head_revision` and a SELECT, without it (issue 22).
@@ -22,6 +24,9 @@ if TYPE_CHECKING:
     from alembic.config import Config as AlembicConfig
 
 MIGRATIONS_DIR = Path(migrations.__file__).resolve().parent
+BUSY_SECONDS = 10.0  # how long a statement waits for another process's write lock
+INLINE_DRIVER = "inline"
+registry.register(f"sqlite.{INLINE_DRIVER}", "bot.sqlite_inline", "SQLiteDialect_inline")
 
 
 def _json_dumps(value: Any) -> str:
@@ -37,12 +42,18 @@ def _sqlite_setup(engine: AsyncEngine) -> None:
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute("PRAGMA foreign_keys=ON")
-        cursor.execute("PRAGMA busy_timeout=10000")
+        if isinstance(dbapi_connection, InlineConnection):
+            # It waits for another process's lock yielding to the event loop, not in SQLite.
+            dbapi_connection.set_busy_wait(BUSY_SECONDS)
+        else:
+            cursor.execute(f"PRAGMA busy_timeout={int(BUSY_SECONDS * 1000)}")
         cursor.execute("PRAGMA synchronous=NORMAL")
         cursor.close()
 
     @event.listens_for(engine.sync_engine, "begin")
     def _on_begin(conn: Any) -> None:
+        if conn.get_execution_options().get(SINGLE_STATEMENT):
+            return  # one statement is atomic by itself: no BEGIN, no COMMIT
         conn.exec_driver_sql("BEGIN IMMEDIATE")
 
 
@@ -54,6 +65,10 @@ def ensure_sqlite_dir(url: str) -> None:
 
 def create_engine(url: str) -> AsyncEngine:
     ensure_sqlite_dir(url)
+    parsed = make_url(url)
+    if parsed.drivername == "sqlite+aiosqlite":
+        # The same database through `sqlite3` on the loop's thread (bot.sqlite_inline).
+        url = parsed.set(drivername=f"sqlite+{INLINE_DRIVER}").render_as_string(hide_password=False)
     # hide_parameters: a database error must not quote names or phones into a log line.
     engine = create_async_engine(
         url, json_serializer=_json_dumps, pool_pre_ping=False, hide_parameters=True
@@ -65,6 +80,21 @@ def create_engine(url: str) -> AsyncEngine:
 
 def sessionmaker(engine: AsyncEngine) -> async_sessionmaker[Any]:
     return async_sessionmaker(engine, expire_on_commit=False)
+
+
+# Execution option of the engine behind `single_statement_sessions`.
+SINGLE_STATEMENT = "single_statement"
+
+
+def single_statement_sessions(engine: AsyncEngine) -> async_sessionmaker[Any]:
+    """Sessions for work that is one statement (the inbox's bookkeeping): committed as it
+    runs, without a transaction around it (SQLite: no BEGIN IMMEDIATE; PostgreSQL:
+    autocommit)."""
+    if engine.dialect.name == "sqlite":
+        # Not SQLAlchemy's AUTOCOMMIT level: resetting it afterwards would turn the
+        # driver's own implicit transactions back on (see _sqlite_setup).
+        return sessionmaker(engine.execution_options(**{SINGLE_STATEMENT: True}))
+    return sessionmaker(engine.execution_options(isolation_level="AUTOCOMMIT"))
 
 
 def alembic_config(url: str) -> AlembicConfig:

@@ -9,7 +9,13 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.clock import Clock, SystemClock
 from bot.config import Settings
-from bot.db import create_engine, head_revision, sessionmaker, upgrade
+from bot.db import (
+    create_engine,
+    head_revision,
+    sessionmaker,
+    single_statement_sessions,
+    upgrade,
+)
 from handlers.engine.context import Services
 from handlers.engine.core import Core
 from models.sync import SyncReport, sync_catalog
@@ -29,13 +35,17 @@ class Runtime:
 def build_runtime(settings: Settings, clock: Clock | None = None) -> Runtime:
     engine = create_engine(settings.database_url)
     services = Services(
-        settings=settings, sessions=sessionmaker(engine), clock=clock or SystemClock()
+        settings=settings,
+        sessions=sessionmaker(engine),
+        clock=clock or SystemClock(),
+        single=single_statement_sessions(engine),
     )
     return Runtime(settings=settings, engine=engine, services=services, core=Core(services))
 
 
 async def sync_from_config(runtime: Runtime) -> SyncReport:
     s = runtime.settings
+    runtime.services.catalog = None  # the procedures may change here
     async with runtime.services.sessions() as session, session.begin():
         now = runtime.services.clock.now()
         return await sync_catalog(

@@ -10,6 +10,7 @@ import signal
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import partial
+from typing import TYPE_CHECKING
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from apscheduler.triggers.interval import IntervalTrigger
@@ -18,9 +19,12 @@ from bot import scheduler as jobs
 from bot.channels.base import Channel, ChannelFactory, Host, factory
 from bot.clock import Clock
 from bot.config import ConfigError, Settings
-from bot.http_server import HttpServer
 from bot.runtime import Runtime, build_runtime, database_ok
 from handlers.engine.downloads import purge
+
+if TYPE_CHECKING:
+    # aiohttp's server (~8 MB) is imported only by a process that serves HTTP (issue 22).
+    from bot.http_server import HttpServer
 
 log = logging.getLogger(__name__)
 
@@ -65,6 +69,8 @@ async def start(
             channel.webhook_path is not None for channel in running.channels.values()
         )
         if needs_http:
+            from bot.http_server import HttpServer
+
             running.http = HttpServer(
                 running.runtime.services,
                 list(running.channels.values()),

@@ -5,17 +5,42 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import exists, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from models.records import HouseholdDraft
+from models.people import User
+from models.records import Dialog, HouseholdDraft
+
+# session.info key: the user this session has seen without drafts (and has added none).
+_NONE = "no_household_drafts"
+
+
+async def open_dialog(session: AsyncSession, user_id: int) -> Dialog | None:
+    """The user's dialog row, and (in the same query) whether any household waits: most
+    messages then need no second look at the queue."""
+    dialog, any_waiting = (
+        await session.execute(
+            select(Dialog, exists().where(HouseholdDraft.user_id == user_id))
+            .select_from(User)
+            .outerjoin(Dialog, Dialog.user_id == User.id)
+            .where(User.id == user_id)
+        )
+    ).one()
+    if any_waiting:
+        session.info.pop(_NONE, None)
+    else:
+        session.info[_NONE] = user_id
+    return dialog
 
 
 def keep(session: AsyncSession, *, user_id: int, draft: dict[str, Any], now: datetime) -> None:
+    session.info.pop(_NONE, None)
     session.add(HouseholdDraft(user_id=user_id, draft=dict(draft), created_at=now))
 
 
 async def waiting(session: AsyncSession, user_id: int) -> list[HouseholdDraft]:
+    if session.info.get(_NONE) == user_id:
+        return []
     return list(
         await session.scalars(
             select(HouseholdDraft)
@@ -26,6 +51,8 @@ async def waiting(session: AsyncSession, user_id: int) -> list[HouseholdDraft]:
 
 
 async def count_waiting(session: AsyncSession, user_id: int) -> int:
+    if session.info.get(_NONE) == user_id:
+        return 0
     return int(
         await session.scalar(
             select(func.count())

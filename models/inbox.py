@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from enum import Enum
 from typing import Any
 
 from sqlalchemy import delete, select, update
@@ -56,11 +57,25 @@ async def pending(session: AsyncSession, channel: str) -> list[Pending]:
     ]
 
 
-async def keep_replies(session: AsyncSession, key: str, replies: list[dict[str, Any]]) -> None:
-    """In the update's own transaction: its replies, to be sent after the commit."""
-    await session.execute(
-        update(InboxUpdate).where(InboxUpdate.key == key).values(replies=replies, replies_sent=0)
+class Kept(Enum):
+    KEPT = "kept"
+    ALREADY = "already"  # handled before (a restart's second look, another process)
+    NO_ROW = "no_row"  # the update never went through the inbox
+
+
+async def keep_replies(session: AsyncSession, key: str, replies: list[dict[str, Any]]) -> Kept:
+    """In the update's own transaction: its replies, to be sent after the commit. This is
+    also the update's claim: only the first transaction to keep replies for it does
+    (PostgreSQL: a second one waits for the first's commit, then finds them)."""
+    result = await session.execute(
+        update(InboxUpdate)
+        .where(InboxUpdate.key == key, InboxUpdate.replies.is_(None))
+        .values(replies=replies, replies_sent=0)
     )
+    if getattr(result, "rowcount", 0):
+        return Kept.KEPT
+    there = await session.scalar(select(InboxUpdate.id).where(InboxUpdate.key == key))
+    return Kept.ALREADY if there is not None else Kept.NO_ROW
 
 
 async def sent(session: AsyncSession, key: str, count: int) -> None:

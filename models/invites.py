@@ -494,17 +494,20 @@ async def search_users(session: AsyncSession, query: str) -> list[User]:
 
 async def find_account(
     session: AsyncSession, channel: str, external_id: str
-) -> tuple[User, Identity] | None:
-    """The active user behind a chat account, with the account itself.
+) -> tuple[User, Identity, Hamlet | None] | None:
+    """The active user behind a chat account, with the account itself and the user's
+    hamlet (read in the same query: nearly every message needs it).
 
     The user's row stays locked until commit (PostgreSQL; SQLite has one writer anyway):
     their messages, whichever process received them, are handled one after another, as
-    each reads and writes the dialog state.
+    each reads and writes the dialog state. The dialog is read after the lock, not joined
+    here: a row joined to a locked one may be the version from before the wait.
     """
     row = (
         await session.execute(
-            select(User, Identity)
+            select(User, Identity, Hamlet)
             .join(Identity, Identity.user_id == User.id)
+            .outerjoin(Hamlet, Hamlet.id == User.hamlet_id)
             .where(
                 Identity.channel == channel,
                 Identity.external_id == external_id,
@@ -513,4 +516,4 @@ async def find_account(
             .with_for_update(of=User)
         )
     ).first()
-    return (row[0], row[1]) if row is not None else None
+    return (row[0], row[1], row[2]) if row is not None else None

@@ -48,15 +48,30 @@ async def campaign_by_code(session: AsyncSession, code: str) -> Campaign:
     return camp
 
 
+# session.info key: the active procedures, in order, once read in this session or handed
+# over from the process's copy (handlers.engine.core); they may belong to another session.
+CATALOG = "active_procedures"
+
+
 async def active_procedures(session: AsyncSession) -> list[Procedure]:
-    return list(
-        await session.scalars(
-            select(Procedure).where(Procedure.active).order_by(Procedure.position)
+    """The procedures offered, in order. Read-only: the rows may be detached copies."""
+    known: list[Procedure] | None = session.info.get(CATALOG)
+    if known is None:
+        known = list(
+            await session.scalars(
+                select(Procedure).where(Procedure.active).order_by(Procedure.position)
+            )
         )
-    )
+        session.info[CATALOG] = known
+    return known
 
 
 async def procedures_by_code(session: AsyncSession, codes: Sequence[str]) -> list[Procedure]:
+    """These procedures, in this session (to link to an entry), in the order of `codes`."""
+    known = {p.code: p for p in session.info.get(CATALOG, ())}
+    if all(c in known for c in codes):
+        # No query: the catalogue's copies joined to this session as they are.
+        return [await session.merge(known[c], load=False) for c in codes]
     rows = await session.scalars(select(Procedure).where(Procedure.code.in_(list(codes))))
     by_code = {p.code: p for p in rows}
     return [by_code[c] for c in codes if c in by_code]
@@ -71,6 +86,8 @@ async def _add_entry(
     now: datetime,
     new: bool = False,
 ) -> Entry:
+    """The entry, its tallies and its audit row (after the household's own, for a new one:
+    both audit rows go to the database in one statement)."""
     procedures = await procedures_by_code(session, data.procedure_codes)
     entry = Entry(
         campaign_id=household.campaign_id,
@@ -95,6 +112,16 @@ async def _add_entry(
     else:
         async with tracking(session, household.id):
             session.add(entry)
+    if new:
+        record(
+            session,
+            at=now,
+            actor_id=officer.id,
+            action="create",
+            target="household",
+            target_id=household.id,
+            after=snapshot(household),
+        )
     record(
         session,
         at=now,
@@ -132,15 +159,6 @@ async def create_household_entry(
     )
     session.add(household)
     await session.flush()
-    record(
-        session,
-        at=now,
-        actor_id=officer.id,
-        action="create",
-        target="household",
-        target_id=household.id,
-        after=snapshot(household),
-    )
     if shares_phone:
         # Both sides of a shared phone are marked, so a verifier calling one knows.
         others = await session.scalars(

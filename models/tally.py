@@ -22,6 +22,7 @@ from collections.abc import AsyncIterator, Iterable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cache
 from typing import Any
 
 from sqlalchemy import Column, Date, ForeignKey, Index, Integer, Table, delete, func, select
@@ -110,8 +111,30 @@ def _walk(rows: Iterable[Any], procs: dict[int, list[int]], out: dict[DayKey, in
                 out[(campaign_id, hamlet_id, reached(len(seen)), day)] += 1
 
 
-def _insert(conn: Connection, table: Table) -> Any:
-    return postgresql.insert(table) if conn.dialect.name == "postgresql" else sqlite.insert(table)
+@cache
+def _upserts(dialect: str) -> tuple[Any, Any]:
+    """The two statements adding differences, built once: the rows go as parameters, so
+    SQLAlchemy compiles each once and serves it from its cache afterwards."""
+    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
+    day = insert(hamlet_day_tally)
+    # The values after the update, under the rows' locks: two processes adding a day's
+    # first entries at once still count the day as active only once.
+    add_days = day.on_conflict_do_update(
+        index_elements=["campaign_id", "hamlet_id", "level", "day"],
+        set_={"n": hamlet_day_tally.c.n + day.excluded.n},
+    ).returning(
+        hamlet_day_tally.c.campaign_id,
+        hamlet_day_tally.c.hamlet_id,
+        hamlet_day_tally.c.level,
+        hamlet_day_tally.c.day,
+        hamlet_day_tally.c.n,
+    )
+    total = insert(hamlet_tally)
+    add_totals = total.on_conflict_do_update(
+        index_elements=["campaign_id", "hamlet_id", "level"],
+        set_={"n": hamlet_tally.c.n + total.excluded.n},
+    )
+    return add_days, add_totals
 
 
 def _apply(conn: Connection, delta: dict[DayKey, int]) -> None:
@@ -120,25 +143,13 @@ def _apply(conn: Connection, delta: dict[DayKey, int]) -> None:
     changed = sorted((k, v) for k, v in delta.items() if v)
     if not changed:
         return
-    stmt = _insert(conn, hamlet_day_tally).values(
+    add_days, add_totals = _upserts(conn.dialect.name)
+    after = conn.execute(
+        add_days,
         [
             {"campaign_id": c, "hamlet_id": h, "level": lv, "day": d, "n": v}
             for (c, h, lv, d), v in changed
-        ]
-    )
-    # The values after the update, under the rows' locks: two processes adding a day's
-    # first entries at once still count the day as active only once.
-    after = conn.execute(
-        stmt.on_conflict_do_update(
-            index_elements=["campaign_id", "hamlet_id", "level", "day"],
-            set_={"n": hamlet_day_tally.c.n + stmt.excluded.n},
-        ).returning(
-            hamlet_day_tally.c.campaign_id,
-            hamlet_day_tally.c.hamlet_id,
-            hamlet_day_tally.c.level,
-            hamlet_day_tally.c.day,
-            hamlet_day_tally.c.n,
-        )
+        ],
     )
     totals: dict[tuple[int, int, int], int] = defaultdict(int)
     for campaign_id, hamlet_id, level, day, new in after:
@@ -152,13 +163,7 @@ def _apply(conn: Connection, delta: dict[DayKey, int]) -> None:
         if v
     ]
     if rows:
-        stmt = _insert(conn, hamlet_tally).values(rows)
-        conn.execute(
-            stmt.on_conflict_do_update(
-                index_elements=["campaign_id", "hamlet_id", "level"],
-                set_={"n": hamlet_tally.c.n + stmt.excluded.n},
-            )
-        )
+        conn.execute(add_totals, rows)
 
 
 def rebuild(conn: Connection) -> int:
@@ -340,6 +345,31 @@ async def guided_as_of(
     ):
         out[int(hamlet_id)] -= int(n)
     return out
+
+
+async def guided_in_hamlet(
+    session: AsyncSession, campaign_id: int, hamlet_id: int, as_of: date
+) -> int:
+    """`guided_as_of` for one hamlet, in one statement."""
+    day = hamlet_day_tally.c
+    later = (
+        select(func.coalesce(func.sum(day.n), 0))
+        .where(
+            day.campaign_id == campaign_id,
+            day.hamlet_id == hamlet_id,
+            day.level == GUIDED,
+            day.day > as_of,
+        )
+        .scalar_subquery()
+    )
+    n = await session.scalar(
+        select(hamlet_tally.c.n - later).where(
+            hamlet_tally.c.campaign_id == campaign_id,
+            hamlet_tally.c.hamlet_id == hamlet_id,
+            hamlet_tally.c.level == GUIDED,
+        )
+    )
+    return int(n or 0)
 
 
 async def daily(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
@@ -11,7 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from handlers.engine.i18n import t
 from handlers.engine.messages import Inbound, Reply
 from models.access import covered_hamlets
-from models.campaign import Hamlet
+from models.campaign import Hamlet, Procedure
 from models.people import Role, User
 from models.records import Dialog
 from models.registry import campaign_by_code
@@ -21,12 +22,28 @@ if TYPE_CHECKING:
     from bot.config import Settings
 
 
+CATALOG_SECONDS = 60.0
+
+
 @dataclass
 class Services:
     settings: Settings
     sessions: async_sessionmaker[Any]
     clock: Clock
     campaign_ids: dict[str, int] = field(default_factory=dict)
+    # Sessions for one-statement bookkeeping, committed as it runs (bot.db); None: `sessions`.
+    single: async_sessionmaker[Any] | None = None
+    # The active procedures as last read (monotonic time, rows), shared by the messages of
+    # the next CATALOG_SECONDS; `bot init` run elsewhere reaches a running bot within that.
+    catalog: tuple[float, list[Procedure]] | None = None
+
+    def fresh_catalog(self) -> list[Procedure] | None:
+        if self.catalog is None or time.monotonic() - self.catalog[0] > CATALOG_SECONDS:
+            return None
+        return self.catalog[1]
+
+    def keep_catalog(self, rows: list[Procedure]) -> None:
+        self.catalog = (time.monotonic(), rows)
 
 
 @dataclass
@@ -38,6 +55,11 @@ class Ctx:
     lang: str
     now: datetime
     dialog: Dialog | None = None
+    # The dialog row closed by this message: reused if a new question is asked (one UPDATE
+    # instead of a DELETE and an INSERT), else deleted when the message is done.
+    closed_dialog: Dialog | None = field(default=None, repr=False)
+    # The sender's hamlet, once read: the session keeps rows only while something holds them.
+    _hamlet: Hamlet | None = field(default=None, repr=False)
     _campaign_id: int | None = field(default=None, repr=False)
     catalog: list[Any] | None = field(default=None, repr=False)  # procedures, once read
     # /help's paragraphs, from every router (`handlers.engine.router.HelpSection`).
@@ -82,7 +104,9 @@ class Ctx:
     async def hamlet(self) -> Hamlet | None:
         if self.user is None or self.user.hamlet_id is None:
             return None
-        return await self.session.get(Hamlet, self.user.hamlet_id)
+        if self._hamlet is None or self._hamlet.id != self.user.hamlet_id:
+            self._hamlet = await self.session.get(Hamlet, self.user.hamlet_id)
+        return self._hamlet
 
     async def covered_hamlets(self) -> list[Hamlet]:
         """The active hamlets the sender's role and scope cover (`models.access`): a

@@ -6,9 +6,11 @@ import asyncio
 import contextlib
 import logging
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import AsyncIterator, Callable, Mapping
 from dataclasses import replace
 from typing import Any
+
+from sqlalchemy.ext.asyncio import AsyncSession
 
 import handlers.accounts.bulk_invites
 import handlers.engine.downloads
@@ -35,6 +37,7 @@ from handlers.engine.dialog import (
     is_household_state,
     pressed_action,
     pressed_option,
+    settle,
     typed_option,
     written_before_question,
 )
@@ -44,12 +47,14 @@ from handlers.engine.messages import PRIVATE, Inbound, Reply, discard_file, repl
 from handlers.engine.router import CommandHandler, Routes
 from handlers.engine.routes import default_routes
 from handlers.parse.household_form import clean_lines, reads_as_household
-from models import inbox
+from models import drafts, inbox
 from models.concurrency import claim_delivery
 from models.invites import find_account, identities_of, looks_like_code
 from models.notifications import touch_identity
+from models.offload import off_loop, on_loop
 from models.people import User
 from models.records import Dialog
+from models.registry import CATALOG
 from models.staff import deactivated_owner
 from models.text import clean, fold
 
@@ -155,6 +160,10 @@ async def render_files(replies: list[Reply]) -> list[Reply]:
 Listener = Callable[[str], None]
 
 
+class _Duplicate(Exception):
+    """An update already handled (here or by another process): its transaction is undone."""
+
+
 def _typed_kind(ctx: Ctx, dialog: Dialog, raw: str, text: str, value: str | None) -> str:
     """What a typed message is while a question is open: its "answer"; a household
     "beside" the one being asked about; "early" (written before the question reached the
@@ -223,15 +232,25 @@ class Core:
 
     # --- the inbox: updates recorded before the messenger is told they arrived ---------
 
+    @contextlib.asynccontextmanager
+    async def _bookkeeping(self) -> AsyncIterator[AsyncSession]:
+        """One short statement of the inbox's, committed as it runs, after the writes of
+        this process before it."""
+        with on_loop():
+            async with (
+                self._one_writer or contextlib.nullcontext(),
+                (self.services.single or self.services.sessions)() as session,
+                session.begin(),
+            ):
+                yield session
+
     async def record_inbound(
         self, channel: str, items: list[tuple[str, dict[str, Any]]]
     ) -> set[str]:
-        """Record delivered updates (key, payload as delivered); the keys new to the inbox."""
-        async with (
-            self._one_writer or contextlib.nullcontext(),
-            self.services.sessions() as session,
-            session.begin(),
-        ):
+        """Record delivered updates (key, payload as delivered); the keys new to the inbox.
+        A key already there (a redelivery, or another process took it) is not handled
+        again: the inbox row is the update's claim, as long as processed keys are kept."""
+        async with self._bookkeeping() as session:
             return await inbox.record(session, channel, items, self.services.clock.now())
 
     async def pending_inbound(self, channel: str) -> list[inbox.Pending]:
@@ -241,35 +260,41 @@ class Core:
             return await inbox.pending(session, channel)
 
     async def replies_sent(self, key: str, count: int) -> None:
-        async with (
-            self._one_writer or contextlib.nullcontext(),
-            self.services.sessions() as session,
-            session.begin(),
-        ):
+        async with self._bookkeeping() as session:
             await inbox.sent(session, key, count)
 
     async def finish_inbound(self, key: str) -> None:
-        async with (
-            self._one_writer or contextlib.nullcontext(),
-            self.services.sessions() as session,
-            session.begin(),
-        ):
+        async with self._bookkeeping() as session:
             await inbox.finish(session, key, self.services.clock.now())
 
     async def _handle(self, inbound: Inbound) -> tuple[list[Reply], int | None]:
+        try:
+            # A chat message's statements are short: on the loop's thread, except where a
+            # command or a file may read much (`_route`).
+            with on_loop():
+                return await self._unit_of_work(inbound)
+        except _Duplicate:
+            # Redelivered, or another process has it: that one answers. Nothing was kept.
+            log.info("duplicate delivery skipped channel=%s", inbound.channel)
+            return [], None
+
+    async def _unit_of_work(self, inbound: Inbound) -> tuple[list[Reply], int | None]:
         settings = self.services.settings
         now = self.services.clock.now()
+        key = f"{inbound.channel}:{inbound.delivery_key}" if inbound.delivery_key else ""
+        # Updates from the inbox are claimed by keeping their replies (at the end, below);
+        # the others by their delivery key, first.
+        inboxed = bool(key) and inbound.channel in self.outbox_channels
         async with (
             self._one_writer or contextlib.nullcontext(),
             self.services.sessions() as session,
             session.begin(),
         ):
-            if inbound.delivery_key and not await claim_delivery(
-                session, f"{inbound.channel}:{inbound.delivery_key}", now
-            ):
-                # Redelivered, or another process has it: that one answers.
-                log.info("duplicate delivery skipped channel=%s", inbound.channel)
-                return [], None
+            catalog = self.services.fresh_catalog()
+            if catalog is not None:
+                session.info[CATALOG] = catalog
+            if key and not inboxed and not await claim_delivery(session, key, now):
+                raise _Duplicate
             account = await find_account(session, inbound.channel, inbound.user_id)
             user = account[0] if account is not None else None
             if account is not None:
@@ -290,22 +315,29 @@ class Core:
                 help_sections=self.routes.help,
                 lang=lang,
                 now=now,
+                _hamlet=account[2] if account is not None else None,
             )
+            if user is not None and inbound.chat_type == PRIVATE:
+                # Read once here: the files waiting in it and the routing both need it.
+                ctx.dialog = await drafts.open_dialog(session, user.id)
             # Files waiting in a household's draft follow it when it is stored.
             waiting_files = await handlers.households.attachments.before_route(ctx)
             routed = await self._route(ctx, off=off is not None)
             routed += await handlers.households.attachments.after_route(ctx, waiting_files)
+            await settle(ctx)
+            if catalog is None and CATALOG in session.info:
+                self.services.keep_catalog(session.info[CATALOG])
             replies = [replace(r, lang=r.lang or ctx.lang) for r in routed]
             self._menu(ctx)
             await self._menus_changed(ctx)
-            if inbound.delivery_key and inbound.channel in self.outbox_channels:
+            if inboxed:
                 # With the effect, in one transaction: a crash after the commit sends these
                 # at the next start rather than losing them.
-                await inbox.keep_replies(
-                    session,
-                    f"{inbound.channel}:{inbound.delivery_key}",
-                    [reply_to_dict(r) for r in replies],
-                )
+                kept = await inbox.keep_replies(session, key, [reply_to_dict(r) for r in replies])
+                if kept is inbox.Kept.ALREADY:
+                    raise _Duplicate  # the whole transaction goes
+                if kept is inbox.Kept.NO_ROW and not await claim_delivery(session, key, now):
+                    raise _Duplicate
         for kind in sorted(ctx.wake):
             for listener in self.listeners:
                 listener(kind)
@@ -366,7 +398,6 @@ class Core:
                 return await start_unregistered(ctx, text)
             return account_off(ctx) if off else unregistered(ctx)
 
-        ctx.dialog = await ctx.session.get(Dialog, ctx.user.id)
         if ctx.dialog is not None and ctx.dialog.state not in self.routes.steps:
             # A question an older version asked and this one no longer has (an upgrade):
             # its answer is answered like a stale button, anything else as if none was open.
@@ -377,19 +408,9 @@ class Core:
         if len(text) > MAX_TEXT:
             return [Reply(ctx.t("too_long_message", limit=MAX_TEXT)), *await self._reask(ctx)]
 
-        if inbound.attachment is not None:
-            # From someone who logs households, anything but a list (.csv/.xlsx…) is a receipt
-            # for an entry; lists go to the staff or household list imports when the sender
-            # may import one; the rest is answered politely (handlers/households/attachments).
-            attachment = inbound.attachment
-            if not handlers.households.attachments.is_evidence(ctx, attachment):
-                if await handlers.accounts.bulk_invites.takes_file(ctx, attachment):
-                    return await handlers.accounts.bulk_invites.on_file(ctx, attachment)
-                if handlers.rosters.roster.can_import(ctx):
-                    return await handlers.rosters.roster.on_file(ctx, attachment)
-            return await handlers.households.attachments.on_file(ctx, attachment)
-        if inbound.contact is not None:
-            return await handlers.households.attachments.on_contact(ctx, inbound.contact)
+        if inbound.attachment is not None or inbound.contact is not None:
+            with off_loop():  # lists to import, receipts to store: may take a while
+                return await self._file(ctx)
 
         if inbound.option is not None:
             action = pressed_action(inbound.option)
@@ -398,7 +419,11 @@ class Core:
             current, value = pressed_option(ctx.dialog, inbound.option)
             if not current or ctx.dialog is None or ctx.dialog.state not in self.routes.steps:
                 return await self._stale(ctx)
-            return await self.routes.steps[ctx.dialog.state](ctx, Answer(text="", value=value))
+            step = self.routes.steps[ctx.dialog.state]
+            if is_household_state(ctx.dialog.state):
+                return await step(ctx, Answer(text="", value=value))
+            with off_loop():  # a command's later steps: as the command itself
+                return await step(ctx, Answer(text="", value=value))
 
         steps = self.routes.steps
         dialog = ctx.dialog if ctx.dialog is not None and ctx.dialog.state in steps else None
@@ -410,15 +435,20 @@ class Core:
             handler = self.routes.commands.get(name)
             if handler is None:
                 return [Reply(ctx.t("unknown_command", command=name))]
-            if name in ("huy", "cancel"):
-                return await handler(ctx, arg)
-            return await self._command(ctx, handler, arg)
+            with off_loop():  # reports, exports, lists: they may read much
+                if name in ("huy", "cancel"):
+                    return await handler(ctx, arg)
+                return await self._command(ctx, handler, arg)
 
         notices: list[Reply] = []
         if dialog is not None:
             kind = _typed_kind(ctx, dialog, raw, text, value)
             if kind == "answer":
-                return await self.routes.steps[dialog.state](ctx, Answer(text=text, value=value))
+                step = self.routes.steps[dialog.state]
+                if is_household_state(dialog.state):
+                    return await step(ctx, Answer(text=text, value=value))
+                with off_loop():  # a command's later steps: as the command itself
+                    return await step(ctx, Answer(text=text, value=value))
             if kind == "beside":
                 # Another household while one is being asked about: stored at once, or
                 # queued behind it; the open question stays as it is.
@@ -439,6 +469,22 @@ class Core:
             # A phone number alone: the households with that phone (within the sender's scope).
             return notices + await handlers.households.find.by_phone(ctx, text)
         return notices + await handlers.households.add.free_text(ctx, raw)
+
+    async def _file(self, ctx: Ctx) -> list[Reply]:
+        inbound = ctx.inbound
+        if inbound.attachment is not None:
+            # From someone who logs households, anything but a list (.csv/.xlsx…) is a receipt
+            # for an entry; lists go to the staff or household list imports when the sender
+            # may import one; the rest is answered politely (handlers/households/attachments).
+            attachment = inbound.attachment
+            if not handlers.households.attachments.is_evidence(ctx, attachment):
+                if await handlers.accounts.bulk_invites.takes_file(ctx, attachment):
+                    return await handlers.accounts.bulk_invites.on_file(ctx, attachment)
+                if handlers.rosters.roster.can_import(ctx):
+                    return await handlers.rosters.roster.on_file(ctx, attachment)
+            return await handlers.households.attachments.on_file(ctx, attachment)
+        assert inbound.contact is not None
+        return await handlers.households.attachments.on_contact(ctx, inbound.contact)
 
     async def _command(self, ctx: Ctx, handler: CommandHandler, arg: str) -> list[Reply]:
         """A command in the middle of a household's questions: if it opens a question of its

@@ -55,6 +55,12 @@ def ask(
 ) -> Reply:
     """Move the sender's dialog to `state`, remember the options, return the question."""
     dialog = ctx.dialog
+    if dialog is None and ctx.closed_dialog is not None:
+        # The row this message closed: asked again, it is updated rather than re-inserted.
+        # Its step keeps counting up, so a button of a question before it stays stale.
+        dialog, ctx.closed_dialog = ctx.closed_dialog, None
+        dialog.draft = {}
+        ctx.dialog = dialog
     if dialog is None:
         dialog = Dialog(
             user_id=ctx.me.id, state=state, draft={}, options=[], step=0, updated_at=ctx.now
@@ -79,9 +85,18 @@ def save_draft(ctx: Ctx, data: dict[str, Any]) -> None:
 
 
 async def close(ctx: Ctx) -> None:
+    """No question open any more; the row goes when the message is done (`settle`), unless a
+    new question reuses it."""
     if ctx.dialog is not None:
-        await ctx.session.delete(ctx.dialog)
+        ctx.closed_dialog = ctx.dialog
         ctx.dialog = None
+
+
+async def settle(ctx: Ctx) -> None:
+    """The dialog row closed by this message and not asked again: deleted now."""
+    if ctx.closed_dialog is not None:
+        await ctx.session.delete(ctx.closed_dialog)
+        ctx.closed_dialog = None
 
 
 def _label_key(label: str) -> str:

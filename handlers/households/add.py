@@ -41,7 +41,7 @@ from models.drafts import keep, take, waiting
 from models.find import cards, visible_household
 from models.households import Entry
 from models.phones import format_old
-from models.progress import hamlet_progress
+from models.progress import hamlet_coverage
 from models.records import Dialog
 from models.registry import (
     Duplicate,
@@ -921,11 +921,10 @@ async def _saved(ctx: Ctx, entry: Entry, d: dict[str, Any], *, resolved: bool) -
         lines.append(await _prize_line(ctx, entry.household_id))
     hamlet = await ctx.hamlet()
     if hamlet is not None:
-        prog = await hamlet_progress(
+        prog = await hamlet_coverage(
             ctx.session,
             campaign_id=await ctx.campaign_id(),
-            hamlet=hamlet,
-            campaign=ctx.settings.campaign,
+            hamlet_id=hamlet.id,
             today=ctx.arrival_day,
         )
         lines.append(

@@ -62,7 +62,7 @@ from models.campaign import Hamlet
 from models.drafts import waiting
 from models.households import Entry
 from models.people import User
-from models.records import AuditEvent, Dialog
+from models.records import AuditEvent
 from models.registry import load_entry, my_entries, own_entry
 from models.text import clean
 
@@ -406,7 +406,7 @@ async def before_route(ctx: Ctx) -> Waiting | None:
     """Files waiting in the sender's open dialog before this message is handled."""
     if ctx.user is None or ctx.inbound.chat_type != PRIVATE:
         return None
-    dialog = await ctx.session.get(Dialog, ctx.user.id)
+    dialog = ctx.dialog
     if dialog is None:
         return None
     household = is_household_state(dialog.state)
