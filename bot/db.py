@@ -70,8 +70,14 @@ def create_engine(url: str) -> AsyncEngine:
         # The same database through `sqlite3` on the loop's thread (bot.sqlite_inline).
         url = parsed.set(drivername=f"sqlite+{INLINE_DRIVER}").render_as_string(hide_password=False)
     # hide_parameters: a database error must not quote names or phones into a log line.
+    pool: dict[str, Any] = {}
+    if make_url(url).get_backend_name() == "postgresql":
+        # Room for every chat handled at once (telegram.concurrent_chats, 16 by default) and
+        # the scheduler: with SQLAlchemy's 5, the rest opened and closed a connection each
+        # time, a login and a type lookup per message.
+        pool = {"pool_size": 20, "max_overflow": 10}
     engine = create_async_engine(
-        url, json_serializer=_json_dumps, pool_pre_ping=False, hide_parameters=True
+        url, json_serializer=_json_dumps, pool_pre_ping=False, hide_parameters=True, **pool
     )
     if engine.dialect.name == "sqlite":
         _sqlite_setup(engine)
