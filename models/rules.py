@@ -6,7 +6,7 @@ Loaded from configuration; other communes copy the model with other numbers.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, time
+from datetime import date, time, timedelta
 
 
 @dataclass(frozen=True)
@@ -25,6 +25,35 @@ class ProcedureConfig:
 
 
 @dataclass(frozen=True)
+class AwardRound:
+    """One award round of a campaign: a review with its own period and caps (a plan's
+    "sơ kết 6 tháng", "khen thưởng hằng năm", "tổng kết giai đoạn"). Its code is what
+    proposals and dossiers record (`award_proposal.period_kind`)."""
+
+    code: str
+    name: str
+    start: date
+    end: date
+    max_collective_awards: int
+    max_individual_awards: int
+    max_special_prizes: int
+    deadline: date | None = None  # dossiers due at the office by this day
+
+    def caps(self) -> dict[str, int]:
+        return {
+            "collective": self.max_collective_awards,
+            "special": self.max_special_prizes,
+            "individual": self.max_individual_awards,
+        }
+
+
+# Codes of the rounds a campaign has when its configuration lists none.
+HALF, YEAR, PHASE = "half", "year", "phase"
+# Period kinds a proposal may record that are not rounds: never a configured round's code.
+RESERVED_ROUND_CODES = frozenset({"since_start", "custom"})
+
+
+@dataclass(frozen=True)
 class CampaignConfig:
     code: str
     name: str
@@ -38,11 +67,65 @@ class CampaignConfig:
     max_collective_awards: int = 6
     max_individual_awards: int = 26
     max_special_prizes: int = 3
+    # [[awards.rounds]]; empty: the default rounds (`award_rounds`).
+    rounds: tuple[AwardRound, ...] = ()
 
     def procedures_required(self, total_households: int) -> int:
         if total_households >= self.large_hamlet_households:
             return self.procedures_required_large
         return self.procedures_required_small
+
+    @property
+    def multi_year(self) -> bool:
+        return self.end.year != self.start.year
+
+    def award_rounds(self) -> tuple[AwardRound, ...]:
+        """The configured rounds; without any, those of the Kiên Hải plan for a campaign
+        within one year (the 6-month review and the year-end review), or for a campaign
+        over several years one review per calendar year and one for the whole phase. Names
+        are the catalog's (`handlers/render/award_text.round_name`), so they are empty here.
+        """
+        if self.rounds:
+            return self.rounds
+        caps = (self.max_collective_awards, self.max_individual_awards, self.max_special_prizes)
+        if not self.multi_year:
+            half_end = min(_add_months(self.start.replace(day=1), 6) - _ONE_DAY, self.end)
+            return (
+                AwardRound(HALF, "", self.start, half_end, *caps),
+                AwardRound(YEAR, "", self.start, self.end, *caps),
+            )
+        years = tuple(
+            AwardRound(
+                f"{YEAR}{year}",
+                "",
+                max(self.start, date(year, 1, 1)),
+                min(self.end, date(year, 12, 31)),
+                *caps,
+            )
+            for year in range(self.start.year, self.end.year + 1)
+        )
+        return (*years, AwardRound(PHASE, "", self.start, self.end, *caps))
+
+    def award_round(self, code: str) -> AwardRound | None:
+        return next((r for r in self.award_rounds() if r.code == code), None)
+
+    def started_rounds(self, today: date) -> tuple[AwardRound, ...]:
+        """The rounds whose period has begun by `today`, in the order configured."""
+        return tuple(r for r in self.award_rounds() if r.start <= today)
+
+    def current_round(self, today: date) -> AwardRound | None:
+        """The round running on `today` that ends first (a year's review before the
+        phase's), for "reach 95% before …"; None outside every round."""
+        running = [r for r in self.award_rounds() if r.start <= today <= r.end]
+        return min(running, key=lambda r: (r.end, r.start), default=None)
+
+
+_ONE_DAY = timedelta(days=1)
+
+
+def _add_months(day: date, months: int) -> date:
+    index = day.month - 1 + months
+    return date(day.year + index // 12, index % 12 + 1, 1)
 
 
 @dataclass(frozen=True)

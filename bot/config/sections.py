@@ -45,11 +45,14 @@ from bot.config.values import (
     MustMatch,
     NonEmpty,
     OfficerOrder,
+    OptionalCount,
+    OptionalDay,
     OptionalShare,
     OptionalText,
     Port,
     PositiveInt,
     PublicUrl,
+    RoundCode,
     Secret,
     SendRate,
     Share,
@@ -614,6 +617,60 @@ class QualitySection:
     night_to: Annotated[ClockTime, Doc("… đến giờ này", "… to this time")] = QualityRules.night_to
 
 
+@dataclass(frozen=True, kw_only=True)
+class RoundEntry:
+    """→ models.rules.AwardRound."""
+
+    __pydantic_config__: ClassVar[ConfigDict] = STRICT
+
+    code: Annotated[
+        RoundCode,
+        Doc(
+            "Mã đợt khen (chữ, số, - hoặc _, tối đa 16 ký tự; giữ nguyên sau khi đã lập đề xuất)",
+            "Round code (letters, digits, - or _, up to 16; keep it once proposals exist)",
+        ),
+    ]
+    name: Annotated[
+        Text, Doc("Tên đợt, ví dụ «Khen thưởng năm 2027»", 'Its name, like "Awards 2027"')
+    ]
+    start: Annotated[Day, Doc("Ngày đầu kỳ xét", "First day of the period reviewed")]
+    end: Annotated[
+        Day,
+        Doc(
+            "Ngày cuối kỳ xét (trong thời gian phong trào)",
+            "Last day of the period reviewed (within the campaign)",
+        ),
+    ]
+    max_collective_awards: Annotated[
+        OptionalCount,
+        Doc(
+            "Số tập thể được khen tối đa; không đặt: như [campaign]",
+            "Most collective awards; unset: as in [campaign]",
+        ),
+    ] = None
+    max_individual_awards: Annotated[
+        OptionalCount,
+        Doc(
+            "Số cá nhân được khen tối đa; không đặt: như [campaign]",
+            "Most individual awards; unset: as in [campaign]",
+        ),
+    ] = None
+    max_special_prizes: Annotated[
+        OptionalCount,
+        Doc(
+            "Số giải đặc biệt tối đa; không đặt: như [campaign]",
+            "Most special prizes; unset: as in [campaign]",
+        ),
+    ] = None
+    deadline: Annotated[
+        OptionalDay,
+        Doc(
+            "Hạn gửi hồ sơ về phòng Văn hóa – Xã hội (nếu kế hoạch có)",
+            "Dossiers due at the office by this day (when the plan sets one)",
+        ),
+    ] = None
+
+
 def _award_rule(name: str) -> Callable[[], Any]:
     """AwardRules' default, read when needed: models.awards loads SQLAlchemy."""
 
@@ -665,6 +722,18 @@ class AwardsSection:
             "Households an officer must have guided to be considered",
         ),
     ] = field(default_factory=_award_rule("individual_min_households"))
+    rounds: Annotated[
+        tuple[RoundEntry, ...],
+        Msg("cfg_list", name="awards.rounds"),
+        Doc(
+            "Các đợt khen, mỗi đợt một khối [[awards.rounds]] (được chồng lên nhau); không có: "
+            "sơ kết 6 tháng và tổng kết năm, hoặc với phong trào nhiều năm: từng năm và cả "
+            "giai đoạn, với giới hạn số khen ở [campaign]",
+            "Award rounds, one [[awards.rounds]] block each (they may overlap); none: a 6-month "
+            "and a year-end review, or for a campaign over several years one per year and one "
+            "for the whole phase, with the caps in [campaign]",
+        ),
+    ] = ()
 
 
 # --- small tables that become single values of `Settings` ------------------------------------
@@ -898,6 +967,7 @@ __all__ = [
     "QualitySection",
     "ReportsSection",
     "RostersSection",
+    "RoundEntry",
     "TelegramConfig",
     "VerificationConfig",
     "ZaloConfig",

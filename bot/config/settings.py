@@ -4,7 +4,7 @@ definitions (`bot.config.sections`)."""
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
@@ -23,12 +23,20 @@ from bot.config.sections import (
     PrivacyConfig,
     ReportsSection,
     RostersSection,
+    RoundEntry,
     TelegramConfig,
     VerificationConfig,
     ZaloConfig,
 )
 from bot.config.values import WEBHOOK
-from models.rules import CampaignConfig, HamletConfig, ProcedureConfig, QualityRules
+from models.rules import (
+    RESERVED_ROUND_CODES,
+    AwardRound,
+    CampaignConfig,
+    HamletConfig,
+    ProcedureConfig,
+    QualityRules,
+)
 
 if TYPE_CHECKING:
     from models.awards import AwardRules
@@ -133,6 +141,44 @@ def _database_url(url: str | None, base_dir: Path, data_dir: Path) -> str:
     return url
 
 
+def _rounds(entries: tuple[RoundEntry, ...], campaign: CampaignConfig) -> tuple[AwardRound, ...]:
+    """[[awards.rounds]] as domain values: inside the campaign, each code once, caps
+    defaulting to the campaign's. Rounds may overlap (a year's review and the phase's)."""
+    _unique("awards.rounds", [r.code for r in entries])
+    rounds: list[AwardRound] = []
+    for i, r in enumerate(entries):
+        key = f"awards.rounds[{i}]"
+        if r.end < r.start:
+            raise ConfigError(f"{key}.end", "cfg_round_end", code=r.code)
+        if r.start < campaign.start or r.end > campaign.end:
+            raise ConfigError(
+                f"{key}.start" if r.start < campaign.start else f"{key}.end",
+                "cfg_round_outside",
+                code=r.code,
+                start=f"{campaign.start:%d/%m/%Y}",
+                end=f"{campaign.end:%d/%m/%Y}",
+            )
+        if r.code in RESERVED_ROUND_CODES:
+            raise ConfigError(f"{key}.code", "cfg_round_reserved", code=r.code)
+        rounds.append(
+            AwardRound(
+                code=r.code,
+                name=r.name,
+                start=r.start,
+                end=r.end,
+                max_collective_awards=_or(r.max_collective_awards, campaign.max_collective_awards),
+                max_individual_awards=_or(r.max_individual_awards, campaign.max_individual_awards),
+                max_special_prizes=_or(r.max_special_prizes, campaign.max_special_prizes),
+                deadline=r.deadline,
+            )
+        )
+    return tuple(rounds)
+
+
+def _or(value: int | None, default: int) -> int:
+    return default if value is None else value
+
+
 def parse_settings(raw: dict[str, Any], base_dir: Path, source: Path | None = None) -> Settings:
     from models.awards import AwardRules
 
@@ -143,6 +189,8 @@ def parse_settings(raw: dict[str, Any], base_dir: Path, source: Path | None = No
     campaign = CampaignConfig(**_values(cfg.campaign))
     if campaign.end < campaign.start:
         raise ConfigError("campaign.end", "cfg_end_date")
+    award_rules = _values(cfg.awards)
+    campaign = replace(campaign, rounds=_rounds(award_rules.pop("rounds"), campaign))
     _unique("hamlets", [h.code for h in cfg.hamlets])
     _unique("procedures", [p.code for p in cfg.procedures])
     verification = cfg.verification
@@ -168,7 +216,7 @@ def parse_settings(raw: dict[str, Any], base_dir: Path, source: Path | None = No
         notifications=cfg.notifications,
         inactive_days=cfg.reports.inactive_days,
         verification=verification,
-        awards=AwardRules(**_values(cfg.awards)),
+        awards=AwardRules(**award_rules),
         todo_suggestions=cfg.rosters.suggestions,
         roster_total_tolerance=cfg.rosters.total_tolerance,
         chat=cfg.chat,

@@ -286,6 +286,10 @@ WebhookUrl = Annotated[
     str, Strict(), AfterValidator(_url(https=True, empty=True, trim=True)), Msg("cfg_https")
 ]
 Day = Annotated[date, PlainValidator(_date), Msg("cfg_date")]
+OptionalDay = Annotated[Annotated[date, PlainValidator(_date)] | None, Msg("cfg_date")]
+OptionalCount = Annotated[Annotated[int, Strict(), Field(ge=0)] | None, Msg("cfg_int", minimum=0)]
+# An award round's code: what proposals record (16 characters at most), no spaces.
+RoundCode = Annotated[str, Strict(), Field(pattern=r"^[A-Za-z0-9_-]{1,16}$"), Msg("cfg_round_code")]
 ClockTime = Annotated[
     time, PlainValidator(_clock_time), Msg("cfg_time", show=lambda t: f"{t:%H:%M}")
 ]

@@ -482,6 +482,10 @@ MESSAGES: dict[str, str] = {
     "cfg_table_missing": "a [{name}] table is required",
     "cfg_env_empty": "environment variable {name} is empty or not set",
     "cfg_token_missing": "a bot token from @BotFather, or token_env",
+    "cfg_round_code": "expected a code of letters, digits, - or _, up to 16 characters",
+    "cfg_round_end": "round '{code}': the last day cannot be before the first",
+    "cfg_round_outside": "round '{code}' must lie within the campaign ({start} – {end})",
+    "cfg_round_reserved": "the code '{code}' is reserved; choose another",
     "cfg_role": "expected one of: officer, hamlet_head, supervisor, admin",
     # --- spreadsheets (openpyxl / CSV) -------------------------------------------
     "xl_summary_sheet": "Summary",

@@ -475,6 +475,10 @@ MESSAGES: dict[str, str] = {
     "cfg_table_missing": "thiếu bảng [{name}]",
     "cfg_env_empty": "biến môi trường {name} chưa được đặt hoặc đang trống",
     "cfg_token_missing": "cần token của bot (lấy từ @BotFather) hoặc token_env",
+    "cfg_round_code": "cần mã gồm chữ, số, - hoặc _, tối đa 16 ký tự",
+    "cfg_round_end": "đợt «{code}»: ngày cuối không được trước ngày đầu",
+    "cfg_round_outside": "đợt «{code}» phải nằm trong thời gian phong trào ({start} – {end})",
+    "cfg_round_reserved": "mã «{code}» dành cho việc khác, hãy chọn mã khác",
     "cfg_role": "cần một trong: officer, hamlet_head, supervisor, admin",
     # --- spreadsheets (openpyxl / CSV) -------------------------------------------
     "xl_summary_sheet": "Tổng hợp",
