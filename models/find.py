@@ -366,11 +366,17 @@ def _entry_filter(f: EntryFilter) -> tuple[ColumnElement[bool], ...]:
 
 
 async def my_entries_page(
-    session: AsyncSession, officer: User, f: EntryFilter, *, offset: int, limit: int
+    session: AsyncSession,
+    officer: User,
+    f: EntryFilter,
+    *,
+    campaign_id: int,
+    offset: int,
+    limit: int,
 ) -> tuple[list[Entry], int]:
     """The officer's own entries (`models.registry._mine`) matching the filter, latest saved
     first; and how many match in all."""
-    where = (*_mine(officer), *_entry_filter(f))
+    where = (*_mine(officer, campaign_id), *_entry_filter(f))
     base = select(Entry).join(Household, Household.id == Entry.household_id).where(*where)
     counted = base.with_only_columns(Entry.id).subquery()
     total = int(await session.scalar(select(func.count()).select_from(counted)) or 0)

@@ -215,12 +215,14 @@ async def load_entry(session: AsyncSession, entry_id: int) -> Entry | None:
     )
 
 
-def _mine(officer: User) -> tuple[ColumnElement[bool], ...]:
-    """An officer's own live entries, and only those of their hamlet whose household is of
-    that hamlet too: an entry an older version let join another hamlet's household (or one
-    logged before the officer moved hamlet) is neither shown nor changed. The one scope
-    /cuatoi, /sua, /xoa and undo use (the query joins Household)."""
+def _mine(officer: User, campaign_id: int) -> tuple[ColumnElement[bool], ...]:
+    """An officer's own live entries of the current campaign, and only those of their hamlet
+    whose household is of that hamlet too: an entry an older version let join another
+    hamlet's household (or one logged before the officer moved hamlet), or one of an earlier
+    campaign (kept read-only), is neither shown nor changed. The one scope /cuatoi, /sua,
+    /xoa and undo use (the query joins Household)."""
     return (
+        Entry.campaign_id == campaign_id,
         Entry.officer_id == officer.id,
         Entry.deleted_at.is_(None),
         Entry.hamlet_id == officer.hamlet_id,
@@ -228,18 +230,25 @@ def _mine(officer: User) -> tuple[ColumnElement[bool], ...]:
     )
 
 
-async def own_entry(session: AsyncSession, officer: User, entry_id: int) -> Entry | None:
+async def own_entry(
+    session: AsyncSession, officer: User, entry_id: int, *, campaign_id: int
+) -> Entry | None:
     """One of the officer's own entries (`_mine`), or None."""
     return await session.scalar(
         select(Entry)
         .join(Household, Household.id == Entry.household_id)
         .options(selectinload(Entry.procedures), selectinload(Entry.household))
-        .where(Entry.id == entry_id, *_mine(officer))
+        .where(Entry.id == entry_id, *_mine(officer, campaign_id))
     )
 
 
 async def my_entries(
-    session: AsyncSession, officer: User, limit: int = 10, *, newest_saved: bool = False
+    session: AsyncSession,
+    officer: User,
+    limit: int = 10,
+    *,
+    campaign_id: int,
+    newest_saved: bool = False,
 ) -> list[Entry]:
     """An officer's own entries (`_mine`), latest guidance day first (or latest saved)."""
     order = (Entry.id.desc(),) if newest_saved else (Entry.guided_on.desc(), Entry.id.desc())
@@ -249,20 +258,20 @@ async def my_entries(
             select(Entry)
             .join(Household, Household.id == Entry.household_id)
             .options(selectinload(Entry.procedures), selectinload(Entry.household))
-            .where(*_mine(officer))
+            .where(*_mine(officer, campaign_id))
             .order_by(*order)
             .limit(limit)
         )
     )
 
 
-async def count_my_entries(session: AsyncSession, officer: User) -> int:
+async def count_my_entries(session: AsyncSession, officer: User, *, campaign_id: int) -> int:
     return int(
         await session.scalar(
             select(func.count())
             .select_from(Entry)
             .join(Household, Household.id == Entry.household_id)
-            .where(*_mine(officer))
+            .where(*_mine(officer, campaign_id))
         )
         or 0
     )

@@ -71,6 +71,20 @@ def _candidates(
     return "name", by_name.get(household.name_folded, []), False
 
 
+async def _of_campaign(
+    session: AsyncSession, campaign_id: int, household_ids: set[int | None]
+) -> set[int]:
+    """Those of these households that belong to the campaign."""
+    ids = [i for i in household_ids if i is not None]
+    if not ids:
+        return set()
+    return set(
+        await session.scalars(
+            select(Household.id).where(Household.id.in_(ids), Household.campaign_id == campaign_id)
+        )
+    )
+
+
 async def match_hamlet(
     session: AsyncSession, *, campaign_id: int, hamlet_id: int, now: datetime
 ) -> MatchResult:
@@ -86,8 +100,10 @@ async def match_hamlet(
         )
     )
     guided = await guided_households(session, campaign_id=campaign_id, hamlet_id=hamlet_id)
-    taken = {r.household_id for r in rows if r.household_id is not None}
-    free = [r for r in rows if r.household_id is None]
+    # Rows linked by an earlier campaign (the plan run again) are free to link in this one.
+    ours = await _of_campaign(session, campaign_id, {r.household_id for r in rows})
+    taken = {r.household_id for r in rows if r.household_id in ours}
+    free = [r for r in rows if r.household_id not in ours]
     by_phone: dict[str, list[RosterHousehold]] = defaultdict(list)
     by_key: dict[tuple[str, str], list[RosterHousehold]] = defaultdict(list)
     by_name: dict[str, list[RosterHousehold]] = defaultdict(list)
@@ -145,7 +161,10 @@ async def link(
     if roster is None or roster.replaced_at is not None or roster.hamlet_id != household.hamlet_id:
         raise LinkError("other_roster")
     if row.household_id is not None:
-        raise LinkError("row_taken")
+        before = await session.get(Household, row.household_id)
+        if before is None or before.campaign_id == household.campaign_id:
+            raise LinkError("row_taken")
+        # Linked by an earlier campaign (the plan run again): this campaign links it anew.
     # A household is one row of the current roster: a second choice moves the link.
     await session.execute(
         update(RosterHousehold)
@@ -180,6 +199,7 @@ class Suggestion:
     code: str
     area: str
     near: bool  # in one of the officer's own areas
+    earlier: bool = False  # guided in an earlier campaign (not counted for this one)
 
 
 @dataclass(frozen=True)
@@ -246,6 +266,10 @@ async def todo(
         )
     order = {area: i for i, area in enumerate(areas)}
     ranked = sorted(open_rows, key=lambda r: (order.get(r.area, len(order)), r.row))
+    shown = ranked[:limit]
+    # Still linked to a household of another campaign: an earlier one guided it.
+    linked = {r.household_id for r in shown if r.household_id is not None}
+    earlier = linked - await _of_campaign(session, campaign_id, set(linked))
     suggestions = tuple(
         Suggestion(
             row_id=r.id,
@@ -256,8 +280,9 @@ async def todo(
             code=r.code,
             area=r.area,
             near=r.area in order,
+            earlier=r.household_id in earlier,
         )
-        for r in ranked[:limit]
+        for r in shown
     )
     waiting = sum(1 for r in rows if r.household_id is None or r.household_id not in guided)
     return Todo(roster, len(rows), waiting, suggestions, tuple(areas))

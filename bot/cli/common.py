@@ -93,3 +93,20 @@ async def console_chat(settings: Settings, args: argparse.Namespace, user: str) 
             return 2
         await ConsoleChannel(runtime.core, user, settings.language).run()
         return 0
+
+
+async def campaign_settings(
+    session: AsyncSession, settings: Settings, code: str
+) -> Settings | None:
+    """The settings with an earlier campaign of the database (by its code) as the campaign,
+    for its reports and exports; None, after saying which codes there are, if none has it."""
+    from dataclasses import replace
+
+    from models.campaigns import all_campaigns, campaign_row, config_of
+
+    row = await campaign_row(session, code)
+    if row is None:
+        codes = ", ".join(c.code for c in await all_campaigns(session))
+        print(t(settings.language, "cli_campaign_unknown", code=code, codes=codes), file=sys.stderr)
+        return None
+    return replace(settings, campaign=config_of(row, settings.campaign))

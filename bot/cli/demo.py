@@ -34,10 +34,14 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
 
 
 def demo_settings(settings: Settings, data: Path) -> Settings:
-    """The example config, on a fresh demo database, with the campaign spanning this year."""
+    """The config, on a fresh demo database; a campaign that is not running today is moved
+    to this year (its configured award rounds dropped: they lie in its own dates)."""
     data = data.resolve()
-    year = date.today().year
-    campaign = replace(settings.campaign, start=date(year, 1, 1), end=date(year, 12, 31))
+    today = date.today()
+    campaign = settings.campaign
+    if not campaign.start <= today <= campaign.end:
+        year = today.year
+        campaign = replace(campaign, start=date(year, 1, 1), end=date(year, 12, 31), rounds=())
     return replace(
         settings,
         database_url=f"sqlite+aiosqlite:///{data / 'demo.sqlite3'}",

@@ -7,7 +7,7 @@ import asyncio
 from datetime import datetime
 from pathlib import Path
 
-from bot.cli.common import command_runtime, hamlets_named
+from bot.cli.common import campaign_settings, command_runtime, hamlets_named
 from bot.config import ConfigError, Settings
 from handlers.engine.i18n import t
 from models.people import Role
@@ -41,6 +41,10 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
         "Excel set to Vietnamese regional settings",
     )
     p.add_argument("--out", default=".", help="folder for the file(s) (default: here)")
+    p.add_argument(
+        "--campaign",
+        help="code of an earlier campaign kept in the database (default: the configured one)",
+    )
 
 
 def period_of(settings: Settings, args: argparse.Namespace) -> Period:
@@ -62,11 +66,12 @@ def period_of(settings: Settings, args: argparse.Namespace) -> Period:
 
 
 def run(settings: Settings, args: argparse.Namespace) -> int:
-    period = period_of(settings, args)
-    return asyncio.run(_export(settings, args, period))
+    if not args.campaign:
+        period_of(settings, args)  # a wrong period is refused before the database is opened
+    return asyncio.run(_export(settings, args))
 
 
-async def _export(settings: Settings, args: argparse.Namespace, period: Period) -> int:
+async def _export(settings: Settings, args: argparse.Namespace) -> int:
     from handlers.reports.export import export
 
     lang = settings.language
@@ -74,6 +79,12 @@ async def _export(settings: Settings, args: argparse.Namespace, period: Period) 
         if runtime is None:
             return 2
         async with runtime.services.sessions() as session, session.begin():
+            if args.campaign:
+                chosen = await campaign_settings(session, settings, args.campaign)
+                if chosen is None:
+                    return 2
+                settings = chosen
+            period = period_of(settings, args)
             hamlets = await hamlets_named(session, args.hamlet, lang)
             if hamlets is None:
                 return 2

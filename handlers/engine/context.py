@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
@@ -13,6 +13,7 @@ from handlers.engine.i18n import t
 from handlers.engine.messages import Inbound, Reply
 from models.access import covered_hamlets
 from models.campaign import Hamlet, Procedure
+from models.campaigns import campaign_row, config_of, earlier_campaigns
 from models.people import Role, User
 from models.records import Dialog
 from models.registry import campaign_by_code
@@ -31,6 +32,9 @@ class Services:
     sessions: async_sessionmaker[Any]
     clock: Clock
     campaign_ids: dict[str, int] = field(default_factory=dict)
+    # The campaigns before the current one (by the current one's id), once read: a new
+    # campaign comes with `bot init` and a restart.
+    earlier_campaigns: dict[int, tuple[int, ...]] = field(default_factory=dict)
     # Sessions for one-statement bookkeeping, committed as it runs (bot.db); None: `sessions`.
     single: async_sessionmaker[Any] | None = None
     # The active procedures as last read (monotonic time, rows), shared by the messages of
@@ -100,6 +104,27 @@ class Ctx:
                 known[code] = (await campaign_by_code(self.session, code)).id
             self._campaign_id = known[code]
         return self._campaign_id
+
+    async def earlier_campaign_ids(self) -> tuple[int, ...]:
+        """The campaigns run before the current one in this database, latest first."""
+        current = await self.campaign_id()
+        known = self.services.earlier_campaigns
+        if current not in known:
+            known[current] = tuple(c.id for c in await earlier_campaigns(self.session, current))
+        return known[current]
+
+    async def for_campaign(self, code: str) -> Ctx | None:
+        """This message's context with another campaign of the database as the current one
+        (an earlier year's, for its reports and exports: its data is read-only); None when
+        no campaign has that code."""
+        if code == self.settings.campaign.code:
+            return self
+        row = await campaign_row(self.session, code)
+        if row is None:
+            return None
+        settings = replace(self.settings, campaign=config_of(row, self.settings.campaign))
+        services = replace(self.services, settings=settings, campaign_ids={code: row.id})
+        return replace(self, services=services, _campaign_id=row.id)
 
     async def hamlet(self) -> Hamlet | None:
         if self.user is None or self.user.hamlet_id is None:

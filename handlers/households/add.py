@@ -37,6 +37,7 @@ from handlers.parse.household_form import (
     parse_one_line,
 )
 from handlers.parse.name_text import telex_suggestion, title_case
+from models.campaigns import guided_earlier
 from models.drafts import keep, take, waiting
 from models.find import cards, visible_household
 from models.households import Entry
@@ -936,6 +937,9 @@ async def _saved(ctx: Ctx, entry: Entry, d: dict[str, Any], *, resolved: bool) -
                 pct=fmt_pct(ctx.lang, prog.coverage),
             )
         )
+    earlier = await _guided_earlier(ctx, entry, d)
+    if earlier:
+        lines.append(earlier)
     undo = ctx.settings.chat.undo_minutes
     actions = [
         Option(ctx.t("opt_edit"), f"act:edit:{entry.id}", typed=ctx.t("typed_edit", id=entry.id))
@@ -958,6 +962,26 @@ async def _saved(ctx: Ctx, entry: Entry, d: dict[str, Any], *, resolved: bool) -
         ask(ctx, EntryState.SAVED, text, actions, draft={"entry_id": entry.id}, per_row=2),
         *more,
     ]
+
+
+async def _guided_earlier(ctx: Ctx, entry: Entry, d: dict[str, Any]) -> str:
+    """A word when an earlier campaign guided this household too: it still counts for this
+    one (each campaign counts its own), but the officer may want to know."""
+    campaigns = await ctx.earlier_campaign_ids()
+    if not campaigns:
+        return ""  # one campaign in the database: no query
+    visit = await guided_earlier(
+        ctx.session,
+        campaign_ids=list(campaigns),
+        hamlet_id=entry.hamlet_id,
+        phone=str(d.get("phone") or ""),
+        name_folded=fold(str(d.get("name") or "")),
+    )
+    if visit is None:
+        return ""
+    return ctx.t(
+        "guided_in_earlier_campaign", campaign=visit.campaign_name, day=fmt_date(visit.last_day)
+    )
 
 
 async def _prize_line(ctx: Ctx, household_id: int) -> str:
@@ -1021,7 +1045,9 @@ async def next_waiting(ctx: Ctx) -> list[Reply]:
 
 
 async def _save_edit(ctx: Ctx, d: dict[str, Any]) -> list[Reply]:
-    entry = await own_entry(ctx.session, ctx.me, int(d["entry_id"]))
+    entry = await own_entry(
+        ctx.session, ctx.me, int(d["entry_id"]), campaign_id=await ctx.campaign_id()
+    )
     if entry is None:
         await close(ctx)
         return [Reply(ctx.t("entry_not_found", id=d["entry_id"]))]

@@ -295,7 +295,9 @@ async def _album_entry(ctx: Ctx, album: str) -> Entry | None:
     for event in events:
         after = event.after or {}
         if after.get("album") == album and isinstance(after.get("entry_id"), int):
-            return await own_entry(ctx.session, ctx.me, int(after["entry_id"]))
+            return await own_entry(
+                ctx.session, ctx.me, int(after["entry_id"]), campaign_id=await ctx.campaign_id()
+            )
     return None
 
 
@@ -336,7 +338,13 @@ def _already(ctx: Ctx, files: Sequence[PendingFile], entry_id: int, name: str) -
 async def _ask_pick(
     ctx: Ctx, files: list[PendingFile], prefix: str = "", *, step: str = ""
 ) -> list[Reply]:
-    entries = await my_entries(ctx.session, ctx.me, limit=PICK_ENTRIES, newest_saved=True)
+    entries = await my_entries(
+        ctx.session,
+        ctx.me,
+        campaign_id=await ctx.campaign_id(),
+        limit=PICK_ENTRIES,
+        newest_saved=True,
+    )
     lead = [Reply(prefix)] if prefix else []
     if not entries:
         return [
@@ -383,7 +391,9 @@ async def step_pick(ctx: Ctx, answer: Answer) -> list[Reply]:
             Reply(ctx.t("att_not_kept", files=_label(ctx, files)), render=_drop_later(ctx, files))
         ]
     if value.startswith("e:") and value[2:].isdigit():
-        entry = await own_entry(ctx.session, ctx.me, int(value[2:]))
+        entry = await own_entry(
+            ctx.session, ctx.me, int(value[2:]), campaign_id=await ctx.campaign_id()
+        )
         if entry is None:
             return [Reply(ctx.t("att_entry_gone", id=value[2:])), *await _ask_pick(ctx, files)]
         await close(ctx)

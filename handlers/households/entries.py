@@ -110,7 +110,12 @@ async def _mine_page(ctx: Ctx, arg: str, page: int) -> list[Reply]:
     if isinstance(f, Reply):
         return [f]
     entries, total = await my_entries_page(
-        ctx.session, ctx.me, f, offset=page * MINE_PAGE, limit=MINE_PAGE
+        ctx.session,
+        ctx.me,
+        f,
+        campaign_id=await ctx.campaign_id(),
+        offset=page * MINE_PAGE,
+        limit=MINE_PAGE,
     )
     shown = clean(arg)[:MAX_QUERY]
     if not entries:
@@ -161,7 +166,7 @@ async def _own_entry(ctx: Ctx, raw_id: str) -> Entry | None:
     digits = raw_id.strip().lstrip("#")
     if not digits.isdigit() or len(digits) > 18:
         return None
-    return await own_entry(ctx.session, ctx.me, int(digits))
+    return await own_entry(ctx.session, ctx.me, int(digits), campaign_id=await ctx.campaign_id())
 
 
 async def _pick(ctx: Ctx, purpose: str, arg: str) -> list[Reply]:
@@ -175,13 +180,26 @@ async def _pick(ctx: Ctx, purpose: str, arg: str) -> list[Reply]:
 
 async def _pick_page(ctx: Ctx, purpose: str, page: int) -> list[Reply]:
     """The officer's entries to choose from, PICK_PAGE at a time, with «Xem thêm»."""
+    campaign_id = await ctx.campaign_id()
     entries, total = await my_entries_page(
-        ctx.session, ctx.me, EntryFilter(), offset=page * PICK_PAGE, limit=PICK_PAGE
+        ctx.session,
+        ctx.me,
+        EntryFilter(),
+        campaign_id=campaign_id,
+        offset=page * PICK_PAGE,
+        limit=PICK_PAGE,
     )
     if not entries and page:
         page, (entries, total) = (
             0,
-            await my_entries_page(ctx.session, ctx.me, EntryFilter(), offset=0, limit=PICK_PAGE),
+            await my_entries_page(
+                ctx.session,
+                ctx.me,
+                EntryFilter(),
+                campaign_id=campaign_id,
+                offset=0,
+                limit=PICK_PAGE,
+            ),
         )
     if not entries:
         return [Reply(ctx.t("mine_empty"))]
@@ -351,7 +369,9 @@ async def cmd_undo(ctx: Ctx, arg: str) -> list[Reply]:
     """Undo a household just saved: the latest one, or the one named."""
     if arg:
         return await _undo(ctx, arg)
-    latest = await my_entries(ctx.session, ctx.me, limit=1, newest_saved=True)
+    latest = await my_entries(
+        ctx.session, ctx.me, campaign_id=await ctx.campaign_id(), limit=1, newest_saved=True
+    )
     if not latest:
         return [Reply(ctx.t("mine_empty"))]
     return await _undo(ctx, str(latest[0].id))

@@ -65,9 +65,12 @@ async def step_hamlet(ctx: Ctx, answer: Answer) -> list[Reply]:
 def _line(ctx: Ctx, n: int | None, s: Suggestion) -> str:
     phone = fmt_phone(s.phone) if s.phone else ctx.t("todo_no_phone")
     values = {"mark": "📍 " if s.near else "", "name": s.head_name, "address": s.address}
-    if n is None:
-        return ctx.t("todo_line_plain", phone=phone, **values)
-    return ctx.t("todo_line", n=n, phone=phone, **values)
+    line = (
+        ctx.t("todo_line_plain", phone=phone, **values)
+        if n is None
+        else ctx.t("todo_line", n=n, phone=phone, **values)
+    )
+    return line + ctx.t("todo_guided_earlier") if s.earlier else line
 
 
 async def show_todo(ctx: Ctx, hamlet: Hamlet) -> list[Reply]:

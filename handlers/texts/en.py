@@ -314,6 +314,8 @@ MESSAGES: dict[str, str] = {
     "field_dossier": "Dossier code",
     "field_date": "Date",
     "cancelled_entry": "Cancelled; nothing was saved. Type /them to log another household.",
+    "guided_in_earlier_campaign": "ℹ️ This household was guided in the earlier campaign "
+    '"{campaign}" (last on {day}); this time counts for the current campaign.',
     "saved_progress": "📊 {hamlet}: {guided}/{total} households guided ({pct}).",
     "dropped_entry": "Discarded; nothing was saved.",
     "phone_converted": "ℹ️ {old} is an old 11-digit number; changed to the new number {new}.",
@@ -445,6 +447,8 @@ MESSAGES: dict[str, str] = {
     "The invitee sends the bot: /start <code>",
     "cli_hamlet_unknown": "No hamlet with code «{code}» in the database. Existing codes: {codes}",
     "cli_hamlet_required": "The {role} role requires a hamlet: --hamlet HAMLET_CODE",
+    "cli_campaign_unknown": "No campaign with the code '{code}' in the database "
+    "(there are: {codes}).",
     "cli_not_initialised": "The database has not been initialised. First run: "
     "python -m bot init --config {config}",
     "cli_chat_banner": "💬 Chat with the bot (user: {user}). Type /help for instructions, "
@@ -549,6 +553,15 @@ MESSAGES: dict[str, str] = {
     "period_half": "6-month review",
     "period_year": "Year-end review",
     "period_range": "From {start} to {end}",
+    # A campaign over several years (issue 23): its span is a phase, never a year.
+    "period_phase": "The whole phase",
+    "period_phase_of": "Phase {start}–{end}",
+    "period_since_start_phase": "Since the start of the phase",
+    "period_year_of": "Year {year}",
+    "period_quarter_of": "Q{n} {year}",
+    "period_month_of": "Month {month}/{year}",
+    "period_h1_of": "First half of {year}",
+    "period_h2_of": "Second half of {year}",
     "report_period": "🗓 {name} ({start} – {end})",
     "report_title": "📊 Progress of the hamlets",
     "report_legend": "✅ reached {pct} of households · ⚠️ behind pace (will not make it in time)",
@@ -578,6 +591,8 @@ MESSAGES: dict[str, str] = {
     "report_hamlet_days": "• Days with an entry: {active}/{days}",
     "report_hamlet_behind": "⚠️ At the current pace the hamlet will not reach the target "
     "before the campaign ends.",
+    "report_hamlet_behind_by": "⚠️ At the current pace the hamlet will not reach the target "
+    "by {end}.",
     "report_officers_title": "👥 Officers (in period) – 💤 = no entry for {days}+ days:",
     "report_officer": "• {name}: {entries} entries · {days} days · last {last}{flag}",
     "report_inactive_flag": " 💤 {days} days without an entry",
@@ -952,6 +967,7 @@ MESSAGES: dict[str, str] = {
     "todo_all_done": "🎉 Every household on the {hamlet} roster ({total}) has been guided!",
     "todo_title": "📋 {hamlet}: {waiting}/{total} households on the roster not yet guided.",
     "todo_near_first": "📍 = in the same area as households you guided (suggested first).",
+    "todo_guided_earlier": " (guided in an earlier campaign, not yet in this one)",
     "todo_line": "{n}. {mark}{name} – {address} – ☎️ {phone}",
     "todo_line_plain": "• {mark}{name} – {address} – ☎️ {phone}",
     "todo_no_phone": "no phone yet",
@@ -968,6 +984,35 @@ MESSAGES: dict[str, str] = {
     "award_review_year": "Year-end review {year} ({start} – {end})",
     "award_review_since_start": "From the start to date ({start} – {end})",
     "award_review_custom": "Period {start} – {end}",
+    "round_label": "{name} ({start} – {end})",
+    "round_name_half": "6-month review",
+    "round_name_year": "Year-end review {year}",
+    "round_name_phase": "Phase review {first}–{last}",
+    "round_name_since_start": "From the start to date",
+    "round_name_dates": "Period {start} – {end}",
+    "round_phrase_phase": "review of the phase {first}–{last}",
+    "round_deadline": "Dossiers due at the culture & society office by {day}",
+    "award_deadline": "⏰ {deadline}",
+    "award_rounds_line": "• {review} – code {code}",
+    "award_rounds_line_later": "• {review} – code {code} (starts {start})",
+    "award_unknown_round": "Unknown review “{arg}”. Type {command} with a round's code, “year "
+    "{year}” or “phase”, or choose below. The campaign's award rounds:\n{rounds}",
+    "award_no_year_round": "No award round covers the year {year} on its own. The campaign's "
+    "award rounds:\n{rounds}",
+    "award_no_phase_round": "No award round covers the whole phase. The campaign's award "
+    "rounds:\n{rounds}",
+    "award_round_not_started": "The round “{review}” starts on {start}, so it cannot be reviewed "
+    "yet. Please choose a round that has started.",
+    "award_none_started": "No award round has started yet: the first, “{review}”, starts on "
+    "{start}.",
+    "doc_basis_plan_phase": "Pursuant to Plan No. ……/KH-UBND dated ……/……/{year} of the People's "
+    "Committee of {unit} launching the emulation movement “{campaign}” for "
+    "{year}–{last};",
+    "op_basis_plan_phase": "Pursuant to Plan No. ……/KH-UBND of …… {year} of the People's "
+    "Committee of {unit} launching the emulation movement “{campaign}” for "
+    "{year}–{last};",
+    "op_report_h_next_phase": "IV. TASKS FOR THE NEXT PHASE",
+    "op_report_h_next_other": "IV. TASKS AHEAD",
     "award_head": "🏆 AWARD PROPOSAL #{id} – {review}",
     "award_snapshot": "Figures up to {as_of}, taken at {at} ({entries} entries).",
     "award_title_collective": "🏘 COLLECTIVES (at most {cap} hamlets)",

@@ -309,6 +309,8 @@ MESSAGES: dict[str, str] = {
     "field_dossier": "Mã hồ sơ",
     "field_date": "Ngày",
     "cancelled_entry": "Đã hủy, chưa lưu gì. Gõ /them để ghi hộ khác.",
+    "guided_in_earlier_campaign": "ℹ️ Hộ này đã được hướng dẫn trong phong trào trước «{campaign}» "
+    "(lần cuối {day}); lần này được tính cho phong trào hiện tại.",
     "saved_progress": "📊 {hamlet}: {guided}/{total} hộ đã được hướng dẫn ({pct}).",
     "dropped_entry": "Đã bỏ, không lưu gì.",
     "phone_converted": "ℹ️ Số {old} là số thuê bao 11 chữ số cũ, đã đổi sang số mới {new}.",
@@ -437,6 +439,7 @@ MESSAGES: dict[str, str] = {
     "Người được mời gửi cho bot: /start <mã>",
     "cli_hamlet_unknown": "Không có ấp mã «{code}» trong cơ sở dữ liệu. Các mã hiện có: {codes}",
     "cli_hamlet_required": "Vai trò {role} cần chỉ rõ ấp: --hamlet MÃ_ẤP",
+    "cli_campaign_unknown": "Không có phong trào mã «{code}» trong cơ sở dữ liệu (có: {codes}).",
     "cli_not_initialised": "Cơ sở dữ liệu chưa được khởi tạo. Chạy trước: "
     "python -m bot init --config {config}",
     "cli_chat_banner": "💬 Trò chuyện với bot (người dùng: {user}). Gõ /help để xem hướng dẫn, "
@@ -542,6 +545,15 @@ MESSAGES: dict[str, str] = {
     "period_half": "Sơ kết 6 tháng",
     "period_year": "Tổng kết năm",
     "period_range": "Từ {start} đến {end}",
+    # A campaign over several years (issue 23): its span is a phase, never a year.
+    "period_phase": "Cả giai đoạn",
+    "period_phase_of": "Giai đoạn {start}–{end}",
+    "period_since_start_phase": "Từ đầu giai đoạn đến nay",
+    "period_year_of": "Năm {year}",
+    "period_quarter_of": "Quý {n}/{year}",
+    "period_month_of": "Tháng {month}/{year}",
+    "period_h1_of": "6 tháng đầu năm {year}",
+    "period_h2_of": "6 tháng cuối năm {year}",
     "report_period": "🗓 {name} ({start} – {end})",
     "report_title": "📊 Báo cáo tiến độ các ấp",
     "report_legend": "✅ đạt {pct} số hộ · ⚠️ chậm tiến độ (theo nhịp hiện tại không kịp cuối kỳ)",
@@ -567,6 +579,7 @@ MESSAGES: dict[str, str] = {
     "report_hamlet_days": "• Ngày có ghi nhận: {active}/{days} ngày",
     "report_hamlet_behind": "⚠️ Theo nhịp hiện tại, ấp không kịp đạt mục tiêu trước khi kết "
     "thúc chiến dịch.",
+    "report_hamlet_behind_by": "⚠️ Theo nhịp hiện tại, ấp không kịp đạt mục tiêu trước {end}.",
     "report_officers_title": "👥 Cán bộ (trong kỳ) – 💤 = chưa ghi nhận từ {days} ngày trở lên:",
     "report_officer": "• {name}: {entries} lượt · {days} ngày · gần nhất {last}{flag}",
     "report_inactive_flag": " 💤 {days} ngày chưa ghi",
@@ -936,6 +949,7 @@ MESSAGES: dict[str, str] = {
     "todo_all_done": "🎉 Mọi hộ trong danh sách {hamlet} ({total} hộ) đều đã được hướng dẫn!",
     "todo_title": "📋 {hamlet}: còn {waiting}/{total} hộ trong danh sách chưa được hướng dẫn.",
     "todo_near_first": "📍 = cùng khu vực với các hộ anh/chị đã hướng dẫn (gợi ý trước).",
+    "todo_guided_earlier": " (đã hướng dẫn ở phong trào trước, chưa tính cho phong trào này)",
     "todo_line": "{n}. {mark}{name} – {address} – ☎️ {phone}",
     "todo_line_plain": "• {mark}{name} – {address} – ☎️ {phone}",
     "todo_no_phone": "chưa có số",
@@ -952,6 +966,35 @@ MESSAGES: dict[str, str] = {
     "award_review_year": "Tổng kết năm {year} ({start} – {end})",
     "award_review_since_start": "Từ đầu phong trào đến nay ({start} – {end})",
     "award_review_custom": "Kỳ {start} – {end}",
+    "round_label": "{name} ({start} – {end})",
+    "round_name_half": "Sơ kết 6 tháng",
+    "round_name_year": "Tổng kết năm {year}",
+    "round_name_phase": "Tổng kết giai đoạn {first}–{last}",
+    "round_name_since_start": "Từ đầu phong trào đến nay",
+    "round_name_dates": "Kỳ {start} – {end}",
+    "round_phrase_phase": "tổng kết giai đoạn {first}–{last}",
+    "round_deadline": "Hạn gửi hồ sơ về Phòng Văn hóa – Xã hội: {day}",
+    "award_deadline": "⏰ {deadline}",
+    "award_rounds_line": "• {review} – mã {code}",
+    "award_rounds_line_later": "• {review} – mã {code} (bắt đầu từ ngày {start})",
+    "award_unknown_round": "Không rõ đợt xét «{arg}». Gõ {command} kèm mã đợt, «năm {year}» hoặc "
+    "«giai đoạn», hoặc chọn bên dưới. Các đợt khen của phong trào:\n{rounds}",
+    "award_no_year_round": "Phong trào không có đợt khen nào tính riêng năm {year}. Các đợt khen "
+    "của phong trào:\n{rounds}",
+    "award_no_phase_round": "Phong trào không có đợt khen nào tính cả giai đoạn. Các đợt khen của "
+    "phong trào:\n{rounds}",
+    "award_round_not_started": "Đợt «{review}» đến ngày {start} mới bắt đầu, nên chưa xét khen "
+    "thưởng được. Anh/chị chọn một đợt đã bắt đầu.",
+    "award_none_started": "Chưa có đợt khen nào bắt đầu: đợt đầu tiên, «{review}», bắt đầu từ "
+    "ngày {start}.",
+    "doc_basis_plan_phase": "Căn cứ Kế hoạch số ……/KH-UBND ngày …… tháng …… năm {year} của Ủy "
+    "ban nhân dân {unit} về việc phát động phong trào thi đua thực hiện mô "
+    "hình “{campaign}” giai đoạn {year}–{last};",
+    "op_basis_plan_phase": "Căn cứ Kế hoạch số ……/KH-UBND ngày …… tháng …… năm {year} của Ủy ban "
+    "nhân dân {unit} về phát động phong trào thi đua thực hiện mô hình "
+    "“{campaign}” giai đoạn {year}–{last};",
+    "op_report_h_next_phase": "IV. PHƯƠNG HƯỚNG, NHIỆM VỤ GIAI ĐOẠN TIẾP THEO",
+    "op_report_h_next_other": "IV. PHƯƠNG HƯỚNG, NHIỆM VỤ THỜI GIAN TỚI",
     "award_head": "🏆 ĐỀ XUẤT KHEN THƯỞNG #{id} – {review}",
     "award_snapshot": "Số liệu tính đến hết ngày {as_of}, chốt lúc {at} ({entries} lượt ghi nhận).",
     "award_title_collective": "🏘 TẬP THỂ (tối đa {cap} ấp)",

@@ -1,0 +1,171 @@
+"""Next year's campaign in the same database (issue 23): `init` with a new campaign makes it
+current; it starts at zero; the earlier one's data stays, read-only, its export still
+works by its code; a household guided last campaign is counted again this one, and the
+officer is told it was guided before. And the sister plans' example configurations load
+and start the demo."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+from sqlalchemy import select
+
+from bot.clock import FixedClock
+from bot.config import Settings, load_settings
+from bot.runtime import Runtime, build_runtime, sync_from_config
+from models.campaign import Hamlet
+from models.roster import RosterLine, import_roster
+from tests.support.campaign import make_user
+from tests.support.chat import Chat, entry_id
+from tests.support.cli import InProcess, write_config
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = sorted((ROOT / "examples").glob("*.toml"))
+
+LINE = "Trần Thị Năm Trước; Tổ 2; 0912 270 001; 1"
+NEW_YEAR = datetime(2027, 3, 10, 3, 0, tzinfo=UTC)  # 10:00 on 10/03/2027 in Vietnam
+
+
+def _next_year(settings: Settings) -> Settings:
+    campaign = replace(
+        settings.campaign, code="test-2027", start=date(2027, 1, 1), end=date(2027, 12, 31)
+    )
+    return replace(settings, campaign=campaign)
+
+
+async def _next_runtime(settings: Settings) -> Runtime:
+    """`init` with next year's configuration, then the bot runs with it."""
+    rt = build_runtime(_next_year(settings), FixedClock(NEW_YEAR))
+    await sync_from_config(rt)
+    return rt
+
+
+async def test_a_new_campaign_starts_at_zero_and_keeps_the_old_one(
+    runtime: Runtime, settings: Settings, tmp_path: Path, bot_cli: InProcess
+) -> None:
+    await make_user(runtime, external_id="nam")
+    old = Chat(runtime, "nam")
+    saved = await old.say(LINE)
+    assert "Đã lưu hộ" in saved
+    old_entry = entry_id(saved)
+    assert "1/412" in await old.say("/tiendo")
+
+    rt = await _next_runtime(settings)
+    try:
+        chat = Chat(rt, "nam")
+        progress = await chat.say("/tiendo")
+        assert "0/412" in progress and "1/412" not in progress
+        # The earlier campaign's entries are not this one's: not listed, not changed.
+        assert "Trần Thị Năm Trước" not in await chat.say("/cuatoi")
+        refused = await chat.say(f"/sua {old_entry}")
+        assert "Trần Thị Năm Trước" not in refused
+        # The same household again: stored and counted for this campaign, with a word.
+        again = await chat.say(LINE)
+        assert "Đã lưu hộ" in again and "1/412" in again
+        assert "phong trào trước" in again and "Mỗi ngày hướng dẫn 01 gia đình" in again
+        # A household never guided before: no such word.
+        other = await chat.say("Lê Văn Mới; Tổ 5; 0912 270 002; 1")
+        assert "Đã lưu hộ" in other and "phong trào trước" not in other
+    finally:
+        await rt.close()
+
+    # The earlier campaign's export, by its code, from next year's configuration.
+    config = write_config(runtime, tmp_path)
+    text = config.read_text(encoding="utf-8")
+    text = text.replace('code = "test-2026"', 'code = "test-2027"')
+    text = text.replace("start = 2026-01-01", "start = 2027-01-01")
+    config.write_text(text.replace("end = 2026-12-31", "end = 2027-12-31"), encoding="utf-8")
+    out = tmp_path / "out"
+    out.mkdir()
+    code, _, stderr = await bot_cli(
+        "export", "--config", str(config), "--campaign", "test-2026", "--out", str(out)
+    )
+    assert code == 0, stderr
+    (path,) = out.glob("*.xlsx")
+    names = [
+        str(cell.value)
+        for ws in load_workbook(path, read_only=True).worksheets
+        for row in ws.iter_rows()
+        for cell in row
+        if cell.value
+    ]
+    assert any("Trần Thị Năm Trước" in n for n in names)
+    assert not any("Lê Văn Mới" in n for n in names)
+    code, _, stderr = await bot_cli(
+        "export", "--config", str(config), "--campaign", "khong-co", "--out", str(out)
+    )
+    assert code == 2 and "test-2026" in stderr and "test-2027" in stderr
+
+
+async def test_the_household_list_says_who_was_guided_last_campaign(
+    runtime: Runtime, settings: Settings
+) -> None:
+    await make_user(runtime, external_id="nam")
+    async with runtime.services.sessions() as session, session.begin():
+        hamlet = await session.scalar(select(Hamlet).where(Hamlet.code == "BNA"))
+        assert hamlet is not None
+        await import_roster(
+            session,
+            hamlet=hamlet,
+            lines=[
+                RosterLine(1, "Trần Thị Năm Trước", "Tổ 2", "+84912270001", "H1"),
+                RosterLine(2, "Phan Văn Chưa", "Tổ 3", "+84912270003", "H2"),
+            ],
+            source="ds.csv",
+            fingerprint="f" * 64,
+            actor_id=None,
+            now=runtime.services.clock.now(),
+        )
+    old = Chat(runtime, "nam")
+    assert "Đã lưu hộ" in await old.say(LINE)
+    shown = await old.say("/chuahuongdan")
+    assert "còn 1/2 hộ" in shown and "1. Phan Văn Chưa" in shown
+
+    rt = await _next_runtime(settings)
+    try:
+        chat = Chat(rt, "nam")
+        shown = await chat.say("/chuahuongdan")
+        # Both wait for this campaign; the one guided last campaign says so.
+        assert "còn 2/2 hộ" in shown
+        line = next(x for x in shown.splitlines() if "Trần Thị Năm Trước" in x)
+        assert "phong trào trước" in line
+        assert "phong trào trước" not in next(x for x in shown.splitlines() if "Phan Văn Chưa" in x)
+        # Guided again this campaign: its row is linked to this campaign's household.
+        assert "Đã lưu hộ" in await chat.say(LINE)
+        shown = await chat.say("/chuahuongdan")
+        assert "còn 1/2 hộ" in shown and "1. Phan Văn Chưa" in shown
+    finally:
+        await rt.close()
+
+
+@pytest.mark.parametrize("path", EXAMPLES, ids=[p.stem for p in EXAMPLES])
+def test_the_example_configurations_load(path: Path) -> None:
+    settings = load_settings(path)
+    campaign = settings.campaign
+    assert campaign.multi_year and campaign.start.year == 2026 and campaign.end.year == 2030
+    rounds = campaign.award_rounds()
+    assert all(campaign.start <= r.start <= r.end <= campaign.end for r in rounds)
+    assert {r.start.year for r in rounds} == {2026, 2027, 2028, 2029, 2030}
+    assert any(r.start == campaign.start and r.end == campaign.end for r in rounds)
+    assert all(r.max_collective_awards == 5 and r.max_individual_awards == 10 for r in rounds)
+    if "cat-hai" in path.stem:
+        assert all(r.deadline is not None and r.deadline.month == 2 for r in rounds)
+        assert next(r for r in rounds if r.end.year == 2027 and r.start.year == 2027).deadline == (
+            date(2028, 2, 20)
+        )
+
+
+@pytest.mark.parametrize("path", EXAMPLES, ids=[p.stem for p in EXAMPLES])
+async def test_the_demo_starts_with_an_example(
+    path: Path, tmp_path: Path, bot_cli: InProcess
+) -> None:
+    code, out, err = await bot_cli(
+        "demo", "--config", str(path), "--data", str(tmp_path), stdin="/tiendo\n"
+    )
+    assert code == 0, err
+    settings = load_settings(path)
+    assert settings.hamlets[0].name in out
