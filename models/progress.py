@@ -49,6 +49,9 @@ class Progress:
     campaign_end: date
     projected: date | None
     campaign_start: date | None = None
+    # The day the pace aims at (`pace_end`): the running award round's end; None: the
+    # campaign's end.
+    pace_end: date | None = None
 
     @property
     def coverage(self) -> float:
@@ -73,7 +76,7 @@ class Progress:
             self.target,
             self.days_elapsed,
             self.today,
-            self.campaign_end,
+            self.pace_end or self.campaign_end,
             start=self.campaign_start,
         )
 
@@ -94,6 +97,20 @@ def project(guided: int, target: int, elapsed: int, today: date) -> date | None:
     return today + timedelta(days=days_needed)
 
 
+def pace_end(campaign: CampaignConfig, today: date) -> date:
+    """The day "reach 95% before …" aims at on `today`: the end of the award round running
+    then that ends first (`CampaignConfig.current_round`: in 2027 of a 2026–2030 campaign
+    the 2027 review's 31/12/2027, not the phase's 31/12/2030), else the campaign's end.
+
+    A one-year campaign without configured rounds keeps the campaign's end: its default
+    rounds would aim at the 6-month review's 30/06 until July, and its hamlets were always
+    told the year-end date (a year's target at half the pace)."""
+    if not campaign.multi_year and not campaign.rounds:
+        return campaign.end
+    running = campaign.current_round(max(today, campaign.start))
+    return running.end if running is not None else campaign.end
+
+
 class PaceKind(enum.StrEnum):
     REACHED = "reached"  # the target is met
     ENDED = "ended"  # the campaign is over and the target was not met
@@ -103,9 +120,10 @@ class PaceKind(enum.StrEnum):
 
 @dataclass(frozen=True)
 class Pace:
-    """What the hamlet must do to reach the target by the campaign's end, instead of a
-    projected date years away. Rates are in tenths of a household a day, rounded so they
-    never flatter: the pace needed up, the pace so far down."""
+    """What the hamlet must do to reach the target by `end` (the campaign's, or the running
+    award round's: `pace_end`), instead of a projected date years away. Rates are in
+    tenths of a household a day, rounded so they never flatter: the pace needed up, the
+    pace so far down."""
 
     kind: PaceKind
     remaining: int  # households still needed
@@ -113,6 +131,7 @@ class Pace:
     needed_tenths: int  # households a day needed, ×10, rounded up
     needed_week: int  # households a week needed, rounded up
     current_tenths: int | None  # households a day so far, ×10, rounded down (None: no pace)
+    end: date | None = None  # the day it aims at (`pace_end`)
 
 
 def pace(
@@ -123,16 +142,16 @@ def pace(
     remaining = max(target - guided, 0)
     current = (guided * 10) // elapsed if elapsed > 0 and guided > 0 else None
     if remaining == 0:
-        return Pace(PaceKind.REACHED, 0, 0, 0, 0, current)
+        return Pace(PaceKind.REACHED, 0, 0, 0, 0, current, end)
     if today > end:
-        return Pace(PaceKind.ENDED, remaining, 0, 0, 0, current)
+        return Pace(PaceKind.ENDED, remaining, 0, 0, 0, current, end)
     days_left = (end - max(today, start or today)).days + 1
     needed = -(-remaining * 10 // days_left)
     week = -(-remaining * 7 // days_left)
     # Enough when guided/elapsed >= remaining/days_left, compared exactly.
     enough = elapsed > 0 and guided > 0 and guided * days_left >= remaining * elapsed
     kind = PaceKind.ON_PACE if enough else PaceKind.BEHIND
-    return Pace(kind, remaining, days_left, needed, week, current)
+    return Pace(kind, remaining, days_left, needed, week, current, end)
 
 
 def compute_progress(
@@ -163,6 +182,7 @@ def compute_progress(
         campaign_end=campaign.end,
         projected=project(counts.guided, target, elapsed, today),
         campaign_start=campaign.start,
+        pace_end=pace_end(campaign, today),
     )
 
 

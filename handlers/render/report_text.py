@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from handlers.engine.i18n import fmt_date, fmt_decimal, fmt_int, fmt_pct, fmt_short_date, t
 from models.eligibility import FailRule, Tally, Verification
-from models.periods import Period
+from models.periods import KINDS, QUALIFIED, Period
 from models.progress import PaceKind, Progress
 from models.reports import HamletRow, OfficerActivity, Report
 
@@ -19,9 +19,35 @@ if TYPE_CHECKING:
 
 
 def period_name(lang: str, period: Period) -> str:
-    if period.kind in ("custom", "week"):
-        return t(lang, "period_range", start=fmt_date(period.start), end=fmt_date(period.end))
-    return t(lang, f"period_{period.kind}")
+    """What a period is called: "Tuần trước", "Quý 1/2027", "Tháng 3/2027", "Năm 2027",
+    "6 tháng đầu năm 2027"; in a campaign over several years its span from the start is
+    "Từ đầu giai đoạn đến nay" and the whole campaign "Giai đoạn 2026–2030", never a year."""
+    kind = period.kind
+    found = QUALIFIED.match(kind)
+    if found is not None and (found["year"] or found["m_year"]):
+        if found["m_year"]:
+            return t(lang, "period_month_of", month=int(found["month"]), year=found["m_year"])
+        unit, year = found["unit"], found["year"]
+        if unit == "year":
+            return t(lang, "period_year_of", year=year)
+        if unit.startswith("q"):
+            return t(lang, "period_quarter_of", n=int(unit[1]), year=year)
+        return t(lang, f"period_{unit}_of", year=year)
+    if kind == "since_start" and period.multi_year:
+        return t(lang, "period_since_start_phase")
+    if kind == "phase" or (kind == "year" and period.start.year != period.end.year):
+        return t(lang, "period_phase_of", start=period.start.year, end=period.end.year)
+    if kind in KINDS and kind != "custom":
+        return t(lang, f"period_{kind}")
+    return t(lang, "period_range", start=fmt_date(period.start), end=fmt_date(period.end))
+
+
+def span_dates(start: date, end: date) -> dict[str, str]:
+    """A span's two dates for a heading ({start} – {end}): the start without its year
+    ("06/04 – 12/04/2026") unless the span crosses into a new year ("29/12/2026 –
+    04/01/2027"), as a week of a campaign over several years does."""
+    first = fmt_date(start) if start.year != end.year else fmt_short_date(start)
+    return {"start": first, "end": fmt_date(end)}
 
 
 def period_line(lang: str, period: Period) -> str:
@@ -39,17 +65,28 @@ def _marks(row: HamletRow) -> str:
 
 
 def _outlook(lang: str, row: HamletRow, end: date) -> str:
-    """What it takes to reach the target by the campaign's end: the pace needed, never a
-    projected date (at a slow pace that date is decades away and says nothing)."""
+    """What it takes to reach the target by the campaign's end (or the running award
+    round's, `models.progress.pace_end`): the pace needed, never a projected date (at a
+    slow pace that date is decades away and says nothing)."""
     if row.reached:
         return t(lang, "report_reached")
     pace = row.pace
+    end = pace.end if pace is not None and pace.end is not None else end
     if pace is None or pace.kind == PaceKind.ENDED:
         return t(lang, "report_outlook_ended", end=fmt_date(end))
     per_day = fmt_decimal(lang, pace.needed_tenths / 10)
     if pace.kind == PaceKind.ON_PACE:
         return t(lang, "report_outlook_on_pace", end=fmt_date(end), per_day=per_day)
     return t(lang, "report_outlook_behind", end=fmt_date(end), per_day=per_day)
+
+
+def _behind_note(lang: str, report: Report, row: HamletRow) -> str:
+    """The hamlet will not make it at its pace: before the campaign ends, or before the
+    running award round's end when the pace aims at that (a campaign over several years)."""
+    end = row.pace.end if row.pace is not None else None
+    if end is None or end == report.campaign_end:
+        return t(lang, "report_hamlet_behind")
+    return t(lang, "report_hamlet_behind_by", end=fmt_date(end))
 
 
 def _bullet(text: str) -> str:
@@ -60,6 +97,8 @@ def week_label(as_of: date) -> str:
     """'06/04 – 12/04': the week (Monday on) the week's figure counts, by its dates — a
     past period's week is not "this week"."""
     monday = as_of - timedelta(days=as_of.weekday())
+    if monday.year != as_of.year:  # the week of New Year's Day: "29/12/2026 – 01/01/2027"
+        return f"{fmt_date(monday)} – {fmt_date(as_of)}"
     return f"{fmt_short_date(monday)} – {fmt_short_date(as_of)}"
 
 
@@ -188,8 +227,7 @@ def weekly_units(
         t(
             lang,
             "weekly_title",
-            start=fmt_short_date(report.period.start),
-            end=fmt_date(report.period.end),
+            **span_dates(report.period.start, report.period.end),
         ),
         t(
             lang,
@@ -263,7 +301,7 @@ def hamlet_detail(
         _bullet(_outlook(lang, row, report.campaign_end)),
     ]
     if row.behind_pace:
-        lines.append(t(lang, "report_hamlet_behind"))
+        lines.append(_behind_note(lang, report, row))
     if officers is not None:
         lines += ["", t(lang, "report_officers_title", days=inactive_days)]
         lines += [_officer_line(lang, a, inactive_days) for a in officers] or [
@@ -297,8 +335,7 @@ def weekly_all(
         t(
             lang,
             "weekly_title",
-            start=fmt_short_date(report.period.start),
-            end=fmt_date(report.period.end),
+            **span_dates(report.period.start, report.period.end),
         ),
         t(
             lang,
@@ -355,8 +392,7 @@ def weekly_hamlet(
             lang,
             "weekly_hamlet_title",
             hamlet=row.name,
-            start=fmt_short_date(report.period.start),
-            end=fmt_date(report.period.end),
+            **span_dates(report.period.start, report.period.end),
         ),
         t(
             lang,
@@ -384,7 +420,7 @@ def weekly_hamlet(
         _bullet(_outlook(lang, row, report.campaign_end)),
     ]
     if row.behind_pace:
-        lines.append(t(lang, "report_hamlet_behind"))
+        lines.append(_behind_note(lang, report, row))
     if officers:
         lines += ["", t(lang, "report_officers_title", days=inactive_days)]
         lines += [_officer_line(lang, a, inactive_days) for a in officers]
@@ -568,12 +604,13 @@ def threshold_text(lang: str, threshold: float) -> str:
 
 
 def pace_line(lang: str, p: Progress) -> str:
-    """What the hamlet must do to reach the target by the campaign's end (or that it has,
-    or that the campaign is over): one line, plain text (the reminder pushes it too)."""
+    """What the hamlet must do to reach the target by the campaign's end, or the running
+    award round's (`models.progress.pace_end`), or that it has, or that the campaign is
+    over: one line, plain text (the reminder pushes it too)."""
     pace = p.pace
     values = {
         "threshold": threshold_text(lang, p.threshold),
-        "end": fmt_date(p.campaign_end),
+        "end": fmt_date(pace.end or p.campaign_end),
         "remaining": fmt_int(lang, pace.remaining),
         "per_day": fmt_decimal(lang, pace.needed_tenths / 10),
         "per_week": fmt_int(lang, pace.needed_week),

@@ -45,7 +45,7 @@ from models.audit import record
 from models.campaign import Hamlet
 from models.check_rows import check_rows
 from models.check_scope import Viewer
-from models.periods import Period, PeriodError
+from models.periods import Period, PeriodError, reference_year
 from models.reports import active_hamlets, build_report, evidence, officer_activity
 
 router = Router("exports")
@@ -249,7 +249,29 @@ async def export_replies(
 
 
 def period_options(ctx: Ctx) -> list[Option]:
-    return [Option(ctx.t(f"period_{kind}"), f"p:{kind}") for kind in PERIOD_CHOICES]
+    """The period buttons of /baocao and /xuat. In a campaign over several years, labelled
+    with their years: this calendar year (and the last), its first six months (the second
+    too once started), the whole phase — never "Tổng kết năm" for five years."""
+    camp = ctx.settings.campaign
+    if not camp.multi_year:
+        return [Option(ctx.t(f"period_{kind}"), f"p:{kind}") for kind in PERIOD_CHOICES]
+    year = reference_year(camp, ctx.today)
+    kinds = [
+        *PERIOD_CHOICES[:6],
+        f"h1:{year}",
+        *([f"h2:{year}"] if ctx.today >= date(year, 7, 1) else []),
+        f"year:{year}",
+        f"year:{year - 1}",
+        "phase",
+    ]
+    options = []
+    for kind in kinds:
+        try:
+            period = period_of(ctx, kind)
+        except PeriodError:
+            continue  # last year, before the campaign began
+        options.append(Option(period_name(ctx.lang, period), f"p:{period.kind}"))
+    return options
 
 
 def csv_separator(arg: str) -> tuple[str, str]:

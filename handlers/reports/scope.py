@@ -1,7 +1,11 @@
 """Who may see which hamlets' reports, and what a typed report request means.
 
 "/baocao tuần trước BNA", "/baocao quy1", "/baocao 01/04/2026 30/04/2026": period words are
-folded (no marks, no spaces), hamlet codes matched, two dates make a custom range.
+folded (no marks, no spaces), hamlet codes matched, two dates make a custom range. Periods of
+a campaign over several years are named with their year ("năm 2027", "quý 1/2027", "q1/2027",
+"tháng 3/2027", "t3/2027", "6 tháng đầu năm 2027") or as the whole phase ("giai đoạn", "từ
+đầu giai đoạn"); without a year ("quý 1", "năm", "tháng 3") they mean the current year's
+(`models.periods.reference_year`: in a one-year campaign, the campaign's year as before).
 """
 
 from __future__ import annotations
@@ -23,6 +27,11 @@ _DATE = re.compile(r"\b(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4}|\d{2})\b")
 PERIOD_WORDS = {
     "tudau": "since_start",
     "tudauchiendich": "since_start",
+    "tudaugiaidoan": "since_start",
+    "tudauphongtrao": "since_start",
+    "tudaugiaidoandennay": "since_start",
+    "tudauphongtraodennay": "since_start",
+    "tudauchiendichdennay": "since_start",
     "luyke": "since_start",
     "sincestart": "since_start",
     "since_start": "since_start",
@@ -60,8 +69,50 @@ PERIOD_WORDS = {
     "tongket": "year",
     "tongketnam": "year",
     "canam": "year",
+    "nam": "year",
+    "namnay": "year",
     "year": "year",
+    "giaidoan": "phase",
+    "cagiaidoan": "phase",
+    "toangiaidoan": "phase",
+    "tongketgiaidoan": "phase",
+    "phase": "phase",
+    "6thangdaunam": "h1",
+    "6thangcuoinam": "h2",
 }
+
+# Folded words run together ("quy1/2027", "thang3nam2027", "6thangdaunam2027").
+_SEP = r"(?:[/.\-]|nam)?"
+_YEAR_WORDS = re.compile(r"^(?:nam|canam|tongketnam)?(\d{4})$")
+_QUARTER_WORDS = re.compile(r"^(?:quy|q)(iv|iii|ii|i|[1-4])" + _SEP + r"(\d{4})$")
+_MONTH_WORDS = re.compile(
+    r"^(?:thang(\d{1,2})(?:" + _SEP + r"(\d{4}))?|t(\d{1,2})" + _SEP + r"(\d{4}))$"
+)
+_HALF_WORDS = re.compile(r"^(?:soket)?(?:6|sau)thang(dau|cuoi)(?:nam)?(\d{4})?$")
+_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
+
+
+def period_word(word: str) -> str | None:
+    """The period kind folded words run together name (`models.periods`), or None: "tuantruoc"
+    → "last_week", "nam2027" → "year:2027", "q1/2027" → "q1:2027", "thang3" → "month:03",
+    "t3/2027" → "month:2027-03" ("t3" alone is "tổ 3", not March), "6thangcuoinam2027" →
+    "h2:2027"."""
+    if word in PERIOD_WORDS:
+        return PERIOD_WORDS[word]
+    if found := _YEAR_WORDS.match(word):
+        return f"year:{found[1]}"
+    if found := _QUARTER_WORDS.match(word):
+        number = _ROMAN.get(found[1]) or int(found[1])
+        return f"q{number}:{found[2]}"
+    if found := _MONTH_WORDS.match(word):
+        month, year = int(found[1] or found[3]), found[2] or found[4]
+        if not 1 <= month <= 12:
+            return None
+        return f"month:{year}-{month:02}" if year else f"month:{month:02}"
+    if found := _HALF_WORDS.match(word):
+        half = "h1" if found[1] == "dau" else "h2"
+        return f"{half}:{found[2]}" if found[2] else half
+    return None
 
 
 class ArgError(ValueError):
@@ -101,7 +152,7 @@ def _split_period_unit(words: list[str], units: list[str]) -> tuple[str | None, 
     """Words → (period kind, commune), each optional, in either order; None if no reading."""
     for i in range(len(words) + 1):
         for head, tail in ((words[:i], words[i:]), (words[i:], words[:i])):
-            kind = PERIOD_WORDS.get("".join(head)) if head else None
+            kind = period_word("".join(head)) if head else None
             unit = match_unit(tail, units) if tail else None
             if (not head or kind) and (not tail or unit):
                 return kind, unit
