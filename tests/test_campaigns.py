@@ -18,6 +18,7 @@ from bot.clock import FixedClock
 from bot.config import Settings, load_settings
 from bot.runtime import Runtime, build_runtime, sync_from_config
 from models.campaign import Hamlet
+from models.people import Role
 from models.roster import RosterLine, import_roster
 from tests.support.campaign import make_user
 from tests.support.chat import Chat, entry_id
@@ -48,6 +49,7 @@ async def test_a_new_campaign_starts_at_zero_and_keeps_the_old_one(
     runtime: Runtime, settings: Settings, tmp_path: Path, bot_cli: InProcess
 ) -> None:
     await make_user(runtime, external_id="nam")
+    await make_user(runtime, external_id="vhxh", role=Role.SUPERVISOR, hamlet=None)
     old = Chat(runtime, "nam")
     saved = await old.say(LINE)
     assert "Đã lưu hộ" in saved
@@ -70,6 +72,13 @@ async def test_a_new_campaign_starts_at_zero_and_keeps_the_old_one(
         # A household never guided before: no such word.
         other = await chat.say("Lê Văn Mới; Tổ 5; 0912 270 002; 1")
         assert "Đã lưu hộ" in other and "phong trào trước" not in other
+        # The office reads either campaign: this one by default, the earlier by its code.
+        office = Chat(rt, "vhxh")
+        now = await office.say("/baocao")
+        assert "Ấp Bãi Nhà A" in now and "2/412" in now
+        before = await office.say("/baocao test-2026")
+        assert "1/412" in before and "2/412" not in before
+        assert "31/12/2026" in before or "01/01/2026" in before
     finally:
         await rt.close()
 

@@ -11,7 +11,7 @@ from bot.cli.common import campaign_settings, command_runtime, hamlets_named
 from bot.config import ConfigError, Settings
 from handlers.engine.i18n import t
 from models.people import Role
-from models.periods import KINDS, Period, PeriodError, resolve
+from models.periods import KINDS, Period, PeriodError, is_kind, resolve
 from models.registry import campaign_by_code
 
 # Words rather than the characters: a bare ";" ends the command in a shell.
@@ -25,7 +25,8 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
         "--period",
         default="since_start",
         help="since_start | this_week | last_week | this_month | this_quarter | "
-        "last_quarter | q1..q4 | half | year (default: since_start)",
+        "last_quarter | q1..q4 | half | year | phase, or with a year: year:2027, q1:2027, "
+        "h1:2027, month:2027-03, or an award round's code (default: since_start)",
     )
     p.add_argument("--from", dest="start", help="first day, dd/mm/yyyy (with --to)")
     p.add_argument("--to", dest="end", help="last day, dd/mm/yyyy (with --from)")
@@ -56,7 +57,7 @@ def period_of(settings: Settings, args: argparse.Namespace) -> Period:
                 raise ConfigError("--from/--to", "cli_period_dates")
             start, end = (datetime.strptime(v, "%d/%m/%Y").date() for v in (args.start, args.end))
             return resolve("custom", settings.campaign, today, start=start, end=end)
-        if args.period not in KINDS or args.period == "custom":
+        if not is_kind(args.period, settings.campaign) or args.period == "custom":
             raise ConfigError("--period", "cli_period_kind", kinds=", ".join(KINDS[:-1]))
         return resolve(args.period, settings.campaign, today)
     except (ValueError, PeriodError) as exc:

@@ -17,6 +17,7 @@ from datetime import date
 from handlers.engine.context import Ctx
 from models.access import ranking_pool
 from models.campaign import Hamlet
+from models.campaigns import all_campaigns
 from models.people import Role
 from models.periods import Period, PeriodError, resolve
 from models.text import fold
@@ -211,6 +212,24 @@ def parse_dates(ctx: Ctx, text: str) -> Period:
             start=camp.start.strftime("%d/%m/%Y"),
             end=camp.end.strftime("%d/%m/%Y"),
         ) from exc
+
+
+async def earlier_campaign_arg(ctx: Ctx, arg: str) -> tuple[Ctx, str]:
+    """An earlier campaign named by its code among the arguments ("/baocao kienhai-2026
+    năm 2026"): the context with that campaign as the current one, and the rest of the
+    arguments; else the context and the arguments as they are. The earlier campaign's data
+    is read as it was: the same scope rules apply."""
+    tokens = arg.split()
+    if not tokens or not await ctx.earlier_campaign_ids():
+        return ctx, arg  # one campaign in the database: nothing to look up
+    codes = {c.code.casefold(): c.code for c in await all_campaigns(ctx.session)}
+    for i, token in enumerate(tokens):
+        code = codes.get(token.casefold())
+        if code is not None and code != ctx.settings.campaign.code:
+            other = await ctx.for_campaign(code)
+            if other is not None:
+                return other, " ".join(tokens[:i] + tokens[i + 1 :])
+    return ctx, arg
 
 
 def parse_request(ctx: Ctx, arg: str, hamlets: list[Hamlet], default: str) -> Request:
