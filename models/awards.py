@@ -8,7 +8,7 @@ straddles a cap is shown as such: the council decides, the code never does silen
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from enum import StrEnum
 from typing import Generic, TypeVar
@@ -18,11 +18,11 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from models.campaign import Hamlet
 from models.eligibility import FailRule, Tally, verification
-from models.households import Entry
+from models.households import Entry, entry_procedure
 from models.people import User
 from models.periods import Period
 from models.reports import build_report
-from models.rules import CampaignConfig
+from models.rules import AwardRound, CampaignConfig
 from models.totals import SOURCE_ROSTER
 
 HAMLET_METRICS = ("coverage", "special_share", "guided", "active_days", "entries")
@@ -309,6 +309,49 @@ async def officer_standings(
     return result
 
 
+async def guided_within(
+    session: AsyncSession,
+    *,
+    campaign_id: int,
+    start: date,
+    as_of: date,
+    required: dict[int, int],
+) -> dict[int, tuple[int, int]]:
+    """Per hamlet (of `required`: hamlet → procedures a household needs for the special
+    prize), the households guided between `start` and `as_of` and, of them, those guided
+    through the required number of distinct procedures in that time – live entries only."""
+    if not required:
+        return {}
+    per_household = (
+        select(
+            Entry.hamlet_id.label("hamlet_id"),
+            Entry.household_id.label("household_id"),
+            func.count(distinct(entry_procedure.c.procedure_id)).label("procedures"),
+        )
+        .join(entry_procedure, entry_procedure.c.entry_id == Entry.id, isouter=True)
+        .where(
+            Entry.campaign_id == campaign_id,
+            Entry.deleted_at.is_(None),
+            Entry.guided_on >= start,
+            Entry.guided_on <= as_of,
+            Entry.hamlet_id.in_(list(required)),
+        )
+        .group_by(Entry.hamlet_id, Entry.household_id)
+        .subquery()
+    )
+    rows = await session.execute(
+        select(per_household.c.hamlet_id, per_household.c.procedures, func.count()).group_by(
+            per_household.c.hamlet_id, per_household.c.procedures
+        )
+    )
+    out: dict[int, tuple[int, int]] = {}
+    for hamlet_id, procedures, households in rows:
+        guided, special = out.get(int(hamlet_id), (0, 0))
+        met = int(procedures) >= required[int(hamlet_id)]
+        out[int(hamlet_id)] = (guided + int(households), special + (int(households) if met else 0))
+    return out
+
+
 async def eligibility(
     session: AsyncSession,
     *,
@@ -319,9 +362,17 @@ async def eligibility(
     rules: AwardRules,
     fail_rule: FailRule,
     unit: str | None = None,
+    award_round: AwardRound | None = None,
 ) -> Eligibility:
     """The three award lists as the data stand now, for the review period: among every
-    hamlet, or one commune's (`unit`)."""
+    hamlet, or one commune's (`unit`); with the round's caps when it is a round's."""
+    if award_round is not None:
+        campaign = replace(
+            campaign,
+            max_collective_awards=award_round.max_collective_awards,
+            max_individual_awards=award_round.max_individual_awards,
+            max_special_prizes=award_round.max_special_prizes,
+        )
     query = select(Hamlet).where(Hamlet.active).order_by(Hamlet.code)
     if unit is not None:
         query = query.where(Hamlet.unit == unit)
@@ -342,6 +393,19 @@ async def eligibility(
         guided_within=(period.start, report.as_of),
     )
     by_hamlet = {t.key: t for t in checks.hamlets}
+    # The campaign's figures count every household guided since its start. A round that
+    # begins later (a year of a longer campaign) counts the households guided within it.
+    if period.start > campaign.start:
+        within = await guided_within(
+            session,
+            campaign_id=campaign_id,
+            start=period.start,
+            as_of=report.as_of,
+            required={r.hamlet_id: r.required_procedures for r in report.rows},
+        )
+        counted = {r.hamlet_id: within.get(r.hamlet_id, (0, 0)) for r in report.rows}
+    else:
+        counted = {r.hamlet_id: (r.guided, r.special) for r in report.rows}
     standings = tuple(
         HamletStanding(
             hamlet_id=r.hamlet_id,
@@ -349,10 +413,10 @@ async def eligibility(
             name=r.name,
             total=r.total,
             roster=r.total_source == SOURCE_ROSTER,
-            guided=r.guided,
+            guided=counted[r.hamlet_id][0],
             target=r.target,
             required=r.required_procedures,
-            special=r.special,
+            special=counted[r.hamlet_id][1],
             entries=r.entries,
             active_days=r.active_days,
             period_days=r.period_days,

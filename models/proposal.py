@@ -49,7 +49,11 @@ from models.households import Entry, Household, entry_procedure
 from models.people import User
 from models.periods import Period
 from models.roster import Roster, RosterHousehold
+from models.rules import RESERVED_ROUND_CODES
 from models.verification import Check
+
+# Period kinds a proposal may record that are not award rounds ("since_start", "custom").
+NOT_ROUNDS = RESERVED_ROUND_CODES
 
 
 class AwardProposal(Base):
@@ -60,7 +64,7 @@ class AwardProposal(Base):
     made_by: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"), nullable=True)
     snapshot_at: Mapped[datetime] = mapped_column(UTCDateTime)
     max_entry_id: Mapped[int] = mapped_column(BigId)
-    period_kind: Mapped[str] = mapped_column(String(16))
+    period_kind: Mapped[str] = mapped_column(String(16))  # the round's code, or NOT_ROUNDS
     period_start: Mapped[date] = mapped_column(Date)
     period_end: Mapped[date] = mapped_column(Date)
     as_of: Mapped[date] = mapped_column(Date)
@@ -400,17 +404,26 @@ async def latest_proposal(
 
 
 def _same_review(proposal: AwardProposal) -> tuple[ColumnElement[bool], ...]:
-    return (
+    """A round is its code: its dates may be corrected in the configuration and it stays the
+    same review. A period that is not a round ("from the start to date", given dates) is its
+    dates."""
+    same = (
         AwardProposal.campaign_id == proposal.campaign_id,
         AwardProposal.period_kind == proposal.period_kind,
+        in_scopes((proposal.unit,)),
+    )
+    if proposal.period_kind not in NOT_ROUNDS:
+        return same
+    return (
+        *same,
         AwardProposal.period_start == proposal.period_start,
         AwardProposal.period_end == proposal.period_end,
-        in_scopes((proposal.unit,)),
     )
 
 
 async def final_of_review(session: AsyncSession, proposal: AwardProposal) -> AwardProposal | None:
-    """The proposal marked final for the same review (kind and dates) as `proposal`."""
+    """The proposal marked final for the same review as `proposal`: the same round (its code)
+    and scope, or for a period that is no round the same dates."""
     return await session.scalar(
         select(AwardProposal)
         .where(*_same_review(proposal), AwardProposal.final_at.is_not(None))

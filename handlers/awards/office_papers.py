@@ -1,7 +1,8 @@
-"""/vanban (/papers): the culture & society office's own papers for a review (sơ kết 6 tháng,
-tổng kết năm) – the zone report, the submission to the emulation council and the draft award
-decision – drawn from the review's stored award proposal: the one marked final, else the
-latest, and then every paper says it is a draft."""
+"""/vanban (/papers): the culture & society office's own papers for an award round (sơ kết 6
+tháng, tổng kết năm, a configured round, the phase of a longer campaign) – the zone report, the
+submission to the emulation council and the draft award decision – drawn from the round's
+stored award proposal: the one marked final, else the latest, and then every paper says it is
+a draft."""
 
 from __future__ import annotations
 
@@ -9,13 +10,14 @@ from datetime import datetime
 
 from sqlalchemy import func, select
 
+from handlers.awards.rounds import Pick, pick, problem_text
 from handlers.engine.context import Ctx
 from handlers.engine.dialog import REPEAT, Answer, ask, close
 from handlers.engine.i18n import fmt_datetime
 from handlers.engine.messages import Option, Reply
 from handlers.engine.router import SUPERVISES, Menu, Router
 from handlers.engine.states import PapersState
-from handlers.render.award_text import review_name
+from handlers.render.award_text import round_label, stored_round
 from handlers.render.office_docs import (
     OfficeData,
     review_words,
@@ -24,11 +26,10 @@ from handlers.render.office_docs import (
     write_submission,
 )
 from handlers.reports.export import scratch_folder
-from handlers.reports.scope import SEES_ALL, period_of
+from handlers.reports.scope import SEES_ALL, earlier_campaign_arg
 from models.audit import record
 from models.campaign import Procedure
 from models.households import Entry, entry_procedure
-from models.periods import PeriodError
 from models.proposal import (
     AwardProposal,
     final_proposal,
@@ -36,31 +37,14 @@ from models.proposal import (
     snapshot_filter,
     stored_eligibility,
 )
-from models.text import fold
 
 router = Router("office_papers")
 
-REVIEWS = ("half", "year")  # the plan's two reviews with awards
 STATE = PapersState.REVIEW
-_TYPED = {
-    "6thang": "half",
-    "soket": "half",
-    "soket6thang": "half",
-    "half": "half",
-    "nam": "year",
-    "canam": "year",
-    "tongket": "year",
-    "tongketnam": "year",
-    "year": "year",
-}
 
 
 def _allowed(ctx: Ctx) -> bool:
     return ctx.me.role in SEES_ALL
-
-
-def _kind(text: str) -> str | None:
-    return _TYPED.get(fold(text).replace(" ", ""))
 
 
 async def review_proposal(ctx: Ctx, kind: str) -> AwardProposal | None:
@@ -84,13 +68,10 @@ async def review_proposal(ctx: Ctx, kind: str) -> AwardProposal | None:
 
 
 async def _options(ctx: Ctx) -> list[Option]:
+    """The rounds whose period has started (the reviews with awards), with their proposal."""
     options = []
-    for kind in REVIEWS:
-        try:
-            period = period_of(ctx, kind)
-        except PeriodError:
-            continue
-        proposal = await review_proposal(ctx, kind)
+    for award_round in ctx.settings.campaign.started_rounds(ctx.today):
+        proposal = await review_proposal(ctx, award_round.code)
         if proposal is None:
             state = ctx.t("op_option_none")
         else:
@@ -99,12 +80,8 @@ async def _options(ctx: Ctx) -> list[Option]:
             )
         options.append(
             Option(
-                ctx.t(
-                    "op_option",
-                    state=state,
-                    review=review_name(ctx.lang, kind, period.start, period.end),
-                ),
-                f"r:{kind}",
+                ctx.t("op_option", state=state, review=round_label(ctx.lang, award_round)),
+                f"r:{award_round.code}",
             )
         )
     return options
@@ -114,15 +91,23 @@ async def _ask(ctx: Ctx) -> Reply:
     return ask(ctx, STATE, ctx.t("op_ask_review"), await _options(ctx), draft={})
 
 
+async def _not_picked(ctx: Ctx, chosen: Pick, arg: str) -> list[Reply]:
+    text = problem_text(ctx, chosen, arg, "/vanban") or ctx.t(
+        "op_unknown_arg", arg=arg.strip()[:40]
+    )
+    return [Reply(text), await _ask(ctx)]
+
+
 @router.command("vanban", "papers", menu=Menu(150, "papers", "cmd_papers", SUPERVISES))
 async def cmd_papers(ctx: Ctx, arg: str) -> list[Reply]:
+    arg = await earlier_campaign_arg(ctx, arg)  # "… kienhai-2026": an earlier campaign's
     if not _allowed(ctx):
         return [Reply(ctx.t("op_not_allowed"))]
     if arg.strip():
-        kind = _kind(arg)
-        if kind is None:
-            return [Reply(ctx.t("op_unknown_arg", arg=arg.strip()[:40])), await _ask(ctx)]
-        return await papers(ctx, kind)
+        chosen = pick(ctx, arg, since_start=False)
+        if chosen.code is None:
+            return await _not_picked(ctx, chosen, arg)
+        return await papers(ctx, chosen.code)
     return [await _ask(ctx)]
 
 
@@ -132,25 +117,25 @@ async def step_review(ctx: Ctx, answer: Answer) -> list[Reply]:
         await close(ctx)
         return [Reply(ctx.t("op_not_allowed"))]
     value = answer.value or ""
-    kind = value[2:] if value.startswith("r:") else (_kind(answer.text) if answer.text else None)
-    if kind in REVIEWS:
-        return await papers(ctx, kind)
+    typed = value[2:] if value.startswith("r:") else answer.text or ""
+    chosen = pick(ctx, typed, since_start=False) if typed.strip() else Pick()
+    if chosen.code is not None:
+        return await papers(ctx, chosen.code)
+    if chosen.problem:
+        return await _not_picked(ctx, chosen, typed)
     prefix = [Reply(ctx.t("choose_option"))] if value != REPEAT and answer.text else []
     return [*prefix, await _ask(ctx)]
 
 
-async def papers(ctx: Ctx, kind: str) -> list[Reply]:
+async def papers(ctx: Ctx, code: str) -> list[Reply]:
     if ctx.dialog is not None and ctx.dialog.state == STATE:
         await close(ctx)  # another open question (an awards menu) is not ours to end
-    try:
-        period = period_of(ctx, kind)
-    except PeriodError:
+    award_round = ctx.settings.campaign.award_round(code)
+    if award_round is None or award_round.start > ctx.today:
         return [Reply(ctx.t("award_outside"))]
-    proposal = await review_proposal(ctx, kind)
+    proposal = await review_proposal(ctx, code)
     if proposal is None:
-        return [
-            Reply(ctx.t("op_none", review=review_name(ctx.lang, kind, period.start, period.end)))
-        ]
+        return [Reply(ctx.t("op_none", review=round_label(ctx.lang, award_round)))]
     data = await office_data(ctx, proposal)
     review = review_words(ctx.lang, data)
     folder = scratch_folder(ctx.settings)
@@ -168,7 +153,7 @@ async def papers(ctx: Ctx, kind: str) -> list[Reply]:
         write_submission(submission, data, lang)
         write_decision(decision, data, lang)
 
-    _audit(ctx, proposal, kind)
+    _audit(ctx, proposal, code)
     tz = ctx.settings.timezone
     at = fmt_datetime(proposal.snapshot_at, tz)
     if proposal.final_at is not None:
@@ -219,6 +204,9 @@ async def office_data(ctx: Ctx, proposal: AwardProposal) -> OfficeData:
     camp = ctx.settings.campaign
     return OfficeData(
         elig=elig,
+        award_round=stored_round(camp, elig.period.kind, elig.period.start, elig.period.end),
+        campaign_start=camp.start,
+        campaign_end=camp.end,
         unit=camp.unit,
         campaign_name=camp.name,
         procedures=tuple(await zone_procedures(ctx, proposal, [h.hamlet_id for h in elig.hamlets])),

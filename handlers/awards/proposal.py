@@ -12,6 +12,7 @@ from pathlib import Path
 
 from sqlalchemy import select
 
+from handlers.awards.rounds import Pick, pick, problem_text
 from handlers.engine.context import Ctx
 from handlers.engine.dialog import REPEAT, Answer, ask, close, draft
 from handlers.engine.i18n import fmt_date, fmt_int, fmt_pct
@@ -22,15 +23,23 @@ from handlers.render.award_book import BookData, write_book
 from handlers.render.award_docs import (
     DossierData,
     OfficerLine,
-    review_phrase,
     write_minutes,
     write_submission,
 )
-from handlers.render.award_text import DOSSIER_STATUSES, dossier_hamlets, proposal_text, review_name
+from handlers.render.award_text import (
+    DOSSIER_STATUSES,
+    SINCE_START,
+    dossier_hamlets,
+    proposal_text,
+    round_deadline,
+    round_label,
+    round_phrase,
+    stored_round,
+)
 from handlers.render.docx_layout import locality_name
 from handlers.render.report_text import fail_rule
 from handlers.reports.export import scratch_folder
-from handlers.reports.scope import SEES_ALL, period_of
+from handlers.reports.scope import SEES_ALL, earlier_campaign_arg, period_of
 from models.attachments import EXTENSIONS, PDF, of_hamlet, stored_path
 from models.audit import record
 from models.awards import Eligibility, HamletStanding, Line, eligibility
@@ -39,7 +48,7 @@ from models.check_rows import check_rows
 from models.check_scope import Viewer, sees_pending
 from models.eligibility import verification
 from models.people import Role
-from models.periods import PeriodError
+from models.periods import Period, PeriodError
 from models.proposal import (
     AwardProposal,
     final_of_review,
@@ -51,26 +60,9 @@ from models.proposal import (
     traces,
 )
 from models.roster import Roster, current_roster
-from models.text import fold
+from models.rules import AwardRound
 
 router = Router("awards")
-
-KINDS = ("half", "year", "since_start")
-_TYPED = {
-    "6thang": "half",
-    "6 thang": "half",
-    "sanket": "half",
-    "soket": "half",
-    "half": "half",
-    "nam": "year",
-    "canam": "year",
-    "tongket": "year",
-    "year": "year",
-    "nay": "since_start",
-    "homnay": "since_start",
-    "today": "since_start",
-    "now": "since_start",
-}
 
 
 def _allowed(ctx: Ctx) -> bool:
@@ -88,57 +80,84 @@ async def scopes(ctx: Ctx) -> tuple[str | None, ...]:
     return (None, hamlet.unit) if hamlet is not None and hamlet.unit else (None,)
 
 
-def _kind(arg: str) -> str | None:
-    key = fold(arg).replace(" ", "")
-    return _TYPED.get(key) or _TYPED.get(fold(arg).strip())
-
-
 def _period_options(ctx: Ctx) -> list[Option]:
-    options = []
-    for kind in KINDS:
-        try:
-            period = period_of(ctx, kind)
-        except PeriodError:
-            continue
-        options.append(Option(review_name(ctx.lang, kind, period.start, period.end), f"p:{kind}"))
-    return options
+    """The rounds whose period has started, then "from the start to date"."""
+    options = [
+        Option(round_label(ctx.lang, r), f"p:{r.code}")
+        for r in ctx.settings.campaign.started_rounds(ctx.today)
+    ]
+    try:
+        period = period_of(ctx, SINCE_START)
+    except PeriodError:
+        return options
+    since = stored_round(None, SINCE_START, period.start, period.end)
+    return [*options, Option(round_label(ctx.lang, since), f"p:{SINCE_START}")]
+
+
+def _ask_period(ctx: Ctx) -> Reply:
+    return ask(ctx, AwardsState.PERIOD, ctx.t("award_ask_period"), _period_options(ctx), draft={})
+
+
+async def _none_started(ctx: Ctx) -> list[Reply] | None:
+    """Before any round (and the campaign) has begun there is nothing to choose."""
+    if _period_options(ctx):
+        return None
+    await close(ctx)
+    rounds = ctx.settings.campaign.award_rounds()
+    first = min(rounds, key=lambda r: r.start)
+    return [
+        Reply(
+            ctx.t(
+                "award_none_started",
+                review=round_label(ctx.lang, first),
+                start=fmt_date(first.start),
+            )
+        )
+    ]
+
+
+def _not_picked(ctx: Ctx, chosen: Pick, arg: str) -> list[Reply]:
+    text = problem_text(ctx, chosen, arg, "/khenthuong") or ctx.t(
+        "award_unknown_arg", arg=arg.strip()[:40]
+    )
+    return [Reply(text), _ask_period(ctx)]
 
 
 @router.command("khenthuong", "awards", menu=Menu(130, "awards", "cmd_awards", SUPERVISES))
 async def cmd_awards(ctx: Ctx, arg: str) -> list[Reply]:
+    arg = await earlier_campaign_arg(ctx, arg)  # "… kienhai-2026": an earlier campaign's
     if not _allowed(ctx):
         return [Reply(ctx.t("award_not_allowed"))]
+    nothing = await _none_started(ctx)
+    if nothing is not None:
+        return nothing
     if arg.strip():
-        kind = _kind(arg)
-        if kind is None:
-            return [
-                Reply(ctx.t("award_unknown_arg", arg=arg.strip()[:40])),
-                ask(
-                    ctx,
-                    AwardsState.PERIOD,
-                    ctx.t("award_ask_period"),
-                    _period_options(ctx),
-                    draft={},
-                ),
-            ]
-        return await propose(ctx, kind)
-    return [ask(ctx, AwardsState.PERIOD, ctx.t("award_ask_period"), _period_options(ctx), draft={})]
+        chosen = pick(ctx, arg)
+        if chosen.code is None:
+            return _not_picked(ctx, chosen, arg)
+        return await propose(ctx, chosen.code)
+    return [_ask_period(ctx)]
 
 
 @router.on_state(AwardsState.PERIOD)
 async def step_period(ctx: Ctx, answer: Answer) -> list[Reply]:
     value = answer.value or ""
-    kind = value[2:] if value.startswith("p:") else (_kind(answer.text) if answer.text else None)
-    if kind in KINDS:
-        return await propose(ctx, kind)
+    typed = value[2:] if value.startswith("p:") else answer.text or ""
+    chosen = pick(ctx, typed) if typed.strip() else Pick()
+    if chosen.code is not None:
+        return await propose(ctx, chosen.code)
+    nothing = await _none_started(ctx)
+    if nothing is not None:
+        return nothing
+    if chosen.problem:
+        return _not_picked(ctx, chosen, typed)
     prefix = [Reply(ctx.t("choose_option"))] if value != REPEAT and answer.text else []
-    return [
-        *prefix,
-        ask(ctx, AwardsState.PERIOD, ctx.t("award_ask_period"), _period_options(ctx), draft={}),
-    ]
+    return [*prefix, _ask_period(ctx)]
 
 
-def _caps(ctx: Ctx) -> dict[str, int]:
+def _caps(ctx: Ctx, award_round: AwardRound | None) -> dict[str, int]:
+    if award_round is not None:
+        return award_round.caps()
     camp = ctx.settings.campaign
     return {
         "collective": camp.max_collective_awards,
@@ -147,9 +166,20 @@ def _caps(ctx: Ctx) -> dict[str, int]:
     }
 
 
-async def propose(ctx: Ctx, kind: str) -> list[Reply]:
+def _review_period(ctx: Ctx, code: str) -> tuple[Period, AwardRound | None]:
+    """A round's period (its code, start and end; figures up to today while it runs), or
+    the campaign so far; PeriodError for neither."""
+    if code == SINCE_START:
+        return period_of(ctx, SINCE_START), None
+    award_round = ctx.settings.campaign.award_round(code)
+    if award_round is None or award_round.start > ctx.today:
+        raise PeriodError(f"no round {code} running")
+    return Period(award_round.code, award_round.start, award_round.end), award_round
+
+
+async def propose(ctx: Ctx, code: str) -> list[Reply]:
     try:
-        period = period_of(ctx, kind)
+        period, award_round = _review_period(ctx, code)
     except PeriodError:
         await close(ctx)
         return [Reply(ctx.t("award_outside"))]
@@ -163,13 +193,14 @@ async def propose(ctx: Ctx, kind: str) -> list[Reply]:
         rules=ctx.settings.awards,
         fail_rule=fail_rule(ctx.settings),
         unit=ctx.me.unit,
+        award_round=award_round,
     )
     proposal = await store_proposal(
         ctx.session,
         campaign_id=campaign_id,
         elig=elig,
         rules=ctx.settings.awards,
-        caps=_caps(ctx),
+        caps=_caps(ctx, award_round),
         threshold=ctx.settings.campaign.coverage_threshold,
         made_by=ctx.me.id,
         now=ctx.now,
@@ -258,6 +289,13 @@ async def step_menu(ctx: Ctx, answer: Answer) -> list[Reply]:
 # --- files ---------------------------------------------------------------------------------
 
 
+def _round_of(ctx: Ctx, proposal: AwardProposal) -> AwardRound:
+    """The stored proposal's round: its configured name and deadline, or the catalog's."""
+    return stored_round(
+        ctx.settings.campaign, proposal.period_kind, proposal.period_start, proposal.period_end
+    )
+
+
 def _stem(proposal: AwardProposal, code: str | None = None) -> str:
     tail = f"-{code}" if code else ""
     return f"khen-thuong-{proposal.id}{tail}"
@@ -282,6 +320,7 @@ async def _book_data(
         campaign_name=camp.name,
         unit=camp.unit,
         tz=ctx.settings.timezone,
+        review=round_label(ctx.lang, _round_of(ctx, proposal)),
         households=tuple(await traces(ctx.session, proposal, ids, viewer=viewer)),
         checks=tuple(
             await check_rows(
@@ -383,13 +422,14 @@ async def dossier_data(
     )
     checks = hamlet.checks
     camp = ctx.settings.campaign
+    review = _round_of(ctx, proposal)
     row = await ctx.session.get(Hamlet, hamlet.hamlet_id)
     # A hamlet of another commune (hamlets[].unit) writes to that commune's committee
     unit = (row.unit if row is not None and row.unit else "") or camp.unit
     return DossierData(
         unit=unit,
         campaign_name=camp.name,
-        review=review_phrase(ctx.lang, elig.period.kind, elig.period.start, elig.period.end),
+        review=round_phrase(ctx.lang, review),
         period_start=elig.period.start,
         period_end=elig.as_of,
         hamlet_code=hamlet.code,
@@ -424,6 +464,9 @@ async def dossier_data(
         evidence_file=evidence_file,
         locality=locality_name(unit),
         final=proposal.final,
+        deadline=review.deadline,
+        campaign_start=camp.start,
+        campaign_end=camp.end,
     )
 
 
@@ -498,8 +541,12 @@ async def dossier_replies(
     )
     _audit_files(ctx, proposal, "dossier", hamlet, households)
     status = ctx.t("award_doc_final" if proposal.final else "award_doc_draft")
+    deadline = round_deadline(ctx.lang, _round_of(ctx, proposal))
+    submission = ctx.t("award_doc_submission", hamlet=hamlet.name, status=status)
+    if deadline:
+        submission += "\n" + ctx.t("award_deadline", deadline=deadline)
     captions = [
-        _warned(warning, ctx.t("award_doc_submission", hamlet=hamlet.name, status=status)),
+        _warned(warning, submission),
         ctx.t("award_doc_minutes", hamlet=hamlet.name),
         ctx.t("award_doc_evidence", hamlet=hamlet.name, households=fmt_int(ctx.lang, households)),
     ]
@@ -540,8 +587,12 @@ async def _zip_reply(
                 if stored.exists():  # purged since: left out
                     zf.write(stored, name)
 
+    text = ctx.t("award_zip_ready", n=len(hamlets))
+    deadline = round_deadline(ctx.lang, _round_of(ctx, proposal))
+    if deadline:
+        text += "\n" + ctx.t("award_deadline", deadline=deadline)
     return Reply(
-        _warned(warning, ctx.t("award_zip_ready", n=len(hamlets))),
+        _warned(warning, text),
         file=archive,
         cleanup=True,
         render=write_zip,
@@ -555,6 +606,7 @@ async def _zip_reply(
 async def cmd_dossier(ctx: Ctx, arg: str) -> list[Reply]:
     """A hamlet head gets their own hamlet's dossier from the council's final proposal; the
     office gets every hamlet's, as from /khenthuong."""
+    arg = await earlier_campaign_arg(ctx, arg)  # "… kienhai-2026": an earlier campaign's
     me = ctx.me
     if me.role not in SEES_ALL and me.role != Role.HAMLET_HEAD:
         return [Reply(ctx.t("dossier_not_allowed"))]
@@ -565,7 +617,7 @@ async def cmd_dossier(ctx: Ctx, arg: str) -> list[Reply]:
         return [Reply(ctx.t("dossier_office_none" if me.role in SEES_ALL else "dossier_not_final"))]
     elig = stored_eligibility(proposal)
     # The dates go in the review's own words, so the message's brackets do not nest
-    review = review_phrase(ctx.lang, elig.period.kind, elig.period.start, elig.period.end)
+    review = round_phrase(ctx.lang, _round_of(ctx, proposal))
     hamlets = dossier_hamlets(elig)
     if me.role in SEES_ALL:
         if not hamlets:

@@ -13,7 +13,7 @@ from handlers.engine.messages import Option, Reply
 from handlers.engine.router import SUPERVISES, Menu, Router
 from handlers.engine.states import AwardsState
 from handlers.render.award_text import review_name
-from handlers.reports.scope import SEES_ALL
+from handlers.reports.scope import SEES_ALL, earlier_campaign_arg
 from models.checks import users_named
 from models.proposal import (
     AwardProposal,
@@ -30,7 +30,13 @@ BUTTONS = 6  # drafts offered for marking
 
 
 def _review(ctx: Ctx, proposal: AwardProposal) -> str:
-    return review_name(ctx.lang, proposal.period_kind, proposal.period_start, proposal.period_end)
+    return review_name(
+        ctx.lang,
+        proposal.period_kind,
+        proposal.period_start,
+        proposal.period_end,
+        ctx.settings.campaign,
+    )
 
 
 def _at(ctx: Ctx, proposal: AwardProposal) -> str:
@@ -66,6 +72,7 @@ async def _line(ctx: Ctx, proposal: AwardProposal, names: dict[int, str]) -> str
     "khenthuong_ds", "awards_list", menu=Menu(140, "awards_list", "cmd_awards_list", SUPERVISES)
 )
 async def cmd_list(ctx: Ctx, arg: str) -> list[Reply]:
+    arg = await earlier_campaign_arg(ctx, arg)  # "… kienhai-2026": an earlier campaign's
     if ctx.me.role not in SEES_ALL:
         return [Reply(ctx.t("award_not_allowed"))]
     listed = await proposals(

@@ -35,6 +35,7 @@ class BookData:
     households: tuple[HouseholdTrace, ...]
     checks: tuple[CheckRow, ...]
     hamlet_ids: tuple[int, ...] | None = None  # one hamlet's evidence; None: the whole list
+    review: str = ""  # the round's label (`award_text.round_label`); "": named by its code
 
 
 def _yes_no(lang: str, flag: bool) -> str:
@@ -52,7 +53,7 @@ def _period(data: BookData, lang: str) -> str:
     return t(
         lang,
         "award_xl_period",
-        review=review_name(lang, e.period.kind, e.period.start, e.period.end),
+        review=data.review or review_name(lang, e.period.kind, e.period.start, e.period.end),
         as_of=e.as_of.strftime("%d/%m/%Y"),
         at=fmt_datetime(data.snapshot_at, data.tz),
         max_entry=data.max_entry_id,

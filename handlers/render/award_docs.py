@@ -17,7 +17,9 @@ from typing import TYPE_CHECKING
 
 from handlers.engine.i18n import fmt_date, fmt_int, fmt_pct, t
 from handlers.render import docx_layout as layout
+from handlers.render.award_text import round_phrase, stored_round
 from handlers.render.docx_layout import CENTER, LEFT, Signer
+from models.rules import CampaignConfig
 
 if TYPE_CHECKING:  # python-docx is imported when a paper is written (issue 22)
     from docx.document import Document as DocxDocument
@@ -70,6 +72,10 @@ class DossierData:
     configured_households: int | None = None  # the configured figure, beside a list's count
     locality: str = ""  # the date line's place ("Kiên Hải"); empty: taken from `unit`
     final: bool = False  # the council's final proposal; otherwise the papers say DỰ THẢO
+    deadline: date | None = None  # the round's: dossiers due at the office by this day
+    # The campaign's dates: a plan over several years is "giai đoạn 2026–2030", never "năm"
+    campaign_start: date | None = None
+    campaign_end: date | None = None
 
 
 NBSP = "\u00a0"
@@ -90,17 +96,7 @@ def write_submission(path: Path, data: DossierData, lang: str) -> None:
         [t(lang, "doc_recipient", unit=_unit(data, lang))],
         label=t(lang, "doc_recipient_label"),
     )
-    layout.paragraph(
-        doc,
-        t(
-            lang,
-            "doc_basis_plan",
-            year=data.period_start.year,
-            unit=_unit(data, lang),
-            campaign=data.campaign_name,
-        ),
-        italic=True,
-    )
+    layout.paragraph(doc, _basis_plan(data, lang), italic=True)
     layout.paragraph(
         doc,
         t(lang, "doc_basis_meeting", hamlet=_hamlet(data, lang), year=data.snapshot_at.year),
@@ -118,6 +114,10 @@ def write_submission(path: Path, data: DossierData, lang: str) -> None:
         if head == t(lang, "doc_kind_individual"):
             _officers_table(doc, _proposed(data), lang)
     layout.paragraph(doc, t(lang, "doc_attachments", file=data.evidence_file))
+    if data.deadline is not None:
+        layout.paragraph(
+            doc, t(lang, "round_deadline", day=fmt_date(data.deadline)) + ".", bold=True
+        )
     layout.paragraph(
         doc,
         t(lang, "doc_submission_closing", hamlet=_hamlet(data, lang), unit=_unit(data, lang)),
@@ -210,6 +210,16 @@ def _start(data: DossierData, lang: str, number_key: str) -> DocxDocument:
         motto=t(lang, "doc_motto"),
     )
     return doc
+
+
+def _basis_plan(data: DossierData, lang: str) -> str:
+    """The plan the hamlet answers to: "… năm 2026" for one year, "… giai đoạn 2026–2030"
+    (dated the campaign's first year) for several."""
+    values = {"unit": _unit(data, lang), "campaign": data.campaign_name}
+    first, last = data.campaign_start, data.campaign_end
+    if first is not None and last is not None and first.year != last.year:
+        return t(lang, "doc_basis_plan_phase", year=first.year, last=last.year, **values)
+    return t(lang, "doc_basis_plan", year=data.period_start.year, **values)
 
 
 def _hamlet(data: DossierData, lang: str) -> str:
@@ -563,15 +573,13 @@ def _officer_sentence(officer: OfficerLine, lang: str) -> str:
     )
 
 
-def review_phrase(lang: str, kind: str, start: date, end: date) -> str:
+def review_phrase(
+    lang: str, kind: str, start: date, end: date, campaign: CampaignConfig | None = None
+) -> str:
     """The review as the subject line ends: "tổng kết năm 2026", "sơ kết 6 tháng đầu năm
-    2026", or its dates; never in brackets (the subject's own brackets would nest)."""
-    whole_year = start.month == 1 and start.day == 1
-    key = {
-        "year": "doc_review_year",
-        "half": "doc_review_half" if whole_year else "doc_review_half_dates",
-    }.get(kind, "doc_review_dates")
-    return t(lang, key, start=fmt_date(start), end=fmt_date(end), year=end.year)
+    2026", "tổng kết giai đoạn 2026–2030", a configured round's name, or its dates; never in
+    brackets (the subject's own brackets would nest). See `award_text.round_phrase`."""
+    return round_phrase(lang, stored_round(campaign, kind, start, end))
 
 
 def draft_marks(path: Path) -> list[str]:

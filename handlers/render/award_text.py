@@ -3,7 +3,9 @@ candidates and exclusions spelled out."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
@@ -16,14 +18,102 @@ from models.awards import (
     Section,
     Status,
 )
-from models.rules import CampaignConfig
+from models.rules import HALF, PHASE, RESERVED_ROUND_CODES, YEAR, AwardRound, CampaignConfig
 
-REVIEW_KINDS = ("half", "year", "since_start")
+SINCE_START = "since_start"  # the review "from the start to date": a period kind, not a round
+_YEAR_CODE = re.compile(rf"{YEAR}(\d{{4}})")
 
 
-def review_name(lang: str, kind: str, start: date, end: date) -> str:
-    key = f"award_review_{kind}" if kind in REVIEW_KINDS else "award_review_custom"
-    return t(lang, key, start=fmt_date(start), end=fmt_date(end), year=end.year)
+# --- naming a review ----------------------------------------------------------------------
+# Every place that names a review (the proposal, its list, /hoso, the dossiers, the office's
+# papers, the evidence book) goes through `stored_round` and `round_name` / `round_phrase`, so a
+# configured round is called by its configured name and a span of several years never "năm".
+
+
+def stored_round(campaign: CampaignConfig | None, code: str, start: date, end: date) -> AwardRound:
+    """The round a proposal of this code and period belongs to: the configured one (its name,
+    deadline and caps) while the campaign still has it, else a round made of the stored code
+    and dates, named from the catalog by `round_name`."""
+    found = (
+        campaign.award_round(code)
+        if campaign is not None and code not in RESERVED_ROUND_CODES and code != SINCE_START
+        else None
+    )
+    within = campaign is not None and campaign.start <= start <= end <= campaign.end
+    if found is not None and within:
+        return replace(found, start=start, end=end)
+    return AwardRound(code, "", start, end, 0, 0, 0)
+
+
+def _year_review(r: AwardRound) -> bool:
+    return r.code in (YEAR, PHASE) or _YEAR_CODE.fullmatch(r.code) is not None
+
+
+def round_name(lang: str, r: AwardRound) -> str:
+    """A review's name as a title: the configured name; else the catalog's by its code –
+    "Sơ kết 6 tháng", "Tổng kết năm 2027", "Tổng kết giai đoạn 2026–2030", "Từ đầu phong trào
+    đến nay", or "Kỳ dd/mm/yyyy – dd/mm/yyyy"."""
+    if r.name:
+        return r.name
+    if r.code == HALF:
+        return t(lang, "round_name_half")
+    if r.code == SINCE_START:
+        return t(lang, "round_name_since_start")
+    if _year_review(r):
+        if r.start.year == r.end.year:
+            return t(lang, "round_name_year", year=r.end.year)
+        return t(lang, "round_name_phase", first=r.start.year, last=r.end.year)
+    return t(lang, "round_name_dates", start=fmt_date(r.start), end=fmt_date(r.end))
+
+
+def round_label(lang: str, r: AwardRound) -> str:
+    """Its name with its dates, for a button or a list: "Tổng kết năm 2027 (01/01/2027 –
+    31/12/2027)"; a review named by its dates only once."""
+    name = round_name(lang, r)
+    if _named_by_dates(r):
+        return name
+    return t(lang, "round_label", name=name, start=fmt_date(r.start), end=fmt_date(r.end))
+
+
+def _named_by_dates(r: AwardRound) -> bool:
+    return not r.name and r.code not in (HALF, SINCE_START) and not _year_review(r)
+
+
+def _lower_first(name: str) -> str:
+    # "Khen thưởng năm 2027" → "khen thưởng năm 2027" mid-sentence; "CCHC …" stays.
+    if len(name) > 1 and name[1].isupper():
+        return name
+    return name[:1].lower() + name[1:]
+
+
+def round_phrase(lang: str, r: AwardRound) -> str:
+    """A review as said mid-sentence in the papers, never in brackets: "tổng kết năm 2026",
+    "sơ kết 6 tháng đầu năm 2026", "tổng kết giai đoạn 2026–2030", a configured name, or its
+    dates."""
+    dates = {"start": fmt_date(r.start), "end": fmt_date(r.end)}
+    if r.name:
+        return _lower_first(r.name)
+    if r.code == HALF:
+        whole_year = r.start.month == 1 and r.start.day == 1
+        key = "doc_review_half" if whole_year else "doc_review_half_dates"
+        return t(lang, key, year=r.end.year, **dates)
+    if _year_review(r):
+        if r.start.year == r.end.year:
+            return t(lang, "doc_review_year", year=r.end.year)
+        return t(lang, "round_phrase_phase", first=r.start.year, last=r.end.year)
+    return t(lang, "doc_review_dates", **dates)
+
+
+def round_deadline(lang: str, r: AwardRound) -> str:
+    """ "Hạn gửi hồ sơ về Phòng Văn hóa – Xã hội: 20/02/2028", or "" without a deadline."""
+    return t(lang, "round_deadline", day=fmt_date(r.deadline)) if r.deadline else ""
+
+
+def review_name(
+    lang: str, kind: str, start: date, end: date, campaign: CampaignConfig | None = None
+) -> str:
+    """The stored review (`period_kind` and dates) as a label, by `round_label`."""
+    return round_label(lang, stored_round(campaign, kind, start, end))
 
 
 def _order(lang: str, order: tuple[str, ...]) -> str:
@@ -182,12 +272,13 @@ def proposal_text(
     entries: int,
     tz: ZoneInfo,
 ) -> str:
+    review = stored_round(campaign, elig.period.kind, elig.period.start, elig.period.end)
     head = [
         t(
             lang,
             "award_head",
             id=proposal_id,
-            review=review_name(lang, elig.period.kind, elig.period.start, elig.period.end),
+            review=round_label(lang, review),
         ),
         t(
             lang,
@@ -197,6 +288,8 @@ def proposal_text(
             entries=fmt_int(lang, entries),
         ),
     ]
+    if review.deadline is not None:
+        head.append(t(lang, "award_deadline", deadline=round_deadline(lang, review)))
     parts: list[list[str]] = [head]
     sections: list[Callable[[], list[str]]] = [
         lambda: section_text(lang, elig.collective, campaign),

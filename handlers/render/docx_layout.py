@@ -559,6 +559,16 @@ def national_header(
     return table
 
 
+_YEAR_SPAN = re.compile(r"(\d{4})–(\d{4})")
+WORD_JOINER = "\u2060"
+
+
+def years_together(text: str) -> str:
+    """ "2026–2030" never split over two lines (a line may break after an en dash): a word
+    joiner after the dash; the text reads and prints the same."""
+    return _YEAR_SPAN.sub(rf"\1–{WORD_JOINER}\2", text)
+
+
 def document_title(doc: DocxDocument, title: str, subject: str = "", *, before: float = 18) -> None:
     """Title in bold caps, the subject (trích yếu) under it in bold sentence case, then a
     short rule; both centred and kept with what follows."""
@@ -578,7 +588,7 @@ def document_title(doc: DocxDocument, title: str, subject: str = "", *, before: 
     if subject:
         paragraph(
             doc,
-            subject,
+            years_together(subject),
             align=CENTER,
             indent=False,
             bold=True,

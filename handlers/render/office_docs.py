@@ -12,11 +12,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from handlers.engine.i18n import fmt_date, fmt_int, fmt_pct, t
+from handlers.render.award_text import round_phrase, stored_round
 from handlers.render.docx_layout import (
     CENTER,
     DOTS,
@@ -44,6 +45,7 @@ from handlers.render.docx_layout import (
 )
 from models.awards import Eligibility, HamletStanding, Line, OfficerStanding, Section, Status
 from models.eligibility import Tally
+from models.rules import HALF, YEAR, AwardRound
 
 if TYPE_CHECKING:  # python-docx is imported when a paper is written (issue 22)
     from docx.document import Document as DocxDocument
@@ -62,10 +64,34 @@ class OfficeData:
     large_hamlet_households: int  # the special prize's size rule, as configured
     procedures_required_large: int
     procedures_required_small: int
+    # The proposal's round (`award_text.stored_round`): its configured name; None: named by
+    # the stored code and dates
+    award_round: AwardRound | None = None
+    # The campaign's dates: a plan over several years is "giai đoạn 2026–2030", never "năm"
+    campaign_start: date | None = None
+    campaign_end: date | None = None
 
     @property
     def final(self) -> bool:
         return self.final_at is not None
+
+    @property
+    def review(self) -> AwardRound:
+        period = self.elig.period
+        return self.award_round or stored_round(None, period.kind, period.start, period.end)
+
+    @property
+    def plan_year(self) -> int:
+        """The year the campaign's plan dates from: its first."""
+        return self.campaign_start.year if self.campaign_start else self.elig.period.start.year
+
+    @property
+    def phase(self) -> tuple[int, int] | None:
+        """(first, last year) of a campaign over several years; None for one year."""
+        first, last = self.campaign_start, self.campaign_end
+        if first is None or last is None or first.year == last.year:
+            return None
+        return first.year, last.year
 
 
 _TABLE_SMALL_PT = 11.0  # nine columns on a portrait A4 line need it
@@ -90,19 +116,25 @@ S = TypeVar("S", HamletStanding, OfficerStanding)
 
 
 def review_words(lang: str, data: OfficeData) -> str:
-    """ "sơ kết 6 tháng đầu năm 2026" / "tổng kết năm 2026", as said mid-sentence."""
-    kind = data.elig.period.kind
-    key = (
-        "op_review_half"
-        if kind == "half"
-        else "op_review_year"
-        if kind == "year"
-        else "op_review_other"
-    )
-    period = data.elig.period
-    return t(
-        lang, key, year=period.start.year, start=fmt_date(period.start), end=fmt_date(period.end)
-    )
+    """ "sơ kết 6 tháng đầu năm 2026" / "tổng kết năm 2026" / "tổng kết giai đoạn 2026–2030" /
+    a configured round's name, as said mid-sentence (`award_text.round_phrase`)."""
+    return round_phrase(lang, data.review)
+
+
+def _next_heading(lang: str, data: OfficeData) -> str:
+    """What comes after the review: the second half of its year, the next year, the next
+    phase, or simply the time ahead."""
+    r = data.review
+    end = data.elig.period.end
+    if r.code == HALF or (r.start.year == end.year and (end.month, end.day) == (6, 30)):
+        key = "op_report_h_next_half"
+    elif r.start.year != end.year:
+        key = "op_report_h_next_phase"
+    elif r.code == YEAR or (end.month, end.day) == (12, 31):
+        key = "op_report_h_next_year"
+    else:
+        key = "op_report_h_next_other"
+    return t(lang, key, year=end.year, next=end.year + 1)
 
 
 def _capital(text: str) -> str:
@@ -337,7 +369,7 @@ def write_report(path: Path, data: OfficeData, lang: str) -> None:
         t(
             lang,
             "op_report_intro",
-            year=elig.period.start.year,
+            year=data.plan_year,
             unit=sentence_unit(data.unit),
             campaign=data.campaign_name,
             start=fmt_date(elig.period.start),
@@ -384,15 +416,7 @@ def write_report(path: Path, data: OfficeData, lang: str) -> None:
     _blanks(doc)
     heading(doc, t(lang, "op_report_h_lessons"), level=2)
     _blanks(doc)
-    heading(
-        doc,
-        t(
-            lang,
-            "op_report_h_next_half" if elig.period.kind == "half" else "op_report_h_next_year",
-            year=elig.period.end.year,
-            next=elig.period.end.year + 1,
-        ),
-    )
+    heading(doc, _next_heading(lang, data))
     behind = sorted(
         (h for h in elig.hamlets if h.guided < h.target), key=lambda h: (h.coverage, h.code)
     )
@@ -660,18 +684,20 @@ def _blanks(doc: DocxDocument, lines: int = _DOT_LINES) -> None:
 
 
 def _basis(lang: str, data: OfficeData, *, decision: bool) -> list[str]:
-    year = data.elig.period.start.year
+    year = data.plan_year
+    phase = data.phase
     keys = ["op_basis_local_government"] if decision else []
     keys += ["op_basis_law", "op_basis_decree"]
     if decision:
         keys.append("op_basis_circular")
-    keys.append("op_basis_plan")
+    keys.append("op_basis_plan_phase" if phase else "op_basis_plan")
     keys.append("op_basis_proposal" if decision else "op_basis_dossiers")
     return [
         t(
             lang,
             key,
             year=year,
+            last=phase[1] if phase else year,
             signed=data.snapshot_at.year,
             unit=sentence_unit(data.unit),
             campaign=data.campaign_name,
