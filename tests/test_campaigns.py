@@ -55,6 +55,9 @@ async def test_a_new_campaign_starts_at_zero_and_keeps_the_old_one(
     assert "Đã lưu hộ" in saved
     old_entry = entry_id(saved)
     assert "1/412" in await old.say("/tiendo")
+    office_2026 = Chat(runtime, "vhxh")
+    proposed = await office_2026.say("/khenthuong nay")
+    assert "#1" in proposed
 
     rt = await _next_runtime(settings)
     try:
@@ -79,6 +82,15 @@ async def test_a_new_campaign_starts_at_zero_and_keeps_the_old_one(
         before = await office.say("/baocao test-2026")
         assert "1/412" in before and "2/412" not in before
         assert "31/12/2026" in before or "01/01/2026" in before
+        # Its award proposals are still there, by its code; this campaign has none yet.
+        assert "Chưa có đề xuất" in await office.say("/khenthuong_ds")
+        listed = await office.say("/khenthuong_ds test-2026")
+        assert "#1 · Từ đầu phong trào đến nay (01/01/2026" in listed
+        # A new proposal on the earlier campaign's data, and its dossier from the button.
+        again = await office.say("/khenthuong test-2026 nay")
+        assert "#2" in again and "31/12/2026" in again and "Trần Văn Cán Bộ (BNA) – 1 hộ" in again
+        dossier = await office.press("Hồ sơ Ấp Bãi Nhà A")
+        assert "khen-thuong-2-BNA-to-trinh.docx" in dossier
     finally:
         await rt.close()
 

@@ -1,9 +1,10 @@
 """The bot starts without the libraries only some commands need (issue 22): openpyxl (with
 numpy and lxml), python-docx, matplotlib (with Pillow), segno and Alembic are imported by
 the export, the chart, the papers, the invite sheet, a list sent as a file and the
-migrations, and aiohttp's server by a process serving HTTP, not by `python -m bot run` or the console chat. Checked in a fresh interpreter
-(the test process has imported them all long since): what `run` imports, the schema check
-it starts with, then a console conversation through the core."""
+migrations, and aiohttp's server by a process serving HTTP, not by `python -m bot run` or
+the console chat. Checked in a fresh interpreter (the test process has imported them all
+long since): what `run` imports, the schema check it starts with, then a console
+conversation through the core."""
 
 from __future__ import annotations
 

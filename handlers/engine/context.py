@@ -73,6 +73,8 @@ class Ctx:
     wake: set[str] = field(default_factory=set)
     # This message already put the open household question aside (kept for /tiep).
     set_aside: bool = False
+    # The code of an earlier campaign this message reads instead of the current one.
+    switched_campaign: str | None = None
 
     @property
     def settings(self) -> Settings:
@@ -113,18 +115,21 @@ class Ctx:
             known[current] = tuple(c.id for c in await earlier_campaigns(self.session, current))
         return known[current]
 
-    async def for_campaign(self, code: str) -> Ctx | None:
-        """This message's context with another campaign of the database as the current one
-        (an earlier year's, for its reports and exports: its data is read-only); None when
-        no campaign has that code."""
+    async def use_campaign(self, code: str) -> bool:
+        """For the rest of this message, another campaign of the database is the current one
+        (an earlier year's, for its reports, exports and papers: its data is read-only);
+        False when no campaign has that code. The context is switched in place, so what the
+        handler does to the dialog stays this message's."""
         if code == self.settings.campaign.code:
-            return self
+            return True
         row = await campaign_row(self.session, code)
         if row is None:
-            return None
+            return False
         settings = replace(self.settings, campaign=config_of(row, self.settings.campaign))
-        services = replace(self.services, settings=settings, campaign_ids={code: row.id})
-        return replace(self, services=services, _campaign_id=row.id)
+        self.services = replace(self.services, settings=settings, campaign_ids={code: row.id})
+        self._campaign_id = row.id
+        self.switched_campaign = code
+        return True
 
     async def hamlet(self) -> Hamlet | None:
         if self.user is None or self.user.hamlet_id is None:

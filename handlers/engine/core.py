@@ -28,6 +28,7 @@ from handlers.accounts.registration import (
 from handlers.accounts.staff import account_off, menus_changed
 from handlers.engine.context import Ctx, Services
 from handlers.engine.dialog import (
+    CAMPAIGN_KEY,
     OPTIONS_ONLY,
     REPEAT,
     SOFT_STATES,
@@ -419,11 +420,7 @@ class Core:
             current, value = pressed_option(ctx.dialog, inbound.option)
             if not current or ctx.dialog is None or ctx.dialog.state not in self.routes.steps:
                 return await self._stale(ctx)
-            step = self.routes.steps[ctx.dialog.state]
-            if is_household_state(ctx.dialog.state):
-                return await step(ctx, Answer(text="", value=value))
-            with off_loop():  # a command's later steps: as the command itself
-                return await step(ctx, Answer(text="", value=value))
+            return await self._step(ctx, ctx.dialog, Answer(text="", value=value))
 
         steps = self.routes.steps
         dialog = ctx.dialog if ctx.dialog is not None and ctx.dialog.state in steps else None
@@ -444,11 +441,7 @@ class Core:
         if dialog is not None:
             kind = _typed_kind(ctx, dialog, raw, text, value)
             if kind == "answer":
-                step = self.routes.steps[dialog.state]
-                if is_household_state(dialog.state):
-                    return await step(ctx, Answer(text=text, value=value))
-                with off_loop():  # a command's later steps: as the command itself
-                    return await step(ctx, Answer(text=text, value=value))
+                return await self._step(ctx, dialog, Answer(text=text, value=value))
             if kind == "beside":
                 # Another household while one is being asked about: stored at once, or
                 # queued behind it; the open question stays as it is.
@@ -469,6 +462,20 @@ class Core:
             # A phone number alone: the households with that phone (within the sender's scope).
             return notices + await handlers.households.find.by_phone(ctx, text)
         return notices + await handlers.households.add.free_text(ctx, raw)
+
+    async def _step(self, ctx: Ctx, dialog: Dialog, answer: Answer) -> list[Reply]:
+        """The open question's step with its answer. A household's questions are short;
+        a command's later steps run as the command did: off the loop, and on the earlier
+        campaign it was asked about, if it was (`Ctx.use_campaign`)."""
+        step = self.routes.steps[dialog.state]
+        if is_household_state(dialog.state):
+            return await step(ctx, answer)
+        code = (dialog.draft or {}).get(CAMPAIGN_KEY)
+        if isinstance(code, str) and not await ctx.use_campaign(code):
+            await close(ctx)
+            return [Reply(ctx.t("stale_button"))]
+        with off_loop():
+            return await step(ctx, answer)
 
     async def _file(self, ctx: Ctx) -> list[Reply]:
         inbound = ctx.inbound

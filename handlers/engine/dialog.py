@@ -30,6 +30,10 @@ class Answer:
 REPEAT = "__repeat__"
 
 
+# Draft key: the earlier campaign a command's question is about (`Ctx.use_campaign`).
+CAMPAIGN_KEY = "_campaign"
+
+
 def draft(ctx: Ctx) -> dict[str, Any]:
     if ctx.dialog is None:
         return {}
@@ -70,6 +74,9 @@ def ask(
     dialog.state = state
     if draft is not None:
         dialog.draft = dict(draft)  # a new object, so the JSON column is marked dirty
+    if ctx.switched_campaign is not None:
+        # Asked about an earlier campaign: the answer is read on that campaign too.
+        dialog.draft = {**(dialog.draft or {}), CAMPAIGN_KEY: ctx.switched_campaign}
     dialog.step = (dialog.step or 0) + 1
     dialog.options = [[o.label, o.value] for o in options]
     dialog.updated_at = ctx.now

@@ -285,7 +285,7 @@ def csv_separator(arg: str) -> tuple[str, str]:
 
 @router.command("xuat", "export", menu=Menu(80, "export", "cmd_export", HEADS))
 async def cmd_export(ctx: Ctx, arg: str) -> list[Reply]:
-    ctx, arg = await earlier_campaign_arg(ctx, arg)
+    arg = await earlier_campaign_arg(ctx, arg)
     visible = await visible_hamlets(ctx)
     if visible is None:
         return [Reply(ctx.t("export_not_allowed"))]

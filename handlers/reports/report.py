@@ -63,7 +63,7 @@ def _outside(ctx: Ctx) -> Reply:
 
 @router.command("baocao", "report", menu=Menu(70, "report", "cmd_report", HEADS))
 async def cmd_report(ctx: Ctx, arg: str) -> list[Reply]:
-    ctx, arg = await earlier_campaign_arg(ctx, arg)
+    arg = await earlier_campaign_arg(ctx, arg)
     everyone = await active_hamlets(ctx.session)
     try:
         req = parse_request(ctx, arg, everyone, "since_start")

@@ -214,22 +214,21 @@ def parse_dates(ctx: Ctx, text: str) -> Period:
         ) from exc
 
 
-async def earlier_campaign_arg(ctx: Ctx, arg: str) -> tuple[Ctx, str]:
+async def earlier_campaign_arg(ctx: Ctx, arg: str) -> str:
     """An earlier campaign named by its code among the arguments ("/baocao kienhai-2026
-    năm 2026"): the context with that campaign as the current one, and the rest of the
-    arguments; else the context and the arguments as they are. The earlier campaign's data
-    is read as it was: the same scope rules apply."""
+    năm 2026"): the context switched to it for the rest of the message, and the arguments
+    without the code; else the arguments as they are. The earlier campaign's data is read
+    as it was, with the same scope rules."""
     tokens = arg.split()
     if not tokens or not await ctx.earlier_campaign_ids():
-        return ctx, arg  # one campaign in the database: nothing to look up
+        return arg  # one campaign in the database: nothing to look up
     codes = {c.code.casefold(): c.code for c in await all_campaigns(ctx.session)}
     for i, token in enumerate(tokens):
         code = codes.get(token.casefold())
-        if code is not None and code != ctx.settings.campaign.code:
-            other = await ctx.for_campaign(code)
-            if other is not None:
-                return other, " ".join(tokens[:i] + tokens[i + 1 :])
-    return ctx, arg
+        current = code == ctx.settings.campaign.code
+        if code is not None and not current and await ctx.use_campaign(code):
+            return " ".join(tokens[:i] + tokens[i + 1 :])
+    return arg
 
 
 def parse_request(ctx: Ctx, arg: str, hamlets: list[Hamlet], default: str) -> Request:
