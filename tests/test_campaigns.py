@@ -12,12 +12,13 @@ from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from bot.clock import FixedClock
 from bot.config import Settings, load_settings
 from bot.runtime import Runtime, build_runtime, sync_from_config
 from models.campaign import Hamlet
+from models.households import Entry
 from models.people import Role
 from models.roster import RosterLine, import_roster
 from tests.support.campaign import make_user
@@ -120,6 +121,40 @@ async def test_a_new_campaign_starts_at_zero_and_keeps_the_old_one(
         "export", "--config", str(config), "--campaign", "khong-co", "--out", str(out)
     )
     assert code == 2 and "test-2026" in stderr and "test-2027" in stderr
+
+
+async def test_before_next_years_campaign_starts_nothing_is_logged(
+    runtime: Runtime, settings: Settings, clock: FixedClock
+) -> None:
+    """Next year's configuration is in place before 1 January: a household guided now is
+    not stored with a day the new campaign does not cover, and the office is shown where
+    this year's figures are."""
+    await make_user(runtime, external_id="nam")
+    await make_user(runtime, external_id="vhxh", role=Role.SUPERVISOR, hamlet=None)
+    assert "Đã lưu hộ" in await Chat(runtime, "nam").say(LINE)
+    rt = build_runtime(_next_year(settings), FixedClock(clock.now()))
+    await sync_from_config(rt)
+    try:
+        chat = Chat(rt, "nam")
+        refused = await chat.say("Lê Văn Sớm; Tổ 5; 0912 270 005; 1")
+        assert "bắt đầu từ ngày 01/01/2027" in refused and "Đã lưu" not in refused
+        assert "bắt đầu từ ngày 01/01/2027" in await chat.say("/them")
+        async with rt.services.sessions() as session:
+            assert await session.scalar(select(func.count()).select_from(Entry)) == 1
+        office = Chat(rt, "vhxh")
+        report = await office.say("/baocao")
+        assert "bắt đầu từ ngày 01/01/2027" in report and "/baocao test-2026" in report
+        assert "1/412" in await office.say("/baocao test-2026")
+    finally:
+        await rt.close()
+
+
+async def test_a_period_still_to_come_has_no_report(runtime: Runtime) -> None:
+    await make_user(runtime, external_id="vhxh", role=Role.SUPERVISOR, hamlet=None)
+    office = Chat(runtime, "vhxh")
+    for typed in ("/baocao quý 4", "/baocao tháng 12/2026", "/xuat quý 4"):
+        out = await office.say(typed)
+        assert "chưa có số liệu" in out and "Xếp hạng" not in out, typed
 
 
 async def test_the_household_list_says_who_was_guided_last_campaign(

@@ -136,7 +136,7 @@ async def test_download_links_work_once_for_the_right_person_before_expiry(
 
             # A spreadsheet goes out as a link for this supervisor only.
             await sup.say("/xuat")
-            out = await sup.say("1")  # Từ đầu chiến dịch
+            out = await sup.say("1")  # Từ đầu phong trào
             reply = text(out)
             assert "dùng được một lần" in reply and "hết hạn lúc 11:00 15/04/2026" in reply
             path = LINK.search(reply)

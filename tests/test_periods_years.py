@@ -154,7 +154,7 @@ def test_a_one_year_campaign_reads_its_periods_as_before() -> None:
     assert [
         period_name("vi", resolve(k, ONE_YEAR, today)) for k in ("since_start", "q1", "year")
     ] == [
-        "Từ đầu chiến dịch",
+        "Từ đầu phong trào",
         "Quý I",
         "Tổng kết năm",
     ]
@@ -243,7 +243,7 @@ async def test_baocao_reads_periods_across_years(supervisor: Chat) -> None:
     assert "Trong kỳ: 1 hộ mới" in await supervisor.say("/baocao nam 2027 BNA")
     assert "Trong kỳ: 0 hộ mới" in await supervisor.say("/baocao quý 1/2027 BNA")
     assert "Trong kỳ: 2 hộ mới" in await supervisor.say("/baocao từ đầu giai đoạn BNA")
-    outside = "Khoảng ngày nằm ngoài thời gian chiến dịch (01/01/2026 – 31/12/2030)"
+    outside = "Khoảng ngày nằm ngoài thời gian phong trào (01/01/2026 – 31/12/2030)"
     assert outside in await supervisor.say("/baocao năm 2031")
     assert outside in await supervisor.say("/baocao quý 4/2025")
 
@@ -268,7 +268,7 @@ async def test_xuat_reads_and_names_periods_across_years(supervisor: Chat) -> No
     assert "📥 Bảng tính Quý 1/2027: 5 ấp, 0 lượt ghi nhận" in out
     out = await supervisor.say("/xuat tu dau giai doan")
     assert "📥 Bảng tính Từ đầu giai đoạn đến nay: 5 ấp, 2 lượt ghi nhận" in out
-    assert "ngoài thời gian chiến dịch" in await supervisor.say("/xuat năm 2031")
+    assert "ngoài thời gian phong trào" in await supervisor.say("/xuat năm 2031")
     await supervisor.say("/xuat")
     out = await supervisor.press("Giai đoạn 2026–2030")
     assert "📥 Bảng tính Giai đoạn 2026–2030: 5 ấp, 2 lượt ghi nhận" in out

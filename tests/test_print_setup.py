@@ -296,7 +296,7 @@ async def test_csv_comma_by_default_semicolon_on_request(runtime: Runtime) -> No
 
     # Asked before the period: the separator is kept through the question.
     await sup.say("/xuat csv;")
-    text = await sup.press("Từ đầu chiến dịch")
+    text = await sup.press("Từ đầu phong trào")
     assert "chấm phẩy" in text
     assert _read(_files(sup, "-tong-hop.csv")[0], ";")[0][5] == "Tỷ lệ bao phủ (%)"
 

@@ -41,7 +41,7 @@ async def test_supervisor_gets_the_table_a_chart_and_a_menu(
     assert [s.method for s in sent] == ["sendMessage", "sendPhoto", "sendMessage"]
     table = sent[0].text
     assert "📊 Báo cáo tiến độ các ấp" in table
-    assert "Từ đầu chiến dịch (01/01/2026 – 15/04/2026)" in table
+    assert "Từ đầu phong trào (01/01/2026 – 15/04/2026)" in table
     assert "1. Ấp Nhỏ (NHO) ✅" in table
     assert "19/20 hộ · 95,0% · giải ĐB: 10 hộ (≥2 TT)" in table
     assert "2. Ấp Bãi Nhà A (BNA) ⚠️" in table

@@ -173,7 +173,7 @@ async def test_a_card_by_name_without_marks(province: Runtime) -> None:
         "Ứng dụng: máy tính (console) (hoạt động 15/04/2026 10:00), Telegram (chưa nhắn tin "
         "từ khi liên kết ngày 15/04/2026)" in out
     )
-    assert "Đã ghi: 1 lượt trong tháng 04/2026, 1 lượt từ đầu chiến dịch" in out
+    assert "Đã ghi: 1 lượt trong tháng 04/2026, 1 lượt từ đầu phong trào" in out
     assert "Tạm ngừng" not in out  # supervisors see; only admins act
 
 
@@ -548,7 +548,7 @@ async def test_users_cli(province: Runtime, bot_cli: InProcess, tmp_path: Path) 
         "users", "move", f"#{an.id}", "--hamlet", "L364", "--effective", "31/12/2025",
         "--config", cfg,
     )  # fmt: skip
-    assert code == 2 and "trước khi chiến dịch bắt đầu (01/01/2026)" in err
+    assert code == 2 and "trước khi phong trào bắt đầu (01/01/2026)" in err
     code, out, err = await bot_cli(
         "users", "move", f"#{an.id}", "--hamlet", "L364", "--effective", "31/02/2026",
         "--config", cfg,
@@ -658,7 +658,7 @@ async def test_the_effective_date_is_today_or_earlier(province: Runtime) -> None
     out = await admin.say("31/02/2026")
     assert "«31/02/2026» không phải là ngày hợp lệ" in out
     out = await admin.say("31/12/2025")
-    assert "trước khi chiến dịch bắt đầu (01/01/2026)" in out
+    assert "trước khi phong trào bắt đầu (01/01/2026)" in out
     assert not await _audit(province, "user_move")
     assert "có hiệu lực từ 14/04/2026" in await admin.say("hôm qua")
     out = await admin.press("Đồng ý")
@@ -701,7 +701,7 @@ async def test_hamlets_by_name_without_the_place_word(province: Runtime) -> None
     names = ["Ấp Ba Sáu Lăm", "Ấp Ba Sáu Sáu", "Ấp Ba Sáu Tư", "Ấp Nhỏ"]
     assert [out.index(n) for n in names] == sorted(out.index(n) for n in names), out
     out = await admin.say("Củ Tron")
-    assert "Không có ấp «Củ Tron» trong chiến dịch" in out and "sang ấp nào?" in out
+    assert "Không có ấp «Củ Tron» trong phong trào" in out and "sang ấp nào?" in out
     out = await admin.say("Bãi Nhà A")
     assert "Nguyễn Văn An đang ở Ấp Bãi Nhà A rồi" in out
     out = await admin.say("ba sau sau")
@@ -711,7 +711,7 @@ async def test_hamlets_by_name_without_the_place_word(province: Runtime) -> None
     out = await admin.say("/moi canbo Ba Sáu Tư")
     assert "🎟 Mã mời cho cán bộ ấp" in out and "Ấp Ba Sáu Tư" in out and "/start " in out
     out = await admin.say("/moi truongap Củ Tron")
-    assert "Không có ấp «Củ Tron» trong chiến dịch" in out
+    assert "Không có ấp «Củ Tron» trong phong trào" in out
     assert "🎟" in await admin.say("nho")
 
 

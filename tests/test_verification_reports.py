@@ -40,7 +40,7 @@ pytestmark = pytest.mark.slow  # reports, spreadsheets and documents, read back
 
 TODAY = date(2026, 4, 15)
 CALLED = NOW + timedelta(hours=1)  # 04:00 UTC is 11:00 in Vietnam
-SECTION = "🔎 Kiểm tra xác minh (gọi điện hộ ngẫu nhiên, cả chiến dịch):"
+SECTION = "🔎 Kiểm tra xác minh (gọi điện hộ ngẫu nhiên, cả phong trào):"
 NOT_ELIGIBLE = (
     "🚫 Không đủ điều kiện khen thưởng: Ấp Bãi Nhà A (1 hộ kiểm tra không đạt); "
     "cán bộ Lê Thị Lười – BNA (1 hộ kiểm tra không đạt)"

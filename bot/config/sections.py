@@ -492,7 +492,11 @@ class CampaignSection:
     __pydantic_config__: ClassVar[ConfigDict] = STRICT
 
     code: Annotated[
-        Text, Doc("Mã chiến dịch (giữ nguyên suốt chiến dịch)", "Campaign code (must stay stable)")
+        Text,
+        Doc(
+            "Mã phong trào (giữ nguyên suốt phong trào; năm sau: mã mới)",
+            "Campaign code (stable for the campaign; next year's campaign: a new one)",
+        ),
     ]
     name: Annotated[Text, Doc("Tên phong trào", "Name of the campaign")]
     unit: Annotated[

@@ -169,6 +169,23 @@ class Ctx:
             Reply(self.t("hamlet_closed", hamlet=hamlet.name, campaign=self.settings.campaign.name))
         ]
 
+    async def logging_closed(self) -> list[Reply]:
+        """Why no household can be logged from this message, or []: the sender's hamlet left
+        the campaign (`closed_notice`), or the day it was written lies outside the campaign
+        (next year's campaign configured before it starts, or one that has ended): nothing
+        is stored with a day the campaign does not cover."""
+        closed = await self.closed_notice()
+        if closed:
+            return closed
+        campaign = self.settings.campaign
+        if self.today < campaign.start:
+            key, day = "campaign_not_started", campaign.start
+        elif self.today > campaign.end:
+            key, day = "campaign_ended", campaign.end
+        else:
+            return []
+        return [Reply(self.t(key, campaign=campaign.name, day=f"{day:%d/%m/%Y}"))]
+
     @property
     def me(self) -> User:
         if self.user is None:

@@ -80,7 +80,7 @@ async def refused(ctx: Ctx) -> list[Reply]:
     they can. A closed hamlet's households set aside stay kept."""
     if not can_log(ctx):
         return [Reply(ctx.t("add_needs_hamlet"))]
-    return await ctx.closed_notice()
+    return await ctx.logging_closed()
 
 
 @router.command("them", "add", "ghi", menu=Menu(10, "add", "cmd_add", LOGS))
@@ -180,7 +180,7 @@ async def _catalog(ctx: Ctx) -> list[ProcedureChoice]:
 async def household_message(ctx: Ctx, raw: str) -> list[Reply]:
     """A household typed in one message: stored at once when complete and clear; otherwise
     its question is asked now, or queued behind the household being asked about."""
-    closed = await ctx.closed_notice()
+    closed = await ctx.logging_closed()
     if closed:
         return closed
     catalog = await _catalog(ctx)
@@ -227,10 +227,11 @@ async def advance(ctx: Ctx, d: dict[str, Any]) -> list[Reply]:
     """The next question of the household whose dialog is open (or of a waiting one, with
     nothing open), or store it when nothing is left to ask."""
     if d.get("mode") == "add":
-        closed = await ctx.closed_notice()
+        closed = await ctx.logging_closed()
         if closed:
-            # The hamlet left the campaign while this household was being asked about: not
-            # stored, but kept (never dropped) in case its officer is moved to another hamlet.
+            # The hamlet left the campaign (or the campaign ended) while this household was
+            # being asked about: not stored, but kept (never dropped) in case its officer is
+            # moved to another hamlet.
             await close(ctx)
             keep(ctx.session, user_id=ctx.me.id, draft=d, now=ctx.now)
             return closed

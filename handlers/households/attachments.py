@@ -140,7 +140,7 @@ async def on_file(ctx: Ctx, attachment: Attachment) -> list[Reply]:
         return [Reply(ctx.t("att_too_big", limit_mb=ctx.settings.chat.file_mb))]
     if not add.can_log(ctx):
         return [Reply(ctx.t("att_cannot_log"))]
-    closed = await ctx.closed_notice()
+    closed = await ctx.logging_closed()
     if closed:
         return closed
     name = _shown_name(attachment.name) or f"file{sniffed.ext}"

@@ -34,6 +34,7 @@ from handlers.render.workbook import (
 from handlers.reports.scope import (
     ArgError,
     earlier_campaign_arg,
+    outside_text,
     parse_dates,
     parse_request,
     period_of,
@@ -297,7 +298,7 @@ async def cmd_export(ctx: Ctx, arg: str) -> list[Reply]:
     except ArgError as err:
         return [Reply(ctx.t(err.key, **err.values))]
     except PeriodError:
-        return [Reply(_outside(ctx))]
+        return [Reply(await outside_text(ctx))]
     hamlets = visible
     if req.unit is not None:
         hamlets = [h for h in visible if h.unit == req.unit]
@@ -317,15 +318,6 @@ async def cmd_export(ctx: Ctx, arg: str) -> list[Reply]:
             per_row=2,
         )
     ]
-
-
-def _outside(ctx: Ctx) -> str:
-    camp = ctx.settings.campaign
-    return ctx.t(
-        "report_dates_outside",
-        start=camp.start.strftime("%d/%m/%Y"),
-        end=camp.end.strftime("%d/%m/%Y"),
-    )
 
 
 async def _draft_hamlets(ctx: Ctx) -> list[Hamlet]:
@@ -355,7 +347,7 @@ async def step_period(ctx: Ctx, answer: Answer) -> list[Reply]:
     try:
         period = period_of(ctx, answer.value[2:])
     except PeriodError:
-        return [Reply(_outside(ctx))]
+        return [Reply(await outside_text(ctx))]
     hamlets = await _draft_hamlets(ctx)
     await close(ctx)
     return await export_replies(

@@ -26,6 +26,7 @@ from handlers.reports.scope import (
     ArgError,
     earlier_campaign_arg,
     match_unit,
+    outside_text,
     parse_dates,
     parse_request,
     period_of,
@@ -50,15 +51,8 @@ from models.text import fold
 router = Router("reports")
 
 
-def _outside(ctx: Ctx) -> Reply:
-    camp = ctx.settings.campaign
-    return Reply(
-        ctx.t(
-            "report_dates_outside",
-            start=camp.start.strftime("%d/%m/%Y"),
-            end=camp.end.strftime("%d/%m/%Y"),
-        )
-    )
+async def _outside(ctx: Ctx) -> Reply:
+    return Reply(await outside_text(ctx))
 
 
 @router.command("baocao", "report", menu=Menu(70, "report", "cmd_report", HEADS))
@@ -70,7 +64,7 @@ async def cmd_report(ctx: Ctx, arg: str) -> list[Reply]:
     except ArgError as err:
         return [Reply(ctx.t(err.key, **err.values))]
     except PeriodError:
-        return [_outside(ctx)]
+        return [await _outside(ctx)]
     visible = await visible_hamlets(ctx)
     own = ctx.me.hamlet_id
     if (
@@ -252,7 +246,7 @@ async def step_menu(ctx: Ctx, answer: Answer) -> list[Reply]:
         period = _period_from_draft(ctx)
     except PeriodError:
         await close(ctx)
-        return [_outside(ctx)]
+        return [await _outside(ctx)]
     hamlet = await _hamlet_from_draft(ctx)
     unit = _unit_from_draft(ctx)
     if value == REPEAT:
@@ -264,7 +258,7 @@ async def step_menu(ctx: Ctx, answer: Answer) -> list[Reply]:
         try:
             return await show(ctx, period_of(ctx, value[2:]), hamlet, unit)
         except PeriodError:
-            return [_outside(ctx), _menu(ctx, period, hamlet, unit)]
+            return [await _outside(ctx), _menu(ctx, period, hamlet, unit)]
     if value == "custom":
         return [ask(ctx, ReportState.DATES, ctx.t("report_ask_dates"), draft=draft(ctx))]
     if value == "pick" and ctx.me.role in SEES_ALL:
@@ -303,7 +297,7 @@ async def step_unit(ctx: Ctx, answer: Answer) -> list[Reply]:
         period = _period_from_draft(ctx)
     except PeriodError:
         await close(ctx)
-        return [_outside(ctx)]
+        return [await _outside(ctx)]
     return await show(ctx, period, None, unit)
 
 
@@ -341,7 +335,7 @@ async def step_pick(ctx: Ctx, answer: Answer) -> list[Reply]:
         period = _period_from_draft(ctx)
     except PeriodError:
         await close(ctx)
-        return [_outside(ctx)]
+        return [await _outside(ctx)]
     return await show(ctx, period, match)
 
 

@@ -16,7 +16,7 @@ from datetime import date
 
 from handlers.engine.context import Ctx
 from models.access import ranking_pool
-from models.campaign import Hamlet
+from models.campaign import Campaign, Hamlet
 from models.campaigns import all_campaigns
 from models.people import Role
 from models.periods import Period, PeriodError, resolve
@@ -214,6 +214,25 @@ def parse_dates(ctx: Ctx, text: str) -> Period:
         ) from exc
 
 
+async def outside_text(ctx: Ctx) -> str:
+    """The answer when a report's period lies outside the campaign: before it starts (next
+    year's campaign already configured), where the earlier campaign's figures are; else the
+    campaign's dates."""
+    camp = ctx.settings.campaign
+    if ctx.today < camp.start:
+        earlier = await ctx.earlier_campaign_ids()
+        row = await ctx.session.get(Campaign, earlier[0]) if earlier else None
+        text = ctx.t("report_not_started", campaign=camp.name, start=f"{camp.start:%d/%m/%Y}")
+        if row is not None:
+            text += " " + ctx.t("report_earlier_hint", code=row.code)
+        return text
+    return ctx.t(
+        "report_dates_outside",
+        start=camp.start.strftime("%d/%m/%Y"),
+        end=camp.end.strftime("%d/%m/%Y"),
+    )
+
+
 async def earlier_campaign_arg(ctx: Ctx, arg: str) -> str:
     """An earlier campaign named by its code among the arguments ("/baocao kienhai-2026
     năm 2026"): the context switched to it for the rest of the message, and the arguments
@@ -261,6 +280,9 @@ def parse_request(ctx: Ctx, arg: str, hamlets: list[Hamlet], default: str) -> Re
         kind, unit = reading
         if kind is not None:
             period = period_of(ctx, kind)
+    if period is not None and period.start > ctx.today:
+        # A period still to come has no figures (a report of it would rank empty hamlets).
+        raise ArgError("report_period_future", start=f"{period.start:%d/%m/%Y}")
     return Request(
         period=period or period_of(ctx, default),
         hamlet=hamlet,

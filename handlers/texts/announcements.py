@@ -11,7 +11,7 @@ VI: dict[str, str] = {
     "gần đây",
     "announce_not_allowed": "Thông báo chung dành cho cán bộ giám sát (Phòng VH-XH) và người "
     "quản trị. Cần báo gì cho ấp, anh/chị nhắn Phòng VH-XH giúp.",
-    "announce_no_hamlets": "Anh/chị chưa phụ trách ấp nào đang tham gia chiến dịch nên chưa "
+    "announce_no_hamlets": "Anh/chị chưa phụ trách ấp nào đang tham gia phong trào nên chưa "
     "gửi được thông báo.",
     "announce_ask_audience": "📢 Thông báo chung – gửi cho ai?",
     "announce_audience_officers": "Cán bộ ấp",

@@ -327,6 +327,10 @@ MESSAGES: dict[str, str] = {
     "the Culture and Society Office; if it is another household, choose "
     "«Another household» (it is stored for your hamlet and marked as "
     "sharing the phone number, for the office to check).",
+    "campaign_not_started": "📅 The campaign «{campaign}» starts on {day}; households guided "
+    "before then are not logged. From {day} log them as usual.",
+    "campaign_ended": "📅 The campaign «{campaign}» ended on {day}; no more households are "
+    "logged. Its figures are still there: /tiendo.",
     "hamlet_closed": "{hamlet} is no longer in the campaign «{campaign}»: no more households "
     "are logged for it and its progress is no longer followed. The households "
     "already logged are kept. If you now work for another hamlet, please tell "
@@ -607,6 +611,11 @@ MESSAGES: dict[str, str] = {
     "report_ask_dates": "Type the first and last day, e.g. 01/04/2026 30/04/2026",
     "report_dates_invalid": "I could not read the dates. Type two dates as day/month/year, "
     "e.g. 01/04/2026 30/04/2026",
+    "report_period_future": "This period starts on {start}: no figures yet. Please choose a "
+    "period that has started.",
+    "report_not_started": "The campaign «{campaign}» starts on {start}: no figures yet.",
+    "report_earlier_hint": "The earlier campaign's figures: /baocao {code} (spreadsheet: /xuat "
+    "{code}).",
     "report_dates_outside": "Those dates are outside the campaign ({start} – {end}). "
     "Please type them again.",
     "report_dates_reversed": "The last day must come after the first. Please type them again.",

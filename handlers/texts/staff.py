@@ -106,14 +106,14 @@ VI: dict[str, str] = {
         "xác nhận. Muốn thay đổi từ ngày {day}, xin đợi đến ngày đó rồi làm."
     ),
     "staff_effective_early": (
-        "Ngày hiệu lực {day} trước khi chiến dịch bắt đầu ({start}). Xin gõ ngày từ {start} trở đi."
+        "Ngày hiệu lực {day} trước khi phong trào bắt đầu ({start}). Xin gõ ngày từ {start} trở đi."
     ),
     "staff_released": (
         "Đã trả lại {cards} phiếu gọi kiểm tra, vô hiệu {links} liên kết tải tệp và đóng "
         "{dialogs} cuộc trò chuyện đang dở của người này (theo vai trò, ấp cũ)."
     ),
     "staff_hamlet_unknown": (
-        "Không có ấp «{text}» trong chiến dịch. Xin chọn một ấp bên dưới (hoặc gõ mã ấp, tên ấp)."
+        "Không có ấp «{text}» trong phong trào. Xin chọn một ấp bên dưới (hoặc gõ mã ấp, tên ấp)."
     ),
     "staff_hamlet_many": "Có nhiều ấp tên «{text}» ({codes}). Xin chọn bên dưới hoặc gõ mã ấp.",
     "staff_hamlet_same": "{name} đang ở {hamlet} rồi. Xin chọn ấp khác.",
@@ -165,7 +165,7 @@ VI: dict[str, str] = {
     "staff_error_already_off": "{name} đã bị tạm ngừng từ trước.",
     "staff_error_inactive": "{name} đang bị tạm ngừng: mở lại bằng mã mời mới trước đã.",
     "staff_error_no_hamlet_role": "Vai trò của {name} không gắn với ấp nào, nên không chuyển ấp.",
-    "staff_error_hamlet_closed": "Ấp này không còn trong chiến dịch.",
+    "staff_error_hamlet_closed": "Ấp này không còn trong phong trào.",
     "staff_error_same_hamlet": "{name} đã ở ấp này rồi.",
     "staff_error_hamlet_needed": "Cán bộ ấp và trưởng ấp cần một ấp.",
     "staff_error_unchanged": "Vai trò và phạm vi của {name} vẫn như cũ, không có gì thay đổi.",
@@ -173,7 +173,7 @@ VI: dict[str, str] = {
     "staff_error_last_app": "Đây là ứng dụng duy nhất của tài khoản.",
     "staff_error_not_allowed": "Danh sách nhân sự chỉ dành cho Phòng VH-XH và người quản trị.",
     "staff_error_effective_future": "Ngày hiệu lực không được sau hôm nay.",
-    "staff_error_effective_early": "Ngày hiệu lực không được trước khi chiến dịch bắt đầu.",
+    "staff_error_effective_early": "Ngày hiệu lực không được trước khi phong trào bắt đầu.",
     "staff_error_app_gone": "Ứng dụng này không còn liên kết với tài khoản của {name}.",
     "staff_signout_unknown": "Không tìm thấy tài khoản ứng dụng này.",
     "staff_signout_last": (

@@ -321,6 +321,10 @@ MESSAGES: dict[str, str] = {
     "cùng một hộ, anh/chị báo trưởng ấp hoặc Phòng Văn hóa – Xã hội để "
     "xử lý; nếu là hộ khác, chọn «Hộ khác» (hộ được lưu cho ấp mình và "
     "đánh dấu dùng chung số điện thoại để Phòng kiểm tra).",
+    "campaign_not_started": "📅 Phong trào «{campaign}» bắt đầu từ ngày {day}; chưa ghi nhận hộ "
+    "được hướng dẫn trước ngày đó. Từ {day} anh/chị ghi nhận như bình thường.",
+    "campaign_ended": "📅 Phong trào «{campaign}» đã kết thúc ngày {day}; không ghi nhận thêm hộ. "
+    "Số liệu vẫn xem được: /tiendo.",
     "hamlet_closed": "{hamlet} không còn trong phong trào «{campaign}», nên không ghi nhận "
     "thêm hộ và không theo dõi tiến độ của ấp này nữa. Các hộ đã ghi vẫn "
     "được lưu giữ. Nếu anh/chị nay phụ trách ấp khác, vui lòng báo Phòng "
@@ -404,7 +408,7 @@ MESSAGES: dict[str, str] = {
     "progress_all_hint": "Gõ /tiendo MÃ_ẤP để xem chi tiết một ấp.",
     "progress_other_hamlet_refused": "Anh/chị chỉ xem được tiến độ của ấp mình. Gõ /tiendo.",
     "hamlet_unknown": "Không có ấp mã «{code}».",
-    "invite_hamlet_unknown": "Không có ấp «{code}» trong chiến dịch. Xin chọn một ấp bên dưới "
+    "invite_hamlet_unknown": "Không có ấp «{code}» trong phong trào. Xin chọn một ấp bên dưới "
     "(hoặc gõ mã ấp, tên ấp).",
     "invite_hamlet_many": "Có nhiều ấp tên «{code}» ({codes}). Xin chọn bên dưới hoặc gõ mã ấp.",
     # --- invites ---------------------------------------------------------------------
@@ -532,7 +536,7 @@ MESSAGES: dict[str, str] = {
     "cfg_weekday": 'cần một thứ trong tuần, ví dụ "monday" hoặc "thu2"',
     "cfg_time": 'cần giờ dạng "07:30"',
     # --- reports (/baocao) ---------------------------------------------------------
-    "period_since_start": "Từ đầu chiến dịch",
+    "period_since_start": "Từ đầu phong trào",
     "period_this_week": "Tuần này",
     "period_last_week": "Tuần trước",
     "period_this_month": "Tháng này",
@@ -578,7 +582,7 @@ MESSAGES: dict[str, str] = {
     "report_hamlet_new": "• Trong kỳ: {new} hộ mới, {entries} lượt ghi nhận (tuần {days}: +{week})",
     "report_hamlet_days": "• Ngày có ghi nhận: {active}/{days} ngày",
     "report_hamlet_behind": "⚠️ Theo nhịp hiện tại, ấp không kịp đạt mục tiêu trước khi kết "
-    "thúc chiến dịch.",
+    "thúc phong trào.",
     "report_hamlet_behind_by": "⚠️ Theo nhịp hiện tại, ấp không kịp đạt mục tiêu trước {end}.",
     "report_officers_title": "👥 Cán bộ (trong kỳ) – 💤 = chưa ghi nhận từ {days} ngày trở lên:",
     "report_officer": "• {name}: {entries} lượt · {days} ngày · gần nhất {last}{flag}",
@@ -594,7 +598,11 @@ MESSAGES: dict[str, str] = {
     "report_ask_dates": "Gõ ngày bắt đầu và ngày kết thúc, ví dụ: 01/04/2026 30/04/2026",
     "report_dates_invalid": "Chưa hiểu khoảng ngày. Gõ hai ngày dạng ngày/tháng/năm, "
     "ví dụ: 01/04/2026 30/04/2026",
-    "report_dates_outside": "Khoảng ngày nằm ngoài thời gian chiến dịch ({start} – {end}). "
+    "report_period_future": "Kỳ này bắt đầu từ {start}, chưa có số liệu. Anh/chị chọn một kỳ "
+    "đã bắt đầu giúp.",
+    "report_not_started": "Phong trào «{campaign}» bắt đầu từ ngày {start}; chưa có số liệu.",
+    "report_earlier_hint": "Số liệu phong trào trước: /baocao {code} (bảng tính: /xuat {code}).",
+    "report_dates_outside": "Khoảng ngày nằm ngoài thời gian phong trào ({start} – {end}). "
     "Anh/chị gõ lại giúp.",
     "report_dates_reversed": "Ngày kết thúc phải sau ngày bắt đầu. Anh/chị gõ lại giúp.",
     "report_not_allowed": "Báo cáo dành cho trưởng ấp và cán bộ giám sát. "
@@ -659,14 +667,14 @@ MESSAGES: dict[str, str] = {
     "cfg_order": "cần một danh sách tên chỉ số, lấy trong: {known}",
     "cfg_must_match": "cần một danh sách (có thể trống), lấy trong: {known}",
     "cfg_rate": "cần một số trong khoảng (0, 30], ví dụ 25",
-    "cli_period_dates": "cần hai ngày dạng 01/04/2026 trong thời gian chiến dịch, ngày sau "
+    "cli_period_dates": "cần hai ngày dạng 01/04/2026 trong thời gian phong trào, ngày sau "
     "không trước ngày đầu",
     "cli_period_kind": "cần một trong: {kinds}",
     "cli_export_done": "Đã xuất {hamlets} ấp, {rows} lượt ghi nhận (có thông tin cá nhân – "
     "giữ kín):",
     "cli_demo_all_hamlets": "theo dõi mọi ấp",
     # --- verification in reports (issue 4) ---
-    "report_checks_title": "🔎 Kiểm tra xác minh (gọi điện hộ ngẫu nhiên, cả chiến dịch):",
+    "report_checks_title": "🔎 Kiểm tra xác minh (gọi điện hộ ngẫu nhiên, cả phong trào):",
     "report_checks_total": "• Đã gọi xong {checked} hộ: ✅ {confirmed} xác nhận · ❌ {failed} "
     "không đạt{wrong_number} · 📵 {unverified} không xác minh "
     "được{review} · tỷ lệ đạt {rate}{open}",
