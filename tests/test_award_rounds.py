@@ -260,6 +260,12 @@ async def test_one_final_per_round(tmp_path: Path, database_url: str, clock: Fix
         async with runtime.services.sessions() as session:
             finals = {p.id: p.final for p in await session.scalars(select(AwardProposal))}
         assert finals == {1: True, 2: False, 3: True}
+        # /hoso gives the latest final, or the final of the round typed.
+        assert "#3" in await sup.say("/hoso")
+        year_2026 = await sup.say("/hoso năm 2026")
+        assert "#1" in year_2026 and "#3" not in year_2026
+        assert "#3" in await sup.say("/hoso nam 2027")
+        assert "Chưa có đề xuất khen thưởng chính thức" in await sup.say("/hoso giai đoạn")
 
 
 async def test_phase_papers_never_say_year(

@@ -612,7 +612,18 @@ async def cmd_dossier(ctx: Ctx, arg: str) -> list[Reply]:
         return [Reply(ctx.t("dossier_not_allowed"))]
     if me.role == Role.HAMLET_HEAD and me.hamlet_id is None:
         return [Reply(ctx.t("dossier_no_hamlet"))]
-    proposal = await final_proposal(ctx.session, await ctx.campaign_id(), scopes=await scopes(ctx))
+    kind: str | None = None  # a round typed ("/hoso năm 2026"): its final proposal
+    if arg.strip():
+        chosen = pick(ctx, arg, since_start=True)
+        if chosen.code is None:
+            text = problem_text(ctx, chosen, arg, "/hoso") or ctx.t(
+                "award_unknown_arg", arg=arg.strip()[:40]
+            )
+            return [Reply(text)]
+        kind = chosen.code
+    proposal = await final_proposal(
+        ctx.session, await ctx.campaign_id(), kind, scopes=await scopes(ctx)
+    )
     if proposal is None:
         return [Reply(ctx.t("dossier_office_none" if me.role in SEES_ALL else "dossier_not_final"))]
     elig = stored_eligibility(proposal)

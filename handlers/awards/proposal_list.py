@@ -111,6 +111,7 @@ async def step_pick(ctx: Ctx, answer: Answer) -> list[Reply]:
 
 @router.command("khenthuong_chot", "awards_final")
 async def cmd_final(ctx: Ctx, arg: str) -> list[Reply]:
+    arg = await earlier_campaign_arg(ctx, arg)  # "kienhai-2026 3": an earlier campaign's
     if ctx.me.role not in SEES_ALL:
         return [Reply(ctx.t("award_not_allowed"))]
     digits = arg.strip().lstrip("#")
