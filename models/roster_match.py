@@ -10,10 +10,11 @@ a wrong link would hide a household that was never guided.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import ColumnElement, select, update
+from sqlalchemy import ColumnElement, exists, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from models.audit import record
@@ -69,6 +70,29 @@ def _candidates(
     # Same name, another address: maybe the same family spelt its address differently,
     # maybe a namesake. A person decides.
     return "name", by_name.get(household.name_folded, []), False
+
+
+async def _guided_before(
+    session: AsyncSession, campaign_ids: Sequence[int], hamlet_id: int
+) -> tuple[set[str], set[tuple[str, str]]]:
+    """Phones and (name, address) keys of the hamlet's households with a live entry in
+    these campaigns; nothing read without any."""
+    if not campaign_ids:
+        return set(), set()
+    rows = await session.execute(
+        select(Household.phone, Household.name_folded, Household.address_folded).where(
+            Household.campaign_id.in_(list(campaign_ids)),
+            Household.hamlet_id == hamlet_id,
+            exists().where(Entry.household_id == Household.id, Entry.deleted_at.is_(None)),
+        )
+    )
+    phones: set[str] = set()
+    keys: set[tuple[str, str]] = set()
+    for phone, name, address in rows:
+        if phone:
+            phones.add(phone)
+        keys.add((name, address))
+    return phones, keys
 
 
 async def _of_campaign(
@@ -237,6 +261,7 @@ async def todo(
     officer_id: int | None,
     limit: int,
     now: datetime,
+    earlier_campaign_ids: Sequence[int] = (),
 ) -> Todo:
     """Roster households not yet guided: the officer's own areas first, then roster order
     (offices list households house by house, so neighbours sit together)."""
@@ -267,9 +292,18 @@ async def todo(
     order = {area: i for i, area in enumerate(areas)}
     ranked = sorted(open_rows, key=lambda r: (order.get(r.area, len(order)), r.row))
     shown = ranked[:limit]
-    # Still linked to a household of another campaign: an earlier one guided it.
+    # Guided by an earlier campaign: the row still linked to its household, or that
+    # campaign's households of the hamlet have its phone or its name and address.
     linked = {r.household_id for r in shown if r.household_id is not None}
-    earlier = linked - await _of_campaign(session, campaign_id, set(linked))
+    earlier_ids = linked - await _of_campaign(session, campaign_id, set(linked))
+    phones, keys = await _guided_before(session, earlier_campaign_ids, hamlet_id)
+    earlier = {
+        r.id
+        for r in shown
+        if r.household_id in earlier_ids
+        or (r.phone and r.phone in phones)
+        or (r.name_folded, r.address_folded) in keys
+    }
     suggestions = tuple(
         Suggestion(
             row_id=r.id,
@@ -280,7 +314,7 @@ async def todo(
             code=r.code,
             area=r.area,
             near=r.area in order,
-            earlier=r.household_id in earlier,
+            earlier=r.id in earlier,
         )
         for r in shown
     )

@@ -6,6 +6,7 @@ and start the demo."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -170,6 +171,7 @@ async def test_the_household_list_says_who_was_guided_last_campaign(
             lines=[
                 RosterLine(1, "Trần Thị Năm Trước", "Tổ 2", "+84912270001", "H1"),
                 RosterLine(2, "Phan Văn Chưa", "Tổ 3", "+84912270003", "H2"),
+                RosterLine(3, "Võ Thị Cuối Năm", "Tổ 4", "+84912270004", "H3"),
             ],
             source="ds.csv",
             fingerprint="f" * 64,
@@ -178,22 +180,33 @@ async def test_the_household_list_says_who_was_guided_last_campaign(
         )
     old = Chat(runtime, "nam")
     assert "Đã lưu hộ" in await old.say(LINE)
-    shown = await old.say("/chuahuongdan")
-    assert "còn 1/2 hộ" in shown and "1. Phan Văn Chưa" in shown
+    shown = await old.say("/chuahuongdan")  # links the list's row to the household
+    assert "còn 2/3 hộ" in shown and "1. Phan Văn Chưa" in shown
+    # Guided after the list was last looked at: never linked in that campaign.
+    assert "Đã lưu hộ" in await old.say("Võ Thị Cuối Năm; Tổ 4; 0912 270 004; 1")
 
     rt = await _next_runtime(settings)
     try:
         chat = Chat(rt, "nam")
+        # A phone alone: not this campaign's household yet, guided in the earlier one.
+        found = await chat.say("0912 270 004")
+        assert "phong trào trước" in found and "test-2026" in found
         shown = await chat.say("/chuahuongdan")
-        # Both wait for this campaign; the one guided last campaign says so.
-        assert "còn 2/2 hộ" in shown
-        line = next(x for x in shown.splitlines() if "Trần Thị Năm Trước" in x)
-        assert "phong trào trước" in line
-        assert "phong trào trước" not in next(x for x in shown.splitlines() if "Phan Văn Chưa" in x)
+        # All wait for this campaign; those guided last campaign say so, linked or not.
+        assert "còn 3/3 hộ" in shown
+
+        def line(name: str) -> str:
+            return next(x for x in shown.splitlines() if name in x)
+
+        assert "phong trào trước" in line("Trần Thị Năm Trước")
+        assert "phong trào trước" in line("Võ Thị Cuối Năm")
+        assert "phong trào trước" not in line("Phan Văn Chưa")
         # Guided again this campaign: its row is linked to this campaign's household.
+        await chat.say("/huy")
         assert "Đã lưu hộ" in await chat.say(LINE)
         shown = await chat.say("/chuahuongdan")
-        assert "còn 1/2 hộ" in shown and "1. Phan Văn Chưa" in shown
+        assert "còn 2/3 hộ" in shown
+        assert not re.search(r"✍️ \d+\. Trần Thị Năm Trước", shown)  # no longer to do
     finally:
         await rt.close()
 

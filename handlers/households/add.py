@@ -981,7 +981,10 @@ async def _guided_earlier(ctx: Ctx, entry: Entry, d: dict[str, Any]) -> str:
     if visit is None:
         return ""
     return ctx.t(
-        "guided_in_earlier_campaign", campaign=visit.campaign_name, day=fmt_date(visit.last_day)
+        "guided_in_earlier_campaign",
+        campaign=visit.campaign_name,
+        code=visit.campaign_code,
+        day=fmt_date(visit.last_day),
     )
 
 

@@ -20,6 +20,7 @@ from handlers.engine.router import EVERYONE, LOGS, SUPERVISES, Menu, Router
 from handlers.engine.states import EntryState, FindState, TodoState
 from handlers.households import add
 from models.campaign import Procedure
+from models.campaigns import guided_earlier
 from models.find import Card, Query, cards, find_households, procedure_days, visible_household
 from models.people import Role
 from models.phones import PhoneError, parse_phone
@@ -123,6 +124,30 @@ async def step_query(ctx: Ctx, answer: Answer) -> list[Reply]:
     return await show(ctx, clean(answer.text), query, 0)
 
 
+async def _earlier(ctx: Ctx, query: Query) -> str:
+    """For someone of a hamlet, when an earlier campaign guided that phone there: a line
+    saying so (it is not this campaign's household yet)."""
+    hamlet_id = ctx.me.hamlet_id
+    earlier = await ctx.earlier_campaign_ids()
+    if hamlet_id is None or not earlier or not query.phone:
+        return ""
+    visit = await guided_earlier(
+        ctx.session,
+        campaign_ids=list(earlier),
+        hamlet_id=hamlet_id,
+        phone=query.phone,
+        name_folded="",
+    )
+    if visit is None:
+        return ""
+    return "\n" + ctx.t(
+        "find_guided_earlier",
+        campaign=visit.campaign_name,
+        code=visit.campaign_code,
+        day=fmt_date(visit.last_day),
+    )
+
+
 async def _scope(ctx: Ctx) -> str:
     me = ctx.me
     if me.role in (Role.OFFICER, Role.HAMLET_HEAD):
@@ -190,7 +215,7 @@ async def show(ctx: Ctx, typed: str, query: Query, page: int) -> list[Reply]:
             return [Reply(ctx.t("find_end"))]
         if query.phone:
             # The number is not repeated: the reply says nothing the sender did not write.
-            return [Reply(ctx.t("find_phone_none", scope=scope))]
+            return [Reply(ctx.t("find_phone_none", scope=scope) + await _earlier(ctx, query))]
         if query.entry:
             return [Reply(ctx.t("find_entry_none", id=query.entry, scope=scope))]
         return [

@@ -84,6 +84,7 @@ async def show_todo(ctx: Ctx, hamlet: Hamlet) -> list[Reply]:
         officer_id=ctx.me.id if ctx.me.role.logs_households else None,
         limit=ctx.settings.todo_suggestions,
         now=ctx.now,
+        earlier_campaign_ids=await ctx.earlier_campaign_ids(),
     )
     can_log = may_add(ctx, hamlet.id)
     options: list[Option] = []

@@ -315,7 +315,9 @@ MESSAGES: dict[str, str] = {
     "field_date": "Date",
     "cancelled_entry": "Cancelled; nothing was saved. Type /them to log another household.",
     "guided_in_earlier_campaign": "ℹ️ This household was guided in the earlier campaign "
-    '"{campaign}" (last on {day}); this time counts for the current campaign.',
+    '"{campaign}" ({code}, last on {day}); this time counts for the current campaign.',
+    "find_guided_earlier": "ℹ️ This number was guided in the earlier campaign "
+    '"{campaign}" ({code}, last on {day}), not yet in this one. Log it as a new household.',
     "saved_progress": "📊 {hamlet}: {guided}/{total} households guided ({pct}).",
     "dropped_entry": "Discarded; nothing was saved.",
     "phone_converted": "ℹ️ {old} is an old 11-digit number; changed to the new number {new}.",

@@ -310,7 +310,9 @@ MESSAGES: dict[str, str] = {
     "field_date": "Ngày",
     "cancelled_entry": "Đã hủy, chưa lưu gì. Gõ /them để ghi hộ khác.",
     "guided_in_earlier_campaign": "ℹ️ Hộ này đã được hướng dẫn trong phong trào trước «{campaign}» "
-    "(lần cuối {day}); lần này được tính cho phong trào hiện tại.",
+    "({code}, lần cuối {day}); lần này được tính cho phong trào hiện tại.",
+    "find_guided_earlier": "ℹ️ Số này đã được hướng dẫn trong phong trào trước «{campaign}» "
+    "({code}, lần cuối {day}), chưa có trong phong trào này. Hộ đó ghi nhận như hộ mới.",
     "saved_progress": "📊 {hamlet}: {guided}/{total} hộ đã được hướng dẫn ({pct}).",
     "dropped_entry": "Đã bỏ, không lưu gì.",
     "phone_converted": "ℹ️ Số {old} là số thuê bao 11 chữ số cũ, đã đổi sang số mới {new}.",
