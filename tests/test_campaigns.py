@@ -12,6 +12,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
+from docx import Document
 from openpyxl import load_workbook
 from sqlalchemy import func, select
 
@@ -109,13 +110,13 @@ async def test_a_new_campaign_starts_at_zero_and_keeps_the_old_one(
     )
     assert code == 0, stderr
     (path,) = out.glob("*.xlsx")
-    names = [
-        str(cell.value)
-        for ws in load_workbook(path, read_only=True).worksheets
-        for row in ws.iter_rows()
-        for cell in row
-        if cell.value
-    ]
+    book = load_workbook(path, read_only=True)
+    try:
+        names = [
+            str(cell.value) for ws in book.worksheets for row in ws.iter_rows() for cell in row
+        ]
+    finally:
+        book.close()
     assert any("Trần Thị Năm Trước" in n for n in names)
     assert not any("Lê Văn Mới" in n for n in names)
     code, _, stderr = await bot_cli(
@@ -238,3 +239,31 @@ async def test_the_demo_starts_with_an_example(
     assert code == 0, err
     settings = load_settings(path)
     assert settings.hamlets[0].name in out
+
+
+async def test_another_communes_papers_use_its_own_words(
+    tmp_path: Path, bot_cli: InProcess
+) -> None:
+    """Thượng Phúc is a xã with thôn: its dossiers and the office's papers say "xã" and
+    "thôn" where Kiên Hải's say "đặc khu" and "ấp"."""
+    path = ROOT / "examples" / "thuong-phuc-2026-2030.toml"
+    script = "/khenthuong nam-2026\n1\n/vanban nam-2026\n"
+    code, out, err = await bot_cli(
+        "demo", "--config", str(path), "--data", str(tmp_path), "--role", "supervisor", stdin=script
+    )
+    assert code == 0, err
+    papers = _texts(tmp_path)
+    assert len(papers) == 5, out  # Tờ trình, Biên bản; the office's report, Tờ trình, decision
+    for name, text in papers.items():
+        assert not re.search(r"(?i)đặc khu|(?<!\w)ấp(?!\w)", text), name
+        assert "thôn" in text.casefold() and "xã" in text.casefold(), name
+
+
+def _texts(folder: Path) -> dict[str, str]:
+    """Every paragraph and table cell of each .docx written under `folder`."""
+    found: dict[str, str] = {}
+    for paper in sorted(folder.glob("outbox/*/*.docx")):
+        doc = Document(str(paper))
+        cells = [c.text for table in doc.tables for row in table.rows for c in row.cells]
+        found[paper.name] = "\n".join([p.text for p in doc.paragraphs] + cells)
+    return found

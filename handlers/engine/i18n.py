@@ -11,10 +11,15 @@ from models.phones import format_phone
 CATALOGS: dict[str, dict[str, str]] = {"vi": catalog("vi"), "en": catalog("en")}
 
 
-def t(lang: str, key: str, /, **values: object) -> str:
+def template(lang: str, key: str) -> str:
+    """A message as the catalog has it, before its values are put in."""
     messages = CATALOGS.get(lang, CATALOGS["vi"])
-    template = messages.get(key) or CATALOGS["vi"][key]
-    return template.format(**values) if values else template
+    return messages.get(key) or CATALOGS["vi"][key]
+
+
+def t(lang: str, key: str, /, **values: object) -> str:
+    text = template(lang, key)
+    return text.format(**values) if values else text
 
 
 def fmt_date(day: date) -> str:

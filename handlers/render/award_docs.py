@@ -10,19 +10,50 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from handlers.engine.i18n import fmt_date, fmt_int, fmt_pct, t
+from handlers.engine.i18n import fmt_date, fmt_int, fmt_pct, template
 from handlers.render import docx_layout as layout
 from handlers.render.award_text import round_phrase, stored_round
-from handlers.render.docx_layout import CENTER, LEFT, Signer
+from handlers.render.docx_layout import (
+    CENTER,
+    HAMLET_WORD,
+    LEFT,
+    ZONE_WORD,
+    Signer,
+    hamlet_word,
+    reword,
+    unit_word,
+)
 from models.rules import CampaignConfig
 
 if TYPE_CHECKING:  # python-docx is imported when a paper is written (issue 22)
     from docx.document import Document as DocxDocument
+
+
+# The catalog's dossiers are worded for a special zone's hamlets ("Ban nhân dân ấp", "Trưởng
+# ấp", "đặc khu"); another plan's thôn or xã gets its own words, set for the document.
+_WORDS: ContextVar[tuple[str, str]] = ContextVar("dossier_words", default=("", ""))
+
+
+def t(lang: str, key: str, /, **values: object) -> str:
+    hamlet, unit = _WORDS.get()
+    text = reword(reword(template(lang, key), HAMLET_WORD, hamlet), ZONE_WORD, unit)
+    return text.format(**values) if values else text
+
+
+@contextmanager
+def _worded_for(data: DossierData) -> Iterator[None]:
+    token = _WORDS.set((hamlet_word(data.hamlet_name), unit_word(data.unit)))
+    try:
+        yield
+    finally:
+        _WORDS.reset(token)
 
 
 @dataclass(frozen=True)
@@ -88,6 +119,11 @@ _OFFICERS_CM = (1.3, 4.7, 2.0, 2.0, 2.0, 2.0, layout.TEXT_CM - 14.0)
 
 
 def write_submission(path: Path, data: DossierData, lang: str) -> None:
+    with _worded_for(data):
+        _write_submission(path, data, lang)
+
+
+def _write_submission(path: Path, data: DossierData, lang: str) -> None:
     """Tờ trình đề nghị khen thưởng: results, then one numbered proposal per kind."""
     doc = _start(data, lang, "doc_number_submission")
     layout.document_title(doc, t(lang, "doc_submission_title"), _subject(data, lang, minutes=False))
@@ -138,6 +174,11 @@ def write_submission(path: Path, data: DossierData, lang: str) -> None:
 
 
 def write_minutes(path: Path, data: DossierData, lang: str) -> None:
+    with _worded_for(data):
+        _write_minutes(path, data, lang)
+
+
+def _write_minutes(path: Path, data: DossierData, lang: str) -> None:
     """Biên bản họp xét: time and place, who attended, the results, the proposals, the vote.
     Outline: I, II, … then 1, 2, … then a), b), …, the same depth everywhere."""
     doc = _start(data, lang, "doc_number_minutes")

@@ -478,6 +478,45 @@ def place_date_vi(
     return f"{locality}, ngày {dd} tháng {mm} năm {year}"
 
 
+ZONE_WORD = "đặc khu"  # the unit word the catalog's papers are written with
+HAMLET_WORD = "ấp"  # and the hamlet word
+# What a hamlet's name may start with ("Thôn 1", "Tổ dân phố 3"), longest first.
+_HAMLET_WORDS = ("tổ dân phố", "khu phố", "thôn", "bản", "buôn", "làng", "xóm", "khóm", "ấp")
+
+
+def hamlet_word(name: str) -> str:
+    """The kind of hamlet a name starts with, lower case ("Thôn 1" → "thôn"); "" if none."""
+    folded = name.strip().casefold()
+    return next((w for w in _HAMLET_WORDS if folded.startswith(w + " ")), "")
+
+
+def reword(text: str, word: str, instead: str) -> str:
+    """`word` as a whole word replaced by `instead`, in the case it is written in (lower,
+    Capitalised, UPPER): a catalog text written for a special zone's hamlets ("ấp", "đặc
+    khu") worded for another plan's ("thôn", "xã"). Only ever applied to the catalog's own
+    text, never to names put in it."""
+    if not instead or instead == word:
+        return text
+    forms = (
+        (word.upper(), instead.upper()),
+        (word[:1].upper() + word[1:], instead[:1].upper() + instead[1:]),
+        (word, instead),
+    )
+    for old, new in forms:
+        text = re.sub(rf"(?<!\w){re.escape(old)}(?!\w)", new, text)
+    return text
+
+
+def unit_word(unit: str) -> str:
+    """The kind of unit a name starts with, lower case: "Xã Thượng Phúc" → "xã",
+    "Đặc khu Kiên Hải" → "đặc khu"; "" when it starts with none."""
+    folded = unit.strip().casefold()
+    return next(
+        (w for w in sorted(_UNIT_WORDS, key=len, reverse=True) if folded.startswith(w + " ")),
+        "",
+    )
+
+
 def locality_name(unit: str) -> str:
     """The place name a date line starts with: "Đặc khu Kiên Hải" → "Kiên Hải",
     "Xã Thượng Phúc" → "Thượng Phúc"; a bare name stays as it is."""

@@ -10,25 +10,30 @@ of each paper names the proposal and its snapshot.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-from handlers.engine.i18n import fmt_date, fmt_int, fmt_pct, t
+from handlers.engine.i18n import fmt_date, fmt_int, fmt_pct, template
 from handlers.render.award_text import round_phrase, stored_round
 from handlers.render.docx_layout import (
     CENTER,
     DOTS,
+    HAMLET_WORD,
     LEFT,
     RECIPIENTS_PT,
     TEXT_CM,
     TITLE_PT,
+    ZONE_WORD,
     Signer,
     Span,
     addressee,
     document_title,
+    hamlet_word,
     heading,
     item,
     locality_name,
@@ -37,11 +42,13 @@ from handlers.render.docx_layout import (
     new_document,
     page_numbers,
     paragraph,
+    reword,
     rule,
     save,
     sentence_unit,
     signature_block,
     table,
+    unit_word,
 )
 from models.awards import Eligibility, HamletStanding, Line, OfficerStanding, Section, Status
 from models.eligibility import Tally
@@ -49,6 +56,31 @@ from models.rules import HALF, YEAR, AwardRound
 
 if TYPE_CHECKING:  # python-docx is imported when a paper is written (issue 22)
     from docx.document import Document as DocxDocument
+
+
+# The catalog's papers are worded for a special zone and its hamlets ("Ủy ban nhân dân đặc
+# khu", "các ấp"); a commune or a ward running the same plan with thôn or tổ dân phố gets its
+# own words (`unit_word`, `hamlet_word`), set for the document being written.
+_WORDS: ContextVar[tuple[str, str]] = ContextVar("office_words", default=("", ""))
+
+
+def t(lang: str, key: str, /, **values: object) -> str:
+    unit, hamlet = _WORDS.get()
+    text = reword(reword(template(lang, key), ZONE_WORD, unit), HAMLET_WORD, hamlet)
+    return text.format(**values) if values else text
+
+
+@contextmanager
+def _worded_for(data: OfficeData) -> Iterator[None]:
+    # One word for the hamlets only when every hamlet named in the papers has the same.
+    lines = data.elig.collective.lines
+    names = {h.name for h in data.elig.hamlets} | {line.subject.name for line in lines}
+    kinds = {hamlet_word(name) for name in names}
+    token = _WORDS.set((unit_word(data.unit), kinds.pop() if len(kinds) == 1 else ""))
+    try:
+        yield
+    finally:
+        _WORDS.reset(token)
 
 
 @dataclass(frozen=True)
@@ -349,6 +381,11 @@ def weaknesses(lang: str, data: OfficeData) -> list[str]:
 
 
 def write_report(path: Path, data: OfficeData, lang: str) -> None:
+    with _worded_for(data):
+        _write_report(path, data, lang)
+
+
+def _write_report(path: Path, data: OfficeData, lang: str) -> None:
     """Báo cáo sơ kết / tổng kết of the movement across the zone."""
     doc = _start(data, lang, "op_number_report", office=True)
     review = review_words(lang, data)
@@ -452,6 +489,11 @@ def write_report(path: Path, data: OfficeData, lang: str) -> None:
 
 
 def write_submission(path: Path, data: OfficeData, lang: str) -> None:
+    with _worded_for(data):
+        _write_submission(path, data, lang)
+
+
+def _write_submission(path: Path, data: OfficeData, lang: str) -> None:
     """Tờ trình of the office to the zone's emulation council with the full proposed list."""
     doc = _start(data, lang, "op_number_submission", office=True)
     review = review_words(lang, data)
@@ -556,6 +598,11 @@ def write_submission(path: Path, data: OfficeData, lang: str) -> None:
 
 
 def write_decision(path: Path, data: OfficeData, lang: str) -> None:
+    with _worded_for(data):
+        _write_decision(path, data, lang)
+
+
+def _write_decision(path: Path, data: OfficeData, lang: str) -> None:
     """The draft award decision of the zone's People's Committee, with its annexed list."""
     doc = _start(data, lang, "op_number_decision", office=False, force_draft=True)
     review = review_words(lang, data)
