@@ -106,6 +106,11 @@ class CampaignConfig:
         )
         return (*years, AwardRound(PHASE, "", self.start, self.end, *caps))
 
+    @property
+    def has_special_prize(self) -> bool:
+        """Whether the plan has a special prize at all (Thượng Phúc's has none: caps 0)."""
+        return any(r.max_special_prizes for r in self.award_rounds())
+
     def award_round(self, code: str) -> AwardRound | None:
         return next((r for r in self.award_rounds() if r.code == code), None)
 

@@ -267,3 +267,28 @@ def _texts(folder: Path) -> dict[str, str]:
         cells = [c.text for table in doc.tables for row in table.rows for c in row.cells]
         found[paper.name] = "\n".join([p.text for p in doc.paragraphs] + cells)
     return found
+
+
+async def test_a_plan_without_a_special_prize_shows_none(
+    tmp_path: Path, bot_cli: InProcess
+) -> None:
+    """Thượng Phúc's plan has no special prize (its caps are 0): no "tối đa 0" section."""
+    path = ROOT / "examples" / "thuong-phuc-2026-2030.toml"
+    code, out, err = await bot_cli(
+        "demo",
+        "--config",
+        str(path),
+        "--data",
+        str(tmp_path / "sup"),
+        "--role",
+        "supervisor",
+        stdin="/khenthuong nam-2026\n",
+    )
+    assert code == 0, err
+    assert "TẬP THỂ (tối đa 5" in out and "CÁ NHÂN (tối đa 10" in out
+    assert "GIẢI ĐẶC BIỆT" not in out
+    code, out, err = await bot_cli(
+        "demo", "--config", str(path), "--data", str(tmp_path / "off"), stdin="/tiendo\n"
+    )
+    assert code == 0, err
+    assert "Hộ đã được hướng dẫn" in out and "giải đặc biệt" not in out

@@ -43,13 +43,16 @@ def render(ctx: Ctx, p: Progress) -> str:
                 remaining=fmt_int(ctx.lang, p.remaining),
             )
         )
+    if ctx.settings.campaign.has_special_prize:
+        lines.append(
+            ctx.t(
+                "progress_special",
+                special=fmt_int(ctx.lang, p.special),
+                total=fmt_int(ctx.lang, p.total),
+                n=p.required_procedures,
+            )
+        )
     lines += [
-        ctx.t(
-            "progress_special",
-            special=fmt_int(ctx.lang, p.special),
-            total=fmt_int(ctx.lang, p.total),
-            n=p.required_procedures,
-        ),
         ctx.t("progress_entries", today=p.entries_today, week=p.entries_week),
         ctx.t("progress_days", active=p.active_days, elapsed=p.days_elapsed),
     ]

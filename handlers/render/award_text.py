@@ -293,9 +293,10 @@ def proposal_text(
     parts: list[list[str]] = [head]
     sections: list[Callable[[], list[str]]] = [
         lambda: section_text(lang, elig.collective, campaign),
-        lambda: section_text(lang, elig.special, campaign),
         lambda: section_text(lang, elig.individual, campaign),
     ]
+    if elig.special.cap:  # a plan without a special prize (cap 0) does not show one
+        sections.insert(1, lambda: section_text(lang, elig.special, campaign))
     parts += [make() for make in sections]
     parts.append([t(lang, "award_footer")])
     return "\n\n".join("\n".join(p) for p in parts)

@@ -533,6 +533,8 @@ def _write_submission(path: Path, data: OfficeData, lang: str) -> None:
         ("special", elig.special),
         ("individual", elig.individual),
     ):
+        if kind == "special" and not section.cap:
+            continue  # a plan without a special prize (Thượng Phúc): not a rule of its own
         item(
             doc,
             t(
@@ -553,10 +555,13 @@ def _write_submission(path: Path, data: OfficeData, lang: str) -> None:
         level=2,
     )
     _collective_list(doc, data, lang)
-    heading(
-        doc, t(lang, "op_list_special", n=len(elig.special.proposed), cap=elig.special.cap), level=2
-    )
-    _special_list(doc, data, lang)
+    if elig.special.cap:
+        heading(
+            doc,
+            t(lang, "op_list_special", n=len(elig.special.proposed), cap=elig.special.cap),
+            level=2,
+        )
+        _special_list(doc, data, lang)
     heading(
         doc,
         t(lang, "op_list_individual", n=len(elig.individual.proposed), cap=elig.individual.cap),
