@@ -84,6 +84,7 @@ async def test_a_new_campaign_starts_at_zero_and_keeps_the_old_one(
         assert "Ấp Bãi Nhà A" in now and "2/412" in now
         before = await office.say("/baocao test-2026")
         assert "1/412" in before and "2/412" not in before
+        assert "Phong trào trước «Mỗi ngày hướng dẫn 01 gia đình» (test-2026" in before
         assert "31/12/2026" in before or "01/01/2026" in before
         # Its award proposals are still there, by its code; this campaign has none yet.
         assert "Chưa có đề xuất" in await office.say("/khenthuong_ds")

@@ -26,7 +26,7 @@ from handlers.render.office_docs import (
     write_submission,
 )
 from handlers.reports.export import scratch_folder
-from handlers.reports.scope import SEES_ALL, earlier_campaign_arg
+from handlers.reports.scope import SEES_ALL, reads_earlier_campaigns
 from models.audit import record
 from models.campaign import Procedure
 from models.households import Entry, entry_procedure
@@ -99,8 +99,8 @@ async def _not_picked(ctx: Ctx, chosen: Pick, arg: str) -> list[Reply]:
 
 
 @router.command("vanban", "papers", menu=Menu(150, "papers", "cmd_papers", SUPERVISES))
+@reads_earlier_campaigns
 async def cmd_papers(ctx: Ctx, arg: str) -> list[Reply]:
-    arg = await earlier_campaign_arg(ctx, arg)  # "… kienhai-2026": an earlier campaign's
     if not _allowed(ctx):
         return [Reply(ctx.t("op_not_allowed"))]
     if arg.strip():

@@ -39,7 +39,7 @@ from handlers.render.award_text import (
 from handlers.render.docx_layout import locality_name
 from handlers.render.report_text import fail_rule
 from handlers.reports.export import scratch_folder
-from handlers.reports.scope import SEES_ALL, earlier_campaign_arg, period_of
+from handlers.reports.scope import SEES_ALL, period_of, reads_earlier_campaigns
 from models.attachments import EXTENSIONS, PDF, of_hamlet, stored_path
 from models.audit import record
 from models.awards import Eligibility, HamletStanding, Line, eligibility
@@ -124,8 +124,8 @@ def _not_picked(ctx: Ctx, chosen: Pick, arg: str) -> list[Reply]:
 
 
 @router.command("khenthuong", "awards", menu=Menu(130, "awards", "cmd_awards", SUPERVISES))
+@reads_earlier_campaigns
 async def cmd_awards(ctx: Ctx, arg: str) -> list[Reply]:
-    arg = await earlier_campaign_arg(ctx, arg)  # "… kienhai-2026": an earlier campaign's
     if not _allowed(ctx):
         return [Reply(ctx.t("award_not_allowed"))]
     nothing = await _none_started(ctx)
@@ -603,10 +603,10 @@ async def _zip_reply(
 
 
 @router.command("hoso", "dossier", menu=Menu(120, "dossier", "cmd_dossier", HEADS))
+@reads_earlier_campaigns
 async def cmd_dossier(ctx: Ctx, arg: str) -> list[Reply]:
     """A hamlet head gets their own hamlet's dossier from the council's final proposal; the
     office gets every hamlet's, as from /khenthuong."""
-    arg = await earlier_campaign_arg(ctx, arg)  # "… kienhai-2026": an earlier campaign's
     me = ctx.me
     if me.role not in SEES_ALL and me.role != Role.HAMLET_HEAD:
         return [Reply(ctx.t("dossier_not_allowed"))]

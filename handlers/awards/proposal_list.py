@@ -13,7 +13,7 @@ from handlers.engine.messages import Option, Reply
 from handlers.engine.router import SUPERVISES, Menu, Router
 from handlers.engine.states import AwardsState
 from handlers.render.award_text import review_name
-from handlers.reports.scope import SEES_ALL, earlier_campaign_arg
+from handlers.reports.scope import SEES_ALL, reads_earlier_campaigns
 from models.checks import users_named
 from models.proposal import (
     AwardProposal,
@@ -71,8 +71,8 @@ async def _line(ctx: Ctx, proposal: AwardProposal, names: dict[int, str]) -> str
 @router.command(
     "khenthuong_ds", "awards_list", menu=Menu(140, "awards_list", "cmd_awards_list", SUPERVISES)
 )
+@reads_earlier_campaigns
 async def cmd_list(ctx: Ctx, arg: str) -> list[Reply]:
-    arg = await earlier_campaign_arg(ctx, arg)  # "… kienhai-2026": an earlier campaign's
     if ctx.me.role not in SEES_ALL:
         return [Reply(ctx.t("award_not_allowed"))]
     listed = await proposals(
@@ -110,8 +110,8 @@ async def step_pick(ctx: Ctx, answer: Answer) -> list[Reply]:
 
 
 @router.command("khenthuong_chot", "awards_final")
+@reads_earlier_campaigns
 async def cmd_final(ctx: Ctx, arg: str) -> list[Reply]:
-    arg = await earlier_campaign_arg(ctx, arg)  # "kienhai-2026 3": an earlier campaign's
     if ctx.me.role not in SEES_ALL:
         return [Reply(ctx.t("award_not_allowed"))]
     digits = arg.strip().lstrip("#")

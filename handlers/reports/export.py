@@ -33,11 +33,11 @@ from handlers.render.workbook import (
 )
 from handlers.reports.scope import (
     ArgError,
-    earlier_campaign_arg,
     outside_text,
     parse_dates,
     parse_request,
     period_of,
+    reads_earlier_campaigns,
     refused_other,
     units_of,
     visible_hamlets,
@@ -285,8 +285,8 @@ def csv_separator(arg: str) -> tuple[str, str]:
 
 
 @router.command("xuat", "export", menu=Menu(80, "export", "cmd_export", HEADS))
+@reads_earlier_campaigns
 async def cmd_export(ctx: Ctx, arg: str) -> list[Reply]:
-    arg = await earlier_campaign_arg(ctx, arg)
     visible = await visible_hamlets(ctx)
     if visible is None:
         return [Reply(ctx.t("export_not_allowed"))]

@@ -24,13 +24,13 @@ from handlers.reports.export import export_replies, period_options, scratch_fold
 from handlers.reports.scope import (
     SEES_ALL,
     ArgError,
-    earlier_campaign_arg,
     match_unit,
     outside_text,
     parse_dates,
     parse_request,
     period_of,
     ranked_among,
+    reads_earlier_campaigns,
     refused_other,
     units_of,
     visible_hamlets,
@@ -56,8 +56,8 @@ async def _outside(ctx: Ctx) -> Reply:
 
 
 @router.command("baocao", "report", menu=Menu(70, "report", "cmd_report", HEADS))
+@reads_earlier_campaigns
 async def cmd_report(ctx: Ctx, arg: str) -> list[Reply]:
-    arg = await earlier_campaign_arg(ctx, arg)
     everyone = await active_hamlets(ctx.session)
     try:
         req = parse_request(ctx, arg, everyone, "since_start")

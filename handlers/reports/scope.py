@@ -10,11 +10,14 @@ a campaign over several years are named with their year ("năm 2027", "quý 1/20
 
 from __future__ import annotations
 
+import functools
 import re
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import date
 
 from handlers.engine.context import Ctx
+from handlers.engine.messages import Reply
 from models.access import ranking_pool
 from models.campaign import Campaign, Hamlet
 from models.campaigns import all_campaigns
@@ -231,6 +234,32 @@ async def outside_text(ctx: Ctx) -> str:
         start=camp.start.strftime("%d/%m/%Y"),
         end=camp.end.strftime("%d/%m/%Y"),
     )
+
+
+CommandHandler = Callable[[Ctx, str], Awaitable[list[Reply]]]
+
+
+def reads_earlier_campaigns(handler: CommandHandler) -> CommandHandler:
+    """A command that also reads an earlier campaign named by its code among its arguments
+    (`earlier_campaign_arg`); its answer then starts by saying which campaign it is."""
+
+    @functools.wraps(handler)
+    async def command(ctx: Ctx, arg: str) -> list[Reply]:
+        arg = await earlier_campaign_arg(ctx, arg)
+        replies = await handler(ctx, arg)
+        if ctx.switched_campaign is None:
+            return replies
+        camp = ctx.settings.campaign
+        notice = ctx.t(
+            "earlier_campaign_notice",
+            campaign=camp.name,
+            code=camp.code,
+            start=f"{camp.start:%d/%m/%Y}",
+            end=f"{camp.end:%d/%m/%Y}",
+        )
+        return [Reply(notice), *replies]
+
+    return command
 
 
 async def earlier_campaign_arg(ctx: Ctx, arg: str) -> str:

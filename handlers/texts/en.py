@@ -618,6 +618,8 @@ MESSAGES: dict[str, str] = {
     "report_not_started": "The campaign «{campaign}» starts on {start}: no figures yet.",
     "report_earlier_hint": "The earlier campaign's figures: /baocao {code} (spreadsheet: /xuat "
     "{code}).",
+    "earlier_campaign_notice": "📁 The earlier campaign «{campaign}» ({code}, {start} – {end}): "
+    "its figures are read-only.",
     "report_dates_outside": "Those dates are outside the campaign ({start} – {end}). "
     "Please type them again.",
     "report_dates_reversed": "The last day must come after the first. Please type them again.",

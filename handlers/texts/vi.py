@@ -604,6 +604,8 @@ MESSAGES: dict[str, str] = {
     "đã bắt đầu giúp.",
     "report_not_started": "Phong trào «{campaign}» bắt đầu từ ngày {start}; chưa có số liệu.",
     "report_earlier_hint": "Số liệu phong trào trước: /baocao {code} (bảng tính: /xuat {code}).",
+    "earlier_campaign_notice": "📁 Phong trào trước «{campaign}» ({code}, {start} – {end}): số "
+    "liệu chỉ để xem, không ghi nhận thêm.",
     "report_dates_outside": "Khoảng ngày nằm ngoài thời gian phong trào ({start} – {end}). "
     "Anh/chị gõ lại giúp.",
     "report_dates_reversed": "Ngày kết thúc phải sau ngày bắt đầu. Anh/chị gõ lại giúp.",
