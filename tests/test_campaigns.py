@@ -293,3 +293,19 @@ async def test_a_plan_without_a_special_prize_shows_none(
     )
     assert code == 0, err
     assert "Hộ đã được hướng dẫn" in out and "giải đặc biệt" not in out
+
+
+async def test_init_says_which_campaign_is_current(
+    runtime: Runtime, tmp_path: Path, bot_cli: InProcess
+) -> None:
+    config = write_config(runtime, tmp_path)
+    code, out, err = await bot_cli("init", "--config", str(config))
+    assert code == 0, err
+    assert "Phong trào hiện tại: «Mỗi ngày hướng dẫn 01 gia đình» (test-2026" in out
+    assert "Phong trào trước" not in out
+    text = config.read_text(encoding="utf-8").replace('code = "test-2026"', 'code = "test-2027"')
+    text = text.replace("start = 2026-01-01", "start = 2027-01-01")
+    config.write_text(text.replace("end = 2026-12-31", "end = 2027-12-31"), encoding="utf-8")
+    code, out, err = await bot_cli("init", "--config", str(config))
+    assert code == 0, err
+    assert "(test-2027, 01/01/2027 – 31/12/2027)" in out and "test-2026" in out

@@ -19,8 +19,21 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
 
 def run(settings: Settings, args: argparse.Namespace) -> int:
     migrate(settings)
-    report = asyncio.run(_sync(settings))
+    report, earlier = asyncio.run(_sync(settings))
     lang = settings.language
+    camp = settings.campaign
+    print(
+        t(
+            lang,
+            "cli_init_campaign",
+            campaign=camp.name,
+            code=camp.code,
+            start=f"{camp.start:%d/%m/%Y}",
+            end=f"{camp.end:%d/%m/%Y}",
+        )
+    )
+    if earlier:
+        print(t(lang, "cli_init_earlier", codes=", ".join(earlier)))
     if report.changed:
         print(
             t(
@@ -36,9 +49,15 @@ def run(settings: Settings, args: argparse.Namespace) -> int:
     return 0
 
 
-async def _sync(settings: Settings) -> SyncReport:
+async def _sync(settings: Settings) -> tuple[SyncReport, list[str]]:
+    """What the sync changed, and the codes of the campaigns kept from before this one."""
+    from models.campaigns import all_campaigns
+
     runtime = build_runtime(settings)
     try:
-        return await sync_from_config(runtime)
+        report = await sync_from_config(runtime)
+        async with runtime.services.sessions() as session:
+            codes = [c.code for c in await all_campaigns(session)]
+        return report, [c for c in codes if c != settings.campaign.code]
     finally:
         await runtime.close()

@@ -455,6 +455,9 @@ MESSAGES: dict[str, str] = {
     "cli_hamlet_required": "The {role} role requires a hamlet: --hamlet HAMLET_CODE",
     "cli_campaign_unknown": "No campaign with the code '{code}' in the database "
     "(there are: {codes}).",
+    "cli_init_campaign": "Current campaign: «{campaign}» ({code}, {start} – {end}).",
+    "cli_init_earlier": "Earlier campaigns kept, read-only (reports, spreadsheets, papers by "
+    "their code): {codes}.",
     "cli_not_initialised": "The database has not been initialised. First run: "
     "python -m bot init --config {config}",
     "cli_chat_banner": "💬 Chat with the bot (user: {user}). Type /help for instructions, "

@@ -446,6 +446,9 @@ MESSAGES: dict[str, str] = {
     "cli_hamlet_unknown": "Không có ấp mã «{code}» trong cơ sở dữ liệu. Các mã hiện có: {codes}",
     "cli_hamlet_required": "Vai trò {role} cần chỉ rõ ấp: --hamlet MÃ_ẤP",
     "cli_campaign_unknown": "Không có phong trào mã «{code}» trong cơ sở dữ liệu (có: {codes}).",
+    "cli_init_campaign": "Phong trào hiện tại: «{campaign}» ({code}, {start} – {end}).",
+    "cli_init_earlier": "Phong trào trước giữ nguyên, chỉ để xem (báo cáo, bảng tính, hồ sơ theo "
+    "mã): {codes}.",
     "cli_not_initialised": "Cơ sở dữ liệu chưa được khởi tạo. Chạy trước: "
     "python -m bot init --config {config}",
     "cli_chat_banner": "💬 Trò chuyện với bot (người dùng: {user}). Gõ /help để xem hướng dẫn, "
