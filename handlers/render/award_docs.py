@@ -10,25 +10,18 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
-from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from handlers.engine.i18n import fmt_date, fmt_int, fmt_pct, template
+from handlers.engine.i18n import fmt_date, fmt_int, fmt_pct
 from handlers.render import docx_layout as layout
 from handlers.render.award_text import round_phrase, stored_round
 from handlers.render.docx_layout import (
     CENTER,
-    HAMLET_WORD,
     LEFT,
-    ZONE_WORD,
     Signer,
-    hamlet_word,
-    reword,
-    unit_word,
 )
 from models.rules import CampaignConfig
 
@@ -36,24 +29,9 @@ if TYPE_CHECKING:  # python-docx is imported when a paper is written (issue 22)
     from docx.document import Document as DocxDocument
 
 
-# The catalog's dossiers are worded for a special zone's hamlets ("Ban nhân dân ấp", "Trưởng
-# ấp", "đặc khu"); another plan's thôn or xã gets its own words, set for the document.
-_WORDS: ContextVar[tuple[str, str]] = ContextVar("dossier_words", default=("", ""))
-
-
-def t(lang: str, key: str, /, **values: object) -> str:
-    hamlet, unit = _WORDS.get()
-    text = reword(reword(template(lang, key), HAMLET_WORD, hamlet), ZONE_WORD, unit)
-    return text.format(**values) if values else text
-
-
-@contextmanager
-def _worded_for(data: DossierData) -> Iterator[None]:
-    token = _WORDS.set((hamlet_word(data.hamlet_name), unit_word(data.unit)))
-    try:
-        yield
-    finally:
-        _WORDS.reset(token)
+# The catalog's dossiers are worded for a special zone's ấp; another plan's thôn or xã gets
+# its own words (`docx_layout.worded`).
+t = layout.doc_text
 
 
 @dataclass(frozen=True)
@@ -119,7 +97,7 @@ _OFFICERS_CM = (1.3, 4.7, 2.0, 2.0, 2.0, 2.0, layout.TEXT_CM - 14.0)
 
 
 def write_submission(path: Path, data: DossierData, lang: str) -> None:
-    with _worded_for(data):
+    with layout.worded(data.unit, [data.hamlet_name]):
         _write_submission(path, data, lang)
 
 
@@ -174,7 +152,7 @@ def _write_submission(path: Path, data: DossierData, lang: str) -> None:
 
 
 def write_minutes(path: Path, data: DossierData, lang: str) -> None:
-    with _worded_for(data):
+    with layout.worded(data.unit, [data.hamlet_name]):
         _write_minutes(path, data, lang)
 
 

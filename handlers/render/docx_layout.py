@@ -24,10 +24,14 @@ Typical use::
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal, TypeAlias
+
+from handlers.engine.i18n import template
 
 # python-docx (with lxml) is imported by the functions that build a document, not when the
 # bot starts (issue 22); these names are for the annotations only.
@@ -488,6 +492,30 @@ def hamlet_word(name: str) -> str:
     """The kind of hamlet a name starts with, lower case ("Thôn 1" → "thôn"); "" if none."""
     folded = name.strip().casefold()
     return next((w for w in _HAMLET_WORDS if folded.startswith(w + " ")), "")
+
+
+# The words of the document being written (`worded`): the unit's and the hamlets'.
+_WORDS: ContextVar[tuple[str, str]] = ContextVar("document_words", default=("", ""))
+
+
+@contextmanager
+def worded(unit: str, hamlet_names: Iterable[str]) -> Iterator[None]:
+    """While a document is written, the catalog's "đặc khu" and "ấp" become its unit's word
+    (from "Xã Thượng Phúc": "xã") and its hamlets' (from "Thôn 1": "thôn"; only when every
+    hamlet named has the same one)."""
+    kinds = {hamlet_word(name) for name in hamlet_names}
+    token = _WORDS.set((unit_word(unit), kinds.pop() if len(kinds) == 1 else ""))
+    try:
+        yield
+    finally:
+        _WORDS.reset(token)
+
+
+def doc_text(lang: str, key: str, /, **values: object) -> str:
+    """A catalog message for the document being written, in its words (`worded`)."""
+    unit, hamlet = _WORDS.get()
+    text = reword(reword(template(lang, key), ZONE_WORD, unit), HAMLET_WORD, hamlet)
+    return text.format(**values) if values else text
 
 
 def reword(text: str, word: str, instead: str) -> str:

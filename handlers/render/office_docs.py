@@ -10,30 +10,27 @@ of each paper names the proposal and its snapshot.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
-from contextvars import ContextVar
+from collections.abc import Callable, Sequence
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-from handlers.engine.i18n import fmt_date, fmt_int, fmt_pct, template
+from handlers.engine.i18n import fmt_date, fmt_int, fmt_pct
 from handlers.render.award_text import round_phrase, stored_round
 from handlers.render.docx_layout import (
     CENTER,
     DOTS,
-    HAMLET_WORD,
     LEFT,
     RECIPIENTS_PT,
     TEXT_CM,
     TITLE_PT,
-    ZONE_WORD,
     Signer,
     Span,
     addressee,
+    doc_text,
     document_title,
-    hamlet_word,
     heading,
     item,
     locality_name,
@@ -42,13 +39,12 @@ from handlers.render.docx_layout import (
     new_document,
     page_numbers,
     paragraph,
-    reword,
     rule,
     save,
     sentence_unit,
     signature_block,
     table,
-    unit_word,
+    worded,
 )
 from models.awards import Eligibility, HamletStanding, Line, OfficerStanding, Section, Status
 from models.eligibility import Tally
@@ -58,29 +54,15 @@ if TYPE_CHECKING:  # python-docx is imported when a paper is written (issue 22)
     from docx.document import Document as DocxDocument
 
 
-# The catalog's papers are worded for a special zone and its hamlets ("Ủy ban nhân dân đặc
-# khu", "các ấp"); a commune or a ward running the same plan with thôn or tổ dân phố gets its
-# own words (`unit_word`, `hamlet_word`), set for the document being written.
-_WORDS: ContextVar[tuple[str, str]] = ContextVar("office_words", default=("", ""))
+# The catalog's papers are worded for a special zone and its ấp; a commune or a ward with
+# thôn or tổ dân phố gets its own words (`docx_layout.worded`).
+t = doc_text
 
 
-def t(lang: str, key: str, /, **values: object) -> str:
-    unit, hamlet = _WORDS.get()
-    text = reword(reword(template(lang, key), ZONE_WORD, unit), HAMLET_WORD, hamlet)
-    return text.format(**values) if values else text
-
-
-@contextmanager
-def _worded_for(data: OfficeData) -> Iterator[None]:
-    # One word for the hamlets only when every hamlet named in the papers has the same.
+def _words(data: OfficeData) -> AbstractContextManager[None]:
     lines = data.elig.collective.lines
     names = {h.name for h in data.elig.hamlets} | {line.subject.name for line in lines}
-    kinds = {hamlet_word(name) for name in names}
-    token = _WORDS.set((unit_word(data.unit), kinds.pop() if len(kinds) == 1 else ""))
-    try:
-        yield
-    finally:
-        _WORDS.reset(token)
+    return worded(data.unit, names)
 
 
 @dataclass(frozen=True)
@@ -381,7 +363,7 @@ def weaknesses(lang: str, data: OfficeData) -> list[str]:
 
 
 def write_report(path: Path, data: OfficeData, lang: str) -> None:
-    with _worded_for(data):
+    with _words(data):
         _write_report(path, data, lang)
 
 
@@ -489,7 +471,7 @@ def _write_report(path: Path, data: OfficeData, lang: str) -> None:
 
 
 def write_submission(path: Path, data: OfficeData, lang: str) -> None:
-    with _worded_for(data):
+    with _words(data):
         _write_submission(path, data, lang)
 
 
@@ -603,7 +585,7 @@ def _write_submission(path: Path, data: OfficeData, lang: str) -> None:
 
 
 def write_decision(path: Path, data: OfficeData, lang: str) -> None:
-    with _worded_for(data):
+    with _words(data):
         _write_decision(path, data, lang)
 
 
