@@ -58,8 +58,8 @@ VI: dict[str, str] = {
         "👤 {name} (#{id})\n"
         "Vai trò: {who}\n"
         "Ứng dụng: {apps}\n"
-        "Đã ghi: {entries_month} lượt trong tháng {month}, {entries_total} lượt từ đầu chiến "
-        "dịch\n"
+        "Đã ghi: {entries_month} lượt trong tháng {month}, {entries_total} lượt từ đầu phong "
+        "trào\n"
         "Dùng bot từ {joined}"
     ),
     "staff_app": "{channel} ({seen})",
