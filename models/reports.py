@@ -82,6 +82,7 @@ class Report:
     threshold: float
     campaign_end: date
     rows: tuple[HamletRow, ...]
+    special_prize: bool = True  # the plan has one (`CampaignConfig.has_special_prize`)
 
     @property
     def new_households(self) -> int:
@@ -228,6 +229,7 @@ async def build_report(
         threshold=campaign.coverage_threshold,
         campaign_end=campaign.end,
         rows=tuple(ranked),
+        special_prize=campaign.has_special_prize,
     )
 
 

@@ -283,11 +283,12 @@ async def test_a_plan_without_a_special_prize_shows_none(
         str(tmp_path / "sup"),
         "--role",
         "supervisor",
-        stdin="/khenthuong nam-2026\n",
+        stdin="/khenthuong nam-2026\n/baocao\n/baocao T1\n",
     )
     assert code == 0, err
     assert "TẬP THỂ (tối đa 5" in out and "CÁ NHÂN (tối đa 10" in out
     assert "GIẢI ĐẶC BIỆT" not in out
+    assert "Thôn 1" in out and "giải ĐB" not in out and "giải đặc biệt" not in out
     code, out, err = await bot_cli(
         "demo", "--config", str(path), "--data", str(tmp_path / "off"), stdin="/tiendo\n"
     )

@@ -263,15 +263,15 @@ async def test_baocao_buttons_name_the_years(supervisor: Chat) -> None:
 
 async def test_xuat_reads_and_names_periods_across_years(supervisor: Chat) -> None:
     out = await supervisor.say("/xuat năm 2027")
-    assert "📥 Bảng tính Năm 2027: 5 ấp, 1 lượt ghi nhận" in out
+    assert "📥 Bảng tính – Năm 2027: 5 ấp, 1 lượt ghi nhận" in out
     out = await supervisor.say("/xuat q1/2027")
-    assert "📥 Bảng tính Quý 1/2027: 5 ấp, 0 lượt ghi nhận" in out
+    assert "📥 Bảng tính – Quý 1/2027: 5 ấp, 0 lượt ghi nhận" in out
     out = await supervisor.say("/xuat tu dau giai doan")
-    assert "📥 Bảng tính Từ đầu giai đoạn đến nay: 5 ấp, 2 lượt ghi nhận" in out
+    assert "📥 Bảng tính – Từ đầu giai đoạn đến nay: 5 ấp, 2 lượt ghi nhận" in out
     assert "ngoài thời gian phong trào" in await supervisor.say("/xuat năm 2031")
     await supervisor.say("/xuat")
     out = await supervisor.press("Giai đoạn 2026–2030")
-    assert "📥 Bảng tính Giai đoạn 2026–2030: 5 ấp, 2 lượt ghi nhận" in out
+    assert "📥 Bảng tính – Giai đoạn 2026–2030: 5 ấp, 2 lượt ghi nhận" in out
 
 
 async def test_the_weekly_summary_of_new_year_names_both_years(

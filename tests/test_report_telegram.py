@@ -65,7 +65,7 @@ async def test_supervisor_gets_the_table_a_chart_and_a_menu(
 
     sent = await tg.press(SUP, "Xuất Excel")
     doc = next(s for s in sent if s.method == "sendDocument")
-    assert "Bảng tính Tuần trước: 1 ấp, 2 lượt ghi nhận" in doc.text
+    assert "Bảng tính – Tuần trước: 1 ấp, 2 lượt ghi nhận" in doc.text
     name, data = doc.files["document"]
     assert name.endswith(".xlsx")
     book = openpyxl.load_workbook(io.BytesIO(data))

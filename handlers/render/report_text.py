@@ -114,7 +114,7 @@ def _row_lines(lang: str, report: Report, row: HamletRow, rank: int) -> list[str
         t(lang, "report_row_head", rank=rank, hamlet=row.name, code=row.code, marks=_marks(row)),
         t(
             lang,
-            "report_row_cover",
+            "report_row_cover" if report.special_prize else "report_row_cover_plain",
             guided=fmt_int(lang, row.guided),
             total=fmt_int(lang, row.total),
             pct=fmt_pct(lang, row.coverage),
@@ -147,7 +147,7 @@ def table(lang: str, report: Report, checks: CheckFigures | None = None) -> str:
     lines += ["", _total_line(lang, report)]
     if report.behind:
         lines.append(t(lang, "report_behind", hamlets=", ".join(r.name for r in report.behind)))
-    lines.append(t(lang, "report_rule_note"))
+    lines.append(t(lang, "report_rule_note" if report.special_prize else "report_rule_note_plain"))
     if checks is not None:
         lines += checks_section(lang, checks)
     return "\n".join(lines)
@@ -288,7 +288,9 @@ def hamlet_detail(
             "report_hamlet_special",
             special=fmt_int(lang, row.special),
             n=row.required_procedures,
-        ),
+        )
+        if report.special_prize
+        else "",
         t(
             lang,
             "report_hamlet_new",
@@ -300,6 +302,7 @@ def hamlet_detail(
         t(lang, "report_hamlet_days", active=row.active_days, days=row.period_days),
         _bullet(_outlook(lang, row, report.campaign_end)),
     ]
+    lines = [line for line in lines if line]  # no special-prize line in a plan without one
     if row.behind_pace:
         lines.append(_behind_note(lang, report, row))
     if officers is not None:

@@ -577,6 +577,7 @@ MESSAGES: dict[str, str] = {
     "report_row_head": "{rank}. {hamlet} ({code}){marks}",
     "report_row_cover": "   {guided}/{total} households · {pct} · special prize: {special} "
     "(≥{n} proc.)",
+    "report_row_cover_plain": "   {guided}/{total} households · {pct}",
     "report_row_pace": "   {new} · days with an entry {active}/{days} · {outlook}",
     "report_week_new": "this week +{n}",
     "report_period_new": "new +{n}",
@@ -588,6 +589,7 @@ MESSAGES: dict[str, str] = {
     "report_total": "Total: {guided}/{total} households ({pct}) · new in period: {new} · "
     "{reached}/{n} hamlets reached the target",
     "report_behind": "⚠️ Behind pace: {hamlets}",
+    "report_rule_note_plain": "(Each household counts once.)",
     "report_rule_note": "(Each household counts once; special prize: households with the "
     "required number of procedures for the hamlet's size.)",
     "report_hamlet_title": "📊 {hamlet} ({code}){marks}",
@@ -676,7 +678,7 @@ MESSAGES: dict[str, str] = {
     # --- /export -------------------------------------------------------------------------
     "export_ask_period": "Export a spreadsheet for which period?",
     "export_not_allowed": "Spreadsheet exports are for hamlet heads and supervisors.",
-    "export_ready": "📥 Spreadsheet {name}: {hamlets} hamlets, {rows} entries. It holds "
+    "export_ready": "📥 Spreadsheet – {name}: {hamlets} hamlets, {rows} entries. It holds "
     "personal data – for the award review only, do not share publicly.",
     "export_ready_csv": "📥 CSV file ({part}) – {name}",
     "export_part_summary": "summary",

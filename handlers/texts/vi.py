@@ -568,6 +568,7 @@ MESSAGES: dict[str, str] = {
     "report_legend": "✅ đạt {pct} số hộ · ⚠️ chậm tiến độ (theo nhịp hiện tại không kịp cuối kỳ)",
     "report_row_head": "{rank}. {hamlet} ({code}){marks}",
     "report_row_cover": "   {guided}/{total} hộ · {pct} · giải ĐB: {special} hộ (≥{n} TT)",
+    "report_row_cover_plain": "   {guided}/{total} hộ · {pct}",
     "report_row_pace": "   {new} · ngày có ghi nhận {active}/{days} · {outlook}",
     "report_week_new": "tuần này +{n}",
     "report_period_new": "hộ mới +{n}",
@@ -579,6 +580,7 @@ MESSAGES: dict[str, str] = {
     "report_total": "Tổng: {guided}/{total} hộ ({pct}) · hộ mới trong kỳ: {new} · "
     "{reached}/{n} ấp đạt mục tiêu",
     "report_behind": "⚠️ Chậm tiến độ: {hamlets}",
+    "report_rule_note_plain": "(Mỗi hộ chỉ tính một lần.)",
     "report_rule_note": "(Mỗi hộ chỉ tính một lần; giải ĐB: hộ đủ số thủ tục theo quy mô ấp.)",
     "report_hamlet_title": "📊 {hamlet} ({code}){marks}",
     "report_hamlet_rank": "• Xếp hạng: {rank}/{n} ấp",
@@ -662,7 +664,7 @@ MESSAGES: dict[str, str] = {
     # --- /xuat -------------------------------------------------------------------------
     "export_ask_period": "Xuất bảng tính cho kỳ nào?",
     "export_not_allowed": "Xuất bảng tính dành cho trưởng ấp và cán bộ giám sát.",
-    "export_ready": "📥 Bảng tính {name}: {hamlets} ấp, {rows} lượt ghi nhận. Có thông tin cá "
+    "export_ready": "📥 Bảng tính – {name}: {hamlets} ấp, {rows} lượt ghi nhận. Có thông tin cá "
     "nhân – chỉ dùng cho công tác thi đua, không chia sẻ công khai.",
     "export_ready_csv": "📥 Tệp CSV ({part}) – {name}",
     "export_part_summary": "tổng hợp",
