@@ -258,6 +258,8 @@ async def test_another_communes_papers_use_its_own_words(
     for name, text in papers.items():
         assert not re.search(r"(?i)đặc khu|(?<!\w)ấp(?!\w)", text), name
         assert "thôn" in text.casefold() and "xã" in text.casefold(), name
+        # The plan has no special prize: no "0 giải đặc biệt (tối đa 0)" in its papers.
+        assert "giải đặc biệt (tối đa" not in text and "0 giải đặc biệt" not in text, name
 
 
 def _texts(folder: Path) -> dict[str, str]:

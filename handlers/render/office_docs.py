@@ -404,7 +404,7 @@ def _write_report(path: Path, data: OfficeData, lang: str) -> None:
         doc,
         t(
             lang,
-            "op_report_guidance",
+            "op_report_guidance" if elig.special.cap else "op_report_guidance_plain",
             n=len(elig.hamlets),
             guided=_n(lang, totals.guided),
             total=_n(lang, totals.total),
@@ -921,7 +921,7 @@ def _awards_sentence(lang: str, data: OfficeData) -> str:
     elig = data.elig
     text = t(
         lang,
-        "op_report_awards",
+        "op_report_awards" if elig.special.cap else "op_report_awards_plain",
         collective=len(elig.collective.proposed),
         collective_cap=elig.collective.cap,
         special=len(elig.special.proposed),
@@ -1252,7 +1252,7 @@ def _annex(doc: DocxDocument, data: OfficeData, lang: str, year: int) -> None:
         doc,
         t(
             lang,
-            "op_annex_total",
+            "op_annex_total" if data.elig.special.cap else "op_annex_total_plain",
             collectives=len(collectives),
             people=len(people),
             specials=len(specials),

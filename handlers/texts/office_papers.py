@@ -83,6 +83,9 @@ VI: dict[str, str] = {
     "op_report_h_direction": "I. CÔNG TÁC LÃNH ĐẠO, CHỈ ĐẠO, TRIỂN KHAI THỰC HIỆN",
     "op_report_h_results": "II. KẾT QUẢ THỰC HIỆN",
     "op_report_h_guidance": "1. Kết quả hướng dẫn hộ gia đình thực hiện dịch vụ công trực tuyến",
+    "op_report_guidance_plain": "Tính đến hết ngày {as_of}, {n} ấp trên địa bàn đã hướng dẫn "
+    "{guided}/{total} hộ gia đình thực hiện dịch vụ công trực tuyến, đạt "
+    "{pct}, với {entries} lượt hướng dẫn được ghi nhận. Kết quả từng ấp như sau:",
     "op_report_guidance": "Tính đến hết ngày {as_of}, {n} ấp trên địa bàn đã hướng dẫn "
     "{guided}/{total} hộ gia đình thực hiện dịch vụ công trực tuyến, đạt "
     "{pct}, với {entries} lượt hướng dẫn được ghi nhận; {special} hộ được "
@@ -90,6 +93,10 @@ VI: dict[str, str] = {
     "như sau:",
     "op_report_h_checks": "2. Kết quả kiểm tra ngẫu nhiên các trường hợp đã hướng dẫn",
     "op_report_h_awards": "3. Kết quả bình xét khen thưởng",
+    "op_report_awards_plain": "Căn cứ tiêu chuẩn của Kế hoạch và kết quả trên, Phòng Văn hóa – "
+    "Xã hội đề xuất khen thưởng {collective} tập thể (tối đa {collective_cap}) và "
+    "{individual} cá nhân (tối đa {individual_cap}); danh sách chi tiết tại Tờ trình gửi "
+    "{council}.",
     "op_report_awards": "Căn cứ tiêu chuẩn của Kế hoạch và kết quả trên, Phòng Văn hóa – Xã hội "
     "đề xuất khen thưởng {collective} tập thể (tối đa {collective_cap}), "
     "trao {special} giải đặc biệt (tối đa {special_cap}) và khen thưởng "
@@ -271,6 +278,7 @@ VI: dict[str, str] = {
     "op_annex_none": "Không có.",
     "op_annex_tied": "Ghi chú dự thảo: còn {seats} suất do Hội đồng xét chọn trong số {n} "
     "trường hợp đồng hạng: {names}.",
+    "op_annex_total_plain": "Danh sách gồm {collectives} tập thể và {people} cá nhân./.",
     "op_annex_total": "Danh sách gồm {collectives} tập thể, {people} cá nhân và {specials} giải "
     "đặc biệt./.",
     "op_collective_name": "Ban nhân dân {hamlet}",
@@ -353,12 +361,19 @@ EN: dict[str, str] = {
     "op_report_h_direction": "I. LEADERSHIP, DIRECTION AND ROLL-OUT",
     "op_report_h_results": "II. RESULTS",
     "op_report_h_guidance": "1. Households guided through online public services",
+    "op_report_guidance_plain": "As of {as_of}, {n} hamlets have guided {guided}/{total} "
+    "households through online public services ({pct}), with {entries} guidance entries "
+    "recorded. Each hamlet's results:",
     "op_report_guidance": "Up to {as_of}, the {n} hamlets guided {guided}/{total} households "
     "through online public services, {pct}, with {entries} guidance "
     "entries recorded; {special} households were guided through the "
     "procedures the special prize requires. Per hamlet:",
     "op_report_h_checks": "2. Random spot-checks of guided households",
     "op_report_h_awards": "3. Award review",
+    "op_report_awards_plain": "Under the Plan's criteria and the results above, the Culture and "
+    "Society Office proposes awards for {collective} collectives (at most {collective_cap}) and "
+    "{individual} individuals (at most {individual_cap}); details in the submission to "
+    "{council}.",
     "op_report_awards": "Against the plan's criteria and these results, the culture & society "
     "office proposes {collective} collective awards (at most "
     "{collective_cap}), {special} special prizes (at most {special_cap}) "
@@ -530,6 +545,7 @@ EN: dict[str, str] = {
     "op_annex_none": "None.",
     "op_annex_tied": "Draft note: {seats} places remain for the council to fill from {n} tied "
     "candidates: {names}.",
+    "op_annex_total_plain": "The list has {collectives} collectives and {people} individuals./.",
     "op_annex_total": "The list holds {collectives} collectives, {people} individuals and "
     "{specials} special prizes./.",
     "op_collective_name": "Hamlet board of {hamlet}",
